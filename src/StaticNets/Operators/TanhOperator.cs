@@ -1,0 +1,85 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace StaticNets.Operators;
+
+/// <summary>Hyperbolic tangent, computed as <c>sign(z)·(1 - t) / (1 + t)</c> with <c>t = exp(-2|z|)</c>, which cannot overflow.</summary>
+/// <remarks>
+/// Generated layers call these methods elementwise: <c>Forward</c> on the pre-activation <c>z</c>, <c>Derivative</c>
+/// with both <c>z</c> and the activation <c>a = Forward(z)</c> (each operator reads whichever is cheaper).
+/// The overloads for <see cref="Vector128{T}"/>, <see cref="Vector256{T}"/> and <see cref="Vector512{T}"/> compute the
+/// same formula lane by lane.
+/// </remarks>
+public static class TanhOperator
+{
+    /// <summary>Forward: <c>tanh(z)</c>.</summary>
+    /// <param name="z">The pre-activation.</param>
+    /// <returns>The activation.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Forward(float z) => MathF.Tanh(z);
+
+    /// <summary>Forward, lane by lane: <c>tanh(z)</c>.</summary>
+    /// <param name="z">The pre-activations.</param>
+    /// <returns>The activations.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Forward(Vector128<float> z) => Tanh(z);
+
+    /// <summary>Forward, lane by lane: <c>tanh(z)</c>.</summary>
+    /// <param name="z">The pre-activations.</param>
+    /// <returns>The activations.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Forward(Vector256<float> z) => Tanh(z);
+
+    /// <summary>Forward, lane by lane: <c>tanh(z)</c>.</summary>
+    /// <param name="z">The pre-activations.</param>
+    /// <returns>The activations.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Forward(Vector512<float> z) => Tanh(z);
+
+    /// <summary>Derivative: <c>1 - a²</c>.</summary>
+    /// <param name="z">The pre-activation.</param>
+    /// <param name="a">The activation, <c>Forward(z)</c>.</param>
+    /// <returns>da/dz.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Derivative(float z, float a) => 1f - a * a;
+
+    /// <summary>Derivative, lane by lane: <c>1 - a²</c>.</summary>
+    /// <param name="z">The pre-activations.</param>
+    /// <param name="a">The activations, <c>Forward(z)</c>.</param>
+    /// <returns>da/dz for each lane.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Derivative(Vector128<float> z, Vector128<float> a) => Vector128<float>.One - a * a;
+
+    /// <summary>Derivative, lane by lane: <c>1 - a²</c>.</summary>
+    /// <param name="z">The pre-activations.</param>
+    /// <param name="a">The activations, <c>Forward(z)</c>.</param>
+    /// <returns>da/dz for each lane.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Derivative(Vector256<float> z, Vector256<float> a) => Vector256<float>.One - a * a;
+
+    /// <summary>Derivative, lane by lane: <c>1 - a²</c>.</summary>
+    /// <param name="z">The pre-activations.</param>
+    /// <param name="a">The activations, <c>Forward(z)</c>.</param>
+    /// <returns>da/dz for each lane.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Derivative(Vector512<float> z, Vector512<float> a) => Vector512<float>.One - a * a;
+
+    private static Vector128<float> Tanh(Vector128<float> z)
+    {
+        Vector128<float> t = Vector128.Exp(Vector128.Abs(z) * -2f);
+        return Vector128.CopySign((Vector128<float>.One - t) / (Vector128<float>.One + t), z);
+    }
+
+    private static Vector256<float> Tanh(Vector256<float> z)
+    {
+        Vector256<float> t = Vector256.Exp(Vector256.Abs(z) * -2f);
+        return Vector256.CopySign((Vector256<float>.One - t) / (Vector256<float>.One + t), z);
+    }
+
+    private static Vector512<float> Tanh(Vector512<float> z)
+    {
+        Vector512<float> t = Vector512.Exp(Vector512.Abs(z) * -2f);
+        return Vector512.CopySign((Vector512<float>.One - t) / (Vector512<float>.One + t), z);
+    }
+}
