@@ -1,0 +1,247 @@
+using System.Collections.Generic;
+using StaticNets.Generators.Models;
+using static StaticNets.Generators.Emit.GeneratedNames;
+
+namespace StaticNets.Generators.Emit;
+
+/// <summary>Writes <c>Backward</c> (the fused loss) and one backward kernel per layer, called in reverse order.</summary>
+internal static class BackwardEmitter
+{
+    public static void Write(SourceWriter writer, NetworkModel model)
+    {
+        WriteBackward(writer, model);
+        for (int k = model.Layers.Count - 1; k >= 0; k--)
+        {
+            writer.WriteLine();
+            WriteLayerBackward(writer, model, model.Layers[k]);
+        }
+    }
+
+    private static void WriteBackward(SourceWriter writer, NetworkModel model)
+    {
+        int last = model.Layers.Count;
+        bool crossEntropy = model.Loss == LossKind.SoftmaxCrossEntropy;
+        writer.WriteLine($"/// <inheritdoc cref=\"{INetwork}.Backward\"/>");
+        writer.WriteLine(crossEntropy
+            ? "/// <remarks>Softmax cross-entropy, fused: dLoss/dz = (p - y) / batch, from the logits, so it never takes the log of 0.</remarks>"
+            : "/// <remarks>Mean squared error over batch and outputs, as PyTorch's MSELoss: dLoss/da = 2(a - y) / (batch · OutputSize).</remarks>");
+        writer.OpenBlock($"public float Backward({ReadOnlySpan} targets)");
+        writer.WriteLine($"int batch = {BatchSize};");
+        writer.OpenBlock("if (batch == 0)");
+        writer.WriteLine($"{Guard}.ThrowBackwardWithoutForward();");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine($"{Guard}.Length(targets.Length, batch * OutputSize, nameof(targets));");
+        writer.WriteLine(crossEntropy ? "float scale = 1f / batch;" : "float scale = 1f / (batch * OutputSize);");
+        writer.WriteLine("float loss = 0f;");
+        writer.OpenBlock("for (int s = 0; s < batch; s++)");
+        writer.WriteLine("int row = s * OutputSize;");
+        if (crossEntropy)
+        {
+            writer.WriteLine($"loss += {SoftmaxCrossEntropyLoss}.Evaluate(");
+            writer.WriteLine($"    new {ReadOnlySpan}({Z(last)}, row, OutputSize),");
+            writer.WriteLine($"    new {ReadOnlySpan}({A(last)}, row, OutputSize),");
+        }
+        else
+        {
+            writer.WriteLine($"loss += {MeanSquaredErrorLoss}.Evaluate(");
+            writer.WriteLine($"    new {ReadOnlySpan}({A(last)}, row, OutputSize),");
+        }
+
+        writer.WriteLine("    targets.Slice(row, OutputSize),");
+        writer.WriteLine($"    new {Span}({Dz(last)}, row, OutputSize),");
+        writer.WriteLine("    scale);");
+        writer.CloseBlock();
+        writer.WriteLine();
+        for (int l = last; l >= 1; l--)
+        {
+            writer.WriteLine($"{LayerBackward(l)}(batch);");
+        }
+
+        writer.WriteLine("return loss * scale;");
+        writer.CloseBlock();
+    }
+
+    private static void WriteLayerBackward(SourceWriter writer, NetworkModel model, LayerModel layer)
+    {
+        int l = layer.Index;
+        bool isOutput = l == model.Layers.Count;
+        bool applyDerivative = layer.Activation is not (ActivationKind.Linear or ActivationKind.Softmax);
+        string input = l == 1 ? Inputs : A(l - 1);
+        string inputName = l == 1 ? "x" : "a" + Int(l - 1);
+        string entry = isOutput && layer.Activation == ActivationKind.Softmax ? $"dLoss/dz{l} (the fused softmax loss)" : $"dLoss/da{l}";
+
+        writer.WriteLines($"""
+            /// <summary>
+            /// Layer {l} backward over the batch. On entry {Dz(l)} holds {entry}.
+            /// <list type="number">
+            /// <item>dz{l} = da{l} ⊙ {Formula(layer.Activation)}'(z{l}){(applyDerivative ? string.Empty : " (nothing to do: the derivative is already applied)")}</item>
+            /// <item>dW{l} += {inputName}ᵀ·dz{l}; db{l} += Σ_s dz{l} (accumulated, so ZeroGradients must run first)</item>
+            /// <item>{(l == 1 ? "no input gradient: layer 1 reads the network's inputs" : $"da{l - 1} = dz{l}·W{l}ᵀ, written to {Dz(l - 1)}")}</item>
+            /// </list>
+            /// </summary>
+            """);
+        writer.OpenBlock($"private void {LayerBackward(l)}(int batch)");
+        writer.WriteLine($"ref float w = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Parameters}), {WeightsOffset(l)});");
+        writer.WriteLine($"ref float dw = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Gradients}), {WeightsOffset(l)});");
+        writer.WriteLine($"ref float db = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Gradients}), {BiasOffset(l)});");
+        writer.WriteLine($"ref float x = ref {MemoryMarshal}.GetArrayDataReference({input}); // (batch, {In(l)})");
+        writer.WriteLine($"ref float dz = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)}); // (batch, {Out(l)})");
+
+        if (applyDerivative)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"// 1. dz = da ⊙ {Formula(layer.Activation)}'(z)");
+            writer.WriteLine($"ref float z = ref {MemoryMarshal}.GetArrayDataReference({Z(l)});");
+            writer.WriteLine($"ref float a = ref {MemoryMarshal}.GetArrayDataReference({A(l)});");
+            writer.OpenBlock("for (int s = 0; s < batch; s++)");
+            writer.WriteLine($"ref float zRow = ref {Unsafe}.Add(ref z, s * {Out(l)});");
+            writer.WriteLine($"ref float aRow = ref {Unsafe}.Add(ref a, s * {Out(l)});");
+            writer.WriteLine($"ref float dzRow = ref {Unsafe}.Add(ref dz, s * {Out(l)});");
+            string op = Operator(layer.Activation);
+            SimdEmitter.WidthLadder(
+                writer,
+                width => SimdEmitter.Elementwise(writer, layer.Outputs, width, (w, o) =>
+                    w.Store($"{w.Load("dzRow", o)} * {op}.Derivative({w.Load("zRow", o)}, {w.Load("aRow", o)})", "dzRow", o)),
+                () =>
+                {
+                    writer.OpenBlock($"for (int o = 0; o < {Out(l)}; o++)");
+                    writer.WriteLine($"{Unsafe}.Add(ref dzRow, o) *= {op}.Derivative({Unsafe}.Add(ref zRow, o), {Unsafe}.Add(ref aRow, o));");
+                    writer.CloseBlock();
+                });
+            writer.CloseBlock();
+        }
+
+        writer.WriteLine();
+        writer.WriteLine($"// 2. dW += {inputName}ᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz");
+        SimdEmitter.WidthLadder(
+            writer,
+            width => WriteWeightGradient(writer, layer, width),
+            () => WriteScalarWeightGradient(writer, layer));
+
+        if (l > 1)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"// 3. da{l - 1} = dz·W{l}ᵀ: one dot product per sample and input");
+            writer.WriteLine($"ref float dx = ref {MemoryMarshal}.GetArrayDataReference({Dz(l - 1)}); // (batch, {In(l)})");
+            writer.OpenBlock("for (int s = 0; s < batch; s++)");
+            writer.WriteLine($"ref float dzRow = ref {Unsafe}.Add(ref dz, s * {Out(l)});");
+            writer.WriteLine($"ref float dxRow = ref {Unsafe}.Add(ref dx, s * {In(l)});");
+            writer.OpenBlock($"for (int i = 0; i < {In(l)}; i++)");
+            writer.WriteLine($"ref float row = ref {Unsafe}.Add(ref w, i * {Out(l)});");
+            SimdEmitter.WidthLadder(
+                writer,
+                width =>
+                {
+                    SimdEmitter.Dot(writer, layer.Outputs, width, "row", "dzRow", "sum");
+                    writer.WriteLine($"{Unsafe}.Add(ref dxRow, i) = sum;");
+                },
+                () =>
+                {
+                    writer.WriteLine("float sum = 0f;");
+                    writer.OpenBlock($"for (int o = 0; o < {Out(l)}; o++)");
+                    writer.WriteLine($"sum = {MathF}.FusedMultiplyAdd({Unsafe}.Add(ref row, o), {Unsafe}.Add(ref dzRow, o), sum);");
+                    writer.CloseBlock();
+                    writer.WriteLine();
+                    writer.WriteLine($"{Unsafe}.Add(ref dxRow, i) = sum;");
+                });
+            writer.CloseBlock();
+            writer.CloseBlock();
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static void WriteWeightGradient(SourceWriter writer, LayerModel layer, VectorWidth width)
+    {
+        int l = layer.Index;
+        List<List<Chunk>> blocks = Chunk.Blocks(Chunk.Plan(layer.Outputs, width), SimdEmitter.MaxAccumulators);
+        writer.OpenBlock($"for (int i = 0; i < {In(l)}; i++)");
+        writer.WriteLine($"ref float dwRow = ref {Unsafe}.Add(ref dw, i * {Out(l)});");
+        foreach (List<Chunk> block in blocks)
+        {
+            writer.WriteLine($"// outputs {Chunk.Describe(block)}");
+            writer.OpenBlock(string.Empty);
+            for (int k = 0; k < block.Count; k++)
+            {
+                writer.WriteLine($"var {SimdEmitter.Accumulator(k)} = {block[k].Width.Load("dwRow", Int(block[k].Offset))};");
+            }
+
+            writer.OpenBlock("for (int s = 0; s < batch; s++)");
+            writer.WriteLine($"float xs = {Unsafe}.Add(ref x, s * {In(l)} + i);");
+            writer.WriteLine($"ref float dzRow = ref {Unsafe}.Add(ref dz, s * {Out(l)});");
+            WriteBroadcasts(writer, block, "xs");
+            for (int k = 0; k < block.Count; k++)
+            {
+                Chunk chunk = block[k];
+                writer.WriteLine($"{SimdEmitter.Accumulator(k)} = {chunk.Width.FusedMultiplyAdd(BroadcastName("xs", chunk.Width), chunk.Width.Load("dzRow", Int(chunk.Offset)), SimdEmitter.Accumulator(k))};");
+            }
+
+            writer.CloseBlock();
+            writer.WriteLine();
+            for (int k = 0; k < block.Count; k++)
+            {
+                writer.WriteLine(block[k].Width.Store(SimdEmitter.Accumulator(k), "dwRow", Int(block[k].Offset)));
+            }
+
+            writer.CloseBlock();
+        }
+
+        writer.CloseBlock();
+        writer.WriteLine();
+
+        foreach (List<Chunk> block in Chunk.Blocks(Chunk.Plan(layer.Outputs, width), SimdEmitter.MaxAccumulators))
+        {
+            writer.WriteLine($"// biases {Chunk.Describe(block)}");
+            writer.OpenBlock(string.Empty);
+            for (int k = 0; k < block.Count; k++)
+            {
+                writer.WriteLine($"var {SimdEmitter.Accumulator(k)} = {block[k].Width.Load("db", Int(block[k].Offset))};");
+            }
+
+            writer.OpenBlock("for (int s = 0; s < batch; s++)");
+            writer.WriteLine($"ref float dzRow = ref {Unsafe}.Add(ref dz, s * {Out(l)});");
+            for (int k = 0; k < block.Count; k++)
+            {
+                writer.WriteLine($"{SimdEmitter.Accumulator(k)} += {block[k].Width.Load("dzRow", Int(block[k].Offset))};");
+            }
+
+            writer.CloseBlock();
+            writer.WriteLine();
+            for (int k = 0; k < block.Count; k++)
+            {
+                writer.WriteLine(block[k].Width.Store(SimdEmitter.Accumulator(k), "db", Int(block[k].Offset)));
+            }
+
+            writer.CloseBlock();
+        }
+    }
+
+    private static void WriteScalarWeightGradient(SourceWriter writer, LayerModel layer)
+    {
+        int l = layer.Index;
+        writer.OpenBlock("for (int s = 0; s < batch; s++)");
+        writer.OpenBlock($"for (int o = 0; o < {Out(l)}; o++)");
+        writer.WriteLine($"float g = {Unsafe}.Add(ref dz, s * {Out(l)} + o);");
+        writer.WriteLine($"{Unsafe}.Add(ref db, o) += g;");
+        writer.OpenBlock($"for (int i = 0; i < {In(l)}; i++)");
+        writer.WriteLine($"{Unsafe}.Add(ref dw, i * {Out(l)} + o) += {Unsafe}.Add(ref x, s * {In(l)} + i) * g;");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    private static void WriteBroadcasts(SourceWriter writer, List<Chunk> block, string scalar)
+    {
+        var written = new HashSet<VectorWidth>();
+        foreach (Chunk chunk in block)
+        {
+            if (!chunk.Width.IsScalar && written.Add(chunk.Width))
+            {
+                writer.WriteLine($"var {BroadcastName(scalar, chunk.Width)} = {chunk.Width.Broadcast(scalar)};");
+            }
+        }
+    }
+
+    private static string BroadcastName(string scalar, VectorWidth width) => width.IsScalar ? scalar : scalar + Int(width.Count);
+}

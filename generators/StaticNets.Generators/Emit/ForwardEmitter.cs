@@ -1,0 +1,231 @@
+using System.Collections.Generic;
+using StaticNets.Generators.Models;
+using static StaticNets.Generators.Emit.GeneratedNames;
+
+namespace StaticNets.Generators.Emit;
+
+/// <summary>Writes <c>Predict</c>, the batched <c>Forward</c> and one forward kernel per layer.</summary>
+internal static class ForwardEmitter
+{
+    /// <summary>Layers with at most this many inputs get their input loop unrolled into straight-line code.</summary>
+    public const int MaxUnrolledInputs = 16;
+
+    public static void Write(SourceWriter writer, NetworkModel model)
+    {
+        WritePredict(writer, model);
+        WriteForward(writer, model);
+        foreach (LayerModel layer in model.Layers)
+        {
+            writer.WriteLine();
+            WriteLayerForward(writer, layer);
+        }
+    }
+
+    private static void WritePredict(SourceWriter writer, NetworkModel model)
+    {
+        int last = model.Layers.Count;
+        int scratch = NetworkEmitter.PredictScratch(model);
+        writer.WriteLines($"""
+            /// <inheritdoc cref="{INetwork}.Predict"/>
+            /// <remarks>Reads only the parameters, so any number of threads may call it at once. Allocates nothing.</remarks>
+            """);
+        writer.OpenBlock($"public void Predict({ReadOnlySpan} input, {Span} output)");
+        writer.WriteLine($"{Guard}.Length(input.Length, InputSize, nameof(input));");
+        writer.WriteLine($"{Guard}.Length(output.Length, OutputSize, nameof(output));");
+        if (scratch > 0)
+        {
+            writer.WriteLine(scratch <= NetworkEmitter.MaxStackFloats
+                ? $"{Span} hidden = stackalloc float[PredictScratch];"
+                : $"{Span} hidden = {PredictBuffer} ??= new float[PredictScratch];");
+        }
+
+        writer.WriteLine($"ref float x = ref {MemoryMarshal}.GetReference(input);");
+        writer.WriteLine($"ref float y = ref {MemoryMarshal}.GetReference(output);");
+        int offset = 0;
+        foreach (LayerModel layer in model.Layers)
+        {
+            if (layer.Index != last)
+            {
+                writer.WriteLine($"ref float h{layer.Index} = ref {Unsafe}.Add(ref {MemoryMarshal}.GetReference(hidden), {Int(offset)}); // ({Out(layer.Index)})");
+                offset += layer.Outputs;
+            }
+        }
+
+        writer.WriteLine("// z and a share memory: nothing is kept for a backward pass.");
+        foreach (LayerModel layer in model.Layers)
+        {
+            int l = layer.Index;
+            string input = l == 1 ? "x" : "h" + Int(l - 1);
+            string output = l == last ? "y" : "h" + Int(l);
+            writer.WriteLine($"{LayerForward(l)}(ref {input}, ref {output}, ref {output});");
+        }
+
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
+
+    private static void WriteForward(SourceWriter writer, NetworkModel model)
+    {
+        int last = model.Layers.Count;
+        writer.WriteLine($"/// <inheritdoc cref=\"{INetwork}.Forward\"/>");
+        writer.OpenBlock($"public void Forward({ReadOnlySpan} inputs, {Span} outputs)");
+        writer.WriteLine($"int batch = {Guard}.Batch(inputs.Length, InputSize, MaxBatchSize, nameof(inputs));");
+        writer.WriteLine($"{Guard}.Length(outputs.Length, batch * OutputSize, nameof(outputs));");
+        writer.WriteLine("ForwardBatch(inputs, batch);");
+        writer.WriteLine($"new {ReadOnlySpan}({A(last)}, 0, batch * OutputSize).CopyTo(outputs);");
+        writer.CloseBlock();
+        writer.WriteLine();
+
+        writer.WriteLines("""
+            /// <summary>
+            /// Runs a checked batch layer by layer, keeping the inputs and every layer's z and a for Backward.
+            /// Each layer sweeps the whole batch before the next starts, so its weights stay in cache.
+            /// </summary>
+            """);
+        writer.OpenBlock($"private void ForwardBatch({ReadOnlySpan} inputs, int batch)");
+        writer.WriteLine($"inputs.CopyTo({Inputs});");
+        foreach (LayerModel layer in model.Layers)
+        {
+            int l = layer.Index;
+            string input = l == 1 ? Inputs : A(l - 1);
+            string inputSize = l == 1 ? "InputSize" : Out(l - 1);
+            writer.OpenBlock("for (int s = 0; s < batch; s++)");
+            writer.WriteLine($"{LayerForward(l)}(");
+            writer.WriteLine($"    ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({input}), s * {inputSize}),");
+            writer.WriteLine($"    ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Z(l)}), s * {Out(l)}),");
+            writer.WriteLine($"    ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({A(l)}), s * {Out(l)}));");
+            writer.CloseBlock();
+            writer.WriteLine();
+        }
+
+        writer.WriteLine($"{BatchSize} = batch;");
+        writer.CloseBlock();
+    }
+
+    private static void WriteLayerForward(SourceWriter writer, LayerModel layer)
+    {
+        int l = layer.Index;
+        bool unrolled = layer.Inputs <= MaxUnrolledInputs;
+        string activation = layer.Activation == ActivationKind.Softmax ? "softmax(z)" : $"{Formula(layer.Activation)}(z)";
+        writer.WriteLines($"""
+            /// <summary>
+            /// Layer {l} forward, one sample: z = x·W{l} + b{l}; a = {activation}.
+            /// W{l} is ({In(l)}, {Out(l)}) row-major, so the weights leaving input i are contiguous and each is read once,
+            /// while up to {SimdEmitter.MaxAccumulators} vectors of z stay in registers.{(unrolled ? " The input loop is unrolled." : string.Empty)}
+            /// </summary>
+            /// <param name="x">The layer's input, {In(l)} floats.</param>
+            /// <param name="z">Receives the pre-activation, {Out(l)} floats.</param>
+            /// <param name="a">Receives the activation, {Out(l)} floats; may be the same memory as <paramref name="z"/>.</param>
+            """);
+        writer.OpenBlock($"private void {LayerForward(l)}(ref float x, ref float z, ref float a)");
+        writer.WriteLine($"ref float w = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Parameters}), {WeightsOffset(l)});");
+        writer.WriteLine($"ref float b = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Parameters}), {BiasOffset(l)});");
+        SimdEmitter.WidthLadder(
+            writer,
+            width =>
+            {
+                List<List<Chunk>> blocks = Chunk.Blocks(Chunk.Plan(layer.Outputs, width), SimdEmitter.MaxAccumulators);
+                foreach (List<Chunk> block in blocks)
+                {
+                    writer.WriteLine($"// outputs {Chunk.Describe(block)}");
+                    if (blocks.Count > 1)
+                    {
+                        writer.OpenBlock(string.Empty);
+                    }
+
+                    WriteBlock(writer, layer, block, unrolled);
+                    if (blocks.Count > 1)
+                    {
+                        writer.CloseBlock();
+                    }
+                }
+            },
+            () => WriteScalarForward(writer, layer));
+
+        if (layer.Activation == ActivationKind.Softmax)
+        {
+            writer.WriteLine($"{Softmax}.Forward({MemoryMarshal}.CreateReadOnlySpan(ref z, {Out(l)}), {MemoryMarshal}.CreateSpan(ref a, {Out(l)}));");
+        }
+
+        writer.CloseBlock();
+    }
+
+    /// <summary>One register block: accumulators start at the biases, take one FMA per input, then are stored.</summary>
+    private static void WriteBlock(SourceWriter writer, LayerModel layer, List<Chunk> block, bool unrolled)
+    {
+        int l = layer.Index;
+        for (int k = 0; k < block.Count; k++)
+        {
+            writer.WriteLine($"var {SimdEmitter.Accumulator(k)} = {block[k].Width.Load("b", Int(block[k].Offset))};");
+        }
+
+        if (unrolled)
+        {
+            for (int i = 0; i < layer.Inputs; i++)
+            {
+                writer.WriteLine($"float x{Int(i)} = {Unsafe}.Add(ref x, {Int(i)});");
+                for (int k = 0; k < block.Count; k++)
+                {
+                    Chunk chunk = block[k];
+                    string weights = chunk.Width.Load("w", Int(i * layer.Outputs + chunk.Offset));
+                    writer.WriteLine($"{SimdEmitter.Accumulator(k)} = {chunk.Width.FusedMultiplyAdd(chunk.Width.Broadcast("x" + Int(i)), weights, SimdEmitter.Accumulator(k))};");
+                }
+            }
+        }
+        else
+        {
+            writer.OpenBlock($"for (int i = 0; i < {In(l)}; i++)");
+            writer.WriteLine($"ref float row = ref {Unsafe}.Add(ref w, i * {Out(l)});");
+            writer.WriteLine($"float xi = {Unsafe}.Add(ref x, i);");
+            var broadcasts = new HashSet<VectorWidth>();
+            foreach (Chunk chunk in block)
+            {
+                if (!chunk.Width.IsScalar && broadcasts.Add(chunk.Width))
+                {
+                    writer.WriteLine($"var xi{Int(chunk.Width.Count)} = {chunk.Width.Broadcast("xi")};");
+                }
+            }
+
+            for (int k = 0; k < block.Count; k++)
+            {
+                Chunk chunk = block[k];
+                string xi = chunk.Width.IsScalar ? "xi" : "xi" + Int(chunk.Width.Count);
+                writer.WriteLine($"{SimdEmitter.Accumulator(k)} = {chunk.Width.FusedMultiplyAdd(xi, chunk.Width.Load("row", Int(chunk.Offset)), SimdEmitter.Accumulator(k))};");
+            }
+
+            writer.CloseBlock();
+        }
+
+        for (int k = 0; k < block.Count; k++)
+        {
+            Chunk chunk = block[k];
+            string acc = SimdEmitter.Accumulator(k);
+            writer.WriteLine(chunk.Width.Store(acc, "z", Int(chunk.Offset)));
+            if (layer.Activation != ActivationKind.Softmax)
+            {
+                string value = layer.Activation == ActivationKind.Linear ? acc : $"{Operator(layer.Activation)}.Forward({acc})";
+                writer.WriteLine(chunk.Width.Store(value, "a", Int(chunk.Offset)));
+            }
+        }
+    }
+
+    /// <summary>The fallback for hardware without SIMD: plain loops.</summary>
+    private static void WriteScalarForward(SourceWriter writer, LayerModel layer)
+    {
+        int l = layer.Index;
+        writer.OpenBlock($"for (int o = 0; o < {Out(l)}; o++)");
+        writer.WriteLine($"float sum = {Unsafe}.Add(ref b, o);");
+        writer.OpenBlock($"for (int i = 0; i < {In(l)}; i++)");
+        writer.WriteLine($"sum = {MathF}.FusedMultiplyAdd({Unsafe}.Add(ref x, i), {Unsafe}.Add(ref w, i * {Out(l)} + o), sum);");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine($"{Unsafe}.Add(ref z, o) = sum;");
+        if (layer.Activation != ActivationKind.Softmax)
+        {
+            string value = layer.Activation == ActivationKind.Linear ? "sum" : $"{Operator(layer.Activation)}.Forward(sum)";
+            writer.WriteLine($"{Unsafe}.Add(ref a, o) = {value};");
+        }
+
+        writer.CloseBlock();
+    }
+}

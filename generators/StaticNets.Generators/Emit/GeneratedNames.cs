@@ -1,0 +1,87 @@
+using System.Globalization;
+
+namespace StaticNets.Generators.Emit;
+
+/// <summary>Every name the generated code uses, in one place.</summary>
+internal static class GeneratedNames
+{
+    // Runtime types.
+    public const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
+    public const string MemoryMarshal = "global::System.Runtime.InteropServices.MemoryMarshal";
+    public const string MathF = "global::System.MathF";
+    public const string Span = "global::System.Span<float>";
+    public const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
+    public const string Stream = "global::System.IO.Stream";
+    public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCodeAttribute";
+    public const string ThreadStatic = "global::System.ThreadStaticAttribute";
+
+    // StaticNets runtime.
+    public const string INetwork = "global::StaticNets.INetwork";
+    public const string Guard = "global::StaticNets.NetworkGuard";
+    public const string ModelFile = "global::StaticNets.ModelFile";
+    public const string SeededRandom = "global::StaticNets.SeededRandom";
+    public const string Initializers = "global::StaticNets.Initializers";
+    public const string Softmax = "global::StaticNets.Operators.SoftmaxOperator";
+    public const string SoftmaxCrossEntropyLoss = "global::StaticNets.Operators.SoftmaxCrossEntropyLoss";
+    public const string MeanSquaredErrorLoss = "global::StaticNets.Operators.MeanSquaredErrorLoss";
+
+    // Members of the generated class.
+    public const string Parameters = "_parameters";
+    public const string Gradients = "_gradients";
+    public const string Inputs = "_x";
+    public const string BatchSize = "_batchSize";
+    public const string LearningRate = "_learningRate";
+    public const string RandomField = "_random";
+    public const string PredictBuffer = "t_predictBuffer";
+
+    /// <summary>Pre-activations of layer <paramref name="layer"/>, <c>(MaxBatchSize, LnOut)</c>.</summary>
+    public static string Z(int layer) => "_z" + layer.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Activations of layer <paramref name="layer"/>, <c>(MaxBatchSize, LnOut)</c>.</summary>
+    public static string A(int layer) => "_a" + layer.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Loss gradient with respect to the pre-activations of layer <paramref name="layer"/>.</summary>
+    public static string Dz(int layer) => "_dz" + layer.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Constant: inputs of layer <paramref name="layer"/>.</summary>
+    public static string In(int layer) => "L" + layer.ToString(CultureInfo.InvariantCulture) + "In";
+
+    /// <summary>Constant: outputs of layer <paramref name="layer"/>.</summary>
+    public static string Out(int layer) => "L" + layer.ToString(CultureInfo.InvariantCulture) + "Out";
+
+    /// <summary>Constant: offset of the weights of layer <paramref name="layer"/> in the parameter buffer.</summary>
+    public static string WeightsOffset(int layer) => "L" + layer.ToString(CultureInfo.InvariantCulture) + "W";
+
+    /// <summary>Constant: offset of the biases of layer <paramref name="layer"/> in the parameter buffer.</summary>
+    public static string BiasOffset(int layer) => "L" + layer.ToString(CultureInfo.InvariantCulture) + "B";
+
+    public static string LayerForward(int layer) => "Layer" + layer.ToString(CultureInfo.InvariantCulture) + "Forward";
+
+    public static string LayerBackward(int layer) => "Layer" + layer.ToString(CultureInfo.InvariantCulture) + "Backward";
+
+    /// <summary>The runtime operator class implementing an activation.</summary>
+    public static string Operator(Models.ActivationKind activation) => activation switch
+    {
+        Models.ActivationKind.Sigmoid => "global::StaticNets.Operators.SigmoidOperator",
+        Models.ActivationKind.Tanh => "global::StaticNets.Operators.TanhOperator",
+        Models.ActivationKind.ReLU => "global::StaticNets.Operators.ReLUOperator",
+        Models.ActivationKind.LeakyReLU => "global::StaticNets.Operators.LeakyReLUOperator",
+        Models.ActivationKind.ELU => "global::StaticNets.Operators.EluOperator",
+        Models.ActivationKind.Softplus => "global::StaticNets.Operators.SoftplusOperator",
+        _ => throw new System.ArgumentOutOfRangeException(nameof(activation), activation, "Not an elementwise operator."),
+    };
+
+    /// <summary>The lower-case formula name used in comments, e.g. <c>relu</c>.</summary>
+    public static string Formula(Models.ActivationKind activation) => activation switch
+    {
+        Models.ActivationKind.Linear => "identity",
+        Models.ActivationKind.LeakyReLU => "leaky_relu",
+        _ => activation.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>A float literal that round-trips, in invariant culture, with the <c>f</c> suffix.</summary>
+    public static string Float(float value) => value.ToString("R", CultureInfo.InvariantCulture) + "f";
+
+    /// <summary>An int literal in invariant culture.</summary>
+    public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

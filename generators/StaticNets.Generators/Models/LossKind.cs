@@ -1,0 +1,8 @@
+namespace StaticNets.Generators.Models;
+
+/// <summary>Mirror of <c>StaticNets.Loss</c>; the values must stay equal to the runtime enum's.</summary>
+internal enum LossKind
+{
+    MeanSquaredError = 0,
+    SoftmaxCrossEntropy = 1,
+}

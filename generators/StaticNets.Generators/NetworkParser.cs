@@ -1,0 +1,360 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using StaticNets.Generators.Diagnostics;
+using StaticNets.Generators.Models;
+
+namespace StaticNets.Generators;
+
+/// <summary>
+/// Reads a <c>[Network]</c> class into a <see cref="NetworkModel"/>. The generator and the analyzer share this code: the
+/// generator only needs the model (or <see langword="null"/> when the declaration is invalid), the analyzer also
+/// collects the diagnostics that explain why.
+/// </summary>
+internal static class NetworkParser
+{
+    public const string NetworkAttributeFullName = "StaticNets.NetworkAttribute";
+
+    /// <summary>The largest parameter count a generated network supports: 2^28 floats, 1 GiB.</summary>
+    public const long MaxParameters = 1L << 28;
+
+    private const string AttributeNamespace = "StaticNets";
+    private const string NetworkAttributeName = "NetworkAttribute";
+    private const string InputAttributeName = "InputAttribute";
+    private const string DenseAttributeName = "DenseAttribute";
+    private const int DefaultMaxBatchSize = 256;
+    private const float DefaultLearningRate = 0.01f;
+
+    /// <summary>Generator entry point: the model, or <see langword="null"/> if the declaration is invalid.</summary>
+    public static NetworkModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+        context.TargetSymbol is INamedTypeSymbol type ? Parse(type, diagnostics: null, cancellationToken) : null;
+
+    /// <summary>
+    /// Reads <paramref name="type"/>. Every problem found is added to <paramref name="diagnostics"/> when it is not
+    /// <see langword="null"/>; any problem makes the result <see langword="null"/>.
+    /// </summary>
+    public static NetworkModel? Parse(INamedTypeSymbol type, List<Diagnostic>? diagnostics, CancellationToken cancellationToken)
+    {
+        var problems = new ProblemSink(diagnostics);
+        Location typeLocation = type.Locations.FirstOrDefault() ?? Location.None;
+
+        AttributeData? networkAttribute = null;
+        int networkAttributeCount = 0;
+        foreach (AttributeData attribute in type.GetAttributes())
+        {
+            if (IsStaticNetsAttribute(attribute, NetworkAttributeName))
+            {
+                networkAttribute ??= attribute;
+                networkAttributeCount++;
+            }
+        }
+
+        // Not a network, or a duplicate [Network] the compiler already reports.
+        if (networkAttribute is null || networkAttributeCount > 1 || networkAttribute.AttributeConstructor is null)
+        {
+            return null;
+        }
+
+        Location networkLocation = LocationOf(networkAttribute, typeLocation, cancellationToken);
+
+        CheckTypeShape(type, typeLocation, problems, cancellationToken);
+
+        // [Network(loss, optimizer, LearningRate = ..., MaxBatchSize = ...)]
+        ImmutableArgs args = new(networkAttribute);
+        int loss = args.Int(0, 0);
+        int optimizer = args.Int(1, 0);
+        if (!Enum.IsDefined(typeof(LossKind), loss))
+        {
+            problems.Add(DiagnosticDescriptors.UndefinedEnumValue, networkLocation, loss, "Loss", Names<LossKind>());
+        }
+
+        if (!Enum.IsDefined(typeof(OptimizerKind), optimizer))
+        {
+            problems.Add(DiagnosticDescriptors.UndefinedEnumValue, networkLocation, optimizer, "Optimizer", Names<OptimizerKind>());
+        }
+
+        float learningRate = args.NamedFloat("LearningRate", DefaultLearningRate);
+        if (!(learningRate > 0f) || float.IsInfinity(learningRate))
+        {
+            problems.Add(DiagnosticDescriptors.InvalidLearningRate, networkLocation, learningRate.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        int maxBatchSize = args.NamedInt("MaxBatchSize", DefaultMaxBatchSize);
+        if (maxBatchSize < 1)
+        {
+            problems.Add(DiagnosticDescriptors.InvalidMaxBatchSize, networkLocation, maxBatchSize);
+        }
+
+        // [Input(n)] then [Dense(units, activation)]..., in source order.
+        int? inputSize = null;
+        var layers = new List<(int Units, int Activation, Location Location)>();
+        foreach (AttributeData attribute in type.GetAttributes())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            bool isInput = IsStaticNetsAttribute(attribute, InputAttributeName);
+            bool isDense = IsStaticNetsAttribute(attribute, DenseAttributeName);
+            if (!isInput && !isDense)
+            {
+                continue;
+            }
+
+            if (attribute.AttributeConstructor is null)
+            {
+                return null; // the compiler reports the malformed attribute
+            }
+
+            Location location = LocationOf(attribute, networkLocation, cancellationToken);
+            var layerArgs = new ImmutableArgs(attribute);
+            if (isInput)
+            {
+                int size = layerArgs.Int(0, 0);
+                if (inputSize is not null)
+                {
+                    problems.Add(DiagnosticDescriptors.InputMisplaced, location, "this is a second [Input]; remove it");
+                }
+                else if (layers.Count > 0)
+                {
+                    problems.Add(DiagnosticDescriptors.InputMisplaced, location, $"this one follows layer {layers.Count}; move it above the first layer");
+                }
+
+                if (size < 1)
+                {
+                    problems.Add(DiagnosticDescriptors.SizeBelowOne, location, "Input", size);
+                }
+
+                inputSize ??= size;
+            }
+            else
+            {
+                int units = layerArgs.Int(0, 0);
+                int activation = layerArgs.Int(1, (int)ActivationKind.Linear);
+                if (units < 1)
+                {
+                    problems.Add(DiagnosticDescriptors.SizeBelowOne, location, $"Layer {layers.Count + 1} (Dense)", units);
+                }
+
+                if (!Enum.IsDefined(typeof(ActivationKind), activation))
+                {
+                    problems.Add(DiagnosticDescriptors.UndefinedEnumValue, location, activation, "Activation", Names<ActivationKind>());
+                }
+
+                layers.Add((units, activation, location));
+            }
+        }
+
+        if (inputSize is null)
+        {
+            problems.Add(DiagnosticDescriptors.MissingInput, networkLocation, type.Name);
+        }
+
+        if (layers.Count == 0)
+        {
+            problems.Add(DiagnosticDescriptors.NoLayers, networkLocation, type.Name);
+        }
+
+        for (int l = 0; l < layers.Count - 1; l++)
+        {
+            if (layers[l].Activation == (int)ActivationKind.Softmax)
+            {
+                problems.Add(DiagnosticDescriptors.SoftmaxOnHiddenLayer, layers[l].Location, l + 1);
+            }
+        }
+
+        if (layers.Count > 0)
+        {
+            CheckLossFitsOutput((LossKind)loss, (ActivationKind)layers[layers.Count - 1].Activation, networkLocation, problems);
+        }
+
+        // Offsets and the parameter count, in 64 bits so that absurd sizes are reported instead of overflowing.
+        long offset = 0;
+        var models = new LayerModel[layers.Count];
+        int fanIn = inputSize ?? 0;
+        for (int l = 0; l < layers.Count; l++)
+        {
+            long weights = (long)Math.Max(fanIn, 0) * Math.Max(layers[l].Units, 0);
+            long biasOffset = offset + weights;
+            if (biasOffset + layers[l].Units <= MaxParameters)
+            {
+                models[l] = new LayerModel(l + 1, LayerKind.Dense, fanIn, layers[l].Units, (ActivationKind)layers[l].Activation, (int)offset, (int)biasOffset);
+            }
+
+            offset = biasOffset + Math.Max(layers[l].Units, 0);
+            fanIn = layers[l].Units;
+        }
+
+        if (offset > MaxParameters)
+        {
+            problems.Add(DiagnosticDescriptors.TooManyParameters, networkLocation, type.Name, offset, MaxParameters);
+        }
+
+        if (problems.Count > 0)
+        {
+            return null;
+        }
+
+        return new NetworkModel(
+            Namespace: type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : string.Empty,
+            TypeName: type.Name,
+            TypeKeyword: type.IsRecord ? "record" : "class",
+            ContainingTypes: ContainingTypes(type, cancellationToken),
+            InputSize: inputSize!.Value,
+            Layers: new EquatableArray<LayerModel>(models),
+            Loss: (LossKind)loss,
+            Optimizer: (OptimizerKind)optimizer,
+            LearningRate: learningRate,
+            MaxBatchSize: maxBatchSize);
+    }
+
+    private static void CheckTypeShape(INamedTypeSymbol type, Location typeLocation, ProblemSink problems, CancellationToken cancellationToken)
+    {
+        if (type.IsStatic)
+        {
+            problems.Add(DiagnosticDescriptors.NetworkMustNotBeStatic, typeLocation, type.Name);
+        }
+
+        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration && !IsPartial(declaration))
+            {
+                problems.Add(DiagnosticDescriptors.NetworkMustBePartial, declaration.Identifier.GetLocation(), type.Name);
+                break;
+            }
+        }
+
+        bool generic = type.IsGenericType;
+        for (INamedTypeSymbol? containing = type.ContainingType; containing is not null; containing = containing.ContainingType)
+        {
+            generic |= containing.IsGenericType;
+            foreach (SyntaxReference reference in containing.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration && !IsPartial(declaration))
+                {
+                    problems.Add(DiagnosticDescriptors.ContainingTypeMustBePartial, declaration.Identifier.GetLocation(), containing.Name, type.Name);
+                    break;
+                }
+            }
+        }
+
+        if (generic)
+        {
+            problems.Add(DiagnosticDescriptors.NetworkMustNotBeGeneric, typeLocation, type.Name);
+        }
+    }
+
+    private static void CheckLossFitsOutput(LossKind loss, ActivationKind output, Location location, ProblemSink problems)
+    {
+        if (!Enum.IsDefined(typeof(LossKind), loss) || !Enum.IsDefined(typeof(ActivationKind), output))
+        {
+            return; // already reported as undefined values
+        }
+
+        if (loss == LossKind.SoftmaxCrossEntropy && output != ActivationKind.Softmax)
+        {
+            problems.Add(DiagnosticDescriptors.LossDoesNotFitOutput, location, loss, output,
+                "SoftmaxCrossEntropy is fused with a softmax and needs Activation.Softmax on the output layer; change the output layer's activation to Activation.Softmax, or use Loss.MeanSquaredError");
+        }
+        else if (loss != LossKind.SoftmaxCrossEntropy && output == ActivationKind.Softmax)
+        {
+            problems.Add(DiagnosticDescriptors.LossDoesNotFitOutput, location, loss, output,
+                "a Softmax output is only trained with Loss.SoftmaxCrossEntropy, which is computed from the logits; use Loss.SoftmaxCrossEntropy, or another output activation");
+        }
+    }
+
+    private static EquatableArray<ContainingTypeModel> ContainingTypes(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        var result = new List<ContainingTypeModel>();
+        for (INamedTypeSymbol? containing = type.ContainingType; containing is not null; containing = containing.ContainingType)
+        {
+            string keyword = containing.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) switch
+            {
+                RecordDeclarationSyntax record => record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "record struct" : "record",
+                TypeDeclarationSyntax declaration => declaration.Keyword.ValueText,
+                _ => "class",
+            };
+            result.Insert(0, new ContainingTypeModel(keyword, containing.Name));
+        }
+
+        return new EquatableArray<ContainingTypeModel>(result.ToArray());
+    }
+
+    private static bool IsPartial(TypeDeclarationSyntax declaration) =>
+        declaration.Modifiers.Any(static m => m.IsKind(SyntaxKind.PartialKeyword));
+
+    private static bool IsStaticNetsAttribute(AttributeData attribute, string name) =>
+        attribute.AttributeClass is { } type &&
+        type.Name == name &&
+        type.ContainingNamespace is { } ns &&
+        ns.Name == AttributeNamespace &&
+        ns.ContainingNamespace is { IsGlobalNamespace: true };
+
+    private static Location LocationOf(AttributeData attribute, Location fallback, CancellationToken cancellationToken) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? fallback;
+
+    private static string Names<TEnum>() where TEnum : struct, Enum =>
+        string.Join(", ", Enum.GetNames(typeof(TEnum)));
+
+    /// <summary>Collects diagnostics when asked to, and counts problems either way.</summary>
+    private sealed class ProblemSink(List<Diagnostic>? diagnostics)
+    {
+        public int Count { get; private set; }
+
+        public void Add(DiagnosticDescriptor descriptor, Location location, params object?[] args)
+        {
+            Count++;
+            diagnostics?.Add(Diagnostic.Create(descriptor, location, args));
+        }
+    }
+
+    /// <summary>Reads constructor and named arguments of an attribute without throwing on malformed values.</summary>
+    private readonly struct ImmutableArgs(AttributeData attribute)
+    {
+        public int Int(int position, int fallback) =>
+            position < attribute.ConstructorArguments.Length ? AsInt(attribute.ConstructorArguments[position], fallback) : fallback;
+
+        public int NamedInt(string name, int fallback)
+        {
+            foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+            {
+                if (argument.Key == name)
+                {
+                    return AsInt(argument.Value, fallback);
+                }
+            }
+
+            return fallback;
+        }
+
+        public float NamedFloat(string name, float fallback)
+        {
+            foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+            {
+                if (argument.Key == name)
+                {
+                    return argument.Value.Value switch
+                    {
+                        float value => value,
+                        double value => (float)value,
+                        int value => value,
+                        _ => fallback,
+                    };
+                }
+            }
+
+            return fallback;
+        }
+
+        private static int AsInt(TypedConstant constant, int fallback) =>
+            constant.Kind == TypedConstantKind.Error ? fallback : constant.Value switch
+            {
+                int value => value,
+                short value => value,
+                byte value => value,
+                long value => value is >= int.MinValue and <= int.MaxValue ? (int)value : fallback,
+                _ => fallback,
+            };
+    }
+}
