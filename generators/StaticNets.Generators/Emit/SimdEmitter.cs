@@ -18,16 +18,35 @@ internal static class SimdEmitter
 
     /// <summary>
     /// Writes <c>if (Vector512.IsHardwareAccelerated) { ... } else if (Vector256...) ... else { scalar }</c>.
-    /// The JIT folds the checks, so only one branch survives in machine code.
+    /// The JIT folds the checks, so only one branch survives in machine code. Where a wider branch would be the same
+    /// code as the next narrower one (a layer narrower than the vectors), only the narrower check is written: a
+    /// machine with 512-bit vectors also accelerates 128-bit ones.
     /// </summary>
     public static void WidthLadder(SourceWriter writer, Action<VectorWidth> vector, Action scalar)
     {
-        for (int k = 0; k < VectorWidth.Vectors.Length; k++)
+        var bodies = new List<(VectorWidth Width, string Text)>();
+        foreach (VectorWidth width in VectorWidth.Vectors)
         {
-            VectorWidth width = VectorWidth.Vectors[k];
-            writer.OpenBlock((k == 0 ? "if (" : "else if (") + width.IsAccelerated + ")");
-            vector(width);
-            writer.CloseBlock();
+            string body = writer.Capture(() =>
+            {
+                writer.OpenBlock(string.Empty);
+                vector(width);
+                writer.CloseBlock();
+            });
+            bodies.Add((width, body));
+        }
+
+        bool first = true;
+        for (int k = 0; k < bodies.Count; k++)
+        {
+            if (k + 1 < bodies.Count && bodies[k + 1].Text == bodies[k].Text)
+            {
+                continue; // the narrower branch below is identical and covers this width too
+            }
+
+            writer.WriteLine((first ? "if (" : "else if (") + bodies[k].Width.IsAccelerated + ")");
+            writer.AppendText(bodies[k].Text);
+            first = false;
         }
 
         writer.OpenBlock("else");

@@ -7,7 +7,7 @@ namespace StaticNets.Generators.Emit;
 internal sealed class SourceWriter
 {
     private const string IndentUnit = "    ";
-    private readonly StringBuilder _text = new();
+    private StringBuilder _text = new();
     private int _indent;
 
     /// <summary>Writes one line at the current indentation; an empty line stays empty.</summary>
@@ -58,6 +58,25 @@ internal sealed class SourceWriter
         _indent--;
         WriteLine("}" + suffix);
     }
+
+    /// <summary>Runs <paramref name="write"/> and returns what it wrote instead of keeping it.</summary>
+    public string Capture(Action write)
+    {
+        StringBuilder saved = _text;
+        _text = new StringBuilder();
+        try
+        {
+            write();
+            return _text.ToString();
+        }
+        finally
+        {
+            _text = saved;
+        }
+    }
+
+    /// <summary>Appends text produced by <see cref="Capture"/>, already indented.</summary>
+    public void AppendText(string text) => _text.Append(text);
 
     public override string ToString() => _text.ToString();
 }
