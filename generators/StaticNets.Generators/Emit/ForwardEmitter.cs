@@ -194,6 +194,7 @@ internal static class ForwardEmitter
             }
 
             writer.CloseBlock();
+            writer.WriteLine();
         }
 
         for (int k = 0; k < block.Count; k++)

@@ -48,9 +48,13 @@ internal static class StepEmitter
             writer,
             width =>
             {
-                if (!width.IsScalar)
+                var broadcasts = new System.Collections.Generic.HashSet<VectorWidth>();
+                foreach (Chunk chunk in Chunk.Plan(model.ParameterCount, width))
                 {
-                    writer.WriteLine($"var rate{Int(width.Count)} = {width.Broadcast("rate")};");
+                    if (!chunk.Width.IsScalar && broadcasts.Add(chunk.Width))
+                    {
+                        writer.WriteLine($"var rate{Int(chunk.Width.Count)} = {chunk.Width.Broadcast("rate")};");
+                    }
                 }
 
                 SimdEmitter.Elementwise(writer, model.ParameterCount, width, (w, o) =>
