@@ -173,8 +173,9 @@ internal static class NetworkParser
         long offset = 0;
         var models = new LayerModel[layers.Count];
         int fanIn = inputSize ?? 0;
-        for (int l = 0; l < layers.Count; l++)
+        for (int l = 0; l < layers.Count && offset <= MaxParameters; l++)
         {
+            // Each term is below 2^62 and offset stays below 2^28 + 2^62, so nothing here can overflow a long.
             long weights = (long)Math.Max(fanIn, 0) * Math.Max(layers[l].Units, 0);
             long biasOffset = offset + weights;
             if (biasOffset + layers[l].Units <= MaxParameters)
@@ -188,7 +189,8 @@ internal static class NetworkParser
 
         if (offset > MaxParameters)
         {
-            problems.Add(DiagnosticDescriptors.TooManyParameters, networkLocation, type.Name, offset, MaxParameters);
+            string count = offset.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+            problems.Add(DiagnosticDescriptors.TooManyParameters, networkLocation, type.Name, "at least " + count, MaxParameters.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         }
 
         if (problems.Count > 0)
@@ -197,7 +199,7 @@ internal static class NetworkParser
         }
 
         return new NetworkModel(
-            Namespace: type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : string.Empty,
+            Namespace: NamespaceOf(type),
             TypeName: type.Name,
             TypeKeyword: type.IsRecord ? "record" : "class",
             ContainingTypes: ContainingTypes(type, cancellationToken),
@@ -216,12 +218,29 @@ internal static class NetworkParser
             problems.Add(DiagnosticDescriptors.NetworkMustNotBeStatic, typeLocation, type.Name);
         }
 
+        if (type.IsFileLocal)
+        {
+            problems.Add(DiagnosticDescriptors.NetworkMustNotBeFileLocal, typeLocation, type.Name);
+        }
+
+        if (GeneratedMemberNames.Clashes(type.Name))
+        {
+            problems.Add(DiagnosticDescriptors.NetworkNameClashesWithMember, typeLocation, type.Name);
+        }
+
         foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
         {
-            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration && !IsPartial(declaration))
+            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration)
             {
-                problems.Add(DiagnosticDescriptors.NetworkMustBePartial, declaration.Identifier.GetLocation(), type.Name);
-                break;
+                if (!IsPartial(declaration))
+                {
+                    problems.Add(DiagnosticDescriptors.NetworkMustBePartial, declaration.Identifier.GetLocation(), type.Name);
+                }
+
+                if (declaration.ParameterList is not null)
+                {
+                    problems.Add(DiagnosticDescriptors.NetworkMustNotHavePrimaryConstructor, declaration.ParameterList.GetLocation(), type.Name);
+                }
             }
         }
 
@@ -279,6 +298,18 @@ internal static class NetworkParser
         }
 
         return new EquatableArray<ContainingTypeModel>(result.ToArray());
+    }
+
+    /// <summary>The namespace as plain dotted names (no <c>@</c> escapes; the emitter adds them where needed).</summary>
+    private static string NamespaceOf(INamedTypeSymbol type)
+    {
+        var parts = new List<string>();
+        for (INamespaceSymbol? ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            parts.Insert(0, ns.Name);
+        }
+
+        return string.Join(".", parts);
     }
 
     private static bool IsPartial(TypeDeclarationSyntax declaration) =>

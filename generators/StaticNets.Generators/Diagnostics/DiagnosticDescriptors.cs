@@ -60,6 +60,27 @@ internal static class DiagnosticDescriptors
         messageFormat: "Network class '{0}' cannot be static, because a network is an object with parameters; remove the 'static' modifier",
         category: DeclarationCategory);
 
+    /// <summary>SN0008: "Network class '{0}' cannot be file-local...".</summary>
+    public static readonly DiagnosticDescriptor NetworkMustNotBeFileLocal = Create(
+        id: "SN0008",
+        title: "Network class cannot be file-local",
+        messageFormat: "Network class '{0}' cannot be file-local, because the generated members are declared in other files; remove the 'file' modifier, or make the class internal",
+        category: DeclarationCategory);
+
+    /// <summary>SN0009: "Network class '{0}' cannot declare a primary constructor...".</summary>
+    public static readonly DiagnosticDescriptor NetworkMustNotHavePrimaryConstructor = Create(
+        id: "SN0009",
+        title: "Network class cannot have a primary constructor",
+        messageFormat: "Network class '{0}' cannot declare a primary constructor, because the generated constructor takes the seed and the maximum batch size; remove the parameter list",
+        category: DeclarationCategory);
+
+    /// <summary>SN0010: "Network class '{0}' has the name of a member the generator adds...".</summary>
+    public static readonly DiagnosticDescriptor NetworkNameClashesWithMember = Create(
+        id: "SN0010",
+        title: "Network class name clashes with a generated member",
+        messageFormat: "Network class '{0}' has the name of a member the generator adds to it, and a member cannot share its type's name; rename the class",
+        category: DeclarationCategory);
+
     /// <summary>SN0100: "Network '{0}' has no [Input] attribute; declare the input size first, for example [Input(784)]".</summary>
     public static readonly DiagnosticDescriptor MissingInput = Create(
         id: "SN0100",

@@ -101,7 +101,7 @@ internal static class BackwardEmitter
             string op = Operator(layer.Activation);
             SimdEmitter.WidthLadder(
                 writer,
-                width => SimdEmitter.Elementwise(writer, layer.Outputs, width, (w, o) =>
+                width => SimdEmitter.Elementwise(writer, layer.Outputs, Out(l), width, (w, o) =>
                     w.Store($"{w.Load("dzRow", o)} * {op}.Derivative({w.Load("zRow", o)}, {w.Load("aRow", o)})", "dzRow", o)),
                 () =>
                 {
@@ -133,7 +133,7 @@ internal static class BackwardEmitter
                 writer,
                 width =>
                 {
-                    SimdEmitter.Dot(writer, layer.Outputs, width, "row", "dzRow", "sum");
+                    SimdEmitter.Dot(writer, layer.Outputs, Out(l), width, "row", "dzRow", "sum");
                     writer.WriteLine($"{Unsafe}.Add(ref dxRow, i) = sum;");
                 },
                 () =>
@@ -155,16 +155,13 @@ internal static class BackwardEmitter
     private static void WriteWeightGradient(SourceWriter writer, LayerModel layer, VectorWidth width)
     {
         int l = layer.Index;
-        List<List<Chunk>> blocks = Chunk.Blocks(Chunk.Plan(layer.Outputs, width), SimdEmitter.MaxAccumulators);
         writer.OpenBlock($"for (int i = 0; i < {In(l)}; i++)");
         writer.WriteLine($"ref float dwRow = ref {Unsafe}.Add(ref dw, i * {Out(l)});");
-        foreach (List<Chunk> block in blocks)
+        SimdEmitter.Blocks(writer, layer.Outputs, Out(l), width, "outputs", scoped: true, (block, baseOffset) =>
         {
-            writer.WriteLine($"// outputs {Chunk.Describe(block)}");
-            writer.OpenBlock(string.Empty);
             for (int k = 0; k < block.Count; k++)
             {
-                writer.WriteLine($"var {SimdEmitter.Accumulator(k)} = {block[k].Width.Load("dwRow", Int(block[k].Offset))};");
+                writer.WriteLine($"var {SimdEmitter.Accumulator(k)} = {block[k].Width.Load("dwRow", SimdEmitter.Offset(baseOffset, block[k].Offset))};");
             }
 
             writer.OpenBlock("for (int s = 0; s < batch; s++)");
@@ -174,47 +171,41 @@ internal static class BackwardEmitter
             for (int k = 0; k < block.Count; k++)
             {
                 Chunk chunk = block[k];
-                writer.WriteLine($"{SimdEmitter.Accumulator(k)} = {chunk.Width.FusedMultiplyAdd(BroadcastName("xs", chunk.Width), chunk.Width.Load("dzRow", Int(chunk.Offset)), SimdEmitter.Accumulator(k))};");
+                string dzValue = chunk.Width.Load("dzRow", SimdEmitter.Offset(baseOffset, chunk.Offset));
+                writer.WriteLine($"{SimdEmitter.Accumulator(k)} = {chunk.Width.FusedMultiplyAdd(BroadcastName("xs", chunk.Width), dzValue, SimdEmitter.Accumulator(k))};");
             }
 
             writer.CloseBlock();
             writer.WriteLine();
             for (int k = 0; k < block.Count; k++)
             {
-                writer.WriteLine(block[k].Width.Store(SimdEmitter.Accumulator(k), "dwRow", Int(block[k].Offset)));
+                writer.WriteLine(block[k].Width.Store(SimdEmitter.Accumulator(k), "dwRow", SimdEmitter.Offset(baseOffset, block[k].Offset)));
             }
-
-            writer.CloseBlock();
-        }
-
+        });
         writer.CloseBlock();
         writer.WriteLine();
 
-        foreach (List<Chunk> block in Chunk.Blocks(Chunk.Plan(layer.Outputs, width), SimdEmitter.MaxAccumulators))
+        SimdEmitter.Blocks(writer, layer.Outputs, Out(l), width, "biases", scoped: true, (block, baseOffset) =>
         {
-            writer.WriteLine($"// biases {Chunk.Describe(block)}");
-            writer.OpenBlock(string.Empty);
             for (int k = 0; k < block.Count; k++)
             {
-                writer.WriteLine($"var {SimdEmitter.Accumulator(k)} = {block[k].Width.Load("db", Int(block[k].Offset))};");
+                writer.WriteLine($"var {SimdEmitter.Accumulator(k)} = {block[k].Width.Load("db", SimdEmitter.Offset(baseOffset, block[k].Offset))};");
             }
 
             writer.OpenBlock("for (int s = 0; s < batch; s++)");
             writer.WriteLine($"ref float dzRow = ref {Unsafe}.Add(ref dz, s * {Out(l)});");
             for (int k = 0; k < block.Count; k++)
             {
-                writer.WriteLine($"{SimdEmitter.Accumulator(k)} += {block[k].Width.Load("dzRow", Int(block[k].Offset))};");
+                writer.WriteLine($"{SimdEmitter.Accumulator(k)} += {block[k].Width.Load("dzRow", SimdEmitter.Offset(baseOffset, block[k].Offset))};");
             }
 
             writer.CloseBlock();
             writer.WriteLine();
             for (int k = 0; k < block.Count; k++)
             {
-                writer.WriteLine(block[k].Width.Store(SimdEmitter.Accumulator(k), "db", Int(block[k].Offset)));
+                writer.WriteLine(block[k].Width.Store(SimdEmitter.Accumulator(k), "db", SimdEmitter.Offset(baseOffset, block[k].Offset)));
             }
-
-            writer.CloseBlock();
-        }
+        });
     }
 
     private static void WriteScalarWeightGradient(SourceWriter writer, LayerModel layer)

@@ -124,21 +124,7 @@ internal static class ForwardEmitter
             writer,
             width =>
             {
-                List<List<Chunk>> blocks = Chunk.Blocks(Chunk.Plan(layer.Outputs, width), SimdEmitter.MaxAccumulators);
-                foreach (List<Chunk> block in blocks)
-                {
-                    writer.WriteLine($"// outputs {Chunk.Describe(block)}");
-                    if (blocks.Count > 1)
-                    {
-                        writer.OpenBlock(string.Empty);
-                    }
-
-                    WriteBlock(writer, layer, block, unrolled);
-                    if (blocks.Count > 1)
-                    {
-                        writer.CloseBlock();
-                    }
-                }
+                SimdEmitter.Blocks(writer, layer.Outputs, Out(l), width, "outputs", scoped: false, (block, baseOffset) => WriteBlock(writer, layer, block, unrolled, baseOffset));
             },
             () => WriteScalarForward(writer, layer));
 
@@ -151,12 +137,12 @@ internal static class ForwardEmitter
     }
 
     /// <summary>One register block: accumulators start at the biases, take one FMA per input, then are stored.</summary>
-    private static void WriteBlock(SourceWriter writer, LayerModel layer, List<Chunk> block, bool unrolled)
+    private static void WriteBlock(SourceWriter writer, LayerModel layer, List<Chunk> block, bool unrolled, string? baseOffset)
     {
         int l = layer.Index;
         for (int k = 0; k < block.Count; k++)
         {
-            writer.WriteLine($"var {SimdEmitter.Accumulator(k)} = {block[k].Width.Load("b", Int(block[k].Offset))};");
+            writer.WriteLine($"var {SimdEmitter.Accumulator(k)} = {block[k].Width.Load("b", SimdEmitter.Offset(baseOffset, block[k].Offset))};");
         }
 
         if (unrolled)
@@ -167,7 +153,7 @@ internal static class ForwardEmitter
                 for (int k = 0; k < block.Count; k++)
                 {
                     Chunk chunk = block[k];
-                    string weights = chunk.Width.Load("w", Int(i * layer.Outputs + chunk.Offset));
+                    string weights = chunk.Width.Load("w", SimdEmitter.Offset(baseOffset, i * layer.Outputs + chunk.Offset));
                     writer.WriteLine($"{SimdEmitter.Accumulator(k)} = {chunk.Width.FusedMultiplyAdd(chunk.Width.Broadcast("x" + Int(i)), weights, SimdEmitter.Accumulator(k))};");
                 }
             }
@@ -190,7 +176,7 @@ internal static class ForwardEmitter
             {
                 Chunk chunk = block[k];
                 string xi = chunk.Width.IsScalar ? "xi" : "xi" + Int(chunk.Width.Count);
-                writer.WriteLine($"{SimdEmitter.Accumulator(k)} = {chunk.Width.FusedMultiplyAdd(xi, chunk.Width.Load("row", Int(chunk.Offset)), SimdEmitter.Accumulator(k))};");
+                writer.WriteLine($"{SimdEmitter.Accumulator(k)} = {chunk.Width.FusedMultiplyAdd(xi, chunk.Width.Load("row", SimdEmitter.Offset(baseOffset, chunk.Offset)), SimdEmitter.Accumulator(k))};");
             }
 
             writer.CloseBlock();
@@ -201,11 +187,11 @@ internal static class ForwardEmitter
         {
             Chunk chunk = block[k];
             string acc = SimdEmitter.Accumulator(k);
-            writer.WriteLine(chunk.Width.Store(acc, "z", Int(chunk.Offset)));
+            writer.WriteLine(chunk.Width.Store(acc, "z", SimdEmitter.Offset(baseOffset, chunk.Offset)));
             if (layer.Activation != ActivationKind.Softmax)
             {
                 string value = layer.Activation == ActivationKind.Linear ? acc : $"{Operator(layer.Activation)}.Forward({acc})";
-                writer.WriteLine(chunk.Width.Store(value, "a", Int(chunk.Offset)));
+                writer.WriteLine(chunk.Width.Store(value, "a", SimdEmitter.Offset(baseOffset, chunk.Offset)));
             }
         }
     }

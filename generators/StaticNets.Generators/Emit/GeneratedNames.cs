@@ -79,6 +79,13 @@ internal static class GeneratedNames
         _ => activation.ToString().ToLowerInvariant(),
     };
 
+    /// <summary>An identifier as C# source: <paramref name="name"/>, with <c>@</c> if it is a reserved keyword.</summary>
+    public static string Identifier(string name) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
+
+    /// <summary>A dotted namespace as C# source, each part escaped by <see cref="Identifier"/>.</summary>
+    public static string Namespace(string dotted) => string.Join(".", System.Linq.Enumerable.Select(dotted.Split('.'), Identifier));
+
     /// <summary>A float literal that round-trips, in invariant culture, with the <c>f</c> suffix.</summary>
     public static string Float(float value) => value.ToString("R", CultureInfo.InvariantCulture) + "f";
 

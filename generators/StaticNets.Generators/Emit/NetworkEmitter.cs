@@ -42,24 +42,24 @@ internal static class NetworkEmitter
         writer.WriteLine();
         if (model.Namespace.Length > 0)
         {
-            writer.WriteLine($"namespace {model.Namespace};");
+            writer.WriteLine($"namespace {Namespace(model.Namespace)};");
             writer.WriteLine();
         }
 
         foreach (ContainingTypeModel containing in model.ContainingTypes)
         {
-            writer.OpenBlock($"partial {containing.Keyword} {containing.Name}");
+            writer.OpenBlock($"partial {containing.Keyword} {Identifier(containing.Name)}");
         }
 
         if (isMain)
         {
             writer.WriteLine($"// {model.Architecture}; loss {model.Loss}, optimizer {model.Optimizer}.");
             writer.WriteLine($"[{GeneratedCode}(\"StaticNets\", \"{Version}\")]");
-            writer.OpenBlock($"partial {model.TypeKeyword} {model.TypeName} : {INetwork}");
+            writer.OpenBlock($"partial {model.TypeKeyword} {Identifier(model.TypeName)} : {INetwork}");
         }
         else
         {
-            writer.OpenBlock($"partial {model.TypeKeyword} {model.TypeName}");
+            writer.OpenBlock($"partial {model.TypeKeyword} {Identifier(model.TypeName)}");
         }
 
         body(writer);
@@ -139,7 +139,7 @@ internal static class NetworkEmitter
             /// <param name="seed">Seeds the network's random source: equal seeds give bitwise-equal networks.</param>
             /// <param name="maxBatchSize">The largest batch <see cref="Forward"/> and <see cref="TrainBatch"/> will accept.</param>
             """);
-        writer.OpenBlock($"public {model.TypeName}(int seed = 0, int maxBatchSize = DefaultMaxBatchSize)");
+        writer.OpenBlock($"public {Identifier(model.TypeName)}(int seed = 0, int maxBatchSize = DefaultMaxBatchSize)");
         writer.WriteLines($$"""
             {{Guard}}.MaxBatchSize(maxBatchSize, nameof(maxBatchSize));
             MaxBatchSize = maxBatchSize;

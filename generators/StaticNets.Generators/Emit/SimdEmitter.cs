@@ -20,7 +20,8 @@ internal static class SimdEmitter
     /// Writes <c>if (Vector512.IsHardwareAccelerated) { ... } else if (Vector256...) ... else { scalar }</c>.
     /// The JIT folds the checks, so only one branch survives in machine code. Where a wider branch would be the same
     /// code as the next narrower one (a layer narrower than the vectors), only the narrower check is written: a
-    /// machine with 512-bit vectors also accelerates 128-bit ones.
+    /// machine with 512-bit vectors also accelerates 128-bit ones. Where no width uses a vector at all, only the
+    /// straight-line scalar code is written.
     /// </summary>
     public static void WidthLadder(SourceWriter writer, Action<VectorWidth> vector, Action scalar)
     {
@@ -34,6 +35,13 @@ internal static class SimdEmitter
                 writer.CloseBlock();
             });
             bodies.Add((width, body));
+        }
+
+        if (bodies.TrueForAll(body => body.Text == bodies[0].Text) && !bodies[0].Text.Contains("global::System.Runtime.Intrinsics."))
+        {
+            // No vector code at any width (fewer floats than the narrowest vector): straight-line scalar code, no ladder.
+            vector(VectorWidth.V128);
+            return;
         }
 
         bool first = true;
@@ -60,15 +68,15 @@ internal static class SimdEmitter
     /// vectors with an <c>nuint o</c>. The tail is always emitted exactly.
     /// </summary>
     /// <param name="statement">Builds the statement for a width and an offset expression.</param>
-    public static void Elementwise(SourceWriter writer, int count, VectorWidth width, Func<VectorWidth, string, string> statement)
+    /// <param name="countName">The constant that names <paramref name="count"/> in the generated code.</param>
+    public static void Elementwise(SourceWriter writer, int count, string countName, VectorWidth width, Func<VectorWidth, string, string> statement)
     {
         List<Chunk> chunks = Chunk.Plan(count, width);
         int full = count / width.Count;
         int start = 0;
         if (full > MaxUnrolledVectors)
         {
-            int end = full * width.Count;
-            writer.OpenBlock($"for (nuint o = 0; o < {Int(end)}; o += {Int(width.Count)})");
+            writer.OpenBlock($"for (nuint o = 0; o < {VectorEnd(countName, width.Count)}; o += {Int(width.Count)})");
             writer.WriteLine(statement(width, "o"));
             writer.CloseBlock();
             start = full;
@@ -80,6 +88,57 @@ internal static class SimdEmitter
         }
     }
 
+    /// <summary>Register blocks of at most this many are unrolled one after another; beyond, full blocks loop.</summary>
+    public const int MaxUnrolledBlocks = 2;
+
+    /// <summary>
+    /// The end of the part of <paramref name="countName"/> that whole groups of <paramref name="step"/> floats cover,
+    /// as a constant expression the compiler folds, e.g. <c>(nuint)(ParameterCount - ParameterCount % 16)</c>.
+    /// </summary>
+    public static string VectorEnd(string countName, int step) => $"(nuint)({countName} - {countName} % {Int(step)})";
+
+    /// <summary>An element offset: a constant, or <paramref name="baseOffset"/> plus a constant inside a block loop.</summary>
+    public static string Offset(string? baseOffset, int offset) =>
+        baseOffset is null ? Int(offset) : offset == 0 ? baseOffset : $"{baseOffset} + {Int(offset)}";
+
+    /// <summary>
+    /// Writes the register blocks of a pass over <paramref name="count"/> outputs: up to <see cref="MaxUnrolledBlocks"/>
+    /// blocks one after another, or else a loop over the full blocks (offsets relative to <c>o</c>) followed by the rest.
+    /// </summary>
+    /// <param name="block">Writes one block given its chunks (offsets relative to the block) and the base offset expression.</param>
+    /// <param name="scoped">Whether a lone block still gets its own braces, so that its accumulators cannot clash with later ones.</param>
+    public static void Blocks(SourceWriter writer, int count, string countName, VectorWidth width, string what, bool scoped, Action<List<Chunk>, string?> block)
+    {
+        List<List<Chunk>> blocks = Chunk.Blocks(Chunk.Plan(count, width), MaxAccumulators);
+        int blockFloats = MaxAccumulators * width.Count;
+        int full = count / blockFloats;
+        int start = 0;
+        if (blocks.Count > MaxUnrolledBlocks && full > 1)
+        {
+            writer.WriteLine($"// {what} 0..{full * blockFloats - 1}: {full} blocks of {MaxAccumulators} x {width.Name}, one per iteration");
+            writer.OpenBlock($"for (nuint o = 0; o < {VectorEnd(countName, blockFloats)}; o += {Int(blockFloats)})");
+            block(blocks[0], "o");
+            writer.CloseBlock();
+            start = full;
+        }
+
+        for (int k = start; k < blocks.Count; k++)
+        {
+            writer.WriteLine($"// {what} {Chunk.Describe(blocks[k])}");
+            bool braces = scoped || blocks.Count > 1;
+            if (braces)
+            {
+                writer.OpenBlock(string.Empty);
+            }
+
+            block(blocks[k], null);
+            if (braces)
+            {
+                writer.CloseBlock();
+            }
+        }
+    }
+
     /// <summary>The name of accumulator <paramref name="index"/> of a block.</summary>
     public static string Accumulator(int index) => "acc" + Int(index);
 
@@ -87,7 +146,7 @@ internal static class SimdEmitter
     /// Writes a dot product of <paramref name="count"/> floats at <paramref name="left"/> and <paramref name="right"/>
     /// into a new local <paramref name="result"/>: one accumulator per width, summed across lanes at the end.
     /// </summary>
-    public static void Dot(SourceWriter writer, int count, VectorWidth width, string left, string right, string result)
+    public static void Dot(SourceWriter writer, int count, string countName, VectorWidth width, string left, string right, string result)
     {
         List<Chunk> chunks = Chunk.Plan(count, width);
         int full = count / width.Count;
@@ -115,7 +174,7 @@ internal static class SimdEmitter
             started.Add(width);
             order.Add(width);
             writer.WriteLine($"var {Name(width)} = {width.Class}<float>.Zero;");
-            writer.OpenBlock($"for (nuint o = 0; o < {Int(full * width.Count)}; o += {Int(width.Count)})");
+            writer.OpenBlock($"for (nuint o = 0; o < {VectorEnd(countName, width.Count)}; o += {Int(width.Count)})");
             writer.WriteLine($"{Name(width)} = {width.FusedMultiplyAdd(width.Load(left, "o"), width.Load(right, "o"), Name(width))};");
             writer.CloseBlock();
             start = full;

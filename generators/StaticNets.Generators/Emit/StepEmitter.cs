@@ -57,7 +57,7 @@ internal static class StepEmitter
                     }
                 }
 
-                SimdEmitter.Elementwise(writer, model.ParameterCount, width, (w, o) =>
+                SimdEmitter.Elementwise(writer, model.ParameterCount, "ParameterCount", width, (w, o) =>
                     w.Store(w.FusedMultiplyAdd(w.Load("g", o), w.IsScalar ? "rate" : "rate" + Int(w.Count), w.Load("p", o)), "p", o));
             },
             () =>

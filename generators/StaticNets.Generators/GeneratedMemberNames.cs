@@ -1,0 +1,19 @@
+using System.Text.RegularExpressions;
+
+namespace StaticNets.Generators;
+
+/// <summary>The names of the members the generator adds to a network class; the class itself cannot use them.</summary>
+internal static class GeneratedMemberNames
+{
+    private static readonly string[] Fixed =
+    [
+        "InputSize", "OutputSize", "ParameterCount", "Architecture", "DefaultLearningRate", "DefaultMaxBatchSize",
+        "PredictScratch", "MaxBatchSize", "LearningRate", "Parameters", "Gradients", "Predict", "Forward", "ForwardBatch",
+        "Backward", "ZeroGradients", "Step", "TrainBatch", "Save", "Load",
+    ];
+
+    private static readonly Regex LayerMember = new(@"^(L[0-9]+(In|Out|W|B)|Layer[0-9]+(Forward|Backward))$", RegexOptions.CultureInvariant);
+
+    /// <summary>Whether a type called <paramref name="name"/> would clash with a generated member.</summary>
+    public static bool Clashes(string name) => System.Array.IndexOf(Fixed, name) >= 0 || LayerMember.IsMatch(name);
+}
