@@ -26,6 +26,7 @@ internal static class NetworkParser
     private const string NetworkAttributeName = "NetworkAttribute";
     private const string InputAttributeName = "InputAttribute";
     private const string DenseAttributeName = "DenseAttribute";
+    private const string DropoutAttributeName = "DropoutAttribute";
     private const int DefaultMaxBatchSize = 256;
     private const float DefaultLearningRate = 0.01f;
 
@@ -77,8 +78,12 @@ internal static class NetworkParser
             problems.Add(DiagnosticDescriptors.UndefinedEnumValue, networkLocation, optimizer, "Optimizer", Names<OptimizerKind>());
         }
 
-        float learningRate = args.NamedFloat("LearningRate", DefaultLearningRate);
-        if (!(learningRate > 0f) || float.IsInfinity(learningRate))
+        float learningRate = args.NamedFloat("LearningRate", float.NaN);
+        if (float.IsNaN(learningRate))
+        {
+            learningRate = Enum.IsDefined(typeof(OptimizerKind), optimizer) ? OptimizerDefaults.LearningRate((OptimizerKind)optimizer) : DefaultLearningRate;
+        }
+        else if (!(learningRate > 0f) || float.IsInfinity(learningRate))
         {
             problems.Add(DiagnosticDescriptors.InvalidLearningRate, networkLocation, learningRate.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
         }
@@ -89,15 +94,41 @@ internal static class NetworkParser
             problems.Add(DiagnosticDescriptors.InvalidMaxBatchSize, networkLocation, maxBatchSize);
         }
 
-        // [Input(n)] then [Dense(units, activation)]..., in source order.
+        OptimizerSettings settings = OptimizerSettings.Sgd;
+        if (Enum.IsDefined(typeof(OptimizerKind), optimizer))
+        {
+            settings = OptimizerDefaults.Resolve((OptimizerKind)optimizer, args, networkLocation, problems);
+        }
+
+        float huberDelta = args.NamedFloat("HuberDelta", float.NaN);
+        if (float.IsNaN(huberDelta))
+        {
+            huberDelta = 1f;
+        }
+        else if (loss != (int)LossKind.Huber)
+        {
+            problems.Add(DiagnosticDescriptors.SettingNotUsed, networkLocation, "HuberDelta", "loss " + (LossKind)loss);
+        }
+        else if (!(huberDelta > 0f) || float.IsInfinity(huberDelta))
+        {
+            problems.Add(DiagnosticDescriptors.InvalidSetting, networkLocation, "HuberDelta", Format(huberDelta), "a positive, finite value such as 1");
+        }
+
+        float networkL1 = NonNegative(args, "L1", networkLocation, problems);
+        float networkL2 = NonNegative(args, "L2", networkLocation, problems);
+        networkL1 = float.IsNaN(networkL1) ? 0f : networkL1;
+        networkL2 = float.IsNaN(networkL2) ? 0f : networkL2;
+
+        // [Input(n)] then [Dense(units, activation)] and [Dropout(rate)] layers, in source order.
         int? inputSize = null;
-        var layers = new List<(int Units, int Activation, Location Location)>();
+        var layers = new List<(LayerKind Kind, int Units, int Activation, float Parameter, float L1, float L2, float Rate, Location Location)>();
         foreach (AttributeData attribute in type.GetAttributes())
         {
             cancellationToken.ThrowIfCancellationRequested();
             bool isInput = IsStaticNetsAttribute(attribute, InputAttributeName);
             bool isDense = IsStaticNetsAttribute(attribute, DenseAttributeName);
-            if (!isInput && !isDense)
+            bool isDropout = IsStaticNetsAttribute(attribute, DropoutAttributeName);
+            if (!isInput && !isDense && !isDropout)
             {
                 continue;
             }
@@ -128,13 +159,25 @@ internal static class NetworkParser
 
                 inputSize ??= size;
             }
+            else if (isDropout)
+            {
+                float rate = layerArgs.Float(0, float.NaN);
+                if (!(rate >= 0f && rate < 1f))
+                {
+                    problems.Add(DiagnosticDescriptors.InvalidSetting, location, $"Layer {layers.Count + 1} (Dropout) rate", Format(rate), "a probability in [0, 1), such as 0.2");
+                }
+
+                int width = layers.Count > 0 ? layers[layers.Count - 1].Units : inputSize ?? 0;
+                layers.Add((LayerKind.Dropout, width, (int)ActivationKind.Linear, 0f, 0f, 0f, rate, location));
+            }
             else
             {
                 int units = layerArgs.Int(0, 0);
                 int activation = layerArgs.Int(1, (int)ActivationKind.Linear);
+                string name = $"Layer {layers.Count + 1} (Dense)";
                 if (units < 1)
                 {
-                    problems.Add(DiagnosticDescriptors.SizeBelowOne, location, $"Layer {layers.Count + 1} (Dense)", units);
+                    problems.Add(DiagnosticDescriptors.SizeBelowOne, location, name, units);
                 }
 
                 if (!Enum.IsDefined(typeof(ActivationKind), activation))
@@ -142,7 +185,38 @@ internal static class NetworkParser
                     problems.Add(DiagnosticDescriptors.UndefinedEnumValue, location, activation, "Activation", Names<ActivationKind>());
                 }
 
-                layers.Add((units, activation, location));
+                float parameter = 0f;
+                float slope = layerArgs.NamedFloat("NegativeSlope", float.NaN);
+                float alpha = layerArgs.NamedFloat("Alpha", float.NaN);
+                if (activation == (int)ActivationKind.LeakyReLU)
+                {
+                    parameter = float.IsNaN(slope) ? 0.01f : slope;
+                    if (float.IsInfinity(parameter))
+                    {
+                        problems.Add(DiagnosticDescriptors.InvalidSetting, location, name + " NegativeSlope", Format(parameter), "a finite value such as 0.01");
+                    }
+                }
+                else if (!float.IsNaN(slope))
+                {
+                    problems.Add(DiagnosticDescriptors.SettingNotUsed, location, "NegativeSlope", "activation " + (ActivationKind)activation);
+                }
+
+                if (activation == (int)ActivationKind.ELU)
+                {
+                    parameter = float.IsNaN(alpha) ? 1f : alpha;
+                    if (!(parameter > 0f) || float.IsInfinity(parameter))
+                    {
+                        problems.Add(DiagnosticDescriptors.InvalidSetting, location, name + " Alpha", Format(parameter), "a positive, finite value such as 1");
+                    }
+                }
+                else if (!float.IsNaN(alpha))
+                {
+                    problems.Add(DiagnosticDescriptors.SettingNotUsed, location, "Alpha", "activation " + (ActivationKind)activation);
+                }
+
+                float l1 = NonNegative(layerArgs, "L1", location, problems);
+                float l2 = NonNegative(layerArgs, "L2", location, problems);
+                layers.Add((LayerKind.Dense, units, activation, parameter, float.IsNaN(l1) ? networkL1 : l1, float.IsNaN(l2) ? networkL2 : l2, 0f, location));
             }
         }
 
@@ -158,13 +232,17 @@ internal static class NetworkParser
 
         for (int l = 0; l < layers.Count - 1; l++)
         {
-            if (layers[l].Activation == (int)ActivationKind.Softmax)
+            if (layers[l].Kind == LayerKind.Dense && layers[l].Activation == (int)ActivationKind.Softmax)
             {
                 problems.Add(DiagnosticDescriptors.SoftmaxOnHiddenLayer, layers[l].Location, l + 1);
             }
         }
 
-        if (layers.Count > 0)
+        if (layers.Count > 0 && layers[layers.Count - 1].Kind == LayerKind.Dropout)
+        {
+            problems.Add(DiagnosticDescriptors.DropoutIsLast, layers[layers.Count - 1].Location, layers.Count);
+        }
+        else if (layers.Count > 0)
         {
             CheckLossFitsOutput((LossKind)loss, (ActivationKind)layers[layers.Count - 1].Activation, networkLocation, problems);
         }
@@ -175,16 +253,28 @@ internal static class NetworkParser
         int fanIn = inputSize ?? 0;
         for (int l = 0; l < layers.Count && offset <= MaxParameters; l++)
         {
-            // Each term is below 2^62 and offset stays below 2^28 + 2^62, so nothing here can overflow a long.
-            long weights = (long)Math.Max(fanIn, 0) * Math.Max(layers[l].Units, 0);
-            long biasOffset = offset + weights;
-            if (biasOffset + layers[l].Units <= MaxParameters)
+            var layer = layers[l];
+            if (layer.Kind == LayerKind.Dropout)
             {
-                models[l] = new LayerModel(l + 1, LayerKind.Dense, fanIn, layers[l].Units, (ActivationKind)layers[l].Activation, (int)offset, (int)biasOffset);
+                models[l] = new LayerModel(l + 1, LayerKind.Dropout, fanIn, fanIn, ActivationKind.Linear, (int)offset, (int)offset) { DropoutRate = layer.Rate };
+                continue;
             }
 
-            offset = biasOffset + Math.Max(layers[l].Units, 0);
-            fanIn = layers[l].Units;
+            // Each term is below 2^62 and offset stays below 2^28 + 2^62, so nothing here can overflow a long.
+            long weights = (long)Math.Max(fanIn, 0) * Math.Max(layer.Units, 0);
+            long biasOffset = offset + weights;
+            if (biasOffset + layer.Units <= MaxParameters)
+            {
+                models[l] = new LayerModel(l + 1, LayerKind.Dense, fanIn, layer.Units, (ActivationKind)layer.Activation, (int)offset, (int)biasOffset)
+                {
+                    ActivationParameter = layer.Parameter,
+                    L1 = layer.L1,
+                    L2 = layer.L2,
+                };
+            }
+
+            offset = biasOffset + Math.Max(layer.Units, 0);
+            fanIn = layer.Units;
         }
 
         if (offset > MaxParameters)
@@ -208,7 +298,11 @@ internal static class NetworkParser
             Loss: (LossKind)loss,
             Optimizer: (OptimizerKind)optimizer,
             LearningRate: learningRate,
-            MaxBatchSize: maxBatchSize);
+            MaxBatchSize: maxBatchSize)
+        {
+            Settings = settings,
+            HuberDelta = huberDelta,
+        };
     }
 
     private static void CheckTypeShape(INamedTypeSymbol type, Location typeLocation, ProblemSink problems, CancellationToken cancellationToken)
@@ -271,17 +365,38 @@ internal static class NetworkParser
             return; // already reported as undefined values
         }
 
-        if (loss == LossKind.SoftmaxCrossEntropy && output != ActivationKind.Softmax)
+        string? advice = loss switch
         {
-            problems.Add(DiagnosticDescriptors.LossDoesNotFitOutput, location, loss, output,
-                "SoftmaxCrossEntropy is fused with a softmax and needs Activation.Softmax on the output layer; change the output layer's activation to Activation.Softmax, or use Loss.MeanSquaredError");
-        }
-        else if (loss != LossKind.SoftmaxCrossEntropy && output == ActivationKind.Softmax)
+            LossKind.SoftmaxCrossEntropy when output != ActivationKind.Softmax =>
+                "SoftmaxCrossEntropy is fused with a softmax and needs Activation.Softmax on the output layer; change the output layer's activation to Activation.Softmax, or choose another loss",
+            LossKind.BinaryCrossEntropy when output != ActivationKind.Sigmoid =>
+                "BinaryCrossEntropy is fused with a sigmoid and needs Activation.Sigmoid on the output layer; change the output layer's activation to Activation.Sigmoid, or choose another loss",
+            LossKind.Hinge or LossKind.Logistic when output != ActivationKind.Linear =>
+                $"{loss} works on raw scores and needs Activation.Linear on the output layer; change the output layer's activation to Activation.Linear",
+            not LossKind.SoftmaxCrossEntropy when output == ActivationKind.Softmax =>
+                "a Softmax output is only trained with Loss.SoftmaxCrossEntropy, which is computed from the logits; use Loss.SoftmaxCrossEntropy, or another output activation",
+            _ => null,
+        };
+
+        if (advice is not null)
         {
-            problems.Add(DiagnosticDescriptors.LossDoesNotFitOutput, location, loss, output,
-                "a Softmax output is only trained with Loss.SoftmaxCrossEntropy, which is computed from the logits; use Loss.SoftmaxCrossEntropy, or another output activation");
+            problems.Add(DiagnosticDescriptors.LossDoesNotFitOutput, location, loss, output, advice);
         }
     }
+
+    /// <summary>Reads an optional factor that must be zero or more; NaN when unset.</summary>
+    private static float NonNegative(ImmutableArgs args, string name, Location location, ProblemSink problems)
+    {
+        float value = args.NamedFloat(name, float.NaN);
+        if (!float.IsNaN(value) && (value < 0f || float.IsInfinity(value)))
+        {
+            problems.Add(DiagnosticDescriptors.InvalidSetting, location, name, Format(value), "zero or a positive, finite value such as 1e-4");
+        }
+
+        return value;
+    }
+
+    internal static string Format(float value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     private static EquatableArray<ContainingTypeModel> ContainingTypes(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
@@ -328,21 +443,49 @@ internal static class NetworkParser
     private static string Names<TEnum>() where TEnum : struct, Enum =>
         string.Join(", ", Enum.GetNames(typeof(TEnum)));
 
-    /// <summary>Collects diagnostics when asked to, and counts problems either way.</summary>
-    private sealed class ProblemSink(List<Diagnostic>? diagnostics)
+    /// <summary>Collects diagnostics when asked to, and counts errors either way (warnings do not stop generation).</summary>
+    internal sealed class ProblemSink(List<Diagnostic>? diagnostics)
     {
         public int Count { get; private set; }
 
         public void Add(DiagnosticDescriptor descriptor, Location location, params object?[] args)
         {
-            Count++;
+            if (descriptor.DefaultSeverity == DiagnosticSeverity.Error)
+            {
+                Count++;
+            }
+
             diagnostics?.Add(Diagnostic.Create(descriptor, location, args));
         }
     }
 
     /// <summary>Reads constructor and named arguments of an attribute without throwing on malformed values.</summary>
-    private readonly struct ImmutableArgs(AttributeData attribute)
+    internal readonly struct ImmutableArgs(AttributeData attribute)
     {
+        public float Float(int position, float fallback) =>
+            position < attribute.ConstructorArguments.Length && attribute.ConstructorArguments[position].Kind != TypedConstantKind.Error
+                ? attribute.ConstructorArguments[position].Value switch
+                {
+                    float value => value,
+                    double value => (float)value,
+                    int value => value,
+                    _ => fallback,
+                }
+                : fallback;
+
+        public bool? NamedBool(string name)
+        {
+            foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+            {
+                if (argument.Key == name && argument.Value.Value is bool value)
+                {
+                    return value;
+                }
+            }
+
+            return null;
+        }
+
         public int Int(int position, int fallback) =>
             position < attribute.ConstructorArguments.Length ? AsInt(attribute.ConstructorArguments[position], fallback) : fallback;
 

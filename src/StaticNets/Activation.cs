@@ -16,10 +16,16 @@ public enum Activation
     /// <summary>Rectified linear unit: <c>a = max(z, 0)</c>.</summary>
     ReLU = 3,
 
-    /// <summary>Leaky ReLU with PyTorch's default slope 0.01: <c>a = z &gt; 0 ? z : 0.01·z</c>.</summary>
+    /// <summary>
+    /// Leaky ReLU: <c>a = z &gt; 0 ? z : slope·z</c>, with PyTorch's default slope 0.01 unless
+    /// <see cref="DenseAttribute.NegativeSlope"/> says otherwise.
+    /// </summary>
     LeakyReLU = 4,
 
-    /// <summary>Exponential linear unit with alpha 1: <c>a = z &gt; 0 ? z : exp(z) - 1</c>.</summary>
+    /// <summary>
+    /// Exponential linear unit: <c>a = z &gt; 0 ? z : alpha·(exp(z) - 1)</c>, with PyTorch's default alpha 1 unless
+    /// <see cref="DenseAttribute.Alpha"/> says otherwise.
+    /// </summary>
     ELU = 5,
 
     /// <summary>Softplus: <c>a = log(1 + exp(z))</c>, computed as <c>max(z, 0) + log(1 + exp(-|z|))</c>.</summary>
@@ -27,4 +33,10 @@ public enum Activation
 
     /// <summary>Softmax over the layer's outputs. Only valid on the output layer, with <see cref="Loss.SoftmaxCrossEntropy"/>.</summary>
     Softmax = 7,
+
+    /// <summary>Gaussian error linear unit, exact form as PyTorch's default: <c>a = z·Φ(z) = 0.5·z·(1 + erf(z/√2))</c>.</summary>
+    GELU = 8,
+
+    /// <summary>Sigmoid linear unit (Swish): <c>a = z·sigmoid(z)</c>.</summary>
+    SiLU = 9,
 }

@@ -21,4 +21,16 @@ public sealed class DenseAttribute : Attribute
 
     /// <summary>The activation applied to the layer's outputs.</summary>
     public Activation Activation { get; }
+
+    /// <summary><see cref="Activation.LeakyReLU"/>'s slope for negative inputs. Unset: 0.01, as PyTorch.</summary>
+    public float NegativeSlope { get; set; } = float.NaN;
+
+    /// <summary><see cref="Activation.ELU"/>'s alpha &gt; 0. Unset: 1, as PyTorch.</summary>
+    public float Alpha { get; set; } = float.NaN;
+
+    /// <summary>L1 penalty factor ≥ 0 on this layer's weights; overrides <see cref="NetworkAttribute.L1"/>.</summary>
+    public float L1 { get; set; } = float.NaN;
+
+    /// <summary>L2 penalty factor ≥ 0 on this layer's weights; overrides <see cref="NetworkAttribute.L2"/>.</summary>
+    public float L2 { get; set; } = float.NaN;
 }

@@ -34,6 +34,15 @@ public interface INetwork
     /// <summary>The learning rate the next <see cref="Step"/> uses.</summary>
     float LearningRate { get; set; }
 
+    /// <summary>The data part of the last <see cref="Backward"/>'s loss (the mean loss over the batch).</summary>
+    float LastDataLoss { get; }
+
+    /// <summary>The regularisation part of the last <see cref="Backward"/>'s loss (the L1/L2 penalty; 0 without one).</summary>
+    float LastRegularizationLoss { get; }
+
+    /// <summary>Optimizer steps taken (bias corrections and Adagrad's decay depend on it). Saved in model files.</summary>
+    int StepCount { get; }
+
     /// <summary>All parameters, in the layout described on <see cref="INetwork"/>. Writable.</summary>
     Span<float> Parameters { get; }
 
@@ -45,7 +54,10 @@ public interface INetwork
     /// <param name="output">Exactly <c>OutputSize</c> values; receives the activations of the output layer.</param>
     void Predict(ReadOnlySpan<float> input, Span<float> output);
 
-    /// <summary>Runs a batch through the network and keeps what <see cref="Backward"/> needs.</summary>
+    /// <summary>
+    /// Runs a batch through the network in training mode (dropout layers draw masks) and keeps what
+    /// <see cref="Backward"/> needs. For inference use <see cref="Predict"/>.
+    /// </summary>
     /// <param name="inputs">Row-major <c>(batch, InputSize)</c>; the batch is <c>inputs.Length / InputSize</c>.</param>
     /// <param name="outputs">Row-major <c>(batch, OutputSize)</c>; receives the output activations.</param>
     void Forward(ReadOnlySpan<float> inputs, Span<float> outputs);
@@ -55,7 +67,7 @@ public interface INetwork
     /// gradients to <see cref="Gradients"/>.
     /// </summary>
     /// <param name="targets">Row-major <c>(batch, OutputSize)</c>, the same batch as the last <see cref="Forward"/>.</param>
-    /// <returns>The mean loss over the batch.</returns>
+    /// <returns>The loss: the mean data loss over the batch plus the regularisation penalty, if any.</returns>
     float Backward(ReadOnlySpan<float> targets);
 
     /// <summary>Sets every gradient to zero.</summary>
@@ -73,7 +85,7 @@ public interface INetwork
     /// <returns>The mean loss over the batch, before the update.</returns>
     float TrainBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets);
 
-    /// <summary>Writes the parameters to <paramref name="stream"/> in the StaticNets model-file format.</summary>
+    /// <summary>Writes the parameters and optimizer state to <paramref name="stream"/> in the StaticNets model-file format.</summary>
     /// <param name="stream">A writable stream.</param>
     void Save(Stream stream);
 

@@ -7,22 +7,25 @@ using System.Text;
 namespace StaticNets;
 
 /// <summary>
-/// Reads and writes the parameters of a network. Format version 1, all integers and floats little-endian:
+/// Reads and writes the parameters and optimizer state of a network. Format version 2, all integers and floats
+/// little-endian, fields in this order:
 /// <code>
-/// offset  size        field
-/// 0       4           magic "SNET"
-/// 4       4           format version (1)
-/// 8       4           architecture length n, in UTF-8 bytes
-/// 12      n           architecture text (the network's Architecture constant)
-/// 12+n    4           parameter count p
-/// 16+n    4·p         parameters, in the layout of INetwork.Parameters
-/// 16+n+4p 8           FNV-1a 64-bit checksum of every byte before it
+/// size    field
+/// 4       magic "SNET"
+/// 4       format version (2)
+/// 4 + n   architecture: UTF-8 length n, then the text (the network's Architecture constant)
+/// 4 + 4p  parameter count p, then the parameters in the layout of INetwork.Parameters
+/// 4 + m   optimizer: UTF-8 length m, then the text (the network's OptimizerName constant)
+/// 4       optimizer steps taken
+/// 4 + 4s  optimizer state count s, then the state (0 for stateless optimizers such as plain SGD)
+/// 8       FNV-1a 64-bit checksum of every byte before it
 /// </code>
+/// Version 1 files (parameters only, no optimizer section) are still read.
 /// </summary>
 public static class ModelFile
 {
     /// <summary>The format version this library writes.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private static ReadOnlySpan<byte> Magic => "SNET"u8;
 
@@ -34,7 +37,17 @@ public static class ModelFile
     /// <param name="stream">A writable stream.</param>
     /// <param name="architecture">The network's architecture text.</param>
     /// <param name="parameters">The parameters.</param>
-    public static void Write(Stream stream, string architecture, ReadOnlySpan<float> parameters)
+    public static void Write(Stream stream, string architecture, ReadOnlySpan<float> parameters) =>
+        Write(stream, architecture, parameters, string.Empty, 0, ReadOnlySpan<float>.Empty);
+
+    /// <summary>Writes a model with its optimizer state to <paramref name="stream"/>.</summary>
+    /// <param name="stream">A writable stream.</param>
+    /// <param name="architecture">The network's architecture text.</param>
+    /// <param name="parameters">The parameters.</param>
+    /// <param name="optimizer">The optimizer's description (the network's OptimizerName).</param>
+    /// <param name="step">Optimizer steps taken so far.</param>
+    /// <param name="state">The optimizer state; empty for stateless optimizers.</param>
+    public static void Write(Stream stream, string architecture, ReadOnlySpan<float> parameters, string optimizer, int step, ReadOnlySpan<float> state)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(architecture);
@@ -51,18 +64,18 @@ public static class ModelFile
         BinaryPrimitives.WriteInt32LittleEndian(word, parameters.Length);
         WriteHashed(stream, word, ref hash);
 
-        if (BitConverter.IsLittleEndian)
-        {
-            WriteHashed(stream, MemoryMarshal.AsBytes(parameters), ref hash);
-        }
-        else
-        {
-            foreach (float value in parameters)
-            {
-                BinaryPrimitives.WriteSingleLittleEndian(word, value);
-                WriteHashed(stream, word, ref hash);
-            }
-        }
+        WriteFloats(stream, parameters, ref hash);
+
+        ArgumentNullException.ThrowIfNull(optimizer);
+        byte[] optimizerBytes = Encoding.UTF8.GetBytes(optimizer);
+        BinaryPrimitives.WriteInt32LittleEndian(word, optimizerBytes.Length);
+        WriteHashed(stream, word, ref hash);
+        WriteHashed(stream, optimizerBytes, ref hash);
+        BinaryPrimitives.WriteInt32LittleEndian(word, step);
+        WriteHashed(stream, word, ref hash);
+        BinaryPrimitives.WriteInt32LittleEndian(word, state.Length);
+        WriteHashed(stream, word, ref hash);
+        WriteFloats(stream, state, ref hash);
 
         Span<byte> checksum = stackalloc byte[8];
         BinaryPrimitives.WriteUInt64LittleEndian(checksum, hash);
@@ -74,7 +87,17 @@ public static class ModelFile
     /// <param name="path">The file to create or replace.</param>
     /// <param name="architecture">The network's architecture text.</param>
     /// <param name="parameters">The parameters.</param>
-    public static void Write(string path, string architecture, ReadOnlySpan<float> parameters)
+    public static void Write(string path, string architecture, ReadOnlySpan<float> parameters) =>
+        Write(path, architecture, parameters, string.Empty, 0, ReadOnlySpan<float>.Empty);
+
+    /// <summary>Writes a model with its optimizer state to <paramref name="path"/> atomically.</summary>
+    /// <param name="path">The file to create or replace.</param>
+    /// <param name="architecture">The network's architecture text.</param>
+    /// <param name="parameters">The parameters.</param>
+    /// <param name="optimizer">The optimizer's description.</param>
+    /// <param name="step">Optimizer steps taken so far.</param>
+    /// <param name="state">The optimizer state.</param>
+    public static void Write(string path, string architecture, ReadOnlySpan<float> parameters, string optimizer, int step, ReadOnlySpan<float> state)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         string fullPath = Path.GetFullPath(path);
@@ -83,7 +106,7 @@ public static class ModelFile
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                Write(stream, architecture, parameters);
+                Write(stream, architecture, parameters, optimizer, step, state);
                 stream.Flush(flushToDisk: true);
             }
 
@@ -105,7 +128,25 @@ public static class ModelFile
     /// <param name="parameters">Receives the parameters; its length must match the model's.</param>
     /// <param name="sourceName">What to call the source in error messages, e.g. a file name.</param>
     /// <exception cref="InvalidDataException">The model is truncated, corrupt, of another format version or of another architecture.</exception>
-    public static void Read(Stream stream, string architecture, Span<float> parameters, string sourceName = "the stream")
+    public static void Read(Stream stream, string architecture, Span<float> parameters, string sourceName = "the stream") =>
+        Read(stream, architecture, parameters, string.Empty, 0, Span<float>.Empty, sourceName);
+
+    /// <summary>
+    /// Reads a model from <paramref name="stream"/>. The parameters are always restored; the optimizer state and step
+    /// count only when the file was written by the same optimizer with the same hyper-parameters and state size
+    /// (otherwise <paramref name="state"/> is left as it is). Everything is checked before anything is written, so on
+    /// any error nothing changes.
+    /// </summary>
+    /// <param name="stream">A readable stream positioned at the start of a model.</param>
+    /// <param name="architecture">The architecture text the model must have.</param>
+    /// <param name="parameters">Receives the parameters.</param>
+    /// <param name="optimizer">The reading network's optimizer description.</param>
+    /// <param name="step">The reading network's current step count, returned when the state is not restored.</param>
+    /// <param name="state">Receives the optimizer state when it is restored.</param>
+    /// <param name="sourceName">What to call the source in error messages.</param>
+    /// <returns>The step count the network should now have.</returns>
+    /// <exception cref="InvalidDataException">The model is truncated, corrupt, of another format version or of another architecture.</exception>
+    public static int Read(Stream stream, string architecture, Span<float> parameters, string optimizer, int step, Span<float> state, string sourceName = "the stream")
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(architecture);
@@ -120,9 +161,9 @@ public static class ModelFile
 
         ReadHashed(stream, word, ref hash, sourceName, "the format version");
         int version = BinaryPrimitives.ReadInt32LittleEndian(word);
-        if (version != FormatVersion)
+        if (version is < 1 or > FormatVersion)
         {
-            throw Corrupt(sourceName, $"its format version is {version}, but this library reads version {FormatVersion}");
+            throw Corrupt(sourceName, $"its format version is {version}, but this library reads versions 1 to {FormatVersion}");
         }
 
         ReadHashed(stream, word, ref hash, sourceName, "the architecture length");
@@ -149,15 +190,33 @@ public static class ModelFile
             throw Corrupt(sourceName, $"it holds {count} parameters, but the network has {parameters.Length}");
         }
 
-        float[] values = new float[count];
-        Span<byte> valueBytes = MemoryMarshal.AsBytes(values.AsSpan());
-        ReadHashed(stream, valueBytes, ref hash, sourceName, "the parameters");
-        if (!BitConverter.IsLittleEndian)
+        float[] values = ReadFloats(stream, count, ref hash, sourceName, "the parameters");
+
+        string fileOptimizer = string.Empty;
+        int fileStep = 0;
+        float[] fileState = [];
+        if (version >= 2)
         {
-            for (int k = 0; k < values.Length; k++)
+            ReadHashed(stream, word, ref hash, sourceName, "the optimizer length");
+            int optimizerLength = BinaryPrimitives.ReadInt32LittleEndian(word);
+            if (optimizerLength < 0 || optimizerLength > MaxArchitectureBytes)
             {
-                values[k] = BinaryPrimitives.ReadSingleLittleEndian(valueBytes.Slice(4 * k, 4));
+                throw Corrupt(sourceName, $"its optimizer length {optimizerLength} is not plausible");
             }
+
+            byte[] optimizerBytes = new byte[optimizerLength];
+            ReadHashed(stream, optimizerBytes, ref hash, sourceName, "the optimizer");
+            fileOptimizer = Encoding.UTF8.GetString(optimizerBytes);
+            ReadHashed(stream, word, ref hash, sourceName, "the optimizer step count");
+            fileStep = BinaryPrimitives.ReadInt32LittleEndian(word);
+            ReadHashed(stream, word, ref hash, sourceName, "the optimizer state count");
+            int stateCount = BinaryPrimitives.ReadInt32LittleEndian(word);
+            if (stateCount < 0 || stateCount > 8 * (long)Math.Max(count, 1))
+            {
+                throw Corrupt(sourceName, $"its optimizer state count {stateCount} is not plausible for {count} parameters");
+            }
+
+            fileState = ReadFloats(stream, stateCount, ref hash, sourceName, "the optimizer state");
         }
 
         Span<byte> checksum = stackalloc byte[8];
@@ -170,6 +229,13 @@ public static class ModelFile
         }
 
         values.CopyTo(parameters);
+        if (version >= 2 && fileStep >= 0 && fileState.Length == state.Length && string.Equals(fileOptimizer, optimizer, StringComparison.Ordinal))
+        {
+            fileState.CopyTo(state);
+            return fileStep;
+        }
+
+        return step;
     }
 
     /// <summary>Reads a model file into <paramref name="parameters"/>; on any error they are unchanged.</summary>
@@ -177,11 +243,55 @@ public static class ModelFile
     /// <param name="architecture">The architecture text the model must have.</param>
     /// <param name="parameters">Receives the parameters.</param>
     /// <exception cref="InvalidDataException">The file is truncated, corrupt, of another format version or of another architecture.</exception>
-    public static void Read(string path, string architecture, Span<float> parameters)
+    public static void Read(string path, string architecture, Span<float> parameters) =>
+        Read(path, architecture, parameters, string.Empty, 0, Span<float>.Empty);
+
+    /// <summary>Reads a model file; see <see cref="Read(Stream, string, Span{float}, string, int, Span{float}, string)"/>.</summary>
+    /// <param name="path">The model file.</param>
+    /// <param name="architecture">The architecture text the model must have.</param>
+    /// <param name="parameters">Receives the parameters.</param>
+    /// <param name="optimizer">The reading network's optimizer description.</param>
+    /// <param name="step">The reading network's current step count.</param>
+    /// <param name="state">Receives the optimizer state when it is restored.</param>
+    /// <returns>The step count the network should now have.</returns>
+    /// <exception cref="InvalidDataException">The file is truncated, corrupt, of another format version or of another architecture.</exception>
+    public static int Read(string path, string architecture, Span<float> parameters, string optimizer, int step, Span<float> state)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        Read(stream, architecture, parameters, $"'{path}'");
+        return Read(stream, architecture, parameters, optimizer, step, state, $"'{path}'");
+    }
+
+    private static void WriteFloats(Stream stream, ReadOnlySpan<float> values, ref ulong hash)
+    {
+        if (BitConverter.IsLittleEndian)
+        {
+            WriteHashed(stream, MemoryMarshal.AsBytes(values), ref hash);
+            return;
+        }
+
+        Span<byte> word = stackalloc byte[4];
+        foreach (float value in values)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(word, value);
+            WriteHashed(stream, word, ref hash);
+        }
+    }
+
+    private static float[] ReadFloats(Stream stream, int count, ref ulong hash, string sourceName, string field)
+    {
+        float[] values = new float[count];
+        Span<byte> bytes = MemoryMarshal.AsBytes(values.AsSpan());
+        ReadHashed(stream, bytes, ref hash, sourceName, field);
+        if (!BitConverter.IsLittleEndian)
+        {
+            for (int k = 0; k < values.Length; k++)
+            {
+                values[k] = BinaryPrimitives.ReadSingleLittleEndian(bytes.Slice(4 * k, 4));
+            }
+        }
+
+        return values;
     }
 
     private static void WriteHashed(Stream stream, ReadOnlySpan<byte> bytes, ref ulong hash)

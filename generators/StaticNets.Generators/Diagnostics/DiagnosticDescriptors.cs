@@ -81,6 +81,23 @@ internal static class DiagnosticDescriptors
         messageFormat: "Network class '{0}' has the name of a member the generator adds to it, and a member cannot share its type's name; rename the class",
         category: DeclarationCategory);
 
+    /// <summary>SN0011: "{0} = {1} is not valid; declare {2}".</summary>
+    public static readonly DiagnosticDescriptor InvalidSetting = Create(
+        id: "SN0011",
+        title: "Setting out of range",
+        messageFormat: "{0} = {1} is not valid; declare {2}",
+        category: DeclarationCategory);
+
+    /// <summary>SN0012 (warning): "{0} does not apply to {1} and is ignored; remove it".</summary>
+    public static readonly DiagnosticDescriptor SettingNotUsed = new(
+        id: "SN0012",
+        title: "Setting does not apply",
+        messageFormat: "{0} does not apply to {1} and is ignored; remove it, or choose an optimizer, loss or activation that uses it",
+        category: DeclarationCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink("SN0012"));
+
     /// <summary>SN0100: "Network '{0}' has no [Input] attribute; declare the input size first, for example [Input(784)]".</summary>
     public static readonly DiagnosticDescriptor MissingInput = Create(
         id: "SN0100",
@@ -128,6 +145,13 @@ internal static class DiagnosticDescriptors
         id: "SN0106",
         title: "Network is too large",
         messageFormat: "Network '{0}' has {1} parameters, more than the {2} a generated network can hold; use smaller layers",
+        category: ShapeCategory);
+
+    /// <summary>SN0107: "Layer {0} is a dropout layer and cannot be the output layer...".</summary>
+    public static readonly DiagnosticDescriptor DropoutIsLast = Create(
+        id: "SN0107",
+        title: "Dropout cannot be the output layer",
+        messageFormat: "Layer {0} is a dropout layer and cannot be the output layer; move it before a Dense layer, or remove it",
         category: ShapeCategory);
 
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category) =>

@@ -17,14 +17,15 @@ internal static class BackwardEmitter
         }
     }
 
+    /// <summary>Whether the loss hands the output layer dLoss/dz directly (fused with a softmax or sigmoid output).</summary>
+    public static bool IsFused(LossKind loss) => loss is LossKind.SoftmaxCrossEntropy or LossKind.BinaryCrossEntropy;
+
     private static void WriteBackward(SourceWriter writer, NetworkModel model)
     {
         int last = model.Layers.Count;
         bool crossEntropy = model.Loss == LossKind.SoftmaxCrossEntropy;
         writer.WriteLine($"/// <inheritdoc cref=\"{INetwork}.Backward\"/>");
-        writer.WriteLine(crossEntropy
-            ? "/// <remarks>Softmax cross-entropy, fused: dLoss/dz = (p - y) / batch, from the logits, so it never takes the log of 0.</remarks>"
-            : "/// <remarks>Mean squared error over batch and outputs, as PyTorch's MSELoss: dLoss/da = 2(a - y) / (batch · OutputSize).</remarks>");
+        writer.WriteLine($"/// <remarks>{LossRemark(model)}</remarks>");
         writer.OpenBlock($"public float Backward({ReadOnlySpan} targets)");
         writer.WriteLine($"int batch = {BatchSize};");
         writer.OpenBlock("if (batch == 0)");
@@ -32,25 +33,25 @@ internal static class BackwardEmitter
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine($"{Guard}.Length(targets.Length, batch * OutputSize, nameof(targets));");
-        writer.WriteLine(crossEntropy ? "float scale = 1f / batch;" : "float scale = 1f / (batch * OutputSize);");
+        writer.WriteLine(crossEntropy ? "float scale = 1f / batch; // the mean over the batch" : "float scale = 1f / (batch * OutputSize); // the mean over batch and outputs");
         writer.WriteLine("float loss = 0f;");
         writer.OpenBlock("for (int s = 0; s < batch; s++)");
         writer.WriteLine("int row = s * OutputSize;");
-        if (crossEntropy)
+        string z = $"new {ReadOnlySpan}({Z(last)}, row, OutputSize)";
+        string a = $"new {ReadOnlySpan}({A(last)}, row, OutputSize)";
+        string y = "targets.Slice(row, OutputSize)";
+        string dz = $"new {Span}({Dz(last)}, row, OutputSize)";
+        string call = model.Loss switch
         {
-            writer.WriteLine($"loss += {SoftmaxCrossEntropyLoss}.Evaluate(");
-            writer.WriteLine($"    new {ReadOnlySpan}({Z(last)}, row, OutputSize),");
-            writer.WriteLine($"    new {ReadOnlySpan}({A(last)}, row, OutputSize),");
-        }
-        else
-        {
-            writer.WriteLine($"loss += {MeanSquaredErrorLoss}.Evaluate(");
-            writer.WriteLine($"    new {ReadOnlySpan}({A(last)}, row, OutputSize),");
-        }
-
-        writer.WriteLine("    targets.Slice(row, OutputSize),");
-        writer.WriteLine($"    new {Span}({Dz(last)}, row, OutputSize),");
-        writer.WriteLine("    scale);");
+            LossKind.SoftmaxCrossEntropy => $"{SoftmaxCrossEntropyLoss}.Evaluate({z}, {a}, {y}, {dz}, scale)",
+            LossKind.BinaryCrossEntropy => $"global::StaticNets.Operators.BinaryCrossEntropyLoss.Evaluate({z}, {y}, {dz}, scale)",
+            LossKind.MeanAbsoluteError => $"global::StaticNets.Operators.MeanAbsoluteErrorLoss.Evaluate({a}, {y}, {dz}, scale)",
+            LossKind.Huber => $"global::StaticNets.Operators.HuberLoss.Evaluate({a}, {y}, {dz}, scale, {Float(model.HuberDelta)})",
+            LossKind.Hinge => $"global::StaticNets.Operators.HingeLoss.Evaluate({a}, {y}, {dz}, scale)",
+            LossKind.Logistic => $"global::StaticNets.Operators.LogisticLoss.Evaluate({a}, {y}, {dz}, scale)",
+            _ => $"{MeanSquaredErrorLoss}.Evaluate({a}, {y}, {dz}, scale)",
+        };
+        writer.WriteLine($"loss += {call};");
         writer.CloseBlock();
         writer.WriteLine();
         for (int l = last; l >= 1; l--)
@@ -58,18 +59,58 @@ internal static class BackwardEmitter
             writer.WriteLine($"{LayerBackward(l)}(batch);");
         }
 
-        writer.WriteLine("return loss * scale;");
+        writer.WriteLine();
+        writer.WriteLine($"{LastDataLoss} = loss * scale;");
+        if (model.IsRegularized)
+        {
+            writer.WriteLine("// Elastic-net penalties on the weights (never the biases): added to the loss and the gradients.");
+            writer.WriteLine("float penalty = 0f;");
+            foreach (LayerModel layer in model.Layers)
+            {
+                if (layer.IsRegularized)
+                {
+                    int l = layer.Index;
+                    writer.WriteLine($"penalty += {Regularization}.Apply(new {ReadOnlySpan}({Parameters}, {WeightsOffset(l)}, {In(l)} * {Out(l)}), new {Span}({Gradients}, {WeightsOffset(l)}, {In(l)} * {Out(l)}), L{l}L1, L{l}L2);");
+                }
+            }
+
+            writer.WriteLine($"{LastPenalty} = penalty;");
+        }
+        else
+        {
+            writer.WriteLine($"{LastPenalty} = 0f;");
+        }
+
+        writer.WriteLine($"return {LastDataLoss} + {LastPenalty};");
         writer.CloseBlock();
     }
+
+    private static string LossRemark(NetworkModel model) => model.Loss switch
+    {
+        LossKind.SoftmaxCrossEntropy => "Softmax cross-entropy, fused: dLoss/dz = (p - y) / batch, from the logits, so it never takes the log of 0.",
+        LossKind.BinaryCrossEntropy => "Binary cross-entropy, fused with the sigmoid as PyTorch's BCEWithLogitsLoss: dLoss/dz = (sigmoid(z) - y) / (batch · OutputSize), from the logits.",
+        LossKind.MeanAbsoluteError => "Mean absolute error over batch and outputs, as PyTorch's L1Loss: dLoss/da = sign(a - y) / (batch · OutputSize).",
+        LossKind.Huber => $"Huber loss with delta {NetworkParser.Format(model.HuberDelta)} over batch and outputs, as PyTorch's HuberLoss.",
+        LossKind.Hinge => "Hinge loss max(0, 1 - y·f) over batch and outputs, labels in {-1, 1}.",
+        LossKind.Logistic => "Logistic loss log(1 + exp(-y·f)) over batch and outputs, labels in {-1, 1}, as PyTorch's SoftMarginLoss.",
+        _ => "Mean squared error over batch and outputs, as PyTorch's MSELoss: dLoss/da = 2(a - y) / (batch · OutputSize).",
+    };
 
     private static void WriteLayerBackward(SourceWriter writer, NetworkModel model, LayerModel layer)
     {
         int l = layer.Index;
+        if (!layer.IsDense)
+        {
+            WriteDropoutBackward(writer, layer);
+            return;
+        }
+
         bool isOutput = l == model.Layers.Count;
-        bool applyDerivative = layer.Activation is not (ActivationKind.Linear or ActivationKind.Softmax);
+        bool fused = isOutput && IsFused(model.Loss);
+        bool applyDerivative = layer.Activation is not (ActivationKind.Linear or ActivationKind.Softmax) && !fused;
         string input = l == 1 ? Inputs : A(l - 1);
         string inputName = l == 1 ? "x" : "a" + Int(l - 1);
-        string entry = isOutput && layer.Activation == ActivationKind.Softmax ? $"dLoss/dz{l} (the fused softmax loss)" : $"dLoss/da{l}";
+        string entry = fused ? $"dLoss/dz{l} (the loss is fused with the {Formula(layer.Activation)})" : $"dLoss/da{l}";
 
         writer.WriteLines($"""
             /// <summary>
@@ -98,15 +139,14 @@ internal static class BackwardEmitter
             writer.WriteLine($"ref float zRow = ref {Unsafe}.Add(ref z, s * {Out(l)});");
             writer.WriteLine($"ref float aRow = ref {Unsafe}.Add(ref a, s * {Out(l)});");
             writer.WriteLine($"ref float dzRow = ref {Unsafe}.Add(ref dz, s * {Out(l)});");
-            string op = Operator(layer.Activation);
             SimdEmitter.WidthLadder(
                 writer,
                 width => SimdEmitter.Elementwise(writer, layer.Outputs, Out(l), width, (w, o) =>
-                    w.Store($"{w.Load("dzRow", o)} * {op}.Derivative({w.Load("zRow", o)}, {w.Load("aRow", o)})", "dzRow", o)),
+                    w.Store($"{w.Load("dzRow", o)} * {ActivationDerivative(layer, w.Load("zRow", o), w.Load("aRow", o))}", "dzRow", o)),
                 () =>
                 {
                     writer.OpenBlock($"for (int o = 0; o < {Out(l)}; o++)");
-                    writer.WriteLine($"{Unsafe}.Add(ref dzRow, o) *= {op}.Derivative({Unsafe}.Add(ref zRow, o), {Unsafe}.Add(ref aRow, o));");
+                    writer.WriteLine($"{Unsafe}.Add(ref dzRow, o) *= {ActivationDerivative(layer, $"{Unsafe}.Add(ref zRow, o)", $"{Unsafe}.Add(ref aRow, o)")};");
                     writer.CloseBlock();
                 });
             writer.CloseBlock();
@@ -149,6 +189,29 @@ internal static class BackwardEmitter
             writer.CloseBlock();
         }
 
+        writer.CloseBlock();
+    }
+
+    private static void WriteDropoutBackward(SourceWriter writer, LayerModel layer)
+    {
+        int l = layer.Index;
+        if (l == 1)
+        {
+            writer.WriteLine($"/// <summary>Layer {l} backward: nothing to do, dropout on the inputs has no parameters and no gradient is needed below it.</summary>");
+            writer.OpenBlock($"private void {LayerBackward(l)}(int batch)");
+            writer.WriteLine("_ = batch;");
+            writer.CloseBlock();
+            return;
+        }
+
+        writer.WriteLine($"/// <summary>Layer {l} backward: dLoss/dinput = dLoss/doutput ⊙ mask, written to {Dz(l - 1)}.</summary>");
+        writer.OpenBlock($"private void {LayerBackward(l)}(int batch)");
+        writer.WriteLine($"ref float mask = ref {MemoryMarshal}.GetArrayDataReference({Mask(l)});");
+        writer.WriteLine($"ref float dy = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)});");
+        writer.WriteLine($"ref float dx = ref {MemoryMarshal}.GetArrayDataReference({Dz(l - 1)});");
+        writer.OpenBlock($"for (int k = 0; k < batch * {Out(l)}; k++)");
+        writer.WriteLine($"{Unsafe}.Add(ref dx, k) = {Unsafe}.Add(ref dy, k) * {Unsafe}.Add(ref mask, k);");
+        writer.CloseBlock();
         writer.CloseBlock();
     }
 

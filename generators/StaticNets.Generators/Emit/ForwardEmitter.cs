@@ -44,7 +44,7 @@ internal static class ForwardEmitter
         int offset = 0;
         foreach (LayerModel layer in model.Layers)
         {
-            if (layer.Index != last)
+            if (layer.Index != last && layer.IsDense)
             {
                 writer.WriteLine($"ref float h{layer.Index} = ref {Unsafe}.Add(ref {MemoryMarshal}.GetReference(hidden), {Int(offset)}); // ({Out(layer.Index)})");
                 offset += layer.Outputs;
@@ -52,12 +52,19 @@ internal static class ForwardEmitter
         }
 
         writer.WriteLine("// z and a share memory: nothing is kept for a backward pass.");
+        string current = "x";
         foreach (LayerModel layer in model.Layers)
         {
             int l = layer.Index;
-            string input = l == 1 ? "x" : "h" + Int(l - 1);
+            if (!layer.IsDense)
+            {
+                writer.WriteLine($"// layer {l}: dropout is the identity at inference");
+                continue;
+            }
+
             string output = l == last ? "y" : "h" + Int(l);
-            writer.WriteLine($"{LayerForward(l)}(ref {input}, ref {output}, ref {output});");
+            writer.WriteLine($"{LayerForward(l)}(ref {current}, ref {output}, ref {output});");
+            current = output;
         }
 
         writer.CloseBlock();
@@ -88,10 +95,16 @@ internal static class ForwardEmitter
         {
             int l = layer.Index;
             string input = l == 1 ? Inputs : A(l - 1);
-            string inputSize = l == 1 ? "InputSize" : Out(l - 1);
+            if (!layer.IsDense)
+            {
+                writer.WriteLine($"{LayerForward(l)}(batch);");
+                writer.WriteLine();
+                continue;
+            }
+
             writer.OpenBlock("for (int s = 0; s < batch; s++)");
             writer.WriteLine($"{LayerForward(l)}(");
-            writer.WriteLine($"    ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({input}), s * {inputSize}),");
+            writer.WriteLine($"    ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({input}), s * {In(l)}),");
             writer.WriteLine($"    ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Z(l)}), s * {Out(l)}),");
             writer.WriteLine($"    ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({A(l)}), s * {Out(l)}));");
             writer.CloseBlock();
@@ -105,6 +118,12 @@ internal static class ForwardEmitter
     private static void WriteLayerForward(SourceWriter writer, LayerModel layer)
     {
         int l = layer.Index;
+        if (!layer.IsDense)
+        {
+            WriteDropoutForward(writer, layer);
+            return;
+        }
+
         bool unrolled = layer.Inputs <= MaxUnrolledInputs;
         string activation = layer.Activation == ActivationKind.Softmax ? "softmax(z)" : $"{Formula(layer.Activation)}(z)";
         writer.WriteLines($"""
@@ -190,10 +209,32 @@ internal static class ForwardEmitter
             writer.WriteLine(chunk.Width.Store(acc, "z", SimdEmitter.Offset(baseOffset, chunk.Offset)));
             if (layer.Activation != ActivationKind.Softmax)
             {
-                string value = layer.Activation == ActivationKind.Linear ? acc : $"{Operator(layer.Activation)}.Forward({acc})";
+                string value = layer.Activation == ActivationKind.Linear ? acc : ActivationForward(layer, acc);
                 writer.WriteLine(chunk.Width.Store(value, "a", SimdEmitter.Offset(baseOffset, chunk.Offset)));
             }
         }
+    }
+
+    private static void WriteDropoutForward(SourceWriter writer, LayerModel layer)
+    {
+        int l = layer.Index;
+        string input = l == 1 ? Inputs : A(l - 1);
+        writer.WriteLines($"""
+            /// <summary>
+            /// Layer {l} forward over the batch (training only): each value is kept with probability 1 - {Rate(l)} and scaled
+            /// by {Scale(l)}, else zeroed; the mask is kept for backward. Draws from the network's seeded random source.
+            /// </summary>
+            """);
+        writer.OpenBlock($"private void {LayerForward(l)}(int batch)");
+        writer.WriteLine($"ref float x = ref {MemoryMarshal}.GetArrayDataReference({input});");
+        writer.WriteLine($"ref float mask = ref {MemoryMarshal}.GetArrayDataReference({Mask(l)});");
+        writer.WriteLine($"ref float a = ref {MemoryMarshal}.GetArrayDataReference({A(l)});");
+        writer.OpenBlock($"for (int k = 0; k < batch * {Out(l)}; k++)");
+        writer.WriteLine($"float keep = {RandomField}.NextSingle() < {Rate(l)} ? 0f : {Scale(l)};");
+        writer.WriteLine($"{Unsafe}.Add(ref mask, k) = keep;");
+        writer.WriteLine($"{Unsafe}.Add(ref a, k) = {Unsafe}.Add(ref x, k) * keep;");
+        writer.CloseBlock();
+        writer.CloseBlock();
     }
 
     /// <summary>The fallback for hardware without SIMD: plain loops.</summary>
@@ -209,7 +250,7 @@ internal static class ForwardEmitter
         writer.WriteLine($"{Unsafe}.Add(ref z, o) = sum;");
         if (layer.Activation != ActivationKind.Softmax)
         {
-            string value = layer.Activation == ActivationKind.Linear ? "sum" : $"{Operator(layer.Activation)}.Forward(sum)";
+            string value = layer.Activation == ActivationKind.Linear ? "sum" : ActivationForward(layer, "sum");
             writer.WriteLine($"{Unsafe}.Add(ref a, o) = {value};");
         }
 

@@ -33,6 +33,36 @@ internal static class GeneratedNames
     public const string LearningRate = "_learningRate";
     public const string RandomField = "_random";
     public const string PredictBuffer = "t_predictBuffer";
+    public const string OptimizerState = "_optimizerState";
+    public const string StepCount = "_step";
+    public const string LastDataLoss = "_lastDataLoss";
+    public const string LastPenalty = "_lastPenalty";
+    public const string Regularization = "global::StaticNets.Operators.RegularizationOperator";
+
+    /// <summary>Dropout mask of layer <paramref name="layer"/>: 0 for a dropped value, else <c>1 / (1 - rate)</c>.</summary>
+    public static string Mask(int layer) => "_mask" + layer.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Constant: a dropout layer's rate.</summary>
+    public static string Rate(int layer) => "L" + layer.ToString(CultureInfo.InvariantCulture) + "Rate";
+
+    /// <summary>Constant: a dropout layer's scale for kept values, <c>1 / (1 - rate)</c>.</summary>
+    public static string Scale(int layer) => "L" + layer.ToString(CultureInfo.InvariantCulture) + "Scale";
+
+    /// <summary>Constant: LeakyReLU's slope (<c>LnSlope</c>) or ELU's alpha (<c>LnAlpha</c>), or null for other activations.</summary>
+    public static string? ActivationParameter(Models.LayerModel layer) => layer.Activation switch
+    {
+        Models.ActivationKind.LeakyReLU => "L" + layer.Index.ToString(CultureInfo.InvariantCulture) + "Slope",
+        Models.ActivationKind.ELU => "L" + layer.Index.ToString(CultureInfo.InvariantCulture) + "Alpha",
+        _ => null,
+    };
+
+    /// <summary><c>Op.Forward(z)</c>, with the layer's activation parameter where it has one.</summary>
+    public static string ActivationForward(Models.LayerModel layer, string z) =>
+        ActivationParameter(layer) is { } parameter ? $"{Operator(layer.Activation)}.Forward({z}, {parameter})" : $"{Operator(layer.Activation)}.Forward({z})";
+
+    /// <summary><c>Op.Derivative(z, a)</c>, with the layer's activation parameter where it has one.</summary>
+    public static string ActivationDerivative(Models.LayerModel layer, string z, string a) =>
+        ActivationParameter(layer) is { } parameter ? $"{Operator(layer.Activation)}.Derivative({z}, {a}, {parameter})" : $"{Operator(layer.Activation)}.Derivative({z}, {a})";
 
     /// <summary>Pre-activations of layer <paramref name="layer"/>, <c>(MaxBatchSize, LnOut)</c>.</summary>
     public static string Z(int layer) => "_z" + layer.ToString(CultureInfo.InvariantCulture);
@@ -68,6 +98,8 @@ internal static class GeneratedNames
         Models.ActivationKind.LeakyReLU => "global::StaticNets.Operators.LeakyReLUOperator",
         Models.ActivationKind.ELU => "global::StaticNets.Operators.EluOperator",
         Models.ActivationKind.Softplus => "global::StaticNets.Operators.SoftplusOperator",
+        Models.ActivationKind.GELU => "global::StaticNets.Operators.GeluOperator",
+        Models.ActivationKind.SiLU => "global::StaticNets.Operators.SiluOperator",
         _ => throw new System.ArgumentOutOfRangeException(nameof(activation), activation, "Not an elementwise operator."),
     };
 

@@ -93,13 +93,43 @@ internal static class NetworkEmitter
             /// <summary>The workspace size, in samples, used when the constructor is given none.</summary>
             public const int DefaultMaxBatchSize = {{Int(model.MaxBatchSize)}};
 
+            /// <summary>The optimizer and its hyper-parameters; model files restore optimizer state only into the same optimizer.</summary>
+            public const string OptimizerName = "{{StepEmitter.Describe(model)}}";
+
             """);
 
         foreach (LayerModel layer in model.Layers)
         {
             int l = layer.Index;
+            if (layer.Kind == LayerKind.Dropout)
+            {
+                writer.WriteLine($"// Layer {l}: Dropout over {layer.Outputs} values, rate {NetworkParser.Format(layer.DropoutRate)}: kept values are scaled by 1 / (1 - rate). No parameters.");
+                writer.WriteLine($"private const int {In(l)} = {Int(layer.Inputs)}, {Out(l)} = {Int(layer.Outputs)};");
+                writer.WriteLine($"private const float {Rate(l)} = {Float(layer.DropoutRate)}, {Scale(l)} = 1f / (1f - {Rate(l)});");
+                writer.WriteLine();
+                continue;
+            }
+
             writer.WriteLine($"// Layer {l}: Dense {layer.Inputs} -> {layer.Outputs}, {layer.Activation}. Weights ({In(l)}, {Out(l)}) row-major at {WeightsOffset(l)}, biases ({Out(l)}) at {BiasOffset(l)}.");
             writer.WriteLine($"private const int {In(l)} = {Int(layer.Inputs)}, {Out(l)} = {Int(layer.Outputs)}, {WeightsOffset(l)} = {Int(layer.WeightsOffset)}, {BiasOffset(l)} = {Int(layer.BiasOffset)};");
+            if (ActivationParameter(layer) is { } parameter)
+            {
+                writer.WriteLine($"private const float {parameter} = {Float(layer.ActivationParameter)};");
+            }
+
+            if (layer.IsRegularized)
+            {
+                writer.WriteLine($"private const float L{l}L1 = {Float(layer.L1)}, L{l}L2 = {Float(layer.L2)}; // penalty L1·Σ|w| + L2·Σw² on this layer's weights");
+            }
+
+            writer.WriteLine();
+        }
+
+        int stateBuffers = StepEmitter.StateBuffers(model).Count;
+        if (stateBuffers > 0)
+        {
+            writer.WriteLine($"// {model.Optimizer} keeps {stateBuffers} value(s) per parameter: {string.Join(", ", StepEmitter.StateBuffers(model))}.");
+            writer.WriteLine($"private const int OptimizerStateSize = {Int(stateBuffers)} * ParameterCount;");
             writer.WriteLine();
         }
 
@@ -123,12 +153,21 @@ internal static class NetworkEmitter
         foreach (LayerModel layer in model.Layers)
         {
             int l = layer.Index;
-            writer.WriteLine($"private readonly float[] {Z(l)}, {A(l)}, {Dz(l)}; // (MaxBatchSize, {Out(l)}): pre-activation z, activation a, dLoss/dz");
+            writer.WriteLine(layer.Kind == LayerKind.Dropout
+                ? $"private readonly float[] {A(l)}, {Mask(l)}, {Dz(l)}; // (MaxBatchSize, {Out(l)}): output, mask (0 or {Scale(l)}), dLoss/doutput"
+                : $"private readonly float[] {Z(l)}, {A(l)}, {Dz(l)}; // (MaxBatchSize, {Out(l)}): pre-activation z, activation a, dLoss/dz");
         }
 
-        writer.WriteLine($"private readonly {SeededRandom} {RandomField};");
+        if (stateBuffers > 0)
+        {
+            writer.WriteLine($"private readonly float[] {OptimizerState}; // (OptimizerStateSize): {string.Join(", ", StepEmitter.StateBuffers(model))}, each in the parameter layout");
+        }
+
+        writer.WriteLine($"private readonly {SeededRandom} {RandomField}; // initialisation{(model.HasDropout ? " and dropout masks" : string.Empty)}");
         writer.WriteLine($"private float {LearningRate};");
+        writer.WriteLine($"private int {StepCount}; // optimizer steps taken");
         writer.WriteLine($"private int {BatchSize}; // samples in the last Forward; 0 before the first");
+        writer.WriteLine($"private float {LastDataLoss}, {LastPenalty}; // the parts of the last Backward's loss");
         writer.WriteLine();
 
         writer.WriteLines("""
@@ -151,16 +190,30 @@ internal static class NetworkEmitter
         foreach (LayerModel layer in model.Layers)
         {
             int l = layer.Index;
-            writer.WriteLine($"{Z(l)} = new float[checked(maxBatchSize * {Out(l)})];");
+            writer.WriteLine($"{(layer.Kind == LayerKind.Dropout ? Mask(l) : Z(l))} = new float[checked(maxBatchSize * {Out(l)})];");
             writer.WriteLine($"{A(l)} = new float[checked(maxBatchSize * {Out(l)})];");
             writer.WriteLine($"{Dz(l)} = new float[checked(maxBatchSize * {Out(l)})];");
         }
 
         writer.WriteLine();
+        if (stateBuffers > 0)
+        {
+            writer.WriteLine($"{OptimizerState} = new float[OptimizerStateSize];");
+            if (model.Optimizer == OptimizerKind.Adagrad && model.Settings.InitialAccumulatorValue != 0f)
+            {
+                writer.WriteLine($"global::System.Array.Fill({OptimizerState}, {Float(model.Settings.InitialAccumulatorValue)}); // Adagrad's initial_accumulator_value");
+            }
+        }
+
         writer.WriteLine($"{RandomField} = new {SeededRandom}(unchecked((ulong)seed));");
         foreach (LayerModel layer in model.Layers)
         {
             int l = layer.Index;
+            if (!layer.IsDense)
+            {
+                continue;
+            }
+
             string weights = $"new {Span}({Parameters}, {WeightsOffset(l)}, {In(l)} * {Out(l)})";
             if (UsesHeInitialization(layer.Activation))
             {
@@ -190,6 +243,15 @@ internal static class NetworkEmitter
                 }
             }
 
+            /// <inheritdoc cref="{{INetwork}}.LastDataLoss"/>
+            public float LastDataLoss => {{LastDataLoss}};
+
+            /// <inheritdoc cref="{{INetwork}}.LastRegularizationLoss"/>
+            public float LastRegularizationLoss => {{LastPenalty}};
+
+            /// <inheritdoc cref="{{INetwork}}.StepCount"/>
+            public int StepCount => {{StepCount}};
+
             /// <inheritdoc cref="{{INetwork}}.Parameters"/>
             public {{Span}} Parameters => {{Parameters}};
 
@@ -205,16 +267,16 @@ internal static class NetworkEmitter
             static string {{INetwork}}.Architecture => Architecture;
 
             /// <inheritdoc cref="{{INetwork}}.Save(global::System.IO.Stream)"/>
-            public void Save({{Stream}} stream) => {{ModelFile}}.Write(stream, Architecture, {{Parameters}});
+            public void Save({{Stream}} stream) => {{ModelFile}}.Write(stream, Architecture, {{Parameters}}, OptimizerName, {{StepCount}}, {{(stateBuffers > 0 ? OptimizerState : "default")}});
 
             /// <inheritdoc cref="{{INetwork}}.Save(string)"/>
-            public void Save(string path) => {{ModelFile}}.Write(path, Architecture, {{Parameters}});
+            public void Save(string path) => {{ModelFile}}.Write(path, Architecture, {{Parameters}}, OptimizerName, {{StepCount}}, {{(stateBuffers > 0 ? OptimizerState : "default")}});
 
             /// <inheritdoc cref="{{INetwork}}.Load(global::System.IO.Stream)"/>
-            public void Load({{Stream}} stream) => {{ModelFile}}.Read(stream, Architecture, {{Parameters}});
+            public void Load({{Stream}} stream) => {{StepCount}} = {{ModelFile}}.Read(stream, Architecture, {{Parameters}}, OptimizerName, {{StepCount}}, {{(stateBuffers > 0 ? OptimizerState : "default")}});
 
             /// <inheritdoc cref="{{INetwork}}.Load(string)"/>
-            public void Load(string path) => {{ModelFile}}.Read(path, Architecture, {{Parameters}});
+            public void Load(string path) => {{StepCount}} = {{ModelFile}}.Read(path, Architecture, {{Parameters}}, OptimizerName, {{StepCount}}, {{(stateBuffers > 0 ? OptimizerState : "default")}});
             """);
     }
 
@@ -224,7 +286,10 @@ internal static class NetworkEmitter
         int total = 0;
         for (int k = 0; k < model.Layers.Count - 1; k++)
         {
-            total += model.Layers[k].Outputs;
+            if (model.Layers[k].IsDense)
+            {
+                total += model.Layers[k].Outputs; // dropout is the identity at inference: it needs no buffer
+            }
         }
 
         return total;

@@ -139,6 +139,40 @@ internal static class SimdEmitter
         }
     }
 
+    /// <summary>
+    /// Like <see cref="Elementwise"/>, for updates that take several statements per value: the loop body and each tail
+    /// value (in its own braces) get the lines <paramref name="body"/> builds for a width and an offset expression.
+    /// </summary>
+    public static void ElementwiseBlock(SourceWriter writer, int count, string countName, VectorWidth width, Func<VectorWidth, string, IEnumerable<string>> body)
+    {
+        List<Chunk> chunks = Chunk.Plan(count, width);
+        int full = count / width.Count;
+        int start = 0;
+        if (full > MaxUnrolledVectors)
+        {
+            writer.OpenBlock($"for (nuint o = 0; o < {VectorEnd(countName, width.Count)}; o += {Int(width.Count)})");
+            foreach (string line in body(width, "o"))
+            {
+                writer.WriteLine(line);
+            }
+
+            writer.CloseBlock();
+            start = full;
+        }
+
+        for (int k = start; k < chunks.Count; k++)
+        {
+            writer.WriteLine($"// {chunks[k].Width.Name} at {chunks[k].Offset}");
+            writer.OpenBlock(string.Empty);
+            foreach (string line in body(chunks[k].Width, Int(chunks[k].Offset)))
+            {
+                writer.WriteLine(line);
+            }
+
+            writer.CloseBlock();
+        }
+    }
+
     /// <summary>The name of accumulator <paramref name="index"/> of a block.</summary>
     public static string Accumulator(int index) => "acc" + Int(index);
 

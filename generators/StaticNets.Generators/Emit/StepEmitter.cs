@@ -1,9 +1,14 @@
+using System.Collections.Generic;
+using System.Globalization;
 using StaticNets.Generators.Models;
 using static StaticNets.Generators.Emit.GeneratedNames;
 
 namespace StaticNets.Generators.Emit;
 
-/// <summary>Writes <c>ZeroGradients</c>, the optimizer's <c>Step</c> (one fused pass over the parameters) and <c>TrainBatch</c>.</summary>
+/// <summary>
+/// Writes <c>ZeroGradients</c>, <c>TrainBatch</c> and the optimizer's <c>Step</c>: one fused SIMD pass over the
+/// parameters, their gradients and the optimizer state, following <c>torch.optim</c>'s definitions.
+/// </summary>
 internal static class StepEmitter
 {
     public static void Write(SourceWriter writer, NetworkModel model)
@@ -25,47 +30,327 @@ internal static class StepEmitter
             }
 
             """);
-
-        switch (model.Optimizer)
-        {
-            case OptimizerKind.Sgd:
-                WriteSgd(writer, model);
-                break;
-        }
+        WriteStep(writer, model);
     }
 
-    private static void WriteSgd(SourceWriter writer, NetworkModel model)
+    /// <summary>The optimizer state buffers, in their order in the state array.</summary>
+    public static List<string> StateBuffers(NetworkModel model)
     {
-        writer.WriteLines($"""
-            /// <inheritdoc cref="{INetwork}.Step"/>
-            /// <remarks>Plain SGD, as torch.optim.SGD without momentum or weight decay: θ = θ - lr·g, one pass over all {model.ParameterCount} parameters.</remarks>
-            """);
-        writer.OpenBlock("public void Step()");
-        writer.WriteLine($"ref float p = ref {MemoryMarshal}.GetArrayDataReference({Parameters});");
-        writer.WriteLine($"ref float g = ref {MemoryMarshal}.GetArrayDataReference({Gradients});");
-        writer.WriteLine($"float rate = -{LearningRate};");
-        SimdEmitter.WidthLadder(
-            writer,
-            width =>
-            {
-                var broadcasts = new System.Collections.Generic.HashSet<VectorWidth>();
-                foreach (Chunk chunk in Chunk.Plan(model.ParameterCount, width))
+        OptimizerSettings s = model.Settings;
+        var buffers = new List<string>();
+        switch (model.Optimizer)
+        {
+            case OptimizerKind.Sgd or OptimizerKind.Momentum or OptimizerKind.Nesterov when s.Momentum > 0f:
+                buffers.Add("momentum buffer");
+                break;
+            case OptimizerKind.Adagrad:
+                buffers.Add("sum of squared gradients");
+                break;
+            case OptimizerKind.Adadelta:
+                buffers.Add("square average");
+                buffers.Add("delta square average");
+                break;
+            case OptimizerKind.RMSprop:
+                buffers.Add("square average");
+                if (s.Centered)
                 {
-                    if (!chunk.Width.IsScalar && broadcasts.Add(chunk.Width))
-                    {
-                        writer.WriteLine($"var rate{Int(chunk.Width.Count)} = {chunk.Width.Broadcast("rate")};");
-                    }
+                    buffers.Add("gradient average");
                 }
 
-                SimdEmitter.Elementwise(writer, model.ParameterCount, "ParameterCount", width, (w, o) =>
-                    w.Store(w.FusedMultiplyAdd(w.Load("g", o), w.IsScalar ? "rate" : "rate" + Int(w.Count), w.Load("p", o)), "p", o));
-            },
+                if (s.Momentum > 0f)
+                {
+                    buffers.Add("momentum buffer");
+                }
+
+                break;
+            case OptimizerKind.Adam or OptimizerKind.AdamW:
+                buffers.Add("first moment");
+                buffers.Add("second moment");
+                if (s.AmsGrad)
+                {
+                    buffers.Add("max second moment");
+                }
+
+                break;
+        }
+
+        return buffers;
+    }
+
+    /// <summary>The optimizer and its hyper-parameters as text, e.g. <c>Adam(beta1=0.9, beta2=0.999, eps=1E-08, weight_decay=0, amsgrad=false)</c>.</summary>
+    public static string Describe(NetworkModel model)
+    {
+        OptimizerSettings s = model.Settings;
+        string F(float value) => value.ToString("R", CultureInfo.InvariantCulture);
+        string B(bool value) => value ? "true" : "false";
+        string arguments = model.Optimizer switch
+        {
+            OptimizerKind.Sgd or OptimizerKind.Momentum or OptimizerKind.Nesterov =>
+                $"momentum={F(s.Momentum)}, dampening={F(s.Dampening)}, weight_decay={F(s.WeightDecay)}, nesterov={B(model.Optimizer == OptimizerKind.Nesterov)}",
+            OptimizerKind.Adagrad =>
+                $"lr_decay={F(s.LearningRateDecay)}, weight_decay={F(s.WeightDecay)}, initial_accumulator_value={F(s.InitialAccumulatorValue)}, eps={F(s.Epsilon)}",
+            OptimizerKind.Adadelta => $"rho={F(s.Rho)}, eps={F(s.Epsilon)}, weight_decay={F(s.WeightDecay)}",
+            OptimizerKind.RMSprop =>
+                $"alpha={F(s.Alpha)}, eps={F(s.Epsilon)}, weight_decay={F(s.WeightDecay)}, momentum={F(s.Momentum)}, centered={B(s.Centered)}",
+            _ => $"beta1={F(s.Beta1)}, beta2={F(s.Beta2)}, eps={F(s.Epsilon)}, weight_decay={F(s.WeightDecay)}, amsgrad={B(s.AmsGrad)}",
+        };
+        return $"{model.Optimizer}({arguments})";
+    }
+
+    private static void WriteStep(SourceWriter writer, NetworkModel model)
+    {
+        OptimizerSettings s = model.Settings;
+        List<string> buffers = StateBuffers(model);
+        writer.WriteLine($"/// <inheritdoc cref=\"{INetwork}.Step\"/>");
+        writer.WriteLine($"/// <remarks>{Summary(model)}</remarks>");
+        writer.OpenBlock("public void Step()");
+        writer.WriteLine($"int step = ++{StepCount};");
+        writer.WriteLine($"float lr = {LearningRate};");
+        writer.WriteLine($"ref float p = ref {MemoryMarshal}.GetArrayDataReference({Parameters});");
+        writer.WriteLine($"ref float g = ref {MemoryMarshal}.GetArrayDataReference({Gradients});");
+        string[] stateNames = StateNames(model);
+        for (int k = 0; k < stateNames.Length; k++)
+        {
+            string source = k == 0
+                ? $"{MemoryMarshal}.GetArrayDataReference({OptimizerState})"
+                : $"{Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({OptimizerState}), {Int(k)} * ParameterCount)";
+            writer.WriteLine($"ref float {stateNames[k]} = ref {source}; // {buffers[k]}");
+        }
+
+        bool decay = s.WeightDecay > 0f;
+        if (decay)
+        {
+            writer.WriteLine($"const float weightDecay = {Float(s.WeightDecay)};");
+        }
+
+        System.Func<VectorWidth, string, IEnumerable<string>> body;
+        switch (model.Optimizer)
+        {
+            case OptimizerKind.Sgd or OptimizerKind.Momentum or OptimizerKind.Nesterov when s.Momentum > 0f:
+                writer.WriteLine($"const float momentum = {Float(s.Momentum)}, dampening = {Float(s.Dampening)};");
+                writer.WriteLine("// The first step copies the gradient into the buffer; later steps decay it.");
+                writer.WriteLine("float bufferDecay = step == 1 ? 0f : momentum;");
+                writer.WriteLine("float gradientScale = step == 1 ? 1f : 1f - dampening;");
+                body = (w, o) => Momentum(w, o, decay, model.Optimizer == OptimizerKind.Nesterov);
+                break;
+            case OptimizerKind.Sgd or OptimizerKind.Momentum or OptimizerKind.Nesterov:
+                body = (w, o) => Sgd(w, o, decay);
+                break;
+            case OptimizerKind.Adagrad:
+                writer.WriteLine($"const float learningRateDecay = {Float(s.LearningRateDecay)}, epsilon = {Float(s.Epsilon)};");
+                writer.WriteLine("float clr = lr / (1f + (step - 1) * learningRateDecay);");
+                body = (w, o) => Adagrad(w, o, decay);
+                break;
+            case OptimizerKind.Adadelta:
+                writer.WriteLine($"const float rho = {Float(s.Rho)}, epsilon = {Float(s.Epsilon)};");
+                body = (w, o) => Adadelta(w, o, decay);
+                break;
+            case OptimizerKind.RMSprop:
+                writer.WriteLine($"const float alpha = {Float(s.Alpha)}, epsilon = {Float(s.Epsilon)};");
+                if (s.Momentum > 0f)
+                {
+                    writer.WriteLine($"const float momentum = {Float(s.Momentum)};");
+                }
+
+                body = (w, o) => RmsProp(w, o, decay, s.Centered, s.Momentum > 0f);
+                break;
+            default:
+                writer.WriteLine($"const float beta1 = {Float(s.Beta1)}, beta2 = {Float(s.Beta2)}, epsilon = {Float(s.Epsilon)};");
+                writer.WriteLine("// Bias corrections in double, as PyTorch computes them in Python floats.");
+                writer.WriteLine("float stepSize = (float)(lr / (1.0 - global::System.Math.Pow(beta1, step)));");
+                writer.WriteLine("float correction2Sqrt = (float)global::System.Math.Sqrt(1.0 - global::System.Math.Pow(beta2, step));");
+                bool decoupled = model.Optimizer == OptimizerKind.AdamW;
+                if (decoupled && decay)
+                {
+                    writer.WriteLine("float parameterDecay = 1f - lr * weightDecay; // AdamW: decay the parameters, not the gradient");
+                }
+
+                body = (w, o) => Adam(w, o, decay, decoupled, s.AmsGrad);
+                break;
+        }
+
+        SimdEmitter.WidthLadder(
+            writer,
+            width => SimdEmitter.ElementwiseBlock(writer, model.ParameterCount, "ParameterCount", width, body),
             () =>
             {
                 writer.OpenBlock("for (int k = 0; k < ParameterCount; k++)");
-                writer.WriteLine($"{Unsafe}.Add(ref p, k) = {MathF}.FusedMultiplyAdd({Unsafe}.Add(ref g, k), rate, {Unsafe}.Add(ref p, k));");
+                foreach (string line in body(VectorWidth.Scalar, "(nuint)k"))
+                {
+                    writer.WriteLine(line);
+                }
+
                 writer.CloseBlock();
             });
         writer.CloseBlock();
+    }
+
+    private static string[] StateNames(NetworkModel model)
+    {
+        OptimizerSettings s = model.Settings;
+        var names = new List<string>();
+        foreach (string buffer in StateBuffers(model))
+        {
+            names.Add(buffer switch
+            {
+                "momentum buffer" => "buffer",
+                "sum of squared gradients" => "sum",
+                "square average" => "squareAverage",
+                "delta square average" => "deltaAverage",
+                "gradient average" => "gradientAverage",
+                "first moment" => "m",
+                "second moment" => "v",
+                _ => "vMax",
+            });
+        }
+
+        return names.ToArray();
+    }
+
+    private static string Summary(NetworkModel model)
+    {
+        OptimizerSettings s = model.Settings;
+        string decay = s.WeightDecay > 0f ? "g = g + λθ; " : string.Empty;
+        return model.Optimizer switch
+        {
+            OptimizerKind.Sgd or OptimizerKind.Momentum or OptimizerKind.Nesterov when s.Momentum > 0f =>
+                $"SGD with {(model.Optimizer == OptimizerKind.Nesterov ? "Nesterov " : string.Empty)}momentum, as torch.optim.SGD: {decay}b = μb + (1 - dampening)g (b = g on the first step); " +
+                (model.Optimizer == OptimizerKind.Nesterov ? "g = g + μb" : "g = b") + "; θ = θ - lr·g.",
+            OptimizerKind.Sgd or OptimizerKind.Momentum or OptimizerKind.Nesterov =>
+                $"Plain SGD, as torch.optim.SGD without momentum: {decay}θ = θ - lr·g.",
+            OptimizerKind.Adagrad => $"Adagrad, as torch.optim.Adagrad: {decay}s = s + g²; θ = θ - lr/(1 + (t - 1)·lr_decay) · g/(√s + ε).",
+            OptimizerKind.Adadelta => $"Adadelta, as torch.optim.Adadelta: {decay}v = ρv + (1 - ρ)g²; Δ = √(u + ε)/√(v + ε) · g; u = ρu + (1 - ρ)Δ²; θ = θ - lr·Δ.",
+            OptimizerKind.RMSprop =>
+                $"RMSprop, as torch.optim.RMSprop: {decay}v = αv + (1 - α)g²; " +
+                (s.Centered ? "m = αm + (1 - α)g; d = √(v - m²) + ε; " : "d = √v + ε; ") +
+                (s.Momentum > 0f ? "b = μb + g/d; θ = θ - lr·b." : "θ = θ - lr·g/d."),
+            OptimizerKind.AdamW =>
+                "AdamW, as torch.optim.AdamW: θ = θ·(1 - lr·λ); m = β₁m + (1 - β₁)g; v = β₂v + (1 - β₂)g²; " +
+                (s.AmsGrad ? "v̂ = max(v̂, v); " : string.Empty) + "θ = θ - lr/(1 - β₁ᵗ) · m/(√v/√(1 - β₂ᵗ) + ε).",
+            _ =>
+                $"Adam, as torch.optim.Adam: {decay}m = β₁m + (1 - β₁)g; v = β₂v + (1 - β₂)g²; " +
+                (s.AmsGrad ? "v̂ = max(v̂, v); " : string.Empty) + "θ = θ - lr/(1 - β₁ᵗ) · m/(√v̂/√(1 - β₂ᵗ) + ε).",
+        };
+    }
+
+    // Each builder returns the statements for one value of width w at element offset o.
+
+    private static IEnumerable<string> LoadParameterAndGradient(VectorWidth w, string o, bool decay)
+    {
+        yield return $"var pv = {w.Load("p", o)};";
+        yield return decay
+            ? $"var gv = {w.FusedMultiplyAdd("pv", w.Broadcast("weightDecay"), w.Load("g", o))};"
+            : $"var gv = {w.Load("g", o)};";
+    }
+
+    private static IEnumerable<string> Sgd(VectorWidth w, string o, bool decay)
+    {
+        foreach (string line in LoadParameterAndGradient(w, o, decay))
+        {
+            yield return line;
+        }
+
+        yield return w.Store(w.FusedMultiplyAdd("gv", w.Broadcast("-lr"), "pv"), "p", o);
+    }
+
+    private static IEnumerable<string> Momentum(VectorWidth w, string o, bool decay, bool nesterov)
+    {
+        foreach (string line in LoadParameterAndGradient(w, o, decay))
+        {
+            yield return line;
+        }
+
+        yield return $"var bv = {w.FusedMultiplyAdd(w.Load("buffer", o), w.Broadcast("bufferDecay"), "gv * gradientScale")};";
+        yield return w.Store("bv", "buffer", o);
+        yield return nesterov
+            ? w.Store(w.FusedMultiplyAdd(w.FusedMultiplyAdd("bv", w.Broadcast("momentum"), "gv"), w.Broadcast("-lr"), "pv"), "p", o)
+            : w.Store(w.FusedMultiplyAdd("bv", w.Broadcast("-lr"), "pv"), "p", o);
+    }
+
+    private static IEnumerable<string> Adagrad(VectorWidth w, string o, bool decay)
+    {
+        foreach (string line in LoadParameterAndGradient(w, o, decay))
+        {
+            yield return line;
+        }
+
+        yield return $"var sv = {w.FusedMultiplyAdd("gv", "gv", w.Load("sum", o))};";
+        yield return w.Store("sv", "sum", o);
+        yield return w.Store(w.FusedMultiplyAdd($"gv / ({w.Sqrt("sv")} + {w.Broadcast("epsilon")})", w.Broadcast("-clr"), "pv"), "p", o);
+    }
+
+    private static IEnumerable<string> Adadelta(VectorWidth w, string o, bool decay)
+    {
+        foreach (string line in LoadParameterAndGradient(w, o, decay))
+        {
+            yield return line;
+        }
+
+        yield return $"var va = {w.FusedMultiplyAdd("gv * gv", w.Broadcast("1f - rho"), w.Load("squareAverage", o) + " * rho")};";
+        yield return $"var delta = {w.Sqrt(w.Load("deltaAverage", o) + " + " + w.Broadcast("epsilon"))} / {w.Sqrt("va + " + w.Broadcast("epsilon"))} * gv;";
+        yield return w.Store("va", "squareAverage", o);
+        yield return w.Store(w.FusedMultiplyAdd("delta * delta", w.Broadcast("1f - rho"), w.Load("deltaAverage", o) + " * rho"), "deltaAverage", o);
+        yield return w.Store(w.FusedMultiplyAdd("delta", w.Broadcast("-lr"), "pv"), "p", o);
+    }
+
+    private static IEnumerable<string> RmsProp(VectorWidth w, string o, bool decay, bool centered, bool momentum)
+    {
+        foreach (string line in LoadParameterAndGradient(w, o, decay))
+        {
+            yield return line;
+        }
+
+        yield return $"var va = {w.FusedMultiplyAdd("gv * gv", w.Broadcast("1f - alpha"), w.Load("squareAverage", o) + " * alpha")};";
+        yield return w.Store("va", "squareAverage", o);
+        if (centered)
+        {
+            yield return $"var ga = {w.FusedMultiplyAdd("gv", w.Broadcast("1f - alpha"), w.Load("gradientAverage", o) + " * alpha")};";
+            yield return w.Store("ga", "gradientAverage", o);
+            yield return $"var average = {w.Sqrt(w.FusedMultiplyAdd("-ga", "ga", "va"))} + {w.Broadcast("epsilon")};";
+        }
+        else
+        {
+            yield return $"var average = {w.Sqrt("va")} + {w.Broadcast("epsilon")};";
+        }
+
+        if (momentum)
+        {
+            yield return $"var bv = {w.FusedMultiplyAdd(w.Load("buffer", o), w.Broadcast("momentum"), "gv / average")};";
+            yield return w.Store("bv", "buffer", o);
+            yield return w.Store(w.FusedMultiplyAdd("bv", w.Broadcast("-lr"), "pv"), "p", o);
+        }
+        else
+        {
+            yield return w.Store(w.FusedMultiplyAdd("gv / average", w.Broadcast("-lr"), "pv"), "p", o);
+        }
+    }
+
+    private static IEnumerable<string> Adam(VectorWidth w, string o, bool decay, bool decoupled, bool amsGrad)
+    {
+        if (decoupled)
+        {
+            yield return decay ? $"var pv = {w.Load("p", o)} * parameterDecay;" : $"var pv = {w.Load("p", o)};";
+            yield return $"var gv = {w.Load("g", o)};";
+        }
+        else
+        {
+            foreach (string line in LoadParameterAndGradient(w, o, decay))
+            {
+                yield return line;
+            }
+        }
+
+        yield return $"var mv = {w.FusedMultiplyAdd("gv", w.Broadcast("1f - beta1"), w.Load("m", o) + " * beta1")};";
+        yield return $"var vv = {w.FusedMultiplyAdd("gv * gv", w.Broadcast("1f - beta2"), w.Load("v", o) + " * beta2")};";
+        yield return w.Store("mv", "m", o);
+        yield return w.Store("vv", "v", o);
+        if (amsGrad)
+        {
+            yield return $"vv = {w.Max(w.Load("vMax", o), "vv")};";
+            yield return w.Store("vv", "vMax", o);
+        }
+
+        yield return $"var denominator = {w.Sqrt("vv")} / correction2Sqrt + {w.Broadcast("epsilon")};";
+        yield return w.Store(w.FusedMultiplyAdd("mv / denominator", w.Broadcast("-stepSize"), "pv"), "p", o);
     }
 }

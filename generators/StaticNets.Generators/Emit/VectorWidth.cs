@@ -52,6 +52,12 @@ internal sealed class VectorWidth
     /// <summary>The sum of the lanes of <paramref name="value"/>.</summary>
     public string Sum(string value) => IsScalar ? value : $"{Class}.Sum({value})";
 
+    /// <summary>The square root, lane by lane.</summary>
+    public string Sqrt(string value) => IsScalar ? $"{GeneratedNames.MathF}.Sqrt({value})" : $"{Class}.Sqrt({value})";
+
+    /// <summary>The larger value, lane by lane.</summary>
+    public string Max(string a, string b) => IsScalar ? $"{GeneratedNames.MathF}.Max({a}, {b})" : $"{Class}.Max({a}, {b})";
+
     /// <summary>The check that selects this width's branch.</summary>
     public string IsAccelerated => Class + ".IsHardwareAccelerated";
 }

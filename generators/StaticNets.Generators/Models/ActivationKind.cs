@@ -11,4 +11,6 @@ internal enum ActivationKind
     ELU = 5,
     Softplus = 6,
     Softmax = 7,
+    GELU = 8,
+    SiLU = 9,
 }

@@ -4,4 +4,5 @@ namespace StaticNets.Generators.Models;
 internal enum LayerKind
 {
     Dense = 0,
+    Dropout = 1,
 }

@@ -5,4 +5,9 @@ internal enum LossKind
 {
     MeanSquaredError = 0,
     SoftmaxCrossEntropy = 1,
+    MeanAbsoluteError = 2,
+    Huber = 3,
+    BinaryCrossEntropy = 4,
+    Hinge = 5,
+    Logistic = 6,
 }

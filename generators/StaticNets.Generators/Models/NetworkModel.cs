@@ -14,6 +14,46 @@ internal sealed record NetworkModel(
     float LearningRate,
     int MaxBatchSize)
 {
+    /// <summary>The optimizer's effective hyper-parameters.</summary>
+    public OptimizerSettings Settings { get; init; } = OptimizerSettings.Sgd;
+
+    /// <summary><see cref="LossKind.Huber"/>'s delta.</summary>
+    public float HuberDelta { get; init; } = 1f;
+
+    /// <summary>Whether any layer has an L1 or L2 penalty.</summary>
+    public bool IsRegularized
+    {
+        get
+        {
+            foreach (LayerModel layer in Layers)
+            {
+                if (layer.IsRegularized)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Whether any layer is a dropout layer.</summary>
+    public bool HasDropout
+    {
+        get
+        {
+            foreach (LayerModel layer in Layers)
+            {
+                if (layer.Kind == LayerKind.Dropout)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     public LayerModel OutputLayer => Layers[Layers.Count - 1];
 
     public int OutputSize => OutputLayer.Outputs;
@@ -49,7 +89,20 @@ internal sealed record NetworkModel(
             text.Append("Input(").Append(InputSize).Append(')');
             foreach (LayerModel layer in Layers)
             {
-                text.Append(" -> ").Append(layer.Kind).Append('(').Append(layer.Outputs).Append(", ").Append(layer.Activation).Append(')');
+                text.Append(" -> ");
+                if (layer.Kind == LayerKind.Dropout)
+                {
+                    text.Append("Dropout(").Append(layer.DropoutRate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append(')');
+                    continue;
+                }
+
+                text.Append(layer.Kind).Append('(').Append(layer.Outputs).Append(", ").Append(layer.Activation);
+                if (layer.Activation is ActivationKind.LeakyReLU or ActivationKind.ELU)
+                {
+                    text.Append('(').Append(layer.ActivationParameter.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append(')');
+                }
+
+                text.Append(')');
             }
 
             return text.ToString();

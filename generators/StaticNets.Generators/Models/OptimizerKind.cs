@@ -4,4 +4,11 @@ namespace StaticNets.Generators.Models;
 internal enum OptimizerKind
 {
     Sgd = 0,
+    Momentum = 1,
+    Nesterov = 2,
+    Adagrad = 3,
+    Adadelta = 4,
+    RMSprop = 5,
+    Adam = 6,
+    AdamW = 7,
 }
