@@ -31,7 +31,7 @@ public interface INetwork
     /// <summary>The largest batch <see cref="Forward"/> and <see cref="TrainBatch"/> accept, fixed at construction.</summary>
     int MaxBatchSize { get; }
 
-    /// <summary>The learning rate the next <see cref="Step"/> uses.</summary>
+    /// <summary>The learning rate the next <see cref="Step"/> uses; zero or positive, and finite.</summary>
     float LearningRate { get; set; }
 
     /// <summary>The data part of the last <see cref="Backward"/>'s loss (the mean loss over the batch).</summary>

@@ -60,15 +60,15 @@ public static class NetworkGuard
         }
     }
 
-    /// <summary>Throws unless <paramref name="learningRate"/> is positive and finite.</summary>
+    /// <summary>Throws unless <paramref name="learningRate"/> is zero or positive, and finite (a schedule may reach 0).</summary>
     /// <param name="learningRate">The learning rate to set.</param>
     /// <param name="paramName">The parameter that was passed.</param>
-    /// <exception cref="ArgumentOutOfRangeException">The rate is zero, negative, infinite or NaN.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The rate is negative, infinite or NaN.</exception>
     public static void LearningRate(float learningRate, string paramName)
     {
-        if (!(learningRate > 0f) || float.IsInfinity(learningRate))
+        if (!(learningRate >= 0f) || float.IsInfinity(learningRate))
         {
-            throw new ArgumentOutOfRangeException(paramName, learningRate, $"The learning rate must be positive and finite, but it is {learningRate}.");
+            throw new ArgumentOutOfRangeException(paramName, learningRate, $"The learning rate must be zero or positive, and finite, but it is {learningRate}.");
         }
     }
 

@@ -1,0 +1,63 @@
+using System;
+using StaticNets.Schedules;
+
+namespace StaticNets.Training;
+
+/// <summary>How <see cref="Trainer.Fit{TNetwork}"/> trains: epochs, batch mode, shuffling and the learning-rate schedule.</summary>
+public sealed class TrainingOptions
+{
+    /// <summary>The batch size that means "the whole training set in one batch" (full-batch gradient descent).</summary>
+    public const int FullBatch = 0;
+
+    /// <summary>The batch size of stochastic gradient descent: one sample per step.</summary>
+    public const int Stochastic = 1;
+
+    /// <summary>Passes over the training set. Default 10.</summary>
+    public int Epochs { get; init; } = 10;
+
+    /// <summary>
+    /// Samples per step: <see cref="FullBatch"/> (0) for full-batch gradient descent, <see cref="Stochastic"/> (1) for
+    /// stochastic gradient descent, anything else for mini-batches (the last batch of an epoch may be smaller).
+    /// Must not exceed the network's <see cref="INetwork.MaxBatchSize"/>. Default 32.
+    /// </summary>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>Reshuffle the samples at the start of every epoch. Default true.</summary>
+    public bool Shuffle { get; init; } = true;
+
+    /// <summary>Seeds the shuffling, so equal seeds give equal runs. Default 0.</summary>
+    public ulong Seed { get; init; }
+
+    /// <summary>
+    /// The learning rate at each optimizer step (counted from 0 across epochs), or <see langword="null"/> to keep the
+    /// network's <see cref="INetwork.LearningRate"/>.
+    /// </summary>
+    public LearningRateSchedule? Schedule { get; init; }
+
+    /// <summary>Checks the options against a network and a training set; throws naming the offending option.</summary>
+    /// <param name="maxBatchSize">The network's largest batch.</param>
+    /// <param name="samples">Samples in the training set.</param>
+    /// <returns>The batch size to use.</returns>
+    internal int Validate(int maxBatchSize, int samples)
+    {
+        if (Epochs < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, $"Epochs must be zero or more, but it is {Epochs}.");
+        }
+
+        if (BatchSize < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, $"BatchSize must be FullBatch (0) or positive, but it is {BatchSize}.");
+        }
+
+        int batch = BatchSize == FullBatch ? samples : Math.Min(BatchSize, samples);
+        if (batch > maxBatchSize)
+        {
+            throw new ArgumentException(
+                $"Batches of {batch} samples{(BatchSize == FullBatch ? " (the full training set)" : string.Empty)} exceed the network's MaxBatchSize of {maxBatchSize}; construct the network with maxBatchSize: {batch} or choose a smaller BatchSize.",
+                nameof(BatchSize));
+        }
+
+        return batch;
+    }
+}
