@@ -9,10 +9,15 @@ internal static class GeneratedMemberNames
     [
         "InputSize", "OutputSize", "ParameterCount", "Architecture", "DefaultLearningRate", "DefaultMaxBatchSize",
         "PredictScratch", "MaxBatchSize", "LearningRate", "Parameters", "Gradients", "Predict", "Forward", "ForwardBatch",
-        "Backward", "ZeroGradients", "Step", "TrainBatch", "Save", "Load",
+        "Backward", "ZeroGradients", "Step", "TrainBatch", "Save", "Load", "LastDataLoss", "LastRegularizationLoss",
+        "StepCount", "OptimizerName", "OptimizerStateSize",
+        "_parameters", "_gradients", "_x", "_batchSize", "_learningRate", "_random", "_optimizerState", "_step",
+        "_lastDataLoss", "_lastPenalty", "t_predictBuffer",
     ];
 
-    private static readonly Regex LayerMember = new(@"^(L[0-9]+(In|Out|W|B)|Layer[0-9]+(Forward|Backward))$", RegexOptions.CultureInvariant);
+    private static readonly Regex LayerMember = new(
+        @"^(L[0-9]+(In|Out|W|B|Rate|Scale|Slope|Alpha|L1|L2)|Layer[0-9]+(Forward|Backward)|_(z|a|dz|mask)[0-9]+)$",
+        RegexOptions.CultureInvariant);
 
     /// <summary>Whether a type called <paramref name="name"/> would clash with a generated member.</summary>
     public static bool Clashes(string name) => System.Array.IndexOf(Fixed, name) >= 0 || LayerMember.IsMatch(name);

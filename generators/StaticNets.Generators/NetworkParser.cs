@@ -79,7 +79,7 @@ internal static class NetworkParser
         }
 
         float learningRate = args.NamedFloat("LearningRate", float.NaN);
-        if (float.IsNaN(learningRate))
+        if (!args.Has("LearningRate"))
         {
             learningRate = Enum.IsDefined(typeof(OptimizerKind), optimizer) ? OptimizerDefaults.LearningRate((OptimizerKind)optimizer) : DefaultLearningRate;
         }
@@ -101,7 +101,7 @@ internal static class NetworkParser
         }
 
         float huberDelta = args.NamedFloat("HuberDelta", float.NaN);
-        if (float.IsNaN(huberDelta))
+        if (!args.Has("HuberDelta"))
         {
             huberDelta = 1f;
         }
@@ -190,33 +190,33 @@ internal static class NetworkParser
                 float alpha = layerArgs.NamedFloat("Alpha", float.NaN);
                 if (activation == (int)ActivationKind.LeakyReLU)
                 {
-                    parameter = float.IsNaN(slope) ? 0.01f : slope;
-                    if (float.IsInfinity(parameter))
+                    parameter = layerArgs.Has("NegativeSlope") ? slope : 0.01f;
+                    if (float.IsNaN(parameter) || float.IsInfinity(parameter))
                     {
                         problems.Add(DiagnosticDescriptors.InvalidSetting, location, name + " NegativeSlope", Format(parameter), "a finite value such as 0.01");
                     }
                 }
-                else if (!float.IsNaN(slope))
+                else if (layerArgs.Has("NegativeSlope"))
                 {
                     problems.Add(DiagnosticDescriptors.SettingNotUsed, location, "NegativeSlope", "activation " + (ActivationKind)activation);
                 }
 
                 if (activation == (int)ActivationKind.ELU)
                 {
-                    parameter = float.IsNaN(alpha) ? 1f : alpha;
+                    parameter = layerArgs.Has("Alpha") ? alpha : 1f;
                     if (!(parameter > 0f) || float.IsInfinity(parameter))
                     {
                         problems.Add(DiagnosticDescriptors.InvalidSetting, location, name + " Alpha", Format(parameter), "a positive, finite value such as 1");
                     }
                 }
-                else if (!float.IsNaN(alpha))
+                else if (layerArgs.Has("Alpha"))
                 {
                     problems.Add(DiagnosticDescriptors.SettingNotUsed, location, "Alpha", "activation " + (ActivationKind)activation);
                 }
 
                 float l1 = NonNegative(layerArgs, "L1", location, problems);
                 float l2 = NonNegative(layerArgs, "L2", location, problems);
-                layers.Add((LayerKind.Dense, units, activation, parameter, float.IsNaN(l1) ? networkL1 : l1, float.IsNaN(l2) ? networkL2 : l2, 0f, location));
+                layers.Add((LayerKind.Dense, units, activation, parameter, layerArgs.Has("L1") ? l1 : networkL1, layerArgs.Has("L2") ? l2 : networkL2, 0f, location));
             }
         }
 
@@ -388,7 +388,7 @@ internal static class NetworkParser
     private static float NonNegative(ImmutableArgs args, string name, Location location, ProblemSink problems)
     {
         float value = args.NamedFloat(name, float.NaN);
-        if (!float.IsNaN(value) && (value < 0f || float.IsInfinity(value)))
+        if (args.Has(name) && !(value >= 0f && !float.IsInfinity(value)))
         {
             problems.Add(DiagnosticDescriptors.InvalidSetting, location, name, Format(value), "zero or a positive, finite value such as 1e-4");
         }
@@ -472,6 +472,20 @@ internal static class NetworkParser
                     _ => fallback,
                 }
                 : fallback;
+
+        /// <summary>Whether the named argument is present at all (a declared NaN is not "unset").</summary>
+        public bool Has(string name)
+        {
+            foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+            {
+                if (argument.Key == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         public bool? NamedBool(string name)
         {

@@ -27,7 +27,7 @@ internal static class OptimizerDefaults
         float Read(string name, bool applies, float fallback, Func<float, bool> valid, string expected)
         {
             float value = args.NamedFloat(name, float.NaN);
-            if (float.IsNaN(value))
+            if (!args.Has(name))
             {
                 return applies ? fallback : 0f;
             }

@@ -35,6 +35,21 @@ internal readonly record struct Chunk(VectorWidth Width, int Offset)
         return chunks;
     }
 
+    /// <summary>
+    /// The plan of the floats after the first <paramref name="start"/> (a multiple of the width already covered by a
+    /// loop): offsets are absolute. Avoids listing every vector of a long pass.
+    /// </summary>
+    public static List<Chunk> PlanFrom(int start, int count, VectorWidth width)
+    {
+        var chunks = Plan(count - start, width);
+        for (int k = 0; k < chunks.Count; k++)
+        {
+            chunks[k] = chunks[k] with { Offset = chunks[k].Offset + start };
+        }
+
+        return chunks;
+    }
+
     /// <summary>Splits <paramref name="chunks"/> into groups of at most <paramref name="size"/>, e.g. one group per register block.</summary>
     public static List<List<Chunk>> Blocks(List<Chunk> chunks, int size)
     {

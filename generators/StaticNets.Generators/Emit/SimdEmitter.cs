@@ -71,20 +71,23 @@ internal static class SimdEmitter
     /// <param name="countName">The constant that names <paramref name="count"/> in the generated code.</param>
     public static void Elementwise(SourceWriter writer, int count, string countName, VectorWidth width, Func<VectorWidth, string, string> statement)
     {
-        List<Chunk> chunks = Chunk.Plan(count, width);
         int full = count / width.Count;
-        int start = 0;
+        List<Chunk> chunks;
         if (full > MaxUnrolledVectors)
         {
             writer.OpenBlock($"for (nuint o = 0; o < {VectorEnd(countName, width.Count)}; o += {Int(width.Count)})");
             writer.WriteLine(statement(width, "o"));
             writer.CloseBlock();
-            start = full;
+            chunks = Chunk.PlanFrom(full * width.Count, count, width);
+        }
+        else
+        {
+            chunks = Chunk.Plan(count, width);
         }
 
-        for (int k = start; k < chunks.Count; k++)
+        foreach (Chunk chunk in chunks)
         {
-            writer.WriteLine(statement(chunks[k].Width, Int(chunks[k].Offset)));
+            writer.WriteLine(statement(chunk.Width, Int(chunk.Offset)));
         }
     }
 
@@ -109,20 +112,28 @@ internal static class SimdEmitter
     /// <param name="scoped">Whether a lone block still gets its own braces, so that its accumulators cannot clash with later ones.</param>
     public static void Blocks(SourceWriter writer, int count, string countName, VectorWidth width, string what, bool scoped, Action<List<Chunk>, string?> block)
     {
-        List<List<Chunk>> blocks = Chunk.Blocks(Chunk.Plan(count, width), MaxAccumulators);
         int blockFloats = MaxAccumulators * width.Count;
         int full = count / blockFloats;
-        int start = 0;
-        if (blocks.Count > MaxUnrolledBlocks && full > 1)
+        int chunkCount = count / width.Count + System.Math.Min(count % width.Count, 3); // an upper bound is enough here
+        List<List<Chunk>> blocks;
+        if (full > 1 && (full > MaxUnrolledBlocks || chunkCount > MaxUnrolledBlocks * MaxAccumulators))
         {
             writer.WriteLine($"// {what} 0..{full * blockFloats - 1}: {full} blocks of {MaxAccumulators} x {width.Name}, one per iteration");
             writer.OpenBlock($"for (nuint o = 0; o < {VectorEnd(countName, blockFloats)}; o += {Int(blockFloats)})");
-            block(blocks[0], "o");
+            block(Chunk.Plan(blockFloats, width), "o");
             writer.CloseBlock();
-            start = full;
+            blocks = Chunk.Blocks(Chunk.PlanFrom(full * blockFloats, count, width), MaxAccumulators);
+            if (blocks.Count == 0)
+            {
+                return;
+            }
+        }
+        else
+        {
+            blocks = Chunk.Blocks(Chunk.Plan(count, width), MaxAccumulators);
         }
 
-        for (int k = start; k < blocks.Count; k++)
+        for (int k = 0; k < blocks.Count; k++)
         {
             writer.WriteLine($"// {what} {Chunk.Describe(blocks[k])}");
             bool braces = scoped || blocks.Count > 1;
@@ -145,9 +156,8 @@ internal static class SimdEmitter
     /// </summary>
     public static void ElementwiseBlock(SourceWriter writer, int count, string countName, VectorWidth width, Func<VectorWidth, string, IEnumerable<string>> body)
     {
-        List<Chunk> chunks = Chunk.Plan(count, width);
         int full = count / width.Count;
-        int start = 0;
+        List<Chunk> chunks;
         if (full > MaxUnrolledVectors)
         {
             writer.OpenBlock($"for (nuint o = 0; o < {VectorEnd(countName, width.Count)}; o += {Int(width.Count)})");
@@ -157,10 +167,14 @@ internal static class SimdEmitter
             }
 
             writer.CloseBlock();
-            start = full;
+            chunks = Chunk.PlanFrom(full * width.Count, count, width);
+        }
+        else
+        {
+            chunks = Chunk.Plan(count, width);
         }
 
-        for (int k = start; k < chunks.Count; k++)
+        for (int k = 0; k < chunks.Count; k++)
         {
             writer.WriteLine($"// {chunks[k].Width.Name} at {chunks[k].Offset}");
             writer.OpenBlock(string.Empty);
@@ -182,8 +196,8 @@ internal static class SimdEmitter
     /// </summary>
     public static void Dot(SourceWriter writer, int count, string countName, VectorWidth width, string left, string right, string result)
     {
-        List<Chunk> chunks = Chunk.Plan(count, width);
         int full = count / width.Count;
+        List<Chunk> chunks = full > MaxUnrolledVectors ? Chunk.PlanFrom(full * width.Count, count, width) : Chunk.Plan(count, width);
         var started = new HashSet<VectorWidth>();
         var order = new List<VectorWidth>();
         string Name(VectorWidth w) => w.IsScalar ? "dot1" : "dot" + Int(w.Count);
@@ -202,7 +216,6 @@ internal static class SimdEmitter
             }
         }
 
-        int start = 0;
         if (full > MaxUnrolledVectors)
         {
             started.Add(width);
@@ -211,12 +224,11 @@ internal static class SimdEmitter
             writer.OpenBlock($"for (nuint o = 0; o < {VectorEnd(countName, width.Count)}; o += {Int(width.Count)})");
             writer.WriteLine($"{Name(width)} = {width.FusedMultiplyAdd(width.Load(left, "o"), width.Load(right, "o"), Name(width))};");
             writer.CloseBlock();
-            start = full;
         }
 
-        for (int k = start; k < chunks.Count; k++)
+        foreach (Chunk chunk in chunks)
         {
-            Add(chunks[k].Width, Int(chunks[k].Offset));
+            Add(chunk.Width, Int(chunk.Offset));
         }
 
         var terms = new List<string>();
