@@ -114,7 +114,19 @@ public static class ModelFile
         }
         catch
         {
-            File.Delete(temporary);
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (IOException)
+            {
+                // Cleaning up must not hide the error that made the write fail.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Likewise.
+            }
+
             throw;
         }
     }

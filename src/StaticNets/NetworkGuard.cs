@@ -52,11 +52,28 @@ public static class NetworkGuard
     /// <param name="maxBatchSize">The requested workspace size.</param>
     /// <param name="paramName">The parameter that was passed.</param>
     /// <exception cref="ArgumentOutOfRangeException">The size is below 1.</exception>
-    public static void MaxBatchSize(int maxBatchSize, string paramName)
+    public static void MaxBatchSize(int maxBatchSize, string paramName) => MaxBatchSize(maxBatchSize, 1, paramName);
+
+    /// <summary>
+    /// Throws unless <paramref name="maxBatchSize"/> is at least 1 and a workspace of <paramref name="maxBatchSize"/>
+    /// rows of <paramref name="largestRow"/> floats fits in an array.
+    /// </summary>
+    /// <param name="maxBatchSize">The requested workspace size.</param>
+    /// <param name="largestRow">The widest row the workspace holds (the largest layer).</param>
+    /// <param name="paramName">The parameter that was passed.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The size is below 1 or too large.</exception>
+    public static void MaxBatchSize(int maxBatchSize, int largestRow, string paramName)
     {
         if (maxBatchSize < 1)
         {
             throw new ArgumentOutOfRangeException(paramName, maxBatchSize, $"The maximum batch size must be at least 1, but it is {maxBatchSize}.");
+        }
+
+        long limit = Array.MaxLength / Math.Max(largestRow, 1);
+        if (maxBatchSize > limit)
+        {
+            throw new ArgumentOutOfRangeException(paramName, maxBatchSize,
+                $"The maximum batch size must be at most {limit} for rows of {largestRow} floats, but it is {maxBatchSize}.");
         }
     }
 

@@ -25,10 +25,10 @@ internal static class ForwardEmitter
     {
         int last = model.Layers.Count;
         int scratch = NetworkEmitter.PredictScratch(model);
-        writer.WriteLines($"""
-            /// <inheritdoc cref="{INetwork}.Predict"/>
-            /// <remarks>Reads only the parameters, so any number of threads may call it at once. Allocates nothing.</remarks>
-            """);
+        writer.WriteLine($"/// <inheritdoc cref=\"{INetwork}.Predict\"/>");
+        writer.WriteLine(scratch <= NetworkEmitter.MaxStackFloats
+            ? "/// <remarks>Reads only the parameters, so any number of threads may call it at once. Allocates nothing.</remarks>"
+            : "/// <remarks>Reads only the parameters, so any number of threads may call it at once. Allocates nothing after each thread's first call, which creates that thread's buffer.</remarks>");
         writer.OpenBlock($"public void Predict({ReadOnlySpan} input, {Span} output)");
         writer.WriteLine($"{Guard}.Length(input.Length, InputSize, nameof(input));");
         writer.WriteLine($"{Guard}.Length(output.Length, OutputSize, nameof(output));");

@@ -180,7 +180,7 @@ internal static class NetworkEmitter
             """);
         writer.OpenBlock($"public {Identifier(model.TypeName)}(int seed = 0, int maxBatchSize = DefaultMaxBatchSize)");
         writer.WriteLines($$"""
-            {{Guard}}.MaxBatchSize(maxBatchSize, nameof(maxBatchSize));
+            {{Guard}}.MaxBatchSize(maxBatchSize, {{Int(LargestRow(model))}}, nameof(maxBatchSize)); // the widest row of the workspace
             MaxBatchSize = maxBatchSize;
             {{LearningRate}} = DefaultLearningRate;
             {{Parameters}} = new float[ParameterCount];
@@ -293,6 +293,18 @@ internal static class NetworkEmitter
         }
 
         return total;
+    }
+
+    /// <summary>The widest row a workspace buffer holds: the input or the widest layer.</summary>
+    public static int LargestRow(NetworkModel model)
+    {
+        int largest = model.InputSize;
+        foreach (LayerModel layer in model.Layers)
+        {
+            largest = System.Math.Max(largest, layer.Outputs);
+        }
+
+        return largest;
     }
 
     /// <summary>Whether a layer's weights are initialised with He (ReLU family) rather than Glorot.</summary>

@@ -6,8 +6,9 @@ namespace StaticNets.Operators;
 
 /// <summary>
 /// Sigmoid linear unit (SiLU, Swish), as PyTorch's <c>nn.SiLU</c>: <c>a = z·s</c> and <c>da/dz = s·(1 + z·(1 - s))</c>,
-/// with <c>s = sigmoid(z) = 1 / (1 + exp(-z))</c>. <c>s</c> saturates to exactly 0 or 1 without overflow, so large |z|
-/// give <c>a = 0</c> or <c>a = z</c> and a derivative of 0 or 1.
+/// with <c>s = sigmoid(z)</c>. Both <c>s</c> and <c>1 - s</c> are taken from <c>e = exp(-|z|)</c> (the larger is
+/// <c>1 / (1 + e)</c>, the smaller <c>e / (1 + e)</c>), so nothing overflows, each keeps its relative precision, and
+/// large |z| give <c>a = 0</c> or <c>a = z</c> and a derivative of 0 or 1.
 /// </summary>
 /// <remarks>
 /// Generated layers call these methods elementwise: <c>Forward</c> on the pre-activation <c>z</c>, <c>Derivative</c>
@@ -21,25 +22,25 @@ public static class SiluOperator
     /// <param name="z">The pre-activation.</param>
     /// <returns>The activation.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Forward(float z) => z * SigmoidOperator.Forward(z);
+    public static float Forward(float z) => z * Sigmoid(z).S;
 
     /// <summary>Forward, lane by lane: <c>z·sigmoid(z)</c>.</summary>
     /// <param name="z">The pre-activations.</param>
     /// <returns>The activations.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Forward(Vector128<float> z) => z * SigmoidOperator.Forward(z);
+    public static Vector128<float> Forward(Vector128<float> z) => z * Sigmoid(z).S;
 
     /// <summary>Forward, lane by lane: <c>z·sigmoid(z)</c>.</summary>
     /// <param name="z">The pre-activations.</param>
     /// <returns>The activations.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Forward(Vector256<float> z) => z * SigmoidOperator.Forward(z);
+    public static Vector256<float> Forward(Vector256<float> z) => z * Sigmoid(z).S;
 
     /// <summary>Forward, lane by lane: <c>z·sigmoid(z)</c>.</summary>
     /// <param name="z">The pre-activations.</param>
     /// <returns>The activations.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Forward(Vector512<float> z) => z * SigmoidOperator.Forward(z);
+    public static Vector512<float> Forward(Vector512<float> z) => z * Sigmoid(z).S;
 
     /// <summary>Derivative: <c>s·(1 + z·(1 - s))</c> with <c>s = sigmoid(z)</c>.</summary>
     /// <param name="z">The pre-activation.</param>
@@ -48,8 +49,8 @@ public static class SiluOperator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Derivative(float z, float a)
     {
-        float s = SigmoidOperator.Forward(z);
-        return s * (1f + z * (1f - s));
+        (float s, float complement) = Sigmoid(z);
+        return s * (1f + z * complement);
     }
 
     /// <summary>Derivative, lane by lane: <c>s·(1 + z·(1 - s))</c> with <c>s = sigmoid(z)</c>.</summary>
@@ -59,8 +60,8 @@ public static class SiluOperator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Derivative(Vector128<float> z, Vector128<float> a)
     {
-        Vector128<float> s = SigmoidOperator.Forward(z);
-        return s * (Vector128<float>.One + z * (Vector128<float>.One - s));
+        (Vector128<float> s, Vector128<float> complement) = Sigmoid(z);
+        return s * (Vector128<float>.One + z * complement);
     }
 
     /// <summary>Derivative, lane by lane: <c>s·(1 + z·(1 - s))</c> with <c>s = sigmoid(z)</c>.</summary>
@@ -70,8 +71,8 @@ public static class SiluOperator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Derivative(Vector256<float> z, Vector256<float> a)
     {
-        Vector256<float> s = SigmoidOperator.Forward(z);
-        return s * (Vector256<float>.One + z * (Vector256<float>.One - s));
+        (Vector256<float> s, Vector256<float> complement) = Sigmoid(z);
+        return s * (Vector256<float>.One + z * complement);
     }
 
     /// <summary>Derivative, lane by lane: <c>s·(1 + z·(1 - s))</c> with <c>s = sigmoid(z)</c>.</summary>
@@ -81,7 +82,43 @@ public static class SiluOperator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Derivative(Vector512<float> z, Vector512<float> a)
     {
-        Vector512<float> s = SigmoidOperator.Forward(z);
-        return s * (Vector512<float>.One + z * (Vector512<float>.One - s));
+        (Vector512<float> s, Vector512<float> complement) = Sigmoid(z);
+        return s * (Vector512<float>.One + z * complement);
+    }
+
+    /// <summary><c>s = sigmoid(z)</c> and <c>1 - s</c>: with <c>e = exp(-|z|)</c>, the larger is <c>1 / (1 + e)</c>, the smaller <c>e / (1 + e)</c>.</summary>
+    private static (float S, float Complement) Sigmoid(float z)
+    {
+        float e = MathF.Exp(-MathF.Abs(z));
+        float larger = 1f / (1f + e);
+        float smaller = e * larger;
+        return z >= 0f ? (larger, smaller) : (smaller, larger);
+    }
+
+    private static (Vector128<float> S, Vector128<float> Complement) Sigmoid(Vector128<float> z)
+    {
+        Vector128<float> e = Vector128.Exp(-Vector128.Abs(z));
+        Vector128<float> larger = Vector128<float>.One / (Vector128<float>.One + e);
+        Vector128<float> smaller = e * larger;
+        Vector128<float> positive = Vector128.GreaterThanOrEqual(z, Vector128<float>.Zero);
+        return (Vector128.ConditionalSelect(positive, larger, smaller), Vector128.ConditionalSelect(positive, smaller, larger));
+    }
+
+    private static (Vector256<float> S, Vector256<float> Complement) Sigmoid(Vector256<float> z)
+    {
+        Vector256<float> e = Vector256.Exp(-Vector256.Abs(z));
+        Vector256<float> larger = Vector256<float>.One / (Vector256<float>.One + e);
+        Vector256<float> smaller = e * larger;
+        Vector256<float> positive = Vector256.GreaterThanOrEqual(z, Vector256<float>.Zero);
+        return (Vector256.ConditionalSelect(positive, larger, smaller), Vector256.ConditionalSelect(positive, smaller, larger));
+    }
+
+    private static (Vector512<float> S, Vector512<float> Complement) Sigmoid(Vector512<float> z)
+    {
+        Vector512<float> e = Vector512.Exp(-Vector512.Abs(z));
+        Vector512<float> larger = Vector512<float>.One / (Vector512<float>.One + e);
+        Vector512<float> smaller = e * larger;
+        Vector512<float> positive = Vector512.GreaterThanOrEqual(z, Vector512<float>.Zero);
+        return (Vector512.ConditionalSelect(positive, larger, smaller), Vector512.ConditionalSelect(positive, smaller, larger));
     }
 }
