@@ -63,6 +63,19 @@ public interface INetwork
     void Forward(ReadOnlySpan<float> inputs, Span<float> outputs);
 
     /// <summary>
+    /// Runs a batch in inference mode (no dropout) and returns its mean data loss against <paramref name="targets"/>,
+    /// without touching the gradients. For validation and test sets. Allocates nothing.
+    /// </summary>
+    /// <param name="inputs">Row-major <c>(batch, InputSize)</c>.</param>
+    /// <param name="targets">Row-major <c>(batch, OutputSize)</c>.</param>
+    /// <param name="outputs">Row-major <c>(batch, OutputSize)</c>; receives the output activations.</param>
+    /// <returns>The mean data loss (no regularisation penalty).</returns>
+    float Evaluate(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> outputs);
+
+    /// <summary>The outputs of the last <see cref="Forward"/> or <see cref="TrainBatch"/> batch, row-major <c>(batch, OutputSize)</c>.</summary>
+    ReadOnlySpan<float> LastOutputs { get; }
+
+    /// <summary>
     /// Computes the loss of the last <see cref="Forward"/> batch against <paramref name="targets"/> and adds its
     /// gradients to <see cref="Gradients"/>.
     /// </summary>

@@ -33,34 +33,13 @@ internal static class BackwardEmitter
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine($"{Guard}.Length(targets.Length, batch * OutputSize, nameof(targets));");
-        writer.WriteLine(crossEntropy ? "float scale = 1f / batch; // the mean over the batch" : "float scale = 1f / (batch * OutputSize); // the mean over batch and outputs");
-        writer.WriteLine("float loss = 0f;");
-        writer.OpenBlock("for (int s = 0; s < batch; s++)");
-        writer.WriteLine("int row = s * OutputSize;");
-        string z = $"new {ReadOnlySpan}({Z(last)}, row, OutputSize)";
-        string a = $"new {ReadOnlySpan}({A(last)}, row, OutputSize)";
-        string y = "targets.Slice(row, OutputSize)";
-        string dz = $"new {Span}({Dz(last)}, row, OutputSize)";
-        string call = model.Loss switch
-        {
-            LossKind.SoftmaxCrossEntropy => $"{SoftmaxCrossEntropyLoss}.Evaluate({z}, {a}, {y}, {dz}, scale)",
-            LossKind.BinaryCrossEntropy => $"global::StaticNets.Operators.BinaryCrossEntropyLoss.Evaluate({z}, {y}, {dz}, scale)",
-            LossKind.MeanAbsoluteError => $"global::StaticNets.Operators.MeanAbsoluteErrorLoss.Evaluate({a}, {y}, {dz}, scale)",
-            LossKind.Huber => $"global::StaticNets.Operators.HuberLoss.Evaluate({a}, {y}, {dz}, scale, {Float(model.HuberDelta)})",
-            LossKind.Hinge => $"global::StaticNets.Operators.HingeLoss.Evaluate({a}, {y}, {dz}, scale)",
-            LossKind.Logistic => $"global::StaticNets.Operators.LogisticLoss.Evaluate({a}, {y}, {dz}, scale)",
-            _ => $"{MeanSquaredErrorLoss}.Evaluate({a}, {y}, {dz}, scale)",
-        };
-        writer.WriteLine($"loss += {call};");
-        writer.CloseBlock();
-        writer.WriteLine();
+        writer.WriteLine($"{LastDataLoss} = DataLoss(targets, batch);");
         for (int l = last; l >= 1; l--)
         {
             writer.WriteLine($"{LayerBackward(l)}(batch);");
         }
 
         writer.WriteLine();
-        writer.WriteLine($"{LastDataLoss} = loss * scale;");
         if (model.IsRegularized)
         {
             writer.WriteLine("// Elastic-net penalties on the weights (never the biases): added to the loss and the gradients.");
@@ -82,6 +61,38 @@ internal static class BackwardEmitter
         }
 
         writer.WriteLine($"return {LastDataLoss} + {LastPenalty};");
+        writer.CloseBlock();
+        writer.WriteLine();
+
+        writer.WriteLines($"""
+            /// <summary>
+            /// The mean data loss of the batch in the output buffers against <paramref name="targets"/>; writes the loss
+            /// gradient the output layer's backward starts from into {Dz(last)}.
+            /// </summary>
+            """);
+        writer.OpenBlock($"private float DataLoss({ReadOnlySpan} targets, int batch)");
+        writer.WriteLine(crossEntropy ? "float scale = 1f / batch; // the mean over the batch" : "float scale = 1f / (batch * OutputSize); // the mean over batch and outputs");
+        writer.WriteLine("float loss = 0f;");
+        writer.OpenBlock("for (int s = 0; s < batch; s++)");
+        writer.WriteLine("int row = s * OutputSize;");
+        string z = $"new {ReadOnlySpan}({Z(last)}, row, OutputSize)";
+        string a = $"new {ReadOnlySpan}({A(last)}, row, OutputSize)";
+        string y = "targets.Slice(row, OutputSize)";
+        string dz = $"new {Span}({Dz(last)}, row, OutputSize)";
+        string call = model.Loss switch
+        {
+            LossKind.SoftmaxCrossEntropy => $"{SoftmaxCrossEntropyLoss}.Evaluate({z}, {a}, {y}, {dz}, scale)",
+            LossKind.BinaryCrossEntropy => $"global::StaticNets.Operators.BinaryCrossEntropyLoss.Evaluate({z}, {y}, {dz}, scale)",
+            LossKind.MeanAbsoluteError => $"global::StaticNets.Operators.MeanAbsoluteErrorLoss.Evaluate({a}, {y}, {dz}, scale)",
+            LossKind.Huber => $"global::StaticNets.Operators.HuberLoss.Evaluate({a}, {y}, {dz}, scale, {Float(model.HuberDelta)})",
+            LossKind.Hinge => $"global::StaticNets.Operators.HingeLoss.Evaluate({a}, {y}, {dz}, scale)",
+            LossKind.Logistic => $"global::StaticNets.Operators.LogisticLoss.Evaluate({a}, {y}, {dz}, scale)",
+            _ => $"{MeanSquaredErrorLoss}.Evaluate({a}, {y}, {dz}, scale)",
+        };
+        writer.WriteLine($"loss += {call};");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("return loss * scale;");
         writer.CloseBlock();
     }
 

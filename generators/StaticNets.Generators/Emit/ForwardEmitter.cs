@@ -78,18 +78,35 @@ internal static class ForwardEmitter
         writer.OpenBlock($"public void Forward({ReadOnlySpan} inputs, {Span} outputs)");
         writer.WriteLine($"int batch = {Guard}.Batch(inputs.Length, InputSize, MaxBatchSize, nameof(inputs));");
         writer.WriteLine($"{Guard}.Length(outputs.Length, batch * OutputSize, nameof(outputs));");
-        writer.WriteLine("ForwardBatch(inputs, batch);");
+        writer.WriteLine("ForwardBatch(inputs, batch, training: true);");
         writer.WriteLine($"new {ReadOnlySpan}({A(last)}, 0, batch * OutputSize).CopyTo(outputs);");
         writer.CloseBlock();
+        writer.WriteLine();
+
+        writer.WriteLine($"/// <inheritdoc cref=\"{INetwork}.Evaluate\"/>");
+        writer.OpenBlock($"public float Evaluate({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} outputs)");
+        writer.WriteLine($"int batch = {Guard}.Batch(inputs.Length, InputSize, MaxBatchSize, nameof(inputs));");
+        writer.WriteLine($"{Guard}.Length(targets.Length, batch * OutputSize, nameof(targets));");
+        writer.WriteLine($"{Guard}.Length(outputs.Length, batch * OutputSize, nameof(outputs));");
+        writer.WriteLine("ForwardBatch(inputs, batch, training: false);");
+        writer.WriteLine("float loss = DataLoss(targets, batch);");
+        writer.WriteLine($"new {ReadOnlySpan}({A(last)}, 0, batch * OutputSize).CopyTo(outputs);");
+        writer.WriteLine($"{BatchSize} = 0; // nothing here is for Backward");
+        writer.WriteLine("return loss;");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine($"/// <inheritdoc cref=\"{INetwork}.LastOutputs\"/>");
+        writer.WriteLine($"public {ReadOnlySpan} LastOutputs => new {ReadOnlySpan}({A(last)}, 0, {BatchSize} * OutputSize);");
         writer.WriteLine();
 
         writer.WriteLines("""
             /// <summary>
             /// Runs a checked batch layer by layer, keeping the inputs and every layer's z and a for Backward.
-            /// Each layer sweeps the whole batch before the next starts, so its weights stay in cache.
+            /// Each layer sweeps the whole batch before the next starts, so its weights stay in cache. Dropout draws
+            /// masks only when training.
             /// </summary>
             """);
-        writer.OpenBlock($"private void ForwardBatch({ReadOnlySpan} inputs, int batch)");
+        writer.OpenBlock($"private void ForwardBatch({ReadOnlySpan} inputs, int batch, bool training)");
         writer.WriteLine($"inputs.CopyTo({Inputs});");
         foreach (LayerModel layer in model.Layers)
         {
@@ -97,7 +114,7 @@ internal static class ForwardEmitter
             string input = l == 1 ? Inputs : A(l - 1);
             if (!layer.IsDense)
             {
-                writer.WriteLine($"{LayerForward(l)}(batch);");
+                writer.WriteLine($"{LayerForward(l)}(batch, training);");
                 writer.WriteLine();
                 continue;
             }
@@ -221,11 +238,17 @@ internal static class ForwardEmitter
         string input = l == 1 ? Inputs : A(l - 1);
         writer.WriteLines($"""
             /// <summary>
-            /// Layer {l} forward over the batch (training only): each value is kept with probability 1 - {Rate(l)} and scaled
-            /// by {Scale(l)}, else zeroed; the mask is kept for backward. Draws from the network's seeded random source.
+            /// Layer {l} forward over the batch. Training: each value is kept with probability 1 - {Rate(l)} and scaled
+            /// by {Scale(l)}, else zeroed; the mask is kept for backward; draws from the network's seeded random source.
+            /// Inference: a copy.
             /// </summary>
             """);
-        writer.OpenBlock($"private void {LayerForward(l)}(int batch)");
+        writer.OpenBlock($"private void {LayerForward(l)}(int batch, bool training)");
+        writer.OpenBlock("if (!training)");
+        writer.WriteLine($"global::System.Array.Copy({input}, {A(l)}, batch * {Out(l)}); // the identity at inference");
+        writer.WriteLine("return;");
+        writer.CloseBlock();
+        writer.WriteLine();
         writer.WriteLine($"ref float x = ref {MemoryMarshal}.GetArrayDataReference({input});");
         writer.WriteLine($"ref float mask = ref {MemoryMarshal}.GetArrayDataReference({Mask(l)});");
         writer.WriteLine($"ref float a = ref {MemoryMarshal}.GetArrayDataReference({A(l)});");

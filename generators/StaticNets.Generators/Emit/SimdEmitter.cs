@@ -116,7 +116,8 @@ internal static class SimdEmitter
         int full = count / blockFloats;
         int chunkCount = count / width.Count + System.Math.Min(count % width.Count, 3); // an upper bound is enough here
         List<List<Chunk>> blocks;
-        if (full > 1 && (full > MaxUnrolledBlocks || chunkCount > MaxUnrolledBlocks * MaxAccumulators))
+        bool looped = full > 1 && (full > MaxUnrolledBlocks || chunkCount > MaxUnrolledBlocks * MaxAccumulators);
+        if (looped)
         {
             writer.WriteLine($"// {what} 0..{full * blockFloats - 1}: {full} blocks of {MaxAccumulators} x {width.Name}, one per iteration");
             writer.OpenBlock($"for (nuint o = 0; o < {VectorEnd(countName, blockFloats)}; o += {Int(blockFloats)})");
@@ -136,7 +137,7 @@ internal static class SimdEmitter
         for (int k = 0; k < blocks.Count; k++)
         {
             writer.WriteLine($"// {what} {Chunk.Describe(blocks[k])}");
-            bool braces = scoped || blocks.Count > 1;
+            bool braces = scoped || looped || blocks.Count > 1;
             if (braces)
             {
                 writer.OpenBlock(string.Empty);

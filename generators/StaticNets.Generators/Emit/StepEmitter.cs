@@ -23,7 +23,7 @@ internal static class StepEmitter
                 int batch = {{Guard}}.Batch(inputs.Length, InputSize, MaxBatchSize, nameof(inputs));
                 {{Guard}}.Length(targets.Length, batch * OutputSize, nameof(targets));
                 ZeroGradients();
-                ForwardBatch(inputs, batch);
+                ForwardBatch(inputs, batch, training: true);
                 float loss = Backward(targets);
                 Step();
                 return loss;

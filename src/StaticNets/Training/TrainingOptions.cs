@@ -34,6 +34,21 @@ public sealed class TrainingOptions
     /// </summary>
     public LearningRateSchedule? Schedule { get; init; }
 
+    /// <summary>Evaluate the validation set every this many epochs (and after the last). Default 1.</summary>
+    public int ValidationInterval { get; init; } = 1;
+
+    /// <summary>
+    /// Stop when the validation loss has not improved for this many evaluations; 0 (the default) never stops early.
+    /// Needs a validation set.
+    /// </summary>
+    public int EarlyStoppingPatience { get; init; }
+
+    /// <summary>After training with a validation set, restore the parameters of the epoch with the lowest validation loss. Default true.</summary>
+    public bool RestoreBestWeights { get; init; } = true;
+
+    /// <summary>Called after every epoch (after validation, if it ran), e.g. to report progress.</summary>
+    public Action<EpochRecord>? OnEpochEnd { get; init; }
+
     /// <summary>Checks the options against a network and a training set; throws naming the offending option.</summary>
     /// <param name="maxBatchSize">The network's largest batch.</param>
     /// <param name="samples">Samples in the training set.</param>
@@ -43,6 +58,16 @@ public sealed class TrainingOptions
         if (Epochs < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, $"Epochs must be zero or more, but it is {Epochs}.");
+        }
+
+        if (ValidationInterval < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ValidationInterval), ValidationInterval, $"ValidationInterval must be at least 1, but it is {ValidationInterval}.");
+        }
+
+        if (EarlyStoppingPatience < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(EarlyStoppingPatience), EarlyStoppingPatience, $"EarlyStoppingPatience must be zero or more, but it is {EarlyStoppingPatience}.");
         }
 
         if (BatchSize < 0)
