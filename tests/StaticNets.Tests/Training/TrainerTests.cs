@@ -153,6 +153,127 @@ public sealed class TrainerTests
         }
     }
 
+    [Fact]
+    public void HistoryHasOneRecordPerEpochWithValidationAtTheInterval()
+    {
+        (float[] x, float[] y) = ClassData(Samples, seed: 10);
+        (float[] vx, float[] vy) = ClassData(30, seed: 11);
+        var net = new TrainerClassifierNet(seed: 1);
+        var seen = new System.Collections.Generic.List<int>();
+
+        TrainingResult result = Trainer.Fit(net, x, y, vx, vy, new TrainingOptions
+        {
+            Epochs = 7,
+            BatchSize = 10,
+            ValidationInterval = 3,
+            OnEpochEnd = record => seen.Add(record.Epoch),
+        });
+
+        Assert.Equal(StopReason.Completed, result.Reason);
+        Assert.Equal(7, result.History.Count);
+        Assert.Equal(new[] { 1, 2, 3, 4, 5, 6, 7 }, seen);
+        Assert.Equal(new[] { 3, 6, 7 }, result.History.Where(r => r.HasValidation).Select(r => r.Epoch)); // every third, and the last
+        Assert.All(result.History, r => Assert.InRange(r.TrainAccuracy, 0f, 1f));
+        Assert.True(result.History[^1].ValidationAccuracy > 0.9f, $"validation accuracy {result.History[^1].ValidationAccuracy}");
+    }
+
+    [Fact]
+    public void ValidationLossEqualsAnIndependentEvaluation()
+    {
+        (float[] x, float[] y) = ClassData(Samples, seed: 12);
+        (float[] vx, float[] vy) = ClassData(30, seed: 13);
+        var net = new TrainerClassifierNet(seed: 1);
+
+        TrainingResult result = Trainer.Fit(net, x, y, vx, vy, new TrainingOptions { Epochs = 3, BatchSize = 10, RestoreBestWeights = false });
+
+        // Recompute the last validation loss sample by sample with Predict (inference mode) and -log p(label).
+        double loss = 0;
+        var probabilities = new float[3];
+        for (int s = 0; s < 30; s++)
+        {
+            net.Predict(vx.AsSpan(4 * s, 4), probabilities);
+            int label = Array.IndexOf(vy, 1f, 3 * s, 3) - 3 * s;
+            loss -= Math.Log(probabilities[label]);
+        }
+
+        Assert.Equal(loss / 30, result.History[^1].ValidationLoss, 4);
+    }
+
+    [Fact]
+    public void EarlyStoppingRestoresTheWeightsOfTheBestValidationEpoch()
+    {
+        // A large learning rate makes the validation loss rise after the first epochs, so patience runs out.
+        (float[] x, float[] y) = ClassData(Samples, seed: 14);
+        (float[] vx, float[] vy) = ClassData(30, seed: 15);
+        var net = new TrainerClassifierNet(seed: 1) { LearningRate = 0.5f };
+        float[]? bestSeen = null;
+        float bestLoss = float.PositiveInfinity;
+
+        TrainingResult result = Trainer.Fit(net, x, y, vx, vy, new TrainingOptions
+        {
+            Epochs = 200,
+            BatchSize = 10,
+            EarlyStoppingPatience = 3,
+            OnEpochEnd = record =>
+            {
+                if (record.ValidationLoss < bestLoss)
+                {
+                    bestLoss = record.ValidationLoss;
+                    bestSeen = net.Parameters.ToArray();
+                }
+            },
+        });
+
+        Assert.Equal(StopReason.EarlyStopped, result.Reason);
+        Assert.True(result.RestoredBestWeights);
+        Assert.Equal(result.History.Count - 3, result.BestEpoch);
+        Assert.Equal(Bits(bestSeen!), Bits(net.Parameters.ToArray()));
+        Assert.Equal(bestLoss, Trainer.Evaluate(net, vx, vy).Loss, 5);
+    }
+
+    [Fact]
+    public void CancellationStopsBetweenBatchesAndKeepsTheHistory()
+    {
+        (float[] x, float[] y) = ClassData(Samples, seed: 16);
+        var net = new TrainerClassifierNet(seed: 1);
+        using var cancellation = new System.Threading.CancellationTokenSource();
+
+        TrainingResult result = Trainer.Fit(net, x, y, ReadOnlySpan<float>.Empty, ReadOnlySpan<float>.Empty, new TrainingOptions
+        {
+            Epochs = 50,
+            BatchSize = 10,
+            OnEpochEnd = record =>
+            {
+                if (record.Epoch == 2)
+                {
+                    cancellation.Cancel();
+                }
+            },
+        }, cancellation.Token);
+
+        Assert.Equal(StopReason.Cancelled, result.Reason);
+        Assert.Equal(2, result.History.Count);
+        Assert.Equal(20, result.Steps);
+    }
+
+    [Fact]
+    public void EarlyStoppingWithoutAValidationSetIsRejected()
+    {
+        (float[] x, float[] y) = ClassData(Samples, seed: 17);
+
+        var e = Assert.Throws<ArgumentException>(() => Trainer.Fit(new TrainerClassifierNet(), x, y, new TrainingOptions { EarlyStoppingPatience = 2 }));
+
+        Assert.Equal("options", e.ParamName);
+    }
+
+    [Fact]
+    public void CountCorrectComparesArgMaxOrTheHalfwayThreshold()
+    {
+        Assert.Equal(2, Trainer.CountCorrect([0.1f, 0.7f, 0.2f, 0.5f, 0.4f, 0.1f], [0f, 1f, 0f, 1f, 0f, 0f], 3));
+        Assert.Equal(1, Trainer.CountCorrect([0.1f, 0.7f, 0.2f, 0.5f, 0.4f, 0.1f], [0f, 0f, 1f, 1f, 0f, 0f], 3));
+        Assert.Equal(2, Trainer.CountCorrect([0.9f, 0.2f, 0.6f], [1f, 0f, 0f], 1));
+    }
+
     private static (float[] X, float[] Y) LinearData(int samples, ulong seed)
     {
         var random = new SeededRandom(seed);
