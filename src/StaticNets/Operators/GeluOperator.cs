@@ -246,6 +246,8 @@ public static class GeluOperator
         return MathF.FusedMultiplyAdd(p, u, C0);
     }
 
+    // The helpers for each vector width compute the scalar ones' formulas lane by lane: every lane evaluates both
+    // ranges, and ConditionalSelect keeps the one the scalar branch would take.
     private static Vector128<float> Cdf(Vector128<float> z, Vector128<float> zc, Vector128<float> e)
     {
         Vector128<float> x = z * InvSqrt2;

@@ -131,6 +131,7 @@ public static class Trainer
 
                 epochLoss += (double)loss * count;
                 correct += CountCorrect(network.LastOutputs, batchTargetRows, TNetwork.OutputSize);
+                options.OnBatchEnd?.Invoke(new BatchProgress(epoch, start + count, samples, loss));
             }
 
             clock.Stop();

@@ -4,7 +4,7 @@ using StaticNets.Schedules;
 namespace StaticNets.Training;
 
 /// <summary>How <see cref="Trainer.Fit{TNetwork}"/> trains: epochs, batch mode, shuffling and the learning-rate schedule.</summary>
-public sealed class TrainingOptions
+public sealed record TrainingOptions
 {
     /// <summary>The batch size that means "the whole training set in one batch" (full-batch gradient descent).</summary>
     public const int FullBatch = 0;
@@ -45,6 +45,9 @@ public sealed class TrainingOptions
 
     /// <summary>After training with a validation set, restore the parameters of the epoch with the lowest validation loss. Default true.</summary>
     public bool RestoreBestWeights { get; init; } = true;
+
+    /// <summary>Called after every batch, e.g. to move a progress bar. Keep it cheap: it runs between steps.</summary>
+    public Action<BatchProgress>? OnBatchEnd { get; init; }
 
     /// <summary>Called after every epoch (after validation, if it ran), e.g. to report progress.</summary>
     public Action<EpochRecord>? OnEpochEnd { get; init; }

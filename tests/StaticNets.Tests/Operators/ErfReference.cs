@@ -44,7 +44,7 @@ internal static class ErfReference
     {
         double term = x;
         double sum = x;
-        for (int n = 1; n < 200 && term > 1e-18 * sum; n++)
+        for (int n = 1; n < 200 && term > 1e-18 * sum; n++) // until a term no longer changes the double sum
         {
             term *= 2 * x * x / (2 * n + 1);
             sum += term;

@@ -108,7 +108,6 @@ public sealed class GeluOperatorTests(ITestOutputHelper output)
         Assert.Equal(1f, GeluOperator.Erf(5f));
         Assert.Equal(1f, GeluOperator.Erf(float.PositiveInfinity));
         Assert.Equal(-1f, GeluOperator.Erf(float.NegativeInfinity));
-        Assert.Equal(1e-30f * (2 / MathF.Sqrt(MathF.PI)), GeluOperator.Erf(1e-30f), 1e-36f); // erf(x) ≈ 2x/√π near 0
     }
 
     [Fact]
@@ -154,8 +153,8 @@ public sealed class GeluOperatorTests(ITestOutputHelper output)
     public void ForwardMatchesPyTorchGelu(float z, double torchValue)
     {
         // torch.nn.functional.gelu (approximate="none") in float64, PyTorch 1.13.
-        Assert.InRange(GeluOperator.Forward(z), torchValue - GeluTolerance * Math.Max(1, Math.Abs(z)) - Math.Abs(torchValue) * 1e-7,
-            torchValue + GeluTolerance * Math.Max(1, Math.Abs(z)) + Math.Abs(torchValue) * 1e-7);
+        double bound = GeluTolerance * Math.Max(1, Math.Abs(z));
+        Assert.InRange(GeluOperator.Forward(z), torchValue - bound, torchValue + bound);
     }
 
     [Fact]
@@ -219,13 +218,13 @@ public sealed class GeluOperatorTests(ITestOutputHelper output)
         foreach ((string width, float[] values) in forwards)
         {
             Assert.All(values.Take(8), v => Assert.Equal(size, v));        // a = z·1
-            Assert.All(values.Skip(8), v => Assert.Equal(0f, v, 0f));     // a = z·0 (−0)
+            Assert.All(values.Skip(8), v => Assert.Equal(0f, v));          // a = z·0, which is −0
         }
 
         foreach ((string width, float[] values) in derivatives)
         {
             Assert.All(values.Take(8), v => Assert.Equal(1f, v));
-            Assert.All(values.Skip(8), v => Assert.Equal(0f, v, 0f));
+            Assert.All(values.Skip(8), v => Assert.Equal(0f, v));
         }
     }
 }
