@@ -54,18 +54,24 @@ internal static class Charts
             }
         }
 
+        // One filled square per cell, white for 0 and dark blue for a whole row, with the count written on it.
         var plot = new Plot();
-        var heatmap = plot.Add.Heatmap(fractions);
-        heatmap.Colormap = new ScottPlot.Colormaps.Blues();
-        heatmap.Extent = new CoordinateRect(-0.5, n - 0.5, n - 0.5, -0.5); // row 0 at the top
         for (int label = 0; label < n; label++)
         {
             for (int predicted = 0; predicted < n; predicted++)
             {
+                double f = fractions[label, predicted];
+                var cell = plot.Add.Rectangle(predicted - 0.5, predicted + 0.5, label - 0.5, label + 0.5);
+                cell.FillColor = Color.FromARGB(0xFF000000u
+                    | ((uint)(255 - f * (255 - 8)) << 16)
+                    | ((uint)(255 - f * (255 - 48)) << 8)
+                    | (uint)(255 - f * (255 - 107)));
+                cell.LineWidth = 0;
+
                 var text = plot.Add.Text(matrix[label, predicted].ToString(), predicted, label);
                 text.LabelAlignment = Alignment.MiddleCenter;
                 text.LabelFontSize = 13;
-                text.LabelFontColor = fractions[label, predicted] > 0.5 ? Colors.White : Colors.Black;
+                text.LabelFontColor = f > 0.5 ? Colors.White : Colors.Black;
             }
         }
 
@@ -78,10 +84,9 @@ internal static class Charts
         plot.Axes.SetLimits(-0.5, n - 0.5, n - 0.5, -0.5);
         plot.Axes.Bottom.MinimumSize = 110;
         plot.Axes.Left.MinimumSize = 110;
-        plot.Title($"{title} (rows: true class, columns: predicted; colour: fraction of the row)");
+        plot.Title($"{title} (rows: true class; colour: share of the row, white 0 to dark blue 1)");
         plot.XLabel("predicted");
         plot.YLabel("true");
-        plot.Add.ColorBar(heatmap);
         plot.Grid.IsVisible = false;
         plot.SavePng(path, 1000, 900);
     }
