@@ -108,6 +108,7 @@ internal static class NetworkParser
         else if (loss != (int)LossKind.Huber)
         {
             problems.Add(DiagnosticDescriptors.SettingNotUsed, networkLocation, "HuberDelta", "loss " + (LossKind)loss);
+            huberDelta = 1f; // ignored, so it must not change the model either
         }
         else if (!(huberDelta > 0f) || float.IsInfinity(huberDelta))
         {

@@ -65,13 +65,13 @@ internal static class OptimizerDefaults
 
         float defaultMomentum = kind is OptimizerKind.Momentum or OptimizerKind.Nesterov ? 0.9f : 0f;
         float momentum = Read("Momentum", sgdFamily || kind == OptimizerKind.RMSprop, defaultMomentum, Unit, "a factor in [0, 1), such as 0.9");
-        if (kind == OptimizerKind.Nesterov && !(momentum > 0f))
+        if (kind == OptimizerKind.Nesterov && momentum == 0f) // an out-of-range value is already reported above
         {
             problems.Add(DiagnosticDescriptors.InvalidSetting, location, "Momentum", NetworkParser.Format(momentum), "a positive factor below 1 for Nesterov momentum, such as 0.9");
         }
 
         float dampening = Read("Dampening", sgdFamily, 0f, Closed, "a factor in [0, 1]");
-        if (kind == OptimizerKind.Nesterov && dampening != 0f)
+        if (kind == OptimizerKind.Nesterov && dampening > 0f && dampening <= 1f) // out of range: reported above
         {
             problems.Add(DiagnosticDescriptors.InvalidSetting, location, "Dampening", NetworkParser.Format(dampening), "0: Nesterov momentum needs zero dampening, as in PyTorch");
         }

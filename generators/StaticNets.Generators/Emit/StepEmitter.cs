@@ -226,10 +226,10 @@ internal static class StepEmitter
                 (s.Momentum > 0f ? "b = μb + g/d; θ = θ - lr·b." : "θ = θ - lr·g/d."),
             OptimizerKind.AdamW =>
                 "AdamW, as torch.optim.AdamW: θ = θ·(1 - lr·λ); m = β₁m + (1 - β₁)g; v = β₂v + (1 - β₂)g²; " +
-                (s.AmsGrad ? "v̂ = max(v̂, v); " : string.Empty) + "θ = θ - lr/(1 - β₁ᵗ) · m/(√v/√(1 - β₂ᵗ) + ε).",
+                (s.AmsGrad ? "v̂ = max(v̂, v); θ = θ - lr/(1 - β₁ᵗ) · m/(√v̂/√(1 - β₂ᵗ) + ε)." : "θ = θ - lr/(1 - β₁ᵗ) · m/(√v/√(1 - β₂ᵗ) + ε)."),
             _ =>
                 $"Adam, as torch.optim.Adam: {decay}m = β₁m + (1 - β₁)g; v = β₂v + (1 - β₂)g²; " +
-                (s.AmsGrad ? "v̂ = max(v̂, v); " : string.Empty) + "θ = θ - lr/(1 - β₁ᵗ) · m/(√v̂/√(1 - β₂ᵗ) + ε).",
+                (s.AmsGrad ? "v̂ = max(v̂, v); θ = θ - lr/(1 - β₁ᵗ) · m/(√v̂/√(1 - β₂ᵗ) + ε)." : "θ = θ - lr/(1 - β₁ᵗ) · m/(√v/√(1 - β₂ᵗ) + ε)."),
         };
     }
 
