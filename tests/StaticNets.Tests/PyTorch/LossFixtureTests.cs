@@ -27,7 +27,7 @@ public sealed class LossFixtureTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void TheDeclaredNetworkHasTheArchitectureOfTheCase(string name)
+    public void TheDeclaredNetworkHasTheArchitectureLossAndPenaltiesOfTheCase(string name)
     {
         LossCase fixture = Fixtures.Loss(name);
         DeclaredNetwork declared = Declared(name);
