@@ -121,13 +121,18 @@ internal static class BackwardEmitter
         bool applyDerivative = layer.Activation is not (ActivationKind.Linear or ActivationKind.Softmax) && !fused;
         string input = l == 1 ? Inputs : A(l - 1);
         string inputName = l == 1 ? "x" : "a" + Int(l - 1);
+        string derivativeStep = applyDerivative
+            ? $"dz{l} = da{l} ⊙ {Formula(layer.Activation)}'(z{l})"
+            : fused
+                ? $"nothing to apply: the loss already gives dLoss/dz{l}"
+                : $"nothing to apply: a linear layer has dz{l} = da{l}";
         string entry = fused ? $"dLoss/dz{l} (the loss is fused with the {Formula(layer.Activation)})" : $"dLoss/da{l}";
 
         writer.WriteLines($"""
             /// <summary>
             /// Layer {l} backward over the batch. On entry {Dz(l)} holds {entry}.
             /// <list type="number">
-            /// <item>dz{l} = da{l} ⊙ {Formula(layer.Activation)}'(z{l}){(applyDerivative ? string.Empty : " (nothing to do: the derivative is already applied)")}</item>
+            /// <item>{derivativeStep}</item>
             /// <item>dW{l} += {inputName}ᵀ·dz{l}; db{l} += Σ_s dz{l} (accumulated, so ZeroGradients must run first)</item>
             /// <item>{(l == 1 ? "no input gradient: layer 1 reads the network's inputs" : $"da{l - 1} = dz{l}·W{l}ᵀ, written to {Dz(l - 1)}")}</item>
             /// </list>

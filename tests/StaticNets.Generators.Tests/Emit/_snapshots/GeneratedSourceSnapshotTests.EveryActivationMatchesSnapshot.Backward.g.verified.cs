@@ -52,7 +52,7 @@ partial class AllActivationsNet
     /// <summary>
     /// Layer 10 backward over the batch. On entry _dz10 holds dLoss/dz10 (the loss is fused with the softmax).
     /// <list type="number">
-    /// <item>dz10 = da10 ⊙ softmax'(z10) (nothing to do: the derivative is already applied)</item>
+    /// <item>nothing to apply: the loss already gives dLoss/dz10</item>
     /// <item>dW10 += a9ᵀ·dz10; db10 += Σ_s dz10 (accumulated, so ZeroGradients must run first)</item>
     /// <item>da9 = dz10·W10ᵀ, written to _dz9</item>
     /// </list>
@@ -1162,7 +1162,7 @@ partial class AllActivationsNet
     /// <summary>
     /// Layer 1 backward over the batch. On entry _dz1 holds dLoss/da1.
     /// <list type="number">
-    /// <item>dz1 = da1 ⊙ identity'(z1) (nothing to do: the derivative is already applied)</item>
+    /// <item>nothing to apply: a linear layer has dz1 = da1</item>
     /// <item>dW1 += xᵀ·dz1; db1 += Σ_s dz1 (accumulated, so ZeroGradients must run first)</item>
     /// <item>no input gradient: layer 1 reads the network's inputs</item>
     /// </list>

@@ -44,7 +44,7 @@ partial class Mlp
     /// <summary>
     /// Layer 2 backward over the batch. On entry _dz2 holds dLoss/dz2 (the loss is fused with the softmax).
     /// <list type="number">
-    /// <item>dz2 = da2 ⊙ softmax'(z2) (nothing to do: the derivative is already applied)</item>
+    /// <item>nothing to apply: the loss already gives dLoss/dz2</item>
     /// <item>dW2 += a1ᵀ·dz2; db2 += Σ_s dz2 (accumulated, so ZeroGradients must run first)</item>
     /// <item>da1 = dz2·W2ᵀ, written to _dz1</item>
     /// </list>

@@ -55,7 +55,7 @@ partial class RegularizedNet
     /// <summary>
     /// Layer 7 backward over the batch. On entry _dz7 holds dLoss/dz7 (the loss is fused with the softmax).
     /// <list type="number">
-    /// <item>dz7 = da7 ⊙ softmax'(z7) (nothing to do: the derivative is already applied)</item>
+    /// <item>nothing to apply: the loss already gives dLoss/dz7</item>
     /// <item>dW7 += a6ᵀ·dz7; db7 += Σ_s dz7 (accumulated, so ZeroGradients must run first)</item>
     /// <item>da6 = dz7·W7ᵀ, written to _dz6</item>
     /// </list>

@@ -44,7 +44,7 @@ partial class MeanAbsoluteErrorNet
     /// <summary>
     /// Layer 2 backward over the batch. On entry _dz2 holds dLoss/da2.
     /// <list type="number">
-    /// <item>dz2 = da2 ⊙ identity'(z2) (nothing to do: the derivative is already applied)</item>
+    /// <item>nothing to apply: a linear layer has dz2 = da2</item>
     /// <item>dW2 += a1ᵀ·dz2; db2 += Σ_s dz2 (accumulated, so ZeroGradients must run first)</item>
     /// <item>da1 = dz2·W2ᵀ, written to _dz1</item>
     /// </list>
