@@ -12,10 +12,35 @@ internal static class BackwardEmitter
         WriteBackward(writer, model);
         for (int k = model.Layers.Count - 1; k >= 0; k--)
         {
+            if (!NeedsBackward(model, model.Layers[k]))
+            {
+                continue;
+            }
+
             writer.WriteLine();
             WriteLayerBackward(writer, model, model.Layers[k]);
         }
     }
+
+    /// <summary>
+    /// Whether anything below <paramref name="layer"/> has parameters, so that its gradient with respect to its input
+    /// is needed. False for the first layer and for layers above nothing but input dropout.
+    /// </summary>
+    private static bool NeedsInputGradient(NetworkModel model, LayerModel layer)
+    {
+        for (int k = 0; k < layer.Index - 1; k++)
+        {
+            if (model.Layers[k].IsDense)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a layer has any backward work: dense layers always; dropout only if a dense layer is below it.</summary>
+    private static bool NeedsBackward(NetworkModel model, LayerModel layer) => layer.IsDense || NeedsInputGradient(model, layer);
 
     /// <summary>Whether the loss hands the output layer dLoss/dz directly (fused with a softmax or sigmoid output).</summary>
     public static bool IsFused(LossKind loss) => loss is LossKind.SoftmaxCrossEntropy or LossKind.BinaryCrossEntropy;
@@ -36,7 +61,9 @@ internal static class BackwardEmitter
         writer.WriteLine($"{LastDataLoss} = DataLoss(targets, batch);");
         for (int l = last; l >= 1; l--)
         {
-            writer.WriteLine($"{LayerBackward(l)}(batch);");
+            writer.WriteLine(NeedsBackward(model, model.Layers[l - 1])
+                ? $"{LayerBackward(l)}(batch);"
+                : $"// layer {l}: dropout on the inputs, nothing below it needs a gradient");
         }
 
         writer.WriteLine();
@@ -134,7 +161,7 @@ internal static class BackwardEmitter
             /// <list type="number">
             /// <item>{derivativeStep}</item>
             /// <item>dW{l} += {inputName}ᵀ·dz{l}; db{l} += Σ_s dz{l} (accumulated, so ZeroGradients must run first)</item>
-            /// <item>{(l == 1 ? "no input gradient: layer 1 reads the network's inputs" : $"da{l - 1} = dz{l}·W{l}ᵀ, written to {Dz(l - 1)}")}</item>
+            /// <item>{(NeedsInputGradient(model, layer) ? $"da{l - 1} = dz{l}·W{l}ᵀ, written to {Dz(l - 1)}" : l == 1 ? "no input gradient: layer 1 reads the network's inputs" : "no input gradient: only input dropout lies below")}</item>
             /// </list>
             /// </summary>
             """);
@@ -175,7 +202,7 @@ internal static class BackwardEmitter
             width => WriteWeightGradient(writer, layer, width),
             () => WriteScalarWeightGradient(writer, layer));
 
-        if (l > 1)
+        if (NeedsInputGradient(model, layer))
         {
             writer.WriteLine();
             writer.WriteLine($"// 3. da{l - 1} = dz·W{l}ᵀ: one dot product per sample and input");
@@ -211,15 +238,6 @@ internal static class BackwardEmitter
     private static void WriteDropoutBackward(SourceWriter writer, LayerModel layer)
     {
         int l = layer.Index;
-        if (l == 1)
-        {
-            writer.WriteLine($"/// <summary>Layer {l} backward: nothing to do, dropout on the inputs has no parameters and no gradient is needed below it.</summary>");
-            writer.OpenBlock($"private void {LayerBackward(l)}(int batch)");
-            writer.WriteLine("_ = batch;");
-            writer.CloseBlock();
-            return;
-        }
-
         writer.WriteLine($"/// <summary>Layer {l} backward: dLoss/dinput = dLoss/doutput ⊙ mask, written to {Dz(l - 1)}.</summary>");
         writer.OpenBlock($"private void {LayerBackward(l)}(int batch)");
         writer.WriteLine($"ref float mask = ref {MemoryMarshal}.GetArrayDataReference({Mask(l)});");

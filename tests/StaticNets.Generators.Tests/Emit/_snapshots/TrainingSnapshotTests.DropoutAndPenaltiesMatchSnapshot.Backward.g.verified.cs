@@ -23,7 +23,7 @@ partial class RegularizedNet
         Layer4Backward(batch);
         Layer3Backward(batch);
         Layer2Backward(batch);
-        Layer1Backward(batch);
+        // layer 1: dropout on the inputs, nothing below it needs a gradient
 
         // Elastic-net penalties on the weights (never the biases): added to the loss and the gradients.
         float penalty = 0f;
@@ -514,7 +514,7 @@ partial class RegularizedNet
     /// <list type="number">
     /// <item>dz2 = da2 ⊙ leaky_relu'(z2)</item>
     /// <item>dW2 += a1ᵀ·dz2; db2 += Σ_s dz2 (accumulated, so ZeroGradients must run first)</item>
-    /// <item>da1 = dz2·W2ᵀ, written to _dz1</item>
+    /// <item>no input gradient: only input dropout lies below</item>
     /// </list>
     /// </summary>
     private void Layer2Backward(int batch)
@@ -637,46 +637,5 @@ partial class RegularizedNet
                 }
             }
         }
-
-        // 3. da1 = dz·W2ᵀ: one dot product per sample and input
-        ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L2In)
-        for (int s = 0; s < batch; s++)
-        {
-            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-            ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L2In);
-            for (int i = 0; i < L2In; i++)
-            {
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
-                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-                {
-                    var dot8 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0);
-                    float sum = global::System.Runtime.Intrinsics.Vector256.Sum(dot8);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRow, i) = sum;
-                }
-                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-                {
-                    var dot4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
-                    dot4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 4), dot4);
-                    float sum = global::System.Runtime.Intrinsics.Vector128.Sum(dot4);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRow, i) = sum;
-                }
-                else
-                {
-                    float sum = 0f;
-                    for (int o = 0; o < L2Out; o++)
-                    {
-                        sum = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, o), global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, o), sum);
-                    }
-
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRow, i) = sum;
-                }
-            }
-        }
-    }
-
-    /// <summary>Layer 1 backward: nothing to do, dropout on the inputs has no parameters and no gradient is needed below it.</summary>
-    private void Layer1Backward(int batch)
-    {
-        _ = batch;
     }
 }
