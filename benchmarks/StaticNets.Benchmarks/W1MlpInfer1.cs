@@ -1,11 +1,13 @@
 using BenchmarkDotNet.Attributes;
 using StaticNets.Benchmarks.Baselines;
+using StaticNets.Benchmarks.Peers;
 
 namespace StaticNets.Benchmarks;
 
 /// <summary>
 /// W1 mlp-infer-1: 784 -> 128 ReLU -> 10 softmax, one sample, <c>Predict</c> latency.
-/// The generated <see cref="MnistMlp"/> against <see cref="PlainMlp"/> with the same parameters.
+/// The generated <see cref="MnistMlp"/> and ONNX Runtime (<see cref="OnnxRuntimePeer"/>, <c>Models/w1-mlp.onnx</c>)
+/// against <see cref="PlainMlp"/>, all three with the parameters exported by <c>benchmarks/export_onnx.py</c>.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(BenchmarkConfig))]
@@ -16,8 +18,9 @@ public class W1MlpInfer1
     private readonly float[] _output = new float[MnistMlp.OutputSize];
     private MnistMlp _network = null!;
     private PlainMlp _baseline = null!;
+    private OnnxRuntimePeer _onnx = null!;
 
-    /// <summary>Builds both networks from the same seeded parameters and checks that they agree.</summary>
+    /// <summary>Builds the three networks from the same exported parameters and checks that they agree.</summary>
     [GlobalSetup]
     public void Setup()
     {
@@ -28,7 +31,7 @@ public class W1MlpInfer1
         }
 
         _network = new MnistMlp(seed: 42);
-        Check.Perturb(_network.Parameters, random);
+        Check.LoadParameters("w1-mlp.params.bin", _network.Parameters);
         _baseline = new PlainMlp(MnistMlp.InputSize, 128, MnistMlp.OutputSize, PlainActivation.ReLU, _network.LearningRate);
         _baseline.CopyFrom(_network.Parameters);
 
@@ -36,7 +39,16 @@ public class W1MlpInfer1
         _network.Predict(_input, _output);
         _baseline.Predict(_input, expected);
         Check.Close(_output, expected, "W1 mlp-infer-1 Predict");
+
+        _onnx = new OnnxRuntimePeer("w1-mlp.onnx", MnistMlp.InputSize, MnistMlp.OutputSize);
+        _input.CopyTo(_onnx.Input, 0);
+        _onnx.Run();
+        Check.Close(_onnx.Output, expected, "W1 mlp-infer-1 Predict", "ONNX Runtime");
     }
+
+    /// <summary>Releases the ONNX Runtime session.</summary>
+    [GlobalCleanup]
+    public void Cleanup() => _onnx?.Dispose();
 
     /// <summary>Hand-written scalar loops.</summary>
     [Benchmark(Baseline = true, Description = "plain C# loops")]
@@ -52,5 +64,13 @@ public class W1MlpInfer1
     {
         _network.Predict(_input, _output);
         return _output[0];
+    }
+
+    /// <summary>ONNX Runtime's <c>InferenceSession.Run</c> on pre-allocated input and output tensors.</summary>
+    [Benchmark(Description = "ONNX Runtime")]
+    public float OnnxRuntimePredict()
+    {
+        _onnx.Run();
+        return _onnx.Output[0];
     }
 }

@@ -1,13 +1,16 @@
 using System;
 using BenchmarkDotNet.Attributes;
 using StaticNets.Benchmarks.Baselines;
+using StaticNets.Benchmarks.Peers;
 
 namespace StaticNets.Benchmarks;
 
 /// <summary>
 /// W4 tiny: 4 -> 16 tanh -> 3 softmax, single-sample inference (<c>Predict</c>) and single-sample SGD step
-/// (<c>TrainBatch</c> with a batch of 1). The generated <see cref="TinyNet"/> against <see cref="PlainMlp"/>.
-/// Each category (predict, sgd-step) has its own baseline.
+/// (<c>TrainBatch</c> with a batch of 1). The generated <see cref="TinyNet"/> against <see cref="PlainMlp"/>, plus
+/// ONNX Runtime (<see cref="OnnxRuntimePeer"/>, <c>Models/w4-tiny.onnx</c>) for inference only.
+/// Each category (predict, sgd-step) has its own baseline. All networks start from the parameters exported by
+/// <c>benchmarks/export_onnx.py</c>.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(BenchmarkConfig))]
@@ -25,9 +28,13 @@ public class W4Tiny
     private readonly float[] _output = new float[TinyNet.OutputSize];
     private TinyNet _network = null!;
     private PlainMlp _baseline = null!;
+    private OnnxRuntimePeer _onnx = null!;
     private int _next;
 
-    /// <summary>Builds both networks from the same seeded parameters and checks that they agree on inference and on an SGD step.</summary>
+    /// <summary>
+    /// Builds the networks from the same exported parameters and checks that they agree on inference (all three)
+    /// and on SGD steps (generated and baseline).
+    /// </summary>
     [GlobalSetup]
     public void Setup()
     {
@@ -43,7 +50,7 @@ public class W4Tiny
         }
 
         _network = new TinyNet(seed: 42);
-        Check.Perturb(_network.Parameters, random);
+        Check.LoadParameters("w4-tiny.params.bin", _network.Parameters);
         _baseline = new PlainMlp(TinyNet.InputSize, Hidden, TinyNet.OutputSize, PlainActivation.Tanh, _network.LearningRate);
         _baseline.CopyFrom(_network.Parameters);
 
@@ -52,6 +59,11 @@ public class W4Tiny
         _network.Predict(Input(0), _output);
         _baseline.Predict(Input(0), expected);
         Check.Close(_output, expected, "W4 tiny Predict");
+
+        _onnx = new OnnxRuntimePeer("w4-tiny.onnx", TinyNet.InputSize, TinyNet.OutputSize);
+        Input(0).CopyTo(_onnx.Input);
+        _onnx.Run();
+        Check.Close(_onnx.Output, expected, "W4 tiny Predict", "ONNX Runtime");
 
         // Training: a few SGD steps give the same losses and the same parameters.
         var generatedParameters = new float[TinyNet.ParameterCount];
@@ -85,6 +97,15 @@ public class W4Tiny
         return _output[0];
     }
 
+    /// <summary>ONNX Runtime's <c>InferenceSession.Run</c> on pre-allocated input and output tensors.</summary>
+    [Benchmark(Description = "ONNX Runtime")]
+    [BenchmarkCategory("predict")]
+    public float OnnxRuntimePredict()
+    {
+        _onnx.Run();
+        return _onnx.Output[0];
+    }
+
     /// <summary>Hand-written forward, backward and SGD update on one sample.</summary>
     [Benchmark(Baseline = true, Description = "plain C# loops")]
     [BenchmarkCategory("sgd-step")]
@@ -102,6 +123,10 @@ public class W4Tiny
         int s = NextSample();
         return _network.TrainBatch(Input(s), Target(s));
     }
+
+    /// <summary>Releases the ONNX Runtime session.</summary>
+    [GlobalCleanup]
+    public void Cleanup() => _onnx?.Dispose();
 
     private int NextSample() => _next = (_next + 1) & (SampleCount - 1);
 
