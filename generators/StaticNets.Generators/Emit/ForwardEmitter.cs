@@ -41,13 +41,17 @@ internal static class ForwardEmitter
 
         writer.WriteLine($"ref float x = ref {MemoryMarshal}.GetReference(input);");
         writer.WriteLine($"ref float y = ref {MemoryMarshal}.GetReference(output);");
-        int offset = 0;
+        // The hidden activations lie one after another in the scratch buffer: each starts where the previous one ends.
+        LayerModel? previous = null;
         foreach (LayerModel layer in model.Layers)
         {
             if (layer.Index != last && layer.IsDense)
             {
-                writer.WriteLine($"ref float h{layer.Index} = ref {Unsafe}.Add(ref {MemoryMarshal}.GetReference(hidden), {Int(offset)}); // ({Out(layer.Index)})");
-                offset += layer.Outputs;
+                string start = previous is { } p
+                    ? $"{Unsafe}.Add(ref h{p.Index}, {Out(p.Index)})"
+                    : $"{MemoryMarshal}.GetReference(hidden)";
+                writer.WriteLine($"ref float h{layer.Index} = ref {start}; // ({Out(layer.Index)})");
+                previous = layer;
             }
         }
 

@@ -180,7 +180,7 @@ internal static class NetworkEmitter
             """);
         writer.OpenBlock($"public {Identifier(model.TypeName)}(int seed = 0, int maxBatchSize = DefaultMaxBatchSize)");
         writer.WriteLines($$"""
-            {{Guard}}.MaxBatchSize(maxBatchSize, {{Int(LargestRow(model))}}, nameof(maxBatchSize)); // the widest row of the workspace
+            {{Guard}}.MaxBatchSize(maxBatchSize, {{LargestRow(model)}}, nameof(maxBatchSize)); // the widest row of the workspace
             MaxBatchSize = maxBatchSize;
             {{LearningRate}} = DefaultLearningRate;
             {{Parameters}} = new float[ParameterCount];
@@ -295,16 +295,21 @@ internal static class NetworkEmitter
         return total;
     }
 
-    /// <summary>The widest row a workspace buffer holds: the input or the widest layer.</summary>
-    public static int LargestRow(NetworkModel model)
+    /// <summary>The constant naming the widest row a workspace buffer holds: <c>InputSize</c> or the widest layer's <c>LnOut</c>.</summary>
+    public static string LargestRow(NetworkModel model)
     {
+        string name = "InputSize";
         int largest = model.InputSize;
         foreach (LayerModel layer in model.Layers)
         {
-            largest = System.Math.Max(largest, layer.Outputs);
+            if (layer.Outputs > largest)
+            {
+                largest = layer.Outputs;
+                name = Out(layer.Index);
+            }
         }
 
-        return largest;
+        return name;
     }
 
     /// <summary>Whether a layer's weights are initialised with He (ReLU family) rather than Glorot.</summary>

@@ -14,15 +14,15 @@ partial class AllActivationsNet
         global::System.Span<float> hidden = stackalloc float[PredictScratch];
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
         ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
-        ref float h1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden), 0); // (L1Out)
-        ref float h2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden), 5); // (L2Out)
-        ref float h3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden), 11); // (L3Out)
-        ref float h4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden), 15); // (L4Out)
-        ref float h5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden), 24); // (L5Out)
-        ref float h6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden), 29); // (L6Out)
-        ref float h7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden), 33); // (L7Out)
-        ref float h8 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden), 39); // (L8Out)
-        ref float h9 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden), 44); // (L9Out)
+        ref float h1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden); // (L1Out)
+        ref float h2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h1, L1Out); // (L2Out)
+        ref float h3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h2, L2Out); // (L3Out)
+        ref float h4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h3, L3Out); // (L4Out)
+        ref float h5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h4, L4Out); // (L5Out)
+        ref float h6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h5, L5Out); // (L6Out)
+        ref float h7 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h6, L6Out); // (L7Out)
+        ref float h8 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h7, L7Out); // (L8Out)
+        ref float h9 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h8, L8Out); // (L9Out)
         // z and a share memory: nothing is kept for a backward pass.
         Layer1Forward(ref x, ref h1, ref h1);
         Layer2Forward(ref h1, ref h2, ref h2);

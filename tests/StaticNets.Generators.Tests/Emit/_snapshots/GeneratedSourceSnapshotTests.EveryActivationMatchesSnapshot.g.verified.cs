@@ -90,7 +90,7 @@ partial class AllActivationsNet : global::StaticNets.INetwork
     /// <param name="maxBatchSize">The largest batch <see cref="Forward"/> and <see cref="TrainBatch"/> will accept.</param>
     public AllActivationsNet(int seed = 0, int maxBatchSize = DefaultMaxBatchSize)
     {
-        global::StaticNets.NetworkGuard.MaxBatchSize(maxBatchSize, 9, nameof(maxBatchSize)); // the widest row of the workspace
+        global::StaticNets.NetworkGuard.MaxBatchSize(maxBatchSize, L4Out, nameof(maxBatchSize)); // the widest row of the workspace
         MaxBatchSize = maxBatchSize;
         _learningRate = DefaultLearningRate;
         _parameters = new float[ParameterCount];

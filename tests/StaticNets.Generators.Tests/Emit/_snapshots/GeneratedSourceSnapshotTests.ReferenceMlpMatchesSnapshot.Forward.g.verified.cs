@@ -14,7 +14,7 @@ partial class Mlp
         global::System.Span<float> hidden = stackalloc float[PredictScratch];
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
         ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
-        ref float h1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden), 0); // (L1Out)
+        ref float h1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden); // (L1Out)
         // z and a share memory: nothing is kept for a backward pass.
         Layer1Forward(ref x, ref h1, ref h1);
         Layer2Forward(ref h1, ref y, ref y);

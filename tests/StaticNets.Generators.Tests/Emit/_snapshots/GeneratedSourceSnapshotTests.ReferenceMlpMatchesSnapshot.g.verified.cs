@@ -56,7 +56,7 @@ partial class Mlp : global::StaticNets.INetwork
     /// <param name="maxBatchSize">The largest batch <see cref="Forward"/> and <see cref="TrainBatch"/> will accept.</param>
     public Mlp(int seed = 0, int maxBatchSize = DefaultMaxBatchSize)
     {
-        global::StaticNets.NetworkGuard.MaxBatchSize(maxBatchSize, 784, nameof(maxBatchSize)); // the widest row of the workspace
+        global::StaticNets.NetworkGuard.MaxBatchSize(maxBatchSize, InputSize, nameof(maxBatchSize)); // the widest row of the workspace
         MaxBatchSize = maxBatchSize;
         _learningRate = DefaultLearningRate;
         _parameters = new float[ParameterCount];

@@ -57,7 +57,7 @@ partial class OddNet : global::StaticNets.INetwork
     /// <param name="maxBatchSize">The largest batch <see cref="Forward"/> and <see cref="TrainBatch"/> will accept.</param>
     public OddNet(int seed = 0, int maxBatchSize = DefaultMaxBatchSize)
     {
-        global::StaticNets.NetworkGuard.MaxBatchSize(maxBatchSize, 37, nameof(maxBatchSize)); // the widest row of the workspace
+        global::StaticNets.NetworkGuard.MaxBatchSize(maxBatchSize, InputSize, nameof(maxBatchSize)); // the widest row of the workspace
         MaxBatchSize = maxBatchSize;
         _learningRate = DefaultLearningRate;
         _parameters = new float[ParameterCount];

@@ -14,10 +14,10 @@ partial class RegularizedNet
         global::System.Span<float> hidden = stackalloc float[PredictScratch];
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
         ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
-        ref float h2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden), 0); // (L2Out)
-        ref float h4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden), 8); // (L4Out)
-        ref float h5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden), 14); // (L5Out)
-        ref float h6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden), 19); // (L6Out)
+        ref float h2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden); // (L2Out)
+        ref float h4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h2, L2Out); // (L4Out)
+        ref float h5 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h4, L4Out); // (L5Out)
+        ref float h6 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref h5, L5Out); // (L6Out)
         // z and a share memory: nothing is kept for a backward pass.
         // layer 1: dropout is the identity at inference
         Layer2Forward(ref x, ref h2, ref h2);

@@ -88,7 +88,7 @@ partial class RegularizedNet : global::StaticNets.INetwork
     /// <param name="maxBatchSize">The largest batch <see cref="Forward"/> and <see cref="TrainBatch"/> will accept.</param>
     public RegularizedNet(int seed = 0, int maxBatchSize = DefaultMaxBatchSize)
     {
-        global::StaticNets.NetworkGuard.MaxBatchSize(maxBatchSize, 8, nameof(maxBatchSize)); // the widest row of the workspace
+        global::StaticNets.NetworkGuard.MaxBatchSize(maxBatchSize, L2Out, nameof(maxBatchSize)); // the widest row of the workspace
         MaxBatchSize = maxBatchSize;
         _learningRate = DefaultLearningRate;
         _parameters = new float[ParameterCount];

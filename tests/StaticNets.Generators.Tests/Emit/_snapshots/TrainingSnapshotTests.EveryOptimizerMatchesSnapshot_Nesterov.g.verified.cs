@@ -60,7 +60,7 @@ partial class NesterovNet : global::StaticNets.INetwork
     /// <param name="maxBatchSize">The largest batch <see cref="Forward"/> and <see cref="TrainBatch"/> will accept.</param>
     public NesterovNet(int seed = 0, int maxBatchSize = DefaultMaxBatchSize)
     {
-        global::StaticNets.NetworkGuard.MaxBatchSize(maxBatchSize, 4, nameof(maxBatchSize)); // the widest row of the workspace
+        global::StaticNets.NetworkGuard.MaxBatchSize(maxBatchSize, L1Out, nameof(maxBatchSize)); // the widest row of the workspace
         MaxBatchSize = maxBatchSize;
         _learningRate = DefaultLearningRate;
         _parameters = new float[ParameterCount];
