@@ -25,8 +25,6 @@ internal static class NetworkParser
     private const string AttributeNamespace = "StaticNets";
     private const string NetworkAttributeName = "NetworkAttribute";
     private const string InputAttributeName = "InputAttribute";
-    private const string DenseAttributeName = "DenseAttribute";
-    private const string DropoutAttributeName = "DropoutAttribute";
     private const int DefaultMaxBatchSize = 256;
     private const float DefaultLearningRate = 0.01f;
 
@@ -120,16 +118,16 @@ internal static class NetworkParser
         networkL1 = float.IsNaN(networkL1) ? 0f : networkL1;
         networkL2 = float.IsNaN(networkL2) ? 0f : networkL2;
 
-        // [Input(n)] then [Dense(units, activation)] and [Dropout(rate)] layers, in source order.
+        // [Input(...)] then the layers ([Dense], [Dropout], [Conv2D], pooling, [Flatten]), in source order.
         int? inputSize = null;
-        var layers = new List<(LayerKind Kind, int Units, int Activation, float Parameter, float L1, float L2, float Rate, Location Location)>();
+        int inputHeight = 0, inputWidth = 0, inputChannels = 0;
+        var layers = new List<Declaration>();
         foreach (AttributeData attribute in type.GetAttributes())
         {
             cancellationToken.ThrowIfCancellationRequested();
+            LayerKind? kind = LayerKindOf(attribute);
             bool isInput = IsStaticNetsAttribute(attribute, InputAttributeName);
-            bool isDense = IsStaticNetsAttribute(attribute, DenseAttributeName);
-            bool isDropout = IsStaticNetsAttribute(attribute, DropoutAttributeName);
-            if (!isInput && !isDense && !isDropout)
+            if (!isInput && kind is null)
             {
                 continue;
             }
@@ -143,6 +141,7 @@ internal static class NetworkParser
             var layerArgs = new ImmutableArgs(attribute);
             if (isInput)
             {
+                bool image = attribute.ConstructorArguments.Length == 3;
                 int size = layerArgs.Int(0, 0);
                 if (inputSize is not null)
                 {
@@ -153,72 +152,92 @@ internal static class NetworkParser
                     problems.Add(DiagnosticDescriptors.InputMisplaced, location, $"this one follows layer {layers.Count}; move it above the first layer");
                 }
 
-                if (size < 1)
+                if (image)
+                {
+                    int height = layerArgs.Int(0, 0), width = layerArgs.Int(1, 0), channels = layerArgs.Int(2, 0);
+                    CheckAtLeastOne(problems, location, "Input height", height);
+                    CheckAtLeastOne(problems, location, "Input width", width);
+                    CheckAtLeastOne(problems, location, "Input channels", channels);
+                    long product = (long)height * width * channels;
+                    size = height >= 1 && width >= 1 && channels >= 1 && product <= int.MaxValue ? (int)product : 0;
+                    if (height >= 1 && width >= 1 && channels >= 1 && product > int.MaxValue)
+                    {
+                        problems.Add(DiagnosticDescriptors.InvalidSetting, location, "Input height x width x channels", product.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), "at most 2,147,483,647 values per sample");
+                    }
+
+                    if (inputSize is null && size > 0)
+                    {
+                        (inputHeight, inputWidth, inputChannels) = (height, width, channels);
+                    }
+                }
+                else if (size < 1)
                 {
                     problems.Add(DiagnosticDescriptors.SizeBelowOne, location, "Input", size);
                 }
 
                 inputSize ??= size;
+                continue;
             }
-            else if (isDropout)
+
+            var declaration = new Declaration(kind!.Value, location) { Number = layers.Count + 1 };
+            string name = $"Layer {declaration.Number} ({kind})";
+            switch (kind!.Value)
             {
-                float rate = layerArgs.Float(0, float.NaN);
-                if (!(rate >= 0f && rate < 1f))
-                {
-                    problems.Add(DiagnosticDescriptors.InvalidSetting, location, $"Layer {layers.Count + 1} (Dropout) rate", Format(rate), "a probability in [0, 1), such as 0.2");
-                }
-
-                int width = layers.Count > 0 ? layers[layers.Count - 1].Units : inputSize ?? 0;
-                layers.Add((LayerKind.Dropout, width, (int)ActivationKind.Linear, 0f, 0f, 0f, rate, location));
-            }
-            else
-            {
-                int units = layerArgs.Int(0, 0);
-                int activation = layerArgs.Int(1, (int)ActivationKind.Linear);
-                string name = $"Layer {layers.Count + 1} (Dense)";
-                if (units < 1)
-                {
-                    problems.Add(DiagnosticDescriptors.SizeBelowOne, location, name, units);
-                }
-
-                if (!Enum.IsDefined(typeof(ActivationKind), activation))
-                {
-                    problems.Add(DiagnosticDescriptors.UndefinedEnumValue, location, activation, "Activation", Names<ActivationKind>());
-                }
-
-                float parameter = 0f;
-                float slope = layerArgs.NamedFloat("NegativeSlope", float.NaN);
-                float alpha = layerArgs.NamedFloat("Alpha", float.NaN);
-                if (activation == (int)ActivationKind.LeakyReLU)
-                {
-                    parameter = layerArgs.Has("NegativeSlope") ? slope : 0.01f;
-                    if (float.IsNaN(parameter) || float.IsInfinity(parameter))
+                case LayerKind.Dropout:
+                    declaration.Rate = layerArgs.Float(0, float.NaN);
+                    if (!(declaration.Rate >= 0f && declaration.Rate < 1f))
                     {
-                        problems.Add(DiagnosticDescriptors.InvalidSetting, location, name + " NegativeSlope", Format(parameter), "a finite value such as 0.01");
+                        problems.Add(DiagnosticDescriptors.InvalidSetting, location, $"{name} rate", Format(declaration.Rate), "a probability in [0, 1), such as 0.2");
                     }
-                }
-                else if (layerArgs.Has("NegativeSlope"))
-                {
-                    problems.Add(DiagnosticDescriptors.SettingNotUsed, location, "NegativeSlope", "activation " + (ActivationKind)activation);
-                }
 
-                if (activation == (int)ActivationKind.ELU)
-                {
-                    parameter = layerArgs.Has("Alpha") ? alpha : 1f;
-                    if (!(parameter > 0f) || float.IsInfinity(parameter))
+                    break;
+
+                case LayerKind.Dense:
+                    declaration.Units = layerArgs.Int(0, 0);
+                    CheckAtLeastOne(problems, location, name, declaration.Units);
+                    ReadActivation(layerArgs, 1, name, location, problems, declaration);
+                    declaration.L1 = layerArgs.Has("L1") ? NonNegative(layerArgs, "L1", location, problems) : networkL1;
+                    declaration.L2 = layerArgs.Has("L2") ? NonNegative(layerArgs, "L2", location, problems) : networkL2;
+                    break;
+
+                case LayerKind.Conv2D:
+                    bool rectangular = attribute.ConstructorArguments.Length == 4;
+                    declaration.Units = layerArgs.Int(0, 0);
+                    declaration.KernelHeight = layerArgs.Int(1, 0);
+                    declaration.KernelWidth = rectangular ? layerArgs.Int(2, 0) : declaration.KernelHeight;
+                    declaration.Stride = layerArgs.NamedInt("Stride", 1);
+                    int padding = layerArgs.NamedInt("Padding", 0);
+                    CheckAtLeastOne(problems, location, name + " filters", declaration.Units);
+                    CheckAtLeastOne(problems, location, name + " kernel height", declaration.KernelHeight);
+                    CheckAtLeastOne(problems, location, name + " kernel width", declaration.KernelWidth);
+                    CheckAtLeastOne(problems, location, name + " stride", declaration.Stride);
+                    if (padding is not (0 or 1))
                     {
-                        problems.Add(DiagnosticDescriptors.InvalidSetting, location, name + " Alpha", Format(parameter), "a positive, finite value such as 1");
+                        problems.Add(DiagnosticDescriptors.UndefinedEnumValue, location, padding, "Padding", "Valid, Same");
                     }
-                }
-                else if (layerArgs.Has("Alpha"))
-                {
-                    problems.Add(DiagnosticDescriptors.SettingNotUsed, location, "Alpha", "activation " + (ActivationKind)activation);
-                }
 
-                float l1 = NonNegative(layerArgs, "L1", location, problems);
-                float l2 = NonNegative(layerArgs, "L2", location, problems);
-                layers.Add((LayerKind.Dense, units, activation, parameter, layerArgs.Has("L1") ? l1 : networkL1, layerArgs.Has("L2") ? l2 : networkL2, 0f, location));
+                    declaration.Same = padding == 1;
+                    ReadActivation(layerArgs, rectangular ? 3 : 2, name, location, problems, declaration);
+                    declaration.L1 = layerArgs.Has("L1") ? NonNegative(layerArgs, "L1", location, problems) : networkL1;
+                    declaration.L2 = layerArgs.Has("L2") ? NonNegative(layerArgs, "L2", location, problems) : networkL2;
+                    break;
+
+                case LayerKind.MaxPool2D:
+                case LayerKind.AveragePool2D:
+                    declaration.KernelHeight = layerArgs.Int(0, 0);
+                    declaration.KernelWidth = attribute.ConstructorArguments.Length == 2 ? layerArgs.Int(1, 0) : declaration.KernelHeight;
+                    declaration.Stride = layerArgs.NamedInt("Stride", 0);
+                    CheckAtLeastOne(problems, location, name + " window height", declaration.KernelHeight);
+                    CheckAtLeastOne(problems, location, name + " window width", declaration.KernelWidth);
+                    if (declaration.Stride < 0)
+                    {
+                        problems.Add(DiagnosticDescriptors.InvalidSetting, location, name + " Stride", declaration.Stride.ToString(System.Globalization.CultureInfo.InvariantCulture), "at least 1, or 0 for the window's size");
+                    }
+
+                    break;
             }
+
+            layers.Add(declaration);
         }
 
         if (inputSize is null)
@@ -233,7 +252,7 @@ internal static class NetworkParser
 
         for (int l = 0; l < layers.Count - 1; l++)
         {
-            if (layers[l].Kind == LayerKind.Dense && layers[l].Activation == (int)ActivationKind.Softmax)
+            if (layers[l].Kind is LayerKind.Dense or LayerKind.Conv2D && layers[l].Activation == (int)ActivationKind.Softmax)
             {
                 problems.Add(DiagnosticDescriptors.SoftmaxOnHiddenLayer, layers[l].Location, l + 1);
             }
@@ -243,41 +262,183 @@ internal static class NetworkParser
         {
             problems.Add(DiagnosticDescriptors.DropoutIsLast, layers[layers.Count - 1].Location, layers.Count);
         }
+        else if (layers.Count > 0 && layers[layers.Count - 1].Kind != LayerKind.Dense)
+        {
+            problems.Add(DiagnosticDescriptors.OutputMustBeDense, layers[layers.Count - 1].Location, layers.Count, layers[layers.Count - 1].Kind);
+        }
         else if (layers.Count > 0)
         {
             CheckLossFitsOutput((LossKind)loss, (ActivationKind)layers[layers.Count - 1].Activation, networkLocation, problems);
         }
 
-        // Offsets and the parameter count, in 64 bits so that absurd sizes are reported instead of overflowing.
+        // Shapes, offsets and the parameter count, in 64 bits so that absurd sizes are reported instead of overflowing.
         long offset = 0;
         var models = new LayerModel[layers.Count];
         int fanIn = inputSize ?? 0;
+        var shape = new Shape(inputHeight, inputWidth, inputChannels);
+        bool shapesKnown = inputSize is > 0;
         for (int l = 0; l < layers.Count && offset <= MaxParameters; l++)
         {
-            var layer = layers[l];
-            if (layer.Kind == LayerKind.Dropout)
+            Declaration layer = layers[l];
+            string name = $"Layer {l + 1} ({layer.Kind})";
+            var model = new LayerModel(l + 1, layer.Kind, fanIn, fanIn, ActivationKind.Linear, (int)offset, (int)offset);
+            bool image = shape.IsImage;
+            if (shapesKnown && layer.Kind is LayerKind.Conv2D or LayerKind.MaxPool2D or LayerKind.AveragePool2D or LayerKind.GlobalAveragePool2D or LayerKind.Flatten && !image)
             {
-                models[l] = new LayerModel(l + 1, LayerKind.Dropout, fanIn, fanIn, ActivationKind.Linear, (int)offset, (int)offset) { DropoutRate = layer.Rate };
-                continue;
+                problems.Add(DiagnosticDescriptors.NeedsImageInput, layer.Location, l + 1, layer.Kind, fanIn);
+                shapesKnown = false;
+            }
+            else if (shapesKnown && layer.Kind == LayerKind.Dense && image)
+            {
+                problems.Add(DiagnosticDescriptors.NeedsVectorInput, layer.Location, l + 1, shape.ToString());
+                shapesKnown = false;
             }
 
-            // Each term is below 2^62 and offset stays below 2^28 + 2^62, so nothing here can overflow a long.
-            long weights = (long)Math.Max(fanIn, 0) * Math.Max(layer.Units, 0);
-            long biasOffset = offset + weights;
-            if (biasOffset + layer.Units <= MaxParameters)
+            if (image)
             {
-                models[l] = new LayerModel(l + 1, LayerKind.Dense, fanIn, layer.Units, (ActivationKind)layer.Activation, (int)offset, (int)biasOffset)
+                model = model with
                 {
-                    ActivationParameter = layer.Parameter,
-                    L1 = layer.L1,
-                    L2 = layer.L2,
+                    InHeight = shape.Height,
+                    InWidth = shape.Width,
+                    InChannels = shape.Channels,
                 };
             }
 
-            offset = biasOffset + Math.Max(layer.Units, 0);
-            fanIn = layer.Units;
-        }
+            switch (layer.Kind)
+            {
+                case LayerKind.Dropout:
+                    models[l] = model with { DropoutRate = layer.Rate, OutHeight = shape.Height, OutWidth = shape.Width, OutChannels = shape.Channels };
+                    continue;
 
+                case LayerKind.Flatten:
+                    models[l] = model;
+                    shape = default;
+                    continue;
+
+                case LayerKind.GlobalAveragePool2D:
+                    models[l] = model with { Outputs = shape.Channels, OutHeight = 0, OutWidth = 0, OutChannels = 0 };
+                    fanIn = shape.Channels;
+                    shape = default;
+                    continue;
+
+                case LayerKind.MaxPool2D:
+                case LayerKind.AveragePool2D:
+                {
+                    int stride = layer.Stride == 0 ? 0 : layer.Stride;
+                    int strideHeight = stride == 0 ? layer.KernelHeight : stride;
+                    int strideWidth = stride == 0 ? layer.KernelWidth : stride;
+                    if (!shapesKnown || layer.KernelHeight < 1 || layer.KernelWidth < 1 || strideHeight < 1 || strideWidth < 1)
+                    {
+                        shapesKnown = false;
+                        models[l] = model;
+                        continue;
+                    }
+
+                    if (layer.KernelHeight > shape.Height || layer.KernelWidth > shape.Width)
+                    {
+                        problems.Add(DiagnosticDescriptors.ShapeDoesNotFit, layer.Location, l + 1, layer.Kind, shape.ToString(),
+                            $"the {layer.KernelHeight}x{layer.KernelWidth} window is larger than the image, so there is no output; use a smaller window");
+                        shapesKnown = false;
+                        models[l] = model;
+                        continue;
+                    }
+
+                    int outHeight = (shape.Height - layer.KernelHeight) / strideHeight + 1;
+                    int outWidth = (shape.Width - layer.KernelWidth) / strideWidth + 1;
+                    models[l] = model with
+                    {
+                        Outputs = outHeight * outWidth * shape.Channels,
+                        KernelHeight = layer.KernelHeight,
+                        KernelWidth = layer.KernelWidth,
+                        StrideHeight = strideHeight,
+                        StrideWidth = strideWidth,
+                        OutHeight = outHeight,
+                        OutWidth = outWidth,
+                        OutChannels = shape.Channels,
+                    };
+                    shape = new Shape(outHeight, outWidth, shape.Channels);
+                    fanIn = shape.Size;
+                    continue;
+                }
+
+                case LayerKind.Conv2D:
+                {
+                    if (!shapesKnown || layer.KernelHeight < 1 || layer.KernelWidth < 1 || layer.Stride < 1 || layer.Units < 1)
+                    {
+                        shapesKnown = false;
+                        models[l] = model;
+                        continue;
+                    }
+
+                    if (!ConvolutionFits(layer, shape, out int outHeight, out int outWidth, out int padTop, out int padBottom, out int padLeft, out int padRight, out string? why))
+                    {
+                        problems.Add(DiagnosticDescriptors.ShapeDoesNotFit, layer.Location, l + 1, layer.Kind, shape.ToString(), why);
+                        shapesKnown = false;
+                        models[l] = model;
+                        continue;
+                    }
+
+                    long weights = (long)layer.KernelHeight * layer.KernelWidth * shape.Channels * layer.Units;
+                    long biasOffset = offset + weights;
+                    long outputs = (long)outHeight * outWidth * layer.Units;
+                    if (biasOffset + layer.Units <= MaxParameters && outputs <= int.MaxValue)
+                    {
+                        models[l] = model with
+                        {
+                            Outputs = (int)outputs,
+                            Activation = (ActivationKind)layer.Activation,
+                            BiasOffset = (int)biasOffset,
+                            ActivationParameter = layer.Parameter,
+                            L1 = layer.L1,
+                            L2 = layer.L2,
+                            KernelHeight = layer.KernelHeight,
+                            KernelWidth = layer.KernelWidth,
+                            StrideHeight = layer.Stride,
+                            StrideWidth = layer.Stride,
+                            PadTop = padTop,
+                            PadBottom = padBottom,
+                            PadLeft = padLeft,
+                            PadRight = padRight,
+                            OutHeight = outHeight,
+                            OutWidth = outWidth,
+                            OutChannels = layer.Units,
+                        };
+                    }
+
+                    offset = biasOffset + layer.Units;
+                    shape = new Shape(outHeight, outWidth, layer.Units);
+                    fanIn = (int)System.Math.Min(outputs, int.MaxValue);
+                    continue;
+                }
+
+                default:
+                {
+                    // Dense. Each term is below 2^62 and offset stays below 2^28 + 2^62, so nothing here can overflow a long.
+                    long weights = (long)Math.Max(fanIn, 0) * Math.Max(layer.Units, 0);
+                    long biasOffset = offset + weights;
+                    if (biasOffset + layer.Units <= MaxParameters)
+                    {
+                        models[l] = model with
+                        {
+                            Outputs = layer.Units,
+                            Activation = (ActivationKind)layer.Activation,
+                            BiasOffset = (int)biasOffset,
+                            ActivationParameter = layer.Parameter,
+                            L1 = layer.L1,
+                            L2 = layer.L2,
+                            InHeight = 0,
+                            InWidth = 0,
+                            InChannels = 0,
+                        };
+                    }
+
+                    offset = biasOffset + Math.Max(layer.Units, 0);
+                    fanIn = layer.Units;
+                    shape = default;
+                    continue;
+                }
+            }
+        }
         if (offset > MaxParameters)
         {
             string count = offset.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
@@ -303,7 +464,166 @@ internal static class NetworkParser
         {
             Settings = settings,
             HuberDelta = huberDelta,
+            InputHeight = inputHeight,
+            InputWidth = inputWidth,
+            InputChannels = inputChannels,
         };
+    }
+
+    /// <summary>The layer an attribute declares, or <see langword="null"/> for any other attribute.</summary>
+    private static LayerKind? LayerKindOf(AttributeData attribute)
+    {
+        foreach ((string name, LayerKind kind) in LayerAttributes)
+        {
+            if (IsStaticNetsAttribute(attribute, name))
+            {
+                return kind;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly (string Name, LayerKind Kind)[] LayerAttributes =
+    [
+        ("DenseAttribute", LayerKind.Dense),
+        ("DropoutAttribute", LayerKind.Dropout),
+        ("Conv2DAttribute", LayerKind.Conv2D),
+        ("MaxPool2DAttribute", LayerKind.MaxPool2D),
+        ("AveragePool2DAttribute", LayerKind.AveragePool2D),
+        ("GlobalAveragePool2DAttribute", LayerKind.GlobalAveragePool2D),
+        ("FlattenAttribute", LayerKind.Flatten),
+    ];
+
+    private static void CheckAtLeastOne(ProblemSink problems, Location location, string what, int value)
+    {
+        if (value < 1)
+        {
+            problems.Add(DiagnosticDescriptors.SizeBelowOne, location, what, value);
+        }
+    }
+
+    /// <summary>Reads the activation at constructor position <paramref name="position"/> and its NegativeSlope or Alpha.</summary>
+    private static void ReadActivation(ImmutableArgs layerArgs, int position, string name, Location location, ProblemSink problems, Declaration declaration)
+    {
+        int activation = layerArgs.Int(position, (int)ActivationKind.Linear);
+        declaration.Activation = activation;
+        if (!Enum.IsDefined(typeof(ActivationKind), activation))
+        {
+            problems.Add(DiagnosticDescriptors.UndefinedEnumValue, location, activation, "Activation", Names<ActivationKind>());
+        }
+
+        float slope = layerArgs.NamedFloat("NegativeSlope", float.NaN);
+        float alpha = layerArgs.NamedFloat("Alpha", float.NaN);
+        if (activation == (int)ActivationKind.LeakyReLU)
+        {
+            declaration.Parameter = layerArgs.Has("NegativeSlope") ? slope : 0.01f;
+            if (float.IsNaN(declaration.Parameter) || float.IsInfinity(declaration.Parameter))
+            {
+                problems.Add(DiagnosticDescriptors.InvalidSetting, location, name + " NegativeSlope", Format(declaration.Parameter), "a finite value such as 0.01");
+            }
+        }
+        else if (layerArgs.Has("NegativeSlope"))
+        {
+            problems.Add(DiagnosticDescriptors.SettingNotUsed, location, "NegativeSlope", "activation " + (ActivationKind)activation);
+        }
+
+        if (activation == (int)ActivationKind.ELU)
+        {
+            declaration.Parameter = layerArgs.Has("Alpha") ? alpha : 1f;
+            if (!(declaration.Parameter > 0f) || float.IsInfinity(declaration.Parameter))
+            {
+                problems.Add(DiagnosticDescriptors.InvalidSetting, location, name + " Alpha", Format(declaration.Parameter), "a positive, finite value such as 1");
+            }
+        }
+        else if (layerArgs.Has("Alpha"))
+        {
+            problems.Add(DiagnosticDescriptors.SettingNotUsed, location, "Alpha", "activation " + (ActivationKind)activation);
+        }
+    }
+
+    /// <summary>
+    /// A convolution's output size and padding on <paramref name="input"/>, or why it does not fit: a kernel larger
+    /// than the (padded) input, or, without padding, a stride that leaves rows or columns unread.
+    /// </summary>
+    private static bool ConvolutionFits(Declaration layer, Shape input, out int outHeight, out int outWidth,
+        out int padTop, out int padBottom, out int padLeft, out int padRight, out string? why)
+    {
+        int stride = layer.Stride;
+        why = null;
+        if (layer.Same)
+        {
+            outHeight = (input.Height + stride - 1) / stride;
+            outWidth = (input.Width + stride - 1) / stride;
+            int padHeight = Math.Max((outHeight - 1) * stride + layer.KernelHeight - input.Height, 0);
+            int padWidth = Math.Max((outWidth - 1) * stride + layer.KernelWidth - input.Width, 0);
+            padTop = padHeight / 2;
+            padBottom = padHeight - padTop;
+            padLeft = padWidth / 2;
+            padRight = padWidth - padLeft;
+            return true;
+        }
+
+        padTop = padBottom = padLeft = padRight = 0;
+        outHeight = outWidth = 0;
+        if (layer.KernelHeight > input.Height || layer.KernelWidth > input.Width)
+        {
+            why = $"the {layer.KernelHeight}x{layer.KernelWidth} kernel is larger than the image, so there is no output; use a smaller kernel, or Padding = Padding.Same";
+            return false;
+        }
+
+        int rows = input.Height - layer.KernelHeight, columns = input.Width - layer.KernelWidth;
+        if (rows % stride != 0 || columns % stride != 0)
+        {
+            why = $"with a {layer.KernelHeight}x{layer.KernelWidth} kernel, stride {stride} does not divide the {rows} rows and {columns} columns the kernel moves over, so the last {rows % stride} row(s) and {columns % stride} column(s) would be ignored; use a stride that divides them, or Padding = Padding.Same";
+            return false;
+        }
+
+        outHeight = rows / stride + 1;
+        outWidth = columns / stride + 1;
+        return true;
+    }
+
+    /// <summary>One layer attribute as declared, before shapes are known.</summary>
+    private sealed class Declaration(LayerKind kind, Location location)
+    {
+        public LayerKind Kind { get; } = kind;
+
+        public Location Location { get; } = location;
+
+        public int Number { get; set; }
+
+        /// <summary>Dense units or convolution filters.</summary>
+        public int Units { get; set; }
+
+        public int Activation { get; set; }
+
+        public float Parameter { get; set; }
+
+        public float L1 { get; set; }
+
+        public float L2 { get; set; }
+
+        public float Rate { get; set; }
+
+        public int KernelHeight { get; set; }
+
+        public int KernelWidth { get; set; }
+
+        /// <summary>The declared stride; for pooling 0 means the window's size.</summary>
+        public int Stride { get; set; }
+
+        public bool Same { get; set; }
+    }
+
+    /// <summary>An image shape (height, width, channels), or the default for a vector.</summary>
+    private readonly record struct Shape(int Height, int Width, int Channels)
+    {
+        public bool IsImage => Height > 0;
+
+        public int Size => Height * Width * Channels;
+
+        public override string ToString() => $"{Height}x{Width}x{Channels}";
     }
 
     private static void CheckTypeShape(INamedTypeSymbol type, Location typeLocation, ProblemSink problems, CancellationToken cancellationToken)

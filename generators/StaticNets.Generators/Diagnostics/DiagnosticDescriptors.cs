@@ -154,6 +154,34 @@ internal static class DiagnosticDescriptors
         messageFormat: "Layer {0} is a dropout layer and cannot be the output layer; move it before a Dense layer, or remove it",
         category: ShapeCategory);
 
+    /// <summary>SN0108: "Layer {0} ({1}) needs an image input ... but its input is a vector of {2} values...".</summary>
+    public static readonly DiagnosticDescriptor NeedsImageInput = Create(
+        id: "SN0108",
+        title: "Image layer on a vector input",
+        messageFormat: "Layer {0} ({1}) needs an image input (height, width, channels), but its input is a vector of {2} values; declare the input as [Input(height, width, channels)], or move this layer before [Flatten]",
+        category: ShapeCategory);
+
+    /// <summary>SN0109: "Layer {0} (Dense) follows a {1} image; add [Flatten] or [GlobalAveragePool2D] before it".</summary>
+    public static readonly DiagnosticDescriptor NeedsVectorInput = Create(
+        id: "SN0109",
+        title: "Dense layer on an image input",
+        messageFormat: "Layer {0} (Dense) follows a {1} image; add [Flatten] (or [GlobalAveragePool2D]) before it",
+        category: ShapeCategory);
+
+    /// <summary>SN0110: "Layer {0} ({1}) does not fit its {2} input: {3}".</summary>
+    public static readonly DiagnosticDescriptor ShapeDoesNotFit = Create(
+        id: "SN0110",
+        title: "Kernel, window or stride does not fit the input",
+        messageFormat: "Layer {0} ({1}) does not fit its {2} input: {3}",
+        category: ShapeCategory);
+
+    /// <summary>SN0111: "Layer {0} is a {1} layer and cannot be the output layer...".</summary>
+    public static readonly DiagnosticDescriptor OutputMustBeDense = Create(
+        id: "SN0111",
+        title: "The output layer must be Dense",
+        messageFormat: "Layer {0} is a {1} layer and cannot be the output layer; end the network with a Dense layer (after [Flatten] or [GlobalAveragePool2D])",
+        category: ShapeCategory);
+
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category) =>
         new(
             id: id,

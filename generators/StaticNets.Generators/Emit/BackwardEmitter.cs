@@ -26,11 +26,11 @@ internal static class BackwardEmitter
     /// Whether anything below <paramref name="layer"/> has parameters, so that its gradient with respect to its input
     /// is needed. False for the first layer and for layers above nothing but input dropout.
     /// </summary>
-    private static bool NeedsInputGradient(NetworkModel model, LayerModel layer)
+    public static bool NeedsInputGradient(NetworkModel model, LayerModel layer)
     {
         for (int k = 0; k < layer.Index - 1; k++)
         {
-            if (model.Layers[k].IsDense)
+            if (model.Layers[k].HasParameters)
             {
                 return true;
             }
@@ -39,8 +39,12 @@ internal static class BackwardEmitter
         return false;
     }
 
-    /// <summary>Whether a layer has any backward work: dense layers always; dropout only if a dense layer is below it.</summary>
-    private static bool NeedsBackward(NetworkModel model, LayerModel layer) => layer.IsDense || NeedsInputGradient(model, layer);
+    /// <summary>
+    /// Whether a layer has any backward work: layers with parameters always; layers without only if a layer with
+    /// parameters is below them. Flatten never: it shares its buffers with the layer below.
+    /// </summary>
+    private static bool NeedsBackward(NetworkModel model, LayerModel layer) =>
+        layer.Kind != LayerKind.Flatten && (layer.HasParameters || NeedsInputGradient(model, layer));
 
     /// <summary>Whether the loss hands the output layer dLoss/dz directly (fused with a softmax or sigmoid output).</summary>
     public static bool IsFused(LossKind loss) => loss is LossKind.SoftmaxCrossEntropy or LossKind.BinaryCrossEntropy;
@@ -61,9 +65,12 @@ internal static class BackwardEmitter
         writer.WriteLine($"{LastDataLoss} = DataLoss(targets, batch);");
         for (int l = last; l >= 1; l--)
         {
-            writer.WriteLine(NeedsBackward(model, model.Layers[l - 1])
+            LayerModel layer = model.Layers[l - 1];
+            writer.WriteLine(NeedsBackward(model, layer)
                 ? $"{LayerBackward(l)}(batch);"
-                : $"// layer {l}: dropout on the inputs, nothing below it needs a gradient");
+                : layer.Kind == LayerKind.Flatten
+                    ? $"// layer {l}: flatten shares its buffers with the layer below, nothing to do"
+                    : $"// layer {l}: {layer.Kind.ToString().ToLowerInvariant()} with no parameters below it, nothing needs its gradient");
         }
 
         writer.WriteLine();
@@ -76,7 +83,8 @@ internal static class BackwardEmitter
                 if (layer.IsRegularized)
                 {
                     int l = layer.Index;
-                    writer.WriteLine($"penalty += {Regularization}.Apply(new {ReadOnlySpan}({Parameters}, {WeightsOffset(l)}, {In(l)} * {Out(l)}), new {Span}({Gradients}, {WeightsOffset(l)}, {In(l)} * {Out(l)}), L{l}L1, L{l}L2);");
+                    string count = NetworkEmitter.WeightCountExpression(layer);
+                    writer.WriteLine($"penalty += {Regularization}.Apply(new {ReadOnlySpan}({Parameters}, {WeightsOffset(l)}, {count}), new {Span}({Gradients}, {WeightsOffset(l)}, {count}), L{l}L1, L{l}L2);");
                 }
             }
 
@@ -137,17 +145,31 @@ internal static class BackwardEmitter
     private static void WriteLayerBackward(SourceWriter writer, NetworkModel model, LayerModel layer)
     {
         int l = layer.Index;
-        if (!layer.IsDense)
+        switch (layer.Kind)
         {
-            WriteDropoutBackward(writer, layer);
-            return;
+            case LayerKind.Dropout:
+                WriteDropoutBackward(writer, model, layer);
+                return;
+            case LayerKind.Conv2D:
+                ConvolutionEmitter.WriteBackward(writer, model, layer, isOutput: l == model.Layers.Count);
+                return;
+            case LayerKind.MaxPool2D:
+                PoolingEmitter.WriteMaxBackward(writer, model, layer);
+                return;
+            case LayerKind.AveragePool2D:
+                PoolingEmitter.WriteAverageBackward(writer, model, layer);
+                return;
+            case LayerKind.GlobalAveragePool2D:
+                PoolingEmitter.WriteGlobalAverageBackward(writer, model, layer);
+                return;
         }
 
         bool isOutput = l == model.Layers.Count;
         bool fused = isOutput && IsFused(model.Loss);
         bool applyDerivative = layer.Activation is not (ActivationKind.Linear or ActivationKind.Softmax) && !fused;
-        string input = l == 1 ? Inputs : A(l - 1);
-        string inputName = l == 1 ? "x" : "a" + Int(l - 1);
+        int source = model.SourceOf(l);
+        string input = source == 0 ? Inputs : A(source);
+        string inputName = source == 0 ? "x" : "a" + Int(source);
         string derivativeStep = applyDerivative
             ? $"dz{l} = da{l} ⊙ {Formula(layer.Activation)}'(z{l})"
             : fused
@@ -161,7 +183,7 @@ internal static class BackwardEmitter
             /// <list type="number">
             /// <item>{derivativeStep}</item>
             /// <item>dW{l} += {inputName}ᵀ·dz{l}; db{l} += Σ_s dz{l} (accumulated, so ZeroGradients must run first)</item>
-            /// <item>{(NeedsInputGradient(model, layer) ? $"da{l - 1} = dz{l}·W{l}ᵀ, written to {Dz(l - 1)}" : l == 1 ? "no input gradient: layer 1 reads the network's inputs" : "no input gradient: only input dropout lies below")}</item>
+            /// <item>{(NeedsInputGradient(model, layer) ? $"d{inputName} = dz{l}·W{l}ᵀ, written to {Dz(source)}" : l == 1 ? "no input gradient: layer 1 reads the network's inputs" : "no input gradient: no layer with parameters lies below")}</item>
             /// </list>
             /// </summary>
             """);
@@ -174,25 +196,7 @@ internal static class BackwardEmitter
 
         if (applyDerivative)
         {
-            writer.WriteLine();
-            writer.WriteLine($"// 1. dz = da ⊙ {Formula(layer.Activation)}'(z)");
-            writer.WriteLine($"ref float z = ref {MemoryMarshal}.GetArrayDataReference({Z(l)});");
-            writer.WriteLine($"ref float a = ref {MemoryMarshal}.GetArrayDataReference({A(l)});");
-            writer.OpenBlock("for (int s = 0; s < batch; s++)");
-            writer.WriteLine($"ref float zRow = ref {Unsafe}.Add(ref z, s * {Out(l)});");
-            writer.WriteLine($"ref float aRow = ref {Unsafe}.Add(ref a, s * {Out(l)});");
-            writer.WriteLine($"ref float dzRow = ref {Unsafe}.Add(ref dz, s * {Out(l)});");
-            SimdEmitter.WidthLadder(
-                writer,
-                width => SimdEmitter.Elementwise(writer, layer.Outputs, Out(l), width, (w, o) =>
-                    w.Store($"{w.Load("dzRow", o)} * {ActivationDerivative(layer, w.Load("zRow", o), w.Load("aRow", o))}", "dzRow", o)),
-                () =>
-                {
-                    writer.OpenBlock($"for (int o = 0; o < {Out(l)}; o++)");
-                    writer.WriteLine($"{Unsafe}.Add(ref dzRow, o) *= {ActivationDerivative(layer, $"{Unsafe}.Add(ref zRow, o)", $"{Unsafe}.Add(ref aRow, o)")};");
-                    writer.CloseBlock();
-                });
-            writer.CloseBlock();
+            WriteActivationDerivative(writer, layer);
         }
 
         writer.WriteLine();
@@ -205,8 +209,8 @@ internal static class BackwardEmitter
         if (NeedsInputGradient(model, layer))
         {
             writer.WriteLine();
-            writer.WriteLine($"// 3. da{l - 1} = dz·W{l}ᵀ: one dot product per sample and input");
-            writer.WriteLine($"ref float dx = ref {MemoryMarshal}.GetArrayDataReference({Dz(l - 1)}); // (batch, {In(l)})");
+            writer.WriteLine($"// 3. d{inputName} = dz·W{l}ᵀ: one dot product per sample and input");
+            writer.WriteLine($"ref float dx = ref {MemoryMarshal}.GetArrayDataReference({Dz(source)}); // (batch, {In(l)})");
             writer.OpenBlock("for (int s = 0; s < batch; s++)");
             writer.WriteLine($"ref float dzRow = ref {Unsafe}.Add(ref dz, s * {Out(l)});");
             writer.WriteLine($"ref float dxRow = ref {Unsafe}.Add(ref dx, s * {In(l)});");
@@ -235,14 +239,42 @@ internal static class BackwardEmitter
         writer.CloseBlock();
     }
 
-    private static void WriteDropoutBackward(SourceWriter writer, LayerModel layer)
+    /// <summary>
+    /// Step 1 of a layer with an activation: turns dLoss/da in the layer's dz buffer into dLoss/dz in place, sample by
+    /// sample (expects <c>dz</c> to be declared).
+    /// </summary>
+    public static void WriteActivationDerivative(SourceWriter writer, LayerModel layer)
     {
         int l = layer.Index;
-        writer.WriteLine($"/// <summary>Layer {l} backward: dLoss/dinput = dLoss/doutput ⊙ mask, written to {Dz(l - 1)}.</summary>");
+        writer.WriteLine();
+        writer.WriteLine($"// 1. dz = da ⊙ {Formula(layer.Activation)}'(z)");
+        writer.WriteLine($"ref float z = ref {MemoryMarshal}.GetArrayDataReference({Z(l)});");
+        writer.WriteLine($"ref float a = ref {MemoryMarshal}.GetArrayDataReference({A(l)});");
+        writer.OpenBlock("for (int s = 0; s < batch; s++)");
+        writer.WriteLine($"ref float zRow = ref {Unsafe}.Add(ref z, s * {Out(l)});");
+        writer.WriteLine($"ref float aRow = ref {Unsafe}.Add(ref a, s * {Out(l)});");
+        writer.WriteLine($"ref float dzRow = ref {Unsafe}.Add(ref dz, s * {Out(l)});");
+        SimdEmitter.WidthLadder(
+            writer,
+            width => SimdEmitter.Elementwise(writer, layer.Outputs, Out(l), width, (w, o) =>
+                w.Store($"{w.Load("dzRow", o)} * {ActivationDerivative(layer, w.Load("zRow", o), w.Load("aRow", o))}", "dzRow", o)),
+            () =>
+            {
+                writer.OpenBlock($"for (int o = 0; o < {Out(l)}; o++)");
+                writer.WriteLine($"{Unsafe}.Add(ref dzRow, o) *= {ActivationDerivative(layer, $"{Unsafe}.Add(ref zRow, o)", $"{Unsafe}.Add(ref aRow, o)")};");
+                writer.CloseBlock();
+            });
+        writer.CloseBlock();
+    }
+
+    private static void WriteDropoutBackward(SourceWriter writer, NetworkModel model, LayerModel layer)
+    {
+        int l = layer.Index;
+        writer.WriteLine($"/// <summary>Layer {l} backward: dLoss/dinput = dLoss/doutput ⊙ mask, written to {Dz(model.SourceOf(l))}.</summary>");
         writer.OpenBlock($"private void {LayerBackward(l)}(int batch)");
         writer.WriteLine($"ref float mask = ref {MemoryMarshal}.GetArrayDataReference({Mask(l)});");
         writer.WriteLine($"ref float dy = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)});");
-        writer.WriteLine($"ref float dx = ref {MemoryMarshal}.GetArrayDataReference({Dz(l - 1)});");
+        writer.WriteLine($"ref float dx = ref {MemoryMarshal}.GetArrayDataReference({Dz(model.SourceOf(l))});");
         writer.OpenBlock($"for (int k = 0; k < batch * {Out(l)}; k++)");
         writer.WriteLine($"{Unsafe}.Add(ref dx, k) = {Unsafe}.Add(ref dy, k) * {Unsafe}.Add(ref mask, k);");
         writer.CloseBlock();

@@ -16,8 +16,13 @@ internal static class ForwardEmitter
         WriteForward(writer, model);
         foreach (LayerModel layer in model.Layers)
         {
+            if (layer.Kind == LayerKind.Flatten)
+            {
+                continue; // nothing to compute
+            }
+
             writer.WriteLine();
-            WriteLayerForward(writer, layer);
+            WriteLayerForward(writer, model, layer);
         }
     }
 
@@ -41,18 +46,36 @@ internal static class ForwardEmitter
 
         writer.WriteLine($"ref float x = ref {MemoryMarshal}.GetReference(input);");
         writer.WriteLine($"ref float y = ref {MemoryMarshal}.GetReference(output);");
-        // The hidden activations lie one after another in the scratch buffer: each starts where the previous one ends.
-        LayerModel? previous = null;
+        // The hidden activations (and padded inputs) lie one after another in the scratch buffer: each starts where the previous one ends.
+        (string Name, string Size)? previous = null;
+        var padded = new List<string>();
+        void Region(string name, string size)
+        {
+            string start = previous is { } p
+                ? $"{Unsafe}.Add(ref {p.Name}, {p.Size})"
+                : $"{MemoryMarshal}.GetReference(hidden)";
+            writer.WriteLine($"ref float {name} = ref {start}; // ({size})");
+            previous = (name, size);
+        }
+
         foreach (LayerModel layer in model.Layers)
         {
-            if (layer.Index != last && layer.IsDense)
+            if (layer.IsConvolution && layer.IsPadded)
             {
-                string start = previous is { } p
-                    ? $"{Unsafe}.Add(ref h{p.Index}, {Out(p.Index)})"
-                    : $"{MemoryMarshal}.GetReference(hidden)";
-                writer.WriteLine($"ref float h{layer.Index} = ref {start}; // ({Out(layer.Index)})");
-                previous = layer;
+                Region("p" + Int(layer.Index), PaddedSize(layer.Index));
+                padded.Add("p" + Int(layer.Index));
             }
+
+            if (layer.Index != last && NetworkEmitter.WritesOutput(layer))
+            {
+                Region("h" + Int(layer.Index), Out(layer.Index));
+            }
+        }
+
+        foreach (string name in padded)
+        {
+            int l = int.Parse(name.Substring(1), System.Globalization.CultureInfo.InvariantCulture);
+            writer.WriteLine($"{MemoryMarshal}.CreateSpan(ref {name}, {PaddedSize(l)}).Clear(); // the zero borders; the interior is written below");
         }
 
         writer.WriteLine("// z and a share memory: nothing is kept for a backward pass.");
@@ -60,14 +83,32 @@ internal static class ForwardEmitter
         foreach (LayerModel layer in model.Layers)
         {
             int l = layer.Index;
-            if (!layer.IsDense)
+            string output = l == last ? "y" : "h" + Int(l);
+            switch (layer.Kind)
             {
-                writer.WriteLine($"// layer {l}: dropout is the identity at inference");
-                continue;
+                case LayerKind.Dropout:
+                    writer.WriteLine($"// layer {l}: dropout is the identity at inference");
+                    continue;
+                case LayerKind.Flatten:
+                    writer.WriteLine($"// layer {l}: flatten moves nothing");
+                    continue;
+                case LayerKind.Dense:
+                    writer.WriteLine($"{LayerForward(l)}(ref {current}, ref {output}, ref {output});");
+                    break;
+                case LayerKind.Conv2D:
+                    if (layer.IsPadded)
+                    {
+                        writer.WriteLine($"{LayerPad(l)}(ref {current}, ref p{Int(l)});");
+                        current = "p" + Int(l);
+                    }
+
+                    writer.WriteLine($"{LayerForward(l)}(ref {current}, ref {output}, ref {output});");
+                    break;
+                default:
+                    writer.WriteLine($"{LayerForward(l)}(ref {current}, ref {output});");
+                    break;
             }
 
-            string output = l == last ? "y" : "h" + Int(l);
-            writer.WriteLine($"{LayerForward(l)}(ref {current}, ref {output}, ref {output});");
             current = output;
         }
 
@@ -115,19 +156,37 @@ internal static class ForwardEmitter
         foreach (LayerModel layer in model.Layers)
         {
             int l = layer.Index;
-            string input = l == 1 ? Inputs : A(l - 1);
-            if (!layer.IsDense)
+            int source = model.SourceOf(l);
+            string input = source == 0 ? Inputs : A(source);
+            string Row(string buffer, string size) => $"ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({buffer}), s * {size})";
+            switch (layer.Kind)
             {
-                writer.WriteLine($"{LayerForward(l)}(batch, training);");
-                writer.WriteLine();
-                continue;
+                case LayerKind.Flatten:
+                    writer.WriteLine($"// layer {l}: flatten shares the buffers of the layer below");
+                    writer.WriteLine();
+                    continue;
+                case LayerKind.Dropout:
+                    writer.WriteLine($"{LayerForward(l)}(batch, training);");
+                    writer.WriteLine();
+                    continue;
             }
 
             writer.OpenBlock("for (int s = 0; s < batch; s++)");
+            if (layer.IsConvolution && layer.IsPadded)
+            {
+                writer.WriteLine($"{LayerPad(l)}({Row(input, In(l))}, {Row(Padded(l), PaddedSize(l))});");
+                input = Padded(l);
+            }
+
+            string inputSize = layer.IsConvolution && layer.IsPadded ? PaddedSize(l) : In(l);
             writer.WriteLine($"{LayerForward(l)}(");
-            writer.WriteLine($"    ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({input}), s * {In(l)}),");
-            writer.WriteLine($"    ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Z(l)}), s * {Out(l)}),");
-            writer.WriteLine($"    ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({A(l)}), s * {Out(l)}));");
+            writer.WriteLine($"    {Row(input, inputSize)},");
+            if (layer.HasActivation)
+            {
+                writer.WriteLine($"    {Row(Z(l), Out(l))},");
+            }
+
+            writer.WriteLine($"    {Row(A(l), Out(l))});");
             writer.CloseBlock();
             writer.WriteLine();
         }
@@ -136,13 +195,23 @@ internal static class ForwardEmitter
         writer.CloseBlock();
     }
 
-    private static void WriteLayerForward(SourceWriter writer, LayerModel layer)
+    private static void WriteLayerForward(SourceWriter writer, NetworkModel model, LayerModel layer)
     {
         int l = layer.Index;
-        if (!layer.IsDense)
+        switch (layer.Kind)
         {
-            WriteDropoutForward(writer, layer);
-            return;
+            case LayerKind.Dropout:
+                WriteDropoutForward(writer, model, layer);
+                return;
+            case LayerKind.Conv2D:
+                ConvolutionEmitter.WriteForward(writer, layer);
+                return;
+            case LayerKind.MaxPool2D or LayerKind.AveragePool2D:
+                PoolingEmitter.WriteForward(writer, layer);
+                return;
+            case LayerKind.GlobalAveragePool2D:
+                PoolingEmitter.WriteGlobalAverageForward(writer, layer);
+                return;
         }
 
         bool unrolled = layer.Inputs <= MaxUnrolledInputs;
@@ -236,10 +305,10 @@ internal static class ForwardEmitter
         }
     }
 
-    private static void WriteDropoutForward(SourceWriter writer, LayerModel layer)
+    private static void WriteDropoutForward(SourceWriter writer, NetworkModel model, LayerModel layer)
     {
         int l = layer.Index;
-        string input = l == 1 ? Inputs : A(l - 1);
+        string input = model.SourceOf(l) == 0 ? Inputs : A(model.SourceOf(l));
         writer.WriteLines($"""
             /// <summary>
             /// Layer {l} forward over the batch. Training: each value is kept with probability 1 - {Rate(l)} and scaled

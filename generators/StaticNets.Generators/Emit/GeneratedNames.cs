@@ -85,6 +85,71 @@ internal static class GeneratedNames
     /// <summary>Constant: offset of the biases of layer <paramref name="layer"/> in the parameter buffer.</summary>
     public static string BiasOffset(int layer) => "L" + layer.ToString(CultureInfo.InvariantCulture) + "B";
 
+    private static string L(int layer) => "L" + layer.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Constant: input rows of image layer <paramref name="layer"/>.</summary>
+    public static string InHeight(int layer) => L(layer) + "InHeight";
+
+    /// <summary>Constant: input columns of image layer <paramref name="layer"/>.</summary>
+    public static string InWidth(int layer) => L(layer) + "InWidth";
+
+    /// <summary>Constant: input channels of image layer <paramref name="layer"/>.</summary>
+    public static string InChannels(int layer) => L(layer) + "InChannels";
+
+    /// <summary>Constant: output rows of image layer <paramref name="layer"/>.</summary>
+    public static string OutHeight(int layer) => L(layer) + "OutHeight";
+
+    /// <summary>Constant: output columns of image layer <paramref name="layer"/>.</summary>
+    public static string OutWidth(int layer) => L(layer) + "OutWidth";
+
+    /// <summary>Constant: output channels of image layer <paramref name="layer"/>.</summary>
+    public static string OutChannels(int layer) => L(layer) + "OutChannels";
+
+    /// <summary>Constant: kernel or window rows.</summary>
+    public static string KernelHeight(int layer) => L(layer) + "KernelHeight";
+
+    /// <summary>Constant: kernel or window columns.</summary>
+    public static string KernelWidth(int layer) => L(layer) + "KernelWidth";
+
+    /// <summary>Constant: a convolution's stride (rows and columns).</summary>
+    public static string Stride(int layer) => L(layer) + "Stride";
+
+    /// <summary>Constant: a pooling layer's rows between windows.</summary>
+    public static string StrideHeight(int layer) => L(layer) + "StrideHeight";
+
+    /// <summary>Constant: a pooling layer's columns between windows.</summary>
+    public static string StrideWidth(int layer) => L(layer) + "StrideWidth";
+
+    /// <summary>Constant: zero rows above a padded convolution's input.</summary>
+    public static string PadTop(int layer) => L(layer) + "PadTop";
+
+    /// <summary>Constant: zero columns left of a padded convolution's input.</summary>
+    public static string PadLeft(int layer) => L(layer) + "PadLeft";
+
+    /// <summary>Constant: rows of a padded input.</summary>
+    public static string PaddedHeight(int layer) => L(layer) + "PaddedHeight";
+
+    /// <summary>Constant: columns of a padded input.</summary>
+    public static string PaddedWidth(int layer) => L(layer) + "PaddedWidth";
+
+    /// <summary>Constant: floats of one padded input.</summary>
+    public static string PaddedSize(int layer) => L(layer) + "PaddedSize";
+
+    /// <summary>Constant: a convolution's weight count.</summary>
+    public static string WeightCount(int layer) => L(layer) + "WeightCount";
+
+    /// <summary>A padded convolution's zero-bordered inputs, <c>(MaxBatchSize, LnPaddedSize)</c>.</summary>
+    public static string Padded(int layer) => "_padded" + layer.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>One sample's input gradient of a padded convolution, borders included.</summary>
+    public static string PaddedGradient(int layer) => "_paddedGradient" + layer.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A convolution's weights transposed to (ky, kx, out, in) for the input gradient.</summary>
+    public static string Transposed(int layer) => "_transposed" + layer.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A padded convolution's per-sample method copying an input into the interior of its padded buffer.</summary>
+    public static string LayerPad(int layer) => "Layer" + layer.ToString(CultureInfo.InvariantCulture) + "Pad";
+
     public static string LayerForward(int layer) => "Layer" + layer.ToString(CultureInfo.InvariantCulture) + "Forward";
 
     public static string LayerBackward(int layer) => "Layer" + layer.ToString(CultureInfo.InvariantCulture) + "Backward";

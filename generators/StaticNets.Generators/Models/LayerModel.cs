@@ -3,7 +3,10 @@ namespace StaticNets.Generators.Models;
 /// <summary>
 /// One layer, numbered from 1 in declaration order. A dense layer's weights are <c>(Inputs, Outputs)</c> row-major at
 /// <see cref="WeightsOffset"/> in the parameter buffer, its biases follow at <see cref="BiasOffset"/>. A dropout layer
-/// has no parameters (<see cref="Inputs"/> equals <see cref="Outputs"/>).
+/// has no parameters (<see cref="Inputs"/> equals <see cref="Outputs"/>). Image layers (convolution, pooling) read and
+/// write channels-last images whose shapes are the <c>In*</c> and <c>Out*</c> properties; a convolution's weights are
+/// <c>(KernelHeight, KernelWidth, InChannels, OutChannels)</c> row-major. <see cref="Inputs"/> and <see cref="Outputs"/>
+/// are always the flat sizes.
 /// </summary>
 internal readonly record struct LayerModel(
     int Index,
@@ -26,11 +29,86 @@ internal readonly record struct LayerModel(
     /// <summary>A dropout layer's probability of zeroing a value.</summary>
     public float DropoutRate { get; init; }
 
+    /// <summary>Input rows of an image layer (0 for a vector).</summary>
+    public int InHeight { get; init; }
+
+    /// <summary>Input columns of an image layer.</summary>
+    public int InWidth { get; init; }
+
+    /// <summary>Input channels of an image layer.</summary>
+    public int InChannels { get; init; }
+
+    /// <summary>Output rows of an image layer (0 when the output is a vector).</summary>
+    public int OutHeight { get; init; }
+
+    /// <summary>Output columns of an image layer.</summary>
+    public int OutWidth { get; init; }
+
+    /// <summary>Output channels of an image layer.</summary>
+    public int OutChannels { get; init; }
+
+    /// <summary>Kernel or window rows.</summary>
+    public int KernelHeight { get; init; }
+
+    /// <summary>Kernel or window columns.</summary>
+    public int KernelWidth { get; init; }
+
+    /// <summary>Rows between kernel or window positions.</summary>
+    public int StrideHeight { get; init; }
+
+    /// <summary>Columns between kernel or window positions.</summary>
+    public int StrideWidth { get; init; }
+
+    /// <summary>Zero rows added above the input (same padding).</summary>
+    public int PadTop { get; init; }
+
+    /// <summary>Zero rows added below the input.</summary>
+    public int PadBottom { get; init; }
+
+    /// <summary>Zero columns added left of the input.</summary>
+    public int PadLeft { get; init; }
+
+    /// <summary>Zero columns added right of the input.</summary>
+    public int PadRight { get; init; }
+
     public bool IsDense => Kind == LayerKind.Dense;
+
+    public bool IsConvolution => Kind == LayerKind.Conv2D;
+
+    /// <summary>Whether the layer has weights and biases: dense and convolution layers.</summary>
+    public bool HasParameters => Kind is LayerKind.Dense or LayerKind.Conv2D;
+
+    /// <summary>Whether the layer computes pre-activations and an activation (z and a), as dense and convolution layers do.</summary>
+    public bool HasActivation => HasParameters;
+
+    /// <summary>Whether a convolution pads its input.</summary>
+    public bool IsPadded => PadTop + PadBottom + PadLeft + PadRight > 0;
+
+    /// <summary>Rows of the zero-padded input.</summary>
+    public int PaddedHeight => InHeight + PadTop + PadBottom;
+
+    /// <summary>Columns of the zero-padded input.</summary>
+    public int PaddedWidth => InWidth + PadLeft + PadRight;
+
+    /// <summary>Floats of one zero-padded input.</summary>
+    public int PaddedSize => PaddedHeight * PaddedWidth * InChannels;
 
     public bool IsRegularized => L1 > 0f || L2 > 0f;
 
-    public int WeightCount => IsDense ? Inputs * Outputs : 0;
+    public int WeightCount => Kind switch
+    {
+        LayerKind.Dense => Inputs * Outputs,
+        LayerKind.Conv2D => KernelHeight * KernelWidth * InChannels * OutChannels,
+        _ => 0,
+    };
 
-    public int ParameterCount => IsDense ? Inputs * Outputs + Outputs : 0;
+    /// <summary>Biases: one per output (dense) or per output channel (convolution).</summary>
+    public int BiasCount => Kind switch
+    {
+        LayerKind.Dense => Outputs,
+        LayerKind.Conv2D => OutChannels,
+        _ => 0,
+    };
+
+    public int ParameterCount => WeightCount + BiasCount;
 }

@@ -17,6 +17,15 @@ internal sealed record NetworkModel(
     /// <summary>The optimizer's effective hyper-parameters.</summary>
     public OptimizerSettings Settings { get; init; } = OptimizerSettings.Sgd;
 
+    /// <summary>Rows of an image input; 0 when the input is a vector.</summary>
+    public int InputHeight { get; init; }
+
+    /// <summary>Columns of an image input; 0 when the input is a vector.</summary>
+    public int InputWidth { get; init; }
+
+    /// <summary>Channels of an image input; 0 when the input is a vector.</summary>
+    public int InputChannels { get; init; }
+
     /// <summary><see cref="LossKind.Huber"/>'s delta.</summary>
     public float HuberDelta { get; init; } = 1f;
 
@@ -54,6 +63,38 @@ internal sealed record NetworkModel(
         }
     }
 
+    /// <summary>Whether any layer is a convolution or pooling layer.</summary>
+    public bool HasImageLayers
+    {
+        get
+        {
+            foreach (LayerModel layer in Layers)
+            {
+                if (layer.Kind is LayerKind.Conv2D or LayerKind.MaxPool2D or LayerKind.AveragePool2D or LayerKind.GlobalAveragePool2D)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The layer whose buffers hold the input of layer <paramref name="index"/> (numbered from 1): the layer below, or
+    /// the one below a run of <see cref="LayerKind.Flatten"/> layers, which own no buffers; 0 for the network's input.
+    /// </summary>
+    public int SourceOf(int index)
+    {
+        int k = index - 1;
+        while (k >= 1 && Layers[k - 1].Kind == LayerKind.Flatten)
+        {
+            k--;
+        }
+
+        return k;
+    }
+
     public LayerModel OutputLayer => Layers[Layers.Count - 1];
 
     public int OutputSize => OutputLayer.Outputs;
@@ -86,13 +127,56 @@ internal sealed record NetworkModel(
         get
         {
             var text = new System.Text.StringBuilder();
-            text.Append("Input(").Append(InputSize).Append(')');
+            text.Append("Input(");
+            text.Append(InputHeight > 0 ? $"{InputHeight}x{InputWidth}x{InputChannels}" : InputSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            text.Append(')');
             foreach (LayerModel layer in Layers)
             {
                 text.Append(" -> ");
                 if (layer.Kind == LayerKind.Dropout)
                 {
                     text.Append("Dropout(").Append(layer.DropoutRate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append(')');
+                    continue;
+                }
+
+                if (layer.Kind is LayerKind.Flatten or LayerKind.GlobalAveragePool2D)
+                {
+                    text.Append(layer.Kind);
+                    continue;
+                }
+
+                if (layer.Kind is LayerKind.MaxPool2D or LayerKind.AveragePool2D)
+                {
+                    text.Append(layer.Kind).Append('(').Append(layer.KernelHeight).Append('x').Append(layer.KernelWidth);
+                    if (layer.StrideHeight != layer.KernelHeight || layer.StrideWidth != layer.KernelWidth)
+                    {
+                        text.Append(", stride ").Append(layer.StrideHeight);
+                    }
+
+                    text.Append(')');
+                    continue;
+                }
+
+                if (layer.Kind == LayerKind.Conv2D)
+                {
+                    text.Append("Conv2D(").Append(layer.OutChannels).Append(", ").Append(layer.KernelHeight).Append('x').Append(layer.KernelWidth);
+                    if (layer.StrideHeight != 1)
+                    {
+                        text.Append(", stride ").Append(layer.StrideHeight);
+                    }
+
+                    if (layer.IsPadded)
+                    {
+                        text.Append(", same");
+                    }
+
+                    text.Append(", ").Append(layer.Activation);
+                    if (layer.Activation is ActivationKind.LeakyReLU or ActivationKind.ELU)
+                    {
+                        text.Append('(').Append(layer.ActivationParameter.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append(')');
+                    }
+
+                    text.Append(')');
                     continue;
                 }
 
