@@ -18,6 +18,7 @@ public static class ReferenceActivations
         Activation.LeakyReLU => z > 0 ? z : 0.01 * z,
         Activation.ELU => z > 0 ? z : Math.Exp(z) - 1.0,
         Activation.Softplus => Math.Max(z, 0.0) + Math.Log(1.0 + Math.Exp(-Math.Abs(z))),
+        Activation.SiLU => z / (1.0 + Math.Exp(-z)),
         _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "Not an elementwise activation."),
     };
 
@@ -34,6 +35,7 @@ public static class ReferenceActivations
         Activation.LeakyReLU => z > 0 ? 1.0 : 0.01,
         Activation.ELU => z > 0 ? 1.0 : Math.Exp(z),
         Activation.Softplus => 1.0 / (1.0 + Math.Exp(-z)),
+        Activation.SiLU => Forward(Activation.Sigmoid, z) * (1.0 + z * (1.0 - Forward(Activation.Sigmoid, z))),
         _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "Not an elementwise activation."),
     };
 

@@ -8,7 +8,7 @@ namespace StaticNets.Tests.Networks;
 
 // Valid 2x3 convolution, max pooling with a dropped last row, flatten, softmax.
 [Network(Loss.SoftmaxCrossEntropy, Optimizer.Sgd, MaxBatchSize = 4)]
-[Input(7, 8, 2)]
+[Input(8, 8, 2)]
 [Conv2D(3, 2, 3, Activation.Tanh)]
 [MaxPool2D(2)]
 [Flatten]
@@ -35,22 +35,22 @@ public partial class ConvSameAveragePoolMse;
 public partial class ConvGlobalAverageSoftmax;
 
 // A 1x1 convolution, overlapping 3x3 max pooling with stride 2, a convolution after pooling (its input gradient
-// flows through max pooling), binary cross-entropy.
-[Network(Loss.BinaryCrossEntropy, Optimizer.Sgd, MaxBatchSize = 4)]
+// flows through max pooling), sigmoid outputs under mean squared error.
+[Network(Loss.MeanSquaredError, Optimizer.Sgd, MaxBatchSize = 4)]
 [Input(9, 9, 4)]
 [Conv2D(20, 1, Activation.Tanh)]
 [MaxPool2D(3, Stride = 2)]
 [Conv2D(7, 2, Activation.Tanh, Stride = 1)]
 [Flatten]
 [Dense(2, Activation.Sigmoid)]
-public partial class ConvOverlappingMaxPoolBce;
+public partial class ConvOverlappingMaxPoolSigmoidMse;
 
 // Dropout between convolutions and a stride-2 valid convolution whose stride divides the input.
 [Network(Loss.MeanSquaredError, Optimizer.Sgd, MaxBatchSize = 4)]
 [Input(9, 7, 1)]
 [Conv2D(4, 3, Activation.ELU, Stride = 2)]
-[Dropout(0.25f)]
-[Conv2D(9, 2, Activation.LeakyReLU, NegativeSlope = 0.2f)]
+[Dropout(0f)] // the identity: the reference has no dropout, and the dropout layer still sits between two convolutions
+[Conv2D(9, 2, Activation.LeakyReLU)]
 [Flatten]
 [Dense(2)]
 public partial class ConvStrideDropoutMse;
@@ -66,3 +66,31 @@ public partial class ConvStrideDropoutMse;
 [Dense(64, Activation.ReLU)]
 [Dense(10, Activation.Softmax)]
 public partial class ReferenceCnn;
+
+// The three networks of Reference/fixtures/convolution.json (network_cases), declared as the fixture describes them.
+[Network(Loss.SoftmaxCrossEntropy, Optimizer.Sgd, MaxBatchSize = 4)]
+[Input(9, 9, 2)]
+[Conv2D(4, 3, Activation.ReLU)]
+[MaxPool2D(2)]
+[Conv2D(6, 2, 3, Activation.Tanh)]
+[Flatten]
+[Dense(5, Activation.Softmax)]
+public partial class FixtureReluMaxPoolTanhSoftmax;
+
+[Network(Loss.MeanSquaredError, Optimizer.Sgd, MaxBatchSize = 4)]
+[Input(8, 7, 3)]
+[Conv2D(5, 3, Activation.ReLU, Padding = Padding.Same)]
+[AveragePool2D(2)]
+[Conv2D(6, 2, Activation.Sigmoid, Stride = 2, Padding = Padding.Same)]
+[GlobalAveragePool2D]
+[Dense(3)]
+public partial class FixtureSameAveragePoolGlobalMse;
+
+[Network(Loss.SoftmaxCrossEntropy, Optimizer.Sgd, MaxBatchSize = 4)]
+[Input(11, 10, 1)]
+[Conv2D(3, 3, 2, Activation.Tanh, Stride = 2)]
+[MaxPool2D(3, Stride = 2)]
+[Flatten]
+[Dense(4, Activation.ReLU)]
+[Dense(3, Activation.Softmax)]
+public partial class FixtureStrideOverlappingMaxPoolSoftmax;

@@ -1,0 +1,240 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using StaticNets.Tests.Networks;
+using StaticNets.Tests.PyTorch;
+using StaticNets.Tests.Support;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace StaticNets.Tests.Convolution;
+
+/// <summary>
+/// Generated convolutional networks against the double-precision reference (itself checked against PyTorch and finite
+/// differences), against finite differences directly, and against PyTorch's own outputs and gradients.
+/// </summary>
+public sealed class ConvolutionNetworkTests(ITestOutputHelper output)
+{
+    private const int Batch = 3;
+
+    /// <summary>
+    /// float32 against double: every value is a sum of up to a few hundred rounded products, so its error is a few
+    /// 1e-7 of the largest term; measured against the largest value of the vector. 1e-5 is the bar the issue sets.
+    /// </summary>
+    private const double Tolerance = 1e-5;
+
+    /// <summary>Step of the centred differences of the double reference loss (see GradientCheckTests).</summary>
+    private const double Step = 1e-5;
+
+    [Theory]
+    [MemberData(nameof(ConvolutionCase.AllNames), MemberType = typeof(ConvolutionCase))]
+    public void ForwardLossAndGradientsMatchTheReference(string name)
+    {
+        ConvolutionCase network = ConvolutionCase.Get(name);
+        INetwork generated = network.Create(seed: 5, maxBatchSize: Batch);
+        (float[] inputs, float[] targets) = Data(network, seed: 11);
+        double[] parameters = TestData.ToDouble(generated.Parameters);
+
+        var outputs = new float[Batch * network.OutputSize];
+        generated.ZeroGradients();
+        generated.Forward(inputs, outputs);
+        float loss = generated.Backward(targets);
+
+        var expectedOutputs = new double[Batch * network.OutputSize];
+        for (int s = 0; s < Batch; s++)
+        {
+            network.Reference.Predict(parameters, TestData.ToDouble(inputs.AsSpan(s * network.InputSize, network.InputSize)), expectedOutputs.AsSpan(s * network.OutputSize, network.OutputSize));
+        }
+
+        var expectedGradient = new double[parameters.Length];
+        double expectedLoss = network.Reference.LossAndGradient(parameters, TestData.ToDouble(inputs), TestData.ToDouble(targets), expectedGradient);
+
+        double outputError = RelativeError(outputs, expectedOutputs);
+        double gradientError = RelativeError(generated.Gradients, expectedGradient);
+        output.WriteLine($"{name}: outputs {outputError:E2}, loss {Math.Abs(loss - expectedLoss) / Math.Abs(expectedLoss):E2}, gradient {gradientError:E2}");
+        Assert.True(outputError <= Tolerance, $"outputs: {outputError:E2}");
+        Assert.Equal(expectedLoss, loss, Tolerance * Math.Abs(expectedLoss));
+        Assert.True(gradientError <= Tolerance, $"gradient: {gradientError:E2}");
+        Assert.Contains(expectedGradient, g => g != 0); // gradients really flow to the parameters
+    }
+
+    [Theory]
+    [MemberData(nameof(ConvolutionCase.AllNames), MemberType = typeof(ConvolutionCase))]
+    public void PredictMatchesForwardSampleBySample(string name)
+    {
+        ConvolutionCase network = ConvolutionCase.Get(name);
+        INetwork generated = network.Create(seed: 6, maxBatchSize: Batch);
+        (float[] inputs, _) = Data(network, seed: 12);
+        var outputs = new float[Batch * network.OutputSize];
+        generated.Forward(inputs, outputs);
+
+        var single = new float[network.OutputSize];
+        for (int s = 0; s < Batch; s++)
+        {
+            generated.Predict(inputs.AsSpan(s * network.InputSize, network.InputSize), single);
+            Assert.Equal(TestData.Bits(outputs.AsSpan(s * network.OutputSize, network.OutputSize)), TestData.Bits(single));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ConvolutionCase.SmallNames), MemberType = typeof(ConvolutionCase))]
+    public void GradientMatchesFiniteDifferences(string name)
+    {
+        ConvolutionCase network = ConvolutionCase.Get(name);
+        INetwork generated = network.Create(seed: 7, maxBatchSize: Batch);
+        (float[] inputs, float[] targets) = Data(network, seed: 13);
+        double[] parameters = TestData.ToDouble(generated.Parameters);
+        double[] x = TestData.ToDouble(inputs), y = TestData.ToDouble(targets);
+
+        var outputs = new float[Batch * network.OutputSize];
+        generated.ZeroGradients();
+        generated.Forward(inputs, outputs);
+        generated.Backward(targets);
+
+        var differences = new double[parameters.Length];
+        for (int k = 0; k < parameters.Length; k++)
+        {
+            double saved = parameters[k];
+            parameters[k] = saved + Step;
+            double plus = network.Reference.Loss(parameters, x, y);
+            parameters[k] = saved - Step;
+            double minus = network.Reference.Loss(parameters, x, y);
+            parameters[k] = saved;
+            differences[k] = (plus - minus) / (2 * Step);
+        }
+
+        double error = RelativeError(generated.Gradients, differences);
+        output.WriteLine($"{name}: {parameters.Length} parameters, worst error {error:E2}");
+        Assert.True(error <= 5e-5, $"gradient vs finite differences: {error:E2}");
+    }
+
+    public static TheoryData<string> FixtureNetworks => new(ConvolutionFixtures.Networks.Select(c => c.Name));
+
+    [Theory]
+    [MemberData(nameof(FixtureNetworks))]
+    public void GeneratedNetworkMatchesPyTorch(string name)
+    {
+        ConvolutionNetworkCase fixture = ConvolutionFixtures.Network(name);
+        INetwork generated = name switch
+        {
+            "cnn_relu_maxpool_tanh_softmax_ce" => new FixtureReluMaxPoolTanhSoftmax(0, fixture.Batch),
+            "cnn_same_avgpool_gap_linear_mse" => new FixtureSameAveragePoolGlobalMse(0, fixture.Batch),
+            "cnn_stride2_overlapping_maxpool_two_dense_softmax_ce" => new FixtureStrideOverlappingMaxPoolSoftmax(0, fixture.Batch),
+            _ => throw new ArgumentException($"No generated network declared for fixture {name}.", nameof(name)),
+        };
+        Assert.Equal(fixture.Parameters.Length, generated.Parameters.Length);
+        ToFloat(fixture.Parameters).CopyTo(generated.Parameters);
+
+        var outputs = new float[fixture.Outputs.Length];
+        generated.ZeroGradients();
+        generated.Forward(ToFloat(fixture.Inputs), outputs);
+        float loss = generated.Backward(ToFloat(fixture.Targets));
+
+        double outputError = RelativeError(outputs, fixture.Outputs);
+        double gradientError = RelativeError(generated.Gradients, fixture.Gradients);
+        output.WriteLine($"{name}: outputs {outputError:E2}, loss {Math.Abs(loss - fixture.LossValue) / fixture.LossValue:E2}, gradient {gradientError:E2}");
+        Assert.True(outputError <= Tolerance, $"outputs: {outputError:E2}");
+        Assert.Equal(fixture.LossValue, loss, Tolerance * Math.Abs(fixture.LossValue));
+        Assert.True(gradientError <= Tolerance, $"gradient: {gradientError:E2}");
+    }
+
+    [Fact]
+    public void ReferenceCnnHasTheShapesOfTheKerasNetwork()
+    {
+        // Keras' summary of report 000's network: 320 + 18,496 + 102,464 + 650 parameters.
+        Assert.Equal(320 + 18_496 + 102_464 + 650, ReferenceCnn.ParameterCount);
+        Assert.Equal(784, ReferenceCnn.InputSize);
+        Assert.Equal(10, ReferenceCnn.OutputSize);
+        Assert.Equal(
+            "Input(28x28x1) -> Conv2D(32, 3x3, ReLU) -> MaxPool2D(2x2) -> Conv2D(64, 3x3, ReLU) -> MaxPool2D(2x2) -> Flatten -> Dense(64, ReLU) -> Dense(10, Softmax)",
+            ReferenceCnn.Architecture);
+    }
+
+    [Fact]
+    public void PredictIsThreadSafe()
+    {
+        var network = new ReferenceCnn(seed: 3);
+        float[] inputs = TestData.Uniform(new SeededRandom(4), 16 * ReferenceCnn.InputSize, 0f, 1f);
+        var expected = new float[16 * ReferenceCnn.OutputSize];
+        for (int s = 0; s < 16; s++)
+        {
+            network.Predict(inputs.AsSpan(s * 784, 784), expected.AsSpan(s * 10, 10));
+        }
+
+        var actual = new float[8][];
+        Parallel.For(0, 8, t =>
+        {
+            actual[t] = new float[expected.Length];
+            for (int repeat = 0; repeat < 20; repeat++)
+            {
+                for (int s = 0; s < 16; s++)
+                {
+                    network.Predict(inputs.AsSpan(s * 784, 784), actual[t].AsSpan(s * 10, 10));
+                }
+            }
+        });
+
+        foreach (float[] result in actual)
+        {
+            Assert.Equal(TestData.Bits(expected), TestData.Bits(result));
+        }
+    }
+
+    [Fact]
+    public void PredictAndTrainBatchAllocateNothing()
+    {
+        var network = new ReferenceCnn(seed: 1, maxBatchSize: 4);
+        var padded = new ConvSameAveragePoolMse(seed: 1, maxBatchSize: 4);
+        var random = new SeededRandom(2);
+        float[] inputs = TestData.Uniform(random, 4 * ReferenceCnn.InputSize, 0f, 1f);
+        float[] targets = TestData.Targets(random, Loss.SoftmaxCrossEntropy, 4, ReferenceCnn.OutputSize);
+        float[] paddedInputs = TestData.Uniform(random, 4 * ConvSameAveragePoolMse.InputSize);
+        float[] paddedTargets = TestData.Targets(random, Loss.MeanSquaredError, 4, ConvSameAveragePoolMse.OutputSize);
+        var output = new float[ReferenceCnn.OutputSize];
+        var paddedOutput = new float[ConvSameAveragePoolMse.OutputSize];
+
+        long Measure(Action call)
+        {
+            for (int k = 0; k < 50; k++)
+            {
+                call();
+            }
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int k = 0; k < 200; k++)
+            {
+                call();
+            }
+
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        Assert.Equal(0, Measure(() => network.Predict(inputs.AsSpan(0, 784), output)));
+        Assert.Equal(0, Measure(() => network.TrainBatch(inputs, targets)));
+        Assert.Equal(0, Measure(() => padded.Predict(paddedInputs.AsSpan(0, ConvSameAveragePoolMse.InputSize), paddedOutput)));
+        Assert.Equal(0, Measure(() => padded.TrainBatch(paddedInputs, paddedTargets)));
+        Assert.True(float.IsFinite(network.LastDataLoss) && float.IsFinite(padded.LastDataLoss));
+    }
+
+    private static (float[] Inputs, float[] Targets) Data(ConvolutionCase network, int seed)
+    {
+        var random = new SeededRandom((ulong)seed);
+        return (TestData.Uniform(random, Batch * network.InputSize), TestData.Targets(random, network.Loss, Batch, network.OutputSize));
+    }
+
+    /// <summary>The largest |actual − expected| relative to the largest |expected| of the vector (the README's measure).</summary>
+    private static double RelativeError(ReadOnlySpan<float> actual, double[] expected)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        double scale = expected.Max(Math.Abs);
+        double worst = 0;
+        for (int k = 0; k < actual.Length; k++)
+        {
+            worst = Math.Max(worst, Math.Abs(actual[k] - expected[k]));
+        }
+
+        return scale == 0 ? worst : worst / scale;
+    }
+
+    private static float[] ToFloat(double[] values) => Array.ConvertAll(values, v => (float)v);
+}
