@@ -208,8 +208,16 @@ internal static class NetworkParser
                     declaration.Stride = layerArgs.NamedInt("Stride", 1);
                     int padding = layerArgs.NamedInt("Padding", 0);
                     CheckAtLeastOne(problems, location, name + " filters", declaration.Units);
-                    CheckAtLeastOne(problems, location, name + " kernel height", declaration.KernelHeight);
-                    CheckAtLeastOne(problems, location, name + " kernel width", declaration.KernelWidth);
+                    if (rectangular)
+                    {
+                        CheckAtLeastOne(problems, location, name + " kernel height", declaration.KernelHeight);
+                        CheckAtLeastOne(problems, location, name + " kernel width", declaration.KernelWidth);
+                    }
+                    else
+                    {
+                        CheckAtLeastOne(problems, location, name + " kernel", declaration.KernelHeight);
+                    }
+
                     CheckAtLeastOne(problems, location, name + " stride", declaration.Stride);
                     if (padding is not (0 or 1))
                     {
@@ -224,11 +232,19 @@ internal static class NetworkParser
 
                 case LayerKind.MaxPool2D:
                 case LayerKind.AveragePool2D:
+                    bool rectangularWindow = attribute.ConstructorArguments.Length == 2;
                     declaration.KernelHeight = layerArgs.Int(0, 0);
-                    declaration.KernelWidth = attribute.ConstructorArguments.Length == 2 ? layerArgs.Int(1, 0) : declaration.KernelHeight;
+                    declaration.KernelWidth = rectangularWindow ? layerArgs.Int(1, 0) : declaration.KernelHeight;
                     declaration.Stride = layerArgs.NamedInt("Stride", 0);
-                    CheckAtLeastOne(problems, location, name + " window height", declaration.KernelHeight);
-                    CheckAtLeastOne(problems, location, name + " window width", declaration.KernelWidth);
+                    if (rectangularWindow)
+                    {
+                        CheckAtLeastOne(problems, location, name + " window height", declaration.KernelHeight);
+                        CheckAtLeastOne(problems, location, name + " window width", declaration.KernelWidth);
+                    }
+                    else
+                    {
+                        CheckAtLeastOne(problems, location, name + " window", declaration.KernelHeight);
+                    }
                     if (declaration.Stride < 0)
                     {
                         problems.Add(DiagnosticDescriptors.InvalidSetting, location, name + " Stride", declaration.Stride.ToString(System.Globalization.CultureInfo.InvariantCulture), "at least 1, or 0 for the window's size");

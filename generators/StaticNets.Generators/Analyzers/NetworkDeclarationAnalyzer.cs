@@ -34,7 +34,11 @@ public sealed class NetworkDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InputMisplaced,
         DiagnosticDescriptors.SoftmaxOnHiddenLayer,
         DiagnosticDescriptors.LossDoesNotFitOutput,
-        DiagnosticDescriptors.TooManyParameters);
+        DiagnosticDescriptors.TooManyParameters,
+        DiagnosticDescriptors.NeedsImageInput,
+        DiagnosticDescriptors.NeedsVectorInput,
+        DiagnosticDescriptors.ShapeDoesNotFit,
+        DiagnosticDescriptors.OutputMustBeDense);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

@@ -216,5 +216,51 @@ internal static class MinimalBadDeclarations
             [Dense(10000)]
             public partial class Net;
             """,
+
+        [DiagnosticDescriptors.NeedsImageInput] = """
+            using StaticNets;
+            namespace Samples;
+
+            [Network(Loss.MeanSquaredError)]
+            [Input(16)]
+            [[|Conv2D(4, 3)|]]
+            [Flatten]
+            [Dense(1)]
+            public partial class Net;
+            """,
+
+        [DiagnosticDescriptors.NeedsVectorInput] = """
+            using StaticNets;
+            namespace Samples;
+
+            [Network(Loss.MeanSquaredError)]
+            [Input(4, 4, 1)]
+            [Conv2D(2, 3)]
+            [[|Dense(1)|]]
+            public partial class Net;
+            """,
+
+        [DiagnosticDescriptors.ShapeDoesNotFit] = """
+            using StaticNets;
+            namespace Samples;
+
+            [Network(Loss.MeanSquaredError)]
+            [Input(4, 4, 1)]
+            [[|Conv2D(2, 5)|]]
+            [Flatten]
+            [Dense(1)]
+            public partial class Net;
+            """,
+
+        [DiagnosticDescriptors.OutputMustBeDense] = """
+            using StaticNets;
+            namespace Samples;
+
+            [Network(Loss.MeanSquaredError)]
+            [Input(4, 4, 1)]
+            [Conv2D(2, 3)]
+            [[|Flatten|]]
+            public partial class Net;
+            """,
     };
 }

@@ -23,6 +23,12 @@ public sealed class GeneratedSourceSnapshotTests
     public Task SizesThatAreNoMultipleOfAVectorWidthMatchSnapshot() => VerifyNetwork(SampleNetworks.OddSizes, "Samples.OddNet");
 
     [Fact]
+    public Task ReferenceCnnMatchesSnapshot() => VerifyNetwork(SampleNetworks.ReferenceCnn, "Samples.Cnn");
+
+    [Fact]
+    public Task PaddedCnnMatchesSnapshot() => VerifyNetwork(SampleNetworks.PaddedCnn, "Samples.PaddedCnn");
+
+    [Fact]
     public Task EveryActivationMatchesSnapshot() => VerifyNetwork(SampleNetworks.AllActivations, "Samples.AllActivationsNet");
 
     [Theory]

@@ -12,7 +12,47 @@ internal static class SampleNetworks
         ["Mlp"] = (Mlp, "Samples.Mlp"),
         ["OddSizes"] = (OddSizes, "Samples.OddNet"),
         ["AllActivations"] = (AllActivations, "Samples.AllActivationsNet"),
+        ["ReferenceCnn"] = (ReferenceCnn, "Samples.Cnn"),
+        ["PaddedCnn"] = (PaddedCnn, "Samples.PaddedCnn"),
     };
+
+    /// <summary>The reference CNN (W5): report 000's Keras network on 28x28 grey images.</summary>
+    public const string ReferenceCnn = """
+        using StaticNets;
+
+        namespace Samples;
+
+        [Network(Loss.SoftmaxCrossEntropy, Optimizer.Adam, LearningRate = 0.001f)]
+        [Input(28, 28, 1)]
+        [Conv2D(32, 3, Activation.ReLU)]
+        [MaxPool2D(2)]
+        [Conv2D(64, 3, Activation.ReLU)]
+        [MaxPool2D(2)]
+        [Flatten]
+        [Dense(64, Activation.ReLU)]
+        [Dense(10, Activation.Softmax)]
+        public partial class Cnn;
+        """;
+
+    /// <summary>
+    /// Every other image layer: same padding with stride 2 and with an even kernel, a non-square kernel, 5 channels
+    /// (a vector and a tail), average pooling with overlapping windows, dropout, global average pooling.
+    /// </summary>
+    public const string PaddedCnn = """
+        using StaticNets;
+
+        namespace Samples;
+
+        [Network(Loss.MeanSquaredError, Optimizer.Sgd, MaxBatchSize = 8)]
+        [Input(9, 8, 3)]
+        [Conv2D(5, 3, Activation.Tanh, Stride = 2, Padding = Padding.Same)]
+        [Conv2D(20, 2, 3, Activation.Sigmoid, Padding = Padding.Same)]
+        [AveragePool2D(2, Stride = 1)]
+        [Dropout(0.1f)]
+        [GlobalAveragePool2D]
+        [Dense(3)]
+        public partial class PaddedCnn;
+        """;
 
     /// <summary>2 -> 4 tanh -> 1 sigmoid, mean squared error: the XOR example.</summary>
     public const string Tiny = """

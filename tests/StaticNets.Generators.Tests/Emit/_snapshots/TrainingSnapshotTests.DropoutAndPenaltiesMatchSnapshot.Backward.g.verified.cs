@@ -23,7 +23,7 @@ partial class RegularizedNet
         Layer4Backward(batch);
         Layer3Backward(batch);
         Layer2Backward(batch);
-        // layer 1: dropout on the inputs, nothing below it needs a gradient
+        // layer 1: dropout with no parameters below it, nothing needs its gradient
 
         // Elastic-net penalties on the weights (never the biases): added to the loss and the gradients.
         float penalty = 0f;
@@ -514,7 +514,7 @@ partial class RegularizedNet
     /// <list type="number">
     /// <item>dz2 = da2 ⊙ leaky_relu'(z2)</item>
     /// <item>dW2 += a1ᵀ·dz2; db2 += Σ_s dz2 (accumulated, so ZeroGradients must run first)</item>
-    /// <item>no input gradient: only input dropout lies below</item>
+    /// <item>no input gradient: no layer with parameters lies below</item>
     /// </list>
     /// </summary>
     private void Layer2Backward(int batch)
