@@ -78,6 +78,14 @@ internal static class PoolingEmitter
     }
 
     /// <summary>
+    /// Whether the windows tile the input exactly (stride = window, sizes divisible): then every input value belongs
+    /// to exactly one window and the backward pass can store instead of clear-and-add.
+    /// </summary>
+    private static bool TilesExactly(LayerModel layer) =>
+        layer.StrideHeight == layer.KernelHeight && layer.StrideWidth == layer.KernelWidth &&
+        layer.InHeight % layer.KernelHeight == 0 && layer.InWidth % layer.KernelWidth == 0;
+
+    /// <summary>
     /// Max pooling backward over the batch: each output's gradient goes to the first position of its window (in
     /// row-major order) that holds the maximum, as PyTorch does; overlapping windows add.
     /// </summary>
@@ -85,11 +93,14 @@ internal static class PoolingEmitter
     {
         int l = layer.Index;
         int source = model.SourceOf(l);
+        bool exact = TilesExactly(layer);
         writer.WriteLines($"""
             /// <summary>
             /// Layer {l} backward over the batch: each output's gradient in {Dz(l)} goes to the first position of its window,
             /// in row-major order, that holds the window's maximum (as PyTorch's MaxPool2d); written to {Dz(source)}.
-            /// Inputs in no window, or never the maximum, get 0.
+            /// {(exact ? "The windows tile the input exactly, so every input value is written once: no clearing, no adding." : "Inputs in no window, or never the maximum, get 0; overlapping windows add.")}
+            /// Branch-free on vectors of channels: a lane's gradient goes to the first position equal to the maximum, and that
+            /// lane is then closed for the positions after it.
             /// </summary>
             """);
         writer.OpenBlock($"private void {LayerBackward(l)}(int batch)");
@@ -97,47 +108,116 @@ internal static class PoolingEmitter
         writer.WriteLine($"ref float y = ref {MemoryMarshal}.GetArrayDataReference({A(l)});");
         writer.WriteLine($"ref float dy = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)});");
         writer.WriteLine($"ref float dx = ref {MemoryMarshal}.GetArrayDataReference({Dz(source)});");
-        writer.WriteLine($"global::System.Array.Clear({Dz(source)}, 0, batch * {In(l)});");
+        if (!exact)
+        {
+            writer.WriteLine($"global::System.Array.Clear({Dz(source)}, 0, batch * {In(l)});");
+        }
+
         writer.OpenBlock("for (int s = 0; s < batch; s++)");
         writer.OpenBlock($"for (int oy = 0; oy < {OutHeight(l)}; oy++)");
         writer.OpenBlock($"for (int ox = 0; ox < {OutWidth(l)}; ox++)");
-        writer.WriteLine($"int o = ((s * {OutHeight(l)} + oy) * {OutWidth(l)} + ox) * {OutChannels(l)};");
-        writer.WriteLine($"int i = s * {In(l)} + (oy * {StrideHeight(l)} * {InWidth(l)} + ox * {StrideWidth(l)}) * {InChannels(l)};");
-        writer.OpenBlock($"for (int c = 0; c < {InChannels(l)}; c++, o++, i++)");
-        writer.WriteLine($"float largest = {Unsafe}.Add(ref y, o);");
-        writer.WriteLine($"float g = {Unsafe}.Add(ref dy, o);");
+        writer.WriteLine($"int output = ((s * {OutHeight(l)} + oy) * {OutWidth(l)} + ox) * {OutChannels(l)};");
+        writer.WriteLine($"int window = s * {In(l)} + (oy * {StrideHeight(l)} * {InWidth(l)} + ox * {StrideWidth(l)}) * {InChannels(l)};");
+        writer.WriteLine($"ref float yo = ref {Unsafe}.Add(ref y, output);");
+        writer.WriteLine($"ref float dyo = ref {Unsafe}.Add(ref dy, output);");
+        writer.WriteLine($"ref float xw = ref {Unsafe}.Add(ref x, window);");
+        writer.WriteLine($"ref float dxw = ref {Unsafe}.Add(ref dx, window);");
+        SimdEmitter.WidthLadder(
+            writer,
+            width => SimdEmitter.ElementwiseBlock(writer, layer.InChannels, InChannels(l), width, (w, o) => MaxBackwardValue(layer, w, o, exact)),
+            () => SimdEmitter.ElementwiseBlock(writer, layer.InChannels, InChannels(l), VectorWidth.Scalar, (w, o) => MaxBackwardValue(layer, w, o, exact)));
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    private static IEnumerable<string> MaxBackwardValue(LayerModel layer, VectorWidth width, string o, bool exact)
+    {
+        int l = layer.Index;
+        var positions = new List<string>();
         if (Unrolled(layer))
         {
-            bool first = true;
             for (int ky = 0; ky < layer.KernelHeight; ky++)
             {
                 for (int kx = 0; kx < layer.KernelWidth; kx++)
                 {
-                    string at = RegisterTile.Sum("i", WindowOffset(layer, ky, kx));
-                    writer.WriteLine($"{(first ? "if" : "else if")} ({Unsafe}.Add(ref x, {at}) == largest)");
-                    writer.OpenBlock(string.Empty);
-                    writer.WriteLine($"{Unsafe}.Add(ref dx, {at}) += g;");
-                    writer.CloseBlock();
-                    first = false;
+                    positions.Add(RegisterTile.Sum(WindowOffset(layer, ky, kx), o));
                 }
             }
         }
-        else
+
+        if (width.IsScalar)
         {
-            writer.OpenBlock($"for (int k = 0; k < {KernelHeight(l)} * {KernelWidth(l)}; k++)");
-            writer.WriteLine($"int at = i + (k / {KernelWidth(l)} * {InWidth(l)} + k % {KernelWidth(l)}) * {InChannels(l)};");
-            writer.OpenBlock($"if ({Unsafe}.Add(ref x, at) == largest)");
-            writer.WriteLine($"{Unsafe}.Add(ref dx, at) += g;");
-            writer.WriteLine("break;");
-            writer.CloseBlock();
-            writer.CloseBlock();
+            yield return $"float largest = {width.Load("yo", o)};";
+            yield return $"float g = {width.Load("dyo", o)};";
+            if (positions.Count == 0)
+            {
+                string at = $"(nuint)((k / {KernelWidth(l)} * {InWidth(l)} + k % {KernelWidth(l)}) * {InChannels(l)}) + {o}";
+                yield return $"for (int k = 0; k < {KernelHeight(l)} * {KernelWidth(l)}; k++)";
+                yield return "{";
+                yield return $"    if ({width.Load("xw", at)} == largest)";
+                yield return "    {";
+                yield return $"        {width.Load("dxw", at)} += g;";
+                yield return "        break;";
+                yield return "    }";
+                yield return "}";
+                yield break;
+            }
+
+            for (int k = 0; k < positions.Count; k++)
+            {
+                string target = width.Load("dxw", positions[k]);
+                string hit = $"{width.Load("xw", positions[k])} == largest";
+                if (exact)
+                {
+                    // Every position is written: the gradient, or 0 if an earlier position already took it.
+                    if (k == 0)
+                    {
+                        yield return $"bool open = !({hit});";
+                        yield return $"{target} = open ? 0f : g;";
+                    }
+                    else
+                    {
+                        yield return $"{target} = open && {hit} ? g : 0f;";
+                        yield return $"open &= !({hit});";
+                    }
+                }
+                else
+                {
+                    yield return $"{(k == 0 ? "if" : "else if")} ({hit}) {target} += g;";
+                }
+            }
+
+            yield break;
         }
 
-        writer.CloseBlock();
-        writer.CloseBlock();
-        writer.CloseBlock();
-        writer.CloseBlock();
-        writer.CloseBlock();
+        yield return $"var largest = {width.Load("yo", o)};";
+        yield return $"var g = {width.Load("dyo", o)};";
+        if (positions.Count == 0)
+        {
+            string at = $"(nuint)((k / {KernelWidth(l)} * {InWidth(l)} + k % {KernelWidth(l)}) * {InChannels(l)}) + {o}";
+            yield return $"var open = {width.Class}<float>.AllBitsSet;";
+            yield return $"for (int k = 0; k < {KernelHeight(l)} * {KernelWidth(l)}; k++)";
+            yield return "{";
+            yield return $"    var hit = {width.Class}.Equals({width.Load("xw", at)}, largest) & open;";
+            yield return "    " + width.Store($"{width.Load("dxw", at)} + (g & hit)", "dxw", at);
+            yield return $"    open = {width.Class}.AndNot(open, hit);";
+            yield return "}";
+            yield break;
+        }
+
+        for (int k = 0; k < positions.Count; k++)
+        {
+            string equal = $"{width.Class}.Equals({width.Load("xw", positions[k])}, largest)";
+            string hit = k == 0 ? equal : $"{equal} & open";
+            yield return $"{(k == 0 ? "var hit" : "hit")} = {hit};";
+            yield return width.Store(exact ? "g & hit" : $"{width.Load("dxw", positions[k])} + (g & hit)", "dxw", positions[k]);
+            if (k < positions.Count - 1)
+            {
+                yield return k == 0 ? $"var open = ~hit;" : "open = " + width.Class + ".AndNot(open, hit);";
+            }
+        }
     }
 
     /// <summary>Average pooling backward over the batch: each output's gradient, divided by the window size, to every position of its window.</summary>
@@ -145,11 +225,16 @@ internal static class PoolingEmitter
     {
         int l = layer.Index;
         int source = model.SourceOf(l);
-        writer.WriteLine($"/// <summary>Layer {l} backward over the batch: each output's gradient in {Dz(l)}, divided by {KernelHeight(l)}·{KernelWidth(l)}, is added to every position of its window in {Dz(source)}.</summary>");
+        bool exact = TilesExactly(layer);
+        writer.WriteLine($"/// <summary>Layer {l} backward over the batch: each output's gradient in {Dz(l)}, divided by {KernelHeight(l)}·{KernelWidth(l)}, {(exact ? "is written to every position of its window in " + Dz(source) + " (the windows tile the input exactly)" : "is added to every position of its window in " + Dz(source))}.</summary>");
         writer.OpenBlock($"private void {LayerBackward(l)}(int batch)");
         writer.WriteLine($"ref float dy = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)});");
         writer.WriteLine($"ref float dx = ref {MemoryMarshal}.GetArrayDataReference({Dz(source)});");
-        writer.WriteLine($"global::System.Array.Clear({Dz(source)}, 0, batch * {In(l)});");
+        if (!exact)
+        {
+            writer.WriteLine($"global::System.Array.Clear({Dz(source)}, 0, batch * {In(l)});");
+        }
+
         writer.OpenBlock("for (int s = 0; s < batch; s++)");
         writer.OpenBlock($"for (int oy = 0; oy < {OutHeight(l)}; oy++)");
         writer.OpenBlock($"for (int ox = 0; ox < {OutWidth(l)}; ox++)");
@@ -157,15 +242,15 @@ internal static class PoolingEmitter
         writer.WriteLine($"ref float window = ref {Unsafe}.Add(ref dx, s * {In(l)} + (oy * {StrideHeight(l)} * {InWidth(l)} + ox * {StrideWidth(l)}) * {InChannels(l)});");
         SimdEmitter.WidthLadder(
             writer,
-            width => SimdEmitter.ElementwiseBlock(writer, layer.InChannels, InChannels(l), width, (w, o) => SpreadValue(layer, w, o)),
-            () => SimdEmitter.ElementwiseBlock(writer, layer.InChannels, InChannels(l), VectorWidth.Scalar, (w, o) => SpreadValue(layer, w, o)));
+            width => SimdEmitter.ElementwiseBlock(writer, layer.InChannels, InChannels(l), width, (w, o) => SpreadValue(layer, w, o, exact)),
+            () => SimdEmitter.ElementwiseBlock(writer, layer.InChannels, InChannels(l), VectorWidth.Scalar, (w, o) => SpreadValue(layer, w, o, exact)));
         writer.CloseBlock();
         writer.CloseBlock();
         writer.CloseBlock();
         writer.CloseBlock();
     }
 
-    private static IEnumerable<string> SpreadValue(LayerModel layer, VectorWidth width, string o)
+    private static IEnumerable<string> SpreadValue(LayerModel layer, VectorWidth width, string o, bool exact)
     {
         int l = layer.Index;
         yield return $"var g = {width.Load("dyo", o)} * (1f / ({KernelHeight(l)} * {KernelWidth(l)}));";
@@ -176,7 +261,7 @@ internal static class PoolingEmitter
                 for (int kx = 0; kx < layer.KernelWidth; kx++)
                 {
                     string at = RegisterTile.Sum(WindowOffset(layer, ky, kx), o);
-                    yield return width.Store($"{width.Load("window", at)} + g", "window", at);
+                    yield return width.Store(exact ? "g" : $"{width.Load("window", at)} + g", "window", at);
                 }
             }
         }
@@ -185,7 +270,7 @@ internal static class PoolingEmitter
             string at = $"(nuint)((k / {KernelWidth(l)} * {InWidth(l)} + k % {KernelWidth(l)}) * {InChannels(l)}) + {o}";
             yield return $"for (int k = 0; k < {KernelHeight(l)} * {KernelWidth(l)}; k++)";
             yield return "{";
-            yield return "    " + width.Store($"{width.Load("window", at)} + g", "window", at);
+            yield return "    " + width.Store(exact ? "g" : $"{width.Load("window", at)} + g", "window", at);
             yield return "}";
         }
     }

@@ -610,7 +610,9 @@ partial class Cnn
     /// <summary>
     /// Layer 4 backward over the batch: each output's gradient in _dz4 goes to the first position of its window,
     /// in row-major order, that holds the window's maximum (as PyTorch's MaxPool2d); written to _dz3.
-    /// Inputs in no window, or never the maximum, get 0.
+    /// Inputs in no window, or never the maximum, get 0; overlapping windows add.
+    /// Branch-free on vectors of channels: a lane's gradient goes to the first position equal to the maximum, and that
+    /// lane is then closed for the positions after it.
     /// </summary>
     private void Layer4Backward(int batch)
     {
@@ -625,27 +627,239 @@ partial class Cnn
             {
                 for (int ox = 0; ox < L4OutWidth; ox++)
                 {
-                    int o = ((s * L4OutHeight + oy) * L4OutWidth + ox) * L4OutChannels;
-                    int i = s * L4In + (oy * L4StrideHeight * L4InWidth + ox * L4StrideWidth) * L4InChannels;
-                    for (int c = 0; c < L4InChannels; c++, o++, i++)
+                    int output = ((s * L4OutHeight + oy) * L4OutWidth + ox) * L4OutChannels;
+                    int window = s * L4In + (oy * L4StrideHeight * L4InWidth + ox * L4StrideWidth) * L4InChannels;
+                    ref float yo = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, output);
+                    ref float dyo = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dy, output);
+                    ref float xw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, window);
+                    ref float dxw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, window);
+                    if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                     {
-                        float largest = global::System.Runtime.CompilerServices.Unsafe.Add(ref y, o);
-                        float g = global::System.Runtime.CompilerServices.Unsafe.Add(ref dy, o);
-                        if (global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i) == largest)
+                        // Vector512 at 0
                         {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, i) += g;
+                            var largest = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yo, 0);
+                            var g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dyo, 0);
+                            var hit = global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xw, 0), largest);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dxw, 0) + (g & hit), ref dxw, 0);
+                            var open = ~hit;
+                            hit = global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xw, L4InChannels), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dxw, L4InChannels) + (g & hit), ref dxw, L4InChannels);
+                            open = global::System.Runtime.Intrinsics.Vector512.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xw, L4InWidth * L4InChannels), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dxw, L4InWidth * L4InChannels) + (g & hit), ref dxw, L4InWidth * L4InChannels);
+                            open = global::System.Runtime.Intrinsics.Vector512.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xw, L4InWidth * L4InChannels + L4InChannels), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dxw, L4InWidth * L4InChannels + L4InChannels) + (g & hit), ref dxw, L4InWidth * L4InChannels + L4InChannels);
                         }
-                        else if (global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + L4InChannels) == largest)
+                        // Vector512 at 16
                         {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, i + L4InChannels) += g;
+                            var largest = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yo, 16);
+                            var g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dyo, 16);
+                            var hit = global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xw, 16), largest);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dxw, 16) + (g & hit), ref dxw, 16);
+                            var open = ~hit;
+                            hit = global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xw, L4InChannels + 16), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dxw, L4InChannels + 16) + (g & hit), ref dxw, L4InChannels + 16);
+                            open = global::System.Runtime.Intrinsics.Vector512.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xw, L4InWidth * L4InChannels + 16), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dxw, L4InWidth * L4InChannels + 16) + (g & hit), ref dxw, L4InWidth * L4InChannels + 16);
+                            open = global::System.Runtime.Intrinsics.Vector512.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xw, L4InWidth * L4InChannels + L4InChannels + 16), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dxw, L4InWidth * L4InChannels + L4InChannels + 16) + (g & hit), ref dxw, L4InWidth * L4InChannels + L4InChannels + 16);
                         }
-                        else if (global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + L4InWidth * L4InChannels) == largest)
+                        // Vector512 at 32
                         {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, i + L4InWidth * L4InChannels) += g;
+                            var largest = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yo, 32);
+                            var g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dyo, 32);
+                            var hit = global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xw, 32), largest);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dxw, 32) + (g & hit), ref dxw, 32);
+                            var open = ~hit;
+                            hit = global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xw, L4InChannels + 32), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dxw, L4InChannels + 32) + (g & hit), ref dxw, L4InChannels + 32);
+                            open = global::System.Runtime.Intrinsics.Vector512.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xw, L4InWidth * L4InChannels + 32), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dxw, L4InWidth * L4InChannels + 32) + (g & hit), ref dxw, L4InWidth * L4InChannels + 32);
+                            open = global::System.Runtime.Intrinsics.Vector512.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xw, L4InWidth * L4InChannels + L4InChannels + 32), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dxw, L4InWidth * L4InChannels + L4InChannels + 32) + (g & hit), ref dxw, L4InWidth * L4InChannels + L4InChannels + 32);
                         }
-                        else if (global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + L4InWidth * L4InChannels + L4InChannels) == largest)
+                        // Vector512 at 48
                         {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, i + L4InWidth * L4InChannels + L4InChannels) += g;
+                            var largest = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yo, 48);
+                            var g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dyo, 48);
+                            var hit = global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xw, 48), largest);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dxw, 48) + (g & hit), ref dxw, 48);
+                            var open = ~hit;
+                            hit = global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xw, L4InChannels + 48), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dxw, L4InChannels + 48) + (g & hit), ref dxw, L4InChannels + 48);
+                            open = global::System.Runtime.Intrinsics.Vector512.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xw, L4InWidth * L4InChannels + 48), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dxw, L4InWidth * L4InChannels + 48) + (g & hit), ref dxw, L4InWidth * L4InChannels + 48);
+                            open = global::System.Runtime.Intrinsics.Vector512.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xw, L4InWidth * L4InChannels + L4InChannels + 48), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dxw, L4InWidth * L4InChannels + L4InChannels + 48) + (g & hit), ref dxw, L4InWidth * L4InChannels + L4InChannels + 48);
+                        }
+                    }
+                    else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                    {
+                        // Vector256 at 0
+                        {
+                            var largest = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yo, 0);
+                            var g = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dyo, 0);
+                            var hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, 0), largest);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, 0) + (g & hit), ref dxw, 0);
+                            var open = ~hit;
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L4InChannels), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, L4InChannels) + (g & hit), ref dxw, L4InChannels);
+                            open = global::System.Runtime.Intrinsics.Vector256.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L4InWidth * L4InChannels), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, L4InWidth * L4InChannels) + (g & hit), ref dxw, L4InWidth * L4InChannels);
+                            open = global::System.Runtime.Intrinsics.Vector256.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L4InWidth * L4InChannels + L4InChannels), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, L4InWidth * L4InChannels + L4InChannels) + (g & hit), ref dxw, L4InWidth * L4InChannels + L4InChannels);
+                        }
+                        // Vector256 at 8
+                        {
+                            var largest = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yo, 8);
+                            var g = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dyo, 8);
+                            var hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, 8), largest);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, 8) + (g & hit), ref dxw, 8);
+                            var open = ~hit;
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L4InChannels + 8), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, L4InChannels + 8) + (g & hit), ref dxw, L4InChannels + 8);
+                            open = global::System.Runtime.Intrinsics.Vector256.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L4InWidth * L4InChannels + 8), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, L4InWidth * L4InChannels + 8) + (g & hit), ref dxw, L4InWidth * L4InChannels + 8);
+                            open = global::System.Runtime.Intrinsics.Vector256.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L4InWidth * L4InChannels + L4InChannels + 8), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, L4InWidth * L4InChannels + L4InChannels + 8) + (g & hit), ref dxw, L4InWidth * L4InChannels + L4InChannels + 8);
+                        }
+                        // Vector256 at 16
+                        {
+                            var largest = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yo, 16);
+                            var g = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dyo, 16);
+                            var hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, 16), largest);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, 16) + (g & hit), ref dxw, 16);
+                            var open = ~hit;
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L4InChannels + 16), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, L4InChannels + 16) + (g & hit), ref dxw, L4InChannels + 16);
+                            open = global::System.Runtime.Intrinsics.Vector256.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L4InWidth * L4InChannels + 16), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, L4InWidth * L4InChannels + 16) + (g & hit), ref dxw, L4InWidth * L4InChannels + 16);
+                            open = global::System.Runtime.Intrinsics.Vector256.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L4InWidth * L4InChannels + L4InChannels + 16), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, L4InWidth * L4InChannels + L4InChannels + 16) + (g & hit), ref dxw, L4InWidth * L4InChannels + L4InChannels + 16);
+                        }
+                        // Vector256 at 24
+                        {
+                            var largest = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yo, 24);
+                            var g = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dyo, 24);
+                            var hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, 24), largest);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, 24) + (g & hit), ref dxw, 24);
+                            var open = ~hit;
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L4InChannels + 24), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, L4InChannels + 24) + (g & hit), ref dxw, L4InChannels + 24);
+                            open = global::System.Runtime.Intrinsics.Vector256.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L4InWidth * L4InChannels + 24), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, L4InWidth * L4InChannels + 24) + (g & hit), ref dxw, L4InWidth * L4InChannels + 24);
+                            open = global::System.Runtime.Intrinsics.Vector256.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L4InWidth * L4InChannels + L4InChannels + 24), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, L4InWidth * L4InChannels + L4InChannels + 24) + (g & hit), ref dxw, L4InWidth * L4InChannels + L4InChannels + 24);
+                        }
+                        // Vector256 at 32
+                        {
+                            var largest = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yo, 32);
+                            var g = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dyo, 32);
+                            var hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, 32), largest);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, 32) + (g & hit), ref dxw, 32);
+                            var open = ~hit;
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L4InChannels + 32), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, L4InChannels + 32) + (g & hit), ref dxw, L4InChannels + 32);
+                            open = global::System.Runtime.Intrinsics.Vector256.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L4InWidth * L4InChannels + 32), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, L4InWidth * L4InChannels + 32) + (g & hit), ref dxw, L4InWidth * L4InChannels + 32);
+                            open = global::System.Runtime.Intrinsics.Vector256.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L4InWidth * L4InChannels + L4InChannels + 32), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, L4InWidth * L4InChannels + L4InChannels + 32) + (g & hit), ref dxw, L4InWidth * L4InChannels + L4InChannels + 32);
+                        }
+                        // Vector256 at 40
+                        {
+                            var largest = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yo, 40);
+                            var g = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dyo, 40);
+                            var hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, 40), largest);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, 40) + (g & hit), ref dxw, 40);
+                            var open = ~hit;
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L4InChannels + 40), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, L4InChannels + 40) + (g & hit), ref dxw, L4InChannels + 40);
+                            open = global::System.Runtime.Intrinsics.Vector256.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L4InWidth * L4InChannels + 40), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, L4InWidth * L4InChannels + 40) + (g & hit), ref dxw, L4InWidth * L4InChannels + 40);
+                            open = global::System.Runtime.Intrinsics.Vector256.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L4InWidth * L4InChannels + L4InChannels + 40), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, L4InWidth * L4InChannels + L4InChannels + 40) + (g & hit), ref dxw, L4InWidth * L4InChannels + L4InChannels + 40);
+                        }
+                        // Vector256 at 48
+                        {
+                            var largest = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yo, 48);
+                            var g = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dyo, 48);
+                            var hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, 48), largest);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, 48) + (g & hit), ref dxw, 48);
+                            var open = ~hit;
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L4InChannels + 48), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, L4InChannels + 48) + (g & hit), ref dxw, L4InChannels + 48);
+                            open = global::System.Runtime.Intrinsics.Vector256.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L4InWidth * L4InChannels + 48), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, L4InWidth * L4InChannels + 48) + (g & hit), ref dxw, L4InWidth * L4InChannels + 48);
+                            open = global::System.Runtime.Intrinsics.Vector256.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L4InWidth * L4InChannels + L4InChannels + 48), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, L4InWidth * L4InChannels + L4InChannels + 48) + (g & hit), ref dxw, L4InWidth * L4InChannels + L4InChannels + 48);
+                        }
+                        // Vector256 at 56
+                        {
+                            var largest = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yo, 56);
+                            var g = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dyo, 56);
+                            var hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, 56), largest);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, 56) + (g & hit), ref dxw, 56);
+                            var open = ~hit;
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L4InChannels + 56), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, L4InChannels + 56) + (g & hit), ref dxw, L4InChannels + 56);
+                            open = global::System.Runtime.Intrinsics.Vector256.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L4InWidth * L4InChannels + 56), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, L4InWidth * L4InChannels + 56) + (g & hit), ref dxw, L4InWidth * L4InChannels + 56);
+                            open = global::System.Runtime.Intrinsics.Vector256.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L4InWidth * L4InChannels + L4InChannels + 56), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dxw, L4InWidth * L4InChannels + L4InChannels + 56) + (g & hit), ref dxw, L4InWidth * L4InChannels + L4InChannels + 56);
+                        }
+                    }
+                    else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                    {
+                        for (nuint o = 0; o < (nuint)(L4InChannels - L4InChannels % 4); o += 4)
+                        {
+                            var largest = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yo, o);
+                            var g = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dyo, o);
+                            var hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, o), largest);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dxw, o) + (g & hit), ref dxw, o);
+                            var open = ~hit;
+                            hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, L4InChannels + o), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dxw, L4InChannels + o) + (g & hit), ref dxw, L4InChannels + o);
+                            open = global::System.Runtime.Intrinsics.Vector128.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, L4InWidth * L4InChannels + o), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dxw, L4InWidth * L4InChannels + o) + (g & hit), ref dxw, L4InWidth * L4InChannels + o);
+                            open = global::System.Runtime.Intrinsics.Vector128.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, L4InWidth * L4InChannels + L4InChannels + o), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dxw, L4InWidth * L4InChannels + L4InChannels + o) + (g & hit), ref dxw, L4InWidth * L4InChannels + L4InChannels + o);
+                        }
+                    }
+                    else
+                    {
+                        for (nuint o = 0; o < (nuint)(L4InChannels - L4InChannels % 1); o += 1)
+                        {
+                            float largest = global::System.Runtime.CompilerServices.Unsafe.Add(ref yo, o);
+                            float g = global::System.Runtime.CompilerServices.Unsafe.Add(ref dyo, o);
+                            if (global::System.Runtime.CompilerServices.Unsafe.Add(ref xw, o) == largest) global::System.Runtime.CompilerServices.Unsafe.Add(ref dxw, o) += g;
+                            else if (global::System.Runtime.CompilerServices.Unsafe.Add(ref xw, L4InChannels + o) == largest) global::System.Runtime.CompilerServices.Unsafe.Add(ref dxw, L4InChannels + o) += g;
+                            else if (global::System.Runtime.CompilerServices.Unsafe.Add(ref xw, L4InWidth * L4InChannels + o) == largest) global::System.Runtime.CompilerServices.Unsafe.Add(ref dxw, L4InWidth * L4InChannels + o) += g;
+                            else if (global::System.Runtime.CompilerServices.Unsafe.Add(ref xw, L4InWidth * L4InChannels + L4InChannels + o) == largest) global::System.Runtime.CompilerServices.Unsafe.Add(ref dxw, L4InWidth * L4InChannels + L4InChannels + o) += g;
                         }
                     }
                 }
@@ -2251,7 +2465,9 @@ partial class Cnn
     /// <summary>
     /// Layer 2 backward over the batch: each output's gradient in _dz2 goes to the first position of its window,
     /// in row-major order, that holds the window's maximum (as PyTorch's MaxPool2d); written to _dz1.
-    /// Inputs in no window, or never the maximum, get 0.
+    /// The windows tile the input exactly, so every input value is written once: no clearing, no adding.
+    /// Branch-free on vectors of channels: a lane's gradient goes to the first position equal to the maximum, and that
+    /// lane is then closed for the positions after it.
     /// </summary>
     private void Layer2Backward(int batch)
     {
@@ -2259,34 +2475,265 @@ partial class Cnn
         ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2);
         ref float dy = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2);
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1);
-        global::System.Array.Clear(_dz1, 0, batch * L2In);
         for (int s = 0; s < batch; s++)
         {
             for (int oy = 0; oy < L2OutHeight; oy++)
             {
                 for (int ox = 0; ox < L2OutWidth; ox++)
                 {
-                    int o = ((s * L2OutHeight + oy) * L2OutWidth + ox) * L2OutChannels;
-                    int i = s * L2In + (oy * L2StrideHeight * L2InWidth + ox * L2StrideWidth) * L2InChannels;
-                    for (int c = 0; c < L2InChannels; c++, o++, i++)
+                    int output = ((s * L2OutHeight + oy) * L2OutWidth + ox) * L2OutChannels;
+                    int window = s * L2In + (oy * L2StrideHeight * L2InWidth + ox * L2StrideWidth) * L2InChannels;
+                    ref float yo = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, output);
+                    ref float dyo = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dy, output);
+                    ref float xw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, window);
+                    ref float dxw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, window);
+                    if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                     {
-                        float largest = global::System.Runtime.CompilerServices.Unsafe.Add(ref y, o);
-                        float g = global::System.Runtime.CompilerServices.Unsafe.Add(ref dy, o);
-                        if (global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i) == largest)
+                        // Vector512 at 0
                         {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, i) += g;
+                            var largest = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yo, 0);
+                            var g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dyo, 0);
+                            var hit = global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xw, 0), largest);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g & hit, ref dxw, 0);
+                            var open = ~hit;
+                            hit = global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xw, L2InChannels), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g & hit, ref dxw, L2InChannels);
+                            open = global::System.Runtime.Intrinsics.Vector512.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xw, L2InWidth * L2InChannels), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g & hit, ref dxw, L2InWidth * L2InChannels);
+                            open = global::System.Runtime.Intrinsics.Vector512.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xw, L2InWidth * L2InChannels + L2InChannels), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g & hit, ref dxw, L2InWidth * L2InChannels + L2InChannels);
                         }
-                        else if (global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + L2InChannels) == largest)
+                        // Vector512 at 16
                         {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, i + L2InChannels) += g;
+                            var largest = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yo, 16);
+                            var g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dyo, 16);
+                            var hit = global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xw, 16), largest);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g & hit, ref dxw, 16);
+                            var open = ~hit;
+                            hit = global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xw, L2InChannels + 16), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g & hit, ref dxw, L2InChannels + 16);
+                            open = global::System.Runtime.Intrinsics.Vector512.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xw, L2InWidth * L2InChannels + 16), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g & hit, ref dxw, L2InWidth * L2InChannels + 16);
+                            open = global::System.Runtime.Intrinsics.Vector512.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xw, L2InWidth * L2InChannels + L2InChannels + 16), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g & hit, ref dxw, L2InWidth * L2InChannels + L2InChannels + 16);
                         }
-                        else if (global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + L2InWidth * L2InChannels) == largest)
+                    }
+                    else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                    {
+                        // Vector256 at 0
                         {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, i + L2InWidth * L2InChannels) += g;
+                            var largest = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yo, 0);
+                            var g = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dyo, 0);
+                            var hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, 0), largest);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g & hit, ref dxw, 0);
+                            var open = ~hit;
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L2InChannels), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g & hit, ref dxw, L2InChannels);
+                            open = global::System.Runtime.Intrinsics.Vector256.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L2InWidth * L2InChannels), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g & hit, ref dxw, L2InWidth * L2InChannels);
+                            open = global::System.Runtime.Intrinsics.Vector256.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L2InWidth * L2InChannels + L2InChannels), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g & hit, ref dxw, L2InWidth * L2InChannels + L2InChannels);
                         }
-                        else if (global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + L2InWidth * L2InChannels + L2InChannels) == largest)
+                        // Vector256 at 8
                         {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, i + L2InWidth * L2InChannels + L2InChannels) += g;
+                            var largest = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yo, 8);
+                            var g = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dyo, 8);
+                            var hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, 8), largest);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g & hit, ref dxw, 8);
+                            var open = ~hit;
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L2InChannels + 8), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g & hit, ref dxw, L2InChannels + 8);
+                            open = global::System.Runtime.Intrinsics.Vector256.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L2InWidth * L2InChannels + 8), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g & hit, ref dxw, L2InWidth * L2InChannels + 8);
+                            open = global::System.Runtime.Intrinsics.Vector256.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L2InWidth * L2InChannels + L2InChannels + 8), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g & hit, ref dxw, L2InWidth * L2InChannels + L2InChannels + 8);
+                        }
+                        // Vector256 at 16
+                        {
+                            var largest = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yo, 16);
+                            var g = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dyo, 16);
+                            var hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, 16), largest);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g & hit, ref dxw, 16);
+                            var open = ~hit;
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L2InChannels + 16), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g & hit, ref dxw, L2InChannels + 16);
+                            open = global::System.Runtime.Intrinsics.Vector256.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L2InWidth * L2InChannels + 16), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g & hit, ref dxw, L2InWidth * L2InChannels + 16);
+                            open = global::System.Runtime.Intrinsics.Vector256.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L2InWidth * L2InChannels + L2InChannels + 16), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g & hit, ref dxw, L2InWidth * L2InChannels + L2InChannels + 16);
+                        }
+                        // Vector256 at 24
+                        {
+                            var largest = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yo, 24);
+                            var g = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dyo, 24);
+                            var hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, 24), largest);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g & hit, ref dxw, 24);
+                            var open = ~hit;
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L2InChannels + 24), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g & hit, ref dxw, L2InChannels + 24);
+                            open = global::System.Runtime.Intrinsics.Vector256.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L2InWidth * L2InChannels + 24), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g & hit, ref dxw, L2InWidth * L2InChannels + 24);
+                            open = global::System.Runtime.Intrinsics.Vector256.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xw, L2InWidth * L2InChannels + L2InChannels + 24), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g & hit, ref dxw, L2InWidth * L2InChannels + L2InChannels + 24);
+                        }
+                    }
+                    else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                    {
+                        // Vector128 at 0
+                        {
+                            var largest = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yo, 0);
+                            var g = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dyo, 0);
+                            var hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, 0), largest);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, 0);
+                            var open = ~hit;
+                            hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, L2InChannels), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, L2InChannels);
+                            open = global::System.Runtime.Intrinsics.Vector128.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, L2InWidth * L2InChannels), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, L2InWidth * L2InChannels);
+                            open = global::System.Runtime.Intrinsics.Vector128.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, L2InWidth * L2InChannels + L2InChannels), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, L2InWidth * L2InChannels + L2InChannels);
+                        }
+                        // Vector128 at 4
+                        {
+                            var largest = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yo, 4);
+                            var g = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dyo, 4);
+                            var hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, 4), largest);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, 4);
+                            var open = ~hit;
+                            hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, L2InChannels + 4), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, L2InChannels + 4);
+                            open = global::System.Runtime.Intrinsics.Vector128.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, L2InWidth * L2InChannels + 4), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, L2InWidth * L2InChannels + 4);
+                            open = global::System.Runtime.Intrinsics.Vector128.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, L2InWidth * L2InChannels + L2InChannels + 4), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, L2InWidth * L2InChannels + L2InChannels + 4);
+                        }
+                        // Vector128 at 8
+                        {
+                            var largest = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yo, 8);
+                            var g = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dyo, 8);
+                            var hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, 8), largest);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, 8);
+                            var open = ~hit;
+                            hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, L2InChannels + 8), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, L2InChannels + 8);
+                            open = global::System.Runtime.Intrinsics.Vector128.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, L2InWidth * L2InChannels + 8), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, L2InWidth * L2InChannels + 8);
+                            open = global::System.Runtime.Intrinsics.Vector128.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, L2InWidth * L2InChannels + L2InChannels + 8), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, L2InWidth * L2InChannels + L2InChannels + 8);
+                        }
+                        // Vector128 at 12
+                        {
+                            var largest = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yo, 12);
+                            var g = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dyo, 12);
+                            var hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, 12), largest);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, 12);
+                            var open = ~hit;
+                            hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, L2InChannels + 12), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, L2InChannels + 12);
+                            open = global::System.Runtime.Intrinsics.Vector128.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, L2InWidth * L2InChannels + 12), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, L2InWidth * L2InChannels + 12);
+                            open = global::System.Runtime.Intrinsics.Vector128.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, L2InWidth * L2InChannels + L2InChannels + 12), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, L2InWidth * L2InChannels + L2InChannels + 12);
+                        }
+                        // Vector128 at 16
+                        {
+                            var largest = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yo, 16);
+                            var g = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dyo, 16);
+                            var hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, 16), largest);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, 16);
+                            var open = ~hit;
+                            hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, L2InChannels + 16), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, L2InChannels + 16);
+                            open = global::System.Runtime.Intrinsics.Vector128.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, L2InWidth * L2InChannels + 16), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, L2InWidth * L2InChannels + 16);
+                            open = global::System.Runtime.Intrinsics.Vector128.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, L2InWidth * L2InChannels + L2InChannels + 16), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, L2InWidth * L2InChannels + L2InChannels + 16);
+                        }
+                        // Vector128 at 20
+                        {
+                            var largest = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yo, 20);
+                            var g = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dyo, 20);
+                            var hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, 20), largest);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, 20);
+                            var open = ~hit;
+                            hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, L2InChannels + 20), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, L2InChannels + 20);
+                            open = global::System.Runtime.Intrinsics.Vector128.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, L2InWidth * L2InChannels + 20), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, L2InWidth * L2InChannels + 20);
+                            open = global::System.Runtime.Intrinsics.Vector128.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, L2InWidth * L2InChannels + L2InChannels + 20), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, L2InWidth * L2InChannels + L2InChannels + 20);
+                        }
+                        // Vector128 at 24
+                        {
+                            var largest = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yo, 24);
+                            var g = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dyo, 24);
+                            var hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, 24), largest);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, 24);
+                            var open = ~hit;
+                            hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, L2InChannels + 24), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, L2InChannels + 24);
+                            open = global::System.Runtime.Intrinsics.Vector128.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, L2InWidth * L2InChannels + 24), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, L2InWidth * L2InChannels + 24);
+                            open = global::System.Runtime.Intrinsics.Vector128.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, L2InWidth * L2InChannels + L2InChannels + 24), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, L2InWidth * L2InChannels + L2InChannels + 24);
+                        }
+                        // Vector128 at 28
+                        {
+                            var largest = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yo, 28);
+                            var g = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dyo, 28);
+                            var hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, 28), largest);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, 28);
+                            var open = ~hit;
+                            hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, L2InChannels + 28), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, L2InChannels + 28);
+                            open = global::System.Runtime.Intrinsics.Vector128.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, L2InWidth * L2InChannels + 28), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, L2InWidth * L2InChannels + 28);
+                            open = global::System.Runtime.Intrinsics.Vector128.AndNot(open, hit);
+                            hit = global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xw, L2InWidth * L2InChannels + L2InChannels + 28), largest) & open;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g & hit, ref dxw, L2InWidth * L2InChannels + L2InChannels + 28);
+                        }
+                    }
+                    else
+                    {
+                        for (nuint o = 0; o < (nuint)(L2InChannels - L2InChannels % 1); o += 1)
+                        {
+                            float largest = global::System.Runtime.CompilerServices.Unsafe.Add(ref yo, o);
+                            float g = global::System.Runtime.CompilerServices.Unsafe.Add(ref dyo, o);
+                            bool open = !(global::System.Runtime.CompilerServices.Unsafe.Add(ref xw, o) == largest);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dxw, o) = open ? 0f : g;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dxw, L2InChannels + o) = open && global::System.Runtime.CompilerServices.Unsafe.Add(ref xw, L2InChannels + o) == largest ? g : 0f;
+                            open &= !(global::System.Runtime.CompilerServices.Unsafe.Add(ref xw, L2InChannels + o) == largest);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dxw, L2InWidth * L2InChannels + o) = open && global::System.Runtime.CompilerServices.Unsafe.Add(ref xw, L2InWidth * L2InChannels + o) == largest ? g : 0f;
+                            open &= !(global::System.Runtime.CompilerServices.Unsafe.Add(ref xw, L2InWidth * L2InChannels + o) == largest);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dxw, L2InWidth * L2InChannels + L2InChannels + o) = open && global::System.Runtime.CompilerServices.Unsafe.Add(ref xw, L2InWidth * L2InChannels + L2InChannels + o) == largest ? g : 0f;
+                            open &= !(global::System.Runtime.CompilerServices.Unsafe.Add(ref xw, L2InWidth * L2InChannels + L2InChannels + o) == largest);
                         }
                     }
                 }
