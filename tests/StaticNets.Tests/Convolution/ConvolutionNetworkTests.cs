@@ -139,6 +139,34 @@ public sealed class ConvolutionNetworkTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void MaxPoolingSendsATiedGradientToTheFirstMaximum()
+    {
+        // Every output channel computes z = x0 + x1 at each pixel. Pixels (0, 0) = (1, 0) and (0, 1) = (0, 1) both give
+        // z = 1, the window's maximum; (1, 0) and (1, 1) give less. The dense layer sums the 16 maxima: y = 16, and
+        // with target 0 the mean squared error's gradient is dL/dy = 2·16 = 32 for every channel. Routed to the first
+        // maximum, pixel (0, 0), the convolution's gradient is dW[c = 0, f] = 32·1 and dW[c = 1, f] = 32·0.
+        var network = new MaxPoolTies(seed: 1);
+        Span<float> parameters = network.Parameters;
+        parameters.Clear();
+        parameters[..32].Fill(1f);                 // conv weights (1, 1, 2, 16): both input channels, every filter
+        parameters.Slice(48, 16).Fill(1f);         // dense weights (16, 1), after the 16 conv biases
+        float[] input = [1f, 0f, 0f, 1f, 0.5f, 0f, 0f, 0.25f];
+
+        network.ZeroGradients();
+        network.Forward(input, new float[1]);
+        float loss = network.Backward([0f]);
+
+        Assert.Equal(256f, loss);
+        ReadOnlySpan<float> gradient = network.Gradients;
+        for (int f = 0; f < 16; f++)
+        {
+            Assert.Equal(32f, gradient[f]);        // dW[0, 0, c = 0, f]
+            Assert.Equal(0f, gradient[16 + f]);    // dW[0, 0, c = 1, f]
+            Assert.Equal(32f, gradient[32 + f]);   // db[f]
+        }
+    }
+
+    [Fact]
     public void ReferenceCnnHasTheShapesOfTheKerasNetwork()
     {
         // Keras' summary of report 000's network: 320 + 18,496 + 102,464 + 650 parameters.

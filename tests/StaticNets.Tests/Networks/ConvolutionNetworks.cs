@@ -94,3 +94,13 @@ public partial class FixtureSameAveragePoolGlobalMse;
 [Dense(4, Activation.ReLU)]
 [Dense(3, Activation.Softmax)]
 public partial class FixtureStrideOverlappingMaxPoolSoftmax;
+
+// Ties in max pooling: 16 identical channels (one 16-wide vector, or four 4-wide ones) whose window holds two equal
+// maxima; the gradient must go to the first in row-major order, as in PyTorch.
+[Network(Loss.MeanSquaredError, Optimizer.Sgd, MaxBatchSize = 1)]
+[Input(2, 2, 2)]
+[Conv2D(16, 1)]
+[MaxPool2D(2)]
+[Flatten]
+[Dense(1)]
+public partial class MaxPoolTies;
