@@ -164,7 +164,7 @@ internal sealed record Options(bool Cnn, int Epochs, int BatchSize, ulong Seed, 
     {
         int model = Array.IndexOf(args, "--model");
         bool cnn = model >= 0 && model + 1 < args.Length && args[model + 1] == "cnn"; // read first: it sets the defaults
-        int epochs = cnn ? 15 : 20, batch = cnn ? 32 : 128; // the CNN: Keras' default batch size, as report 000
+        int epochs = cnn ? 10 : 20, batch = cnn ? 32 : 128; // the CNN: Keras' default batch size, as report 000
         ulong seed = 42;
         double expected = 0;
         bool quick = false, anneal = true;
