@@ -22,7 +22,7 @@ public static class SoftmaxOperator
         float sum = 0f;
         for (int k = 0; k < z.Length; k++)
         {
-            float e = MathF.Exp(z[k] - max);
+            float e = ExpOperator.Exp(z[k] - max);
             a[k] = e;
             sum += e;
         }
@@ -48,7 +48,7 @@ public static class SoftmaxOperator
         float sum = 0f;
         for (int k = 0; k < z.Length; k++)
         {
-            sum += MathF.Exp(z[k] - max);
+            sum += ExpOperator.Exp(z[k] - max);
         }
 
         return max + MathF.Log(sum);
