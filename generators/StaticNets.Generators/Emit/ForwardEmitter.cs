@@ -187,16 +187,7 @@ internal static class ForwardEmitter
 
         if (unrolled)
         {
-            for (int i = 0; i < layer.Inputs; i++)
-            {
-                writer.WriteLine($"float x{Int(i)} = {Unsafe}.Add(ref x, {Int(i)});");
-                for (int k = 0; k < block.Count; k++)
-                {
-                    Chunk chunk = block[k];
-                    string weights = chunk.Width.Load("w", SimdEmitter.Offset(baseOffset, i * layer.Outputs + chunk.Offset));
-                    writer.WriteLine($"{SimdEmitter.Accumulator(k)} = {chunk.Width.FusedMultiplyAdd(chunk.Width.Broadcast("x" + Int(i)), weights, SimdEmitter.Accumulator(k))};");
-                }
-            }
+            WriteUnrolledInputs(writer, layer, block, baseOffset);
         }
         else
         {
@@ -232,6 +223,61 @@ internal static class ForwardEmitter
             {
                 string value = layer.Activation == ActivationKind.Linear ? acc : ActivationForward(layer, acc);
                 writer.WriteLine(chunk.Width.Store(value, "a", SimdEmitter.Offset(baseOffset, chunk.Offset)));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Most partial sums one accumulator is split into when a block has few accumulators: with one FMA chain per
+    /// accumulator a narrow layer would wait on the FMA latency for every input, so inputs are dealt round-robin to
+    /// this many independent chains and summed pairwise at the end.
+    /// </summary>
+    public const int MaxPartialSums = 4;
+
+    /// <summary>How many partial sums each accumulator of a block gets: enough for about 8 independent chains, at most one per input.</summary>
+    private static int PartialSums(LayerModel layer, List<Chunk> block) =>
+        System.Math.Min(System.Math.Min(MaxPartialSums, System.Math.Max(1, SimdEmitter.MaxAccumulators / block.Count)), layer.Inputs);
+
+    /// <summary>The name of partial sum <paramref name="chain"/> of accumulator <paramref name="index"/>; chain 0 is the accumulator itself.</summary>
+    private static string PartialSum(int index, int chain) => chain == 0 ? SimdEmitter.Accumulator(index) : $"{SimdEmitter.Accumulator(index)}p{Int(chain)}";
+
+    /// <summary>The input loop of a small layer as straight-line code: one FMA per input and accumulator, dealt to short chains.</summary>
+    private static void WriteUnrolledInputs(SourceWriter writer, LayerModel layer, List<Chunk> block, string? baseOffset)
+    {
+        int chains = PartialSums(layer, block);
+        if (chains > 1)
+        {
+            writer.WriteLine($"// input i goes to partial sum i % {chains} of each accumulator: {chains} independent FMA chains instead of one");
+        }
+
+        for (int i = 0; i < layer.Inputs; i++)
+        {
+            writer.WriteLine($"float x{Int(i)} = {Unsafe}.Add(ref x, {Int(i)});");
+            int chain = i % chains;
+            for (int k = 0; k < block.Count; k++)
+            {
+                Chunk chunk = block[k];
+                string weights = chunk.Width.Load("w", SimdEmitter.Offset(baseOffset, i * layer.Outputs + chunk.Offset));
+                string xi = chunk.Width.Broadcast("x" + Int(i));
+                string sum = PartialSum(k, chain);
+                writer.WriteLine(chain != 0 && i < chains
+                    ? $"var {sum} = {xi} * {weights};"
+                    : $"{sum} = {chunk.Width.FusedMultiplyAdd(xi, weights, sum)};");
+            }
+        }
+
+        if (chains > 1)
+        {
+            for (int k = 0; k < block.Count; k++)
+            {
+                string Pair(int c) => c + 1 >= chains ? PartialSum(k, c) : chains == 2 ? $"{PartialSum(k, c)} + {PartialSum(k, c + 1)}" : $"({PartialSum(k, c)} + {PartialSum(k, c + 1)})";
+                var pairs = new List<string>();
+                for (int c = 0; c < chains; c += 2)
+                {
+                    pairs.Add(Pair(c));
+                }
+
+                writer.WriteLine($"{SimdEmitter.Accumulator(k)} = {string.Join(" + ", pairs)};");
             }
         }
     }

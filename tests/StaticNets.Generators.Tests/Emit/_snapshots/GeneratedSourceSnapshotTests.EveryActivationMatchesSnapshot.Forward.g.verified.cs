@@ -169,15 +169,18 @@ partial class AllActivationsNet
             // outputs 0..4 (Vector128 + float)
             var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
             var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4);
+            // input i goes to partial sum i % 3 of each accumulator: 3 independent FMA chains instead of one
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 0), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 4), acc1);
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 5), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9), acc1);
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 5);
+            var acc1p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 10), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 14), acc1);
+            var acc0p2 = global::System.Runtime.Intrinsics.Vector128.Create(x2) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 10);
+            var acc1p2 = x2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 14);
+            acc0 = (acc0 + acc0p1) + acc0p2;
+            acc1 = (acc1 + acc1p1) + acc1p2;
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref a, 0);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 4) = acc1;
@@ -217,26 +220,30 @@ partial class AllActivationsNet
             var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
             var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4);
             var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5);
+            // input i goes to partial sum i % 2 of each accumulator: 2 independent FMA chains instead of one
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 0), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 4), acc1);
             acc2 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 5), acc2);
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 6), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 10), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 11), acc2);
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 6);
+            var acc1p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 10);
+            var acc2p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 11);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 12), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 16), acc1);
             acc2 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 17), acc2);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 18), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 22), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 23), acc2);
+            acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 18), acc0p1);
+            acc1p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 22), acc1p1);
+            acc2p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 23), acc2p1);
             float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x4), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 24), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x4, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 28), acc1);
             acc2 = global::System.MathF.FusedMultiplyAdd(x4, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 29), acc2);
+            acc0 = acc0 + acc0p1;
+            acc1 = acc1 + acc1p1;
+            acc2 = acc2 + acc2p1;
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SigmoidOperator.Forward(acc0), ref a, 0);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 4) = acc1;
@@ -276,18 +283,20 @@ partial class AllActivationsNet
         {
             // outputs 0..3 (Vector128)
             var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
+            // input i goes to partial sum i % 4 of each accumulator: 4 independent FMA chains instead of one
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 0), acc0);
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 4), acc0);
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 4);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 8), acc0);
+            var acc0p2 = global::System.Runtime.Intrinsics.Vector128.Create(x2) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 8);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 12), acc0);
+            var acc0p3 = global::System.Runtime.Intrinsics.Vector128.Create(x3) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 12);
             float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x4), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 16), acc0);
             float x5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x5), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 20), acc0);
+            acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x5), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 20), acc0p1);
+            acc0 = (acc0 + acc0p1) + (acc0p2 + acc0p3);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc0), ref a, 0);
         }
@@ -324,18 +333,21 @@ partial class AllActivationsNet
             // outputs 0..8 (Vector256 + float)
             var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 0);
             var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8);
+            // input i goes to partial sum i % 4 of each accumulator: 4 independent FMA chains instead of one
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
             acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x0), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 0), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 8), acc1);
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-            acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 9), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 17), acc1);
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector256.Create(x1) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 9);
+            var acc1p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 17);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
-            acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 18), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 26), acc1);
+            var acc0p2 = global::System.Runtime.Intrinsics.Vector256.Create(x2) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 18);
+            var acc1p2 = x2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 26);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
-            acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x3), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 27), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 35), acc1);
+            var acc0p3 = global::System.Runtime.Intrinsics.Vector256.Create(x3) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 27);
+            var acc1p3 = x3 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 35);
+            acc0 = (acc0 + acc0p1) + (acc0p2 + acc0p3);
+            acc1 = (acc1 + acc1p1) + (acc1p2 + acc1p3);
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0), ref a, 0);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 8) = acc1;
@@ -347,22 +359,26 @@ partial class AllActivationsNet
             var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
             var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 4);
             var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8);
+            // input i goes to partial sum i % 2 of each accumulator: 2 independent FMA chains instead of one
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 0), acc0);
             acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 4), acc1);
             acc2 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 8), acc2);
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 9), acc0);
-            acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 13), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 17), acc2);
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 9);
+            var acc1p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 13);
+            var acc2p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 17);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 18), acc0);
             acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 22), acc1);
             acc2 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 26), acc2);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 27), acc0);
-            acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 31), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 35), acc2);
+            acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 27), acc0p1);
+            acc1p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 31), acc1p1);
+            acc2p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 35), acc2p1);
+            acc0 = acc0 + acc0p1;
+            acc1 = acc1 + acc1p1;
+            acc2 = acc2 + acc2p1;
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0), ref a, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref z, 4);
@@ -403,33 +419,36 @@ partial class AllActivationsNet
             // outputs 0..4 (Vector128 + float)
             var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
             var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4);
+            // input i goes to partial sum i % 4 of each accumulator: 4 independent FMA chains instead of one
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 0), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 4), acc1);
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 5), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9), acc1);
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 5);
+            var acc1p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 10), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 14), acc1);
+            var acc0p2 = global::System.Runtime.Intrinsics.Vector128.Create(x2) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 10);
+            var acc1p2 = x2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 14);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 15), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 19), acc1);
+            var acc0p3 = global::System.Runtime.Intrinsics.Vector128.Create(x3) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 15);
+            var acc1p3 = x3 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 19);
             float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x4), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 20), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x4, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 24), acc1);
             float x5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x5), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 25), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x5, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 29), acc1);
+            acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x5), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 25), acc0p1);
+            acc1p1 = global::System.MathF.FusedMultiplyAdd(x5, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 29), acc1p1);
             float x6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 6);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x6), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 30), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x6, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 34), acc1);
+            acc0p2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x6), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 30), acc0p2);
+            acc1p2 = global::System.MathF.FusedMultiplyAdd(x6, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 34), acc1p2);
             float x7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 7);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x7), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 35), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x7, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 39), acc1);
+            acc0p3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x7), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 35), acc0p3);
+            acc1p3 = global::System.MathF.FusedMultiplyAdd(x7, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 39), acc1p3);
             float x8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 8);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x8), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 40), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x8, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 44), acc1);
+            acc0 = (acc0 + acc0p1) + (acc0p2 + acc0p3);
+            acc1 = (acc1 + acc1p1) + (acc1p2 + acc1p3);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc0, L5Slope), ref a, 0);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 4) = acc1;
@@ -467,16 +486,18 @@ partial class AllActivationsNet
         {
             // outputs 0..3 (Vector128)
             var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
+            // input i goes to partial sum i % 4 of each accumulator: 4 independent FMA chains instead of one
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 0), acc0);
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 4), acc0);
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 4);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 8), acc0);
+            var acc0p2 = global::System.Runtime.Intrinsics.Vector128.Create(x2) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 8);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 12), acc0);
+            var acc0p3 = global::System.Runtime.Intrinsics.Vector128.Create(x3) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 12);
             float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x4), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 16), acc0);
+            acc0 = (acc0 + acc0p1) + (acc0p2 + acc0p3);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.EluOperator.Forward(acc0, L6Alpha), ref a, 0);
         }
@@ -514,22 +535,26 @@ partial class AllActivationsNet
             var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
             var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4);
             var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5);
+            // input i goes to partial sum i % 2 of each accumulator: 2 independent FMA chains instead of one
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 0), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 4), acc1);
             acc2 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 5), acc2);
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 6), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 10), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 11), acc2);
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 6);
+            var acc1p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 10);
+            var acc2p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 11);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 12), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 16), acc1);
             acc2 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 17), acc2);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 18), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 22), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 23), acc2);
+            acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 18), acc0p1);
+            acc1p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 22), acc1p1);
+            acc2p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 23), acc2p1);
+            acc0 = acc0 + acc0p1;
+            acc1 = acc1 + acc1p1;
+            acc2 = acc2 + acc2p1;
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SoftplusOperator.Forward(acc0), ref a, 0);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 4) = acc1;
@@ -570,24 +595,27 @@ partial class AllActivationsNet
             // outputs 0..4 (Vector128 + float)
             var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
             var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4);
+            // input i goes to partial sum i % 4 of each accumulator: 4 independent FMA chains instead of one
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 0), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 4), acc1);
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 5), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9), acc1);
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 5);
+            var acc1p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 10), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 14), acc1);
+            var acc0p2 = global::System.Runtime.Intrinsics.Vector128.Create(x2) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 10);
+            var acc1p2 = x2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 14);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 15), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 19), acc1);
+            var acc0p3 = global::System.Runtime.Intrinsics.Vector128.Create(x3) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 15);
+            var acc1p3 = x3 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 19);
             float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x4), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 20), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x4, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 24), acc1);
             float x5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x5), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 25), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x5, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 29), acc1);
+            acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x5), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 25), acc0p1);
+            acc1p1 = global::System.MathF.FusedMultiplyAdd(x5, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 29), acc1p1);
+            acc0 = (acc0 + acc0p1) + (acc0p2 + acc0p3);
+            acc1 = (acc1 + acc1p1) + (acc1p2 + acc1p3);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.GeluOperator.Forward(acc0), ref a, 0);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 4) = acc1;
@@ -625,16 +653,18 @@ partial class AllActivationsNet
         {
             // outputs 0..3 (Vector128)
             var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
+            // input i goes to partial sum i % 4 of each accumulator: 4 independent FMA chains instead of one
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 0), acc0);
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 4), acc0);
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 4);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 8), acc0);
+            var acc0p2 = global::System.Runtime.Intrinsics.Vector128.Create(x2) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 8);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 12), acc0);
+            var acc0p3 = global::System.Runtime.Intrinsics.Vector128.Create(x3) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 12);
             float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x4), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 16), acc0);
+            acc0 = (acc0 + acc0p1) + (acc0p2 + acc0p3);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SiluOperator.Forward(acc0), ref a, 0);
         }
@@ -670,22 +700,26 @@ partial class AllActivationsNet
         var acc0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0);
         var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1);
         var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2);
+        // input i goes to partial sum i % 2 of each accumulator: 2 independent FMA chains instead of one
         float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
         acc0 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0), acc0);
         acc1 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 1), acc1);
         acc2 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 2), acc2);
         float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-        acc0 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 3), acc0);
-        acc1 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 4), acc1);
-        acc2 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 5), acc2);
+        var acc0p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 3);
+        var acc1p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 4);
+        var acc2p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 5);
         float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
         acc0 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 6), acc0);
         acc1 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 7), acc1);
         acc2 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 8), acc2);
         float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
-        acc0 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9), acc0);
-        acc1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 10), acc1);
-        acc2 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 11), acc2);
+        acc0p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9), acc0p1);
+        acc1p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 10), acc1p1);
+        acc2p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 11), acc2p1);
+        acc0 = acc0 + acc0p1;
+        acc1 = acc1 + acc1p1;
+        acc2 = acc2 + acc2p1;
         global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 0) = acc0;
         global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 1) = acc1;
         global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 2) = acc2;
