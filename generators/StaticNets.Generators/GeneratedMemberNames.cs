@@ -16,7 +16,7 @@ internal static class GeneratedMemberNames
     ];
 
     private static readonly Regex LayerMember = new(
-        @"^(L[0-9]+(In|Out|W|B|Rate|Scale|Slope|Alpha|L1|L2)|Layer[0-9]+(Forward|Backward)|_(z|a|dz|mask)[0-9]+)$",
+        @"^(L[0-9]+(In|Out|W|B|Rate|Scale|Slope|Alpha|L1|L2)|Layer[0-9]+(Forward|Backward|ForwardBatch)|_(z|a|dz|mask)[0-9]+)$",
         RegexOptions.CultureInvariant);
 
     /// <summary>Whether a type called <paramref name="name"/> would clash with a generated member.</summary>

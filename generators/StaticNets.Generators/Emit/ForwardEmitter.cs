@@ -18,6 +18,11 @@ internal static class ForwardEmitter
         {
             writer.WriteLine();
             WriteLayerForward(writer, layer);
+            if (layer.IsDense)
+            {
+                writer.WriteLine();
+                DenseBatchEmitter.WriteForward(writer, layer);
+            }
         }
     }
 
@@ -123,12 +128,7 @@ internal static class ForwardEmitter
                 continue;
             }
 
-            writer.OpenBlock("for (int s = 0; s < batch; s++)");
-            writer.WriteLine($"{LayerForward(l)}(");
-            writer.WriteLine($"    ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({input}), s * {In(l)}),");
-            writer.WriteLine($"    ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Z(l)}), s * {Out(l)}),");
-            writer.WriteLine($"    ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({A(l)}), s * {Out(l)}));");
-            writer.CloseBlock();
+            writer.WriteLine($"{DenseBatchEmitter.LayerForwardBatch(l)}(batch);");
             writer.WriteLine();
         }
 

@@ -63,47 +63,17 @@ partial class RegularizedNet
         inputs.CopyTo(_x);
         Layer1Forward(batch, training);
 
-        for (int s = 0; s < batch; s++)
-        {
-            Layer2Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), s * L2In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2), s * L2Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), s * L2Out));
-        }
+        Layer2ForwardBatch(batch);
 
         Layer3Forward(batch, training);
 
-        for (int s = 0; s < batch; s++)
-        {
-            Layer4Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), s * L4In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z4), s * L4Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), s * L4Out));
-        }
+        Layer4ForwardBatch(batch);
 
-        for (int s = 0; s < batch; s++)
-        {
-            Layer5Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), s * L5In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z5), s * L5Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), s * L5Out));
-        }
+        Layer5ForwardBatch(batch);
 
-        for (int s = 0; s < batch; s++)
-        {
-            Layer6Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), s * L6In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z6), s * L6Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6), s * L6Out));
-        }
+        Layer6ForwardBatch(batch);
 
-        for (int s = 0; s < batch; s++)
-        {
-            Layer7Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6), s * L7In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z7), s * L7Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a7), s * L7Out));
-        }
+        Layer7ForwardBatch(batch);
 
         _batchSize = batch;
     }
@@ -204,6 +174,138 @@ partial class RegularizedNet
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref z, o) = sum;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a, o) = global::StaticNets.Operators.LeakyReLUOperator.Forward(sum, L2Slope);
             }
+        }
+    }
+
+    /// <summary>
+    /// Layer 2 forward over the batch: Z = X·W2 + b2; A = leaky_relu(Z), row by row.
+    /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
+    /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
+    /// The last batch % 4 samples go through the one-sample kernel <see cref="Layer2Forward"/>.
+    /// </summary>
+    private void Layer2ForwardBatch(int batch)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W); // (L2In, L2Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2B); // (L2Out)
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L2In)
+        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2); // (batch, L2Out)
+        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2); // (batch, L2Out)
+        int s = 0;
+        for (; s <= batch - 4; s += 4)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L2In);
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L2In);
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L2In);
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L2In);
+            ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L2Out);
+            ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L2Out);
+            ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L2Out);
+            ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L2Out);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L2Out);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L2Out);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L2Out);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L2Out);
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // outputs 0..7 (Vector256)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 0);
+                    var acc1_0 = acc0_0;
+                    var acc2_0 = acc0_0;
+                    var acc3_0 = acc0_0;
+                    for (int i = 0; i < L2In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref z0, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc0_0, L2Slope), ref a0, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref z1, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc1_0, L2Slope), ref a1, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref z2, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc2_0, L2Slope), ref a2, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref z3, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc3_0, L2Slope), ref a3, 0);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // outputs 0..7 (2 x Vector128)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 4);
+                    var acc1_0 = acc0_0;
+                    var acc1_1 = acc0_1;
+                    var acc2_0 = acc0_0;
+                    var acc2_1 = acc0_1;
+                    var acc3_0 = acc0_0;
+                    var acc3_1 = acc0_1;
+                    for (int i = 0; i < L2In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc0_0, L2Slope), ref a0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref z0, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc0_1, L2Slope), ref a0, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc1_0, L2Slope), ref a1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref z1, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc1_1, L2Slope), ref a1, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc2_0, L2Slope), ref a2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref z2, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc2_1, L2Slope), ref a2, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc3_0, L2Slope), ref a3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref z3, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc3_1, L2Slope), ref a3, 4);
+                }
+            }
+            else
+            {
+                Layer2Forward(ref x0, ref z0, ref a0);
+                Layer2Forward(ref x1, ref z1, ref a1);
+                Layer2Forward(ref x2, ref z2, ref a2);
+                Layer2Forward(ref x3, ref z3, ref a3);
+            }
+        }
+
+        for (; s < batch; s++)
+        {
+            Layer2Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L2Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L2Out));
         }
     }
 
@@ -309,6 +411,119 @@ partial class RegularizedNet
     }
 
     /// <summary>
+    /// Layer 4 forward over the batch: Z = X·W4 + b4; A = elu(Z), row by row.
+    /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
+    /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
+    /// The last batch % 4 samples go through the one-sample kernel <see cref="Layer4Forward"/>.
+    /// </summary>
+    private void Layer4ForwardBatch(int batch)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L4W); // (L4In, L4Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L4B); // (L4Out)
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3); // (batch, L4In)
+        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z4); // (batch, L4Out)
+        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4); // (batch, L4Out)
+        int s = 0;
+        for (; s <= batch - 4; s += 4)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L4In);
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L4In);
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L4In);
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L4In);
+            ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L4Out);
+            ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L4Out);
+            ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L4Out);
+            ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L4Out);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L4Out);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L4Out);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L4Out);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L4Out);
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // outputs 0..5 (Vector128 + 2 x float)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5);
+                    var acc1_0 = acc0_0;
+                    var acc1_1 = acc0_1;
+                    var acc1_2 = acc0_2;
+                    var acc2_0 = acc0_0;
+                    var acc2_1 = acc0_1;
+                    var acc2_2 = acc0_2;
+                    var acc3_0 = acc0_0;
+                    var acc3_1 = acc0_1;
+                    var acc3_2 = acc0_2;
+                    for (int i = 0; i < L4In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L4Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        var w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
+                        var w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0i, w1, acc0_1);
+                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0i, w2, acc0_2);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                        acc1_1 = global::System.MathF.FusedMultiplyAdd(x1i, w1, acc1_1);
+                        acc1_2 = global::System.MathF.FusedMultiplyAdd(x1i, w2, acc1_2);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                        acc2_1 = global::System.MathF.FusedMultiplyAdd(x2i, w1, acc2_1);
+                        acc2_2 = global::System.MathF.FusedMultiplyAdd(x2i, w2, acc2_2);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                        acc3_1 = global::System.MathF.FusedMultiplyAdd(x3i, w1, acc3_1);
+                        acc3_2 = global::System.MathF.FusedMultiplyAdd(x3i, w2, acc3_2);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.EluOperator.Forward(acc0_0, L4Alpha), ref a0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 4) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 4) = global::StaticNets.Operators.EluOperator.Forward(acc0_1, L4Alpha);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 5) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 5) = global::StaticNets.Operators.EluOperator.Forward(acc0_2, L4Alpha);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.EluOperator.Forward(acc1_0, L4Alpha), ref a1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 4) = acc1_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 4) = global::StaticNets.Operators.EluOperator.Forward(acc1_1, L4Alpha);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 5) = acc1_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 5) = global::StaticNets.Operators.EluOperator.Forward(acc1_2, L4Alpha);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.EluOperator.Forward(acc2_0, L4Alpha), ref a2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 4) = acc2_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4) = global::StaticNets.Operators.EluOperator.Forward(acc2_1, L4Alpha);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 5) = acc2_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 5) = global::StaticNets.Operators.EluOperator.Forward(acc2_2, L4Alpha);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.EluOperator.Forward(acc3_0, L4Alpha), ref a3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 4) = acc3_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = global::StaticNets.Operators.EluOperator.Forward(acc3_1, L4Alpha);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 5) = acc3_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 5) = global::StaticNets.Operators.EluOperator.Forward(acc3_2, L4Alpha);
+                }
+            }
+            else
+            {
+                Layer4Forward(ref x0, ref z0, ref a0);
+                Layer4Forward(ref x1, ref z1, ref a1);
+                Layer4Forward(ref x2, ref z2, ref a2);
+                Layer4Forward(ref x3, ref z3, ref a3);
+            }
+        }
+
+        for (; s < batch; s++)
+        {
+            Layer4Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L4In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L4Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L4Out));
+        }
+    }
+
+    /// <summary>
     /// Layer 5 forward, one sample: z = x·W5 + b5; a = gelu(z).
     /// W5 is (L5In, L5Out) row-major, so the weights leaving input i are contiguous and each is read once,
     /// while up to 8 vectors of z stay in registers. The input loop is unrolled.
@@ -368,6 +583,102 @@ partial class RegularizedNet
     }
 
     /// <summary>
+    /// Layer 5 forward over the batch: Z = X·W5 + b5; A = gelu(Z), row by row.
+    /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
+    /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
+    /// The last batch % 4 samples go through the one-sample kernel <see cref="Layer5Forward"/>.
+    /// </summary>
+    private void Layer5ForwardBatch(int batch)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L5W); // (L5In, L5Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L5B); // (L5Out)
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4); // (batch, L5In)
+        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z5); // (batch, L5Out)
+        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5); // (batch, L5Out)
+        int s = 0;
+        for (; s <= batch - 4; s += 4)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L5In);
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L5In);
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L5In);
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L5In);
+            ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L5Out);
+            ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L5Out);
+            ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L5Out);
+            ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L5Out);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L5Out);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L5Out);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L5Out);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L5Out);
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // outputs 0..4 (Vector128 + float)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4);
+                    var acc1_0 = acc0_0;
+                    var acc1_1 = acc0_1;
+                    var acc2_0 = acc0_0;
+                    var acc2_1 = acc0_1;
+                    var acc3_0 = acc0_0;
+                    var acc3_1 = acc0_1;
+                    for (int i = 0; i < L5In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L5Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        var w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0i, w1, acc0_1);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                        acc1_1 = global::System.MathF.FusedMultiplyAdd(x1i, w1, acc1_1);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                        acc2_1 = global::System.MathF.FusedMultiplyAdd(x2i, w1, acc2_1);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                        acc3_1 = global::System.MathF.FusedMultiplyAdd(x3i, w1, acc3_1);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.GeluOperator.Forward(acc0_0), ref a0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 4) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 4) = global::StaticNets.Operators.GeluOperator.Forward(acc0_1);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.GeluOperator.Forward(acc1_0), ref a1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 4) = acc1_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 4) = global::StaticNets.Operators.GeluOperator.Forward(acc1_1);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.GeluOperator.Forward(acc2_0), ref a2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 4) = acc2_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4) = global::StaticNets.Operators.GeluOperator.Forward(acc2_1);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.GeluOperator.Forward(acc3_0), ref a3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 4) = acc3_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = global::StaticNets.Operators.GeluOperator.Forward(acc3_1);
+                }
+            }
+            else
+            {
+                Layer5Forward(ref x0, ref z0, ref a0);
+                Layer5Forward(ref x1, ref z1, ref a1);
+                Layer5Forward(ref x2, ref z2, ref a2);
+                Layer5Forward(ref x3, ref z3, ref a3);
+            }
+        }
+
+        for (; s < batch; s++)
+        {
+            Layer5Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L5In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L5Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L5Out));
+        }
+    }
+
+    /// <summary>
     /// Layer 6 forward, one sample: z = x·W6 + b6; a = silu(z).
     /// W6 is (L6In, L6Out) row-major, so the weights leaving input i are contiguous and each is read once,
     /// while up to 8 vectors of z stay in registers. The input loop is unrolled.
@@ -415,6 +726,85 @@ partial class RegularizedNet
     }
 
     /// <summary>
+    /// Layer 6 forward over the batch: Z = X·W6 + b6; A = silu(Z), row by row.
+    /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
+    /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
+    /// The last batch % 4 samples go through the one-sample kernel <see cref="Layer6Forward"/>.
+    /// </summary>
+    private void Layer6ForwardBatch(int batch)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W); // (L6In, L6Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6B); // (L6Out)
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5); // (batch, L6In)
+        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z6); // (batch, L6Out)
+        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6); // (batch, L6Out)
+        int s = 0;
+        for (; s <= batch - 4; s += 4)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L6In);
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L6In);
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L6In);
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L6In);
+            ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L6Out);
+            ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L6Out);
+            ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L6Out);
+            ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L6Out);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L6Out);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L6Out);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L6Out);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L6Out);
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // outputs 0..3 (Vector128)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
+                    var acc1_0 = acc0_0;
+                    var acc2_0 = acc0_0;
+                    var acc3_0 = acc0_0;
+                    for (int i = 0; i < L6In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SiluOperator.Forward(acc0_0), ref a0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SiluOperator.Forward(acc1_0), ref a1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SiluOperator.Forward(acc2_0), ref a2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SiluOperator.Forward(acc3_0), ref a3, 0);
+                }
+            }
+            else
+            {
+                Layer6Forward(ref x0, ref z0, ref a0);
+                Layer6Forward(ref x1, ref z1, ref a1);
+                Layer6Forward(ref x2, ref z2, ref a2);
+                Layer6Forward(ref x3, ref z3, ref a3);
+            }
+        }
+
+        for (; s < batch; s++)
+        {
+            Layer6Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L6Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L6Out));
+        }
+    }
+
+    /// <summary>
     /// Layer 7 forward, one sample: z = x·W7 + b7; a = softmax(z).
     /// W7 is (L7In, L7Out) row-major, so the weights leaving input i are contiguous and each is read once,
     /// while up to 8 vectors of z stay in registers. The input loop is unrolled.
@@ -454,5 +844,96 @@ partial class RegularizedNet
         global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 1) = acc1;
         global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 2) = acc2;
         global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z, L7Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a, L7Out));
+    }
+
+    /// <summary>
+    /// Layer 7 forward over the batch: Z = X·W7 + b7; A = softmax(Z), row by row.
+    /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
+    /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
+    /// The last batch % 4 samples go through the one-sample kernel <see cref="Layer7Forward"/>.
+    /// </summary>
+    private void Layer7ForwardBatch(int batch)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7W); // (L7In, L7Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7B); // (L7Out)
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6); // (batch, L7In)
+        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z7); // (batch, L7Out)
+        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a7); // (batch, L7Out)
+        int s = 0;
+        for (; s <= batch - 4; s += 4)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L7In);
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L7In);
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L7In);
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L7In);
+            ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L7Out);
+            ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L7Out);
+            ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L7Out);
+            ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L7Out);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L7Out);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L7Out);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L7Out);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L7Out);
+            // outputs 0..2 (3 x float)
+            {
+                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0);
+                var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1);
+                var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2);
+                var acc1_0 = acc0_0;
+                var acc1_1 = acc0_1;
+                var acc1_2 = acc0_2;
+                var acc2_0 = acc0_0;
+                var acc2_1 = acc0_1;
+                var acc2_2 = acc0_2;
+                var acc3_0 = acc0_0;
+                var acc3_1 = acc0_1;
+                var acc3_2 = acc0_2;
+                for (int i = 0; i < L7In; i++)
+                {
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
+                    var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    var w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
+                    var w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
+                    float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                    acc0_0 = global::System.MathF.FusedMultiplyAdd(x0i, w0, acc0_0);
+                    acc0_1 = global::System.MathF.FusedMultiplyAdd(x0i, w1, acc0_1);
+                    acc0_2 = global::System.MathF.FusedMultiplyAdd(x0i, w2, acc0_2);
+                    float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                    acc1_0 = global::System.MathF.FusedMultiplyAdd(x1i, w0, acc1_0);
+                    acc1_1 = global::System.MathF.FusedMultiplyAdd(x1i, w1, acc1_1);
+                    acc1_2 = global::System.MathF.FusedMultiplyAdd(x1i, w2, acc1_2);
+                    float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                    acc2_0 = global::System.MathF.FusedMultiplyAdd(x2i, w0, acc2_0);
+                    acc2_1 = global::System.MathF.FusedMultiplyAdd(x2i, w1, acc2_1);
+                    acc2_2 = global::System.MathF.FusedMultiplyAdd(x2i, w2, acc2_2);
+                    float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                    acc3_0 = global::System.MathF.FusedMultiplyAdd(x3i, w0, acc3_0);
+                    acc3_1 = global::System.MathF.FusedMultiplyAdd(x3i, w1, acc3_1);
+                    acc3_2 = global::System.MathF.FusedMultiplyAdd(x3i, w2, acc3_2);
+                }
+
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 0) = acc0_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 1) = acc0_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 2) = acc0_2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 0) = acc1_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 1) = acc1_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 2) = acc1_2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 0) = acc2_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 1) = acc2_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 2) = acc2_2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 0) = acc3_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 1) = acc3_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 2) = acc3_2;
+            }
+            global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z0, L7Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a0, L7Out));
+            global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z1, L7Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a1, L7Out));
+            global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z2, L7Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a2, L7Out));
+            global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z3, L7Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a3, L7Out));
+        }
+
+        for (; s < batch; s++)
+        {
+            Layer7Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L7In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L7Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L7Out));
+        }
     }
 }
