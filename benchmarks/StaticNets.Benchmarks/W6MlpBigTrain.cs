@@ -1,5 +1,6 @@
 using System;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
 using StaticNets.Training;
 
 namespace StaticNets.Benchmarks;
@@ -12,10 +13,7 @@ namespace StaticNets.Benchmarks;
 [MemoryDiagnoser]
 [Config(typeof(BenchmarkConfig))]
 [BenchmarkCategory("W6 mlp-big-train")]
-[WarmupCount(1)]
-[IterationCount(5)]
-[InvocationCount(1)]
-[UnrollFactor(1)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class W6MlpBigTrain
 {
     /// <summary>Samples per batch.</summary>
@@ -38,7 +36,7 @@ public class W6MlpBigTrain
     public float TrainerEpoch()
     {
         TrainingResult result = Trainer.Fit(_network, _inputs, _targets, new TrainingOptions { Epochs = 1, BatchSize = BatchSize, Seed = 1 });
-        return result.History[^1].TrainingLoss;
+        return result.History[^1].TrainLoss;
     }
 
     /// <summary>One epoch as a loop of <c>TrainBatch</c> over the data in order.</summary>
