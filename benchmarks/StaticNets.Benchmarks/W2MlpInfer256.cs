@@ -7,7 +7,8 @@ namespace StaticNets.Benchmarks;
 
 /// <summary>
 /// W2 mlp-infer-256: 784 -> 128 ReLU -> 10 softmax, a batch of 256 samples, throughput. The generated
-/// <see cref="MnistMlp"/> (<c>Forward</c> over the batch), ONNX Runtime on one and on two intra-op threads
+/// <see cref="MnistMlp"/> (<c>PredictBatch</c> on one and on two threads, and the training-side <c>Forward</c>, which
+/// also copies the inputs into the workspace for a later backward pass), ONNX Runtime on one and on two intra-op threads
 /// (<c>Models/w2-mlp-b256.onnx</c>, a fixed batch of 256) and <see cref="PlainMlp"/> one sample at a time, all with the
 /// parameters of <c>w1-mlp.params.bin</c>. Samples per second = 256 / the time per operation.
 /// </summary>
@@ -22,6 +23,7 @@ public class W2MlpInfer256
     private readonly float[] _inputs = new float[Batch * MnistMlp.InputSize];
     private readonly float[] _outputs = new float[Batch * MnistMlp.OutputSize];
     private MnistMlp _network = null!;
+    private MnistMlp _network2 = null!;
     private PlainMlp _baseline = null!;
     private OnnxRuntimePeer _onnx = null!;
     private OnnxRuntimePeer _onnx2 = null!;
@@ -45,6 +47,12 @@ public class W2MlpInfer256
         PlainForward(expected);
         _network.Forward(_inputs, _outputs);
         Check.Close(_outputs, expected, "W2 mlp-infer-256 Forward");
+        _network.PredictBatch(_inputs, _outputs);
+        Check.Close(_outputs, expected, "W2 mlp-infer-256 PredictBatch");
+        _network2 = new MnistMlp(seed: 42, maxBatchSize: Batch) { DegreeOfParallelism = 2 };
+        _network.Parameters.CopyTo(_network2.Parameters);
+        _network2.PredictBatch(_inputs, _outputs);
+        Check.Close(_outputs, expected, "W2 mlp-infer-256 PredictBatch, 2 threads");
 
         _onnx = new OnnxRuntimePeer("w2-mlp-b256.onnx", MnistMlp.InputSize, MnistMlp.OutputSize, Batch, threads: 1);
         _onnx2 = new OnnxRuntimePeer("w2-mlp-b256.onnx", MnistMlp.InputSize, MnistMlp.OutputSize, Batch, threads: 2);
@@ -62,6 +70,10 @@ public class W2MlpInfer256
     {
         _onnx?.Dispose();
         _onnx2?.Dispose();
+        if (_network2 is not null)
+        {
+            _network2.DegreeOfParallelism = 1; // ends the worker thread
+        }
     }
 
     /// <summary>Hand-written scalar loops, one sample after another.</summary>
@@ -72,9 +84,25 @@ public class W2MlpInfer256
         return _outputs[0];
     }
 
-    /// <summary>The generated network's batched <c>Forward</c>, one thread.</summary>
-    [Benchmark(Description = "StaticNets Forward(256)")]
+    /// <summary>The generated network's <c>PredictBatch</c>, one thread.</summary>
+    [Benchmark(Description = "StaticNets PredictBatch, 1 thread")]
     public float StaticNetsBatch()
+    {
+        _network.PredictBatch(_inputs, _outputs);
+        return _outputs[0];
+    }
+
+    /// <summary>The generated network's <c>PredictBatch</c>, two threads.</summary>
+    [Benchmark(Description = "StaticNets PredictBatch, 2 threads")]
+    public float StaticNetsBatch2()
+    {
+        _network2.PredictBatch(_inputs, _outputs);
+        return _outputs[0];
+    }
+
+    /// <summary>The generated network's training-side <c>Forward</c> over the batch, one thread.</summary>
+    [Benchmark(Description = "StaticNets Forward(256)")]
+    public float StaticNetsForward()
     {
         _network.Forward(_inputs, _outputs);
         return _outputs[0];

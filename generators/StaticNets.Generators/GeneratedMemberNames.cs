@@ -13,6 +13,8 @@ internal static class GeneratedMemberNames
         "StepCount", "OptimizerName", "OptimizerStateSize", "Evaluate", "LastOutputs", "DataLoss",
         "_parameters", "_gradients", "_x", "_batchSize", "_learningRate", "_random", "_optimizerState", "_step",
         "_lastDataLoss", "_lastPenalty", "t_predictBuffer",
+        "DegreeOfParallelism", "PredictBatch", "PredictPart", "PredictRows",
+        "_workers", "_predictPart", "_predictInputs", "_predictOutputs", "_predictRows",
     ];
 
     private static readonly Regex LayerMember = new(

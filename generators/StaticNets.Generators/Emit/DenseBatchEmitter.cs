@@ -29,24 +29,25 @@ internal static class DenseBatchEmitter
     public static void WriteForward(SourceWriter writer, LayerModel layer)
     {
         int l = layer.Index;
-        string input = l == 1 ? Inputs : A(l - 1);
         string activation = layer.Activation == ActivationKind.Softmax ? "softmax(z)" : $"{Formula(layer.Activation)}(z)";
         writer.WriteLines($"""
             /// <summary>
             /// Layer {l} forward over the batch: Z = X·W{l} + b{l}; A = {activation.Replace("(z)", "(Z)")}, row by row.
             /// A register-tiled GEMM: {SampleTile} samples × up to {VectorTile} vectors of outputs at a time, so each weight vector
             /// loaded feeds {SampleTile} FMAs; the bias starts the accumulators and the activation is applied as they are stored.
-            /// The last batch % {SampleTile} samples go through the one-sample kernel <see cref="{LayerForward(l)}"/>.
+            /// The last (end - start) % {SampleTile} samples go through the one-sample kernel <see cref="{LayerForward(l)}"/>.
             /// </summary>
+            /// <param name="x">The layer's inputs, (batch, {In(l)}) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+            /// <param name="start">The first sample (row) to compute.</param>
+            /// <param name="end">One past the last sample; rows of {Z(l)} and {A(l)} outside [start, end) are not touched.</param>
             """);
-        writer.OpenBlock($"private void {LayerForwardBatch(l)}(int batch)");
+        writer.OpenBlock($"private void {LayerForwardBatch(l)}(ref float x, int start, int end)");
         writer.WriteLine($"ref float w = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Parameters}), {WeightsOffset(l)}); // ({In(l)}, {Out(l)})");
         writer.WriteLine($"ref float b = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Parameters}), {BiasOffset(l)}); // ({Out(l)})");
-        writer.WriteLine($"ref float x = ref {MemoryMarshal}.GetArrayDataReference({input}); // (batch, {In(l)})");
         writer.WriteLine($"ref float z = ref {MemoryMarshal}.GetArrayDataReference({Z(l)}); // (batch, {Out(l)})");
         writer.WriteLine($"ref float a = ref {MemoryMarshal}.GetArrayDataReference({A(l)}); // (batch, {Out(l)})");
-        writer.WriteLine("int s = 0;");
-        writer.OpenBlock($"for (; s <= batch - {SampleTile}; s += {SampleTile})");
+        writer.WriteLine("int s = start;");
+        writer.OpenBlock($"for (; s <= end - {SampleTile}; s += {SampleTile})");
         for (int r = 0; r < SampleTile; r++)
         {
             writer.WriteLine($"ref float x{r} = ref {Unsafe}.Add(ref x, (s + {r}) * {In(l)});");
@@ -83,7 +84,7 @@ internal static class DenseBatchEmitter
 
         writer.CloseBlock();
         writer.WriteLine();
-        writer.OpenBlock("for (; s < batch; s++)");
+        writer.OpenBlock("for (; s < end; s++)");
         writer.WriteLine($"{LayerForward(l)}(ref {Unsafe}.Add(ref x, s * {In(l)}), ref {Unsafe}.Add(ref z, s * {Out(l)}), ref {Unsafe}.Add(ref a, s * {Out(l)}));");
         writer.CloseBlock();
         writer.CloseBlock();

@@ -24,6 +24,9 @@ internal static class ForwardEmitter
                 DenseBatchEmitter.WriteForward(writer, layer);
             }
         }
+
+        writer.WriteLine();
+        ParallelEmitter.Write(writer, model);
     }
 
     private static void WritePredict(SourceWriter writer, NetworkModel model)
@@ -128,7 +131,7 @@ internal static class ForwardEmitter
                 continue;
             }
 
-            writer.WriteLine($"{DenseBatchEmitter.LayerForwardBatch(l)}(batch);");
+            writer.WriteLine($"{DenseBatchEmitter.LayerForwardBatch(l)}(ref {MemoryMarshal}.GetArrayDataReference({input}), 0, batch);");
             writer.WriteLine();
         }
 

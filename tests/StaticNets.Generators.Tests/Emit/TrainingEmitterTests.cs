@@ -363,8 +363,8 @@ public sealed class TrainingEmitterTests
         Assert.Contains("Layer3Forward(batch, training);", batch, StringComparison.Ordinal);
 
         // The dense layers after a dropout layer read its output.
-        Assert.Contains("ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1);", GeneratedCode.Method(forward, "Layer2ForwardBatch"), StringComparison.Ordinal);
-        Assert.Contains("ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3);", GeneratedCode.Method(forward, "Layer4ForwardBatch"), StringComparison.Ordinal);
+        Assert.Contains("Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), 0, batch);", batch, StringComparison.Ordinal);
+        Assert.Contains("Layer4ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), 0, batch);", batch, StringComparison.Ordinal);
 
         string layer3 = GeneratedCode.Method(forward, "Layer3Forward");
         Assert.Contains("ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2);", layer3, StringComparison.Ordinal);

@@ -53,9 +53,9 @@ partial class OddNet
     private void ForwardBatch(global::System.ReadOnlySpan<float> inputs, int batch, bool training)
     {
         inputs.CopyTo(_x);
-        Layer1ForwardBatch(batch);
+        Layer1ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), 0, batch);
 
-        Layer2ForwardBatch(batch);
+        Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), 0, batch);
 
         _batchSize = batch;
     }
@@ -143,17 +143,19 @@ partial class OddNet
     /// Layer 1 forward over the batch: Z = X·W1 + b1; A = leaky_relu(Z), row by row.
     /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
     /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
-    /// The last batch % 4 samples go through the one-sample kernel <see cref="Layer1Forward"/>.
+    /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer1Forward"/>.
     /// </summary>
-    private void Layer1ForwardBatch(int batch)
+    /// <param name="x">The layer's inputs, (batch, L1In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+    /// <param name="start">The first sample (row) to compute.</param>
+    /// <param name="end">One past the last sample; rows of _z1 and _a1 outside [start, end) are not touched.</param>
+    private void Layer1ForwardBatch(ref float x, int start, int end)
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1W); // (L1In, L1Out)
         ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1B); // (L1Out)
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x); // (batch, L1In)
         ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1); // (batch, L1Out)
         ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L1Out)
-        int s = 0;
-        for (; s <= batch - 4; s += 4)
+        int s = start;
+        for (; s <= end - 4; s += 4)
         {
             ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L1In);
             ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L1In);
@@ -337,7 +339,7 @@ partial class OddNet
             }
         }
 
-        for (; s < batch; s++)
+        for (; s < end; s++)
         {
             Layer1Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L1Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L1Out));
         }
@@ -461,17 +463,19 @@ partial class OddNet
     /// Layer 2 forward over the batch: Z = X·W2 + b2; A = identity(Z), row by row.
     /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
     /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
-    /// The last batch % 4 samples go through the one-sample kernel <see cref="Layer2Forward"/>.
+    /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer2Forward"/>.
     /// </summary>
-    private void Layer2ForwardBatch(int batch)
+    /// <param name="x">The layer's inputs, (batch, L2In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+    /// <param name="start">The first sample (row) to compute.</param>
+    /// <param name="end">One past the last sample; rows of _z2 and _a2 outside [start, end) are not touched.</param>
+    private void Layer2ForwardBatch(ref float x, int start, int end)
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W); // (L2In, L2Out)
         ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2B); // (L2Out)
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L2In)
         ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2); // (batch, L2Out)
         ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2); // (batch, L2Out)
-        int s = 0;
-        for (; s <= batch - 4; s += 4)
+        int s = start;
+        for (; s <= end - 4; s += 4)
         {
             ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L2In);
             ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L2In);
@@ -581,9 +585,98 @@ partial class OddNet
             }
         }
 
-        for (; s < batch; s++)
+        for (; s < end; s++)
         {
             Layer2Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L2Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L2Out));
         }
+    }
+
+    // Batched inference across threads: the worker group, the cached delegate of one part, and the job's data.
+    private global::StaticNets.WorkerGroup? _workers;
+    private global::System.Action<int>? _predictPart;
+    private global::System.ReadOnlyMemory<float> _predictInputs;
+    private global::System.Memory<float> _predictOutputs;
+    private int _predictRows;
+
+    /// <summary>
+    /// Threads <see cref="PredictBatch"/> splits a batch across, the calling thread included. 1, the default,
+    /// runs on the calling thread only. A larger value starts that many - 1 dedicated worker threads (not
+    /// thread-pool threads), which set-up allocates once; setting 1 again ends them.
+    /// </summary>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is below 1.</exception>
+    public int DegreeOfParallelism
+    {
+        get => _workers?.DegreeOfParallelism ?? 1;
+        set
+        {
+            global::System.ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            if (value == DegreeOfParallelism)
+            {
+                return;
+            }
+
+            _workers?.Dispose();
+            _workers = value > 1 ? new global::StaticNets.WorkerGroup(value) : null;
+            _predictPart ??= PredictPart;
+        }
+    }
+
+    /// <summary>
+    /// Inference on a batch of up to <see cref="MaxBatchSize"/> samples (dropout off), split across
+    /// <see cref="DegreeOfParallelism"/> threads in whole tiles of 4 samples. The first
+    /// layer reads <paramref name="inputs"/> in place. Each sample's outputs are exactly those of a one-thread run.
+    /// </summary>
+    /// <remarks>
+    /// Uses the training workspace, so it is not for concurrent calls on one instance (use <see cref="Predict"/>
+    /// for that), and a later <see cref="Backward"/> needs a new <see cref="Forward"/>. Allocates nothing.
+    /// </remarks>
+    /// <param name="inputs">Row-major (samples, InputSize).</param>
+    /// <param name="outputs">Receives row-major (samples, OutputSize).</param>
+    public void PredictBatch(global::System.ReadOnlyMemory<float> inputs, global::System.Memory<float> outputs)
+    {
+        int batch = global::StaticNets.NetworkGuard.Batch(inputs.Length, InputSize, MaxBatchSize, nameof(inputs));
+        global::StaticNets.NetworkGuard.Length(outputs.Length, batch * OutputSize, nameof(outputs));
+        _batchSize = 0; // nothing here is for Backward
+        _predictInputs = inputs;
+        _predictOutputs = outputs;
+        _predictRows = batch;
+        try
+        {
+            if (_workers is { } workers && batch > 4)
+            {
+                workers.Run(_predictPart!);
+            }
+            else
+            {
+                PredictRows(0, batch);
+            }
+        }
+        finally
+        {
+            _predictInputs = default;
+            _predictOutputs = default;
+        }
+    }
+
+    /// <summary>Part <paramref name="part"/> of <see cref="PredictBatch"/>: its share of the rows, in whole tiles.</summary>
+    private void PredictPart(int part)
+    {
+        int parts = DegreeOfParallelism;
+        int share = ((_predictRows + parts - 1) / parts + 3) / 4 * 4;
+        int start = global::System.Math.Min(part * share, _predictRows);
+        int end = global::System.Math.Min(start + share, _predictRows);
+        if (start < end)
+        {
+            PredictRows(start, end);
+        }
+    }
+
+    /// <summary>Every layer on samples <paramref name="start"/> to <paramref name="end"/>, then their outputs copied out.</summary>
+    private void PredictRows(int start, int end)
+    {
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(_predictInputs.Span); // (batch, InputSize)
+        Layer1ForwardBatch(ref x, start, end);
+        Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), start, end);
+        new global::System.ReadOnlySpan<float>(_a2, start * OutputSize, (end - start) * OutputSize).CopyTo(_predictOutputs.Span.Slice(start * OutputSize));
     }
 }

@@ -63,17 +63,17 @@ partial class RegularizedNet
         inputs.CopyTo(_x);
         Layer1Forward(batch, training);
 
-        Layer2ForwardBatch(batch);
+        Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), 0, batch);
 
         Layer3Forward(batch, training);
 
-        Layer4ForwardBatch(batch);
+        Layer4ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), 0, batch);
 
-        Layer5ForwardBatch(batch);
+        Layer5ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), 0, batch);
 
-        Layer6ForwardBatch(batch);
+        Layer6ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), 0, batch);
 
-        Layer7ForwardBatch(batch);
+        Layer7ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6), 0, batch);
 
         _batchSize = batch;
     }
@@ -181,17 +181,19 @@ partial class RegularizedNet
     /// Layer 2 forward over the batch: Z = X·W2 + b2; A = leaky_relu(Z), row by row.
     /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
     /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
-    /// The last batch % 4 samples go through the one-sample kernel <see cref="Layer2Forward"/>.
+    /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer2Forward"/>.
     /// </summary>
-    private void Layer2ForwardBatch(int batch)
+    /// <param name="x">The layer's inputs, (batch, L2In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+    /// <param name="start">The first sample (row) to compute.</param>
+    /// <param name="end">One past the last sample; rows of _z2 and _a2 outside [start, end) are not touched.</param>
+    private void Layer2ForwardBatch(ref float x, int start, int end)
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W); // (L2In, L2Out)
         ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2B); // (L2Out)
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L2In)
         ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2); // (batch, L2Out)
         ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2); // (batch, L2Out)
-        int s = 0;
-        for (; s <= batch - 4; s += 4)
+        int s = start;
+        for (; s <= end - 4; s += 4)
         {
             ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L2In);
             ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L2In);
@@ -303,7 +305,7 @@ partial class RegularizedNet
             }
         }
 
-        for (; s < batch; s++)
+        for (; s < end; s++)
         {
             Layer2Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L2Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L2Out));
         }
@@ -414,17 +416,19 @@ partial class RegularizedNet
     /// Layer 4 forward over the batch: Z = X·W4 + b4; A = elu(Z), row by row.
     /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
     /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
-    /// The last batch % 4 samples go through the one-sample kernel <see cref="Layer4Forward"/>.
+    /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer4Forward"/>.
     /// </summary>
-    private void Layer4ForwardBatch(int batch)
+    /// <param name="x">The layer's inputs, (batch, L4In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+    /// <param name="start">The first sample (row) to compute.</param>
+    /// <param name="end">One past the last sample; rows of _z4 and _a4 outside [start, end) are not touched.</param>
+    private void Layer4ForwardBatch(ref float x, int start, int end)
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L4W); // (L4In, L4Out)
         ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L4B); // (L4Out)
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3); // (batch, L4In)
         ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z4); // (batch, L4Out)
         ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4); // (batch, L4Out)
-        int s = 0;
-        for (; s <= batch - 4; s += 4)
+        int s = start;
+        for (; s <= end - 4; s += 4)
         {
             ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L4In);
             ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L4In);
@@ -517,7 +521,7 @@ partial class RegularizedNet
             }
         }
 
-        for (; s < batch; s++)
+        for (; s < end; s++)
         {
             Layer4Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L4In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L4Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L4Out));
         }
@@ -586,17 +590,19 @@ partial class RegularizedNet
     /// Layer 5 forward over the batch: Z = X·W5 + b5; A = gelu(Z), row by row.
     /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
     /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
-    /// The last batch % 4 samples go through the one-sample kernel <see cref="Layer5Forward"/>.
+    /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer5Forward"/>.
     /// </summary>
-    private void Layer5ForwardBatch(int batch)
+    /// <param name="x">The layer's inputs, (batch, L5In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+    /// <param name="start">The first sample (row) to compute.</param>
+    /// <param name="end">One past the last sample; rows of _z5 and _a5 outside [start, end) are not touched.</param>
+    private void Layer5ForwardBatch(ref float x, int start, int end)
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L5W); // (L5In, L5Out)
         ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L5B); // (L5Out)
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4); // (batch, L5In)
         ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z5); // (batch, L5Out)
         ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5); // (batch, L5Out)
-        int s = 0;
-        for (; s <= batch - 4; s += 4)
+        int s = start;
+        for (; s <= end - 4; s += 4)
         {
             ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L5In);
             ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L5In);
@@ -672,7 +678,7 @@ partial class RegularizedNet
             }
         }
 
-        for (; s < batch; s++)
+        for (; s < end; s++)
         {
             Layer5Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L5In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L5Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L5Out));
         }
@@ -729,17 +735,19 @@ partial class RegularizedNet
     /// Layer 6 forward over the batch: Z = X·W6 + b6; A = silu(Z), row by row.
     /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
     /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
-    /// The last batch % 4 samples go through the one-sample kernel <see cref="Layer6Forward"/>.
+    /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer6Forward"/>.
     /// </summary>
-    private void Layer6ForwardBatch(int batch)
+    /// <param name="x">The layer's inputs, (batch, L6In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+    /// <param name="start">The first sample (row) to compute.</param>
+    /// <param name="end">One past the last sample; rows of _z6 and _a6 outside [start, end) are not touched.</param>
+    private void Layer6ForwardBatch(ref float x, int start, int end)
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W); // (L6In, L6Out)
         ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6B); // (L6Out)
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5); // (batch, L6In)
         ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z6); // (batch, L6Out)
         ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6); // (batch, L6Out)
-        int s = 0;
-        for (; s <= batch - 4; s += 4)
+        int s = start;
+        for (; s <= end - 4; s += 4)
         {
             ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L6In);
             ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L6In);
@@ -798,7 +806,7 @@ partial class RegularizedNet
             }
         }
 
-        for (; s < batch; s++)
+        for (; s < end; s++)
         {
             Layer6Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L6Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L6Out));
         }
@@ -850,17 +858,19 @@ partial class RegularizedNet
     /// Layer 7 forward over the batch: Z = X·W7 + b7; A = softmax(Z), row by row.
     /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
     /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
-    /// The last batch % 4 samples go through the one-sample kernel <see cref="Layer7Forward"/>.
+    /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer7Forward"/>.
     /// </summary>
-    private void Layer7ForwardBatch(int batch)
+    /// <param name="x">The layer's inputs, (batch, L7In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+    /// <param name="start">The first sample (row) to compute.</param>
+    /// <param name="end">One past the last sample; rows of _z7 and _a7 outside [start, end) are not touched.</param>
+    private void Layer7ForwardBatch(ref float x, int start, int end)
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7W); // (L7In, L7Out)
         ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7B); // (L7Out)
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6); // (batch, L7In)
         ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z7); // (batch, L7Out)
         ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a7); // (batch, L7Out)
-        int s = 0;
-        for (; s <= batch - 4; s += 4)
+        int s = start;
+        for (; s <= end - 4; s += 4)
         {
             ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L7In);
             ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L7In);
@@ -931,9 +941,105 @@ partial class RegularizedNet
             global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z3, L7Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a3, L7Out));
         }
 
-        for (; s < batch; s++)
+        for (; s < end; s++)
         {
             Layer7Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L7In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L7Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L7Out));
         }
+    }
+
+    // Batched inference across threads: the worker group, the cached delegate of one part, and the job's data.
+    private global::StaticNets.WorkerGroup? _workers;
+    private global::System.Action<int>? _predictPart;
+    private global::System.ReadOnlyMemory<float> _predictInputs;
+    private global::System.Memory<float> _predictOutputs;
+    private int _predictRows;
+
+    /// <summary>
+    /// Threads <see cref="PredictBatch"/> splits a batch across, the calling thread included. 1, the default,
+    /// runs on the calling thread only. A larger value starts that many - 1 dedicated worker threads (not
+    /// thread-pool threads), which set-up allocates once; setting 1 again ends them.
+    /// </summary>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is below 1.</exception>
+    public int DegreeOfParallelism
+    {
+        get => _workers?.DegreeOfParallelism ?? 1;
+        set
+        {
+            global::System.ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            if (value == DegreeOfParallelism)
+            {
+                return;
+            }
+
+            _workers?.Dispose();
+            _workers = value > 1 ? new global::StaticNets.WorkerGroup(value) : null;
+            _predictPart ??= PredictPart;
+        }
+    }
+
+    /// <summary>
+    /// Inference on a batch of up to <see cref="MaxBatchSize"/> samples (dropout off), split across
+    /// <see cref="DegreeOfParallelism"/> threads in whole tiles of 4 samples. The first
+    /// layer reads <paramref name="inputs"/> in place. Each sample's outputs are exactly those of a one-thread run.
+    /// </summary>
+    /// <remarks>
+    /// Uses the training workspace, so it is not for concurrent calls on one instance (use <see cref="Predict"/>
+    /// for that), and a later <see cref="Backward"/> needs a new <see cref="Forward"/>. Allocates nothing.
+    /// </remarks>
+    /// <param name="inputs">Row-major (samples, InputSize).</param>
+    /// <param name="outputs">Receives row-major (samples, OutputSize).</param>
+    public void PredictBatch(global::System.ReadOnlyMemory<float> inputs, global::System.Memory<float> outputs)
+    {
+        int batch = global::StaticNets.NetworkGuard.Batch(inputs.Length, InputSize, MaxBatchSize, nameof(inputs));
+        global::StaticNets.NetworkGuard.Length(outputs.Length, batch * OutputSize, nameof(outputs));
+        _batchSize = 0; // nothing here is for Backward
+        _predictInputs = inputs;
+        _predictOutputs = outputs;
+        _predictRows = batch;
+        try
+        {
+            if (_workers is { } workers && batch > 4)
+            {
+                workers.Run(_predictPart!);
+            }
+            else
+            {
+                PredictRows(0, batch);
+            }
+        }
+        finally
+        {
+            _predictInputs = default;
+            _predictOutputs = default;
+        }
+    }
+
+    /// <summary>Part <paramref name="part"/> of <see cref="PredictBatch"/>: its share of the rows, in whole tiles.</summary>
+    private void PredictPart(int part)
+    {
+        int parts = DegreeOfParallelism;
+        int share = ((_predictRows + parts - 1) / parts + 3) / 4 * 4;
+        int start = global::System.Math.Min(part * share, _predictRows);
+        int end = global::System.Math.Min(start + share, _predictRows);
+        if (start < end)
+        {
+            PredictRows(start, end);
+        }
+    }
+
+    /// <summary>Every layer on samples <paramref name="start"/> to <paramref name="end"/>, then their outputs copied out.</summary>
+    private void PredictRows(int start, int end)
+    {
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(_predictInputs.Span); // (batch, InputSize)
+        // layer 1: dropout is the identity at inference
+        global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, start * L1Out), (end - start) * L1Out).CopyTo(new global::System.Span<float>(_a1, start * L1Out, (end - start) * L1Out));
+        Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), start, end);
+        // layer 3: dropout is the identity at inference
+        global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), start * L3Out), (end - start) * L3Out).CopyTo(new global::System.Span<float>(_a3, start * L3Out, (end - start) * L3Out));
+        Layer4ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), start, end);
+        Layer5ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), start, end);
+        Layer6ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), start, end);
+        Layer7ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6), start, end);
+        new global::System.ReadOnlySpan<float>(_a7, start * OutputSize, (end - start) * OutputSize).CopyTo(_predictOutputs.Span.Slice(start * OutputSize));
     }
 }
