@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Export the ONNX models the ONNX Runtime peer benchmarks load (W1 mlp-infer-1 and W4 tiny).
+"""Export the ONNX models the ONNX Runtime peer benchmarks load (W1 mlp-infer-1, W2 mlp-infer-256 and W4 tiny).
 
 Run once, from the repository root, with Debian's PyTorch (python3-torch, torch 1.13):
 
@@ -9,6 +9,7 @@ It writes, under benchmarks/StaticNets.Benchmarks/Models/ (committed as small te
 
     w1-mlp.onnx          784 -> 128 ReLU -> 10 softmax, input "x" (1, 784), output "y" (1, 10)
     w1-mlp.params.bin    the same parameters in StaticNets' layout (see below)
+    w2-mlp-b256.onnx     the W1 network and parameters with a fixed batch of 256: input "x" (256, 784), output "y" (256, 10)
     w4-tiny.onnx         4 -> 16 tanh -> 3 softmax, input "x" (1, 4), output "y" (1, 3)
     w4-tiny.params.bin   the same parameters in StaticNets' layout
 
@@ -53,10 +54,10 @@ def staticnets_parameters(model):
     return np.concatenate(parts)
 
 
-def export(name, model, inputs):
+def export(name, model, inputs, batch=1, write_parameters=True):
     onnx_path = os.path.join(MODELS, name + ".onnx")
     params_path = os.path.join(MODELS, name + ".params.bin")
-    example = torch.zeros(1, inputs)
+    example = torch.zeros(batch, inputs)
     with torch.no_grad():
         torch.onnx.export(
             model,
@@ -67,6 +68,9 @@ def export(name, model, inputs):
             opset_version=OPSET,
             do_constant_folding=True,
         )
+    if not write_parameters:
+        print(f"{onnx_path}: {os.path.getsize(onnx_path)} bytes")
+        return
     parameters = staticnets_parameters(model)
     parameters.tofile(params_path)
     print(f"{onnx_path}: {os.path.getsize(onnx_path)} bytes; {params_path}: {parameters.size} parameters")
@@ -75,6 +79,8 @@ def export(name, model, inputs):
 def main():
     os.makedirs(MODELS, exist_ok=True)
     export("w1-mlp", build(784, 128, 10, nn.ReLU, seed=1), 784)
+    # W2: the same network and parameters (w1-mlp.params.bin) with a batch of 256.
+    export("w2-mlp-b256", build(784, 128, 10, nn.ReLU, seed=1), 784, batch=256, write_parameters=False)
     export("w4-tiny", build(4, 16, 3, nn.Tanh, seed=4), 4)
 
 

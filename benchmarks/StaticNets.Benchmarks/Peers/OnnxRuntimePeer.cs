@@ -29,26 +29,29 @@ public sealed class OnnxRuntimePeer : IDisposable
     private readonly OrtValue[] _inputValues;
     private readonly OrtValue[] _outputValues;
 
-    /// <summary>Loads <c>Models/<paramref name="modelFileName"/></c> from the output directory.</summary>
-    public OnnxRuntimePeer(string modelFileName, int inputSize, int outputSize)
+    /// <summary>
+    /// Loads <c>Models/<paramref name="modelFileName"/></c> from the output directory, for a fixed batch of
+    /// <paramref name="batch"/> samples, running on <paramref name="threads"/> intra-op threads.
+    /// </summary>
+    public OnnxRuntimePeer(string modelFileName, int inputSize, int outputSize, int batch = 1, int threads = 1)
     {
-        Input = GC.AllocateArray<float>(inputSize, pinned: true);
-        Output = GC.AllocateArray<float>(outputSize, pinned: true);
+        Input = GC.AllocateArray<float>(batch * inputSize, pinned: true);
+        Output = GC.AllocateArray<float>(batch * outputSize, pinned: true);
 
         _options = new SessionOptions
         {
-            IntraOpNumThreads = 1,
+            IntraOpNumThreads = threads,
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
         _session = new InferenceSession(Check.ModelPath(modelFileName), _options);
         _runOptions = new RunOptions();
-        _inputValues = [OrtValue.CreateTensorValueFromMemory(Input, [1, inputSize])];
-        _outputValues = [OrtValue.CreateTensorValueFromMemory(Output, [1, outputSize])];
+        _inputValues = [OrtValue.CreateTensorValueFromMemory(Input, [batch, inputSize])];
+        _outputValues = [OrtValue.CreateTensorValueFromMemory(Output, [batch, outputSize])];
     }
 
-    /// <summary>The input sample (batch 1); write features here before <see cref="Run"/>.</summary>
+    /// <summary>The input batch, (batch, inputs) row-major; write features here before <see cref="Run"/>.</summary>
     public float[] Input { get; }
 
     /// <summary>The output probabilities of the last <see cref="Run"/>.</summary>

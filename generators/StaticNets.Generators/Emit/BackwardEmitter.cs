@@ -200,7 +200,7 @@ internal static class BackwardEmitter
         }
 
         writer.WriteLine();
-        writer.WriteLine($"// 2. dW += {inputName}ᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz");
+        writer.WriteLine($"// 2. dW += {inputName}ᵀ·dz in register tiles of {DenseBatchEmitter.InputTile} rows, accumulated over the batch; db += Σ_s dz");
         SimdEmitter.WidthLadder(
             writer,
             width => WriteWeightGradient(writer, layer, width),
@@ -284,34 +284,7 @@ internal static class BackwardEmitter
     private static void WriteWeightGradient(SourceWriter writer, LayerModel layer, VectorWidth width)
     {
         int l = layer.Index;
-        writer.OpenBlock($"for (int i = 0; i < {In(l)}; i++)");
-        writer.WriteLine($"ref float dwRow = ref {Unsafe}.Add(ref dw, i * {Out(l)});");
-        SimdEmitter.Blocks(writer, layer.Outputs, Out(l), width, "outputs", scoped: true, (block, baseOffset) =>
-        {
-            for (int k = 0; k < block.Count; k++)
-            {
-                writer.WriteLine($"var {SimdEmitter.Accumulator(k)} = {block[k].Width.Load("dwRow", SimdEmitter.Offset(baseOffset, block[k].Offset))};");
-            }
-
-            writer.OpenBlock("for (int s = 0; s < batch; s++)");
-            writer.WriteLine($"float xs = {Unsafe}.Add(ref x, s * {In(l)} + i);");
-            writer.WriteLine($"ref float dzRow = ref {Unsafe}.Add(ref dz, s * {Out(l)});");
-            WriteBroadcasts(writer, block, "xs");
-            for (int k = 0; k < block.Count; k++)
-            {
-                Chunk chunk = block[k];
-                string dzValue = chunk.Width.Load("dzRow", SimdEmitter.Offset(baseOffset, chunk.Offset));
-                writer.WriteLine($"{SimdEmitter.Accumulator(k)} = {chunk.Width.FusedMultiplyAdd(BroadcastName("xs", chunk.Width), dzValue, SimdEmitter.Accumulator(k))};");
-            }
-
-            writer.CloseBlock();
-            writer.WriteLine();
-            for (int k = 0; k < block.Count; k++)
-            {
-                writer.WriteLine(block[k].Width.Store(SimdEmitter.Accumulator(k), "dwRow", SimdEmitter.Offset(baseOffset, block[k].Offset)));
-            }
-        });
-        writer.CloseBlock();
+        DenseBatchEmitter.WriteWeightGradient(writer, layer, width);
         writer.WriteLine();
 
         SimdEmitter.Blocks(writer, layer.Outputs, Out(l), width, "biases", scoped: true, (block, baseOffset) =>
@@ -350,18 +323,4 @@ internal static class BackwardEmitter
         writer.CloseBlock();
         writer.CloseBlock();
     }
-
-    private static void WriteBroadcasts(SourceWriter writer, List<Chunk> block, string scalar)
-    {
-        var written = new HashSet<VectorWidth>();
-        foreach (Chunk chunk in block)
-        {
-            if (!chunk.Width.IsScalar && written.Add(chunk.Width))
-            {
-                writer.WriteLine($"var {BroadcastName(scalar, chunk.Width)} = {chunk.Width.Broadcast(scalar)};");
-            }
-        }
-    }
-
-    private static string BroadcastName(string scalar, VectorWidth width) => width.IsScalar ? scalar : scalar + Int(width.Count);
 }

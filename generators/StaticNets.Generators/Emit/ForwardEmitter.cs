@@ -23,7 +23,15 @@ internal static class ForwardEmitter
 
             writer.WriteLine();
             WriteLayerForward(writer, model, layer);
+            if (layer.IsDense)
+            {
+                writer.WriteLine();
+                DenseBatchEmitter.WriteForward(writer, layer);
+            }
         }
+
+        writer.WriteLine();
+        ParallelEmitter.Write(writer, model);
     }
 
     private static void WritePredict(SourceWriter writer, NetworkModel model)
@@ -158,7 +166,6 @@ internal static class ForwardEmitter
             int l = layer.Index;
             int source = model.SourceOf(l);
             string input = source == 0 ? Inputs : A(source);
-            string Row(string buffer, string size) => $"ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({buffer}), s * {size})";
             switch (layer.Kind)
             {
                 case LayerKind.Flatten:
@@ -171,27 +178,49 @@ internal static class ForwardEmitter
                     continue;
             }
 
-            writer.OpenBlock("for (int s = 0; s < batch; s++)");
-            if (layer.IsConvolution && layer.IsPadded)
+            if (layer.IsDense)
             {
-                writer.WriteLine($"{LayerPad(l)}({Row(input, In(l))}, {Row(Padded(l), PaddedSize(l))});");
-                input = Padded(l);
+                writer.WriteLine($"{DenseBatchEmitter.LayerForwardBatch(l)}(ref {MemoryMarshal}.GetArrayDataReference({input}), 0, batch);");
+                writer.WriteLine();
+                continue;
             }
 
-            string inputSize = layer.IsConvolution && layer.IsPadded ? PaddedSize(l) : In(l);
-            writer.WriteLine($"{LayerForward(l)}(");
-            writer.WriteLine($"    {Row(input, inputSize)},");
-            if (layer.HasActivation)
-            {
-                writer.WriteLine($"    {Row(Z(l), Out(l))},");
-            }
-
-            writer.WriteLine($"    {Row(A(l), Out(l))});");
-            writer.CloseBlock();
+            WriteImageLayerRows(writer, layer, $"{MemoryMarshal}.GetArrayDataReference({input})", "0", "batch");
             writer.WriteLine();
         }
 
         writer.WriteLine($"{BatchSize} = batch;");
+        writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// Writes the sample loop of an image layer (convolution, pooling, global pooling) over samples
+    /// <paramref name="first"/> to <paramref name="end"/>: each sample's rows of the workspace are its own, so
+    /// disjoint ranges may run on different threads.
+    /// </summary>
+    /// <param name="input">A <c>ref float</c> expression for the first sample's input.</param>
+    internal static void WriteImageLayerRows(SourceWriter writer, LayerModel layer, string input, string first, string end)
+    {
+        int l = layer.Index;
+        string Row(string reference, string size) => $"ref {Unsafe}.Add(ref {reference}, s * {size})";
+        string Buffer(string array) => $"{MemoryMarshal}.GetArrayDataReference({array})";
+        writer.OpenBlock($"for (int s = {first}; s < {end}; s++)");
+        string inputSize = In(l);
+        if (layer.IsConvolution && layer.IsPadded)
+        {
+            writer.WriteLine($"{LayerPad(l)}({Row(input, In(l))}, {Row(Buffer(Padded(l)), PaddedSize(l))});");
+            input = Buffer(Padded(l));
+            inputSize = PaddedSize(l);
+        }
+
+        writer.WriteLine($"{LayerForward(l)}(");
+        writer.WriteLine($"    {Row(input, inputSize)},");
+        if (layer.HasActivation)
+        {
+            writer.WriteLine($"    {Row(Buffer(Z(l)), Out(l))},");
+        }
+
+        writer.WriteLine($"    {Row(Buffer(A(l)), Out(l))});");
         writer.CloseBlock();
     }
 
@@ -256,16 +285,7 @@ internal static class ForwardEmitter
 
         if (unrolled)
         {
-            for (int i = 0; i < layer.Inputs; i++)
-            {
-                writer.WriteLine($"float x{Int(i)} = {Unsafe}.Add(ref x, {Int(i)});");
-                for (int k = 0; k < block.Count; k++)
-                {
-                    Chunk chunk = block[k];
-                    string weights = chunk.Width.Load("w", SimdEmitter.Offset(baseOffset, i * layer.Outputs + chunk.Offset));
-                    writer.WriteLine($"{SimdEmitter.Accumulator(k)} = {chunk.Width.FusedMultiplyAdd(chunk.Width.Broadcast("x" + Int(i)), weights, SimdEmitter.Accumulator(k))};");
-                }
-            }
+            WriteUnrolledInputs(writer, layer, block, baseOffset);
         }
         else
         {
@@ -301,6 +321,61 @@ internal static class ForwardEmitter
             {
                 string value = layer.Activation == ActivationKind.Linear ? acc : ActivationForward(layer, acc);
                 writer.WriteLine(chunk.Width.Store(value, "a", SimdEmitter.Offset(baseOffset, chunk.Offset)));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Most partial sums one accumulator is split into when a block has few accumulators: with one FMA chain per
+    /// accumulator a narrow layer would wait on the FMA latency for every input, so inputs are dealt round-robin to
+    /// this many independent chains and summed pairwise at the end.
+    /// </summary>
+    public const int MaxPartialSums = 4;
+
+    /// <summary>How many partial sums each accumulator of a block gets: enough for about 8 independent chains, at most one per input.</summary>
+    private static int PartialSums(LayerModel layer, List<Chunk> block) =>
+        System.Math.Min(System.Math.Min(MaxPartialSums, System.Math.Max(1, SimdEmitter.MaxAccumulators / block.Count)), layer.Inputs);
+
+    /// <summary>The name of partial sum <paramref name="chain"/> of accumulator <paramref name="index"/>; chain 0 is the accumulator itself.</summary>
+    private static string PartialSum(int index, int chain) => chain == 0 ? SimdEmitter.Accumulator(index) : $"{SimdEmitter.Accumulator(index)}p{Int(chain)}";
+
+    /// <summary>The input loop of a small layer as straight-line code: one FMA per input and accumulator, dealt to short chains.</summary>
+    private static void WriteUnrolledInputs(SourceWriter writer, LayerModel layer, List<Chunk> block, string? baseOffset)
+    {
+        int chains = PartialSums(layer, block);
+        if (chains > 1)
+        {
+            writer.WriteLine($"// input i goes to partial sum i % {chains} of each accumulator: {chains} independent FMA chains instead of one");
+        }
+
+        for (int i = 0; i < layer.Inputs; i++)
+        {
+            writer.WriteLine($"float x{Int(i)} = {Unsafe}.Add(ref x, {Int(i)});");
+            int chain = i % chains;
+            for (int k = 0; k < block.Count; k++)
+            {
+                Chunk chunk = block[k];
+                string weights = chunk.Width.Load("w", SimdEmitter.Offset(baseOffset, i * layer.Outputs + chunk.Offset));
+                string xi = chunk.Width.Broadcast("x" + Int(i));
+                string sum = PartialSum(k, chain);
+                writer.WriteLine(chain != 0 && i < chains
+                    ? $"var {sum} = {xi} * {weights};"
+                    : $"{sum} = {chunk.Width.FusedMultiplyAdd(xi, weights, sum)};");
+            }
+        }
+
+        if (chains > 1)
+        {
+            for (int k = 0; k < block.Count; k++)
+            {
+                string Pair(int c) => c + 1 >= chains ? PartialSum(k, c) : chains == 2 ? $"{PartialSum(k, c)} + {PartialSum(k, c + 1)}" : $"({PartialSum(k, c)} + {PartialSum(k, c + 1)})";
+                var pairs = new List<string>();
+                for (int c = 0; c < chains; c += 2)
+                {
+                    pairs.Add(Pair(c));
+                }
+
+                writer.WriteLine($"{SimdEmitter.Accumulator(k)} = {string.Join(" + ", pairs)};");
             }
         }
     }

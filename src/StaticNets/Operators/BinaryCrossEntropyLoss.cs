@@ -23,7 +23,7 @@ public static class BinaryCrossEntropyLoss
         float sum = 0f;
         for (int k = 0; k < z.Length; k++)
         {
-            sum += MathF.Max(z[k], 0f) - z[k] * y[k] + MathF.Log(1f + MathF.Exp(-MathF.Abs(z[k])));
+            sum += MathF.Max(z[k], 0f) - z[k] * y[k] + MathF.Log(1f + ExpOperator.Exp(-MathF.Abs(z[k])));
             dz[k] = (SigmoidOperator.Forward(z[k]) - y[k]) * scale;
         }
 

@@ -76,28 +76,28 @@ public static class EluOperator
     /// <param name="alpha">The scale of the negative branch, PyTorch's <c>alpha</c>.</param>
     /// <returns>The activation.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Forward(float z, float alpha) => z > 0f ? z : alpha * (MathF.Exp(z) - 1f);
+    public static float Forward(float z, float alpha) => z > 0f ? z : alpha * ExpOperator.ExpM1(z);
 
     /// <summary>Forward, lane by lane: <c>z &gt; 0 ? z : alpha·(exp(z) - 1)</c>.</summary>
     /// <param name="z">The pre-activations.</param>
     /// <param name="alpha">The scale of the negative branch, PyTorch's <c>alpha</c>.</param>
     /// <returns>The activations.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Forward(Vector128<float> z, float alpha) => Vector128.ConditionalSelect(Vector128.GreaterThan(z, Vector128<float>.Zero), z, (Vector128.Exp(Vector128.Min(z, Vector128<float>.Zero)) - Vector128<float>.One) * alpha);
+    public static Vector128<float> Forward(Vector128<float> z, float alpha) => Vector128.ConditionalSelect(Vector128.GreaterThan(z, Vector128<float>.Zero), z, ExpOperator.ExpM1(Vector128.Min(z, Vector128<float>.Zero)) * alpha);
 
     /// <summary>Forward, lane by lane: <c>z &gt; 0 ? z : alpha·(exp(z) - 1)</c>.</summary>
     /// <param name="z">The pre-activations.</param>
     /// <param name="alpha">The scale of the negative branch, PyTorch's <c>alpha</c>.</param>
     /// <returns>The activations.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Forward(Vector256<float> z, float alpha) => Vector256.ConditionalSelect(Vector256.GreaterThan(z, Vector256<float>.Zero), z, (Vector256.Exp(Vector256.Min(z, Vector256<float>.Zero)) - Vector256<float>.One) * alpha);
+    public static Vector256<float> Forward(Vector256<float> z, float alpha) => Vector256.ConditionalSelect(Vector256.GreaterThan(z, Vector256<float>.Zero), z, ExpOperator.ExpM1(Vector256.Min(z, Vector256<float>.Zero)) * alpha);
 
     /// <summary>Forward, lane by lane: <c>z &gt; 0 ? z : alpha·(exp(z) - 1)</c>.</summary>
     /// <param name="z">The pre-activations.</param>
     /// <param name="alpha">The scale of the negative branch, PyTorch's <c>alpha</c>.</param>
     /// <returns>The activations.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Forward(Vector512<float> z, float alpha) => Vector512.ConditionalSelect(Vector512.GreaterThan(z, Vector512<float>.Zero), z, (Vector512.Exp(Vector512.Min(z, Vector512<float>.Zero)) - Vector512<float>.One) * alpha);
+    public static Vector512<float> Forward(Vector512<float> z, float alpha) => Vector512.ConditionalSelect(Vector512.GreaterThan(z, Vector512<float>.Zero), z, ExpOperator.ExpM1(Vector512.Min(z, Vector512<float>.Zero)) * alpha);
 
     /// <summary>Derivative: <c>z &gt; 0 ? 1 : a + alpha</c>.</summary>
     /// <param name="z">The pre-activation.</param>

@@ -216,7 +216,7 @@ public static class GeluOperator
     {
         float square = x * x;
         float roundingError = MathF.FusedMultiplyAdd(x, x, -square);
-        float e = MathF.Exp(-scale * square);
+        float e = ExpOperator.Exp(-scale * square);
         return MathF.FusedMultiplyAdd(e, -scale * roundingError, e);
     }
 
@@ -262,7 +262,7 @@ public static class GeluOperator
     {
         Vector128<float> square = x * x;
         Vector128<float> roundingError = Vector128.FusedMultiplyAdd(x, x, -square);
-        Vector128<float> e = Vector128.Exp(square * -scale);
+        Vector128<float> e = ExpOperator.Exp(square * -scale);
         return Vector128.FusedMultiplyAdd(e, roundingError * -scale, e);
     }
 
@@ -304,7 +304,7 @@ public static class GeluOperator
     {
         Vector256<float> square = x * x;
         Vector256<float> roundingError = Vector256.FusedMultiplyAdd(x, x, -square);
-        Vector256<float> e = Vector256.Exp(square * -scale);
+        Vector256<float> e = ExpOperator.Exp(square * -scale);
         return Vector256.FusedMultiplyAdd(e, roundingError * -scale, e);
     }
 
@@ -346,7 +346,7 @@ public static class GeluOperator
     {
         Vector512<float> square = x * x;
         Vector512<float> roundingError = Vector512.FusedMultiplyAdd(x, x, -square);
-        Vector512<float> e = Vector512.Exp(square * -scale);
+        Vector512<float> e = ExpOperator.Exp(square * -scale);
         return Vector512.FusedMultiplyAdd(e, roundingError * -scale, e);
     }
 

@@ -17,25 +17,25 @@ public static class SigmoidOperator
     /// <param name="z">The pre-activation.</param>
     /// <returns>The activation.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Forward(float z) => 1f / (1f + MathF.Exp(-z));
+    public static float Forward(float z) => 1f / (1f + ExpOperator.Exp(-z));
 
     /// <summary>Forward, lane by lane: <c>1 / (1 + exp(-z))</c>.</summary>
     /// <param name="z">The pre-activations.</param>
     /// <returns>The activations.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Forward(Vector128<float> z) => Vector128<float>.One / (Vector128<float>.One + Vector128.Exp(-z));
+    public static Vector128<float> Forward(Vector128<float> z) => Vector128<float>.One / (Vector128<float>.One + ExpOperator.Exp(-z));
 
     /// <summary>Forward, lane by lane: <c>1 / (1 + exp(-z))</c>.</summary>
     /// <param name="z">The pre-activations.</param>
     /// <returns>The activations.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Forward(Vector256<float> z) => Vector256<float>.One / (Vector256<float>.One + Vector256.Exp(-z));
+    public static Vector256<float> Forward(Vector256<float> z) => Vector256<float>.One / (Vector256<float>.One + ExpOperator.Exp(-z));
 
     /// <summary>Forward, lane by lane: <c>1 / (1 + exp(-z))</c>.</summary>
     /// <param name="z">The pre-activations.</param>
     /// <returns>The activations.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Forward(Vector512<float> z) => Vector512<float>.One / (Vector512<float>.One + Vector512.Exp(-z));
+    public static Vector512<float> Forward(Vector512<float> z) => Vector512<float>.One / (Vector512<float>.One + ExpOperator.Exp(-z));
 
     /// <summary>Derivative: <c>a·(1 - a)</c>.</summary>
     /// <param name="z">The pre-activation.</param>

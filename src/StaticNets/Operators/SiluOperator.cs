@@ -89,7 +89,7 @@ public static class SiluOperator
     /// <summary><c>s = sigmoid(z)</c> and <c>1 - s</c>: with <c>e = exp(-|z|)</c>, the larger is <c>1 / (1 + e)</c>, the smaller <c>e / (1 + e)</c>.</summary>
     private static (float S, float Complement) Sigmoid(float z)
     {
-        float e = MathF.Exp(-MathF.Abs(z));
+        float e = ExpOperator.Exp(-MathF.Abs(z));
         float larger = 1f / (1f + e);
         float smaller = e * larger;
         return z >= 0f ? (larger, smaller) : (smaller, larger);
@@ -97,7 +97,7 @@ public static class SiluOperator
 
     private static (Vector128<float> S, Vector128<float> Complement) Sigmoid(Vector128<float> z)
     {
-        Vector128<float> e = Vector128.Exp(-Vector128.Abs(z));
+        Vector128<float> e = ExpOperator.Exp(-Vector128.Abs(z));
         Vector128<float> larger = Vector128<float>.One / (Vector128<float>.One + e);
         Vector128<float> smaller = e * larger;
         Vector128<float> positive = Vector128.GreaterThanOrEqual(z, Vector128<float>.Zero);
@@ -106,7 +106,7 @@ public static class SiluOperator
 
     private static (Vector256<float> S, Vector256<float> Complement) Sigmoid(Vector256<float> z)
     {
-        Vector256<float> e = Vector256.Exp(-Vector256.Abs(z));
+        Vector256<float> e = ExpOperator.Exp(-Vector256.Abs(z));
         Vector256<float> larger = Vector256<float>.One / (Vector256<float>.One + e);
         Vector256<float> smaller = e * larger;
         Vector256<float> positive = Vector256.GreaterThanOrEqual(z, Vector256<float>.Zero);
@@ -115,7 +115,7 @@ public static class SiluOperator
 
     private static (Vector512<float> S, Vector512<float> Complement) Sigmoid(Vector512<float> z)
     {
-        Vector512<float> e = Vector512.Exp(-Vector512.Abs(z));
+        Vector512<float> e = ExpOperator.Exp(-Vector512.Abs(z));
         Vector512<float> larger = Vector512<float>.One / (Vector512<float>.One + e);
         Vector512<float> smaller = e * larger;
         Vector512<float> positive = Vector512.GreaterThanOrEqual(z, Vector512<float>.Zero);

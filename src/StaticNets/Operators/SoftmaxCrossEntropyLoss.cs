@@ -12,6 +12,11 @@ namespace StaticNets.Operators;
 public static class SoftmaxCrossEntropyLoss
 {
     /// <summary>Returns one sample's loss and writes <c>scale · dloss/dz</c> to <paramref name="dz"/>.</summary>
+    /// <remarks>
+    /// The log-sum-exp is not recomputed: the forward softmax already normalised the exponentials, and for the largest
+    /// logit <c>z_m</c>, <c>log p_m = z_m - logsumexp(z)</c>, so <c>logsumexp(z) = z_m - log p_m</c>. Since
+    /// <c>p_m ≥ 1 / z.Length</c> it never underflows, and this costs one logarithm instead of an exponential per output.
+    /// </remarks>
     /// <param name="z">The logits.</param>
     /// <param name="p">The probabilities, <c>softmax(z)</c>.</param>
     /// <param name="y">The target row.</param>
@@ -22,10 +27,12 @@ public static class SoftmaxCrossEntropyLoss
     {
         float targetSum = 0f;
         float targetDotLogits = 0f;
+        int largest = 0;
         for (int k = 0; k < z.Length; k++)
         {
             targetSum += y[k];
             targetDotLogits += y[k] * z[k];
+            largest = z[k] > z[largest] ? k : largest;
         }
 
         for (int k = 0; k < z.Length; k++)
@@ -33,6 +40,7 @@ public static class SoftmaxCrossEntropyLoss
             dz[k] = (p[k] * targetSum - y[k]) * scale;
         }
 
-        return SoftmaxOperator.LogSumExp(z) * targetSum - targetDotLogits;
+        float logSumExp = z[largest] - MathF.Log(p[largest]);
+        return logSumExp * targetSum - targetDotLogits;
     }
 }

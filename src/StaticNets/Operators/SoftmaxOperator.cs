@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace StaticNets.Operators;
 
@@ -13,24 +15,33 @@ public static class SoftmaxOperator
     /// <param name="a">Receives the probabilities; same length as <paramref name="z"/>.</param>
     public static void Forward(ReadOnlySpan<float> z, Span<float> a)
     {
+        if (a.Length != z.Length)
+        {
+            throw new ArgumentException($"Expected {z.Length} outputs, got {a.Length}.", nameof(a));
+        }
+
+        // Plain comparisons rather than MathF.Max: a NaN logit makes every output NaN through the exponentials anyway.
+        ref float zr = ref MemoryMarshal.GetReference(z);
+        ref float ar = ref MemoryMarshal.GetReference(a);
         float max = float.NegativeInfinity;
         for (int k = 0; k < z.Length; k++)
         {
-            max = MathF.Max(max, z[k]);
+            float v = Unsafe.Add(ref zr, k);
+            max = v > max ? v : max;
         }
 
         float sum = 0f;
         for (int k = 0; k < z.Length; k++)
         {
-            float e = MathF.Exp(z[k] - max);
-            a[k] = e;
+            float e = ExpOperator.Exp(Unsafe.Add(ref zr, k) - max);
+            Unsafe.Add(ref ar, k) = e;
             sum += e;
         }
 
         float inverse = 1f / sum;
-        for (int k = 0; k < a.Length; k++)
+        for (int k = 0; k < z.Length; k++)
         {
-            a[k] *= inverse;
+            Unsafe.Add(ref ar, k) *= inverse;
         }
     }
 
@@ -48,7 +59,7 @@ public static class SoftmaxOperator
         float sum = 0f;
         for (int k = 0; k < z.Length; k++)
         {
-            sum += MathF.Exp(z[k] - max);
+            sum += ExpOperator.Exp(z[k] - max);
         }
 
         return max + MathF.Log(sum);

@@ -17,25 +17,25 @@ public static class SoftplusOperator
     /// <param name="z">The pre-activation.</param>
     /// <returns>The activation.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Forward(float z) => MathF.Max(z, 0f) + MathF.Log(1f + MathF.Exp(-MathF.Abs(z)));
+    public static float Forward(float z) => MathF.Max(z, 0f) + MathF.Log(1f + ExpOperator.Exp(-MathF.Abs(z)));
 
     /// <summary>Forward, lane by lane: <c>max(z, 0) + log(1 + exp(-|z|))</c>.</summary>
     /// <param name="z">The pre-activations.</param>
     /// <returns>The activations.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Forward(Vector128<float> z) => Vector128.Max(z, Vector128<float>.Zero) + Vector128.Log(Vector128<float>.One + Vector128.Exp(-Vector128.Abs(z)));
+    public static Vector128<float> Forward(Vector128<float> z) => Vector128.Max(z, Vector128<float>.Zero) + Vector128.Log(Vector128<float>.One + ExpOperator.Exp(-Vector128.Abs(z)));
 
     /// <summary>Forward, lane by lane: <c>max(z, 0) + log(1 + exp(-|z|))</c>.</summary>
     /// <param name="z">The pre-activations.</param>
     /// <returns>The activations.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Forward(Vector256<float> z) => Vector256.Max(z, Vector256<float>.Zero) + Vector256.Log(Vector256<float>.One + Vector256.Exp(-Vector256.Abs(z)));
+    public static Vector256<float> Forward(Vector256<float> z) => Vector256.Max(z, Vector256<float>.Zero) + Vector256.Log(Vector256<float>.One + ExpOperator.Exp(-Vector256.Abs(z)));
 
     /// <summary>Forward, lane by lane: <c>max(z, 0) + log(1 + exp(-|z|))</c>.</summary>
     /// <param name="z">The pre-activations.</param>
     /// <returns>The activations.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Forward(Vector512<float> z) => Vector512.Max(z, Vector512<float>.Zero) + Vector512.Log(Vector512<float>.One + Vector512.Exp(-Vector512.Abs(z)));
+    public static Vector512<float> Forward(Vector512<float> z) => Vector512.Max(z, Vector512<float>.Zero) + Vector512.Log(Vector512<float>.One + ExpOperator.Exp(-Vector512.Abs(z)));
 
     /// <summary>Derivative: <c>sigmoid(z)</c>.</summary>
     /// <param name="z">The pre-activation.</param>

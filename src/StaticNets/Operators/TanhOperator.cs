@@ -4,7 +4,10 @@ using System.Runtime.Intrinsics;
 
 namespace StaticNets.Operators;
 
-/// <summary>Hyperbolic tangent, computed as <c>sign(z)·(1 - t) / (1 + t)</c> with <c>t = exp(-2|z|)</c>, which cannot overflow.</summary>
+/// <summary>
+/// Hyperbolic tangent, computed as <c>sign(z)·(-m) / (m + 2)</c> with <c>m = expm1(-2|z|)</c>
+/// (<see cref="ExpOperator.ExpM1(float)"/>), which cannot overflow and does not cancel for small <c>|z|</c>.
+/// </summary>
 /// <remarks>
 /// Generated layers call these methods elementwise: <c>Forward</c> on the pre-activation <c>z</c>, <c>Derivative</c>
 /// with both <c>z</c> and the activation <c>a = Forward(z)</c> (each operator reads whichever is cheaper).
@@ -17,7 +20,11 @@ public static class TanhOperator
     /// <param name="z">The pre-activation.</param>
     /// <returns>The activation.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Forward(float z) => MathF.Tanh(z);
+    public static float Forward(float z)
+    {
+        float m = ExpOperator.ExpM1(-2f * MathF.Abs(z));
+        return MathF.CopySign(-m / (m + 2f), z);
+    }
 
     /// <summary>Forward, lane by lane: <c>tanh(z)</c>.</summary>
     /// <param name="z">The pre-activations.</param>
@@ -65,21 +72,24 @@ public static class TanhOperator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Derivative(Vector512<float> z, Vector512<float> a) => Vector512<float>.One - a * a;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> Tanh(Vector128<float> z)
     {
-        Vector128<float> t = Vector128.Exp(Vector128.Abs(z) * -2f);
-        return Vector128.CopySign((Vector128<float>.One - t) / (Vector128<float>.One + t), z);
+        Vector128<float> m = ExpOperator.ExpM1(Vector128.Abs(z) * -2f);
+        return Vector128.CopySign(-m / (m + Vector128.Create(2f)), z);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> Tanh(Vector256<float> z)
     {
-        Vector256<float> t = Vector256.Exp(Vector256.Abs(z) * -2f);
-        return Vector256.CopySign((Vector256<float>.One - t) / (Vector256<float>.One + t), z);
+        Vector256<float> m = ExpOperator.ExpM1(Vector256.Abs(z) * -2f);
+        return Vector256.CopySign(-m / (m + Vector256.Create(2f)), z);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> Tanh(Vector512<float> z)
     {
-        Vector512<float> t = Vector512.Exp(Vector512.Abs(z) * -2f);
-        return Vector512.CopySign((Vector512<float>.One - t) / (Vector512<float>.One + t), z);
+        Vector512<float> m = ExpOperator.ExpM1(Vector512.Abs(z) * -2f);
+        return Vector512.CopySign(-m / (m + Vector512.Create(2f)), z);
     }
 }

@@ -130,9 +130,11 @@ public sealed class NetworkEmitterTests
         string forward = Emit(model, ".Forward.g.cs");
         string[] inOrder = ["Layer1Forward", "Layer2Forward", "Layer3Forward", "Layer4Forward", "Layer5Forward"];
 
-        Assert.Equal(inOrder, GeneratedCode.Calls(GeneratedCode.Method(forward, "ForwardBatch"), @"^Layer\d+Forward$"));
+        string[] batchKernels = inOrder.Select(static name => name + "Batch").ToArray();
+
+        Assert.Equal(batchKernels, GeneratedCode.Calls(GeneratedCode.Method(forward, "ForwardBatch"), @"^Layer\d+ForwardBatch$"));
         Assert.Equal(inOrder, GeneratedCode.Calls(GeneratedCode.Method(forward, "Predict"), @"^Layer\d+Forward$"));
-        Assert.Equal(inOrder, GeneratedCode.MethodNames(forward).Where(static n => n.StartsWith("Layer", StringComparison.Ordinal)));
+        Assert.Equal(inOrder.Zip(batchKernels).SelectMany(static pair => new[] { pair.First, pair.Second }), GeneratedCode.MethodNames(forward).Where(static n => n.StartsWith("Layer", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -263,22 +265,23 @@ public sealed class NetworkEmitterTests
     {
         string layer1 = GeneratedCode.Method(Emit(Wide, ".Backward.g.cs"), "Layer1Backward");
 
+        // dW in register tiles of 4 rows x 4 vectors; db in blocks of 8 vectors.
         Assert.Equal(
-            ["0..255: 2 blocks of 8 x Vector512", "0..255: 4 blocks of 8 x Vector256", "0..287: 9 blocks of 8 x Vector128"],
+            ["0..255: 4 blocks of 4 x Vector512", "0..287: 9 blocks of 4 x Vector256", "0..287: 18 blocks of 4 x Vector128"],
             GeneratedCode.BlockLoops(layer1, "outputs"));
         Assert.Equal(
             ["0..255: 2 blocks of 8 x Vector512", "0..255: 4 blocks of 8 x Vector256", "0..287: 9 blocks of 8 x Vector128"],
             GeneratedCode.BlockLoops(layer1, "biases"));
         Assert.Equal(
-            ["256..299 (2 x Vector512 + Vector256 + Vector128)", "256..299 (5 x Vector256 + Vector128)", "288..299 (3 x Vector128)"],
+            ["256..299 (2 x Vector512 + Vector256 + Vector128)", "288..299 (Vector256 + Vector128)", "288..299 (3 x Vector128)"],
             GeneratedCode.BlockComments(layer1, "outputs"));
         Assert.Equal(
             ["256..299 (2 x Vector512 + Vector256 + Vector128)", "256..299 (5 x Vector256 + Vector128)", "288..299 (3 x Vector128)"],
             GeneratedCode.BlockComments(layer1, "biases"));
 
-        Assert.Contains("var acc1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, o + 16);", layer1, StringComparison.Ordinal);
-        Assert.Contains("global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 16)", layer1, StringComparison.Ordinal);
-        Assert.Contains("global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref dwRow, o + 16);", layer1, StringComparison.Ordinal);
+        Assert.Contains("var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, o + 16);", layer1, StringComparison.Ordinal);
+        Assert.Contains("var g1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 16);", layer1, StringComparison.Ordinal);
+        Assert.Contains("global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref dwRow0, o + 16);", layer1, StringComparison.Ordinal);
         Assert.Contains("var acc1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 16);", layer1, StringComparison.Ordinal);
         Assert.Contains("global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref db, o + 16);", layer1, StringComparison.Ordinal);
         Assert.Contains("global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref db, 272);", layer1, StringComparison.Ordinal);

@@ -358,13 +358,13 @@ public sealed class TrainingEmitterTests
         string forward = Emitted.File(WithDropout, ".Forward.g.cs");
         string batch = GeneratedCode.Method(forward, "ForwardBatch");
 
-        Assert.Equal(["Layer1Forward", "Layer2Forward", "Layer3Forward", "Layer4Forward"], GeneratedCode.Calls(batch, @"^Layer\d+Forward$"));
+        Assert.Equal(["Layer1Forward", "Layer2ForwardBatch", "Layer3Forward", "Layer4ForwardBatch"], GeneratedCode.Calls(batch, @"^Layer\d+Forward(Batch)?$"));
         Assert.Contains("Layer1Forward(batch, training);", batch, StringComparison.Ordinal);
         Assert.Contains("Layer3Forward(batch, training);", batch, StringComparison.Ordinal);
 
         // The dense layers after a dropout layer read its output.
-        Assert.Contains("GetArrayDataReference(_a1), s * L2In)", batch, StringComparison.Ordinal);
-        Assert.Contains("GetArrayDataReference(_a3), s * L4In)", batch, StringComparison.Ordinal);
+        Assert.Contains("Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), 0, batch);", batch, StringComparison.Ordinal);
+        Assert.Contains("Layer4ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), 0, batch);", batch, StringComparison.Ordinal);
 
         string layer3 = GeneratedCode.Method(forward, "Layer3Forward");
         Assert.Contains("ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2);", layer3, StringComparison.Ordinal);

@@ -179,6 +179,25 @@ public sealed class ConvolutionNetworkTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void PredictBatchOnTwoThreadsGivesPredictsOutputsBitForBit()
+    {
+        var network = new ReferenceCnn(seed: 8, maxBatchSize: 37);
+        float[] inputs = TestData.Uniform(new SeededRandom(9), 37 * ReferenceCnn.InputSize, 0f, 1f);
+        var expected = new float[37 * ReferenceCnn.OutputSize];
+        for (int s = 0; s < 37; s++)
+        {
+            network.Predict(inputs.AsSpan(s * 784, 784), expected.AsSpan(s * 10, 10));
+        }
+
+        var outputs = new float[expected.Length];
+        network.DegreeOfParallelism = 2;
+        network.PredictBatch(inputs, outputs);
+        network.DegreeOfParallelism = 1;
+
+        Assert.Equal(TestData.Bits(expected), TestData.Bits(outputs));
+    }
+
+    [Fact]
     public void PredictIsThreadSafe()
     {
         var network = new ReferenceCnn(seed: 3);

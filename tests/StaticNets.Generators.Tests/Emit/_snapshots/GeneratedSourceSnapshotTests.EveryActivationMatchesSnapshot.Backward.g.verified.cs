@@ -65,27 +65,65 @@ partial class AllActivationsNet
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a9); // (batch, L10In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz10); // (batch, L10Out)
 
-        // 2. dW += a9ᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz
-        for (int i = 0; i < L10In; i++)
+        // 2. dW += a9ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
+        // rows 0..3 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+        for (int i = 0; i < L10In - L10In % 4; i += 4)
         {
-            ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L10Out);
+            ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L10Out);
+            ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L10Out);
+            ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L10Out);
+            ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L10Out);
             // outputs 0..2 (3 x float)
             {
-                var acc0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 0);
-                var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 1);
-                var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 2);
+                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0);
+                var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 1);
+                var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 2);
+                var acc1_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 0);
+                var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 1);
+                var acc1_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 2);
+                var acc2_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 0);
+                var acc2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 1);
+                var acc2_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 2);
+                var acc3_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 0);
+                var acc3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 1);
+                var acc3_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 2);
                 for (int s = 0; s < batch; s++)
                 {
-                    float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L10In + i);
+                    ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L10In + i);
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L10Out);
-                    acc0 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0), acc0);
-                    acc1 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 1), acc1);
-                    acc2 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 2), acc2);
+                    var g0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0);
+                    var g1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 1);
+                    var g2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 2);
+                    float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                    acc0_0 = global::System.MathF.FusedMultiplyAdd(x0s, g0, acc0_0);
+                    acc0_1 = global::System.MathF.FusedMultiplyAdd(x0s, g1, acc0_1);
+                    acc0_2 = global::System.MathF.FusedMultiplyAdd(x0s, g2, acc0_2);
+                    float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                    acc1_0 = global::System.MathF.FusedMultiplyAdd(x1s, g0, acc1_0);
+                    acc1_1 = global::System.MathF.FusedMultiplyAdd(x1s, g1, acc1_1);
+                    acc1_2 = global::System.MathF.FusedMultiplyAdd(x1s, g2, acc1_2);
+                    float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                    acc2_0 = global::System.MathF.FusedMultiplyAdd(x2s, g0, acc2_0);
+                    acc2_1 = global::System.MathF.FusedMultiplyAdd(x2s, g1, acc2_1);
+                    acc2_2 = global::System.MathF.FusedMultiplyAdd(x2s, g2, acc2_2);
+                    float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                    acc3_0 = global::System.MathF.FusedMultiplyAdd(x3s, g0, acc3_0);
+                    acc3_1 = global::System.MathF.FusedMultiplyAdd(x3s, g1, acc3_1);
+                    acc3_2 = global::System.MathF.FusedMultiplyAdd(x3s, g2, acc3_2);
                 }
 
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 0) = acc0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 1) = acc1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 2) = acc2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0) = acc0_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 1) = acc0_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 2) = acc0_2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 0) = acc1_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 1) = acc1_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 2) = acc1_2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 0) = acc2_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 1) = acc2_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 2) = acc2_2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 0) = acc3_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 1) = acc3_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 2) = acc3_2;
             }
         }
 
@@ -162,24 +200,66 @@ partial class AllActivationsNet
             }
         }
 
-        // 2. dW += a8ᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz
+        // 2. dW += a8ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            for (int i = 0; i < L9In; i++)
+            // rows 0..3 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = 0; i < L9In - L9In % 4; i += 4)
             {
-                ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L9Out);
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L9Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L9Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L9Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L9Out);
                 // outputs 0..3 (Vector128)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 0);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
                     for (int s = 0; s < batch; s++)
                     {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L9In + i);
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L9In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L9Out);
-                        var xs4 = global::System.Runtime.Intrinsics.Vector128.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0), acc0);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g0, acc1_0);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g0, acc2_0);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g0, acc3_0);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref dwRow, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref dwRow1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref dwRow2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref dwRow3, 0);
+                }
+            }
+
+            // rows 4..4 of dW, one at a time
+            for (int i = L9In - L9In % 4; i < L9In; i++)
+            {
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L9Out);
+                // outputs 0..3 (Vector128)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L9In + i);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L9Out);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
                 }
             }
 
@@ -278,27 +358,83 @@ partial class AllActivationsNet
             }
         }
 
-        // 2. dW += a7ᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz
+        // 2. dW += a7ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            for (int i = 0; i < L8In; i++)
+            // rows 0..3 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = 0; i < L8In - L8In % 4; i += 4)
             {
-                ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L8Out);
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L8Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L8Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L8Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L8Out);
                 // outputs 0..4 (Vector128 + float)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 0);
-                    var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 4);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
+                    var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
+                    var acc2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
+                    var acc3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4);
                     for (int s = 0; s < batch; s++)
                     {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L8In + i);
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L8In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L8Out);
-                        var xs4 = global::System.Runtime.Intrinsics.Vector128.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0), acc0);
-                        acc1 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4), acc1);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        var g1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0s, g1, acc0_1);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g0, acc1_0);
+                        acc1_1 = global::System.MathF.FusedMultiplyAdd(x1s, g1, acc1_1);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g0, acc2_0);
+                        acc2_1 = global::System.MathF.FusedMultiplyAdd(x2s, g1, acc2_1);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g0, acc3_0);
+                        acc3_1 = global::System.MathF.FusedMultiplyAdd(x3s, g1, acc3_1);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref dwRow, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 4) = acc1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) = acc0_1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref dwRow1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4) = acc1_1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref dwRow2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4) = acc2_1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref dwRow3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4) = acc3_1;
+                }
+            }
+
+            // rows 4..5 of dW, one at a time
+            for (int i = L8In - L8In % 4; i < L8In; i++)
+            {
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L8Out);
+                // outputs 0..4 (Vector128 + float)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4);
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L8In + i);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L8Out);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        var g1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0s, g1, acc0_1);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) = acc0_1;
                 }
             }
 
@@ -402,30 +538,71 @@ partial class AllActivationsNet
             }
         }
 
-        // 2. dW += a6ᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz
+        // 2. dW += a6ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            for (int i = 0; i < L7In; i++)
+            // rows 0..3 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = 0; i < L7In - L7In % 4; i += 4)
             {
-                ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L7Out);
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L7Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L7Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L7Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L7Out);
                 // outputs 0..5 (Vector128 + 2 x float)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 0);
-                    var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 4);
-                    var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 5);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
+                    var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4);
+                    var acc1_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 5);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
+                    var acc2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4);
+                    var acc2_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 5);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
+                    var acc3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4);
+                    var acc3_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 5);
                     for (int s = 0; s < batch; s++)
                     {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L7In + i);
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L7In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out);
-                        var xs4 = global::System.Runtime.Intrinsics.Vector128.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0), acc0);
-                        acc1 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4), acc1);
-                        acc2 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 5), acc2);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        var g1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4);
+                        var g2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 5);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0s, g1, acc0_1);
+                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0s, g2, acc0_2);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g0, acc1_0);
+                        acc1_1 = global::System.MathF.FusedMultiplyAdd(x1s, g1, acc1_1);
+                        acc1_2 = global::System.MathF.FusedMultiplyAdd(x1s, g2, acc1_2);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g0, acc2_0);
+                        acc2_1 = global::System.MathF.FusedMultiplyAdd(x2s, g1, acc2_1);
+                        acc2_2 = global::System.MathF.FusedMultiplyAdd(x2s, g2, acc2_2);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g0, acc3_0);
+                        acc3_1 = global::System.MathF.FusedMultiplyAdd(x3s, g1, acc3_1);
+                        acc3_2 = global::System.MathF.FusedMultiplyAdd(x3s, g2, acc3_2);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref dwRow, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 4) = acc1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 5) = acc2;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5) = acc0_2;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref dwRow1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4) = acc1_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 5) = acc1_2;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref dwRow2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4) = acc2_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 5) = acc2_2;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref dwRow3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4) = acc3_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 5) = acc3_2;
                 }
             }
 
@@ -531,24 +708,66 @@ partial class AllActivationsNet
             }
         }
 
-        // 2. dW += a5ᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz
+        // 2. dW += a5ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            for (int i = 0; i < L6In; i++)
+            // rows 0..3 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = 0; i < L6In - L6In % 4; i += 4)
             {
-                ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L6Out);
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L6Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L6Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L6Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L6Out);
                 // outputs 0..3 (Vector128)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 0);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
                     for (int s = 0; s < batch; s++)
                     {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In + i);
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
-                        var xs4 = global::System.Runtime.Intrinsics.Vector128.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0), acc0);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g0, acc1_0);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g0, acc2_0);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g0, acc3_0);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref dwRow, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref dwRow1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref dwRow2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref dwRow3, 0);
+                }
+            }
+
+            // rows 4..4 of dW, one at a time
+            for (int i = L6In - L6In % 4; i < L6In; i++)
+            {
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L6Out);
+                // outputs 0..3 (Vector128)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In + i);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
                 }
             }
 
@@ -647,27 +866,83 @@ partial class AllActivationsNet
             }
         }
 
-        // 2. dW += a4ᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz
+        // 2. dW += a4ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            for (int i = 0; i < L5In; i++)
+            // rows 0..7 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = 0; i < L5In - L5In % 4; i += 4)
             {
-                ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L5Out);
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L5Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L5Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L5Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L5Out);
                 // outputs 0..4 (Vector128 + float)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 0);
-                    var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 4);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
+                    var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
+                    var acc2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
+                    var acc3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4);
                     for (int s = 0; s < batch; s++)
                     {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L5In + i);
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L5In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L5Out);
-                        var xs4 = global::System.Runtime.Intrinsics.Vector128.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0), acc0);
-                        acc1 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4), acc1);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        var g1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0s, g1, acc0_1);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g0, acc1_0);
+                        acc1_1 = global::System.MathF.FusedMultiplyAdd(x1s, g1, acc1_1);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g0, acc2_0);
+                        acc2_1 = global::System.MathF.FusedMultiplyAdd(x2s, g1, acc2_1);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g0, acc3_0);
+                        acc3_1 = global::System.MathF.FusedMultiplyAdd(x3s, g1, acc3_1);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref dwRow, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 4) = acc1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) = acc0_1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref dwRow1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4) = acc1_1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref dwRow2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4) = acc2_1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref dwRow3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4) = acc3_1;
+                }
+            }
+
+            // rows 8..8 of dW, one at a time
+            for (int i = L5In - L5In % 4; i < L5In; i++)
+            {
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L5Out);
+                // outputs 0..4 (Vector128 + float)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4);
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L5In + i);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L5Out);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        var g1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0s, g1, acc0_1);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) = acc0_1;
                 }
             }
 
@@ -776,27 +1051,58 @@ partial class AllActivationsNet
             }
         }
 
-        // 2. dW += a3ᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz
+        // 2. dW += a3ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
         if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            for (int i = 0; i < L4In; i++)
+            // rows 0..3 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = 0; i < L4In - L4In % 4; i += 4)
             {
-                ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L4Out);
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L4Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L4Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L4Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L4Out);
                 // outputs 0..8 (Vector256 + float)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 0);
-                    var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 8);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 8);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 0);
+                    var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 8);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 0);
+                    var acc2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 8);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 0);
+                    var acc3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 8);
                     for (int s = 0; s < batch; s++)
                     {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L4In + i);
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L4In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L4Out);
-                        var xs8 = global::System.Runtime.Intrinsics.Vector256.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0), acc0);
-                        acc1 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 8), acc1);
+                        var g0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0);
+                        var g1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 8);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g0, acc0_0);
+                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0s, g1, acc0_1);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g0, acc1_0);
+                        acc1_1 = global::System.MathF.FusedMultiplyAdd(x1s, g1, acc1_1);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g0, acc2_0);
+                        acc2_1 = global::System.MathF.FusedMultiplyAdd(x2s, g1, acc2_1);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g0, acc3_0);
+                        acc3_1 = global::System.MathF.FusedMultiplyAdd(x3s, g1, acc3_1);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref dwRow, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 8) = acc1;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 8) = acc0_1;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref dwRow1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 8) = acc1_1;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref dwRow2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 8) = acc2_1;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref dwRow3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 8) = acc3_1;
                 }
             }
 
@@ -817,27 +1123,68 @@ partial class AllActivationsNet
         }
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            for (int i = 0; i < L4In; i++)
+            // rows 0..3 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = 0; i < L4In - L4In % 4; i += 4)
             {
-                ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L4Out);
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L4Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L4Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L4Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L4Out);
                 // outputs 0..8 (2 x Vector128 + float)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 0);
-                    var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 4);
-                    var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 8);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 4);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 8);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
+                    var acc1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 4);
+                    var acc1_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 8);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
+                    var acc2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 4);
+                    var acc2_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 8);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
+                    var acc3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 4);
+                    var acc3_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 8);
                     for (int s = 0; s < batch; s++)
                     {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L4In + i);
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L4In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L4Out);
-                        var xs4 = global::System.Runtime.Intrinsics.Vector128.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0), acc0);
-                        acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 4), acc1);
-                        acc2 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 8), acc2);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        var g1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 4);
+                        var g2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 8);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g1, acc0_1);
+                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0s, g2, acc0_2);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g1, acc1_1);
+                        acc1_2 = global::System.MathF.FusedMultiplyAdd(x1s, g2, acc1_2);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g1, acc2_1);
+                        acc2_2 = global::System.MathF.FusedMultiplyAdd(x2s, g2, acc2_2);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g1, acc3_1);
+                        acc3_2 = global::System.MathF.FusedMultiplyAdd(x3s, g2, acc3_2);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref dwRow, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref dwRow, 4);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 8) = acc2;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRow0, 4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 8) = acc0_2;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref dwRow1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref dwRow1, 4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 8) = acc1_2;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref dwRow2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref dwRow2, 4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 8) = acc2_2;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref dwRow3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref dwRow3, 4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 8) = acc3_2;
                 }
             }
 
@@ -950,24 +1297,66 @@ partial class AllActivationsNet
             }
         }
 
-        // 2. dW += a2ᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz
+        // 2. dW += a2ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            for (int i = 0; i < L3In; i++)
+            // rows 0..3 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = 0; i < L3In - L3In % 4; i += 4)
             {
-                ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L3Out);
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L3Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L3Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L3Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L3Out);
                 // outputs 0..3 (Vector128)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 0);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
                     for (int s = 0; s < batch; s++)
                     {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L3In + i);
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L3In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L3Out);
-                        var xs4 = global::System.Runtime.Intrinsics.Vector128.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0), acc0);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g0, acc1_0);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g0, acc2_0);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g0, acc3_0);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref dwRow, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref dwRow1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref dwRow2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref dwRow3, 0);
+                }
+            }
+
+            // rows 4..5 of dW, one at a time
+            for (int i = L3In - L3In % 4; i < L3In; i++)
+            {
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L3Out);
+                // outputs 0..3 (Vector128)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L3In + i);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L3Out);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
                 }
             }
 
@@ -1067,30 +1456,100 @@ partial class AllActivationsNet
             }
         }
 
-        // 2. dW += a1ᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz
+        // 2. dW += a1ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            for (int i = 0; i < L2In; i++)
+            // rows 0..3 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = 0; i < L2In - L2In % 4; i += 4)
             {
-                ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out);
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L2Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L2Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L2Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L2Out);
                 // outputs 0..5 (Vector128 + 2 x float)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 0);
-                    var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 4);
-                    var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 5);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
+                    var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4);
+                    var acc1_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 5);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
+                    var acc2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4);
+                    var acc2_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 5);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
+                    var acc3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4);
+                    var acc3_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 5);
                     for (int s = 0; s < batch; s++)
                     {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-                        var xs4 = global::System.Runtime.Intrinsics.Vector128.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0), acc0);
-                        acc1 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4), acc1);
-                        acc2 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 5), acc2);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        var g1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4);
+                        var g2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 5);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0s, g1, acc0_1);
+                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0s, g2, acc0_2);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g0, acc1_0);
+                        acc1_1 = global::System.MathF.FusedMultiplyAdd(x1s, g1, acc1_1);
+                        acc1_2 = global::System.MathF.FusedMultiplyAdd(x1s, g2, acc1_2);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g0, acc2_0);
+                        acc2_1 = global::System.MathF.FusedMultiplyAdd(x2s, g1, acc2_1);
+                        acc2_2 = global::System.MathF.FusedMultiplyAdd(x2s, g2, acc2_2);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g0, acc3_0);
+                        acc3_1 = global::System.MathF.FusedMultiplyAdd(x3s, g1, acc3_1);
+                        acc3_2 = global::System.MathF.FusedMultiplyAdd(x3s, g2, acc3_2);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref dwRow, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 4) = acc1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 5) = acc2;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5) = acc0_2;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref dwRow1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4) = acc1_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 5) = acc1_2;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref dwRow2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4) = acc2_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 5) = acc2_2;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref dwRow3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4) = acc3_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 5) = acc3_2;
+                }
+            }
+
+            // rows 4..4 of dW, one at a time
+            for (int i = L2In - L2In % 4; i < L2In; i++)
+            {
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out);
+                // outputs 0..5 (Vector128 + 2 x float)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5);
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        var g1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4);
+                        var g2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 5);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0s, g1, acc0_1);
+                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0s, g2, acc0_2);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5) = acc0_2;
                 }
             }
 
@@ -1175,27 +1634,31 @@ partial class AllActivationsNet
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x); // (batch, L1In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L1Out)
 
-        // 2. dW += xᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz
+        // 2. dW += xᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            for (int i = 0; i < L1In; i++)
+            // rows of dW one at a time
+            for (int i = L1In - L1In % 4; i < L1In; i++)
             {
-                ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
                 // outputs 0..4 (Vector128 + float)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 0);
-                    var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 4);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4);
                     for (int s = 0; s < batch; s++)
                     {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                        var xs4 = global::System.Runtime.Intrinsics.Vector128.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0), acc0);
-                        acc1 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4), acc1);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        var g1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0s, g1, acc0_1);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref dwRow, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 4) = acc1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) = acc0_1;
                 }
             }
 

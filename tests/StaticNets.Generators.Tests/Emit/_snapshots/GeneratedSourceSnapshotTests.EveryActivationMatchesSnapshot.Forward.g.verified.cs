@@ -69,85 +69,25 @@ partial class AllActivationsNet
     private void ForwardBatch(global::System.ReadOnlySpan<float> inputs, int batch, bool training)
     {
         inputs.CopyTo(_x);
-        for (int s = 0; s < batch; s++)
-        {
-            Layer1Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), s * L1In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1), s * L1Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), s * L1Out));
-        }
+        Layer1ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), 0, batch);
 
-        for (int s = 0; s < batch; s++)
-        {
-            Layer2Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), s * L2In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2), s * L2Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), s * L2Out));
-        }
+        Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), 0, batch);
 
-        for (int s = 0; s < batch; s++)
-        {
-            Layer3Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), s * L3In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z3), s * L3Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), s * L3Out));
-        }
+        Layer3ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), 0, batch);
 
-        for (int s = 0; s < batch; s++)
-        {
-            Layer4Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), s * L4In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z4), s * L4Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), s * L4Out));
-        }
+        Layer4ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), 0, batch);
 
-        for (int s = 0; s < batch; s++)
-        {
-            Layer5Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), s * L5In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z5), s * L5Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), s * L5Out));
-        }
+        Layer5ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), 0, batch);
 
-        for (int s = 0; s < batch; s++)
-        {
-            Layer6Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), s * L6In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z6), s * L6Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6), s * L6Out));
-        }
+        Layer6ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), 0, batch);
 
-        for (int s = 0; s < batch; s++)
-        {
-            Layer7Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6), s * L7In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z7), s * L7Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a7), s * L7Out));
-        }
+        Layer7ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6), 0, batch);
 
-        for (int s = 0; s < batch; s++)
-        {
-            Layer8Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a7), s * L8In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z8), s * L8Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a8), s * L8Out));
-        }
+        Layer8ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a7), 0, batch);
 
-        for (int s = 0; s < batch; s++)
-        {
-            Layer9Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a8), s * L9In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z9), s * L9Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a9), s * L9Out));
-        }
+        Layer9ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a8), 0, batch);
 
-        for (int s = 0; s < batch; s++)
-        {
-            Layer10Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a9), s * L10In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z10), s * L10Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a10), s * L10Out));
-        }
+        Layer10ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a9), 0, batch);
 
         _batchSize = batch;
     }
@@ -169,15 +109,18 @@ partial class AllActivationsNet
             // outputs 0..4 (Vector128 + float)
             var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
             var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4);
+            // input i goes to partial sum i % 3 of each accumulator: 3 independent FMA chains instead of one
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 0), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 4), acc1);
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 5), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9), acc1);
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 5);
+            var acc1p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 10), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 14), acc1);
+            var acc0p2 = global::System.Runtime.Intrinsics.Vector128.Create(x2) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 10);
+            var acc1p2 = x2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 14);
+            acc0 = (acc0 + acc0p1) + acc0p2;
+            acc1 = (acc1 + acc1p1) + acc1p2;
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref a, 0);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 4) = acc1;
@@ -200,6 +143,104 @@ partial class AllActivationsNet
     }
 
     /// <summary>
+    /// Layer 1 forward over the batch: Z = X·W1 + b1; A = identity(Z), row by row.
+    /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
+    /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
+    /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer1Forward"/>.
+    /// </summary>
+    /// <param name="x">The layer's inputs, (batch, L1In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+    /// <param name="start">The first sample (row) to compute.</param>
+    /// <param name="end">One past the last sample; rows of _z1 and _a1 outside [start, end) are not touched.</param>
+    private void Layer1ForwardBatch(ref float x, int start, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1W); // (L1In, L1Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1B); // (L1Out)
+        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1); // (batch, L1Out)
+        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L1Out)
+        int s = start;
+        for (; s <= end - 4; s += 4)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L1In);
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L1In);
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L1In);
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L1In);
+            ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L1Out);
+            ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L1Out);
+            ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L1Out);
+            ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L1Out);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L1Out);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L1Out);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L1Out);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L1Out);
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // outputs 0..4 (Vector128 + float)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4);
+                    var acc1_0 = acc0_0;
+                    var acc1_1 = acc0_1;
+                    var acc2_0 = acc0_0;
+                    var acc2_1 = acc0_1;
+                    var acc3_0 = acc0_0;
+                    var acc3_1 = acc0_1;
+                    for (int i = 0; i < L1In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        var w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0i, w1, acc0_1);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                        acc1_1 = global::System.MathF.FusedMultiplyAdd(x1i, w1, acc1_1);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                        acc2_1 = global::System.MathF.FusedMultiplyAdd(x2i, w1, acc2_1);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                        acc3_1 = global::System.MathF.FusedMultiplyAdd(x3i, w1, acc3_1);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref a0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 4) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 4) = acc0_1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref a1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 4) = acc1_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 4) = acc1_1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref a2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 4) = acc2_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4) = acc2_1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref a3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 4) = acc3_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = acc3_1;
+                }
+            }
+            else
+            {
+                Layer1Forward(ref x0, ref z0, ref a0);
+                Layer1Forward(ref x1, ref z1, ref a1);
+                Layer1Forward(ref x2, ref z2, ref a2);
+                Layer1Forward(ref x3, ref z3, ref a3);
+            }
+        }
+
+        for (; s < end; s++)
+        {
+            Layer1Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L1Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L1Out));
+        }
+    }
+
+    /// <summary>
     /// Layer 2 forward, one sample: z = x·W2 + b2; a = sigmoid(z).
     /// W2 is (L2In, L2Out) row-major, so the weights leaving input i are contiguous and each is read once,
     /// while up to 8 vectors of z stay in registers. The input loop is unrolled.
@@ -217,26 +258,30 @@ partial class AllActivationsNet
             var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
             var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4);
             var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5);
+            // input i goes to partial sum i % 2 of each accumulator: 2 independent FMA chains instead of one
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 0), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 4), acc1);
             acc2 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 5), acc2);
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 6), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 10), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 11), acc2);
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 6);
+            var acc1p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 10);
+            var acc2p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 11);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 12), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 16), acc1);
             acc2 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 17), acc2);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 18), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 22), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 23), acc2);
+            acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 18), acc0p1);
+            acc1p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 22), acc1p1);
+            acc2p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 23), acc2p1);
             float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x4), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 24), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x4, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 28), acc1);
             acc2 = global::System.MathF.FusedMultiplyAdd(x4, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 29), acc2);
+            acc0 = acc0 + acc0p1;
+            acc1 = acc1 + acc1p1;
+            acc2 = acc2 + acc2p1;
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SigmoidOperator.Forward(acc0), ref a, 0);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 4) = acc1;
@@ -261,6 +306,121 @@ partial class AllActivationsNet
     }
 
     /// <summary>
+    /// Layer 2 forward over the batch: Z = X·W2 + b2; A = sigmoid(Z), row by row.
+    /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
+    /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
+    /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer2Forward"/>.
+    /// </summary>
+    /// <param name="x">The layer's inputs, (batch, L2In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+    /// <param name="start">The first sample (row) to compute.</param>
+    /// <param name="end">One past the last sample; rows of _z2 and _a2 outside [start, end) are not touched.</param>
+    private void Layer2ForwardBatch(ref float x, int start, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W); // (L2In, L2Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2B); // (L2Out)
+        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2); // (batch, L2Out)
+        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2); // (batch, L2Out)
+        int s = start;
+        for (; s <= end - 4; s += 4)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L2In);
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L2In);
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L2In);
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L2In);
+            ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L2Out);
+            ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L2Out);
+            ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L2Out);
+            ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L2Out);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L2Out);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L2Out);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L2Out);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L2Out);
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // outputs 0..5 (Vector128 + 2 x float)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5);
+                    var acc1_0 = acc0_0;
+                    var acc1_1 = acc0_1;
+                    var acc1_2 = acc0_2;
+                    var acc2_0 = acc0_0;
+                    var acc2_1 = acc0_1;
+                    var acc2_2 = acc0_2;
+                    var acc3_0 = acc0_0;
+                    var acc3_1 = acc0_1;
+                    var acc3_2 = acc0_2;
+                    for (int i = 0; i < L2In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        var w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
+                        var w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0i, w1, acc0_1);
+                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0i, w2, acc0_2);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                        acc1_1 = global::System.MathF.FusedMultiplyAdd(x1i, w1, acc1_1);
+                        acc1_2 = global::System.MathF.FusedMultiplyAdd(x1i, w2, acc1_2);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                        acc2_1 = global::System.MathF.FusedMultiplyAdd(x2i, w1, acc2_1);
+                        acc2_2 = global::System.MathF.FusedMultiplyAdd(x2i, w2, acc2_2);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                        acc3_1 = global::System.MathF.FusedMultiplyAdd(x3i, w1, acc3_1);
+                        acc3_2 = global::System.MathF.FusedMultiplyAdd(x3i, w2, acc3_2);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SigmoidOperator.Forward(acc0_0), ref a0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 4) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 4) = global::StaticNets.Operators.SigmoidOperator.Forward(acc0_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 5) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 5) = global::StaticNets.Operators.SigmoidOperator.Forward(acc0_2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SigmoidOperator.Forward(acc1_0), ref a1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 4) = acc1_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 4) = global::StaticNets.Operators.SigmoidOperator.Forward(acc1_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 5) = acc1_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 5) = global::StaticNets.Operators.SigmoidOperator.Forward(acc1_2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SigmoidOperator.Forward(acc2_0), ref a2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 4) = acc2_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4) = global::StaticNets.Operators.SigmoidOperator.Forward(acc2_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 5) = acc2_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 5) = global::StaticNets.Operators.SigmoidOperator.Forward(acc2_2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SigmoidOperator.Forward(acc3_0), ref a3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 4) = acc3_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = global::StaticNets.Operators.SigmoidOperator.Forward(acc3_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 5) = acc3_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 5) = global::StaticNets.Operators.SigmoidOperator.Forward(acc3_2);
+                }
+            }
+            else
+            {
+                Layer2Forward(ref x0, ref z0, ref a0);
+                Layer2Forward(ref x1, ref z1, ref a1);
+                Layer2Forward(ref x2, ref z2, ref a2);
+                Layer2Forward(ref x3, ref z3, ref a3);
+            }
+        }
+
+        for (; s < end; s++)
+        {
+            Layer2Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L2Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L2Out));
+        }
+    }
+
+    /// <summary>
     /// Layer 3 forward, one sample: z = x·W3 + b3; a = tanh(z).
     /// W3 is (L3In, L3Out) row-major, so the weights leaving input i are contiguous and each is read once,
     /// while up to 8 vectors of z stay in registers. The input loop is unrolled.
@@ -276,18 +436,20 @@ partial class AllActivationsNet
         {
             // outputs 0..3 (Vector128)
             var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
+            // input i goes to partial sum i % 4 of each accumulator: 4 independent FMA chains instead of one
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 0), acc0);
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 4), acc0);
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 4);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 8), acc0);
+            var acc0p2 = global::System.Runtime.Intrinsics.Vector128.Create(x2) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 8);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 12), acc0);
+            var acc0p3 = global::System.Runtime.Intrinsics.Vector128.Create(x3) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 12);
             float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x4), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 16), acc0);
             float x5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x5), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 20), acc0);
+            acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x5), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 20), acc0p1);
+            acc0 = (acc0 + acc0p1) + (acc0p2 + acc0p3);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc0), ref a, 0);
         }
@@ -308,6 +470,87 @@ partial class AllActivationsNet
     }
 
     /// <summary>
+    /// Layer 3 forward over the batch: Z = X·W3 + b3; A = tanh(Z), row by row.
+    /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
+    /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
+    /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer3Forward"/>.
+    /// </summary>
+    /// <param name="x">The layer's inputs, (batch, L3In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+    /// <param name="start">The first sample (row) to compute.</param>
+    /// <param name="end">One past the last sample; rows of _z3 and _a3 outside [start, end) are not touched.</param>
+    private void Layer3ForwardBatch(ref float x, int start, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L3W); // (L3In, L3Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L3B); // (L3Out)
+        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z3); // (batch, L3Out)
+        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3); // (batch, L3Out)
+        int s = start;
+        for (; s <= end - 4; s += 4)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L3In);
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L3In);
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L3In);
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L3In);
+            ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L3Out);
+            ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L3Out);
+            ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L3Out);
+            ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L3Out);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L3Out);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L3Out);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L3Out);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L3Out);
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // outputs 0..3 (Vector128)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
+                    var acc1_0 = acc0_0;
+                    var acc2_0 = acc0_0;
+                    var acc3_0 = acc0_0;
+                    for (int i = 0; i < L3In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L3Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc0_0), ref a0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc1_0), ref a1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc2_0), ref a2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc3_0), ref a3, 0);
+                }
+            }
+            else
+            {
+                Layer3Forward(ref x0, ref z0, ref a0);
+                Layer3Forward(ref x1, ref z1, ref a1);
+                Layer3Forward(ref x2, ref z2, ref a2);
+                Layer3Forward(ref x3, ref z3, ref a3);
+            }
+        }
+
+        for (; s < end; s++)
+        {
+            Layer3Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L3In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L3Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L3Out));
+        }
+    }
+
+    /// <summary>
     /// Layer 4 forward, one sample: z = x·W4 + b4; a = relu(z).
     /// W4 is (L4In, L4Out) row-major, so the weights leaving input i are contiguous and each is read once,
     /// while up to 8 vectors of z stay in registers. The input loop is unrolled.
@@ -324,18 +567,21 @@ partial class AllActivationsNet
             // outputs 0..8 (Vector256 + float)
             var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 0);
             var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8);
+            // input i goes to partial sum i % 4 of each accumulator: 4 independent FMA chains instead of one
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
             acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x0), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 0), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 8), acc1);
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-            acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 9), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 17), acc1);
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector256.Create(x1) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 9);
+            var acc1p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 17);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
-            acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 18), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 26), acc1);
+            var acc0p2 = global::System.Runtime.Intrinsics.Vector256.Create(x2) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 18);
+            var acc1p2 = x2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 26);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
-            acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x3), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 27), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 35), acc1);
+            var acc0p3 = global::System.Runtime.Intrinsics.Vector256.Create(x3) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 27);
+            var acc1p3 = x3 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 35);
+            acc0 = (acc0 + acc0p1) + (acc0p2 + acc0p3);
+            acc1 = (acc1 + acc1p1) + (acc1p2 + acc1p3);
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0), ref a, 0);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 8) = acc1;
@@ -347,22 +593,26 @@ partial class AllActivationsNet
             var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
             var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 4);
             var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8);
+            // input i goes to partial sum i % 2 of each accumulator: 2 independent FMA chains instead of one
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 0), acc0);
             acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 4), acc1);
             acc2 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 8), acc2);
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 9), acc0);
-            acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 13), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 17), acc2);
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 9);
+            var acc1p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 13);
+            var acc2p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 17);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 18), acc0);
             acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 22), acc1);
             acc2 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 26), acc2);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 27), acc0);
-            acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 31), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 35), acc2);
+            acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 27), acc0p1);
+            acc1p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 31), acc1p1);
+            acc2p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 35), acc2p1);
+            acc0 = acc0 + acc0p1;
+            acc1 = acc1 + acc1p1;
+            acc2 = acc2 + acc2p1;
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0), ref a, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref z, 4);
@@ -387,6 +637,174 @@ partial class AllActivationsNet
     }
 
     /// <summary>
+    /// Layer 4 forward over the batch: Z = X·W4 + b4; A = relu(Z), row by row.
+    /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
+    /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
+    /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer4Forward"/>.
+    /// </summary>
+    /// <param name="x">The layer's inputs, (batch, L4In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+    /// <param name="start">The first sample (row) to compute.</param>
+    /// <param name="end">One past the last sample; rows of _z4 and _a4 outside [start, end) are not touched.</param>
+    private void Layer4ForwardBatch(ref float x, int start, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L4W); // (L4In, L4Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L4B); // (L4Out)
+        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z4); // (batch, L4Out)
+        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4); // (batch, L4Out)
+        int s = start;
+        for (; s <= end - 4; s += 4)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L4In);
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L4In);
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L4In);
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L4In);
+            ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L4Out);
+            ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L4Out);
+            ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L4Out);
+            ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L4Out);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L4Out);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L4Out);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L4Out);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L4Out);
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // outputs 0..8 (Vector256 + float)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8);
+                    var acc1_0 = acc0_0;
+                    var acc1_1 = acc0_1;
+                    var acc2_0 = acc0_0;
+                    var acc2_1 = acc0_1;
+                    var acc3_0 = acc0_0;
+                    var acc3_1 = acc0_1;
+                    for (int i = 0; i < L4In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L4Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
+                        var w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0i, w1, acc0_1);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
+                        acc1_1 = global::System.MathF.FusedMultiplyAdd(x1i, w1, acc1_1);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
+                        acc2_1 = global::System.MathF.FusedMultiplyAdd(x2i, w1, acc2_1);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
+                        acc3_1 = global::System.MathF.FusedMultiplyAdd(x3i, w1, acc3_1);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref z0, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_0), ref a0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 8) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 8) = global::StaticNets.Operators.ReLUOperator.Forward(acc0_1);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref z1, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_0), ref a1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 8) = acc1_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 8) = global::StaticNets.Operators.ReLUOperator.Forward(acc1_1);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref z2, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_0), ref a2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 8) = acc2_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 8) = global::StaticNets.Operators.ReLUOperator.Forward(acc2_1);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref z3, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_0), ref a3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 8) = acc3_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 8) = global::StaticNets.Operators.ReLUOperator.Forward(acc3_1);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // outputs 0..8 (2 x Vector128 + float)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 4);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8);
+                    var acc1_0 = acc0_0;
+                    var acc1_1 = acc0_1;
+                    var acc1_2 = acc0_2;
+                    var acc2_0 = acc0_0;
+                    var acc2_1 = acc0_1;
+                    var acc2_2 = acc0_2;
+                    var acc3_0 = acc0_0;
+                    var acc3_1 = acc0_1;
+                    var acc3_2 = acc0_2;
+                    for (int i = 0; i < L4In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L4Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4);
+                        var w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
+                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0i, w2, acc0_2);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
+                        acc1_2 = global::System.MathF.FusedMultiplyAdd(x1i, w2, acc1_2);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
+                        acc2_2 = global::System.MathF.FusedMultiplyAdd(x2i, w2, acc2_2);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
+                        acc3_2 = global::System.MathF.FusedMultiplyAdd(x3i, w2, acc3_2);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_0), ref a0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref z0, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_1), ref a0, 4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 8) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 8) = global::StaticNets.Operators.ReLUOperator.Forward(acc0_2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_0), ref a1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref z1, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_1), ref a1, 4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 8) = acc1_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 8) = global::StaticNets.Operators.ReLUOperator.Forward(acc1_2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_0), ref a2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref z2, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_1), ref a2, 4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 8) = acc2_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 8) = global::StaticNets.Operators.ReLUOperator.Forward(acc2_2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_0), ref a3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref z3, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_1), ref a3, 4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 8) = acc3_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 8) = global::StaticNets.Operators.ReLUOperator.Forward(acc3_2);
+                }
+            }
+            else
+            {
+                Layer4Forward(ref x0, ref z0, ref a0);
+                Layer4Forward(ref x1, ref z1, ref a1);
+                Layer4Forward(ref x2, ref z2, ref a2);
+                Layer4Forward(ref x3, ref z3, ref a3);
+            }
+        }
+
+        for (; s < end; s++)
+        {
+            Layer4Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L4In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L4Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L4Out));
+        }
+    }
+
+    /// <summary>
     /// Layer 5 forward, one sample: z = x·W5 + b5; a = leaky_relu(z).
     /// W5 is (L5In, L5Out) row-major, so the weights leaving input i are contiguous and each is read once,
     /// while up to 8 vectors of z stay in registers. The input loop is unrolled.
@@ -403,33 +821,36 @@ partial class AllActivationsNet
             // outputs 0..4 (Vector128 + float)
             var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
             var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4);
+            // input i goes to partial sum i % 4 of each accumulator: 4 independent FMA chains instead of one
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 0), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 4), acc1);
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 5), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9), acc1);
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 5);
+            var acc1p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 10), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 14), acc1);
+            var acc0p2 = global::System.Runtime.Intrinsics.Vector128.Create(x2) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 10);
+            var acc1p2 = x2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 14);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 15), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 19), acc1);
+            var acc0p3 = global::System.Runtime.Intrinsics.Vector128.Create(x3) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 15);
+            var acc1p3 = x3 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 19);
             float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x4), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 20), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x4, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 24), acc1);
             float x5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x5), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 25), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x5, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 29), acc1);
+            acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x5), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 25), acc0p1);
+            acc1p1 = global::System.MathF.FusedMultiplyAdd(x5, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 29), acc1p1);
             float x6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 6);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x6), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 30), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x6, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 34), acc1);
+            acc0p2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x6), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 30), acc0p2);
+            acc1p2 = global::System.MathF.FusedMultiplyAdd(x6, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 34), acc1p2);
             float x7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 7);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x7), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 35), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x7, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 39), acc1);
+            acc0p3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x7), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 35), acc0p3);
+            acc1p3 = global::System.MathF.FusedMultiplyAdd(x7, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 39), acc1p3);
             float x8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 8);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x8), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 40), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x8, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 44), acc1);
+            acc0 = (acc0 + acc0p1) + (acc0p2 + acc0p3);
+            acc1 = (acc1 + acc1p1) + (acc1p2 + acc1p3);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc0, L5Slope), ref a, 0);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 4) = acc1;
@@ -452,6 +873,104 @@ partial class AllActivationsNet
     }
 
     /// <summary>
+    /// Layer 5 forward over the batch: Z = X·W5 + b5; A = leaky_relu(Z), row by row.
+    /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
+    /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
+    /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer5Forward"/>.
+    /// </summary>
+    /// <param name="x">The layer's inputs, (batch, L5In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+    /// <param name="start">The first sample (row) to compute.</param>
+    /// <param name="end">One past the last sample; rows of _z5 and _a5 outside [start, end) are not touched.</param>
+    private void Layer5ForwardBatch(ref float x, int start, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L5W); // (L5In, L5Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L5B); // (L5Out)
+        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z5); // (batch, L5Out)
+        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5); // (batch, L5Out)
+        int s = start;
+        for (; s <= end - 4; s += 4)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L5In);
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L5In);
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L5In);
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L5In);
+            ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L5Out);
+            ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L5Out);
+            ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L5Out);
+            ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L5Out);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L5Out);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L5Out);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L5Out);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L5Out);
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // outputs 0..4 (Vector128 + float)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4);
+                    var acc1_0 = acc0_0;
+                    var acc1_1 = acc0_1;
+                    var acc2_0 = acc0_0;
+                    var acc2_1 = acc0_1;
+                    var acc3_0 = acc0_0;
+                    var acc3_1 = acc0_1;
+                    for (int i = 0; i < L5In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L5Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        var w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0i, w1, acc0_1);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                        acc1_1 = global::System.MathF.FusedMultiplyAdd(x1i, w1, acc1_1);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                        acc2_1 = global::System.MathF.FusedMultiplyAdd(x2i, w1, acc2_1);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                        acc3_1 = global::System.MathF.FusedMultiplyAdd(x3i, w1, acc3_1);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc0_0, L5Slope), ref a0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 4) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 4) = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc0_1, L5Slope);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc1_0, L5Slope), ref a1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 4) = acc1_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 4) = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc1_1, L5Slope);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc2_0, L5Slope), ref a2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 4) = acc2_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4) = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc2_1, L5Slope);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc3_0, L5Slope), ref a3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 4) = acc3_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc3_1, L5Slope);
+                }
+            }
+            else
+            {
+                Layer5Forward(ref x0, ref z0, ref a0);
+                Layer5Forward(ref x1, ref z1, ref a1);
+                Layer5Forward(ref x2, ref z2, ref a2);
+                Layer5Forward(ref x3, ref z3, ref a3);
+            }
+        }
+
+        for (; s < end; s++)
+        {
+            Layer5Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L5In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L5Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L5Out));
+        }
+    }
+
+    /// <summary>
     /// Layer 6 forward, one sample: z = x·W6 + b6; a = elu(z).
     /// W6 is (L6In, L6Out) row-major, so the weights leaving input i are contiguous and each is read once,
     /// while up to 8 vectors of z stay in registers. The input loop is unrolled.
@@ -467,16 +986,18 @@ partial class AllActivationsNet
         {
             // outputs 0..3 (Vector128)
             var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
+            // input i goes to partial sum i % 4 of each accumulator: 4 independent FMA chains instead of one
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 0), acc0);
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 4), acc0);
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 4);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 8), acc0);
+            var acc0p2 = global::System.Runtime.Intrinsics.Vector128.Create(x2) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 8);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 12), acc0);
+            var acc0p3 = global::System.Runtime.Intrinsics.Vector128.Create(x3) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 12);
             float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x4), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 16), acc0);
+            acc0 = (acc0 + acc0p1) + (acc0p2 + acc0p3);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.EluOperator.Forward(acc0, L6Alpha), ref a, 0);
         }
@@ -493,6 +1014,87 @@ partial class AllActivationsNet
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref z, o) = sum;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a, o) = global::StaticNets.Operators.EluOperator.Forward(sum, L6Alpha);
             }
+        }
+    }
+
+    /// <summary>
+    /// Layer 6 forward over the batch: Z = X·W6 + b6; A = elu(Z), row by row.
+    /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
+    /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
+    /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer6Forward"/>.
+    /// </summary>
+    /// <param name="x">The layer's inputs, (batch, L6In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+    /// <param name="start">The first sample (row) to compute.</param>
+    /// <param name="end">One past the last sample; rows of _z6 and _a6 outside [start, end) are not touched.</param>
+    private void Layer6ForwardBatch(ref float x, int start, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W); // (L6In, L6Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6B); // (L6Out)
+        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z6); // (batch, L6Out)
+        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6); // (batch, L6Out)
+        int s = start;
+        for (; s <= end - 4; s += 4)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L6In);
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L6In);
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L6In);
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L6In);
+            ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L6Out);
+            ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L6Out);
+            ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L6Out);
+            ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L6Out);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L6Out);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L6Out);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L6Out);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L6Out);
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // outputs 0..3 (Vector128)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
+                    var acc1_0 = acc0_0;
+                    var acc2_0 = acc0_0;
+                    var acc3_0 = acc0_0;
+                    for (int i = 0; i < L6In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.EluOperator.Forward(acc0_0, L6Alpha), ref a0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.EluOperator.Forward(acc1_0, L6Alpha), ref a1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.EluOperator.Forward(acc2_0, L6Alpha), ref a2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.EluOperator.Forward(acc3_0, L6Alpha), ref a3, 0);
+                }
+            }
+            else
+            {
+                Layer6Forward(ref x0, ref z0, ref a0);
+                Layer6Forward(ref x1, ref z1, ref a1);
+                Layer6Forward(ref x2, ref z2, ref a2);
+                Layer6Forward(ref x3, ref z3, ref a3);
+            }
+        }
+
+        for (; s < end; s++)
+        {
+            Layer6Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L6Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L6Out));
         }
     }
 
@@ -514,22 +1116,26 @@ partial class AllActivationsNet
             var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
             var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4);
             var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5);
+            // input i goes to partial sum i % 2 of each accumulator: 2 independent FMA chains instead of one
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 0), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 4), acc1);
             acc2 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 5), acc2);
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 6), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 10), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 11), acc2);
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 6);
+            var acc1p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 10);
+            var acc2p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 11);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 12), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 16), acc1);
             acc2 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 17), acc2);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 18), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 22), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 23), acc2);
+            acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 18), acc0p1);
+            acc1p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 22), acc1p1);
+            acc2p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 23), acc2p1);
+            acc0 = acc0 + acc0p1;
+            acc1 = acc1 + acc1p1;
+            acc2 = acc2 + acc2p1;
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SoftplusOperator.Forward(acc0), ref a, 0);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 4) = acc1;
@@ -554,6 +1160,121 @@ partial class AllActivationsNet
     }
 
     /// <summary>
+    /// Layer 7 forward over the batch: Z = X·W7 + b7; A = softplus(Z), row by row.
+    /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
+    /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
+    /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer7Forward"/>.
+    /// </summary>
+    /// <param name="x">The layer's inputs, (batch, L7In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+    /// <param name="start">The first sample (row) to compute.</param>
+    /// <param name="end">One past the last sample; rows of _z7 and _a7 outside [start, end) are not touched.</param>
+    private void Layer7ForwardBatch(ref float x, int start, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7W); // (L7In, L7Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7B); // (L7Out)
+        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z7); // (batch, L7Out)
+        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a7); // (batch, L7Out)
+        int s = start;
+        for (; s <= end - 4; s += 4)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L7In);
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L7In);
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L7In);
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L7In);
+            ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L7Out);
+            ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L7Out);
+            ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L7Out);
+            ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L7Out);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L7Out);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L7Out);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L7Out);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L7Out);
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // outputs 0..5 (Vector128 + 2 x float)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5);
+                    var acc1_0 = acc0_0;
+                    var acc1_1 = acc0_1;
+                    var acc1_2 = acc0_2;
+                    var acc2_0 = acc0_0;
+                    var acc2_1 = acc0_1;
+                    var acc2_2 = acc0_2;
+                    var acc3_0 = acc0_0;
+                    var acc3_1 = acc0_1;
+                    var acc3_2 = acc0_2;
+                    for (int i = 0; i < L7In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        var w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
+                        var w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0i, w1, acc0_1);
+                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0i, w2, acc0_2);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                        acc1_1 = global::System.MathF.FusedMultiplyAdd(x1i, w1, acc1_1);
+                        acc1_2 = global::System.MathF.FusedMultiplyAdd(x1i, w2, acc1_2);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                        acc2_1 = global::System.MathF.FusedMultiplyAdd(x2i, w1, acc2_1);
+                        acc2_2 = global::System.MathF.FusedMultiplyAdd(x2i, w2, acc2_2);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                        acc3_1 = global::System.MathF.FusedMultiplyAdd(x3i, w1, acc3_1);
+                        acc3_2 = global::System.MathF.FusedMultiplyAdd(x3i, w2, acc3_2);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SoftplusOperator.Forward(acc0_0), ref a0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 4) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 4) = global::StaticNets.Operators.SoftplusOperator.Forward(acc0_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 5) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 5) = global::StaticNets.Operators.SoftplusOperator.Forward(acc0_2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SoftplusOperator.Forward(acc1_0), ref a1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 4) = acc1_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 4) = global::StaticNets.Operators.SoftplusOperator.Forward(acc1_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 5) = acc1_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 5) = global::StaticNets.Operators.SoftplusOperator.Forward(acc1_2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SoftplusOperator.Forward(acc2_0), ref a2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 4) = acc2_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4) = global::StaticNets.Operators.SoftplusOperator.Forward(acc2_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 5) = acc2_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 5) = global::StaticNets.Operators.SoftplusOperator.Forward(acc2_2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SoftplusOperator.Forward(acc3_0), ref a3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 4) = acc3_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = global::StaticNets.Operators.SoftplusOperator.Forward(acc3_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 5) = acc3_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 5) = global::StaticNets.Operators.SoftplusOperator.Forward(acc3_2);
+                }
+            }
+            else
+            {
+                Layer7Forward(ref x0, ref z0, ref a0);
+                Layer7Forward(ref x1, ref z1, ref a1);
+                Layer7Forward(ref x2, ref z2, ref a2);
+                Layer7Forward(ref x3, ref z3, ref a3);
+            }
+        }
+
+        for (; s < end; s++)
+        {
+            Layer7Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L7In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L7Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L7Out));
+        }
+    }
+
+    /// <summary>
     /// Layer 8 forward, one sample: z = x·W8 + b8; a = gelu(z).
     /// W8 is (L8In, L8Out) row-major, so the weights leaving input i are contiguous and each is read once,
     /// while up to 8 vectors of z stay in registers. The input loop is unrolled.
@@ -570,24 +1291,27 @@ partial class AllActivationsNet
             // outputs 0..4 (Vector128 + float)
             var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
             var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4);
+            // input i goes to partial sum i % 4 of each accumulator: 4 independent FMA chains instead of one
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 0), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 4), acc1);
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 5), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9), acc1);
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 5);
+            var acc1p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 10), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 14), acc1);
+            var acc0p2 = global::System.Runtime.Intrinsics.Vector128.Create(x2) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 10);
+            var acc1p2 = x2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 14);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 15), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 19), acc1);
+            var acc0p3 = global::System.Runtime.Intrinsics.Vector128.Create(x3) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 15);
+            var acc1p3 = x3 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 19);
             float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x4), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 20), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x4, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 24), acc1);
             float x5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x5), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 25), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x5, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 29), acc1);
+            acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x5), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 25), acc0p1);
+            acc1p1 = global::System.MathF.FusedMultiplyAdd(x5, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 29), acc1p1);
+            acc0 = (acc0 + acc0p1) + (acc0p2 + acc0p3);
+            acc1 = (acc1 + acc1p1) + (acc1p2 + acc1p3);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.GeluOperator.Forward(acc0), ref a, 0);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 4) = acc1;
@@ -610,6 +1334,104 @@ partial class AllActivationsNet
     }
 
     /// <summary>
+    /// Layer 8 forward over the batch: Z = X·W8 + b8; A = gelu(Z), row by row.
+    /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
+    /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
+    /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer8Forward"/>.
+    /// </summary>
+    /// <param name="x">The layer's inputs, (batch, L8In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+    /// <param name="start">The first sample (row) to compute.</param>
+    /// <param name="end">One past the last sample; rows of _z8 and _a8 outside [start, end) are not touched.</param>
+    private void Layer8ForwardBatch(ref float x, int start, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L8W); // (L8In, L8Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L8B); // (L8Out)
+        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z8); // (batch, L8Out)
+        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a8); // (batch, L8Out)
+        int s = start;
+        for (; s <= end - 4; s += 4)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L8In);
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L8In);
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L8In);
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L8In);
+            ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L8Out);
+            ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L8Out);
+            ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L8Out);
+            ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L8Out);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L8Out);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L8Out);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L8Out);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L8Out);
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // outputs 0..4 (Vector128 + float)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4);
+                    var acc1_0 = acc0_0;
+                    var acc1_1 = acc0_1;
+                    var acc2_0 = acc0_0;
+                    var acc2_1 = acc0_1;
+                    var acc3_0 = acc0_0;
+                    var acc3_1 = acc0_1;
+                    for (int i = 0; i < L8In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L8Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        var w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0i, w1, acc0_1);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                        acc1_1 = global::System.MathF.FusedMultiplyAdd(x1i, w1, acc1_1);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                        acc2_1 = global::System.MathF.FusedMultiplyAdd(x2i, w1, acc2_1);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                        acc3_1 = global::System.MathF.FusedMultiplyAdd(x3i, w1, acc3_1);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.GeluOperator.Forward(acc0_0), ref a0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 4) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 4) = global::StaticNets.Operators.GeluOperator.Forward(acc0_1);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.GeluOperator.Forward(acc1_0), ref a1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 4) = acc1_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 4) = global::StaticNets.Operators.GeluOperator.Forward(acc1_1);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.GeluOperator.Forward(acc2_0), ref a2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 4) = acc2_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4) = global::StaticNets.Operators.GeluOperator.Forward(acc2_1);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.GeluOperator.Forward(acc3_0), ref a3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 4) = acc3_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = global::StaticNets.Operators.GeluOperator.Forward(acc3_1);
+                }
+            }
+            else
+            {
+                Layer8Forward(ref x0, ref z0, ref a0);
+                Layer8Forward(ref x1, ref z1, ref a1);
+                Layer8Forward(ref x2, ref z2, ref a2);
+                Layer8Forward(ref x3, ref z3, ref a3);
+            }
+        }
+
+        for (; s < end; s++)
+        {
+            Layer8Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L8In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L8Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L8Out));
+        }
+    }
+
+    /// <summary>
     /// Layer 9 forward, one sample: z = x·W9 + b9; a = silu(z).
     /// W9 is (L9In, L9Out) row-major, so the weights leaving input i are contiguous and each is read once,
     /// while up to 8 vectors of z stay in registers. The input loop is unrolled.
@@ -625,16 +1447,18 @@ partial class AllActivationsNet
         {
             // outputs 0..3 (Vector128)
             var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
+            // input i goes to partial sum i % 4 of each accumulator: 4 independent FMA chains instead of one
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 0), acc0);
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 4), acc0);
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 4);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 8), acc0);
+            var acc0p2 = global::System.Runtime.Intrinsics.Vector128.Create(x2) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 8);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 12), acc0);
+            var acc0p3 = global::System.Runtime.Intrinsics.Vector128.Create(x3) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 12);
             float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x4), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 16), acc0);
+            acc0 = (acc0 + acc0p1) + (acc0p2 + acc0p3);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SiluOperator.Forward(acc0), ref a, 0);
         }
@@ -655,6 +1479,87 @@ partial class AllActivationsNet
     }
 
     /// <summary>
+    /// Layer 9 forward over the batch: Z = X·W9 + b9; A = silu(Z), row by row.
+    /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
+    /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
+    /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer9Forward"/>.
+    /// </summary>
+    /// <param name="x">The layer's inputs, (batch, L9In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+    /// <param name="start">The first sample (row) to compute.</param>
+    /// <param name="end">One past the last sample; rows of _z9 and _a9 outside [start, end) are not touched.</param>
+    private void Layer9ForwardBatch(ref float x, int start, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L9W); // (L9In, L9Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L9B); // (L9Out)
+        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z9); // (batch, L9Out)
+        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a9); // (batch, L9Out)
+        int s = start;
+        for (; s <= end - 4; s += 4)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L9In);
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L9In);
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L9In);
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L9In);
+            ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L9Out);
+            ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L9Out);
+            ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L9Out);
+            ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L9Out);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L9Out);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L9Out);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L9Out);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L9Out);
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // outputs 0..3 (Vector128)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
+                    var acc1_0 = acc0_0;
+                    var acc2_0 = acc0_0;
+                    var acc3_0 = acc0_0;
+                    for (int i = 0; i < L9In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L9Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SiluOperator.Forward(acc0_0), ref a0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SiluOperator.Forward(acc1_0), ref a1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SiluOperator.Forward(acc2_0), ref a2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SiluOperator.Forward(acc3_0), ref a3, 0);
+                }
+            }
+            else
+            {
+                Layer9Forward(ref x0, ref z0, ref a0);
+                Layer9Forward(ref x1, ref z1, ref a1);
+                Layer9Forward(ref x2, ref z2, ref a2);
+                Layer9Forward(ref x3, ref z3, ref a3);
+            }
+        }
+
+        for (; s < end; s++)
+        {
+            Layer9Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L9In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L9Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L9Out));
+        }
+    }
+
+    /// <summary>
     /// Layer 10 forward, one sample: z = x·W10 + b10; a = softmax(z).
     /// W10 is (L10In, L10Out) row-major, so the weights leaving input i are contiguous and each is read once,
     /// while up to 8 vectors of z stay in registers. The input loop is unrolled.
@@ -670,25 +1575,219 @@ partial class AllActivationsNet
         var acc0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0);
         var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1);
         var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2);
+        // input i goes to partial sum i % 2 of each accumulator: 2 independent FMA chains instead of one
         float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
         acc0 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0), acc0);
         acc1 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 1), acc1);
         acc2 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 2), acc2);
         float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-        acc0 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 3), acc0);
-        acc1 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 4), acc1);
-        acc2 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 5), acc2);
+        var acc0p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 3);
+        var acc1p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 4);
+        var acc2p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 5);
         float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
         acc0 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 6), acc0);
         acc1 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 7), acc1);
         acc2 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 8), acc2);
         float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
-        acc0 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9), acc0);
-        acc1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 10), acc1);
-        acc2 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 11), acc2);
+        acc0p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9), acc0p1);
+        acc1p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 10), acc1p1);
+        acc2p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 11), acc2p1);
+        acc0 = acc0 + acc0p1;
+        acc1 = acc1 + acc1p1;
+        acc2 = acc2 + acc2p1;
         global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 0) = acc0;
         global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 1) = acc1;
         global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 2) = acc2;
         global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z, L10Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a, L10Out));
+    }
+
+    /// <summary>
+    /// Layer 10 forward over the batch: Z = X·W10 + b10; A = softmax(Z), row by row.
+    /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
+    /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
+    /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer10Forward"/>.
+    /// </summary>
+    /// <param name="x">The layer's inputs, (batch, L10In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+    /// <param name="start">The first sample (row) to compute.</param>
+    /// <param name="end">One past the last sample; rows of _z10 and _a10 outside [start, end) are not touched.</param>
+    private void Layer10ForwardBatch(ref float x, int start, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L10W); // (L10In, L10Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L10B); // (L10Out)
+        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z10); // (batch, L10Out)
+        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a10); // (batch, L10Out)
+        int s = start;
+        for (; s <= end - 4; s += 4)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L10In);
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L10In);
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L10In);
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L10In);
+            ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L10Out);
+            ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L10Out);
+            ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L10Out);
+            ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L10Out);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L10Out);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L10Out);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L10Out);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L10Out);
+            // outputs 0..2 (3 x float)
+            {
+                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0);
+                var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1);
+                var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2);
+                var acc1_0 = acc0_0;
+                var acc1_1 = acc0_1;
+                var acc1_2 = acc0_2;
+                var acc2_0 = acc0_0;
+                var acc2_1 = acc0_1;
+                var acc2_2 = acc0_2;
+                var acc3_0 = acc0_0;
+                var acc3_1 = acc0_1;
+                var acc3_2 = acc0_2;
+                for (int i = 0; i < L10In; i++)
+                {
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L10Out);
+                    var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    var w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
+                    var w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
+                    float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                    acc0_0 = global::System.MathF.FusedMultiplyAdd(x0i, w0, acc0_0);
+                    acc0_1 = global::System.MathF.FusedMultiplyAdd(x0i, w1, acc0_1);
+                    acc0_2 = global::System.MathF.FusedMultiplyAdd(x0i, w2, acc0_2);
+                    float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                    acc1_0 = global::System.MathF.FusedMultiplyAdd(x1i, w0, acc1_0);
+                    acc1_1 = global::System.MathF.FusedMultiplyAdd(x1i, w1, acc1_1);
+                    acc1_2 = global::System.MathF.FusedMultiplyAdd(x1i, w2, acc1_2);
+                    float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                    acc2_0 = global::System.MathF.FusedMultiplyAdd(x2i, w0, acc2_0);
+                    acc2_1 = global::System.MathF.FusedMultiplyAdd(x2i, w1, acc2_1);
+                    acc2_2 = global::System.MathF.FusedMultiplyAdd(x2i, w2, acc2_2);
+                    float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                    acc3_0 = global::System.MathF.FusedMultiplyAdd(x3i, w0, acc3_0);
+                    acc3_1 = global::System.MathF.FusedMultiplyAdd(x3i, w1, acc3_1);
+                    acc3_2 = global::System.MathF.FusedMultiplyAdd(x3i, w2, acc3_2);
+                }
+
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 0) = acc0_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 1) = acc0_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 2) = acc0_2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 0) = acc1_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 1) = acc1_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 2) = acc1_2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 0) = acc2_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 1) = acc2_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 2) = acc2_2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 0) = acc3_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 1) = acc3_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 2) = acc3_2;
+            }
+            global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z0, L10Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a0, L10Out));
+            global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z1, L10Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a1, L10Out));
+            global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z2, L10Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a2, L10Out));
+            global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z3, L10Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a3, L10Out));
+        }
+
+        for (; s < end; s++)
+        {
+            Layer10Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L10In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L10Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L10Out));
+        }
+    }
+
+    // Batched inference across threads: the worker group, the cached delegate of one part, and the job's data.
+    private global::StaticNets.WorkerGroup? _workers;
+    private global::System.Action<int>? _predictPart;
+    private global::System.ReadOnlyMemory<float> _predictInputs;
+    private global::System.Memory<float> _predictOutputs;
+    private int _predictRows;
+
+    /// <summary>
+    /// Threads <see cref="PredictBatch"/> splits a batch across, the calling thread included. 1, the default,
+    /// runs on the calling thread only. A larger value starts that many - 1 dedicated worker threads (not
+    /// thread-pool threads), which set-up allocates once; setting 1 again ends them.
+    /// </summary>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is below 1.</exception>
+    public int DegreeOfParallelism
+    {
+        get => _workers?.DegreeOfParallelism ?? 1;
+        set
+        {
+            global::System.ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            if (value == DegreeOfParallelism)
+            {
+                return;
+            }
+
+            _workers?.Dispose();
+            _workers = value > 1 ? new global::StaticNets.WorkerGroup(value) : null;
+            _predictPart ??= PredictPart;
+        }
+    }
+
+    /// <summary>
+    /// Inference on a batch of up to <see cref="MaxBatchSize"/> samples (dropout off), split across
+    /// <see cref="DegreeOfParallelism"/> threads in whole tiles of 4 samples. The first
+    /// layer reads <paramref name="inputs"/> in place. Each sample's outputs are exactly those of a one-thread run.
+    /// </summary>
+    /// <remarks>
+    /// Uses the training workspace, so it is not for concurrent calls on one instance (use <see cref="Predict"/>
+    /// for that), and a later <see cref="Backward"/> needs a new <see cref="Forward"/>. Allocates nothing.
+    /// </remarks>
+    /// <param name="inputs">Row-major (samples, InputSize).</param>
+    /// <param name="outputs">Receives row-major (samples, OutputSize).</param>
+    public void PredictBatch(global::System.ReadOnlyMemory<float> inputs, global::System.Memory<float> outputs)
+    {
+        int batch = global::StaticNets.NetworkGuard.Batch(inputs.Length, InputSize, MaxBatchSize, nameof(inputs));
+        global::StaticNets.NetworkGuard.Length(outputs.Length, batch * OutputSize, nameof(outputs));
+        _batchSize = 0; // nothing here is for Backward
+        _predictInputs = inputs;
+        _predictOutputs = outputs;
+        _predictRows = batch;
+        try
+        {
+            if (_workers is { } workers && batch > 4)
+            {
+                workers.Run(_predictPart!);
+            }
+            else
+            {
+                PredictRows(0, batch);
+            }
+        }
+        finally
+        {
+            _predictInputs = default;
+            _predictOutputs = default;
+        }
+    }
+
+    /// <summary>Part <paramref name="part"/> of <see cref="PredictBatch"/>: its share of the rows, in whole tiles.</summary>
+    private void PredictPart(int part)
+    {
+        int parts = DegreeOfParallelism;
+        int share = ((_predictRows + parts - 1) / parts + 3) / 4 * 4;
+        int start = global::System.Math.Min(part * share, _predictRows);
+        int end = global::System.Math.Min(start + share, _predictRows);
+        if (start < end)
+        {
+            PredictRows(start, end);
+        }
+    }
+
+    /// <summary>Every layer on samples <paramref name="start"/> to <paramref name="end"/>, then their outputs copied out.</summary>
+    private void PredictRows(int start, int end)
+    {
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(_predictInputs.Span); // (batch, InputSize)
+        Layer1ForwardBatch(ref x, start, end);
+        Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), start, end);
+        Layer3ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), start, end);
+        Layer4ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), start, end);
+        Layer5ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), start, end);
+        Layer6ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), start, end);
+        Layer7ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6), start, end);
+        Layer8ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a7), start, end);
+        Layer9ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a8), start, end);
+        Layer10ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a9), start, end);
+        new global::System.ReadOnlySpan<float>(_a10, start * OutputSize, (end - start) * OutputSize).CopyTo(_predictOutputs.Span.Slice(start * OutputSize));
     }
 }

@@ -61,27 +61,65 @@ partial class PaddedCnn
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5); // (batch, L6In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
 
-        // 2. dW += a5ᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz
-        for (int i = 0; i < L6In; i++)
+        // 2. dW += a5ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
+        // rows 0..19 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+        for (int i = 0; i < L6In - L6In % 4; i += 4)
         {
-            ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L6Out);
+            ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L6Out);
+            ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L6Out);
+            ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L6Out);
+            ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L6Out);
             // outputs 0..2 (3 x float)
             {
-                var acc0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 0);
-                var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 1);
-                var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 2);
+                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0);
+                var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 1);
+                var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 2);
+                var acc1_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 0);
+                var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 1);
+                var acc1_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 2);
+                var acc2_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 0);
+                var acc2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 1);
+                var acc2_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 2);
+                var acc3_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 0);
+                var acc3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 1);
+                var acc3_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 2);
                 for (int s = 0; s < batch; s++)
                 {
-                    float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In + i);
+                    ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In + i);
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
-                    acc0 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0), acc0);
-                    acc1 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 1), acc1);
-                    acc2 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 2), acc2);
+                    var g0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0);
+                    var g1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 1);
+                    var g2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 2);
+                    float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                    acc0_0 = global::System.MathF.FusedMultiplyAdd(x0s, g0, acc0_0);
+                    acc0_1 = global::System.MathF.FusedMultiplyAdd(x0s, g1, acc0_1);
+                    acc0_2 = global::System.MathF.FusedMultiplyAdd(x0s, g2, acc0_2);
+                    float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                    acc1_0 = global::System.MathF.FusedMultiplyAdd(x1s, g0, acc1_0);
+                    acc1_1 = global::System.MathF.FusedMultiplyAdd(x1s, g1, acc1_1);
+                    acc1_2 = global::System.MathF.FusedMultiplyAdd(x1s, g2, acc1_2);
+                    float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                    acc2_0 = global::System.MathF.FusedMultiplyAdd(x2s, g0, acc2_0);
+                    acc2_1 = global::System.MathF.FusedMultiplyAdd(x2s, g1, acc2_1);
+                    acc2_2 = global::System.MathF.FusedMultiplyAdd(x2s, g2, acc2_2);
+                    float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                    acc3_0 = global::System.MathF.FusedMultiplyAdd(x3s, g0, acc3_0);
+                    acc3_1 = global::System.MathF.FusedMultiplyAdd(x3s, g1, acc3_1);
+                    acc3_2 = global::System.MathF.FusedMultiplyAdd(x3s, g2, acc3_2);
                 }
 
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 0) = acc0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 1) = acc1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 2) = acc2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0) = acc0_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 1) = acc0_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 2) = acc0_2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 0) = acc1_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 1) = acc1_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 2) = acc1_2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 0) = acc2_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 1) = acc2_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 2) = acc2_2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 0) = acc3_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 1) = acc3_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 2) = acc3_2;
             }
         }
 

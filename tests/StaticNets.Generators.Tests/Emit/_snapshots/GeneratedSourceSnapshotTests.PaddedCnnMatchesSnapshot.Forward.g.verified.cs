@@ -100,13 +100,7 @@ partial class PaddedCnn
                 ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), s * L5Out));
         }
 
-        for (int s = 0; s < batch; s++)
-        {
-            Layer6Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), s * L6In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z6), s * L6Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6), s * L6Out));
-        }
+        Layer6ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), 0, batch);
 
         _batchSize = batch;
     }
@@ -953,5 +947,224 @@ partial class PaddedCnn
         global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 1) = acc1;
         global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 2) = acc2;
         global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 2) = acc2;
+    }
+
+    /// <summary>
+    /// Layer 6 forward over the batch: Z = X·W6 + b6; A = identity(Z), row by row.
+    /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
+    /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
+    /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer6Forward"/>.
+    /// </summary>
+    /// <param name="x">The layer's inputs, (batch, L6In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+    /// <param name="start">The first sample (row) to compute.</param>
+    /// <param name="end">One past the last sample; rows of _z6 and _a6 outside [start, end) are not touched.</param>
+    private void Layer6ForwardBatch(ref float x, int start, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W); // (L6In, L6Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6B); // (L6Out)
+        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z6); // (batch, L6Out)
+        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6); // (batch, L6Out)
+        int s = start;
+        for (; s <= end - 4; s += 4)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L6In);
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L6In);
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L6In);
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L6In);
+            ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L6Out);
+            ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L6Out);
+            ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L6Out);
+            ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L6Out);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L6Out);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L6Out);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L6Out);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L6Out);
+            // outputs 0..2 (3 x float)
+            {
+                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0);
+                var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1);
+                var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2);
+                var acc1_0 = acc0_0;
+                var acc1_1 = acc0_1;
+                var acc1_2 = acc0_2;
+                var acc2_0 = acc0_0;
+                var acc2_1 = acc0_1;
+                var acc2_2 = acc0_2;
+                var acc3_0 = acc0_0;
+                var acc3_1 = acc0_1;
+                var acc3_2 = acc0_2;
+                for (int i = 0; i < L6In; i++)
+                {
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                    var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    var w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
+                    var w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
+                    float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                    acc0_0 = global::System.MathF.FusedMultiplyAdd(x0i, w0, acc0_0);
+                    acc0_1 = global::System.MathF.FusedMultiplyAdd(x0i, w1, acc0_1);
+                    acc0_2 = global::System.MathF.FusedMultiplyAdd(x0i, w2, acc0_2);
+                    float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                    acc1_0 = global::System.MathF.FusedMultiplyAdd(x1i, w0, acc1_0);
+                    acc1_1 = global::System.MathF.FusedMultiplyAdd(x1i, w1, acc1_1);
+                    acc1_2 = global::System.MathF.FusedMultiplyAdd(x1i, w2, acc1_2);
+                    float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                    acc2_0 = global::System.MathF.FusedMultiplyAdd(x2i, w0, acc2_0);
+                    acc2_1 = global::System.MathF.FusedMultiplyAdd(x2i, w1, acc2_1);
+                    acc2_2 = global::System.MathF.FusedMultiplyAdd(x2i, w2, acc2_2);
+                    float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                    acc3_0 = global::System.MathF.FusedMultiplyAdd(x3i, w0, acc3_0);
+                    acc3_1 = global::System.MathF.FusedMultiplyAdd(x3i, w1, acc3_1);
+                    acc3_2 = global::System.MathF.FusedMultiplyAdd(x3i, w2, acc3_2);
+                }
+
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 0) = acc0_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 0) = acc0_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 1) = acc0_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 1) = acc0_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 2) = acc0_2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 2) = acc0_2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 0) = acc1_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 0) = acc1_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 1) = acc1_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 1) = acc1_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 2) = acc1_2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 2) = acc1_2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 0) = acc2_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 0) = acc2_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 1) = acc2_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 1) = acc2_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 2) = acc2_2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 2) = acc2_2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 0) = acc3_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0) = acc3_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 1) = acc3_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 1) = acc3_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 2) = acc3_2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 2) = acc3_2;
+            }
+        }
+
+        for (; s < end; s++)
+        {
+            Layer6Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L6Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L6Out));
+        }
+    }
+
+    // Batched inference across threads: the worker group, the cached delegate of one part, and the job's data.
+    private global::StaticNets.WorkerGroup? _workers;
+    private global::System.Action<int>? _predictPart;
+    private global::System.ReadOnlyMemory<float> _predictInputs;
+    private global::System.Memory<float> _predictOutputs;
+    private int _predictRows;
+
+    /// <summary>
+    /// Threads <see cref="PredictBatch"/> splits a batch across, the calling thread included. 1, the default,
+    /// runs on the calling thread only. A larger value starts that many - 1 dedicated worker threads (not
+    /// thread-pool threads), which set-up allocates once; setting 1 again ends them.
+    /// </summary>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is below 1.</exception>
+    public int DegreeOfParallelism
+    {
+        get => _workers?.DegreeOfParallelism ?? 1;
+        set
+        {
+            global::System.ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            if (value == DegreeOfParallelism)
+            {
+                return;
+            }
+
+            _workers?.Dispose();
+            _workers = value > 1 ? new global::StaticNets.WorkerGroup(value) : null;
+            _predictPart ??= PredictPart;
+        }
+    }
+
+    /// <summary>
+    /// Inference on a batch of up to <see cref="MaxBatchSize"/> samples (dropout off), split across
+    /// <see cref="DegreeOfParallelism"/> threads in whole tiles of 4 samples. The first
+    /// layer reads <paramref name="inputs"/> in place. Each sample's outputs are exactly those of a one-thread run.
+    /// </summary>
+    /// <remarks>
+    /// Uses the training workspace, so it is not for concurrent calls on one instance (use <see cref="Predict"/>
+    /// for that), and a later <see cref="Backward"/> needs a new <see cref="Forward"/>. Allocates nothing.
+    /// </remarks>
+    /// <param name="inputs">Row-major (samples, InputSize).</param>
+    /// <param name="outputs">Receives row-major (samples, OutputSize).</param>
+    public void PredictBatch(global::System.ReadOnlyMemory<float> inputs, global::System.Memory<float> outputs)
+    {
+        int batch = global::StaticNets.NetworkGuard.Batch(inputs.Length, InputSize, MaxBatchSize, nameof(inputs));
+        global::StaticNets.NetworkGuard.Length(outputs.Length, batch * OutputSize, nameof(outputs));
+        _batchSize = 0; // nothing here is for Backward
+        _predictInputs = inputs;
+        _predictOutputs = outputs;
+        _predictRows = batch;
+        try
+        {
+            if (_workers is { } workers && batch > 4)
+            {
+                workers.Run(_predictPart!);
+            }
+            else
+            {
+                PredictRows(0, batch);
+            }
+        }
+        finally
+        {
+            _predictInputs = default;
+            _predictOutputs = default;
+        }
+    }
+
+    /// <summary>Part <paramref name="part"/> of <see cref="PredictBatch"/>: its share of the rows, in whole tiles.</summary>
+    private void PredictPart(int part)
+    {
+        int parts = DegreeOfParallelism;
+        int share = ((_predictRows + parts - 1) / parts + 3) / 4 * 4;
+        int start = global::System.Math.Min(part * share, _predictRows);
+        int end = global::System.Math.Min(start + share, _predictRows);
+        if (start < end)
+        {
+            PredictRows(start, end);
+        }
+    }
+
+    /// <summary>Every layer on samples <paramref name="start"/> to <paramref name="end"/>, then their outputs copied out.</summary>
+    private void PredictRows(int start, int end)
+    {
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(_predictInputs.Span); // (batch, InputSize)
+        for (int s = start; s < end; s++)
+        {
+            Layer1Pad(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_padded1), s * L1PaddedSize));
+            Layer1Forward(
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_padded1), s * L1PaddedSize),
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1), s * L1Out),
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), s * L1Out));
+        }
+        for (int s = start; s < end; s++)
+        {
+            Layer2Pad(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), s * L2In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_padded2), s * L2PaddedSize));
+            Layer2Forward(
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_padded2), s * L2PaddedSize),
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2), s * L2Out),
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), s * L2Out));
+        }
+        for (int s = start; s < end; s++)
+        {
+            Layer3Forward(
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), s * L3In),
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), s * L3Out));
+        }
+        // layer 4: dropout is the identity at inference
+        global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), start * L4Out), (end - start) * L4Out).CopyTo(new global::System.Span<float>(_a4, start * L4Out, (end - start) * L4Out));
+        for (int s = start; s < end; s++)
+        {
+            Layer5Forward(
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), s * L5In),
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), s * L5Out));
+        }
+        Layer6ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), start, end);
+        new global::System.ReadOnlySpan<float>(_a6, start * OutputSize, (end - start) * OutputSize).CopyTo(_predictOutputs.Span.Slice(start * OutputSize));
     }
 }

@@ -62,30 +62,71 @@ partial class Cnn
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6); // (batch, L7In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz7); // (batch, L7Out)
 
-        // 2. dW += a6ᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz
+        // 2. dW += a6ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
         if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            for (int i = 0; i < L7In; i++)
+            // rows 0..63 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = 0; i < L7In - L7In % 4; i += 4)
             {
-                ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L7Out);
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L7Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L7Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L7Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L7Out);
                 // outputs 0..9 (Vector256 + 2 x float)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 0);
-                    var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 8);
-                    var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 9);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 8);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 9);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 0);
+                    var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 8);
+                    var acc1_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 9);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 0);
+                    var acc2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 8);
+                    var acc2_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 9);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 0);
+                    var acc3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 8);
+                    var acc3_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 9);
                     for (int s = 0; s < batch; s++)
                     {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L7In + i);
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L7In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out);
-                        var xs8 = global::System.Runtime.Intrinsics.Vector256.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0), acc0);
-                        acc1 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 8), acc1);
-                        acc2 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 9), acc2);
+                        var g0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0);
+                        var g1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 8);
+                        var g2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 9);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g0, acc0_0);
+                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0s, g1, acc0_1);
+                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0s, g2, acc0_2);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g0, acc1_0);
+                        acc1_1 = global::System.MathF.FusedMultiplyAdd(x1s, g1, acc1_1);
+                        acc1_2 = global::System.MathF.FusedMultiplyAdd(x1s, g2, acc1_2);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g0, acc2_0);
+                        acc2_1 = global::System.MathF.FusedMultiplyAdd(x2s, g1, acc2_1);
+                        acc2_2 = global::System.MathF.FusedMultiplyAdd(x2s, g2, acc2_2);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g0, acc3_0);
+                        acc3_1 = global::System.MathF.FusedMultiplyAdd(x3s, g1, acc3_1);
+                        acc3_2 = global::System.MathF.FusedMultiplyAdd(x3s, g2, acc3_2);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref dwRow, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 8) = acc1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 9) = acc2;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 8) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 9) = acc0_2;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref dwRow1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 8) = acc1_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 9) = acc1_2;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref dwRow2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 8) = acc2_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 9) = acc2_2;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref dwRow3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 8) = acc3_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 9) = acc3_2;
                 }
             }
 
@@ -109,30 +150,81 @@ partial class Cnn
         }
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            for (int i = 0; i < L7In; i++)
+            // rows 0..63 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = 0; i < L7In - L7In % 4; i += 4)
             {
-                ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L7Out);
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L7Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L7Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L7Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L7Out);
                 // outputs 0..9 (2 x Vector128 + 2 x float)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 0);
-                    var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 4);
-                    var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 8);
-                    var acc3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 9);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 4);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 8);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 9);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
+                    var acc1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 4);
+                    var acc1_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 8);
+                    var acc1_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 9);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
+                    var acc2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 4);
+                    var acc2_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 8);
+                    var acc2_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 9);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
+                    var acc3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 4);
+                    var acc3_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 8);
+                    var acc3_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 9);
                     for (int s = 0; s < batch; s++)
                     {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L7In + i);
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L7In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out);
-                        var xs4 = global::System.Runtime.Intrinsics.Vector128.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0), acc0);
-                        acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 4), acc1);
-                        acc2 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 8), acc2);
-                        acc3 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 9), acc3);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        var g1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 4);
+                        var g2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 8);
+                        var g3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 9);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g1, acc0_1);
+                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0s, g2, acc0_2);
+                        acc0_3 = global::System.MathF.FusedMultiplyAdd(x0s, g3, acc0_3);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g1, acc1_1);
+                        acc1_2 = global::System.MathF.FusedMultiplyAdd(x1s, g2, acc1_2);
+                        acc1_3 = global::System.MathF.FusedMultiplyAdd(x1s, g3, acc1_3);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g1, acc2_1);
+                        acc2_2 = global::System.MathF.FusedMultiplyAdd(x2s, g2, acc2_2);
+                        acc2_3 = global::System.MathF.FusedMultiplyAdd(x2s, g3, acc2_3);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g1, acc3_1);
+                        acc3_2 = global::System.MathF.FusedMultiplyAdd(x3s, g2, acc3_2);
+                        acc3_3 = global::System.MathF.FusedMultiplyAdd(x3s, g3, acc3_3);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref dwRow, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref dwRow, 4);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 8) = acc2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 9) = acc3;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRow0, 4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 8) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 9) = acc0_3;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref dwRow1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref dwRow1, 4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 8) = acc1_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 9) = acc1_3;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref dwRow2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref dwRow2, 4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 8) = acc2_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 9) = acc2_3;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref dwRow3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref dwRow3, 4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 8) = acc3_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 9) = acc3_3;
                 }
             }
 
@@ -271,33 +363,84 @@ partial class Cnn
             }
         }
 
-        // 2. dW += a4ᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz
+        // 2. dW += a4ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
-            for (int i = 0; i < L6In; i++)
+            // rows 0..1599 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = 0; i < L6In - L6In % 4; i += 4)
             {
-                ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L6Out);
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L6Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L6Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L6Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L6Out);
                 // outputs 0..63 (4 x Vector512)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, 0);
-                    var acc1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, 16);
-                    var acc2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, 32);
-                    var acc3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, 48);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 16);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 32);
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 48);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 0);
+                    var acc1_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 16);
+                    var acc1_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 32);
+                    var acc1_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 48);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 0);
+                    var acc2_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 16);
+                    var acc2_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 32);
+                    var acc2_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 48);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 0);
+                    var acc3_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 16);
+                    var acc3_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 32);
+                    var acc3_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 48);
                     for (int s = 0; s < batch; s++)
                     {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In + i);
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
-                        var xs16 = global::System.Runtime.Intrinsics.Vector512.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 0), acc0);
-                        acc1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 16), acc1);
-                        acc2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 32), acc2);
-                        acc3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 48), acc3);
+                        var g0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 0);
+                        var g1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 16);
+                        var g2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 32);
+                        var g3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 48);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g2, acc0_2);
+                        acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g3, acc0_3);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1sv16, g0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1sv16, g1, acc1_1);
+                        acc1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1sv16, g2, acc1_2);
+                        acc1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1sv16, g3, acc1_3);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2sv16, g0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2sv16, g1, acc2_1);
+                        acc2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2sv16, g2, acc2_2);
+                        acc2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2sv16, g3, acc2_3);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3sv16, g0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3sv16, g1, acc3_1);
+                        acc3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3sv16, g2, acc3_2);
+                        acc3_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3sv16, g3, acc3_3);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref dwRow, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref dwRow, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2, ref dwRow, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3, ref dwRow, 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref dwRow0, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref dwRow0, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref dwRow0, 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref dwRow1, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref dwRow1, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_2, ref dwRow1, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_3, ref dwRow1, 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref dwRow2, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref dwRow2, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_2, ref dwRow2, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_3, ref dwRow2, 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref dwRow3, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref dwRow3, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref dwRow3, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref dwRow3, 48);
                 }
             }
 
@@ -324,42 +467,150 @@ partial class Cnn
         }
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            for (int i = 0; i < L6In; i++)
+            // rows 0..1599 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = 0; i < L6In - L6In % 4; i += 4)
             {
-                ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L6Out);
-                // outputs 0..63 (8 x Vector256)
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L6Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L6Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L6Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L6Out);
+                // outputs 0..31 (4 x Vector256)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 0);
-                    var acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 8);
-                    var acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 16);
-                    var acc3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 24);
-                    var acc4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 32);
-                    var acc5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 40);
-                    var acc6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 48);
-                    var acc7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 56);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 8);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 16);
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 24);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 0);
+                    var acc1_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 8);
+                    var acc1_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 16);
+                    var acc1_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 24);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 0);
+                    var acc2_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 8);
+                    var acc2_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 16);
+                    var acc2_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 24);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 0);
+                    var acc3_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 8);
+                    var acc3_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 16);
+                    var acc3_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 24);
                     for (int s = 0; s < batch; s++)
                     {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In + i);
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
-                        var xs8 = global::System.Runtime.Intrinsics.Vector256.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0), acc0);
-                        acc1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 8), acc1);
-                        acc2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 16), acc2);
-                        acc3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 24), acc3);
-                        acc4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 32), acc4);
-                        acc5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 40), acc5);
-                        acc6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 48), acc6);
-                        acc7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 56), acc7);
+                        var g0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0);
+                        var g1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 8);
+                        var g2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 16);
+                        var g3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 24);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g2, acc0_2);
+                        acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g3, acc0_3);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g1, acc1_1);
+                        acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g2, acc1_2);
+                        acc1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g3, acc1_3);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g1, acc2_1);
+                        acc2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g2, acc2_2);
+                        acc2_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g3, acc2_3);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g1, acc3_1);
+                        acc3_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g2, acc3_2);
+                        acc3_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g3, acc3_3);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref dwRow, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref dwRow, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref dwRow, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3, ref dwRow, 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc4, ref dwRow, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc5, ref dwRow, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc6, ref dwRow, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc7, ref dwRow, 56);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref dwRow0, 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref dwRow0, 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref dwRow0, 24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref dwRow1, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref dwRow1, 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref dwRow1, 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_3, ref dwRow1, 24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref dwRow2, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_1, ref dwRow2, 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref dwRow2, 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_3, ref dwRow2, 24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref dwRow3, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_1, ref dwRow3, 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref dwRow3, 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_3, ref dwRow3, 24);
+                }
+                // outputs 32..63 (4 x Vector256)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 32);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 40);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 48);
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 56);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 32);
+                    var acc1_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 40);
+                    var acc1_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 48);
+                    var acc1_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 56);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 32);
+                    var acc2_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 40);
+                    var acc2_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 48);
+                    var acc2_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 56);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 32);
+                    var acc3_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 40);
+                    var acc3_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 48);
+                    var acc3_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 56);
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In + i);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
+                        var g0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 32);
+                        var g1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 40);
+                        var g2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 48);
+                        var g3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 56);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g2, acc0_2);
+                        acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g3, acc0_3);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g1, acc1_1);
+                        acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g2, acc1_2);
+                        acc1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g3, acc1_3);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g1, acc2_1);
+                        acc2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g2, acc2_2);
+                        acc2_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g3, acc2_3);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g1, acc3_1);
+                        acc3_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g2, acc3_2);
+                        acc3_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g3, acc3_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref dwRow0, 32);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref dwRow0, 40);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref dwRow0, 48);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref dwRow0, 56);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref dwRow1, 32);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref dwRow1, 40);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref dwRow1, 48);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_3, ref dwRow1, 56);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref dwRow2, 32);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_1, ref dwRow2, 40);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref dwRow2, 48);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_3, ref dwRow2, 56);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref dwRow3, 32);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_1, ref dwRow3, 40);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref dwRow3, 48);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_3, ref dwRow3, 56);
                 }
             }
 
@@ -398,76 +649,82 @@ partial class Cnn
         }
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            for (int i = 0; i < L6In; i++)
+            // rows 0..1599 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = 0; i < L6In - L6In % 4; i += 4)
             {
-                ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L6Out);
-                // outputs 0..31 (8 x Vector128)
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L6Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L6Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L6Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L6Out);
+                // outputs 0..63: 4 blocks of 4 x Vector128, one per iteration
+                for (nuint o = 0; o < (nuint)(L6Out - L6Out % 16); o += 16)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 0);
-                    var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 4);
-                    var acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 8);
-                    var acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 12);
-                    var acc4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 16);
-                    var acc5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 20);
-                    var acc6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 24);
-                    var acc7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 28);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o + 4);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o + 8);
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o + 12);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, o);
+                    var acc1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, o + 4);
+                    var acc1_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, o + 8);
+                    var acc1_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, o + 12);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, o);
+                    var acc2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, o + 4);
+                    var acc2_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, o + 8);
+                    var acc2_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, o + 12);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, o);
+                    var acc3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, o + 4);
+                    var acc3_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, o + 8);
+                    var acc3_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, o + 12);
                     for (int s = 0; s < batch; s++)
                     {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In + i);
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
-                        var xs4 = global::System.Runtime.Intrinsics.Vector128.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0), acc0);
-                        acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 4), acc1);
-                        acc2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 8), acc2);
-                        acc3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 12), acc3);
-                        acc4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 16), acc4);
-                        acc5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 20), acc5);
-                        acc6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 24), acc6);
-                        acc7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 28), acc7);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o);
+                        var g1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 4);
+                        var g2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 8);
+                        var g3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 12);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g2, acc0_2);
+                        acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g3, acc0_3);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g1, acc1_1);
+                        acc1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g2, acc1_2);
+                        acc1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g3, acc1_3);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g1, acc2_1);
+                        acc2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g2, acc2_2);
+                        acc2_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g3, acc2_3);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g1, acc3_1);
+                        acc3_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g2, acc3_2);
+                        acc3_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g3, acc3_3);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref dwRow, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref dwRow, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref dwRow, 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref dwRow, 12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc4, ref dwRow, 16);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5, ref dwRow, 20);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc6, ref dwRow, 24);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc7, ref dwRow, 28);
-                }
-                // outputs 32..63 (8 x Vector128)
-                {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 32);
-                    var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 36);
-                    var acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 40);
-                    var acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 44);
-                    var acc4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 48);
-                    var acc5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 52);
-                    var acc6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 56);
-                    var acc7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 60);
-                    for (int s = 0; s < batch; s++)
-                    {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In + i);
-                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
-                        var xs4 = global::System.Runtime.Intrinsics.Vector128.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 32), acc0);
-                        acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 36), acc1);
-                        acc2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 40), acc2);
-                        acc3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 44), acc3);
-                        acc4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 48), acc4);
-                        acc5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 52), acc5);
-                        acc6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 56), acc6);
-                        acc7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 60), acc7);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref dwRow, 32);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref dwRow, 36);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref dwRow, 40);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref dwRow, 44);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc4, ref dwRow, 48);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5, ref dwRow, 52);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc6, ref dwRow, 56);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc7, ref dwRow, 60);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, o);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRow0, o + 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref dwRow0, o + 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref dwRow0, o + 12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref dwRow1, o);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref dwRow1, o + 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_2, ref dwRow1, o + 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_3, ref dwRow1, o + 12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref dwRow2, o);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref dwRow2, o + 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_2, ref dwRow2, o + 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_3, ref dwRow2, o + 12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref dwRow3, o);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref dwRow3, o + 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_2, ref dwRow3, o + 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_3, ref dwRow3, o + 12);
                 }
             }
 

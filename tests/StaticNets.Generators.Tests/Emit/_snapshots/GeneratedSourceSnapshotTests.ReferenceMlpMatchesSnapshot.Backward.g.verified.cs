@@ -57,30 +57,71 @@ partial class Mlp
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L2In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
 
-        // 2. dW += a1ᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz
+        // 2. dW += a1ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
         if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            for (int i = 0; i < L2In; i++)
+            // rows 0..127 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = 0; i < L2In - L2In % 4; i += 4)
             {
-                ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out);
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L2Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L2Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L2Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L2Out);
                 // outputs 0..9 (Vector256 + 2 x float)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 0);
-                    var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 8);
-                    var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 9);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 8);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 9);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 0);
+                    var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 8);
+                    var acc1_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 9);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 0);
+                    var acc2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 8);
+                    var acc2_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 9);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 0);
+                    var acc3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 8);
+                    var acc3_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 9);
                     for (int s = 0; s < batch; s++)
                     {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-                        var xs8 = global::System.Runtime.Intrinsics.Vector256.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0), acc0);
-                        acc1 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 8), acc1);
-                        acc2 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 9), acc2);
+                        var g0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0);
+                        var g1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 8);
+                        var g2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 9);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g0, acc0_0);
+                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0s, g1, acc0_1);
+                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0s, g2, acc0_2);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g0, acc1_0);
+                        acc1_1 = global::System.MathF.FusedMultiplyAdd(x1s, g1, acc1_1);
+                        acc1_2 = global::System.MathF.FusedMultiplyAdd(x1s, g2, acc1_2);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g0, acc2_0);
+                        acc2_1 = global::System.MathF.FusedMultiplyAdd(x2s, g1, acc2_1);
+                        acc2_2 = global::System.MathF.FusedMultiplyAdd(x2s, g2, acc2_2);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g0, acc3_0);
+                        acc3_1 = global::System.MathF.FusedMultiplyAdd(x3s, g1, acc3_1);
+                        acc3_2 = global::System.MathF.FusedMultiplyAdd(x3s, g2, acc3_2);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref dwRow, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 8) = acc1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 9) = acc2;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 8) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 9) = acc0_2;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref dwRow1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 8) = acc1_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 9) = acc1_2;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref dwRow2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 8) = acc2_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 9) = acc2_2;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref dwRow3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 8) = acc3_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 9) = acc3_2;
                 }
             }
 
@@ -104,30 +145,81 @@ partial class Mlp
         }
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            for (int i = 0; i < L2In; i++)
+            // rows 0..127 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = 0; i < L2In - L2In % 4; i += 4)
             {
-                ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out);
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L2Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L2Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L2Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L2Out);
                 // outputs 0..9 (2 x Vector128 + 2 x float)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 0);
-                    var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 4);
-                    var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 8);
-                    var acc3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 9);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 4);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 8);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 9);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
+                    var acc1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 4);
+                    var acc1_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 8);
+                    var acc1_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 9);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
+                    var acc2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 4);
+                    var acc2_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 8);
+                    var acc2_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 9);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
+                    var acc3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 4);
+                    var acc3_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 8);
+                    var acc3_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 9);
                     for (int s = 0; s < batch; s++)
                     {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-                        var xs4 = global::System.Runtime.Intrinsics.Vector128.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0), acc0);
-                        acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 4), acc1);
-                        acc2 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 8), acc2);
-                        acc3 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 9), acc3);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        var g1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 4);
+                        var g2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 8);
+                        var g3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 9);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g1, acc0_1);
+                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0s, g2, acc0_2);
+                        acc0_3 = global::System.MathF.FusedMultiplyAdd(x0s, g3, acc0_3);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g1, acc1_1);
+                        acc1_2 = global::System.MathF.FusedMultiplyAdd(x1s, g2, acc1_2);
+                        acc1_3 = global::System.MathF.FusedMultiplyAdd(x1s, g3, acc1_3);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g1, acc2_1);
+                        acc2_2 = global::System.MathF.FusedMultiplyAdd(x2s, g2, acc2_2);
+                        acc2_3 = global::System.MathF.FusedMultiplyAdd(x2s, g3, acc2_3);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g1, acc3_1);
+                        acc3_2 = global::System.MathF.FusedMultiplyAdd(x3s, g2, acc3_2);
+                        acc3_3 = global::System.MathF.FusedMultiplyAdd(x3s, g3, acc3_3);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref dwRow, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref dwRow, 4);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 8) = acc2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 9) = acc3;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRow0, 4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 8) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 9) = acc0_3;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref dwRow1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref dwRow1, 4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 8) = acc1_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 9) = acc1_3;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref dwRow2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref dwRow2, 4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 8) = acc2_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 9) = acc2_3;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref dwRow3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref dwRow3, 4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 8) = acc3_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 9) = acc3_3;
                 }
             }
 
@@ -266,45 +358,153 @@ partial class Mlp
             }
         }
 
-        // 2. dW += xᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz
+        // 2. dW += xᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
-            for (int i = 0; i < L1In; i++)
+            // rows 0..783 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = 0; i < L1In - L1In % 4; i += 4)
             {
-                ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
-                // outputs 0..127 (8 x Vector512)
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L1Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L1Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L1Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L1Out);
+                // outputs 0..63 (4 x Vector512)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, 0);
-                    var acc1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, 16);
-                    var acc2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, 32);
-                    var acc3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, 48);
-                    var acc4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, 64);
-                    var acc5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, 80);
-                    var acc6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, 96);
-                    var acc7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, 112);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 16);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 32);
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 48);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 0);
+                    var acc1_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 16);
+                    var acc1_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 32);
+                    var acc1_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 48);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 0);
+                    var acc2_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 16);
+                    var acc2_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 32);
+                    var acc2_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 48);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 0);
+                    var acc3_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 16);
+                    var acc3_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 32);
+                    var acc3_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 48);
                     for (int s = 0; s < batch; s++)
                     {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                        var xs16 = global::System.Runtime.Intrinsics.Vector512.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 0), acc0);
-                        acc1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 16), acc1);
-                        acc2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 32), acc2);
-                        acc3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 48), acc3);
-                        acc4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 64), acc4);
-                        acc5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 80), acc5);
-                        acc6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 96), acc6);
-                        acc7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 112), acc7);
+                        var g0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 0);
+                        var g1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 16);
+                        var g2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 32);
+                        var g3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 48);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g2, acc0_2);
+                        acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g3, acc0_3);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1sv16, g0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1sv16, g1, acc1_1);
+                        acc1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1sv16, g2, acc1_2);
+                        acc1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1sv16, g3, acc1_3);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2sv16, g0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2sv16, g1, acc2_1);
+                        acc2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2sv16, g2, acc2_2);
+                        acc2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2sv16, g3, acc2_3);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3sv16, g0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3sv16, g1, acc3_1);
+                        acc3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3sv16, g2, acc3_2);
+                        acc3_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3sv16, g3, acc3_3);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref dwRow, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref dwRow, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2, ref dwRow, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3, ref dwRow, 48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc4, ref dwRow, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc5, ref dwRow, 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc6, ref dwRow, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc7, ref dwRow, 112);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref dwRow0, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref dwRow0, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref dwRow0, 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref dwRow1, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref dwRow1, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_2, ref dwRow1, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_3, ref dwRow1, 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref dwRow2, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref dwRow2, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_2, ref dwRow2, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_3, ref dwRow2, 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref dwRow3, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref dwRow3, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref dwRow3, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref dwRow3, 48);
+                }
+                // outputs 64..127 (4 x Vector512)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 64);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 80);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 96);
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 112);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 64);
+                    var acc1_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 80);
+                    var acc1_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 96);
+                    var acc1_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 112);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 64);
+                    var acc2_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 80);
+                    var acc2_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 96);
+                    var acc2_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 112);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 64);
+                    var acc3_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 80);
+                    var acc3_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 96);
+                    var acc3_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 112);
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
+                        var g0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 64);
+                        var g1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 80);
+                        var g2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 96);
+                        var g3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 112);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g2, acc0_2);
+                        acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g3, acc0_3);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1sv16, g0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1sv16, g1, acc1_1);
+                        acc1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1sv16, g2, acc1_2);
+                        acc1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1sv16, g3, acc1_3);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2sv16, g0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2sv16, g1, acc2_1);
+                        acc2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2sv16, g2, acc2_2);
+                        acc2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2sv16, g3, acc2_3);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3sv16, g0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3sv16, g1, acc3_1);
+                        acc3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3sv16, g2, acc3_2);
+                        acc3_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3sv16, g3, acc3_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref dwRow0, 64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref dwRow0, 80);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref dwRow0, 96);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref dwRow0, 112);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref dwRow1, 64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref dwRow1, 80);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_2, ref dwRow1, 96);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_3, ref dwRow1, 112);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref dwRow2, 64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref dwRow2, 80);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_2, ref dwRow2, 96);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_3, ref dwRow2, 112);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref dwRow3, 64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref dwRow3, 80);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref dwRow3, 96);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref dwRow3, 112);
                 }
             }
 
@@ -343,76 +543,82 @@ partial class Mlp
         }
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            for (int i = 0; i < L1In; i++)
+            // rows 0..783 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = 0; i < L1In - L1In % 4; i += 4)
             {
-                ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
-                // outputs 0..63 (8 x Vector256)
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L1Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L1Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L1Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L1Out);
+                // outputs 0..127: 4 blocks of 4 x Vector256, one per iteration
+                for (nuint o = 0; o < (nuint)(L1Out - L1Out % 32); o += 32)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 0);
-                    var acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 8);
-                    var acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 16);
-                    var acc3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 24);
-                    var acc4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 32);
-                    var acc5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 40);
-                    var acc6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 48);
-                    var acc7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 56);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o + 8);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o + 16);
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o + 24);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, o);
+                    var acc1_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, o + 8);
+                    var acc1_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, o + 16);
+                    var acc1_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, o + 24);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, o);
+                    var acc2_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, o + 8);
+                    var acc2_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, o + 16);
+                    var acc2_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, o + 24);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, o);
+                    var acc3_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, o + 8);
+                    var acc3_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, o + 16);
+                    var acc3_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, o + 24);
                     for (int s = 0; s < batch; s++)
                     {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                        var xs8 = global::System.Runtime.Intrinsics.Vector256.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0), acc0);
-                        acc1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 8), acc1);
-                        acc2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 16), acc2);
-                        acc3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 24), acc3);
-                        acc4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 32), acc4);
-                        acc5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 40), acc5);
-                        acc6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 48), acc6);
-                        acc7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 56), acc7);
+                        var g0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o);
+                        var g1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 8);
+                        var g2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 16);
+                        var g3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 24);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g2, acc0_2);
+                        acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g3, acc0_3);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g1, acc1_1);
+                        acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g2, acc1_2);
+                        acc1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g3, acc1_3);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g1, acc2_1);
+                        acc2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g2, acc2_2);
+                        acc2_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g3, acc2_3);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g1, acc3_1);
+                        acc3_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g2, acc3_2);
+                        acc3_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g3, acc3_3);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref dwRow, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref dwRow, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref dwRow, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3, ref dwRow, 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc4, ref dwRow, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc5, ref dwRow, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc6, ref dwRow, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc7, ref dwRow, 56);
-                }
-                // outputs 64..127 (8 x Vector256)
-                {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 64);
-                    var acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 72);
-                    var acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 80);
-                    var acc3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 88);
-                    var acc4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 96);
-                    var acc5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 104);
-                    var acc6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 112);
-                    var acc7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 120);
-                    for (int s = 0; s < batch; s++)
-                    {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
-                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                        var xs8 = global::System.Runtime.Intrinsics.Vector256.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 64), acc0);
-                        acc1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 72), acc1);
-                        acc2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 80), acc2);
-                        acc3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 88), acc3);
-                        acc4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 96), acc4);
-                        acc5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 104), acc5);
-                        acc6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 112), acc6);
-                        acc7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 120), acc7);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref dwRow, 64);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref dwRow, 72);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref dwRow, 80);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3, ref dwRow, 88);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc4, ref dwRow, 96);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc5, ref dwRow, 104);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc6, ref dwRow, 112);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc7, ref dwRow, 120);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref dwRow0, o);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref dwRow0, o + 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref dwRow0, o + 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref dwRow0, o + 24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref dwRow1, o);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref dwRow1, o + 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref dwRow1, o + 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_3, ref dwRow1, o + 24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref dwRow2, o);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_1, ref dwRow2, o + 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref dwRow2, o + 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_3, ref dwRow2, o + 24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref dwRow3, o);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_1, ref dwRow3, o + 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref dwRow3, o + 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_3, ref dwRow3, o + 24);
                 }
             }
 
@@ -483,43 +689,82 @@ partial class Mlp
         }
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            for (int i = 0; i < L1In; i++)
+            // rows 0..783 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = 0; i < L1In - L1In % 4; i += 4)
             {
-                ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
-                // outputs 0..127: 4 blocks of 8 x Vector128, one per iteration
-                for (nuint o = 0; o < (nuint)(L1Out - L1Out % 32); o += 32)
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L1Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L1Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L1Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L1Out);
+                // outputs 0..127: 8 blocks of 4 x Vector128, one per iteration
+                for (nuint o = 0; o < (nuint)(L1Out - L1Out % 16); o += 16)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, o);
-                    var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, o + 4);
-                    var acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, o + 8);
-                    var acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, o + 12);
-                    var acc4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, o + 16);
-                    var acc5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, o + 20);
-                    var acc6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, o + 24);
-                    var acc7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, o + 28);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o + 4);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o + 8);
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o + 12);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, o);
+                    var acc1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, o + 4);
+                    var acc1_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, o + 8);
+                    var acc1_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, o + 12);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, o);
+                    var acc2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, o + 4);
+                    var acc2_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, o + 8);
+                    var acc2_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, o + 12);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, o);
+                    var acc3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, o + 4);
+                    var acc3_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, o + 8);
+                    var acc3_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, o + 12);
                     for (int s = 0; s < batch; s++)
                     {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                        var xs4 = global::System.Runtime.Intrinsics.Vector128.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o), acc0);
-                        acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 4), acc1);
-                        acc2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 8), acc2);
-                        acc3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 12), acc3);
-                        acc4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 16), acc4);
-                        acc5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 20), acc5);
-                        acc6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 24), acc6);
-                        acc7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 28), acc7);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o);
+                        var g1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 4);
+                        var g2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 8);
+                        var g3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 12);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g2, acc0_2);
+                        acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g3, acc0_3);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g1, acc1_1);
+                        acc1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g2, acc1_2);
+                        acc1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g3, acc1_3);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g1, acc2_1);
+                        acc2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g2, acc2_2);
+                        acc2_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g3, acc2_3);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g1, acc3_1);
+                        acc3_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g2, acc3_2);
+                        acc3_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g3, acc3_3);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref dwRow, o);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref dwRow, o + 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref dwRow, o + 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref dwRow, o + 12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc4, ref dwRow, o + 16);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5, ref dwRow, o + 20);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc6, ref dwRow, o + 24);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc7, ref dwRow, o + 28);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, o);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRow0, o + 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref dwRow0, o + 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref dwRow0, o + 12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref dwRow1, o);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref dwRow1, o + 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_2, ref dwRow1, o + 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_3, ref dwRow1, o + 12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref dwRow2, o);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref dwRow2, o + 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_2, ref dwRow2, o + 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_3, ref dwRow2, o + 12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref dwRow3, o);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref dwRow3, o + 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_2, ref dwRow3, o + 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_3, ref dwRow3, o + 12);
                 }
             }
 

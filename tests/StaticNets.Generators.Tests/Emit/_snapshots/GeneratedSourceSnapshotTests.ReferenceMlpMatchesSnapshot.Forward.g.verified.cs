@@ -53,21 +53,9 @@ partial class Mlp
     private void ForwardBatch(global::System.ReadOnlySpan<float> inputs, int batch, bool training)
     {
         inputs.CopyTo(_x);
-        for (int s = 0; s < batch; s++)
-        {
-            Layer1Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), s * L1In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1), s * L1Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), s * L1Out));
-        }
+        Layer1ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), 0, batch);
 
-        for (int s = 0; s < batch; s++)
-        {
-            Layer2Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), s * L2In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2), s * L2Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), s * L2Out));
-        }
+        Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), 0, batch);
 
         _batchSize = batch;
     }
@@ -277,6 +265,398 @@ partial class Mlp
     }
 
     /// <summary>
+    /// Layer 1 forward over the batch: Z = X·W1 + b1; A = relu(Z), row by row.
+    /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
+    /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
+    /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer1Forward"/>.
+    /// </summary>
+    /// <param name="x">The layer's inputs, (batch, L1In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+    /// <param name="start">The first sample (row) to compute.</param>
+    /// <param name="end">One past the last sample; rows of _z1 and _a1 outside [start, end) are not touched.</param>
+    private void Layer1ForwardBatch(ref float x, int start, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1W); // (L1In, L1Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1B); // (L1Out)
+        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1); // (batch, L1Out)
+        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L1Out)
+        int s = start;
+        for (; s <= end - 4; s += 4)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L1In);
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L1In);
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L1In);
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L1In);
+            ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L1Out);
+            ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L1Out);
+            ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L1Out);
+            ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L1Out);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L1Out);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L1Out);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L1Out);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L1Out);
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                // outputs 0..63 (4 x Vector512)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 16);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 32);
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 48);
+                    var acc1_0 = acc0_0;
+                    var acc1_1 = acc0_1;
+                    var acc1_2 = acc0_2;
+                    var acc1_3 = acc0_3;
+                    var acc2_0 = acc0_0;
+                    var acc2_1 = acc0_1;
+                    var acc2_2 = acc0_2;
+                    var acc2_3 = acc0_3;
+                    var acc3_0 = acc0_0;
+                    var acc3_1 = acc0_1;
+                    var acc3_2 = acc0_2;
+                    var acc3_3 = acc0_3;
+                    for (int i = 0; i < L1In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
+                        var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
+                        var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32);
+                        var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
+                        acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w3, acc0_3);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w1, acc1_1);
+                        acc1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w2, acc1_2);
+                        acc1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w3, acc1_3);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w1, acc2_1);
+                        acc2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w2, acc2_2);
+                        acc2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w3, acc2_3);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w1, acc3_1);
+                        acc3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w2, acc3_2);
+                        acc3_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w3, acc3_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref z0, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_0), ref a0, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref z0, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_1), ref a0, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref z0, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_2), ref a0, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref z0, 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_3), ref a0, 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref z1, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_0), ref a1, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref z1, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_1), ref a1, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_2, ref z1, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_2), ref a1, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_3, ref z1, 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_3), ref a1, 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref z2, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_0), ref a2, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref z2, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_1), ref a2, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_2, ref z2, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_2), ref a2, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_3, ref z2, 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_3), ref a2, 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref z3, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_0), ref a3, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref z3, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_1), ref a3, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref z3, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_2), ref a3, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref z3, 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_3), ref a3, 48);
+                }
+                // outputs 64..127 (4 x Vector512)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 64);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 80);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 96);
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 112);
+                    var acc1_0 = acc0_0;
+                    var acc1_1 = acc0_1;
+                    var acc1_2 = acc0_2;
+                    var acc1_3 = acc0_3;
+                    var acc2_0 = acc0_0;
+                    var acc2_1 = acc0_1;
+                    var acc2_2 = acc0_2;
+                    var acc2_3 = acc0_3;
+                    var acc3_0 = acc0_0;
+                    var acc3_1 = acc0_1;
+                    var acc3_2 = acc0_2;
+                    var acc3_3 = acc0_3;
+                    for (int i = 0; i < L1In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64);
+                        var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80);
+                        var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96);
+                        var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
+                        acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w3, acc0_3);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w1, acc1_1);
+                        acc1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w2, acc1_2);
+                        acc1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w3, acc1_3);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w1, acc2_1);
+                        acc2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w2, acc2_2);
+                        acc2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w3, acc2_3);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w1, acc3_1);
+                        acc3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w2, acc3_2);
+                        acc3_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w3, acc3_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref z0, 64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_0), ref a0, 64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref z0, 80);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_1), ref a0, 80);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref z0, 96);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_2), ref a0, 96);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref z0, 112);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_3), ref a0, 112);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref z1, 64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_0), ref a1, 64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref z1, 80);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_1), ref a1, 80);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_2, ref z1, 96);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_2), ref a1, 96);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_3, ref z1, 112);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_3), ref a1, 112);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref z2, 64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_0), ref a2, 64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref z2, 80);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_1), ref a2, 80);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_2, ref z2, 96);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_2), ref a2, 96);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_3, ref z2, 112);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_3), ref a2, 112);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref z3, 64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_0), ref a3, 64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref z3, 80);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_1), ref a3, 80);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref z3, 96);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_2), ref a3, 96);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref z3, 112);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_3), ref a3, 112);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // outputs 0..127: 4 blocks of 4 x Vector256, one per iteration
+                for (nuint o = 0; o < (nuint)(L1Out - L1Out % 32); o += 32)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, o);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, o + 8);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, o + 16);
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, o + 24);
+                    var acc1_0 = acc0_0;
+                    var acc1_1 = acc0_1;
+                    var acc1_2 = acc0_2;
+                    var acc1_3 = acc0_3;
+                    var acc2_0 = acc0_0;
+                    var acc2_1 = acc0_1;
+                    var acc2_2 = acc0_2;
+                    var acc2_3 = acc0_3;
+                    var acc3_0 = acc0_0;
+                    var acc3_1 = acc0_1;
+                    var acc3_2 = acc0_2;
+                    var acc3_3 = acc0_3;
+                    for (int i = 0; i < L1In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o);
+                        var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 8);
+                        var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 16);
+                        var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 24);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
+                        acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w3, acc0_3);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w1, acc1_1);
+                        acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w2, acc1_2);
+                        acc1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w3, acc1_3);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w1, acc2_1);
+                        acc2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w2, acc2_2);
+                        acc2_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w3, acc2_3);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w1, acc3_1);
+                        acc3_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w2, acc3_2);
+                        acc3_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w3, acc3_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref z0, o);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_0), ref a0, o);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref z0, o + 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_1), ref a0, o + 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref z0, o + 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_2), ref a0, o + 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref z0, o + 24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_3), ref a0, o + 24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref z1, o);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_0), ref a1, o);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref z1, o + 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_1), ref a1, o + 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref z1, o + 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_2), ref a1, o + 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_3, ref z1, o + 24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_3), ref a1, o + 24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref z2, o);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_0), ref a2, o);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_1, ref z2, o + 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_1), ref a2, o + 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref z2, o + 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_2), ref a2, o + 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_3, ref z2, o + 24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_3), ref a2, o + 24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref z3, o);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_0), ref a3, o);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_1, ref z3, o + 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_1), ref a3, o + 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref z3, o + 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_2), ref a3, o + 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_3, ref z3, o + 24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_3), ref a3, o + 24);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // outputs 0..127: 8 blocks of 4 x Vector128, one per iteration
+                for (nuint o = 0; o < (nuint)(L1Out - L1Out % 16); o += 16)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o + 4);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o + 8);
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o + 12);
+                    var acc1_0 = acc0_0;
+                    var acc1_1 = acc0_1;
+                    var acc1_2 = acc0_2;
+                    var acc1_3 = acc0_3;
+                    var acc2_0 = acc0_0;
+                    var acc2_1 = acc0_1;
+                    var acc2_2 = acc0_2;
+                    var acc2_3 = acc0_3;
+                    var acc3_0 = acc0_0;
+                    var acc3_1 = acc0_1;
+                    var acc3_2 = acc0_2;
+                    var acc3_3 = acc0_3;
+                    for (int i = 0; i < L1In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o);
+                        var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 4);
+                        var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 8);
+                        var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 12);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w2, acc0_2);
+                        acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w3, acc0_3);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
+                        acc1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w2, acc1_2);
+                        acc1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w3, acc1_3);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
+                        acc2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w2, acc2_2);
+                        acc2_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w3, acc2_3);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
+                        acc3_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w2, acc3_2);
+                        acc3_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w3, acc3_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, o);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_0), ref a0, o);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref z0, o + 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_1), ref a0, o + 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref z0, o + 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_2), ref a0, o + 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref z0, o + 12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_3), ref a0, o + 12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, o);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_0), ref a1, o);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref z1, o + 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_1), ref a1, o + 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_2, ref z1, o + 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_2), ref a1, o + 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_3, ref z1, o + 12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_3), ref a1, o + 12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, o);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_0), ref a2, o);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref z2, o + 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_1), ref a2, o + 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_2, ref z2, o + 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_2), ref a2, o + 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_3, ref z2, o + 12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_3), ref a2, o + 12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, o);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_0), ref a3, o);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref z3, o + 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_1), ref a3, o + 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_2, ref z3, o + 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_2), ref a3, o + 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_3, ref z3, o + 12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_3), ref a3, o + 12);
+                }
+            }
+            else
+            {
+                Layer1Forward(ref x0, ref z0, ref a0);
+                Layer1Forward(ref x1, ref z1, ref a1);
+                Layer1Forward(ref x2, ref z2, ref a2);
+                Layer1Forward(ref x3, ref z3, ref a3);
+            }
+        }
+
+        for (; s < end; s++)
+        {
+            Layer1Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L1Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L1Out));
+        }
+    }
+
+    /// <summary>
     /// Layer 2 forward, one sample: z = x·W2 + b2; a = softmax(z).
     /// W2 is (L2In, L2Out) row-major, so the weights leaving input i are contiguous and each is read once,
     /// while up to 8 vectors of z stay in registers.
@@ -345,5 +725,272 @@ partial class Mlp
             }
         }
         global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z, L2Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a, L2Out));
+    }
+
+    /// <summary>
+    /// Layer 2 forward over the batch: Z = X·W2 + b2; A = softmax(Z), row by row.
+    /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
+    /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
+    /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer2Forward"/>.
+    /// </summary>
+    /// <param name="x">The layer's inputs, (batch, L2In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+    /// <param name="start">The first sample (row) to compute.</param>
+    /// <param name="end">One past the last sample; rows of _z2 and _a2 outside [start, end) are not touched.</param>
+    private void Layer2ForwardBatch(ref float x, int start, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W); // (L2In, L2Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2B); // (L2Out)
+        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2); // (batch, L2Out)
+        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2); // (batch, L2Out)
+        int s = start;
+        for (; s <= end - 4; s += 4)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L2In);
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L2In);
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L2In);
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L2In);
+            ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L2Out);
+            ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L2Out);
+            ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L2Out);
+            ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L2Out);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L2Out);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L2Out);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L2Out);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L2Out);
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // outputs 0..9 (Vector256 + 2 x float)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9);
+                    var acc1_0 = acc0_0;
+                    var acc1_1 = acc0_1;
+                    var acc1_2 = acc0_2;
+                    var acc2_0 = acc0_0;
+                    var acc2_1 = acc0_1;
+                    var acc2_2 = acc0_2;
+                    var acc3_0 = acc0_0;
+                    var acc3_1 = acc0_1;
+                    var acc3_2 = acc0_2;
+                    for (int i = 0; i < L2In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
+                        var w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
+                        var w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0i, w1, acc0_1);
+                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0i, w2, acc0_2);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
+                        acc1_1 = global::System.MathF.FusedMultiplyAdd(x1i, w1, acc1_1);
+                        acc1_2 = global::System.MathF.FusedMultiplyAdd(x1i, w2, acc1_2);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
+                        acc2_1 = global::System.MathF.FusedMultiplyAdd(x2i, w1, acc2_1);
+                        acc2_2 = global::System.MathF.FusedMultiplyAdd(x2i, w2, acc2_2);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
+                        acc3_1 = global::System.MathF.FusedMultiplyAdd(x3i, w1, acc3_1);
+                        acc3_2 = global::System.MathF.FusedMultiplyAdd(x3i, w2, acc3_2);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref z0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 8) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 9) = acc0_2;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref z1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 8) = acc1_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 9) = acc1_2;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref z2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 8) = acc2_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 9) = acc2_2;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref z3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 8) = acc3_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 9) = acc3_2;
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // outputs 0..9 (2 x Vector128 + 2 x float)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 4);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9);
+                    var acc1_0 = acc0_0;
+                    var acc1_1 = acc0_1;
+                    var acc1_2 = acc0_2;
+                    var acc1_3 = acc0_3;
+                    var acc2_0 = acc0_0;
+                    var acc2_1 = acc0_1;
+                    var acc2_2 = acc0_2;
+                    var acc2_3 = acc0_3;
+                    var acc3_0 = acc0_0;
+                    var acc3_1 = acc0_1;
+                    var acc3_2 = acc0_2;
+                    var acc3_3 = acc0_3;
+                    for (int i = 0; i < L2In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4);
+                        var w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
+                        var w3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
+                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0i, w2, acc0_2);
+                        acc0_3 = global::System.MathF.FusedMultiplyAdd(x0i, w3, acc0_3);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
+                        acc1_2 = global::System.MathF.FusedMultiplyAdd(x1i, w2, acc1_2);
+                        acc1_3 = global::System.MathF.FusedMultiplyAdd(x1i, w3, acc1_3);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
+                        acc2_2 = global::System.MathF.FusedMultiplyAdd(x2i, w2, acc2_2);
+                        acc2_3 = global::System.MathF.FusedMultiplyAdd(x2i, w3, acc2_3);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
+                        acc3_2 = global::System.MathF.FusedMultiplyAdd(x3i, w2, acc3_2);
+                        acc3_3 = global::System.MathF.FusedMultiplyAdd(x3i, w3, acc3_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref z0, 4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 8) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 9) = acc0_3;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref z1, 4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 8) = acc1_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 9) = acc1_3;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref z2, 4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 8) = acc2_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 9) = acc2_3;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref z3, 4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 8) = acc3_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 9) = acc3_3;
+                }
+            }
+            else
+            {
+                Layer2Forward(ref x0, ref z0, ref a0);
+                Layer2Forward(ref x1, ref z1, ref a1);
+                Layer2Forward(ref x2, ref z2, ref a2);
+                Layer2Forward(ref x3, ref z3, ref a3);
+            }
+            global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z0, L2Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a0, L2Out));
+            global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z1, L2Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a1, L2Out));
+            global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z2, L2Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a2, L2Out));
+            global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z3, L2Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a3, L2Out));
+        }
+
+        for (; s < end; s++)
+        {
+            Layer2Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L2Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L2Out));
+        }
+    }
+
+    // Batched inference across threads: the worker group, the cached delegate of one part, and the job's data.
+    private global::StaticNets.WorkerGroup? _workers;
+    private global::System.Action<int>? _predictPart;
+    private global::System.ReadOnlyMemory<float> _predictInputs;
+    private global::System.Memory<float> _predictOutputs;
+    private int _predictRows;
+
+    /// <summary>
+    /// Threads <see cref="PredictBatch"/> splits a batch across, the calling thread included. 1, the default,
+    /// runs on the calling thread only. A larger value starts that many - 1 dedicated worker threads (not
+    /// thread-pool threads), which set-up allocates once; setting 1 again ends them.
+    /// </summary>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is below 1.</exception>
+    public int DegreeOfParallelism
+    {
+        get => _workers?.DegreeOfParallelism ?? 1;
+        set
+        {
+            global::System.ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            if (value == DegreeOfParallelism)
+            {
+                return;
+            }
+
+            _workers?.Dispose();
+            _workers = value > 1 ? new global::StaticNets.WorkerGroup(value) : null;
+            _predictPart ??= PredictPart;
+        }
+    }
+
+    /// <summary>
+    /// Inference on a batch of up to <see cref="MaxBatchSize"/> samples (dropout off), split across
+    /// <see cref="DegreeOfParallelism"/> threads in whole tiles of 4 samples. The first
+    /// layer reads <paramref name="inputs"/> in place. Each sample's outputs are exactly those of a one-thread run.
+    /// </summary>
+    /// <remarks>
+    /// Uses the training workspace, so it is not for concurrent calls on one instance (use <see cref="Predict"/>
+    /// for that), and a later <see cref="Backward"/> needs a new <see cref="Forward"/>. Allocates nothing.
+    /// </remarks>
+    /// <param name="inputs">Row-major (samples, InputSize).</param>
+    /// <param name="outputs">Receives row-major (samples, OutputSize).</param>
+    public void PredictBatch(global::System.ReadOnlyMemory<float> inputs, global::System.Memory<float> outputs)
+    {
+        int batch = global::StaticNets.NetworkGuard.Batch(inputs.Length, InputSize, MaxBatchSize, nameof(inputs));
+        global::StaticNets.NetworkGuard.Length(outputs.Length, batch * OutputSize, nameof(outputs));
+        _batchSize = 0; // nothing here is for Backward
+        _predictInputs = inputs;
+        _predictOutputs = outputs;
+        _predictRows = batch;
+        try
+        {
+            if (_workers is { } workers && batch > 4)
+            {
+                workers.Run(_predictPart!);
+            }
+            else
+            {
+                PredictRows(0, batch);
+            }
+        }
+        finally
+        {
+            _predictInputs = default;
+            _predictOutputs = default;
+        }
+    }
+
+    /// <summary>Part <paramref name="part"/> of <see cref="PredictBatch"/>: its share of the rows, in whole tiles.</summary>
+    private void PredictPart(int part)
+    {
+        int parts = DegreeOfParallelism;
+        int share = ((_predictRows + parts - 1) / parts + 3) / 4 * 4;
+        int start = global::System.Math.Min(part * share, _predictRows);
+        int end = global::System.Math.Min(start + share, _predictRows);
+        if (start < end)
+        {
+            PredictRows(start, end);
+        }
+    }
+
+    /// <summary>Every layer on samples <paramref name="start"/> to <paramref name="end"/>, then their outputs copied out.</summary>
+    private void PredictRows(int start, int end)
+    {
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(_predictInputs.Span); // (batch, InputSize)
+        Layer1ForwardBatch(ref x, start, end);
+        Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), start, end);
+        new global::System.ReadOnlySpan<float>(_a2, start * OutputSize, (end - start) * OutputSize).CopyTo(_predictOutputs.Span.Slice(start * OutputSize));
     }
 }

@@ -57,33 +57,117 @@ partial class OddNet
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L2In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
 
-        // 2. dW += a1ᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz
+        // 2. dW += a1ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            for (int i = 0; i < L2In; i++)
+            // rows 0..11 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = 0; i < L2In - L2In % 4; i += 4)
             {
-                ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out);
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L2Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L2Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L2Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L2Out);
                 // outputs 0..6 (Vector128 + 3 x float)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 0);
-                    var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 4);
-                    var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 5);
-                    var acc3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 6);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 6);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
+                    var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4);
+                    var acc1_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 5);
+                    var acc1_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 6);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
+                    var acc2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4);
+                    var acc2_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 5);
+                    var acc2_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 6);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
+                    var acc3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4);
+                    var acc3_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 5);
+                    var acc3_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 6);
                     for (int s = 0; s < batch; s++)
                     {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-                        var xs4 = global::System.Runtime.Intrinsics.Vector128.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0), acc0);
-                        acc1 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4), acc1);
-                        acc2 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 5), acc2);
-                        acc3 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 6), acc3);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        var g1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4);
+                        var g2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 5);
+                        var g3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 6);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0s, g1, acc0_1);
+                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0s, g2, acc0_2);
+                        acc0_3 = global::System.MathF.FusedMultiplyAdd(x0s, g3, acc0_3);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g0, acc1_0);
+                        acc1_1 = global::System.MathF.FusedMultiplyAdd(x1s, g1, acc1_1);
+                        acc1_2 = global::System.MathF.FusedMultiplyAdd(x1s, g2, acc1_2);
+                        acc1_3 = global::System.MathF.FusedMultiplyAdd(x1s, g3, acc1_3);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g0, acc2_0);
+                        acc2_1 = global::System.MathF.FusedMultiplyAdd(x2s, g1, acc2_1);
+                        acc2_2 = global::System.MathF.FusedMultiplyAdd(x2s, g2, acc2_2);
+                        acc2_3 = global::System.MathF.FusedMultiplyAdd(x2s, g3, acc2_3);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g0, acc3_0);
+                        acc3_1 = global::System.MathF.FusedMultiplyAdd(x3s, g1, acc3_1);
+                        acc3_2 = global::System.MathF.FusedMultiplyAdd(x3s, g2, acc3_2);
+                        acc3_3 = global::System.MathF.FusedMultiplyAdd(x3s, g3, acc3_3);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref dwRow, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 4) = acc1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 5) = acc2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 6) = acc3;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 6) = acc0_3;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref dwRow1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4) = acc1_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 5) = acc1_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 6) = acc1_3;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref dwRow2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4) = acc2_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 5) = acc2_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 6) = acc2_3;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref dwRow3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4) = acc3_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 5) = acc3_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 6) = acc3_3;
+                }
+            }
+
+            // rows 12..12 of dW, one at a time
+            for (int i = L2In - L2In % 4; i < L2In; i++)
+            {
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out);
+                // outputs 0..6 (Vector128 + 3 x float)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 6);
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        var g1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4);
+                        var g2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 5);
+                        var g3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 6);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0s, g1, acc0_1);
+                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0s, g2, acc0_2);
+                        acc0_3 = global::System.MathF.FusedMultiplyAdd(x0s, g3, acc0_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 6) = acc0_3;
                 }
             }
 
@@ -202,31 +286,105 @@ partial class OddNet
             }
         }
 
-        // 2. dW += xᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz
+        // 2. dW += xᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
         if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            for (int i = 0; i < L1In; i++)
+            // rows 0..35 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = 0; i < L1In - L1In % 4; i += 4)
             {
-                ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L1Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L1Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L1Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L1Out);
                 // outputs 0..12 (Vector256 + Vector128 + float)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 0);
-                    var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 8);
-                    var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 12);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 8);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 12);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 0);
+                    var acc1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 8);
+                    var acc1_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 12);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 0);
+                    var acc2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 8);
+                    var acc2_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 12);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 0);
+                    var acc3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 8);
+                    var acc3_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 12);
                     for (int s = 0; s < batch; s++)
                     {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                        var xs8 = global::System.Runtime.Intrinsics.Vector256.Create(xs);
-                        var xs4 = global::System.Runtime.Intrinsics.Vector128.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0), acc0);
-                        acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 8), acc1);
-                        acc2 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 12), acc2);
+                        var g0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0);
+                        var g1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 8);
+                        var g2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 12);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0s);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g1, acc0_1);
+                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0s, g2, acc0_2);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1s);
+                        var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g1, acc1_1);
+                        acc1_2 = global::System.MathF.FusedMultiplyAdd(x1s, g2, acc1_2);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2s);
+                        var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g1, acc2_1);
+                        acc2_2 = global::System.MathF.FusedMultiplyAdd(x2s, g2, acc2_2);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3s);
+                        var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g1, acc3_1);
+                        acc3_2 = global::System.MathF.FusedMultiplyAdd(x3s, g2, acc3_2);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref dwRow, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref dwRow, 8);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 12) = acc2;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRow0, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 12) = acc0_2;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref dwRow1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref dwRow1, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 12) = acc1_2;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref dwRow2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref dwRow2, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 12) = acc2_2;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref dwRow3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref dwRow3, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 12) = acc3_2;
+                }
+            }
+
+            // rows 36..36 of dW, one at a time
+            for (int i = L1In - L1In % 4; i < L1In; i++)
+            {
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
+                // outputs 0..12 (Vector256 + Vector128 + float)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 8);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 12);
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
+                        var g0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0);
+                        var g1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 8);
+                        var g2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 12);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0s);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g1, acc0_1);
+                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0s, g2, acc0_2);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRow0, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 12) = acc0_2;
                 }
             }
 
@@ -250,30 +408,114 @@ partial class OddNet
         }
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            for (int i = 0; i < L1In; i++)
+            // rows 0..35 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = 0; i < L1In - L1In % 4; i += 4)
             {
-                ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L1Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L1Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L1Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L1Out);
                 // outputs 0..12 (3 x Vector128 + float)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 0);
-                    var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 4);
-                    var acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 8);
-                    var acc3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 12);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 4);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 8);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 12);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
+                    var acc1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 4);
+                    var acc1_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 8);
+                    var acc1_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 12);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
+                    var acc2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 4);
+                    var acc2_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 8);
+                    var acc2_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 12);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
+                    var acc3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 4);
+                    var acc3_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 8);
+                    var acc3_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 12);
                     for (int s = 0; s < batch; s++)
                     {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                        var xs4 = global::System.Runtime.Intrinsics.Vector128.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0), acc0);
-                        acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 4), acc1);
-                        acc2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 8), acc2);
-                        acc3 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 12), acc3);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        var g1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 4);
+                        var g2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 8);
+                        var g3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 12);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g2, acc0_2);
+                        acc0_3 = global::System.MathF.FusedMultiplyAdd(x0s, g3, acc0_3);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g1, acc1_1);
+                        acc1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g2, acc1_2);
+                        acc1_3 = global::System.MathF.FusedMultiplyAdd(x1s, g3, acc1_3);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g1, acc2_1);
+                        acc2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g2, acc2_2);
+                        acc2_3 = global::System.MathF.FusedMultiplyAdd(x2s, g3, acc2_3);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g1, acc3_1);
+                        acc3_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g2, acc3_2);
+                        acc3_3 = global::System.MathF.FusedMultiplyAdd(x3s, g3, acc3_3);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref dwRow, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref dwRow, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref dwRow, 8);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 12) = acc3;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRow0, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref dwRow0, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 12) = acc0_3;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref dwRow1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref dwRow1, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_2, ref dwRow1, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 12) = acc1_3;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref dwRow2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref dwRow2, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_2, ref dwRow2, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 12) = acc2_3;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref dwRow3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref dwRow3, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_2, ref dwRow3, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 12) = acc3_3;
+                }
+            }
+
+            // rows 36..36 of dW, one at a time
+            for (int i = L1In - L1In % 4; i < L1In; i++)
+            {
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
+                // outputs 0..12 (3 x Vector128 + float)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 4);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 8);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 12);
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        var g1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 4);
+                        var g2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 8);
+                        var g3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 12);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g2, acc0_2);
+                        acc0_3 = global::System.MathF.FusedMultiplyAdd(x0s, g3, acc0_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRow0, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref dwRow0, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 12) = acc0_3;
                 }
             }
 

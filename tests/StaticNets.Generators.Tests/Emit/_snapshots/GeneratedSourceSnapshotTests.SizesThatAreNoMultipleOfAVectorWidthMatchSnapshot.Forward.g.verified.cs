@@ -53,21 +53,9 @@ partial class OddNet
     private void ForwardBatch(global::System.ReadOnlySpan<float> inputs, int batch, bool training)
     {
         inputs.CopyTo(_x);
-        for (int s = 0; s < batch; s++)
-        {
-            Layer1Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), s * L1In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1), s * L1Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), s * L1Out));
-        }
+        Layer1ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), 0, batch);
 
-        for (int s = 0; s < batch; s++)
-        {
-            Layer2Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), s * L2In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2), s * L2Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), s * L2Out));
-        }
+        Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), 0, batch);
 
         _batchSize = batch;
     }
@@ -152,6 +140,212 @@ partial class OddNet
     }
 
     /// <summary>
+    /// Layer 1 forward over the batch: Z = X·W1 + b1; A = leaky_relu(Z), row by row.
+    /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
+    /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
+    /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer1Forward"/>.
+    /// </summary>
+    /// <param name="x">The layer's inputs, (batch, L1In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+    /// <param name="start">The first sample (row) to compute.</param>
+    /// <param name="end">One past the last sample; rows of _z1 and _a1 outside [start, end) are not touched.</param>
+    private void Layer1ForwardBatch(ref float x, int start, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1W); // (L1In, L1Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1B); // (L1Out)
+        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1); // (batch, L1Out)
+        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L1Out)
+        int s = start;
+        for (; s <= end - 4; s += 4)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L1In);
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L1In);
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L1In);
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L1In);
+            ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L1Out);
+            ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L1Out);
+            ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L1Out);
+            ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L1Out);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L1Out);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L1Out);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L1Out);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L1Out);
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // outputs 0..12 (Vector256 + Vector128 + float)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 8);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12);
+                    var acc1_0 = acc0_0;
+                    var acc1_1 = acc0_1;
+                    var acc1_2 = acc0_2;
+                    var acc2_0 = acc0_0;
+                    var acc2_1 = acc0_1;
+                    var acc2_2 = acc0_2;
+                    var acc3_0 = acc0_0;
+                    var acc3_1 = acc0_1;
+                    var acc3_2 = acc0_2;
+                    for (int i = 0; i < L1In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
+                        var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8);
+                        var w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
+                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0i, w2, acc0_2);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
+                        acc1_2 = global::System.MathF.FusedMultiplyAdd(x1i, w2, acc1_2);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
+                        acc2_2 = global::System.MathF.FusedMultiplyAdd(x2i, w2, acc2_2);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
+                        acc3_2 = global::System.MathF.FusedMultiplyAdd(x3i, w2, acc3_2);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref z0, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc0_0, L1Slope), ref a0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref z0, 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc0_1, L1Slope), ref a0, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 12) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 12) = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc0_2, L1Slope);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref z1, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc1_0, L1Slope), ref a1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref z1, 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc1_1, L1Slope), ref a1, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 12) = acc1_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 12) = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc1_2, L1Slope);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref z2, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc2_0, L1Slope), ref a2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref z2, 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc2_1, L1Slope), ref a2, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 12) = acc2_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 12) = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc2_2, L1Slope);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref z3, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc3_0, L1Slope), ref a3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref z3, 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc3_1, L1Slope), ref a3, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 12) = acc3_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 12) = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc3_2, L1Slope);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // outputs 0..12 (3 x Vector128 + float)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 4);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 8);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12);
+                    var acc1_0 = acc0_0;
+                    var acc1_1 = acc0_1;
+                    var acc1_2 = acc0_2;
+                    var acc1_3 = acc0_3;
+                    var acc2_0 = acc0_0;
+                    var acc2_1 = acc0_1;
+                    var acc2_2 = acc0_2;
+                    var acc2_3 = acc0_3;
+                    var acc3_0 = acc0_0;
+                    var acc3_1 = acc0_1;
+                    var acc3_2 = acc0_2;
+                    var acc3_3 = acc0_3;
+                    for (int i = 0; i < L1In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4);
+                        var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8);
+                        var w3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w2, acc0_2);
+                        acc0_3 = global::System.MathF.FusedMultiplyAdd(x0i, w3, acc0_3);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
+                        acc1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w2, acc1_2);
+                        acc1_3 = global::System.MathF.FusedMultiplyAdd(x1i, w3, acc1_3);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
+                        acc2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w2, acc2_2);
+                        acc2_3 = global::System.MathF.FusedMultiplyAdd(x2i, w3, acc2_3);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
+                        acc3_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w2, acc3_2);
+                        acc3_3 = global::System.MathF.FusedMultiplyAdd(x3i, w3, acc3_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc0_0, L1Slope), ref a0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref z0, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc0_1, L1Slope), ref a0, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref z0, 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc0_2, L1Slope), ref a0, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 12) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 12) = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc0_3, L1Slope);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc1_0, L1Slope), ref a1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref z1, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc1_1, L1Slope), ref a1, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_2, ref z1, 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc1_2, L1Slope), ref a1, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 12) = acc1_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 12) = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc1_3, L1Slope);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc2_0, L1Slope), ref a2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref z2, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc2_1, L1Slope), ref a2, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_2, ref z2, 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc2_2, L1Slope), ref a2, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 12) = acc2_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 12) = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc2_3, L1Slope);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc3_0, L1Slope), ref a3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref z3, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc3_1, L1Slope), ref a3, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_2, ref z3, 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc3_2, L1Slope), ref a3, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 12) = acc3_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 12) = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc3_3, L1Slope);
+                }
+            }
+            else
+            {
+                Layer1Forward(ref x0, ref z0, ref a0);
+                Layer1Forward(ref x1, ref z1, ref a1);
+                Layer1Forward(ref x2, ref z2, ref a2);
+                Layer1Forward(ref x3, ref z3, ref a3);
+            }
+        }
+
+        for (; s < end; s++)
+        {
+            Layer1Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L1Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L1Out));
+        }
+    }
+
+    /// <summary>
     /// Layer 2 forward, one sample: z = x·W2 + b2; a = identity(z).
     /// W2 is (L2In, L2Out) row-major, so the weights leaving input i are contiguous and each is read once,
     /// while up to 8 vectors of z stay in registers. The input loop is unrolled.
@@ -170,71 +364,76 @@ partial class OddNet
             var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4);
             var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5);
             var acc3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6);
+            // input i goes to partial sum i % 2 of each accumulator: 2 independent FMA chains instead of one
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 0), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 4), acc1);
             acc2 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 5), acc2);
             acc3 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 6), acc3);
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 7), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 11), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 12), acc2);
-            acc3 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 13), acc3);
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 7);
+            var acc1p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 11);
+            var acc2p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 12);
+            var acc3p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 13);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 14), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 18), acc1);
             acc2 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 19), acc2);
             acc3 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 20), acc3);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 21), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 25), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 26), acc2);
-            acc3 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 27), acc3);
+            acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 21), acc0p1);
+            acc1p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 25), acc1p1);
+            acc2p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 26), acc2p1);
+            acc3p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 27), acc3p1);
             float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x4), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 28), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x4, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 32), acc1);
             acc2 = global::System.MathF.FusedMultiplyAdd(x4, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 33), acc2);
             acc3 = global::System.MathF.FusedMultiplyAdd(x4, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 34), acc3);
             float x5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x5), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 35), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x5, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 39), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x5, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 40), acc2);
-            acc3 = global::System.MathF.FusedMultiplyAdd(x5, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 41), acc3);
+            acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x5), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 35), acc0p1);
+            acc1p1 = global::System.MathF.FusedMultiplyAdd(x5, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 39), acc1p1);
+            acc2p1 = global::System.MathF.FusedMultiplyAdd(x5, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 40), acc2p1);
+            acc3p1 = global::System.MathF.FusedMultiplyAdd(x5, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 41), acc3p1);
             float x6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 6);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x6), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 42), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x6, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 46), acc1);
             acc2 = global::System.MathF.FusedMultiplyAdd(x6, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 47), acc2);
             acc3 = global::System.MathF.FusedMultiplyAdd(x6, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 48), acc3);
             float x7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 7);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x7), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 49), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x7, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 53), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x7, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 54), acc2);
-            acc3 = global::System.MathF.FusedMultiplyAdd(x7, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 55), acc3);
+            acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x7), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 49), acc0p1);
+            acc1p1 = global::System.MathF.FusedMultiplyAdd(x7, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 53), acc1p1);
+            acc2p1 = global::System.MathF.FusedMultiplyAdd(x7, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 54), acc2p1);
+            acc3p1 = global::System.MathF.FusedMultiplyAdd(x7, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 55), acc3p1);
             float x8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 8);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x8), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 56), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x8, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 60), acc1);
             acc2 = global::System.MathF.FusedMultiplyAdd(x8, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 61), acc2);
             acc3 = global::System.MathF.FusedMultiplyAdd(x8, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 62), acc3);
             float x9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 9);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x9), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 63), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x9, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 67), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x9, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 68), acc2);
-            acc3 = global::System.MathF.FusedMultiplyAdd(x9, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 69), acc3);
+            acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x9), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 63), acc0p1);
+            acc1p1 = global::System.MathF.FusedMultiplyAdd(x9, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 67), acc1p1);
+            acc2p1 = global::System.MathF.FusedMultiplyAdd(x9, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 68), acc2p1);
+            acc3p1 = global::System.MathF.FusedMultiplyAdd(x9, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 69), acc3p1);
             float x10 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 10);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x10), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 70), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x10, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 74), acc1);
             acc2 = global::System.MathF.FusedMultiplyAdd(x10, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 75), acc2);
             acc3 = global::System.MathF.FusedMultiplyAdd(x10, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 76), acc3);
             float x11 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 11);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x11), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 77), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x11, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 81), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x11, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 82), acc2);
-            acc3 = global::System.MathF.FusedMultiplyAdd(x11, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 83), acc3);
+            acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x11), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 77), acc0p1);
+            acc1p1 = global::System.MathF.FusedMultiplyAdd(x11, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 81), acc1p1);
+            acc2p1 = global::System.MathF.FusedMultiplyAdd(x11, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 82), acc2p1);
+            acc3p1 = global::System.MathF.FusedMultiplyAdd(x11, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 83), acc3p1);
             float x12 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 12);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x12), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 84), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x12, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 88), acc1);
             acc2 = global::System.MathF.FusedMultiplyAdd(x12, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 89), acc2);
             acc3 = global::System.MathF.FusedMultiplyAdd(x12, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 90), acc3);
+            acc0 = acc0 + acc0p1;
+            acc1 = acc1 + acc1p1;
+            acc2 = acc2 + acc2p1;
+            acc3 = acc3 + acc3p1;
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref a, 0);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 4) = acc1;
@@ -258,5 +457,226 @@ partial class OddNet
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a, o) = sum;
             }
         }
+    }
+
+    /// <summary>
+    /// Layer 2 forward over the batch: Z = X·W2 + b2; A = identity(Z), row by row.
+    /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
+    /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
+    /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer2Forward"/>.
+    /// </summary>
+    /// <param name="x">The layer's inputs, (batch, L2In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+    /// <param name="start">The first sample (row) to compute.</param>
+    /// <param name="end">One past the last sample; rows of _z2 and _a2 outside [start, end) are not touched.</param>
+    private void Layer2ForwardBatch(ref float x, int start, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W); // (L2In, L2Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2B); // (L2Out)
+        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2); // (batch, L2Out)
+        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2); // (batch, L2Out)
+        int s = start;
+        for (; s <= end - 4; s += 4)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L2In);
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L2In);
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L2In);
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L2In);
+            ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L2Out);
+            ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L2Out);
+            ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L2Out);
+            ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L2Out);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L2Out);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L2Out);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L2Out);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L2Out);
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // outputs 0..6 (Vector128 + 3 x float)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6);
+                    var acc1_0 = acc0_0;
+                    var acc1_1 = acc0_1;
+                    var acc1_2 = acc0_2;
+                    var acc1_3 = acc0_3;
+                    var acc2_0 = acc0_0;
+                    var acc2_1 = acc0_1;
+                    var acc2_2 = acc0_2;
+                    var acc2_3 = acc0_3;
+                    var acc3_0 = acc0_0;
+                    var acc3_1 = acc0_1;
+                    var acc3_2 = acc0_2;
+                    var acc3_3 = acc0_3;
+                    for (int i = 0; i < L2In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        var w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
+                        var w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5);
+                        var w3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0i, w1, acc0_1);
+                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0i, w2, acc0_2);
+                        acc0_3 = global::System.MathF.FusedMultiplyAdd(x0i, w3, acc0_3);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                        acc1_1 = global::System.MathF.FusedMultiplyAdd(x1i, w1, acc1_1);
+                        acc1_2 = global::System.MathF.FusedMultiplyAdd(x1i, w2, acc1_2);
+                        acc1_3 = global::System.MathF.FusedMultiplyAdd(x1i, w3, acc1_3);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                        acc2_1 = global::System.MathF.FusedMultiplyAdd(x2i, w1, acc2_1);
+                        acc2_2 = global::System.MathF.FusedMultiplyAdd(x2i, w2, acc2_2);
+                        acc2_3 = global::System.MathF.FusedMultiplyAdd(x2i, w3, acc2_3);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                        acc3_1 = global::System.MathF.FusedMultiplyAdd(x3i, w1, acc3_1);
+                        acc3_2 = global::System.MathF.FusedMultiplyAdd(x3i, w2, acc3_2);
+                        acc3_3 = global::System.MathF.FusedMultiplyAdd(x3i, w3, acc3_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref a0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 4) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 4) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 5) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 5) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 6) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 6) = acc0_3;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref a1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 4) = acc1_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 4) = acc1_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 5) = acc1_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 5) = acc1_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 6) = acc1_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 6) = acc1_3;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref a2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 4) = acc2_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4) = acc2_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 5) = acc2_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 5) = acc2_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 6) = acc2_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 6) = acc2_3;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref a3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 4) = acc3_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = acc3_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 5) = acc3_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 5) = acc3_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 6) = acc3_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 6) = acc3_3;
+                }
+            }
+            else
+            {
+                Layer2Forward(ref x0, ref z0, ref a0);
+                Layer2Forward(ref x1, ref z1, ref a1);
+                Layer2Forward(ref x2, ref z2, ref a2);
+                Layer2Forward(ref x3, ref z3, ref a3);
+            }
+        }
+
+        for (; s < end; s++)
+        {
+            Layer2Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L2Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L2Out));
+        }
+    }
+
+    // Batched inference across threads: the worker group, the cached delegate of one part, and the job's data.
+    private global::StaticNets.WorkerGroup? _workers;
+    private global::System.Action<int>? _predictPart;
+    private global::System.ReadOnlyMemory<float> _predictInputs;
+    private global::System.Memory<float> _predictOutputs;
+    private int _predictRows;
+
+    /// <summary>
+    /// Threads <see cref="PredictBatch"/> splits a batch across, the calling thread included. 1, the default,
+    /// runs on the calling thread only. A larger value starts that many - 1 dedicated worker threads (not
+    /// thread-pool threads), which set-up allocates once; setting 1 again ends them.
+    /// </summary>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is below 1.</exception>
+    public int DegreeOfParallelism
+    {
+        get => _workers?.DegreeOfParallelism ?? 1;
+        set
+        {
+            global::System.ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            if (value == DegreeOfParallelism)
+            {
+                return;
+            }
+
+            _workers?.Dispose();
+            _workers = value > 1 ? new global::StaticNets.WorkerGroup(value) : null;
+            _predictPart ??= PredictPart;
+        }
+    }
+
+    /// <summary>
+    /// Inference on a batch of up to <see cref="MaxBatchSize"/> samples (dropout off), split across
+    /// <see cref="DegreeOfParallelism"/> threads in whole tiles of 4 samples. The first
+    /// layer reads <paramref name="inputs"/> in place. Each sample's outputs are exactly those of a one-thread run.
+    /// </summary>
+    /// <remarks>
+    /// Uses the training workspace, so it is not for concurrent calls on one instance (use <see cref="Predict"/>
+    /// for that), and a later <see cref="Backward"/> needs a new <see cref="Forward"/>. Allocates nothing.
+    /// </remarks>
+    /// <param name="inputs">Row-major (samples, InputSize).</param>
+    /// <param name="outputs">Receives row-major (samples, OutputSize).</param>
+    public void PredictBatch(global::System.ReadOnlyMemory<float> inputs, global::System.Memory<float> outputs)
+    {
+        int batch = global::StaticNets.NetworkGuard.Batch(inputs.Length, InputSize, MaxBatchSize, nameof(inputs));
+        global::StaticNets.NetworkGuard.Length(outputs.Length, batch * OutputSize, nameof(outputs));
+        _batchSize = 0; // nothing here is for Backward
+        _predictInputs = inputs;
+        _predictOutputs = outputs;
+        _predictRows = batch;
+        try
+        {
+            if (_workers is { } workers && batch > 4)
+            {
+                workers.Run(_predictPart!);
+            }
+            else
+            {
+                PredictRows(0, batch);
+            }
+        }
+        finally
+        {
+            _predictInputs = default;
+            _predictOutputs = default;
+        }
+    }
+
+    /// <summary>Part <paramref name="part"/> of <see cref="PredictBatch"/>: its share of the rows, in whole tiles.</summary>
+    private void PredictPart(int part)
+    {
+        int parts = DegreeOfParallelism;
+        int share = ((_predictRows + parts - 1) / parts + 3) / 4 * 4;
+        int start = global::System.Math.Min(part * share, _predictRows);
+        int end = global::System.Math.Min(start + share, _predictRows);
+        if (start < end)
+        {
+            PredictRows(start, end);
+        }
+    }
+
+    /// <summary>Every layer on samples <paramref name="start"/> to <paramref name="end"/>, then their outputs copied out.</summary>
+    private void PredictRows(int start, int end)
+    {
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(_predictInputs.Span); // (batch, InputSize)
+        Layer1ForwardBatch(ref x, start, end);
+        Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), start, end);
+        new global::System.ReadOnlySpan<float>(_a2, start * OutputSize, (end - start) * OutputSize).CopyTo(_predictOutputs.Span.Slice(start * OutputSize));
     }
 }

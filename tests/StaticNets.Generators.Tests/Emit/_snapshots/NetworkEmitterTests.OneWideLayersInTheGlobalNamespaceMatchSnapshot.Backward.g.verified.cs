@@ -55,21 +55,24 @@ partial class Net
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L2In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
 
-        // 2. dW += a1ᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz
-        for (int i = 0; i < L2In; i++)
+        // 2. dW += a1ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
+        // rows of dW one at a time
+        for (int i = L2In - L2In % 4; i < L2In; i++)
         {
-            ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out);
+            ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out);
             // outputs 0..0 (float)
             {
-                var acc0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 0);
+                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0);
                 for (int s = 0; s < batch; s++)
                 {
-                    float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
+                    ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-                    acc0 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0), acc0);
+                    var g0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0);
+                    float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                    acc0_0 = global::System.MathF.FusedMultiplyAdd(x0s, g0, acc0_0);
                 }
 
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 0) = acc0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0) = acc0_0;
             }
         }
 
@@ -128,21 +131,24 @@ partial class Net
             global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0) = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0) * global::StaticNets.Operators.TanhOperator.Derivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref zRow, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref aRow, 0));
         }
 
-        // 2. dW += xᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz
-        for (int i = 0; i < L1In; i++)
+        // 2. dW += xᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
+        // rows of dW one at a time
+        for (int i = L1In - L1In % 4; i < L1In; i++)
         {
-            ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
+            ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
             // outputs 0..0 (float)
             {
-                var acc0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 0);
+                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0);
                 for (int s = 0; s < batch; s++)
                 {
-                    float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
+                    ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                    acc0 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0), acc0);
+                    var g0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0);
+                    float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                    acc0_0 = global::System.MathF.FusedMultiplyAdd(x0s, g0, acc0_0);
                 }
 
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 0) = acc0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0) = acc0_0;
             }
         }
 

@@ -51,21 +51,9 @@ partial class Net
     private void ForwardBatch(global::System.ReadOnlySpan<float> inputs, int batch, bool training)
     {
         inputs.CopyTo(_x);
-        for (int s = 0; s < batch; s++)
-        {
-            Layer1Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), s * L1In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1), s * L1Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), s * L1Out));
-        }
+        Layer1ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), 0, batch);
 
-        for (int s = 0; s < batch; s++)
-        {
-            Layer2Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), s * L2In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2), s * L2Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), s * L2Out));
-        }
+        Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), 0, batch);
 
         _batchSize = batch;
     }
@@ -91,6 +79,73 @@ partial class Net
     }
 
     /// <summary>
+    /// Layer 1 forward over the batch: Z = X·W1 + b1; A = tanh(Z), row by row.
+    /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
+    /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
+    /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer1Forward"/>.
+    /// </summary>
+    /// <param name="x">The layer's inputs, (batch, L1In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+    /// <param name="start">The first sample (row) to compute.</param>
+    /// <param name="end">One past the last sample; rows of _z1 and _a1 outside [start, end) are not touched.</param>
+    private void Layer1ForwardBatch(ref float x, int start, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1W); // (L1In, L1Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1B); // (L1Out)
+        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1); // (batch, L1Out)
+        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L1Out)
+        int s = start;
+        for (; s <= end - 4; s += 4)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L1In);
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L1In);
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L1In);
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L1In);
+            ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L1Out);
+            ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L1Out);
+            ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L1Out);
+            ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L1Out);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L1Out);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L1Out);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L1Out);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L1Out);
+            // outputs 0..0 (float)
+            {
+                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0);
+                var acc1_0 = acc0_0;
+                var acc2_0 = acc0_0;
+                var acc3_0 = acc0_0;
+                for (int i = 0; i < L1In; i++)
+                {
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                    var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                    acc0_0 = global::System.MathF.FusedMultiplyAdd(x0i, w0, acc0_0);
+                    float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                    acc1_0 = global::System.MathF.FusedMultiplyAdd(x1i, w0, acc1_0);
+                    float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                    acc2_0 = global::System.MathF.FusedMultiplyAdd(x2i, w0, acc2_0);
+                    float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                    acc3_0 = global::System.MathF.FusedMultiplyAdd(x3i, w0, acc3_0);
+                }
+
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 0) = acc0_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 0) = global::StaticNets.Operators.TanhOperator.Forward(acc0_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 0) = acc1_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 0) = global::StaticNets.Operators.TanhOperator.Forward(acc1_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 0) = acc2_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 0) = global::StaticNets.Operators.TanhOperator.Forward(acc2_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 0) = acc3_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0) = global::StaticNets.Operators.TanhOperator.Forward(acc3_0);
+            }
+        }
+
+        for (; s < end; s++)
+        {
+            Layer1Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L1Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L1Out));
+        }
+    }
+
+    /// <summary>
     /// Layer 2 forward, one sample: z = x·W2 + b2; a = identity(z).
     /// W2 is (L2In, L2Out) row-major, so the weights leaving input i are contiguous and each is read once,
     /// while up to 8 vectors of z stay in registers. The input loop is unrolled.
@@ -108,5 +163,161 @@ partial class Net
         acc0 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0), acc0);
         global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 0) = acc0;
         global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0) = acc0;
+    }
+
+    /// <summary>
+    /// Layer 2 forward over the batch: Z = X·W2 + b2; A = identity(Z), row by row.
+    /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
+    /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
+    /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer2Forward"/>.
+    /// </summary>
+    /// <param name="x">The layer's inputs, (batch, L2In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+    /// <param name="start">The first sample (row) to compute.</param>
+    /// <param name="end">One past the last sample; rows of _z2 and _a2 outside [start, end) are not touched.</param>
+    private void Layer2ForwardBatch(ref float x, int start, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W); // (L2In, L2Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2B); // (L2Out)
+        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2); // (batch, L2Out)
+        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2); // (batch, L2Out)
+        int s = start;
+        for (; s <= end - 4; s += 4)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L2In);
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L2In);
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L2In);
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L2In);
+            ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L2Out);
+            ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L2Out);
+            ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L2Out);
+            ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L2Out);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L2Out);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L2Out);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L2Out);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L2Out);
+            // outputs 0..0 (float)
+            {
+                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0);
+                var acc1_0 = acc0_0;
+                var acc2_0 = acc0_0;
+                var acc3_0 = acc0_0;
+                for (int i = 0; i < L2In; i++)
+                {
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                    acc0_0 = global::System.MathF.FusedMultiplyAdd(x0i, w0, acc0_0);
+                    float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                    acc1_0 = global::System.MathF.FusedMultiplyAdd(x1i, w0, acc1_0);
+                    float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                    acc2_0 = global::System.MathF.FusedMultiplyAdd(x2i, w0, acc2_0);
+                    float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                    acc3_0 = global::System.MathF.FusedMultiplyAdd(x3i, w0, acc3_0);
+                }
+
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 0) = acc0_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 0) = acc0_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 0) = acc1_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 0) = acc1_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 0) = acc2_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 0) = acc2_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 0) = acc3_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0) = acc3_0;
+            }
+        }
+
+        for (; s < end; s++)
+        {
+            Layer2Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L2Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L2Out));
+        }
+    }
+
+    // Batched inference across threads: the worker group, the cached delegate of one part, and the job's data.
+    private global::StaticNets.WorkerGroup? _workers;
+    private global::System.Action<int>? _predictPart;
+    private global::System.ReadOnlyMemory<float> _predictInputs;
+    private global::System.Memory<float> _predictOutputs;
+    private int _predictRows;
+
+    /// <summary>
+    /// Threads <see cref="PredictBatch"/> splits a batch across, the calling thread included. 1, the default,
+    /// runs on the calling thread only. A larger value starts that many - 1 dedicated worker threads (not
+    /// thread-pool threads), which set-up allocates once; setting 1 again ends them.
+    /// </summary>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is below 1.</exception>
+    public int DegreeOfParallelism
+    {
+        get => _workers?.DegreeOfParallelism ?? 1;
+        set
+        {
+            global::System.ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            if (value == DegreeOfParallelism)
+            {
+                return;
+            }
+
+            _workers?.Dispose();
+            _workers = value > 1 ? new global::StaticNets.WorkerGroup(value) : null;
+            _predictPart ??= PredictPart;
+        }
+    }
+
+    /// <summary>
+    /// Inference on a batch of up to <see cref="MaxBatchSize"/> samples (dropout off), split across
+    /// <see cref="DegreeOfParallelism"/> threads in whole tiles of 4 samples. The first
+    /// layer reads <paramref name="inputs"/> in place. Each sample's outputs are exactly those of a one-thread run.
+    /// </summary>
+    /// <remarks>
+    /// Uses the training workspace, so it is not for concurrent calls on one instance (use <see cref="Predict"/>
+    /// for that), and a later <see cref="Backward"/> needs a new <see cref="Forward"/>. Allocates nothing.
+    /// </remarks>
+    /// <param name="inputs">Row-major (samples, InputSize).</param>
+    /// <param name="outputs">Receives row-major (samples, OutputSize).</param>
+    public void PredictBatch(global::System.ReadOnlyMemory<float> inputs, global::System.Memory<float> outputs)
+    {
+        int batch = global::StaticNets.NetworkGuard.Batch(inputs.Length, InputSize, MaxBatchSize, nameof(inputs));
+        global::StaticNets.NetworkGuard.Length(outputs.Length, batch * OutputSize, nameof(outputs));
+        _batchSize = 0; // nothing here is for Backward
+        _predictInputs = inputs;
+        _predictOutputs = outputs;
+        _predictRows = batch;
+        try
+        {
+            if (_workers is { } workers && batch > 4)
+            {
+                workers.Run(_predictPart!);
+            }
+            else
+            {
+                PredictRows(0, batch);
+            }
+        }
+        finally
+        {
+            _predictInputs = default;
+            _predictOutputs = default;
+        }
+    }
+
+    /// <summary>Part <paramref name="part"/> of <see cref="PredictBatch"/>: its share of the rows, in whole tiles.</summary>
+    private void PredictPart(int part)
+    {
+        int parts = DegreeOfParallelism;
+        int share = ((_predictRows + parts - 1) / parts + 3) / 4 * 4;
+        int start = global::System.Math.Min(part * share, _predictRows);
+        int end = global::System.Math.Min(start + share, _predictRows);
+        if (start < end)
+        {
+            PredictRows(start, end);
+        }
+    }
+
+    /// <summary>Every layer on samples <paramref name="start"/> to <paramref name="end"/>, then their outputs copied out.</summary>
+    private void PredictRows(int start, int end)
+    {
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(_predictInputs.Span); // (batch, InputSize)
+        Layer1ForwardBatch(ref x, start, end);
+        Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), start, end);
+        new global::System.ReadOnlySpan<float>(_a2, start * OutputSize, (end - start) * OutputSize).CopyTo(_predictOutputs.Span.Slice(start * OutputSize));
     }
 }

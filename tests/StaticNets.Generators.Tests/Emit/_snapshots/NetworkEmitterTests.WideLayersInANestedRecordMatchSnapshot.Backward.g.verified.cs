@@ -71,21 +71,39 @@ partial struct Outer
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0) = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0) * global::StaticNets.Operators.SigmoidOperator.Derivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref zRow, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref aRow, 0));
             }
 
-            // 2. dW += a2ᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz
-            for (int i = 0; i < L3In; i++)
+            // 2. dW += a2ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
+            // rows 0..299 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = 0; i < L3In - L3In % 4; i += 4)
             {
-                ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L3Out);
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L3Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L3Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L3Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L3Out);
                 // outputs 0..0 (float)
                 {
-                    var acc0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 0);
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0);
+                    var acc1_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 0);
+                    var acc2_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 0);
+                    var acc3_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 0);
                     for (int s = 0; s < batch; s++)
                     {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L3In + i);
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L3In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L3Out);
-                        acc0 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0), acc0);
+                        var g0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        acc0_0 = global::System.MathF.FusedMultiplyAdd(x0s, g0, acc0_0);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        acc1_0 = global::System.MathF.FusedMultiplyAdd(x1s, g0, acc1_0);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        acc2_0 = global::System.MathF.FusedMultiplyAdd(x2s, g0, acc2_0);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        acc3_0 = global::System.MathF.FusedMultiplyAdd(x3s, g0, acc3_0);
                     }
 
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 0) = acc0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 0) = acc1_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 0) = acc2_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 0) = acc3_0;
                 }
             }
 
@@ -174,70 +192,162 @@ partial struct Outer
                 }
             }
 
-            // 2. dW += a1ᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz
+            // 2. dW += a1ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                for (int i = 0; i < L2In; i++)
+                // rows 0..299 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+                for (int i = 0; i < L2In - L2In % 4; i += 4)
                 {
-                    ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out);
-                    // outputs 0..255: 2 blocks of 8 x Vector512, one per iteration
-                    for (nuint o = 0; o < (nuint)(L2Out - L2Out % 128); o += 128)
+                    ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L2Out);
+                    ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L2Out);
+                    ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L2Out);
+                    ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L2Out);
+                    // outputs 0..255: 4 blocks of 4 x Vector512, one per iteration
+                    for (nuint o = 0; o < (nuint)(L2Out - L2Out % 64); o += 64)
                     {
-                        var acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, o);
-                        var acc1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, o + 16);
-                        var acc2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, o + 32);
-                        var acc3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, o + 48);
-                        var acc4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, o + 64);
-                        var acc5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, o + 80);
-                        var acc6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, o + 96);
-                        var acc7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, o + 112);
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, o);
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, o + 16);
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, o + 32);
+                        var acc0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, o + 48);
+                        var acc1_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, o);
+                        var acc1_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, o + 16);
+                        var acc1_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, o + 32);
+                        var acc1_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, o + 48);
+                        var acc2_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, o);
+                        var acc2_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, o + 16);
+                        var acc2_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, o + 32);
+                        var acc2_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, o + 48);
+                        var acc3_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, o);
+                        var acc3_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, o + 16);
+                        var acc3_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, o + 32);
+                        var acc3_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, o + 48);
                         for (int s = 0; s < batch; s++)
                         {
-                            float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
+                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
                             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-                            var xs16 = global::System.Runtime.Intrinsics.Vector512.Create(xs);
-                            acc0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o), acc0);
-                            acc1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 16), acc1);
-                            acc2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 32), acc2);
-                            acc3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 48), acc3);
-                            acc4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 64), acc4);
-                            acc5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 80), acc5);
-                            acc6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 96), acc6);
-                            acc7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 112), acc7);
+                            var g0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o);
+                            var g1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 16);
+                            var g2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 32);
+                            var g3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 48);
+                            float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                            var x0sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0s);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g3, acc0_3);
+                            float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                            var x1sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1s);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1sv16, g0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1sv16, g1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1sv16, g2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1sv16, g3, acc1_3);
+                            float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                            var x2sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2s);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2sv16, g0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2sv16, g1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2sv16, g2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2sv16, g3, acc2_3);
+                            float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                            var x3sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3s);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3sv16, g0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3sv16, g1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3sv16, g2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3sv16, g3, acc3_3);
                         }
 
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref dwRow, o);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref dwRow, o + 16);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2, ref dwRow, o + 32);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3, ref dwRow, o + 48);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc4, ref dwRow, o + 64);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc5, ref dwRow, o + 80);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc6, ref dwRow, o + 96);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc7, ref dwRow, o + 112);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref dwRow0, o);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref dwRow0, o + 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref dwRow0, o + 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref dwRow0, o + 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref dwRow1, o);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref dwRow1, o + 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_2, ref dwRow1, o + 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_3, ref dwRow1, o + 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref dwRow2, o);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref dwRow2, o + 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_2, ref dwRow2, o + 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_3, ref dwRow2, o + 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref dwRow3, o);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref dwRow3, o + 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref dwRow3, o + 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref dwRow3, o + 48);
                     }
                     // outputs 256..299 (2 x Vector512 + Vector256 + Vector128)
                     {
-                        var acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, 256);
-                        var acc1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, 272);
-                        var acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 288);
-                        var acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 296);
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 256);
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 272);
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 288);
+                        var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 296);
+                        var acc1_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 256);
+                        var acc1_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 272);
+                        var acc1_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 288);
+                        var acc1_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 296);
+                        var acc2_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 256);
+                        var acc2_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 272);
+                        var acc2_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 288);
+                        var acc2_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 296);
+                        var acc3_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 256);
+                        var acc3_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 272);
+                        var acc3_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 288);
+                        var acc3_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 296);
                         for (int s = 0; s < batch; s++)
                         {
-                            float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
+                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
                             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-                            var xs16 = global::System.Runtime.Intrinsics.Vector512.Create(xs);
-                            var xs8 = global::System.Runtime.Intrinsics.Vector256.Create(xs);
-                            var xs4 = global::System.Runtime.Intrinsics.Vector128.Create(xs);
-                            acc0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 256), acc0);
-                            acc1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 272), acc1);
-                            acc2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 288), acc2);
-                            acc3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 296), acc3);
+                            var g0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 256);
+                            var g1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 272);
+                            var g2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 288);
+                            var g3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 296);
+                            float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                            var x0sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0s);
+                            var x0sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0s);
+                            var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g3, acc0_3);
+                            float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                            var x1sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1s);
+                            var x1sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1s);
+                            var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1sv16, g0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1sv16, g1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g3, acc1_3);
+                            float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                            var x2sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2s);
+                            var x2sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2s);
+                            var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2sv16, g0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2sv16, g1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g3, acc2_3);
+                            float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                            var x3sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3s);
+                            var x3sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3s);
+                            var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3sv16, g0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3sv16, g1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g3, acc3_3);
                         }
 
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref dwRow, 256);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref dwRow, 272);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref dwRow, 288);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref dwRow, 296);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref dwRow0, 256);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref dwRow0, 272);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref dwRow0, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref dwRow0, 296);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref dwRow1, 256);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref dwRow1, 272);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref dwRow1, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_3, ref dwRow1, 296);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref dwRow2, 256);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref dwRow2, 272);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref dwRow2, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_3, ref dwRow2, 296);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref dwRow3, 256);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref dwRow3, 272);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref dwRow3, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_3, ref dwRow3, 296);
                     }
                 }
 
@@ -297,72 +407,129 @@ partial struct Outer
             }
             else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                for (int i = 0; i < L2In; i++)
+                // rows 0..299 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+                for (int i = 0; i < L2In - L2In % 4; i += 4)
                 {
-                    ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out);
-                    // outputs 0..255: 4 blocks of 8 x Vector256, one per iteration
-                    for (nuint o = 0; o < (nuint)(L2Out - L2Out % 64); o += 64)
+                    ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L2Out);
+                    ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L2Out);
+                    ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L2Out);
+                    ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L2Out);
+                    // outputs 0..287: 9 blocks of 4 x Vector256, one per iteration
+                    for (nuint o = 0; o < (nuint)(L2Out - L2Out % 32); o += 32)
                     {
-                        var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, o);
-                        var acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, o + 8);
-                        var acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, o + 16);
-                        var acc3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, o + 24);
-                        var acc4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, o + 32);
-                        var acc5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, o + 40);
-                        var acc6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, o + 48);
-                        var acc7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, o + 56);
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o);
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o + 8);
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o + 16);
+                        var acc0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o + 24);
+                        var acc1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, o);
+                        var acc1_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, o + 8);
+                        var acc1_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, o + 16);
+                        var acc1_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, o + 24);
+                        var acc2_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, o);
+                        var acc2_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, o + 8);
+                        var acc2_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, o + 16);
+                        var acc2_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, o + 24);
+                        var acc3_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, o);
+                        var acc3_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, o + 8);
+                        var acc3_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, o + 16);
+                        var acc3_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, o + 24);
                         for (int s = 0; s < batch; s++)
                         {
-                            float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
+                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
                             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-                            var xs8 = global::System.Runtime.Intrinsics.Vector256.Create(xs);
-                            acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o), acc0);
-                            acc1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 8), acc1);
-                            acc2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 16), acc2);
-                            acc3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 24), acc3);
-                            acc4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 32), acc4);
-                            acc5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 40), acc5);
-                            acc6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 48), acc6);
-                            acc7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 56), acc7);
+                            var g0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o);
+                            var g1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 8);
+                            var g2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 16);
+                            var g3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 24);
+                            float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                            var x0sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0s);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g3, acc0_3);
+                            float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                            var x1sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1s);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g3, acc1_3);
+                            float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                            var x2sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2s);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g3, acc2_3);
+                            float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                            var x3sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3s);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g3, acc3_3);
                         }
 
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref dwRow, o);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref dwRow, o + 8);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref dwRow, o + 16);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3, ref dwRow, o + 24);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc4, ref dwRow, o + 32);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc5, ref dwRow, o + 40);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc6, ref dwRow, o + 48);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc7, ref dwRow, o + 56);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref dwRow0, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref dwRow0, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref dwRow0, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref dwRow0, o + 24);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref dwRow1, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref dwRow1, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref dwRow1, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_3, ref dwRow1, o + 24);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref dwRow2, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_1, ref dwRow2, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref dwRow2, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_3, ref dwRow2, o + 24);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref dwRow3, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_1, ref dwRow3, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref dwRow3, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_3, ref dwRow3, o + 24);
                     }
-                    // outputs 256..299 (5 x Vector256 + Vector128)
+                    // outputs 288..299 (Vector256 + Vector128)
                     {
-                        var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 256);
-                        var acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 264);
-                        var acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 272);
-                        var acc3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 280);
-                        var acc4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 288);
-                        var acc5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 296);
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 288);
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 296);
+                        var acc1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 288);
+                        var acc1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 296);
+                        var acc2_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 288);
+                        var acc2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 296);
+                        var acc3_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 288);
+                        var acc3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 296);
                         for (int s = 0; s < batch; s++)
                         {
-                            float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
+                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
                             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-                            var xs8 = global::System.Runtime.Intrinsics.Vector256.Create(xs);
-                            var xs4 = global::System.Runtime.Intrinsics.Vector128.Create(xs);
-                            acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 256), acc0);
-                            acc1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 264), acc1);
-                            acc2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 272), acc2);
-                            acc3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 280), acc3);
-                            acc4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 288), acc4);
-                            acc5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 296), acc5);
+                            var g0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 288);
+                            var g1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 296);
+                            float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                            var x0sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0s);
+                            var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g1, acc0_1);
+                            float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                            var x1sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1s);
+                            var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g1, acc1_1);
+                            float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                            var x2sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2s);
+                            var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g1, acc2_1);
+                            float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                            var x3sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3s);
+                            var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g1, acc3_1);
                         }
 
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref dwRow, 256);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref dwRow, 264);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref dwRow, 272);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3, ref dwRow, 280);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc4, ref dwRow, 288);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5, ref dwRow, 296);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref dwRow0, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRow0, 296);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref dwRow1, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref dwRow1, 296);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref dwRow2, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref dwRow2, 296);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref dwRow3, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref dwRow3, 296);
                     }
                 }
 
@@ -428,62 +595,138 @@ partial struct Outer
             }
             else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                for (int i = 0; i < L2In; i++)
+                // rows 0..299 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+                for (int i = 0; i < L2In - L2In % 4; i += 4)
                 {
-                    ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out);
-                    // outputs 0..287: 9 blocks of 8 x Vector128, one per iteration
-                    for (nuint o = 0; o < (nuint)(L2Out - L2Out % 32); o += 32)
+                    ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L2Out);
+                    ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L2Out);
+                    ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L2Out);
+                    ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L2Out);
+                    // outputs 0..287: 18 blocks of 4 x Vector128, one per iteration
+                    for (nuint o = 0; o < (nuint)(L2Out - L2Out % 16); o += 16)
                     {
-                        var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, o);
-                        var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, o + 4);
-                        var acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, o + 8);
-                        var acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, o + 12);
-                        var acc4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, o + 16);
-                        var acc5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, o + 20);
-                        var acc6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, o + 24);
-                        var acc7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, o + 28);
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o);
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o + 4);
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o + 8);
+                        var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o + 12);
+                        var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, o);
+                        var acc1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, o + 4);
+                        var acc1_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, o + 8);
+                        var acc1_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, o + 12);
+                        var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, o);
+                        var acc2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, o + 4);
+                        var acc2_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, o + 8);
+                        var acc2_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, o + 12);
+                        var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, o);
+                        var acc3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, o + 4);
+                        var acc3_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, o + 8);
+                        var acc3_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, o + 12);
                         for (int s = 0; s < batch; s++)
                         {
-                            float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
+                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
                             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-                            var xs4 = global::System.Runtime.Intrinsics.Vector128.Create(xs);
-                            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o), acc0);
-                            acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 4), acc1);
-                            acc2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 8), acc2);
-                            acc3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 12), acc3);
-                            acc4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 16), acc4);
-                            acc5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 20), acc5);
-                            acc6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 24), acc6);
-                            acc7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 28), acc7);
+                            var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o);
+                            var g1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 4);
+                            var g2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 8);
+                            var g3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 12);
+                            float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                            var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g3, acc0_3);
+                            float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                            var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g3, acc1_3);
+                            float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                            var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g3, acc2_3);
+                            float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                            var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g3, acc3_3);
                         }
 
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref dwRow, o);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref dwRow, o + 4);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref dwRow, o + 8);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref dwRow, o + 12);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc4, ref dwRow, o + 16);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5, ref dwRow, o + 20);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc6, ref dwRow, o + 24);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc7, ref dwRow, o + 28);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRow0, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref dwRow0, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref dwRow0, o + 12);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref dwRow1, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref dwRow1, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_2, ref dwRow1, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_3, ref dwRow1, o + 12);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref dwRow2, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref dwRow2, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_2, ref dwRow2, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_3, ref dwRow2, o + 12);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref dwRow3, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref dwRow3, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_2, ref dwRow3, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_3, ref dwRow3, o + 12);
                     }
                     // outputs 288..299 (3 x Vector128)
                     {
-                        var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 288);
-                        var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 292);
-                        var acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 296);
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 288);
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 292);
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 296);
+                        var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 288);
+                        var acc1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 292);
+                        var acc1_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 296);
+                        var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 288);
+                        var acc2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 292);
+                        var acc2_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 296);
+                        var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 288);
+                        var acc3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 292);
+                        var acc3_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 296);
                         for (int s = 0; s < batch; s++)
                         {
-                            float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
+                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
                             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-                            var xs4 = global::System.Runtime.Intrinsics.Vector128.Create(xs);
-                            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 288), acc0);
-                            acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 292), acc1);
-                            acc2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 296), acc2);
+                            var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 288);
+                            var g1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 292);
+                            var g2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 296);
+                            float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                            var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g2, acc0_2);
+                            float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                            var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g2, acc1_2);
+                            float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                            var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g2, acc2_2);
+                            float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                            var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g2, acc3_2);
                         }
 
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref dwRow, 288);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref dwRow, 292);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref dwRow, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRow0, 292);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref dwRow0, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref dwRow1, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref dwRow1, 292);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_2, ref dwRow1, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref dwRow2, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref dwRow2, 292);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_2, ref dwRow2, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref dwRow3, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref dwRow3, 292);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_2, ref dwRow3, 296);
                     }
                 }
 
@@ -667,70 +910,69 @@ partial struct Outer
                 }
             }
 
-            // 2. dW += xᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz
+            // 2. dW += xᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                for (int i = 0; i < L1In; i++)
+                // rows of dW one at a time
+                for (int i = L1In - L1In % 4; i < L1In; i++)
                 {
-                    ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
-                    // outputs 0..255: 2 blocks of 8 x Vector512, one per iteration
-                    for (nuint o = 0; o < (nuint)(L1Out - L1Out % 128); o += 128)
+                    ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
+                    // outputs 0..255: 4 blocks of 4 x Vector512, one per iteration
+                    for (nuint o = 0; o < (nuint)(L1Out - L1Out % 64); o += 64)
                     {
-                        var acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, o);
-                        var acc1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, o + 16);
-                        var acc2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, o + 32);
-                        var acc3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, o + 48);
-                        var acc4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, o + 64);
-                        var acc5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, o + 80);
-                        var acc6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, o + 96);
-                        var acc7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, o + 112);
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, o);
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, o + 16);
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, o + 32);
+                        var acc0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, o + 48);
                         for (int s = 0; s < batch; s++)
                         {
-                            float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
+                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
                             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                            var xs16 = global::System.Runtime.Intrinsics.Vector512.Create(xs);
-                            acc0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o), acc0);
-                            acc1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 16), acc1);
-                            acc2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 32), acc2);
-                            acc3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 48), acc3);
-                            acc4 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 64), acc4);
-                            acc5 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 80), acc5);
-                            acc6 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 96), acc6);
-                            acc7 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 112), acc7);
+                            var g0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o);
+                            var g1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 16);
+                            var g2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 32);
+                            var g3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 48);
+                            float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                            var x0sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0s);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g3, acc0_3);
                         }
 
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref dwRow, o);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref dwRow, o + 16);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2, ref dwRow, o + 32);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3, ref dwRow, o + 48);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc4, ref dwRow, o + 64);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc5, ref dwRow, o + 80);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc6, ref dwRow, o + 96);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc7, ref dwRow, o + 112);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref dwRow0, o);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref dwRow0, o + 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref dwRow0, o + 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref dwRow0, o + 48);
                     }
                     // outputs 256..299 (2 x Vector512 + Vector256 + Vector128)
                     {
-                        var acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, 256);
-                        var acc1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow, 272);
-                        var acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 288);
-                        var acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 296);
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 256);
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 272);
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 288);
+                        var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 296);
                         for (int s = 0; s < batch; s++)
                         {
-                            float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
+                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
                             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                            var xs16 = global::System.Runtime.Intrinsics.Vector512.Create(xs);
-                            var xs8 = global::System.Runtime.Intrinsics.Vector256.Create(xs);
-                            var xs4 = global::System.Runtime.Intrinsics.Vector128.Create(xs);
-                            acc0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 256), acc0);
-                            acc1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xs16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 272), acc1);
-                            acc2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 288), acc2);
-                            acc3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 296), acc3);
+                            var g0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 256);
+                            var g1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 272);
+                            var g2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 288);
+                            var g3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 296);
+                            float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                            var x0sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0s);
+                            var x0sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0s);
+                            var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g3, acc0_3);
                         }
 
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref dwRow, 256);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref dwRow, 272);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref dwRow, 288);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref dwRow, 296);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref dwRow0, 256);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref dwRow0, 272);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref dwRow0, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref dwRow0, 296);
                     }
                 }
 
@@ -790,72 +1032,57 @@ partial struct Outer
             }
             else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                for (int i = 0; i < L1In; i++)
+                // rows of dW one at a time
+                for (int i = L1In - L1In % 4; i < L1In; i++)
                 {
-                    ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
-                    // outputs 0..255: 4 blocks of 8 x Vector256, one per iteration
-                    for (nuint o = 0; o < (nuint)(L1Out - L1Out % 64); o += 64)
+                    ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
+                    // outputs 0..287: 9 blocks of 4 x Vector256, one per iteration
+                    for (nuint o = 0; o < (nuint)(L1Out - L1Out % 32); o += 32)
                     {
-                        var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, o);
-                        var acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, o + 8);
-                        var acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, o + 16);
-                        var acc3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, o + 24);
-                        var acc4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, o + 32);
-                        var acc5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, o + 40);
-                        var acc6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, o + 48);
-                        var acc7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, o + 56);
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o);
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o + 8);
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o + 16);
+                        var acc0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o + 24);
                         for (int s = 0; s < batch; s++)
                         {
-                            float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
+                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
                             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                            var xs8 = global::System.Runtime.Intrinsics.Vector256.Create(xs);
-                            acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o), acc0);
-                            acc1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 8), acc1);
-                            acc2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 16), acc2);
-                            acc3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 24), acc3);
-                            acc4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 32), acc4);
-                            acc5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 40), acc5);
-                            acc6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 48), acc6);
-                            acc7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 56), acc7);
+                            var g0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o);
+                            var g1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 8);
+                            var g2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 16);
+                            var g3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 24);
+                            float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                            var x0sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0s);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g3, acc0_3);
                         }
 
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref dwRow, o);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref dwRow, o + 8);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref dwRow, o + 16);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3, ref dwRow, o + 24);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc4, ref dwRow, o + 32);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc5, ref dwRow, o + 40);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc6, ref dwRow, o + 48);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc7, ref dwRow, o + 56);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref dwRow0, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref dwRow0, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref dwRow0, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref dwRow0, o + 24);
                     }
-                    // outputs 256..299 (5 x Vector256 + Vector128)
+                    // outputs 288..299 (Vector256 + Vector128)
                     {
-                        var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 256);
-                        var acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 264);
-                        var acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 272);
-                        var acc3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 280);
-                        var acc4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 288);
-                        var acc5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 296);
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 288);
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 296);
                         for (int s = 0; s < batch; s++)
                         {
-                            float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
+                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
                             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                            var xs8 = global::System.Runtime.Intrinsics.Vector256.Create(xs);
-                            var xs4 = global::System.Runtime.Intrinsics.Vector128.Create(xs);
-                            acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 256), acc0);
-                            acc1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 264), acc1);
-                            acc2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 272), acc2);
-                            acc3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 280), acc3);
-                            acc4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 288), acc4);
-                            acc5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 296), acc5);
+                            var g0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 288);
+                            var g1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 296);
+                            float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                            var x0sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0s);
+                            var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g1, acc0_1);
                         }
 
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref dwRow, 256);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref dwRow, 264);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref dwRow, 272);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3, ref dwRow, 280);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc4, ref dwRow, 288);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5, ref dwRow, 296);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref dwRow0, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRow0, 296);
                     }
                 }
 
@@ -921,62 +1148,60 @@ partial struct Outer
             }
             else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                for (int i = 0; i < L1In; i++)
+                // rows of dW one at a time
+                for (int i = L1In - L1In % 4; i < L1In; i++)
                 {
-                    ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
-                    // outputs 0..287: 9 blocks of 8 x Vector128, one per iteration
-                    for (nuint o = 0; o < (nuint)(L1Out - L1Out % 32); o += 32)
+                    ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
+                    // outputs 0..287: 18 blocks of 4 x Vector128, one per iteration
+                    for (nuint o = 0; o < (nuint)(L1Out - L1Out % 16); o += 16)
                     {
-                        var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, o);
-                        var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, o + 4);
-                        var acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, o + 8);
-                        var acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, o + 12);
-                        var acc4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, o + 16);
-                        var acc5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, o + 20);
-                        var acc6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, o + 24);
-                        var acc7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, o + 28);
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o);
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o + 4);
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o + 8);
+                        var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o + 12);
                         for (int s = 0; s < batch; s++)
                         {
-                            float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
+                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
                             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                            var xs4 = global::System.Runtime.Intrinsics.Vector128.Create(xs);
-                            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o), acc0);
-                            acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 4), acc1);
-                            acc2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 8), acc2);
-                            acc3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 12), acc3);
-                            acc4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 16), acc4);
-                            acc5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 20), acc5);
-                            acc6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 24), acc6);
-                            acc7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 28), acc7);
+                            var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o);
+                            var g1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 4);
+                            var g2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 8);
+                            var g3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 12);
+                            float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                            var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g3, acc0_3);
                         }
 
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref dwRow, o);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref dwRow, o + 4);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref dwRow, o + 8);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref dwRow, o + 12);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc4, ref dwRow, o + 16);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5, ref dwRow, o + 20);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc6, ref dwRow, o + 24);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc7, ref dwRow, o + 28);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRow0, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref dwRow0, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref dwRow0, o + 12);
                     }
                     // outputs 288..299 (3 x Vector128)
                     {
-                        var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 288);
-                        var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 292);
-                        var acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 296);
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 288);
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 292);
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 296);
                         for (int s = 0; s < batch; s++)
                         {
-                            float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
+                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
                             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                            var xs4 = global::System.Runtime.Intrinsics.Vector128.Create(xs);
-                            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 288), acc0);
-                            acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 292), acc1);
-                            acc2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 296), acc2);
+                            var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 288);
+                            var g1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 292);
+                            var g2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 296);
+                            float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                            var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g2, acc0_2);
                         }
 
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref dwRow, 288);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref dwRow, 292);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref dwRow, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRow0, 292);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref dwRow0, 296);
                     }
                 }
 

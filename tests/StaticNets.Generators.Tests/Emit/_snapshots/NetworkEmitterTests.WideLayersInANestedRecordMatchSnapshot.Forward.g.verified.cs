@@ -57,29 +57,11 @@ partial struct Outer
         private void ForwardBatch(global::System.ReadOnlySpan<float> inputs, int batch, bool training)
         {
             inputs.CopyTo(_x);
-            for (int s = 0; s < batch; s++)
-            {
-                Layer1Forward(
-                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), s * L1In),
-                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1), s * L1Out),
-                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), s * L1Out));
-            }
+            Layer1ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), 0, batch);
 
-            for (int s = 0; s < batch; s++)
-            {
-                Layer2Forward(
-                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), s * L2In),
-                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2), s * L2Out),
-                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), s * L2Out));
-            }
+            Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), 0, batch);
 
-            for (int s = 0; s < batch; s++)
-            {
-                Layer3Forward(
-                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), s * L3In),
-                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z3), s * L3Out),
-                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), s * L3Out));
-            }
+            Layer3ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), 0, batch);
 
             _batchSize = batch;
         }
@@ -159,21 +141,26 @@ partial struct Outer
                     var acc1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 272);
                     var acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 288);
                     var acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 296);
+                    // input i goes to partial sum i % 2 of each accumulator: 2 independent FMA chains instead of one
                     float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
                     acc0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(x0), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, 256), acc0);
                     acc1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(x0), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, 272), acc1);
                     acc2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x0), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 288), acc2);
                     acc3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 296), acc3);
                     float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-                    acc0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(x1), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, 556), acc0);
-                    acc1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(x1), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, 572), acc1);
-                    acc2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 588), acc2);
-                    acc3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 596), acc3);
+                    var acc0p1 = global::System.Runtime.Intrinsics.Vector512.Create(x1) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, 556);
+                    var acc1p1 = global::System.Runtime.Intrinsics.Vector512.Create(x1) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, 572);
+                    var acc2p1 = global::System.Runtime.Intrinsics.Vector256.Create(x1) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 588);
+                    var acc3p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 596);
                     float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
                     acc0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(x2), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, 856), acc0);
                     acc1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(x2), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, 872), acc1);
                     acc2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 888), acc2);
                     acc3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 896), acc3);
+                    acc0 = acc0 + acc0p1;
+                    acc1 = acc1 + acc1p1;
+                    acc2 = acc2 + acc2p1;
+                    acc3 = acc3 + acc3p1;
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref z, 256);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0), ref a, 256);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref z, 272);
@@ -346,18 +333,22 @@ partial struct Outer
                     var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 288);
                     var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 292);
                     var acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 296);
+                    // input i goes to partial sum i % 2 of each accumulator: 2 independent FMA chains instead of one
                     float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
                     acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 288), acc0);
                     acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 292), acc1);
                     acc2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 296), acc2);
                     float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-                    acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 588), acc0);
-                    acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 592), acc1);
-                    acc2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 596), acc2);
+                    var acc0p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 588);
+                    var acc1p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 592);
+                    var acc2p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 596);
                     float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
                     acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 888), acc0);
                     acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 892), acc1);
                     acc2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 896), acc2);
+                    acc0 = acc0 + acc0p1;
+                    acc1 = acc1 + acc1p1;
+                    acc2 = acc2 + acc2p1;
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref z, 288);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0), ref a, 288);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref z, 292);
@@ -379,6 +370,528 @@ partial struct Outer
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref z, o) = sum;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref a, o) = global::StaticNets.Operators.ReLUOperator.Forward(sum);
                 }
+            }
+        }
+
+        /// <summary>
+        /// Layer 1 forward over the batch: Z = X·W1 + b1; A = relu(Z), row by row.
+        /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
+        /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
+        /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer1Forward"/>.
+        /// </summary>
+        /// <param name="x">The layer's inputs, (batch, L1In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+        /// <param name="start">The first sample (row) to compute.</param>
+        /// <param name="end">One past the last sample; rows of _z1 and _a1 outside [start, end) are not touched.</param>
+        private void Layer1ForwardBatch(ref float x, int start, int end)
+        {
+            ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1W); // (L1In, L1Out)
+            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1B); // (L1Out)
+            ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1); // (batch, L1Out)
+            ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L1Out)
+            int s = start;
+            for (; s <= end - 4; s += 4)
+            {
+                ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L1In);
+                ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L1In);
+                ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L1In);
+                ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L1In);
+                ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L1Out);
+                ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L1Out);
+                ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L1Out);
+                ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L1Out);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L1Out);
+                ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L1Out);
+                ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L1Out);
+                ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L1Out);
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    // outputs 0..255: 4 blocks of 4 x Vector512, one per iteration
+                    for (nuint o = 0; o < (nuint)(L1Out - L1Out % 64); o += 64)
+                    {
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, o);
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, o + 16);
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, o + 32);
+                        var acc0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, o + 48);
+                        var acc1_0 = acc0_0;
+                        var acc1_1 = acc0_1;
+                        var acc1_2 = acc0_2;
+                        var acc1_3 = acc0_3;
+                        var acc2_0 = acc0_0;
+                        var acc2_1 = acc0_1;
+                        var acc2_2 = acc0_2;
+                        var acc2_3 = acc0_3;
+                        var acc3_0 = acc0_0;
+                        var acc3_1 = acc0_1;
+                        var acc3_2 = acc0_2;
+                        var acc3_3 = acc0_3;
+                        for (int i = 0; i < L1In; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, o);
+                            var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, o + 16);
+                            var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, o + 32);
+                            var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, o + 48);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w3, acc0_3);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w3, acc1_3);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w3, acc2_3);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w3, acc3_3);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref z0, o);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_0), ref a0, o);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref z0, o + 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_1), ref a0, o + 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref z0, o + 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_2), ref a0, o + 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref z0, o + 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_3), ref a0, o + 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref z1, o);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_0), ref a1, o);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref z1, o + 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_1), ref a1, o + 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_2, ref z1, o + 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_2), ref a1, o + 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_3, ref z1, o + 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_3), ref a1, o + 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref z2, o);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_0), ref a2, o);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref z2, o + 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_1), ref a2, o + 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_2, ref z2, o + 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_2), ref a2, o + 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_3, ref z2, o + 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_3), ref a2, o + 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref z3, o);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_0), ref a3, o);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref z3, o + 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_1), ref a3, o + 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref z3, o + 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_2), ref a3, o + 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref z3, o + 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_3), ref a3, o + 48);
+                    }
+                    // outputs 256..299 (2 x Vector512 + Vector256 + Vector128)
+                    {
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 256);
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 272);
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 288);
+                        var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 296);
+                        var acc1_0 = acc0_0;
+                        var acc1_1 = acc0_1;
+                        var acc1_2 = acc0_2;
+                        var acc1_3 = acc0_3;
+                        var acc2_0 = acc0_0;
+                        var acc2_1 = acc0_1;
+                        var acc2_2 = acc0_2;
+                        var acc2_3 = acc0_3;
+                        var acc3_0 = acc0_0;
+                        var acc3_1 = acc0_1;
+                        var acc3_2 = acc0_2;
+                        var acc3_3 = acc0_3;
+                        for (int i = 0; i < L1In; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 256);
+                            var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 272);
+                            var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 288);
+                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 296);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
+                            var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                            var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w3, acc0_3);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1i);
+                            var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                            var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w3, acc1_3);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2i);
+                            var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                            var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w3, acc2_3);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3i);
+                            var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                            var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w3, acc3_3);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref z0, 256);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_0), ref a0, 256);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref z0, 272);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_1), ref a0, 272);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref z0, 288);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_2), ref a0, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref z0, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_3), ref a0, 296);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref z1, 256);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_0), ref a1, 256);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref z1, 272);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_1), ref a1, 272);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref z1, 288);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_2), ref a1, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_3, ref z1, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_3), ref a1, 296);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref z2, 256);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_0), ref a2, 256);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref z2, 272);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_1), ref a2, 272);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref z2, 288);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_2), ref a2, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_3, ref z2, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_3), ref a2, 296);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref z3, 256);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_0), ref a3, 256);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref z3, 272);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_1), ref a3, 272);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref z3, 288);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_2), ref a3, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_3, ref z3, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_3), ref a3, 296);
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    // outputs 0..287: 9 blocks of 4 x Vector256, one per iteration
+                    for (nuint o = 0; o < (nuint)(L1Out - L1Out % 32); o += 32)
+                    {
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, o);
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, o + 8);
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, o + 16);
+                        var acc0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, o + 24);
+                        var acc1_0 = acc0_0;
+                        var acc1_1 = acc0_1;
+                        var acc1_2 = acc0_2;
+                        var acc1_3 = acc0_3;
+                        var acc2_0 = acc0_0;
+                        var acc2_1 = acc0_1;
+                        var acc2_2 = acc0_2;
+                        var acc2_3 = acc0_3;
+                        var acc3_0 = acc0_0;
+                        var acc3_1 = acc0_1;
+                        var acc3_2 = acc0_2;
+                        var acc3_3 = acc0_3;
+                        for (int i = 0; i < L1In; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o);
+                            var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 8);
+                            var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 16);
+                            var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 24);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w3, acc0_3);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w3, acc1_3);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w3, acc2_3);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w3, acc3_3);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref z0, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_0), ref a0, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref z0, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_1), ref a0, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref z0, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_2), ref a0, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref z0, o + 24);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_3), ref a0, o + 24);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref z1, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_0), ref a1, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref z1, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_1), ref a1, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref z1, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_2), ref a1, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_3, ref z1, o + 24);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_3), ref a1, o + 24);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref z2, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_0), ref a2, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_1, ref z2, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_1), ref a2, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref z2, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_2), ref a2, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_3, ref z2, o + 24);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_3), ref a2, o + 24);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref z3, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_0), ref a3, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_1, ref z3, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_1), ref a3, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref z3, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_2), ref a3, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_3, ref z3, o + 24);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_3), ref a3, o + 24);
+                    }
+                    // outputs 288..299 (Vector256 + Vector128)
+                    {
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 288);
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 296);
+                        var acc1_0 = acc0_0;
+                        var acc1_1 = acc0_1;
+                        var acc2_0 = acc0_0;
+                        var acc2_1 = acc0_1;
+                        var acc3_0 = acc0_0;
+                        var acc3_1 = acc0_1;
+                        for (int i = 0; i < L1In; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 288);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 296);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                            var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                            var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                            var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                            var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref z0, 288);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_0), ref a0, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref z0, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_1), ref a0, 296);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref z1, 288);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_0), ref a1, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref z1, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_1), ref a1, 296);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref z2, 288);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_0), ref a2, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref z2, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_1), ref a2, 296);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref z3, 288);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_0), ref a3, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref z3, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_1), ref a3, 296);
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    // outputs 0..287: 18 blocks of 4 x Vector128, one per iteration
+                    for (nuint o = 0; o < (nuint)(L1Out - L1Out % 16); o += 16)
+                    {
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o);
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o + 4);
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o + 8);
+                        var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o + 12);
+                        var acc1_0 = acc0_0;
+                        var acc1_1 = acc0_1;
+                        var acc1_2 = acc0_2;
+                        var acc1_3 = acc0_3;
+                        var acc2_0 = acc0_0;
+                        var acc2_1 = acc0_1;
+                        var acc2_2 = acc0_2;
+                        var acc2_3 = acc0_3;
+                        var acc3_0 = acc0_0;
+                        var acc3_1 = acc0_1;
+                        var acc3_2 = acc0_2;
+                        var acc3_3 = acc0_3;
+                        for (int i = 0; i < L1In; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 4);
+                            var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 8);
+                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 12);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w3, acc0_3);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w3, acc1_3);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w3, acc2_3);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w3, acc3_3);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_0), ref a0, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref z0, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_1), ref a0, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref z0, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_2), ref a0, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref z0, o + 12);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_3), ref a0, o + 12);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_0), ref a1, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref z1, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_1), ref a1, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_2, ref z1, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_2), ref a1, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_3, ref z1, o + 12);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_3), ref a1, o + 12);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_0), ref a2, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref z2, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_1), ref a2, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_2, ref z2, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_2), ref a2, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_3, ref z2, o + 12);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_3), ref a2, o + 12);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_0), ref a3, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref z3, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_1), ref a3, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_2, ref z3, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_2), ref a3, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_3, ref z3, o + 12);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_3), ref a3, o + 12);
+                    }
+                    // outputs 288..299 (3 x Vector128)
+                    {
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 288);
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 292);
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 296);
+                        var acc1_0 = acc0_0;
+                        var acc1_1 = acc0_1;
+                        var acc1_2 = acc0_2;
+                        var acc2_0 = acc0_0;
+                        var acc2_1 = acc0_1;
+                        var acc2_2 = acc0_2;
+                        var acc3_0 = acc0_0;
+                        var acc3_1 = acc0_1;
+                        var acc3_2 = acc0_2;
+                        for (int i = 0; i < L1In; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 288);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 292);
+                            var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 296);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w2, acc0_2);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w2, acc1_2);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w2, acc2_2);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w2, acc3_2);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_0), ref a0, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref z0, 292);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_1), ref a0, 292);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref z0, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_2), ref a0, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_0), ref a1, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref z1, 292);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_1), ref a1, 292);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_2, ref z1, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_2), ref a1, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_0), ref a2, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref z2, 292);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_1), ref a2, 292);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_2, ref z2, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_2), ref a2, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_0), ref a3, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref z3, 292);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_1), ref a3, 292);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_2, ref z3, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_2), ref a3, 296);
+                    }
+                }
+                else
+                {
+                    Layer1Forward(ref x0, ref z0, ref a0);
+                    Layer1Forward(ref x1, ref z1, ref a1);
+                    Layer1Forward(ref x2, ref z2, ref a2);
+                    Layer1Forward(ref x3, ref z3, ref a3);
+                }
+            }
+
+            for (; s < end; s++)
+            {
+                Layer1Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L1Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L1Out));
             }
         }
 
@@ -634,6 +1147,528 @@ partial struct Outer
         }
 
         /// <summary>
+        /// Layer 2 forward over the batch: Z = X·W2 + b2; A = tanh(Z), row by row.
+        /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
+        /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
+        /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer2Forward"/>.
+        /// </summary>
+        /// <param name="x">The layer's inputs, (batch, L2In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+        /// <param name="start">The first sample (row) to compute.</param>
+        /// <param name="end">One past the last sample; rows of _z2 and _a2 outside [start, end) are not touched.</param>
+        private void Layer2ForwardBatch(ref float x, int start, int end)
+        {
+            ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W); // (L2In, L2Out)
+            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2B); // (L2Out)
+            ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2); // (batch, L2Out)
+            ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2); // (batch, L2Out)
+            int s = start;
+            for (; s <= end - 4; s += 4)
+            {
+                ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L2In);
+                ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L2In);
+                ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L2In);
+                ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L2In);
+                ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L2Out);
+                ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L2Out);
+                ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L2Out);
+                ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L2Out);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L2Out);
+                ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L2Out);
+                ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L2Out);
+                ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L2Out);
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    // outputs 0..255: 4 blocks of 4 x Vector512, one per iteration
+                    for (nuint o = 0; o < (nuint)(L2Out - L2Out % 64); o += 64)
+                    {
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, o);
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, o + 16);
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, o + 32);
+                        var acc0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, o + 48);
+                        var acc1_0 = acc0_0;
+                        var acc1_1 = acc0_1;
+                        var acc1_2 = acc0_2;
+                        var acc1_3 = acc0_3;
+                        var acc2_0 = acc0_0;
+                        var acc2_1 = acc0_1;
+                        var acc2_2 = acc0_2;
+                        var acc2_3 = acc0_3;
+                        var acc3_0 = acc0_0;
+                        var acc3_1 = acc0_1;
+                        var acc3_2 = acc0_2;
+                        var acc3_3 = acc0_3;
+                        for (int i = 0; i < L2In; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, o);
+                            var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, o + 16);
+                            var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, o + 32);
+                            var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, o + 48);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w3, acc0_3);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w3, acc1_3);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w3, acc2_3);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w3, acc3_3);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref z0, o);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc0_0), ref a0, o);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref z0, o + 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc0_1), ref a0, o + 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref z0, o + 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc0_2), ref a0, o + 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref z0, o + 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc0_3), ref a0, o + 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref z1, o);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc1_0), ref a1, o);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref z1, o + 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc1_1), ref a1, o + 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_2, ref z1, o + 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc1_2), ref a1, o + 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_3, ref z1, o + 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc1_3), ref a1, o + 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref z2, o);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc2_0), ref a2, o);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref z2, o + 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc2_1), ref a2, o + 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_2, ref z2, o + 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc2_2), ref a2, o + 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_3, ref z2, o + 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc2_3), ref a2, o + 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref z3, o);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc3_0), ref a3, o);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref z3, o + 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc3_1), ref a3, o + 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref z3, o + 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc3_2), ref a3, o + 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref z3, o + 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc3_3), ref a3, o + 48);
+                    }
+                    // outputs 256..299 (2 x Vector512 + Vector256 + Vector128)
+                    {
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 256);
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 272);
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 288);
+                        var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 296);
+                        var acc1_0 = acc0_0;
+                        var acc1_1 = acc0_1;
+                        var acc1_2 = acc0_2;
+                        var acc1_3 = acc0_3;
+                        var acc2_0 = acc0_0;
+                        var acc2_1 = acc0_1;
+                        var acc2_2 = acc0_2;
+                        var acc2_3 = acc0_3;
+                        var acc3_0 = acc0_0;
+                        var acc3_1 = acc0_1;
+                        var acc3_2 = acc0_2;
+                        var acc3_3 = acc0_3;
+                        for (int i = 0; i < L2In; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 256);
+                            var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 272);
+                            var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 288);
+                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 296);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
+                            var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                            var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w3, acc0_3);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1i);
+                            var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                            var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w3, acc1_3);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2i);
+                            var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                            var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w3, acc2_3);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3i);
+                            var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                            var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w3, acc3_3);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref z0, 256);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc0_0), ref a0, 256);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref z0, 272);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc0_1), ref a0, 272);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref z0, 288);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc0_2), ref a0, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref z0, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc0_3), ref a0, 296);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref z1, 256);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc1_0), ref a1, 256);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref z1, 272);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc1_1), ref a1, 272);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref z1, 288);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc1_2), ref a1, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_3, ref z1, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc1_3), ref a1, 296);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref z2, 256);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc2_0), ref a2, 256);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref z2, 272);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc2_1), ref a2, 272);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref z2, 288);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc2_2), ref a2, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_3, ref z2, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc2_3), ref a2, 296);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref z3, 256);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc3_0), ref a3, 256);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref z3, 272);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc3_1), ref a3, 272);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref z3, 288);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc3_2), ref a3, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_3, ref z3, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc3_3), ref a3, 296);
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    // outputs 0..287: 9 blocks of 4 x Vector256, one per iteration
+                    for (nuint o = 0; o < (nuint)(L2Out - L2Out % 32); o += 32)
+                    {
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, o);
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, o + 8);
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, o + 16);
+                        var acc0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, o + 24);
+                        var acc1_0 = acc0_0;
+                        var acc1_1 = acc0_1;
+                        var acc1_2 = acc0_2;
+                        var acc1_3 = acc0_3;
+                        var acc2_0 = acc0_0;
+                        var acc2_1 = acc0_1;
+                        var acc2_2 = acc0_2;
+                        var acc2_3 = acc0_3;
+                        var acc3_0 = acc0_0;
+                        var acc3_1 = acc0_1;
+                        var acc3_2 = acc0_2;
+                        var acc3_3 = acc0_3;
+                        for (int i = 0; i < L2In; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o);
+                            var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 8);
+                            var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 16);
+                            var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 24);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w3, acc0_3);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w3, acc1_3);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w3, acc2_3);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w3, acc3_3);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref z0, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc0_0), ref a0, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref z0, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc0_1), ref a0, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref z0, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc0_2), ref a0, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref z0, o + 24);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc0_3), ref a0, o + 24);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref z1, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc1_0), ref a1, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref z1, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc1_1), ref a1, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref z1, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc1_2), ref a1, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_3, ref z1, o + 24);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc1_3), ref a1, o + 24);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref z2, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc2_0), ref a2, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_1, ref z2, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc2_1), ref a2, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref z2, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc2_2), ref a2, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_3, ref z2, o + 24);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc2_3), ref a2, o + 24);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref z3, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc3_0), ref a3, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_1, ref z3, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc3_1), ref a3, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref z3, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc3_2), ref a3, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_3, ref z3, o + 24);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc3_3), ref a3, o + 24);
+                    }
+                    // outputs 288..299 (Vector256 + Vector128)
+                    {
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 288);
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 296);
+                        var acc1_0 = acc0_0;
+                        var acc1_1 = acc0_1;
+                        var acc2_0 = acc0_0;
+                        var acc2_1 = acc0_1;
+                        var acc3_0 = acc0_0;
+                        var acc3_1 = acc0_1;
+                        for (int i = 0; i < L2In; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 288);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 296);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                            var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                            var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                            var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                            var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref z0, 288);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc0_0), ref a0, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref z0, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc0_1), ref a0, 296);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref z1, 288);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc1_0), ref a1, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref z1, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc1_1), ref a1, 296);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref z2, 288);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc2_0), ref a2, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref z2, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc2_1), ref a2, 296);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref z3, 288);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc3_0), ref a3, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref z3, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc3_1), ref a3, 296);
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    // outputs 0..287: 18 blocks of 4 x Vector128, one per iteration
+                    for (nuint o = 0; o < (nuint)(L2Out - L2Out % 16); o += 16)
+                    {
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o);
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o + 4);
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o + 8);
+                        var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o + 12);
+                        var acc1_0 = acc0_0;
+                        var acc1_1 = acc0_1;
+                        var acc1_2 = acc0_2;
+                        var acc1_3 = acc0_3;
+                        var acc2_0 = acc0_0;
+                        var acc2_1 = acc0_1;
+                        var acc2_2 = acc0_2;
+                        var acc2_3 = acc0_3;
+                        var acc3_0 = acc0_0;
+                        var acc3_1 = acc0_1;
+                        var acc3_2 = acc0_2;
+                        var acc3_3 = acc0_3;
+                        for (int i = 0; i < L2In; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 4);
+                            var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 8);
+                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 12);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w3, acc0_3);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w3, acc1_3);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w3, acc2_3);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w3, acc3_3);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc0_0), ref a0, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref z0, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc0_1), ref a0, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref z0, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc0_2), ref a0, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref z0, o + 12);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc0_3), ref a0, o + 12);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc1_0), ref a1, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref z1, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc1_1), ref a1, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_2, ref z1, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc1_2), ref a1, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_3, ref z1, o + 12);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc1_3), ref a1, o + 12);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc2_0), ref a2, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref z2, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc2_1), ref a2, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_2, ref z2, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc2_2), ref a2, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_3, ref z2, o + 12);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc2_3), ref a2, o + 12);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc3_0), ref a3, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref z3, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc3_1), ref a3, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_2, ref z3, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc3_2), ref a3, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_3, ref z3, o + 12);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc3_3), ref a3, o + 12);
+                    }
+                    // outputs 288..299 (3 x Vector128)
+                    {
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 288);
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 292);
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 296);
+                        var acc1_0 = acc0_0;
+                        var acc1_1 = acc0_1;
+                        var acc1_2 = acc0_2;
+                        var acc2_0 = acc0_0;
+                        var acc2_1 = acc0_1;
+                        var acc2_2 = acc0_2;
+                        var acc3_0 = acc0_0;
+                        var acc3_1 = acc0_1;
+                        var acc3_2 = acc0_2;
+                        for (int i = 0; i < L2In; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 288);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 292);
+                            var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 296);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w2, acc0_2);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w2, acc1_2);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w2, acc2_2);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w2, acc3_2);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc0_0), ref a0, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref z0, 292);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc0_1), ref a0, 292);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref z0, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc0_2), ref a0, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc1_0), ref a1, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref z1, 292);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc1_1), ref a1, 292);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_2, ref z1, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc1_2), ref a1, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc2_0), ref a2, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref z2, 292);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc2_1), ref a2, 292);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_2, ref z2, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc2_2), ref a2, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc3_0), ref a3, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref z3, 292);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc3_1), ref a3, 292);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_2, ref z3, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc3_2), ref a3, 296);
+                    }
+                }
+                else
+                {
+                    Layer2Forward(ref x0, ref z0, ref a0);
+                    Layer2Forward(ref x1, ref z1, ref a1);
+                    Layer2Forward(ref x2, ref z2, ref a2);
+                    Layer2Forward(ref x3, ref z3, ref a3);
+                }
+            }
+
+            for (; s < end; s++)
+            {
+                Layer2Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L2Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L2Out));
+            }
+        }
+
+        /// <summary>
         /// Layer 3 forward, one sample: z = x·W3 + b3; a = sigmoid(z).
         /// W3 is (L3In, L3Out) row-major, so the weights leaving input i are contiguous and each is read once,
         /// while up to 8 vectors of z stay in registers.
@@ -656,6 +1691,163 @@ partial struct Outer
 
             global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 0) = acc0;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0) = global::StaticNets.Operators.SigmoidOperator.Forward(acc0);
+        }
+
+        /// <summary>
+        /// Layer 3 forward over the batch: Z = X·W3 + b3; A = sigmoid(Z), row by row.
+        /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
+        /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
+        /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer3Forward"/>.
+        /// </summary>
+        /// <param name="x">The layer's inputs, (batch, L3In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+        /// <param name="start">The first sample (row) to compute.</param>
+        /// <param name="end">One past the last sample; rows of _z3 and _a3 outside [start, end) are not touched.</param>
+        private void Layer3ForwardBatch(ref float x, int start, int end)
+        {
+            ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L3W); // (L3In, L3Out)
+            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L3B); // (L3Out)
+            ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z3); // (batch, L3Out)
+            ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3); // (batch, L3Out)
+            int s = start;
+            for (; s <= end - 4; s += 4)
+            {
+                ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L3In);
+                ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L3In);
+                ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L3In);
+                ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L3In);
+                ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L3Out);
+                ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L3Out);
+                ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L3Out);
+                ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L3Out);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L3Out);
+                ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L3Out);
+                ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L3Out);
+                ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L3Out);
+                // outputs 0..0 (float)
+                {
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0);
+                    var acc1_0 = acc0_0;
+                    var acc2_0 = acc0_0;
+                    var acc3_0 = acc0_0;
+                    for (int i = 0; i < L3In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L3Out);
+                        var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        acc0_0 = global::System.MathF.FusedMultiplyAdd(x0i, w0, acc0_0);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        acc1_0 = global::System.MathF.FusedMultiplyAdd(x1i, w0, acc1_0);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        acc2_0 = global::System.MathF.FusedMultiplyAdd(x2i, w0, acc2_0);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        acc3_0 = global::System.MathF.FusedMultiplyAdd(x3i, w0, acc3_0);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 0) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 0) = global::StaticNets.Operators.SigmoidOperator.Forward(acc0_0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 0) = acc1_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 0) = global::StaticNets.Operators.SigmoidOperator.Forward(acc1_0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 0) = acc2_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 0) = global::StaticNets.Operators.SigmoidOperator.Forward(acc2_0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 0) = acc3_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0) = global::StaticNets.Operators.SigmoidOperator.Forward(acc3_0);
+                }
+            }
+
+            for (; s < end; s++)
+            {
+                Layer3Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L3In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L3Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L3Out));
+            }
+        }
+
+        // Batched inference across threads: the worker group, the cached delegate of one part, and the job's data.
+        private global::StaticNets.WorkerGroup? _workers;
+        private global::System.Action<int>? _predictPart;
+        private global::System.ReadOnlyMemory<float> _predictInputs;
+        private global::System.Memory<float> _predictOutputs;
+        private int _predictRows;
+
+        /// <summary>
+        /// Threads <see cref="PredictBatch"/> splits a batch across, the calling thread included. 1, the default,
+        /// runs on the calling thread only. A larger value starts that many - 1 dedicated worker threads (not
+        /// thread-pool threads), which set-up allocates once; setting 1 again ends them.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">The value is below 1.</exception>
+        public int DegreeOfParallelism
+        {
+            get => _workers?.DegreeOfParallelism ?? 1;
+            set
+            {
+                global::System.ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+                if (value == DegreeOfParallelism)
+                {
+                    return;
+                }
+
+                _workers?.Dispose();
+                _workers = value > 1 ? new global::StaticNets.WorkerGroup(value) : null;
+                _predictPart ??= PredictPart;
+            }
+        }
+
+        /// <summary>
+        /// Inference on a batch of up to <see cref="MaxBatchSize"/> samples (dropout off), split across
+        /// <see cref="DegreeOfParallelism"/> threads in whole tiles of 4 samples. The first
+        /// layer reads <paramref name="inputs"/> in place. Each sample's outputs are exactly those of a one-thread run.
+        /// </summary>
+        /// <remarks>
+        /// Uses the training workspace, so it is not for concurrent calls on one instance (use <see cref="Predict"/>
+        /// for that), and a later <see cref="Backward"/> needs a new <see cref="Forward"/>. Allocates nothing.
+        /// </remarks>
+        /// <param name="inputs">Row-major (samples, InputSize).</param>
+        /// <param name="outputs">Receives row-major (samples, OutputSize).</param>
+        public void PredictBatch(global::System.ReadOnlyMemory<float> inputs, global::System.Memory<float> outputs)
+        {
+            int batch = global::StaticNets.NetworkGuard.Batch(inputs.Length, InputSize, MaxBatchSize, nameof(inputs));
+            global::StaticNets.NetworkGuard.Length(outputs.Length, batch * OutputSize, nameof(outputs));
+            _batchSize = 0; // nothing here is for Backward
+            _predictInputs = inputs;
+            _predictOutputs = outputs;
+            _predictRows = batch;
+            try
+            {
+                if (_workers is { } workers && batch > 4)
+                {
+                    workers.Run(_predictPart!);
+                }
+                else
+                {
+                    PredictRows(0, batch);
+                }
+            }
+            finally
+            {
+                _predictInputs = default;
+                _predictOutputs = default;
+            }
+        }
+
+        /// <summary>Part <paramref name="part"/> of <see cref="PredictBatch"/>: its share of the rows, in whole tiles.</summary>
+        private void PredictPart(int part)
+        {
+            int parts = DegreeOfParallelism;
+            int share = ((_predictRows + parts - 1) / parts + 3) / 4 * 4;
+            int start = global::System.Math.Min(part * share, _predictRows);
+            int end = global::System.Math.Min(start + share, _predictRows);
+            if (start < end)
+            {
+                PredictRows(start, end);
+            }
+        }
+
+        /// <summary>Every layer on samples <paramref name="start"/> to <paramref name="end"/>, then their outputs copied out.</summary>
+        private void PredictRows(int start, int end)
+        {
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(_predictInputs.Span); // (batch, InputSize)
+            Layer1ForwardBatch(ref x, start, end);
+            Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), start, end);
+            Layer3ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), start, end);
+            new global::System.ReadOnlySpan<float>(_a3, start * OutputSize, (end - start) * OutputSize).CopyTo(_predictOutputs.Span.Slice(start * OutputSize));
         }
     }
 }

@@ -68,27 +68,65 @@ partial class RegularizedNet
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6); // (batch, L7In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz7); // (batch, L7Out)
 
-        // 2. dW += a6ᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz
-        for (int i = 0; i < L7In; i++)
+        // 2. dW += a6ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
+        // rows 0..3 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+        for (int i = 0; i < L7In - L7In % 4; i += 4)
         {
-            ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L7Out);
+            ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L7Out);
+            ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L7Out);
+            ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L7Out);
+            ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L7Out);
             // outputs 0..2 (3 x float)
             {
-                var acc0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 0);
-                var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 1);
-                var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 2);
+                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0);
+                var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 1);
+                var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 2);
+                var acc1_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 0);
+                var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 1);
+                var acc1_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 2);
+                var acc2_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 0);
+                var acc2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 1);
+                var acc2_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 2);
+                var acc3_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 0);
+                var acc3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 1);
+                var acc3_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 2);
                 for (int s = 0; s < batch; s++)
                 {
-                    float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L7In + i);
+                    ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L7In + i);
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out);
-                    acc0 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0), acc0);
-                    acc1 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 1), acc1);
-                    acc2 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 2), acc2);
+                    var g0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0);
+                    var g1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 1);
+                    var g2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 2);
+                    float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                    acc0_0 = global::System.MathF.FusedMultiplyAdd(x0s, g0, acc0_0);
+                    acc0_1 = global::System.MathF.FusedMultiplyAdd(x0s, g1, acc0_1);
+                    acc0_2 = global::System.MathF.FusedMultiplyAdd(x0s, g2, acc0_2);
+                    float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                    acc1_0 = global::System.MathF.FusedMultiplyAdd(x1s, g0, acc1_0);
+                    acc1_1 = global::System.MathF.FusedMultiplyAdd(x1s, g1, acc1_1);
+                    acc1_2 = global::System.MathF.FusedMultiplyAdd(x1s, g2, acc1_2);
+                    float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                    acc2_0 = global::System.MathF.FusedMultiplyAdd(x2s, g0, acc2_0);
+                    acc2_1 = global::System.MathF.FusedMultiplyAdd(x2s, g1, acc2_1);
+                    acc2_2 = global::System.MathF.FusedMultiplyAdd(x2s, g2, acc2_2);
+                    float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                    acc3_0 = global::System.MathF.FusedMultiplyAdd(x3s, g0, acc3_0);
+                    acc3_1 = global::System.MathF.FusedMultiplyAdd(x3s, g1, acc3_1);
+                    acc3_2 = global::System.MathF.FusedMultiplyAdd(x3s, g2, acc3_2);
                 }
 
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 0) = acc0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 1) = acc1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 2) = acc2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0) = acc0_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 1) = acc0_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 2) = acc0_2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 0) = acc1_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 1) = acc1_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 2) = acc1_2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 0) = acc2_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 1) = acc2_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 2) = acc2_2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 0) = acc3_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 1) = acc3_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 2) = acc3_2;
             }
         }
 
@@ -165,24 +203,66 @@ partial class RegularizedNet
             }
         }
 
-        // 2. dW += a5ᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz
+        // 2. dW += a5ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            for (int i = 0; i < L6In; i++)
+            // rows 0..3 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = 0; i < L6In - L6In % 4; i += 4)
             {
-                ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L6Out);
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L6Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L6Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L6Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L6Out);
                 // outputs 0..3 (Vector128)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 0);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
                     for (int s = 0; s < batch; s++)
                     {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In + i);
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
-                        var xs4 = global::System.Runtime.Intrinsics.Vector128.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0), acc0);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g0, acc1_0);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g0, acc2_0);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g0, acc3_0);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref dwRow, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref dwRow1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref dwRow2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref dwRow3, 0);
+                }
+            }
+
+            // rows 4..4 of dW, one at a time
+            for (int i = L6In - L6In % 4; i < L6In; i++)
+            {
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L6Out);
+                // outputs 0..3 (Vector128)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In + i);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
                 }
             }
 
@@ -281,27 +361,83 @@ partial class RegularizedNet
             }
         }
 
-        // 2. dW += a4ᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz
+        // 2. dW += a4ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            for (int i = 0; i < L5In; i++)
+            // rows 0..3 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = 0; i < L5In - L5In % 4; i += 4)
             {
-                ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L5Out);
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L5Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L5Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L5Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L5Out);
                 // outputs 0..4 (Vector128 + float)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 0);
-                    var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 4);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
+                    var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
+                    var acc2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
+                    var acc3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4);
                     for (int s = 0; s < batch; s++)
                     {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L5In + i);
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L5In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L5Out);
-                        var xs4 = global::System.Runtime.Intrinsics.Vector128.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0), acc0);
-                        acc1 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4), acc1);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        var g1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0s, g1, acc0_1);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g0, acc1_0);
+                        acc1_1 = global::System.MathF.FusedMultiplyAdd(x1s, g1, acc1_1);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g0, acc2_0);
+                        acc2_1 = global::System.MathF.FusedMultiplyAdd(x2s, g1, acc2_1);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g0, acc3_0);
+                        acc3_1 = global::System.MathF.FusedMultiplyAdd(x3s, g1, acc3_1);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref dwRow, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 4) = acc1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) = acc0_1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref dwRow1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4) = acc1_1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref dwRow2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4) = acc2_1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref dwRow3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4) = acc3_1;
+                }
+            }
+
+            // rows 4..5 of dW, one at a time
+            for (int i = L5In - L5In % 4; i < L5In; i++)
+            {
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L5Out);
+                // outputs 0..4 (Vector128 + float)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4);
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L5In + i);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L5Out);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        var g1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0s, g1, acc0_1);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) = acc0_1;
                 }
             }
 
@@ -405,30 +541,71 @@ partial class RegularizedNet
             }
         }
 
-        // 2. dW += a3ᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz
+        // 2. dW += a3ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            for (int i = 0; i < L4In; i++)
+            // rows 0..7 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = 0; i < L4In - L4In % 4; i += 4)
             {
-                ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L4Out);
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L4Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L4Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L4Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L4Out);
                 // outputs 0..5 (Vector128 + 2 x float)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 0);
-                    var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 4);
-                    var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 5);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
+                    var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4);
+                    var acc1_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 5);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
+                    var acc2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4);
+                    var acc2_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 5);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
+                    var acc3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4);
+                    var acc3_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 5);
                     for (int s = 0; s < batch; s++)
                     {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L4In + i);
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L4In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L4Out);
-                        var xs4 = global::System.Runtime.Intrinsics.Vector128.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0), acc0);
-                        acc1 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4), acc1);
-                        acc2 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 5), acc2);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        var g1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4);
+                        var g2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 5);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0s, g1, acc0_1);
+                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0s, g2, acc0_2);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g0, acc1_0);
+                        acc1_1 = global::System.MathF.FusedMultiplyAdd(x1s, g1, acc1_1);
+                        acc1_2 = global::System.MathF.FusedMultiplyAdd(x1s, g2, acc1_2);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g0, acc2_0);
+                        acc2_1 = global::System.MathF.FusedMultiplyAdd(x2s, g1, acc2_1);
+                        acc2_2 = global::System.MathF.FusedMultiplyAdd(x2s, g2, acc2_2);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g0, acc3_0);
+                        acc3_1 = global::System.MathF.FusedMultiplyAdd(x3s, g1, acc3_1);
+                        acc3_2 = global::System.MathF.FusedMultiplyAdd(x3s, g2, acc3_2);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref dwRow, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 4) = acc1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 5) = acc2;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5) = acc0_2;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref dwRow1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4) = acc1_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 5) = acc1_2;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref dwRow2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4) = acc2_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 5) = acc2_2;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref dwRow3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4) = acc3_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 5) = acc3_2;
                 }
             }
 
@@ -551,24 +728,66 @@ partial class RegularizedNet
             }
         }
 
-        // 2. dW += a1ᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz
+        // 2. dW += a1ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
         if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            for (int i = 0; i < L2In; i++)
+            // rows 0..3 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = 0; i < L2In - L2In % 4; i += 4)
             {
-                ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out);
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L2Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L2Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L2Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L2Out);
                 // outputs 0..7 (Vector256)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow, 0);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 0);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 0);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 0);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 0);
                     for (int s = 0; s < batch; s++)
                     {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-                        var xs8 = global::System.Runtime.Intrinsics.Vector256.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xs8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0), acc0);
+                        var g0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g0, acc0_0);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g0, acc1_0);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g0, acc2_0);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g0, acc3_0);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref dwRow, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref dwRow1, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref dwRow2, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref dwRow3, 0);
+                }
+            }
+
+            // rows 4..4 of dW, one at a time
+            for (int i = L2In - L2In % 4; i < L2In; i++)
+            {
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out);
+                // outputs 0..7 (Vector256)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 0);
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
+                        var g0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g0, acc0_0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref dwRow0, 0);
                 }
             }
 
@@ -586,24 +805,80 @@ partial class RegularizedNet
         }
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            for (int i = 0; i < L2In; i++)
+            // rows 0..3 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = 0; i < L2In - L2In % 4; i += 4)
             {
-                ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out);
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L2Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L2Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L2Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L2Out);
                 // outputs 0..7 (2 x Vector128)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 0);
-                    var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 4);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 4);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
+                    var acc1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 4);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
+                    var acc2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 4);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
+                    var acc3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 4);
                     for (int s = 0; s < batch; s++)
                     {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-                        var xs4 = global::System.Runtime.Intrinsics.Vector128.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0), acc0);
-                        acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 4), acc1);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        var g1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 4);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g1, acc0_1);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g1, acc1_1);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g1, acc2_1);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g1, acc3_1);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref dwRow, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref dwRow, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRow0, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref dwRow1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref dwRow1, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref dwRow2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref dwRow2, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref dwRow3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref dwRow3, 4);
+                }
+            }
+
+            // rows 4..4 of dW, one at a time
+            for (int i = L2In - L2In % 4; i < L2In; i++)
+            {
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out);
+                // outputs 0..7 (2 x Vector128)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 4);
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        var g1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 4);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g1, acc0_1);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRow0, 4);
                 }
             }
 

@@ -63,47 +63,17 @@ partial class RegularizedNet
         inputs.CopyTo(_x);
         Layer1Forward(batch, training);
 
-        for (int s = 0; s < batch; s++)
-        {
-            Layer2Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), s * L2In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2), s * L2Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), s * L2Out));
-        }
+        Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), 0, batch);
 
         Layer3Forward(batch, training);
 
-        for (int s = 0; s < batch; s++)
-        {
-            Layer4Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), s * L4In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z4), s * L4Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), s * L4Out));
-        }
+        Layer4ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), 0, batch);
 
-        for (int s = 0; s < batch; s++)
-        {
-            Layer5Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), s * L5In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z5), s * L5Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), s * L5Out));
-        }
+        Layer5ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), 0, batch);
 
-        for (int s = 0; s < batch; s++)
-        {
-            Layer6Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), s * L6In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z6), s * L6Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6), s * L6Out));
-        }
+        Layer6ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), 0, batch);
 
-        for (int s = 0; s < batch; s++)
-        {
-            Layer7Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6), s * L7In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z7), s * L7Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a7), s * L7Out));
-        }
+        Layer7ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6), 0, batch);
 
         _batchSize = batch;
     }
@@ -148,16 +118,18 @@ partial class RegularizedNet
         {
             // outputs 0..7 (Vector256)
             var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 0);
+            // input i goes to partial sum i % 4 of each accumulator: 4 independent FMA chains instead of one
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
             acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x0), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 0), acc0);
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-            acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 8), acc0);
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector256.Create(x1) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 8);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
-            acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 16), acc0);
+            var acc0p2 = global::System.Runtime.Intrinsics.Vector256.Create(x2) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 16);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
-            acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x3), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 24), acc0);
+            var acc0p3 = global::System.Runtime.Intrinsics.Vector256.Create(x3) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 24);
             float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4);
             acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x4), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 32), acc0);
+            acc0 = (acc0 + acc0p1) + (acc0p2 + acc0p3);
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc0, L2Slope), ref a, 0);
         }
@@ -166,21 +138,24 @@ partial class RegularizedNet
             // outputs 0..7 (2 x Vector128)
             var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
             var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 4);
+            // input i goes to partial sum i % 4 of each accumulator: 4 independent FMA chains instead of one
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 0), acc0);
             acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 4), acc1);
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 8), acc0);
-            acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 12), acc1);
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 8);
+            var acc1p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 12);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 16), acc0);
-            acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 20), acc1);
+            var acc0p2 = global::System.Runtime.Intrinsics.Vector128.Create(x2) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 16);
+            var acc1p2 = global::System.Runtime.Intrinsics.Vector128.Create(x2) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 20);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 24), acc0);
-            acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 28), acc1);
+            var acc0p3 = global::System.Runtime.Intrinsics.Vector128.Create(x3) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 24);
+            var acc1p3 = global::System.Runtime.Intrinsics.Vector128.Create(x3) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 28);
             float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x4), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 32), acc0);
             acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x4), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 36), acc1);
+            acc0 = (acc0 + acc0p1) + (acc0p2 + acc0p3);
+            acc1 = (acc1 + acc1p1) + (acc1p2 + acc1p3);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc0, L2Slope), ref a, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref z, 4);
@@ -199,6 +174,140 @@ partial class RegularizedNet
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref z, o) = sum;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a, o) = global::StaticNets.Operators.LeakyReLUOperator.Forward(sum, L2Slope);
             }
+        }
+    }
+
+    /// <summary>
+    /// Layer 2 forward over the batch: Z = X·W2 + b2; A = leaky_relu(Z), row by row.
+    /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
+    /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
+    /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer2Forward"/>.
+    /// </summary>
+    /// <param name="x">The layer's inputs, (batch, L2In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+    /// <param name="start">The first sample (row) to compute.</param>
+    /// <param name="end">One past the last sample; rows of _z2 and _a2 outside [start, end) are not touched.</param>
+    private void Layer2ForwardBatch(ref float x, int start, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W); // (L2In, L2Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2B); // (L2Out)
+        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2); // (batch, L2Out)
+        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2); // (batch, L2Out)
+        int s = start;
+        for (; s <= end - 4; s += 4)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L2In);
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L2In);
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L2In);
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L2In);
+            ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L2Out);
+            ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L2Out);
+            ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L2Out);
+            ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L2Out);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L2Out);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L2Out);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L2Out);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L2Out);
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // outputs 0..7 (Vector256)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 0);
+                    var acc1_0 = acc0_0;
+                    var acc2_0 = acc0_0;
+                    var acc3_0 = acc0_0;
+                    for (int i = 0; i < L2In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref z0, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc0_0, L2Slope), ref a0, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref z1, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc1_0, L2Slope), ref a1, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref z2, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc2_0, L2Slope), ref a2, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref z3, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc3_0, L2Slope), ref a3, 0);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // outputs 0..7 (2 x Vector128)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 4);
+                    var acc1_0 = acc0_0;
+                    var acc1_1 = acc0_1;
+                    var acc2_0 = acc0_0;
+                    var acc2_1 = acc0_1;
+                    var acc3_0 = acc0_0;
+                    var acc3_1 = acc0_1;
+                    for (int i = 0; i < L2In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc0_0, L2Slope), ref a0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref z0, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc0_1, L2Slope), ref a0, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc1_0, L2Slope), ref a1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref z1, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc1_1, L2Slope), ref a1, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc2_0, L2Slope), ref a2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref z2, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc2_1, L2Slope), ref a2, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc3_0, L2Slope), ref a3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref z3, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc3_1, L2Slope), ref a3, 4);
+                }
+            }
+            else
+            {
+                Layer2Forward(ref x0, ref z0, ref a0);
+                Layer2Forward(ref x1, ref z1, ref a1);
+                Layer2Forward(ref x2, ref z2, ref a2);
+                Layer2Forward(ref x3, ref z3, ref a3);
+            }
+        }
+
+        for (; s < end; s++)
+        {
+            Layer2Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L2Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L2Out));
         }
     }
 
@@ -244,38 +353,42 @@ partial class RegularizedNet
             var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
             var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4);
             var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5);
+            // input i goes to partial sum i % 2 of each accumulator: 2 independent FMA chains instead of one
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 0), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 4), acc1);
             acc2 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 5), acc2);
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 6), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 10), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 11), acc2);
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 6);
+            var acc1p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 10);
+            var acc2p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 11);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 12), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 16), acc1);
             acc2 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 17), acc2);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 18), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 22), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 23), acc2);
+            acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 18), acc0p1);
+            acc1p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 22), acc1p1);
+            acc2p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 23), acc2p1);
             float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x4), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 24), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x4, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 28), acc1);
             acc2 = global::System.MathF.FusedMultiplyAdd(x4, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 29), acc2);
             float x5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x5), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 30), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x5, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 34), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x5, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 35), acc2);
+            acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x5), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 30), acc0p1);
+            acc1p1 = global::System.MathF.FusedMultiplyAdd(x5, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 34), acc1p1);
+            acc2p1 = global::System.MathF.FusedMultiplyAdd(x5, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 35), acc2p1);
             float x6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 6);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x6), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 36), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x6, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 40), acc1);
             acc2 = global::System.MathF.FusedMultiplyAdd(x6, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 41), acc2);
             float x7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 7);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x7), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 42), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x7, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 46), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x7, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 47), acc2);
+            acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x7), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 42), acc0p1);
+            acc1p1 = global::System.MathF.FusedMultiplyAdd(x7, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 46), acc1p1);
+            acc2p1 = global::System.MathF.FusedMultiplyAdd(x7, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 47), acc2p1);
+            acc0 = acc0 + acc0p1;
+            acc1 = acc1 + acc1p1;
+            acc2 = acc2 + acc2p1;
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.EluOperator.Forward(acc0, L4Alpha), ref a, 0);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 4) = acc1;
@@ -300,6 +413,121 @@ partial class RegularizedNet
     }
 
     /// <summary>
+    /// Layer 4 forward over the batch: Z = X·W4 + b4; A = elu(Z), row by row.
+    /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
+    /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
+    /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer4Forward"/>.
+    /// </summary>
+    /// <param name="x">The layer's inputs, (batch, L4In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+    /// <param name="start">The first sample (row) to compute.</param>
+    /// <param name="end">One past the last sample; rows of _z4 and _a4 outside [start, end) are not touched.</param>
+    private void Layer4ForwardBatch(ref float x, int start, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L4W); // (L4In, L4Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L4B); // (L4Out)
+        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z4); // (batch, L4Out)
+        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4); // (batch, L4Out)
+        int s = start;
+        for (; s <= end - 4; s += 4)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L4In);
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L4In);
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L4In);
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L4In);
+            ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L4Out);
+            ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L4Out);
+            ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L4Out);
+            ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L4Out);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L4Out);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L4Out);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L4Out);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L4Out);
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // outputs 0..5 (Vector128 + 2 x float)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5);
+                    var acc1_0 = acc0_0;
+                    var acc1_1 = acc0_1;
+                    var acc1_2 = acc0_2;
+                    var acc2_0 = acc0_0;
+                    var acc2_1 = acc0_1;
+                    var acc2_2 = acc0_2;
+                    var acc3_0 = acc0_0;
+                    var acc3_1 = acc0_1;
+                    var acc3_2 = acc0_2;
+                    for (int i = 0; i < L4In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L4Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        var w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
+                        var w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0i, w1, acc0_1);
+                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0i, w2, acc0_2);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                        acc1_1 = global::System.MathF.FusedMultiplyAdd(x1i, w1, acc1_1);
+                        acc1_2 = global::System.MathF.FusedMultiplyAdd(x1i, w2, acc1_2);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                        acc2_1 = global::System.MathF.FusedMultiplyAdd(x2i, w1, acc2_1);
+                        acc2_2 = global::System.MathF.FusedMultiplyAdd(x2i, w2, acc2_2);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                        acc3_1 = global::System.MathF.FusedMultiplyAdd(x3i, w1, acc3_1);
+                        acc3_2 = global::System.MathF.FusedMultiplyAdd(x3i, w2, acc3_2);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.EluOperator.Forward(acc0_0, L4Alpha), ref a0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 4) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 4) = global::StaticNets.Operators.EluOperator.Forward(acc0_1, L4Alpha);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 5) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 5) = global::StaticNets.Operators.EluOperator.Forward(acc0_2, L4Alpha);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.EluOperator.Forward(acc1_0, L4Alpha), ref a1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 4) = acc1_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 4) = global::StaticNets.Operators.EluOperator.Forward(acc1_1, L4Alpha);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 5) = acc1_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 5) = global::StaticNets.Operators.EluOperator.Forward(acc1_2, L4Alpha);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.EluOperator.Forward(acc2_0, L4Alpha), ref a2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 4) = acc2_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4) = global::StaticNets.Operators.EluOperator.Forward(acc2_1, L4Alpha);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 5) = acc2_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 5) = global::StaticNets.Operators.EluOperator.Forward(acc2_2, L4Alpha);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.EluOperator.Forward(acc3_0, L4Alpha), ref a3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 4) = acc3_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = global::StaticNets.Operators.EluOperator.Forward(acc3_1, L4Alpha);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 5) = acc3_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 5) = global::StaticNets.Operators.EluOperator.Forward(acc3_2, L4Alpha);
+                }
+            }
+            else
+            {
+                Layer4Forward(ref x0, ref z0, ref a0);
+                Layer4Forward(ref x1, ref z1, ref a1);
+                Layer4Forward(ref x2, ref z2, ref a2);
+                Layer4Forward(ref x3, ref z3, ref a3);
+            }
+        }
+
+        for (; s < end; s++)
+        {
+            Layer4Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L4In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L4Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L4Out));
+        }
+    }
+
+    /// <summary>
     /// Layer 5 forward, one sample: z = x·W5 + b5; a = gelu(z).
     /// W5 is (L5In, L5Out) row-major, so the weights leaving input i are contiguous and each is read once,
     /// while up to 8 vectors of z stay in registers. The input loop is unrolled.
@@ -316,24 +544,27 @@ partial class RegularizedNet
             // outputs 0..4 (Vector128 + float)
             var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
             var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4);
+            // input i goes to partial sum i % 4 of each accumulator: 4 independent FMA chains instead of one
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 0), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 4), acc1);
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 5), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9), acc1);
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 5);
+            var acc1p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 10), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 14), acc1);
+            var acc0p2 = global::System.Runtime.Intrinsics.Vector128.Create(x2) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 10);
+            var acc1p2 = x2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 14);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 15), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 19), acc1);
+            var acc0p3 = global::System.Runtime.Intrinsics.Vector128.Create(x3) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 15);
+            var acc1p3 = x3 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 19);
             float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x4), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 20), acc0);
             acc1 = global::System.MathF.FusedMultiplyAdd(x4, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 24), acc1);
             float x5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x5), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 25), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x5, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 29), acc1);
+            acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x5), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 25), acc0p1);
+            acc1p1 = global::System.MathF.FusedMultiplyAdd(x5, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 29), acc1p1);
+            acc0 = (acc0 + acc0p1) + (acc0p2 + acc0p3);
+            acc1 = (acc1 + acc1p1) + (acc1p2 + acc1p3);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.GeluOperator.Forward(acc0), ref a, 0);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 4) = acc1;
@@ -356,6 +587,104 @@ partial class RegularizedNet
     }
 
     /// <summary>
+    /// Layer 5 forward over the batch: Z = X·W5 + b5; A = gelu(Z), row by row.
+    /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
+    /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
+    /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer5Forward"/>.
+    /// </summary>
+    /// <param name="x">The layer's inputs, (batch, L5In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+    /// <param name="start">The first sample (row) to compute.</param>
+    /// <param name="end">One past the last sample; rows of _z5 and _a5 outside [start, end) are not touched.</param>
+    private void Layer5ForwardBatch(ref float x, int start, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L5W); // (L5In, L5Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L5B); // (L5Out)
+        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z5); // (batch, L5Out)
+        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5); // (batch, L5Out)
+        int s = start;
+        for (; s <= end - 4; s += 4)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L5In);
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L5In);
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L5In);
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L5In);
+            ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L5Out);
+            ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L5Out);
+            ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L5Out);
+            ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L5Out);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L5Out);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L5Out);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L5Out);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L5Out);
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // outputs 0..4 (Vector128 + float)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4);
+                    var acc1_0 = acc0_0;
+                    var acc1_1 = acc0_1;
+                    var acc2_0 = acc0_0;
+                    var acc2_1 = acc0_1;
+                    var acc3_0 = acc0_0;
+                    var acc3_1 = acc0_1;
+                    for (int i = 0; i < L5In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L5Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        var w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0i, w1, acc0_1);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                        acc1_1 = global::System.MathF.FusedMultiplyAdd(x1i, w1, acc1_1);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                        acc2_1 = global::System.MathF.FusedMultiplyAdd(x2i, w1, acc2_1);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                        acc3_1 = global::System.MathF.FusedMultiplyAdd(x3i, w1, acc3_1);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.GeluOperator.Forward(acc0_0), ref a0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 4) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 4) = global::StaticNets.Operators.GeluOperator.Forward(acc0_1);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.GeluOperator.Forward(acc1_0), ref a1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 4) = acc1_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 4) = global::StaticNets.Operators.GeluOperator.Forward(acc1_1);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.GeluOperator.Forward(acc2_0), ref a2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 4) = acc2_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4) = global::StaticNets.Operators.GeluOperator.Forward(acc2_1);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.GeluOperator.Forward(acc3_0), ref a3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 4) = acc3_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = global::StaticNets.Operators.GeluOperator.Forward(acc3_1);
+                }
+            }
+            else
+            {
+                Layer5Forward(ref x0, ref z0, ref a0);
+                Layer5Forward(ref x1, ref z1, ref a1);
+                Layer5Forward(ref x2, ref z2, ref a2);
+                Layer5Forward(ref x3, ref z3, ref a3);
+            }
+        }
+
+        for (; s < end; s++)
+        {
+            Layer5Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L5In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L5Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L5Out));
+        }
+    }
+
+    /// <summary>
     /// Layer 6 forward, one sample: z = x·W6 + b6; a = silu(z).
     /// W6 is (L6In, L6Out) row-major, so the weights leaving input i are contiguous and each is read once,
     /// while up to 8 vectors of z stay in registers. The input loop is unrolled.
@@ -371,16 +700,18 @@ partial class RegularizedNet
         {
             // outputs 0..3 (Vector128)
             var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
+            // input i goes to partial sum i % 4 of each accumulator: 4 independent FMA chains instead of one
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 0), acc0);
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 4), acc0);
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 4);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 8), acc0);
+            var acc0p2 = global::System.Runtime.Intrinsics.Vector128.Create(x2) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 8);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 12), acc0);
+            var acc0p3 = global::System.Runtime.Intrinsics.Vector128.Create(x3) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 12);
             float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x4), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 16), acc0);
+            acc0 = (acc0 + acc0p1) + (acc0p2 + acc0p3);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SiluOperator.Forward(acc0), ref a, 0);
         }
@@ -401,6 +732,87 @@ partial class RegularizedNet
     }
 
     /// <summary>
+    /// Layer 6 forward over the batch: Z = X·W6 + b6; A = silu(Z), row by row.
+    /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
+    /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
+    /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer6Forward"/>.
+    /// </summary>
+    /// <param name="x">The layer's inputs, (batch, L6In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+    /// <param name="start">The first sample (row) to compute.</param>
+    /// <param name="end">One past the last sample; rows of _z6 and _a6 outside [start, end) are not touched.</param>
+    private void Layer6ForwardBatch(ref float x, int start, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W); // (L6In, L6Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6B); // (L6Out)
+        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z6); // (batch, L6Out)
+        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6); // (batch, L6Out)
+        int s = start;
+        for (; s <= end - 4; s += 4)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L6In);
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L6In);
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L6In);
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L6In);
+            ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L6Out);
+            ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L6Out);
+            ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L6Out);
+            ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L6Out);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L6Out);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L6Out);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L6Out);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L6Out);
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // outputs 0..3 (Vector128)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
+                    var acc1_0 = acc0_0;
+                    var acc2_0 = acc0_0;
+                    var acc3_0 = acc0_0;
+                    for (int i = 0; i < L6In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SiluOperator.Forward(acc0_0), ref a0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SiluOperator.Forward(acc1_0), ref a1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SiluOperator.Forward(acc2_0), ref a2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SiluOperator.Forward(acc3_0), ref a3, 0);
+                }
+            }
+            else
+            {
+                Layer6Forward(ref x0, ref z0, ref a0);
+                Layer6Forward(ref x1, ref z1, ref a1);
+                Layer6Forward(ref x2, ref z2, ref a2);
+                Layer6Forward(ref x3, ref z3, ref a3);
+            }
+        }
+
+        for (; s < end; s++)
+        {
+            Layer6Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L6Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L6Out));
+        }
+    }
+
+    /// <summary>
     /// Layer 7 forward, one sample: z = x·W7 + b7; a = softmax(z).
     /// W7 is (L7In, L7Out) row-major, so the weights leaving input i are contiguous and each is read once,
     /// while up to 8 vectors of z stay in registers. The input loop is unrolled.
@@ -416,25 +828,218 @@ partial class RegularizedNet
         var acc0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0);
         var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1);
         var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2);
+        // input i goes to partial sum i % 2 of each accumulator: 2 independent FMA chains instead of one
         float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
         acc0 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0), acc0);
         acc1 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 1), acc1);
         acc2 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 2), acc2);
         float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-        acc0 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 3), acc0);
-        acc1 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 4), acc1);
-        acc2 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 5), acc2);
+        var acc0p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 3);
+        var acc1p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 4);
+        var acc2p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 5);
         float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
         acc0 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 6), acc0);
         acc1 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 7), acc1);
         acc2 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 8), acc2);
         float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
-        acc0 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9), acc0);
-        acc1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 10), acc1);
-        acc2 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 11), acc2);
+        acc0p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9), acc0p1);
+        acc1p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 10), acc1p1);
+        acc2p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 11), acc2p1);
+        acc0 = acc0 + acc0p1;
+        acc1 = acc1 + acc1p1;
+        acc2 = acc2 + acc2p1;
         global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 0) = acc0;
         global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 1) = acc1;
         global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 2) = acc2;
         global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z, L7Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a, L7Out));
+    }
+
+    /// <summary>
+    /// Layer 7 forward over the batch: Z = X·W7 + b7; A = softmax(Z), row by row.
+    /// A register-tiled GEMM: 4 samples × up to 4 vectors of outputs at a time, so each weight vector
+    /// loaded feeds 4 FMAs; the bias starts the accumulators and the activation is applied as they are stored.
+    /// The last (end - start) % 4 samples go through the one-sample kernel <see cref="Layer7Forward"/>.
+    /// </summary>
+    /// <param name="x">The layer's inputs, (batch, L7In) row-major; rows <paramref name="start"/> to <paramref name="end"/> are read.</param>
+    /// <param name="start">The first sample (row) to compute.</param>
+    /// <param name="end">One past the last sample; rows of _z7 and _a7 outside [start, end) are not touched.</param>
+    private void Layer7ForwardBatch(ref float x, int start, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7W); // (L7In, L7Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7B); // (L7Out)
+        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z7); // (batch, L7Out)
+        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a7); // (batch, L7Out)
+        int s = start;
+        for (; s <= end - 4; s += 4)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L7In);
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L7In);
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L7In);
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L7In);
+            ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L7Out);
+            ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L7Out);
+            ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L7Out);
+            ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L7Out);
+            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L7Out);
+            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L7Out);
+            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L7Out);
+            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L7Out);
+            // outputs 0..2 (3 x float)
+            {
+                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0);
+                var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1);
+                var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2);
+                var acc1_0 = acc0_0;
+                var acc1_1 = acc0_1;
+                var acc1_2 = acc0_2;
+                var acc2_0 = acc0_0;
+                var acc2_1 = acc0_1;
+                var acc2_2 = acc0_2;
+                var acc3_0 = acc0_0;
+                var acc3_1 = acc0_1;
+                var acc3_2 = acc0_2;
+                for (int i = 0; i < L7In; i++)
+                {
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
+                    var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    var w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
+                    var w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
+                    float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                    acc0_0 = global::System.MathF.FusedMultiplyAdd(x0i, w0, acc0_0);
+                    acc0_1 = global::System.MathF.FusedMultiplyAdd(x0i, w1, acc0_1);
+                    acc0_2 = global::System.MathF.FusedMultiplyAdd(x0i, w2, acc0_2);
+                    float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                    acc1_0 = global::System.MathF.FusedMultiplyAdd(x1i, w0, acc1_0);
+                    acc1_1 = global::System.MathF.FusedMultiplyAdd(x1i, w1, acc1_1);
+                    acc1_2 = global::System.MathF.FusedMultiplyAdd(x1i, w2, acc1_2);
+                    float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                    acc2_0 = global::System.MathF.FusedMultiplyAdd(x2i, w0, acc2_0);
+                    acc2_1 = global::System.MathF.FusedMultiplyAdd(x2i, w1, acc2_1);
+                    acc2_2 = global::System.MathF.FusedMultiplyAdd(x2i, w2, acc2_2);
+                    float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                    acc3_0 = global::System.MathF.FusedMultiplyAdd(x3i, w0, acc3_0);
+                    acc3_1 = global::System.MathF.FusedMultiplyAdd(x3i, w1, acc3_1);
+                    acc3_2 = global::System.MathF.FusedMultiplyAdd(x3i, w2, acc3_2);
+                }
+
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 0) = acc0_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 1) = acc0_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 2) = acc0_2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 0) = acc1_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 1) = acc1_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 2) = acc1_2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 0) = acc2_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 1) = acc2_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 2) = acc2_2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 0) = acc3_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 1) = acc3_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 2) = acc3_2;
+            }
+            global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z0, L7Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a0, L7Out));
+            global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z1, L7Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a1, L7Out));
+            global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z2, L7Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a2, L7Out));
+            global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z3, L7Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a3, L7Out));
+        }
+
+        for (; s < end; s++)
+        {
+            Layer7Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L7In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L7Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L7Out));
+        }
+    }
+
+    // Batched inference across threads: the worker group, the cached delegate of one part, and the job's data.
+    private global::StaticNets.WorkerGroup? _workers;
+    private global::System.Action<int>? _predictPart;
+    private global::System.ReadOnlyMemory<float> _predictInputs;
+    private global::System.Memory<float> _predictOutputs;
+    private int _predictRows;
+
+    /// <summary>
+    /// Threads <see cref="PredictBatch"/> splits a batch across, the calling thread included. 1, the default,
+    /// runs on the calling thread only. A larger value starts that many - 1 dedicated worker threads (not
+    /// thread-pool threads), which set-up allocates once; setting 1 again ends them.
+    /// </summary>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">The value is below 1.</exception>
+    public int DegreeOfParallelism
+    {
+        get => _workers?.DegreeOfParallelism ?? 1;
+        set
+        {
+            global::System.ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            if (value == DegreeOfParallelism)
+            {
+                return;
+            }
+
+            _workers?.Dispose();
+            _workers = value > 1 ? new global::StaticNets.WorkerGroup(value) : null;
+            _predictPart ??= PredictPart;
+        }
+    }
+
+    /// <summary>
+    /// Inference on a batch of up to <see cref="MaxBatchSize"/> samples (dropout off), split across
+    /// <see cref="DegreeOfParallelism"/> threads in whole tiles of 4 samples. The first
+    /// layer reads <paramref name="inputs"/> in place. Each sample's outputs are exactly those of a one-thread run.
+    /// </summary>
+    /// <remarks>
+    /// Uses the training workspace, so it is not for concurrent calls on one instance (use <see cref="Predict"/>
+    /// for that), and a later <see cref="Backward"/> needs a new <see cref="Forward"/>. Allocates nothing.
+    /// </remarks>
+    /// <param name="inputs">Row-major (samples, InputSize).</param>
+    /// <param name="outputs">Receives row-major (samples, OutputSize).</param>
+    public void PredictBatch(global::System.ReadOnlyMemory<float> inputs, global::System.Memory<float> outputs)
+    {
+        int batch = global::StaticNets.NetworkGuard.Batch(inputs.Length, InputSize, MaxBatchSize, nameof(inputs));
+        global::StaticNets.NetworkGuard.Length(outputs.Length, batch * OutputSize, nameof(outputs));
+        _batchSize = 0; // nothing here is for Backward
+        _predictInputs = inputs;
+        _predictOutputs = outputs;
+        _predictRows = batch;
+        try
+        {
+            if (_workers is { } workers && batch > 4)
+            {
+                workers.Run(_predictPart!);
+            }
+            else
+            {
+                PredictRows(0, batch);
+            }
+        }
+        finally
+        {
+            _predictInputs = default;
+            _predictOutputs = default;
+        }
+    }
+
+    /// <summary>Part <paramref name="part"/> of <see cref="PredictBatch"/>: its share of the rows, in whole tiles.</summary>
+    private void PredictPart(int part)
+    {
+        int parts = DegreeOfParallelism;
+        int share = ((_predictRows + parts - 1) / parts + 3) / 4 * 4;
+        int start = global::System.Math.Min(part * share, _predictRows);
+        int end = global::System.Math.Min(start + share, _predictRows);
+        if (start < end)
+        {
+            PredictRows(start, end);
+        }
+    }
+
+    /// <summary>Every layer on samples <paramref name="start"/> to <paramref name="end"/>, then their outputs copied out.</summary>
+    private void PredictRows(int start, int end)
+    {
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(_predictInputs.Span); // (batch, InputSize)
+        // layer 1: dropout is the identity at inference
+        global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, start * L1Out), (end - start) * L1Out).CopyTo(new global::System.Span<float>(_a1, start * L1Out, (end - start) * L1Out));
+        Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), start, end);
+        // layer 3: dropout is the identity at inference
+        global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), start * L3Out), (end - start) * L3Out).CopyTo(new global::System.Span<float>(_a3, start * L3Out, (end - start) * L3Out));
+        Layer4ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), start, end);
+        Layer5ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), start, end);
+        Layer6ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), start, end);
+        Layer7ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6), start, end);
+        new global::System.ReadOnlySpan<float>(_a7, start * OutputSize, (end - start) * OutputSize).CopyTo(_predictOutputs.Span.Slice(start * OutputSize));
     }
 }

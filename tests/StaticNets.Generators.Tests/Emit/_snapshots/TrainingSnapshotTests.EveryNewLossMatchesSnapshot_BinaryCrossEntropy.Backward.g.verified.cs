@@ -57,24 +57,52 @@ partial class BinaryCrossEntropyNet
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L2In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
 
-        // 2. dW += a1ᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz
-        for (int i = 0; i < L2In; i++)
+        // 2. dW += a1ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
+        // rows 0..3 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
+        for (int i = 0; i < L2In - L2In % 4; i += 4)
         {
-            ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out);
+            ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L2Out);
+            ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L2Out);
+            ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L2Out);
+            ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L2Out);
             // outputs 0..1 (2 x float)
             {
-                var acc0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 0);
-                var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 1);
+                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0);
+                var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 1);
+                var acc1_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 0);
+                var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 1);
+                var acc2_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 0);
+                var acc2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 1);
+                var acc3_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 0);
+                var acc3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 1);
                 for (int s = 0; s < batch; s++)
                 {
-                    float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
+                    ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-                    acc0 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0), acc0);
-                    acc1 = global::System.MathF.FusedMultiplyAdd(xs, global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 1), acc1);
+                    var g0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0);
+                    var g1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 1);
+                    float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                    acc0_0 = global::System.MathF.FusedMultiplyAdd(x0s, g0, acc0_0);
+                    acc0_1 = global::System.MathF.FusedMultiplyAdd(x0s, g1, acc0_1);
+                    float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                    acc1_0 = global::System.MathF.FusedMultiplyAdd(x1s, g0, acc1_0);
+                    acc1_1 = global::System.MathF.FusedMultiplyAdd(x1s, g1, acc1_1);
+                    float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                    acc2_0 = global::System.MathF.FusedMultiplyAdd(x2s, g0, acc2_0);
+                    acc2_1 = global::System.MathF.FusedMultiplyAdd(x2s, g1, acc2_1);
+                    float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                    acc3_0 = global::System.MathF.FusedMultiplyAdd(x3s, g0, acc3_0);
+                    acc3_1 = global::System.MathF.FusedMultiplyAdd(x3s, g1, acc3_1);
                 }
 
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 0) = acc0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow, 1) = acc1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0) = acc0_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 1) = acc0_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 0) = acc1_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 1) = acc1_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 0) = acc2_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 1) = acc2_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 0) = acc3_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 1) = acc3_1;
             }
         }
 
@@ -147,24 +175,27 @@ partial class BinaryCrossEntropyNet
             }
         }
 
-        // 2. dW += xᵀ·dz, one row of dW per input, accumulated over the batch in registers; db += Σ_s dz
+        // 2. dW += xᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            for (int i = 0; i < L1In; i++)
+            // rows of dW one at a time
+            for (int i = L1In - L1In % 4; i < L1In; i++)
             {
-                ref float dwRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
                 // outputs 0..3 (Vector128)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow, 0);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
                     for (int s = 0; s < batch; s++)
                     {
-                        float xs = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                        var xs4 = global::System.Runtime.Intrinsics.Vector128.Create(xs);
-                        acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xs4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0), acc0);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref dwRow, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
                 }
             }
 
