@@ -43,7 +43,7 @@ internal static class BackwardEmitter
     /// Whether a layer has any backward work: layers with parameters always; layers without only if a layer with
     /// parameters is below them. Flatten never: it shares its buffers with the layer below.
     /// </summary>
-    private static bool NeedsBackward(NetworkModel model, LayerModel layer) =>
+    public static bool NeedsBackward(NetworkModel model, LayerModel layer) =>
         layer.Kind != LayerKind.Flatten && (layer.HasParameters || NeedsInputGradient(model, layer));
 
     /// <summary>Whether the loss hands the output layer dLoss/dz directly (fused with a softmax or sigmoid output).</summary>
@@ -63,6 +63,15 @@ internal static class BackwardEmitter
         writer.WriteLine();
         writer.WriteLine($"{Guard}.Length(targets.Length, batch * OutputSize, nameof(targets));");
         writer.WriteLine($"{LastDataLoss} = DataLoss(targets, batch);");
+        bool parallel = ParallelTrainingEmitter.HasParallelBackward(model);
+        if (parallel)
+        {
+            writer.OpenBlock($"if (_workers is {{ }} workers && batch >= {Int(ParallelTrainingEmitter.MinimumBatch)})");
+            writer.WriteLine("BackwardParallel(workers, batch);");
+            writer.CloseBlock();
+            writer.OpenBlock("else");
+        }
+
         for (int l = last; l >= 1; l--)
         {
             LayerModel layer = model.Layers[l - 1];
@@ -71,6 +80,11 @@ internal static class BackwardEmitter
                 : layer.Kind == LayerKind.Flatten
                     ? $"// layer {l}: flatten shares its buffers with the layer below, nothing to do"
                     : $"// layer {l}: {layer.Kind.ToString().ToLowerInvariant()} with no parameters below it, nothing needs its gradient");
+        }
+
+        if (parallel)
+        {
+            writer.CloseBlock();
         }
 
         writer.WriteLine();
@@ -243,14 +257,14 @@ internal static class BackwardEmitter
     /// Step 1 of a layer with an activation: turns dLoss/da in the layer's dz buffer into dLoss/dz in place, sample by
     /// sample (expects <c>dz</c> to be declared).
     /// </summary>
-    public static void WriteActivationDerivative(SourceWriter writer, LayerModel layer)
+    public static void WriteActivationDerivative(SourceWriter writer, LayerModel layer, string first = "0", string end = "batch")
     {
         int l = layer.Index;
         writer.WriteLine();
         writer.WriteLine($"// 1. dz = da ⊙ {Formula(layer.Activation)}'(z)");
         writer.WriteLine($"ref float z = ref {MemoryMarshal}.GetArrayDataReference({Z(l)});");
         writer.WriteLine($"ref float a = ref {MemoryMarshal}.GetArrayDataReference({A(l)});");
-        writer.OpenBlock("for (int s = 0; s < batch; s++)");
+        writer.OpenBlock($"for (int s = {first}; s < {end}; s++)");
         writer.WriteLine($"ref float zRow = ref {Unsafe}.Add(ref z, s * {Out(l)});");
         writer.WriteLine($"ref float aRow = ref {Unsafe}.Add(ref a, s * {Out(l)});");
         writer.WriteLine($"ref float dzRow = ref {Unsafe}.Add(ref dz, s * {Out(l)});");

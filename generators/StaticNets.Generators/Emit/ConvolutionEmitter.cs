@@ -188,31 +188,56 @@ internal static class ConvolutionEmitter
             /// </summary>
             """);
         writer.OpenBlock($"private void {LayerBackward(l)}(int batch)");
-        writer.WriteLine($"ref float w = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Parameters}), {WeightsOffset(l)});");
+        if (applyDerivative)
+        {
+            writer.WriteLine($"{Derivative(l)}(0, batch);");
+        }
+
+        writer.WriteLine($"{WeightGradient(l)}(batch, 0, 1);");
+        if (inputGradient)
+        {
+            writer.WriteLine($"{Transpose(l)}();");
+            writer.WriteLine($"{InputGradient(l)}(0, batch);");
+        }
+
+        writer.CloseBlock();
+        if (applyDerivative)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"/// <summary>Layer {l}, samples <paramref name=\"first\"/> to <paramref name=\"end\"/>: {Dz(l)} from dLoss/da to dLoss/dz, in place.</summary>");
+            writer.OpenBlock($"private void {Derivative(l)}(int first, int end)");
+            writer.WriteLine($"ref float dz = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)}); // (batch, {Out(l)})");
+            BackwardEmitter.WriteActivationDerivative(writer, layer, "first", "end");
+            writer.CloseBlock();
+        }
+
+        writer.WriteLine();
+        writer.WriteLines($"""
+            /// <summary>
+            /// Layer {l}: part <paramref name="part"/> of <paramref name="parts"/> of the weight gradient over the whole batch. The
+            /// (kernel row, tile of weight rows) pairs are shared out between the parts, so parts write disjoint rows of dW{l} and
+            /// every row is summed in the same order however many parts there are. Part 0 also sums db{l}.
+            /// </summary>
+            """);
+        writer.OpenBlock($"private void {WeightGradient(l)}(int batch, int part, int parts)");
         writer.WriteLine($"ref float dw = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Gradients}), {WeightsOffset(l)});");
         writer.WriteLine($"ref float db = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Gradients}), {BiasOffset(l)});");
         writer.WriteLine($"ref float x = ref {MemoryMarshal}.GetArrayDataReference({input}); // (batch, {InputSize(layer)})");
         writer.WriteLine($"ref float dz = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)}); // (batch, {Out(l)})");
-        if (applyDerivative)
-        {
-            BackwardEmitter.WriteActivationDerivative(writer, layer);
-        }
-
-        writer.WriteLine();
-        writer.WriteLine("// 2. db += Σ dz over every pixel of every sample");
+        writer.OpenBlock("if (part == 0)");
+        writer.WriteLine("// db += Σ dz over every pixel of every sample");
         SimdEmitter.WidthLadder(writer, width => WriteBiasGradient(writer, layer, width), () => WriteBiasGradient(writer, layer, VectorWidth.Scalar));
-
+        writer.CloseBlock();
         writer.WriteLine();
-        writer.WriteLine("// 3. dW += inᵀ·dz, sample by sample so that its input and dz stay in cache");
+        writer.WriteLine("// dW += inᵀ·dz, sample by sample so that its input and dz stay in cache");
         SimdEmitter.WidthLadder(writer, width => WriteWeightGradient(writer, layer, width), () => WriteWeightGradient(writer, layer, VectorWidth.Scalar));
+        writer.CloseBlock();
 
         if (inputGradient)
         {
             writer.WriteLine();
             WriteInputGradient(writer, layer, source);
         }
-
-        writer.CloseBlock();
     }
 
     private static void WriteBiasGradient(SourceWriter writer, LayerModel layer, VectorWidth width)
@@ -251,29 +276,30 @@ internal static class ConvolutionEmitter
         writer.OpenBlock("for (int s = 0; s < batch; s++)");
         writer.WriteLine($"ref float xs = ref {Unsafe}.Add(ref x, s * {InputSize(layer)});");
         writer.WriteLine($"ref float dzs = ref {Unsafe}.Add(ref dz, s * {Out(l)});");
-        writer.OpenBlock($"for (int ky = 0; ky < {KernelHeight(l)}; ky++)");
         foreach (List<Chunk> group in Groups(layer.OutChannels, width))
         {
             int lanes = Lanes(group, width, window);
+            int tiles = window / lanes;
             int rest = window % lanes;
-            writer.WriteLine($"// output channels {Chunk.Describe(group)}, {lanes} weight row(s) per tile; the {KernelWidth(l)} x {InChannels(l)} rows of a kernel row are contiguous");
-            if (window >= lanes)
-            {
-                writer.OpenBlock($"for (int j = 0; j < {Minus($"{KernelWidth(l)} * {InChannels(l)}", rest)}; j += {Int(lanes)})");
-                WriteWeightTile(writer, layer, group, lanes);
-                writer.CloseBlock();
-            }
+            string items = $"{KernelHeight(l)} * {Int(tiles)}";
+            writer.WriteLine($"// output channels {Chunk.Describe(group)}, {lanes} weight row(s) per tile; the {KernelWidth(l)} x {InChannels(l)} rows of a kernel row are contiguous.");
+            writer.WriteLine($"// Work items: ({KernelHeight(l)} kernel rows) x ({tiles} tiles), shared out between the parts.");
+            writer.OpenBlock($"for (int item = part * ({items}) / parts; item < (part + 1) * ({items}) / parts; item++)");
+            writer.WriteLine($"int ky = item / {Int(tiles)};");
+            writer.WriteLine($"int j = item % {Int(tiles)} * {Int(lanes)};");
+            WriteWeightTile(writer, layer, group, lanes);
+            writer.CloseBlock();
 
             if (rest > 0)
             {
-                writer.OpenBlock(string.Empty);
-                writer.WriteLine($"int j = {KernelWidth(l)} * {InChannels(l)} - {Int(rest)}; // the last {rest} row(s)");
+                writer.WriteLine($"// the last {rest} row(s) of each kernel row, by the last part");
+                writer.OpenBlock($"for (int ky = part == parts - 1 ? 0 : {KernelHeight(l)}; ky < {KernelHeight(l)}; ky++)");
+                writer.WriteLine($"int j = {KernelWidth(l)} * {InChannels(l)} - {Int(rest)};");
                 WriteWeightTile(writer, layer, group, rest);
                 writer.CloseBlock();
             }
         }
 
-        writer.CloseBlock();
         writer.CloseBlock();
     }
 
@@ -307,7 +333,9 @@ internal static class ConvolutionEmitter
     private static void WriteInputGradient(SourceWriter writer, LayerModel layer, int source)
     {
         int l = layer.Index;
-        writer.WriteLine($"// 4. the input gradient. First W{l} transposed to (ky, kx, f, c), so that a row holds the {InChannels(l)} weights of one output channel.");
+        writer.WriteLine($"/// <summary>Layer {l}: W{l} transposed to (ky, kx, f, c) in {Transposed(l)}, so that a row holds the {InChannels(l)} weights of one output channel.</summary>");
+        writer.OpenBlock($"private void {Transpose(l)}()");
+        writer.WriteLine($"ref float w = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Parameters}), {WeightsOffset(l)});");
         writer.WriteLine($"ref float wt = ref {MemoryMarshal}.GetArrayDataReference({Transposed(l)});");
         writer.OpenBlock($"for (int k = 0; k < {KernelHeight(l)} * {KernelWidth(l)}; k++)");
         writer.OpenBlock($"for (int c = 0; c < {InChannels(l)}; c++)");
@@ -316,22 +344,30 @@ internal static class ConvolutionEmitter
         writer.CloseBlock();
         writer.CloseBlock();
         writer.CloseBlock();
+        writer.CloseBlock();
         writer.WriteLine();
-        writer.WriteLine($"// Then each output pixel's dz is spread over its window: din[window] += dz[pixel, f]·Wt[ky, kx, f, :], a few pixels per tile.");
+        writer.WriteLines($"""
+            /// <summary>
+            /// Layer {l}, samples <paramref name="first"/> to <paramref name="end"/>: each output pixel's dz is spread over its window,
+            /// din[window] += dz[pixel, f]·Wt[ky, kx, f, :], a few pixels per tile; written to {Dz(source)}. Needs {Transpose(l)} first.
+            /// </summary>
+            """);
+        writer.OpenBlock($"private void {InputGradient(l)}(int first, int end)");
+        writer.WriteLine($"ref float wt = ref {MemoryMarshal}.GetArrayDataReference({Transposed(l)});");
+        writer.WriteLine($"ref float dz = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)}); // (batch, {Out(l)})");
         writer.WriteLine($"ref float dxAll = ref {MemoryMarshal}.GetArrayDataReference({Dz(source)}); // (batch, {In(l)})");
-        writer.OpenBlock("for (int s = 0; s < batch; s++)");
+        writer.OpenBlock("for (int s = first; s < end; s++)");
         writer.WriteLine($"ref float dzs = ref {Unsafe}.Add(ref dz, s * {Out(l)});");
         if (layer.IsPadded)
         {
-            writer.WriteLine($"ref float dxs = ref {MemoryMarshal}.GetArrayDataReference({PaddedGradient(l)}); // the padded sample, cropped below");
-            writer.WriteLine($"global::System.Array.Clear({PaddedGradient(l)});");
+            writer.WriteLine($"ref float dxs = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({PaddedGradient(l)}), s * {PaddedSize(l)}); // the padded sample, cropped below");
         }
         else
         {
             writer.WriteLine($"ref float dxs = ref {Unsafe}.Add(ref dxAll, s * {In(l)});");
-            writer.WriteLine($"{MemoryMarshal}.CreateSpan(ref dxs, {In(l)}).Clear();");
         }
 
+        writer.WriteLine($"{MemoryMarshal}.CreateSpan(ref dxs, {InputSize(layer)}).Clear();");
         SimdEmitter.WidthLadder(writer, width => WriteInputGradientBody(writer, layer, width), () => WriteInputGradientBody(writer, layer, VectorWidth.Scalar));
         if (layer.IsPadded)
         {
@@ -341,6 +377,7 @@ internal static class ConvolutionEmitter
             writer.CloseBlock();
         }
 
+        writer.CloseBlock();
         writer.CloseBlock();
     }
 

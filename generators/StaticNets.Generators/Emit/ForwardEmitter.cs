@@ -32,6 +32,8 @@ internal static class ForwardEmitter
 
         writer.WriteLine();
         ParallelEmitter.Write(writer, model);
+        writer.WriteLine();
+        ParallelTrainingEmitter.Write(writer, model);
     }
 
     private static void WritePredict(SourceWriter writer, NetworkModel model)
@@ -161,6 +163,7 @@ internal static class ForwardEmitter
             """);
         writer.OpenBlock($"private void ForwardBatch({ReadOnlySpan} inputs, int batch, bool training)");
         writer.WriteLine($"inputs.CopyTo({Inputs});");
+        ParallelTrainingEmitter.WriteForwardHook(writer);
         foreach (LayerModel layer in model.Layers)
         {
             int l = layer.Index;

@@ -150,6 +150,21 @@ internal static class GeneratedNames
     /// <summary>A padded convolution's per-sample method copying an input into the interior of its padded buffer.</summary>
     public static string LayerPad(int layer) => "Layer" + layer.ToString(CultureInfo.InvariantCulture) + "Pad";
 
+    /// <summary>A convolution's activation derivative over a range of samples.</summary>
+    public static string Derivative(int layer) => "Layer" + layer.ToString(CultureInfo.InvariantCulture) + "Derivative";
+
+    /// <summary>A convolution's weight and bias gradient, one part of it.</summary>
+    public static string WeightGradient(int layer) => "Layer" + layer.ToString(CultureInfo.InvariantCulture) + "WeightGradient";
+
+    /// <summary>A convolution's weight transposition for the input gradient.</summary>
+    public static string Transpose(int layer) => "Layer" + layer.ToString(CultureInfo.InvariantCulture) + "Transpose";
+
+    /// <summary>A convolution's input gradient over a range of samples.</summary>
+    public static string InputGradient(int layer) => "Layer" + layer.ToString(CultureInfo.InvariantCulture) + "InputGradient";
+
+    /// <summary>A pooling layer's backward pass over a range of samples.</summary>
+    public static string LayerBackwardRows(int layer) => "Layer" + layer.ToString(CultureInfo.InvariantCulture) + "BackwardRows";
+
     public static string LayerForward(int layer) => "Layer" + layer.ToString(CultureInfo.InvariantCulture) + "Forward";
 
     public static string LayerBackward(int layer) => "Layer" + layer.ToString(CultureInfo.InvariantCulture) + "Backward";

@@ -158,7 +158,7 @@ internal static class NetworkEmitter
                 writer.WriteLine($"private readonly float[] {Transposed(l)}; // ({WeightCount(l)}): W{l} as (kernel row, kernel column, output channel, input channel), for the input gradient");
                 if (layer.IsPadded)
                 {
-                    writer.WriteLine($"private readonly float[] {PaddedGradient(l)}; // ({PaddedSize(l)}): one sample's input gradient, borders included");
+                    writer.WriteLine($"private readonly float[] {PaddedGradient(l)}; // (MaxBatchSize, {PaddedSize(l)}): the input gradients, borders included");
                 }
             }
         }
@@ -219,7 +219,7 @@ internal static class NetworkEmitter
                 writer.WriteLine($"{Transposed(l)} = new float[{WeightCount(l)}];");
                 if (layer.IsPadded)
                 {
-                    writer.WriteLine($"{PaddedGradient(l)} = new float[{PaddedSize(l)}];");
+                    writer.WriteLine($"{PaddedGradient(l)} = new float[checked(maxBatchSize * {PaddedSize(l)})];");
                 }
             }
         }

@@ -25,7 +25,8 @@ internal static class ParallelEmitter
             private int _predictRows;
 
             /// <summary>
-            /// Threads <see cref="PredictBatch"/> splits a batch across, the calling thread included. 1, the default,
+            /// Threads <see cref="PredictBatch"/>, <see cref="Forward"/>, <see cref="Backward"/> and <see cref="TrainBatch"/> split a batch
+            /// across, the calling thread included; every result is bitwise the one-thread result. 1, the default,
             /// runs on the calling thread only. A larger value starts that many - 1 dedicated worker threads (not
             /// thread-pool threads), which set-up allocates once; setting 1 again ends them.
             /// </summary>

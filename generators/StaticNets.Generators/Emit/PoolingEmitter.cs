@@ -21,6 +21,18 @@ internal static class PoolingEmitter
     private static string WindowOffset(LayerModel layer, int ky, int kx) =>
         RegisterTile.Sum(RegisterTile.Times(ky, $"{InWidth(layer.Index)} * {InChannels(layer.Index)}"), RegisterTile.Times(kx, InChannels(layer.Index)));
 
+    /// <summary>
+    /// Writes <c>LnBackward(batch)</c>, which runs the whole batch, and opens <c>LnBackwardRows(first, end)</c>, which does
+    /// the work for a range of samples: samples are independent here, so ranges may run on different threads.
+    /// </summary>
+    private static void OpenRows(SourceWriter writer, int l)
+    {
+        writer.WriteLine($"private void {LayerBackward(l)}(int batch) => {LayerBackwardRows(l)}(0, batch);");
+        writer.WriteLine();
+        writer.WriteLine($"/// <summary>Layer {l} backward, samples <paramref name=\"first\"/> to <paramref name=\"end\"/>.</summary>");
+        writer.OpenBlock($"private void {LayerBackwardRows(l)}(int first, int end)");
+    }
+
     /// <summary>Max or average pooling forward, one sample.</summary>
     public static void WriteForward(SourceWriter writer, LayerModel layer)
     {
@@ -103,17 +115,17 @@ internal static class PoolingEmitter
             /// lane is then closed for the positions after it.
             /// </summary>
             """);
-        writer.OpenBlock($"private void {LayerBackward(l)}(int batch)");
+        OpenRows(writer, l);
         writer.WriteLine($"ref float x = ref {MemoryMarshal}.GetArrayDataReference({InputOf(model, l)});");
         writer.WriteLine($"ref float y = ref {MemoryMarshal}.GetArrayDataReference({A(l)});");
         writer.WriteLine($"ref float dy = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)});");
         writer.WriteLine($"ref float dx = ref {MemoryMarshal}.GetArrayDataReference({Dz(source)});");
         if (!exact)
         {
-            writer.WriteLine($"global::System.Array.Clear({Dz(source)}, 0, batch * {In(l)});");
+            writer.WriteLine($"global::System.Array.Clear({Dz(source)}, first * {In(l)}, (end - first) * {In(l)});");
         }
 
-        writer.OpenBlock("for (int s = 0; s < batch; s++)");
+        writer.OpenBlock("for (int s = first; s < end; s++)");
         writer.OpenBlock($"for (int oy = 0; oy < {OutHeight(l)}; oy++)");
         writer.OpenBlock($"for (int ox = 0; ox < {OutWidth(l)}; ox++)");
         writer.WriteLine($"int output = ((s * {OutHeight(l)} + oy) * {OutWidth(l)} + ox) * {OutChannels(l)};");
@@ -227,15 +239,15 @@ internal static class PoolingEmitter
         int source = model.SourceOf(l);
         bool exact = TilesExactly(layer);
         writer.WriteLine($"/// <summary>Layer {l} backward over the batch: each output's gradient in {Dz(l)}, divided by {KernelHeight(l)}·{KernelWidth(l)}, {(exact ? "is written to every position of its window in " + Dz(source) + " (the windows tile the input exactly)" : "is added to every position of its window in " + Dz(source))}.</summary>");
-        writer.OpenBlock($"private void {LayerBackward(l)}(int batch)");
+        OpenRows(writer, l);
         writer.WriteLine($"ref float dy = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)});");
         writer.WriteLine($"ref float dx = ref {MemoryMarshal}.GetArrayDataReference({Dz(source)});");
         if (!exact)
         {
-            writer.WriteLine($"global::System.Array.Clear({Dz(source)}, 0, batch * {In(l)});");
+            writer.WriteLine($"global::System.Array.Clear({Dz(source)}, first * {In(l)}, (end - first) * {In(l)});");
         }
 
-        writer.OpenBlock("for (int s = 0; s < batch; s++)");
+        writer.OpenBlock("for (int s = first; s < end; s++)");
         writer.OpenBlock($"for (int oy = 0; oy < {OutHeight(l)}; oy++)");
         writer.OpenBlock($"for (int ox = 0; ox < {OutWidth(l)}; ox++)");
         writer.WriteLine($"ref float dyo = ref {Unsafe}.Add(ref dy, ((s * {OutHeight(l)} + oy) * {OutWidth(l)} + ox) * {OutChannels(l)});");
@@ -309,10 +321,10 @@ internal static class PoolingEmitter
         int l = layer.Index;
         int source = model.SourceOf(l);
         writer.WriteLine($"/// <summary>Layer {l} backward over the batch: every pixel of channel c gets dLoss/dmean[c] / ({InHeight(l)}·{InWidth(l)}), written to {Dz(source)}.</summary>");
-        writer.OpenBlock($"private void {LayerBackward(l)}(int batch)");
+        OpenRows(writer, l);
         writer.WriteLine($"ref float dy = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)});");
         writer.WriteLine($"ref float dx = ref {MemoryMarshal}.GetArrayDataReference({Dz(source)});");
-        writer.OpenBlock("for (int s = 0; s < batch; s++)");
+        writer.OpenBlock("for (int s = first; s < end; s++)");
         writer.WriteLine($"ref float dys = ref {Unsafe}.Add(ref dy, s * {Out(l)});");
         writer.OpenBlock($"for (int p = 0; p < {InHeight(l)} * {InWidth(l)}; p++)");
         writer.WriteLine($"ref float dxp = ref {Unsafe}.Add(ref dx, s * {In(l)} + p * {InChannels(l)});");

@@ -17,12 +17,19 @@ partial class PaddedCnn
 
         global::StaticNets.NetworkGuard.Length(targets.Length, batch * OutputSize, nameof(targets));
         _lastDataLoss = DataLoss(targets, batch);
-        Layer6Backward(batch);
-        Layer5Backward(batch);
-        Layer4Backward(batch);
-        Layer3Backward(batch);
-        Layer2Backward(batch);
-        Layer1Backward(batch);
+        if (_workers is { } workers && batch >= 8)
+        {
+            BackwardParallel(workers, batch);
+        }
+        else
+        {
+            Layer6Backward(batch);
+            Layer5Backward(batch);
+            Layer4Backward(batch);
+            Layer3Backward(batch);
+            Layer2Backward(batch);
+            Layer1Backward(batch);
+        }
 
         _lastPenalty = 0f;
         return _lastDataLoss + _lastPenalty;
@@ -160,11 +167,14 @@ partial class PaddedCnn
     }
 
     /// <summary>Layer 5 backward over the batch: every pixel of channel c gets dLoss/dmean[c] / (L5InHeight·L5InWidth), written to _dz4.</summary>
-    private void Layer5Backward(int batch)
+    private void Layer5Backward(int batch) => Layer5BackwardRows(0, batch);
+
+    /// <summary>Layer 5 backward, samples <paramref name="first"/> to <paramref name="end"/>.</summary>
+    private void Layer5BackwardRows(int first, int end)
     {
         ref float dy = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz5);
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4);
-        for (int s = 0; s < batch; s++)
+        for (int s = first; s < end; s++)
         {
             ref float dys = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dy, s * L5Out);
             for (int p = 0; p < L5InHeight * L5InWidth; p++)
@@ -213,12 +223,15 @@ partial class PaddedCnn
     }
 
     /// <summary>Layer 3 backward over the batch: each output's gradient in _dz3, divided by L3KernelHeight·L3KernelWidth, is added to every position of its window in _dz2.</summary>
-    private void Layer3Backward(int batch)
+    private void Layer3Backward(int batch) => Layer3BackwardRows(0, batch);
+
+    /// <summary>Layer 3 backward, samples <paramref name="first"/> to <paramref name="end"/>.</summary>
+    private void Layer3BackwardRows(int first, int end)
     {
         ref float dy = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3);
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2);
-        global::System.Array.Clear(_dz2, 0, batch * L3In);
-        for (int s = 0; s < batch; s++)
+        global::System.Array.Clear(_dz2, first * L3In, (end - first) * L3In);
+        for (int s = first; s < end; s++)
         {
             for (int oy = 0; oy < L3OutHeight; oy++)
             {
@@ -342,16 +355,21 @@ partial class PaddedCnn
     /// </summary>
     private void Layer2Backward(int batch)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W);
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2B);
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_padded2); // (batch, L2PaddedSize)
+        Layer2Derivative(0, batch);
+        Layer2WeightGradient(batch, 0, 1);
+        Layer2Transpose();
+        Layer2InputGradient(0, batch);
+    }
+
+    /// <summary>Layer 2, samples <paramref name="first"/> to <paramref name="end"/>: _dz2 from dLoss/da to dLoss/dz, in place.</summary>
+    private void Layer2Derivative(int first, int end)
+    {
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
 
         // 1. dz = da ⊙ sigmoid'(z)
         ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2);
         ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2);
-        for (int s = 0; s < batch; s++)
+        for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L2Out);
             ref float aRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L2Out);
@@ -385,398 +403,417 @@ partial class PaddedCnn
                 }
             }
         }
+    }
 
-        // 2. db += Σ dz over every pixel of every sample
+    /// <summary>
+    /// Layer 2: part <paramref name="part"/> of <paramref name="parts"/> of the weight gradient over the whole batch. The
+    /// (kernel row, tile of weight rows) pairs are shared out between the parts, so parts write disjoint rows of dW2 and
+    /// every row is summed in the same order however many parts there are. Part 0 also sums db2.
+    /// </summary>
+    private void Layer2WeightGradient(int batch, int part, int parts)
+    {
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2B);
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_padded2); // (batch, L2PaddedSize)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
+        if (part == 0)
+        {
+            // db += Σ dz over every pixel of every sample
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 16);
+                    for (int r = 0; r < batch * L2OutHeight * L2OutWidth; r++)
+                    {
+                        ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L2OutChannels);
+                        acc0_0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzPixel, 0);
+                        acc0_1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 16);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref db, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref db, 16);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 8);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 16);
+                    for (int r = 0; r < batch * L2OutHeight * L2OutWidth; r++)
+                    {
+                        ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L2OutChannels);
+                        acc0_0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 0);
+                        acc0_1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 8);
+                        acc0_2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 16);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref db, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref db, 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref db, 16);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 4);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 8);
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 12);
+                    var acc0_4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 16);
+                    for (int r = 0; r < batch * L2OutHeight * L2OutWidth; r++)
+                    {
+                        ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L2OutChannels);
+                        acc0_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 0);
+                        acc0_1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 4);
+                        acc0_2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 8);
+                        acc0_3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 12);
+                        acc0_4 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 16);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref db, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref db, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref db, 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref db, 12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_4, ref db, 16);
+                }
+            }
+            else
+            {
+                {
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 3);
+                    var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4);
+                    var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5);
+                    var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 6);
+                    var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 7);
+                    for (int r = 0; r < batch * L2OutHeight * L2OutWidth; r++)
+                    {
+                        ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L2OutChannels);
+                        acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 0);
+                        acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 1);
+                        acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 2);
+                        acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 3);
+                        acc0_4 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 4);
+                        acc0_5 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 5);
+                        acc0_6 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 6);
+                        acc0_7 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 7);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 3) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) = acc0_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5) = acc0_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 6) = acc0_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 7) = acc0_7;
+                }
+                {
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 9);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 10);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 11);
+                    var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 12);
+                    var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 13);
+                    var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 14);
+                    var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 15);
+                    for (int r = 0; r < batch * L2OutHeight * L2OutWidth; r++)
+                    {
+                        ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L2OutChannels);
+                        acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 8);
+                        acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 9);
+                        acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 10);
+                        acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 11);
+                        acc0_4 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 12);
+                        acc0_5 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 13);
+                        acc0_6 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 14);
+                        acc0_7 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 15);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 9) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 10) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 11) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 12) = acc0_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 13) = acc0_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 14) = acc0_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 15) = acc0_7;
+                }
+                {
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 16);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 17);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 18);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 19);
+                    for (int r = 0; r < batch * L2OutHeight * L2OutWidth; r++)
+                    {
+                        ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L2OutChannels);
+                        acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 16);
+                        acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 17);
+                        acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 18);
+                        acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 19);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 16) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 17) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 18) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 19) = acc0_3;
+                }
+            }
+        }
+
+        // dW += inᵀ·dz, sample by sample so that its input and dz stay in cache
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
+            for (int s = 0; s < batch; s++)
             {
-                var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 0);
-                var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 16);
-                for (int r = 0; r < batch * L2OutHeight * L2OutWidth; r++)
+                ref float xs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2PaddedSize);
+                ref float dzs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
+                // output channels 0..19 (Vector512 + Vector128), 8 weight row(s) per tile; the L2KernelWidth x L2InChannels rows of a kernel row are contiguous.
+                // Work items: (L2KernelHeight kernel rows) x (1 tiles), shared out between the parts.
+                for (int item = part * (L2KernelHeight * 1) / parts; item < (part + 1) * (L2KernelHeight * 1) / parts; item++)
                 {
-                    ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L2OutChannels);
-                    acc0_0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzPixel, 0);
-                    acc0_1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 16);
-                }
+                    int ky = item / 1;
+                    int j = item % 1 * 8;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L2KernelWidth * L2InChannels + j) * L2OutChannels);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 16);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, L2OutChannels);
+                    var acc1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, L2OutChannels + 16);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 2 * L2OutChannels);
+                    var acc2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 2 * L2OutChannels + 16);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 3 * L2OutChannels);
+                    var acc3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 3 * L2OutChannels + 16);
+                    var acc4_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 4 * L2OutChannels);
+                    var acc4_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 4 * L2OutChannels + 16);
+                    var acc5_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 5 * L2OutChannels);
+                    var acc5_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 5 * L2OutChannels + 16);
+                    var acc6_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 6 * L2OutChannels);
+                    var acc6_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 6 * L2OutChannels + 16);
+                    var acc7_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 7 * L2OutChannels);
+                    var acc7_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 7 * L2OutChannels + 16);
+                    for (int oy = 0; oy < L2OutHeight; oy++)
+                    {
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L2Stride + ky) * L2PaddedWidth) * L2InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L2OutWidth * L2OutChannels);
+                        for (int ox = 0; ox < L2OutWidth; ox++)
+                        {
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L2Stride * L2InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L2OutChannels);
+                            var v0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzPixel, 0);
+                            var v1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 16);
+                            var x0_16 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
+                            var x0_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
+                            var x1_16 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 1));
+                            var x1_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 1));
+                            var x2_16 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 2));
+                            var x2_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 2));
+                            var x3_16 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 3));
+                            var x3_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 3));
+                            var x4_16 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 4));
+                            var x4_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 4));
+                            var x5_16 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 5));
+                            var x5_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 5));
+                            var x6_16 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 6));
+                            var x6_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 6));
+                            var x7_16 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 7));
+                            var x7_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 7));
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0_16, v0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0_4, v1, acc0_1);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1_16, v0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1_4, v1, acc1_1);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2_16, v0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2_4, v1, acc2_1);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3_16, v0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3_4, v1, acc3_1);
+                            acc4_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x4_16, v0, acc4_0);
+                            acc4_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x4_4, v1, acc4_1);
+                            acc5_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x5_16, v0, acc5_0);
+                            acc5_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x5_4, v1, acc5_1);
+                            acc6_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x6_16, v0, acc6_0);
+                            acc6_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x6_4, v1, acc6_1);
+                            acc7_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x7_16, v0, acc7_0);
+                            acc7_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x7_4, v1, acc7_1);
+                        }
+                    }
 
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref db, 0);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref db, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref dwRows, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRows, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref dwRows, L2OutChannels);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref dwRows, L2OutChannels + 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref dwRows, 2 * L2OutChannels);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref dwRows, 2 * L2OutChannels + 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref dwRows, 3 * L2OutChannels);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref dwRows, 3 * L2OutChannels + 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc4_0, ref dwRows, 4 * L2OutChannels);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc4_1, ref dwRows, 4 * L2OutChannels + 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc5_0, ref dwRows, 5 * L2OutChannels);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5_1, ref dwRows, 5 * L2OutChannels + 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc6_0, ref dwRows, 6 * L2OutChannels);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc6_1, ref dwRows, 6 * L2OutChannels + 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc7_0, ref dwRows, 7 * L2OutChannels);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc7_1, ref dwRows, 7 * L2OutChannels + 16);
+                }
+                // the last 7 row(s) of each kernel row, by the last part
+                for (int ky = part == parts - 1 ? 0 : L2KernelHeight; ky < L2KernelHeight; ky++)
+                {
+                    int j = L2KernelWidth * L2InChannels - 7;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L2KernelWidth * L2InChannels + j) * L2OutChannels);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 16);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, L2OutChannels);
+                    var acc1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, L2OutChannels + 16);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 2 * L2OutChannels);
+                    var acc2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 2 * L2OutChannels + 16);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 3 * L2OutChannels);
+                    var acc3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 3 * L2OutChannels + 16);
+                    var acc4_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 4 * L2OutChannels);
+                    var acc4_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 4 * L2OutChannels + 16);
+                    var acc5_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 5 * L2OutChannels);
+                    var acc5_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 5 * L2OutChannels + 16);
+                    var acc6_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 6 * L2OutChannels);
+                    var acc6_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 6 * L2OutChannels + 16);
+                    for (int oy = 0; oy < L2OutHeight; oy++)
+                    {
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L2Stride + ky) * L2PaddedWidth) * L2InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L2OutWidth * L2OutChannels);
+                        for (int ox = 0; ox < L2OutWidth; ox++)
+                        {
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L2Stride * L2InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L2OutChannels);
+                            var v0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzPixel, 0);
+                            var v1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 16);
+                            var x0_16 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
+                            var x0_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
+                            var x1_16 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 1));
+                            var x1_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 1));
+                            var x2_16 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 2));
+                            var x2_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 2));
+                            var x3_16 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 3));
+                            var x3_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 3));
+                            var x4_16 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 4));
+                            var x4_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 4));
+                            var x5_16 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 5));
+                            var x5_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 5));
+                            var x6_16 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 6));
+                            var x6_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 6));
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0_16, v0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0_4, v1, acc0_1);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1_16, v0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1_4, v1, acc1_1);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2_16, v0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2_4, v1, acc2_1);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3_16, v0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3_4, v1, acc3_1);
+                            acc4_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x4_16, v0, acc4_0);
+                            acc4_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x4_4, v1, acc4_1);
+                            acc5_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x5_16, v0, acc5_0);
+                            acc5_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x5_4, v1, acc5_1);
+                            acc6_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x6_16, v0, acc6_0);
+                            acc6_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x6_4, v1, acc6_1);
+                        }
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref dwRows, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRows, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref dwRows, L2OutChannels);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref dwRows, L2OutChannels + 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref dwRows, 2 * L2OutChannels);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref dwRows, 2 * L2OutChannels + 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref dwRows, 3 * L2OutChannels);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref dwRows, 3 * L2OutChannels + 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc4_0, ref dwRows, 4 * L2OutChannels);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc4_1, ref dwRows, 4 * L2OutChannels + 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc5_0, ref dwRows, 5 * L2OutChannels);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5_1, ref dwRows, 5 * L2OutChannels + 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc6_0, ref dwRows, 6 * L2OutChannels);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc6_1, ref dwRows, 6 * L2OutChannels + 16);
+                }
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            {
-                var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 0);
-                var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 8);
-                var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 16);
-                for (int r = 0; r < batch * L2OutHeight * L2OutWidth; r++)
-                {
-                    ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L2OutChannels);
-                    acc0_0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 0);
-                    acc0_1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 8);
-                    acc0_2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 16);
-                }
-
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref db, 0);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref db, 8);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref db, 16);
-            }
-        }
-        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-        {
-            {
-                var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0);
-                var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 4);
-                var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 8);
-                var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 12);
-                var acc0_4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 16);
-                for (int r = 0; r < batch * L2OutHeight * L2OutWidth; r++)
-                {
-                    ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L2OutChannels);
-                    acc0_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 0);
-                    acc0_1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 4);
-                    acc0_2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 8);
-                    acc0_3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 12);
-                    acc0_4 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 16);
-                }
-
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref db, 0);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref db, 4);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref db, 8);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref db, 12);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_4, ref db, 16);
-            }
-        }
-        else
-        {
-            {
-                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0);
-                var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1);
-                var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2);
-                var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 3);
-                var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4);
-                var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5);
-                var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 6);
-                var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 7);
-                for (int r = 0; r < batch * L2OutHeight * L2OutWidth; r++)
-                {
-                    ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L2OutChannels);
-                    acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 0);
-                    acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 1);
-                    acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 2);
-                    acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 3);
-                    acc0_4 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 4);
-                    acc0_5 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 5);
-                    acc0_6 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 6);
-                    acc0_7 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 7);
-                }
-
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) = acc0_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1) = acc0_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2) = acc0_2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 3) = acc0_3;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) = acc0_4;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5) = acc0_5;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 6) = acc0_6;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 7) = acc0_7;
-            }
-            {
-                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8);
-                var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 9);
-                var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 10);
-                var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 11);
-                var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 12);
-                var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 13);
-                var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 14);
-                var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 15);
-                for (int r = 0; r < batch * L2OutHeight * L2OutWidth; r++)
-                {
-                    ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L2OutChannels);
-                    acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 8);
-                    acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 9);
-                    acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 10);
-                    acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 11);
-                    acc0_4 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 12);
-                    acc0_5 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 13);
-                    acc0_6 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 14);
-                    acc0_7 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 15);
-                }
-
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8) = acc0_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 9) = acc0_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 10) = acc0_2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 11) = acc0_3;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 12) = acc0_4;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 13) = acc0_5;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 14) = acc0_6;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 15) = acc0_7;
-            }
-            {
-                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 16);
-                var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 17);
-                var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 18);
-                var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 19);
-                for (int r = 0; r < batch * L2OutHeight * L2OutWidth; r++)
-                {
-                    ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L2OutChannels);
-                    acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 16);
-                    acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 17);
-                    acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 18);
-                    acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 19);
-                }
-
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 16) = acc0_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 17) = acc0_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 18) = acc0_2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 19) = acc0_3;
-            }
-        }
-
-        // 3. dW += inᵀ·dz, sample by sample so that its input and dz stay in cache
-        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-        {
             for (int s = 0; s < batch; s++)
             {
                 ref float xs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2PaddedSize);
                 ref float dzs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-                for (int ky = 0; ky < L2KernelHeight; ky++)
+                // output channels 0..19 (2 x Vector256 + Vector128), 2 weight row(s) per tile; the L2KernelWidth x L2InChannels rows of a kernel row are contiguous.
+                // Work items: (L2KernelHeight kernel rows) x (7 tiles), shared out between the parts.
+                for (int item = part * (L2KernelHeight * 7) / parts; item < (part + 1) * (L2KernelHeight * 7) / parts; item++)
                 {
-                    // output channels 0..19 (Vector512 + Vector128), 8 weight row(s) per tile; the L2KernelWidth x L2InChannels rows of a kernel row are contiguous
-                    for (int j = 0; j < L2KernelWidth * L2InChannels - 7; j += 8)
+                    int ky = item / 7;
+                    int j = item % 7 * 2;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L2KernelWidth * L2InChannels + j) * L2OutChannels);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 8);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 16);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, L2OutChannels);
+                    var acc1_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, L2OutChannels + 8);
+                    var acc1_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, L2OutChannels + 16);
+                    for (int oy = 0; oy < L2OutHeight; oy++)
                     {
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L2KernelWidth * L2InChannels + j) * L2OutChannels);
-                        var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 0);
-                        var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 16);
-                        var acc1_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, L2OutChannels);
-                        var acc1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, L2OutChannels + 16);
-                        var acc2_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 2 * L2OutChannels);
-                        var acc2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 2 * L2OutChannels + 16);
-                        var acc3_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 3 * L2OutChannels);
-                        var acc3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 3 * L2OutChannels + 16);
-                        var acc4_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 4 * L2OutChannels);
-                        var acc4_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 4 * L2OutChannels + 16);
-                        var acc5_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 5 * L2OutChannels);
-                        var acc5_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 5 * L2OutChannels + 16);
-                        var acc6_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 6 * L2OutChannels);
-                        var acc6_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 6 * L2OutChannels + 16);
-                        var acc7_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 7 * L2OutChannels);
-                        var acc7_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 7 * L2OutChannels + 16);
-                        for (int oy = 0; oy < L2OutHeight; oy++)
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L2Stride + ky) * L2PaddedWidth) * L2InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L2OutWidth * L2OutChannels);
+                        for (int ox = 0; ox < L2OutWidth; ox++)
                         {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L2Stride + ky) * L2PaddedWidth) * L2InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L2OutWidth * L2OutChannels);
-                            for (int ox = 0; ox < L2OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L2Stride * L2InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L2OutChannels);
-                                var v0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzPixel, 0);
-                                var v1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 16);
-                                var x0_16 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
-                                var x0_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
-                                var x1_16 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 1));
-                                var x1_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 1));
-                                var x2_16 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 2));
-                                var x2_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 2));
-                                var x3_16 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 3));
-                                var x3_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 3));
-                                var x4_16 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 4));
-                                var x4_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 4));
-                                var x5_16 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 5));
-                                var x5_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 5));
-                                var x6_16 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 6));
-                                var x6_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 6));
-                                var x7_16 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 7));
-                                var x7_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 7));
-                                acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0_16, v0, acc0_0);
-                                acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0_4, v1, acc0_1);
-                                acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1_16, v0, acc1_0);
-                                acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1_4, v1, acc1_1);
-                                acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2_16, v0, acc2_0);
-                                acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2_4, v1, acc2_1);
-                                acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3_16, v0, acc3_0);
-                                acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3_4, v1, acc3_1);
-                                acc4_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x4_16, v0, acc4_0);
-                                acc4_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x4_4, v1, acc4_1);
-                                acc5_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x5_16, v0, acc5_0);
-                                acc5_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x5_4, v1, acc5_1);
-                                acc6_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x6_16, v0, acc6_0);
-                                acc6_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x6_4, v1, acc6_1);
-                                acc7_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x7_16, v0, acc7_0);
-                                acc7_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x7_4, v1, acc7_1);
-                            }
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L2Stride * L2InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L2OutChannels);
+                            var v0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 0);
+                            var v1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 8);
+                            var v2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 16);
+                            var x0_8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
+                            var x0_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
+                            var x1_8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 1));
+                            var x1_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 1));
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0_8, v0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0_8, v1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0_4, v2, acc0_2);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1_8, v0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1_8, v1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1_4, v2, acc1_2);
                         }
-
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref dwRows, 0);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRows, 16);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref dwRows, L2OutChannels);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref dwRows, L2OutChannels + 16);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref dwRows, 2 * L2OutChannels);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref dwRows, 2 * L2OutChannels + 16);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref dwRows, 3 * L2OutChannels);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref dwRows, 3 * L2OutChannels + 16);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc4_0, ref dwRows, 4 * L2OutChannels);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc4_1, ref dwRows, 4 * L2OutChannels + 16);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc5_0, ref dwRows, 5 * L2OutChannels);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5_1, ref dwRows, 5 * L2OutChannels + 16);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc6_0, ref dwRows, 6 * L2OutChannels);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc6_1, ref dwRows, 6 * L2OutChannels + 16);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc7_0, ref dwRows, 7 * L2OutChannels);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc7_1, ref dwRows, 7 * L2OutChannels + 16);
                     }
-                    {
-                        int j = L2KernelWidth * L2InChannels - 7; // the last 7 row(s)
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L2KernelWidth * L2InChannels + j) * L2OutChannels);
-                        var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 0);
-                        var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 16);
-                        var acc1_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, L2OutChannels);
-                        var acc1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, L2OutChannels + 16);
-                        var acc2_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 2 * L2OutChannels);
-                        var acc2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 2 * L2OutChannels + 16);
-                        var acc3_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 3 * L2OutChannels);
-                        var acc3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 3 * L2OutChannels + 16);
-                        var acc4_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 4 * L2OutChannels);
-                        var acc4_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 4 * L2OutChannels + 16);
-                        var acc5_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 5 * L2OutChannels);
-                        var acc5_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 5 * L2OutChannels + 16);
-                        var acc6_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 6 * L2OutChannels);
-                        var acc6_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 6 * L2OutChannels + 16);
-                        for (int oy = 0; oy < L2OutHeight; oy++)
-                        {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L2Stride + ky) * L2PaddedWidth) * L2InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L2OutWidth * L2OutChannels);
-                            for (int ox = 0; ox < L2OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L2Stride * L2InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L2OutChannels);
-                                var v0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzPixel, 0);
-                                var v1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 16);
-                                var x0_16 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
-                                var x0_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
-                                var x1_16 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 1));
-                                var x1_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 1));
-                                var x2_16 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 2));
-                                var x2_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 2));
-                                var x3_16 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 3));
-                                var x3_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 3));
-                                var x4_16 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 4));
-                                var x4_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 4));
-                                var x5_16 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 5));
-                                var x5_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 5));
-                                var x6_16 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 6));
-                                var x6_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 6));
-                                acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0_16, v0, acc0_0);
-                                acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0_4, v1, acc0_1);
-                                acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1_16, v0, acc1_0);
-                                acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1_4, v1, acc1_1);
-                                acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2_16, v0, acc2_0);
-                                acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2_4, v1, acc2_1);
-                                acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3_16, v0, acc3_0);
-                                acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3_4, v1, acc3_1);
-                                acc4_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x4_16, v0, acc4_0);
-                                acc4_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x4_4, v1, acc4_1);
-                                acc5_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x5_16, v0, acc5_0);
-                                acc5_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x5_4, v1, acc5_1);
-                                acc6_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x6_16, v0, acc6_0);
-                                acc6_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x6_4, v1, acc6_1);
-                            }
-                        }
 
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref dwRows, 0);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRows, 16);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref dwRows, L2OutChannels);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref dwRows, L2OutChannels + 16);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref dwRows, 2 * L2OutChannels);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref dwRows, 2 * L2OutChannels + 16);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref dwRows, 3 * L2OutChannels);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref dwRows, 3 * L2OutChannels + 16);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc4_0, ref dwRows, 4 * L2OutChannels);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc4_1, ref dwRows, 4 * L2OutChannels + 16);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc5_0, ref dwRows, 5 * L2OutChannels);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5_1, ref dwRows, 5 * L2OutChannels + 16);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc6_0, ref dwRows, 6 * L2OutChannels);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc6_1, ref dwRows, 6 * L2OutChannels + 16);
-                    }
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref dwRows, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref dwRows, 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref dwRows, 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref dwRows, L2OutChannels);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref dwRows, L2OutChannels + 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_2, ref dwRows, L2OutChannels + 16);
                 }
-            }
-        }
-        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-        {
-            for (int s = 0; s < batch; s++)
-            {
-                ref float xs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2PaddedSize);
-                ref float dzs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-                for (int ky = 0; ky < L2KernelHeight; ky++)
+                // the last 1 row(s) of each kernel row, by the last part
+                for (int ky = part == parts - 1 ? 0 : L2KernelHeight; ky < L2KernelHeight; ky++)
                 {
-                    // output channels 0..19 (2 x Vector256 + Vector128), 2 weight row(s) per tile; the L2KernelWidth x L2InChannels rows of a kernel row are contiguous
-                    for (int j = 0; j < L2KernelWidth * L2InChannels - 1; j += 2)
+                    int j = L2KernelWidth * L2InChannels - 1;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L2KernelWidth * L2InChannels + j) * L2OutChannels);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 8);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 16);
+                    for (int oy = 0; oy < L2OutHeight; oy++)
                     {
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L2KernelWidth * L2InChannels + j) * L2OutChannels);
-                        var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 0);
-                        var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 8);
-                        var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 16);
-                        var acc1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, L2OutChannels);
-                        var acc1_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, L2OutChannels + 8);
-                        var acc1_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, L2OutChannels + 16);
-                        for (int oy = 0; oy < L2OutHeight; oy++)
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L2Stride + ky) * L2PaddedWidth) * L2InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L2OutWidth * L2OutChannels);
+                        for (int ox = 0; ox < L2OutWidth; ox++)
                         {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L2Stride + ky) * L2PaddedWidth) * L2InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L2OutWidth * L2OutChannels);
-                            for (int ox = 0; ox < L2OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L2Stride * L2InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L2OutChannels);
-                                var v0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 0);
-                                var v1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 8);
-                                var v2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 16);
-                                var x0_8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
-                                var x0_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
-                                var x1_8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 1));
-                                var x1_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 1));
-                                acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0_8, v0, acc0_0);
-                                acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0_8, v1, acc0_1);
-                                acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0_4, v2, acc0_2);
-                                acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1_8, v0, acc1_0);
-                                acc1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1_8, v1, acc1_1);
-                                acc1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1_4, v2, acc1_2);
-                            }
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L2Stride * L2InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L2OutChannels);
+                            var v0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 0);
+                            var v1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 8);
+                            var v2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 16);
+                            var x0_8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
+                            var x0_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0_8, v0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0_8, v1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0_4, v2, acc0_2);
                         }
-
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref dwRows, 0);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref dwRows, 8);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref dwRows, 16);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref dwRows, L2OutChannels);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref dwRows, L2OutChannels + 8);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_2, ref dwRows, L2OutChannels + 16);
                     }
-                    {
-                        int j = L2KernelWidth * L2InChannels - 1; // the last 1 row(s)
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L2KernelWidth * L2InChannels + j) * L2OutChannels);
-                        var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 0);
-                        var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 8);
-                        var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 16);
-                        for (int oy = 0; oy < L2OutHeight; oy++)
-                        {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L2Stride + ky) * L2PaddedWidth) * L2InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L2OutWidth * L2OutChannels);
-                            for (int ox = 0; ox < L2OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L2Stride * L2InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L2OutChannels);
-                                var v0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 0);
-                                var v1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 8);
-                                var v2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 16);
-                                var x0_8 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
-                                var x0_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
-                                acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0_8, v0, acc0_0);
-                                acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0_8, v1, acc0_1);
-                                acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0_4, v2, acc0_2);
-                            }
-                        }
 
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref dwRows, 0);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref dwRows, 8);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref dwRows, 16);
-                    }
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref dwRows, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref dwRows, 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref dwRows, 16);
                 }
             }
         }
@@ -786,45 +823,45 @@ partial class PaddedCnn
             {
                 ref float xs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2PaddedSize);
                 ref float dzs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-                for (int ky = 0; ky < L2KernelHeight; ky++)
+                // output channels 0..19 (5 x Vector128), 1 weight row(s) per tile; the L2KernelWidth x L2InChannels rows of a kernel row are contiguous.
+                // Work items: (L2KernelHeight kernel rows) x (15 tiles), shared out between the parts.
+                for (int item = part * (L2KernelHeight * 15) / parts; item < (part + 1) * (L2KernelHeight * 15) / parts; item++)
                 {
-                    // output channels 0..19 (5 x Vector128), 1 weight row(s) per tile; the L2KernelWidth x L2InChannels rows of a kernel row are contiguous
-                    for (int j = 0; j < L2KernelWidth * L2InChannels; j += 1)
+                    int ky = item / 15;
+                    int j = item % 15 * 1;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L2KernelWidth * L2InChannels + j) * L2OutChannels);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 4);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 8);
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 12);
+                    var acc0_4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 16);
+                    for (int oy = 0; oy < L2OutHeight; oy++)
                     {
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L2KernelWidth * L2InChannels + j) * L2OutChannels);
-                        var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 0);
-                        var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 4);
-                        var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 8);
-                        var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 12);
-                        var acc0_4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 16);
-                        for (int oy = 0; oy < L2OutHeight; oy++)
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L2Stride + ky) * L2PaddedWidth) * L2InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L2OutWidth * L2OutChannels);
+                        for (int ox = 0; ox < L2OutWidth; ox++)
                         {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L2Stride + ky) * L2PaddedWidth) * L2InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L2OutWidth * L2OutChannels);
-                            for (int ox = 0; ox < L2OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L2Stride * L2InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L2OutChannels);
-                                var v0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 0);
-                                var v1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 4);
-                                var v2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 8);
-                                var v3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 12);
-                                var v4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 16);
-                                var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
-                                acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v0, acc0_0);
-                                acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v1, acc0_1);
-                                acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v2, acc0_2);
-                                acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v3, acc0_3);
-                                acc0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v4, acc0_4);
-                            }
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L2Stride * L2InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L2OutChannels);
+                            var v0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 0);
+                            var v1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 4);
+                            var v2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 8);
+                            var v3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 12);
+                            var v4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 16);
+                            var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v3, acc0_3);
+                            acc0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v4, acc0_4);
                         }
-
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRows, 0);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRows, 4);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref dwRows, 8);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref dwRows, 12);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_4, ref dwRows, 16);
                     }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRows, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRows, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref dwRows, 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref dwRows, 12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_4, ref dwRows, 16);
                 }
             }
         }
@@ -834,189 +871,201 @@ partial class PaddedCnn
             {
                 ref float xs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2PaddedSize);
                 ref float dzs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-                for (int ky = 0; ky < L2KernelHeight; ky++)
+                // output channels 0..7 (8 x float), 1 weight row(s) per tile; the L2KernelWidth x L2InChannels rows of a kernel row are contiguous.
+                // Work items: (L2KernelHeight kernel rows) x (15 tiles), shared out between the parts.
+                for (int item = part * (L2KernelHeight * 15) / parts; item < (part + 1) * (L2KernelHeight * 15) / parts; item++)
                 {
-                    // output channels 0..7 (8 x float), 1 weight row(s) per tile; the L2KernelWidth x L2InChannels rows of a kernel row are contiguous
-                    for (int j = 0; j < L2KernelWidth * L2InChannels; j += 1)
+                    int ky = item / 15;
+                    int j = item % 15 * 1;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L2KernelWidth * L2InChannels + j) * L2OutChannels);
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 1);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 2);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 3);
+                    var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4);
+                    var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 5);
+                    var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 6);
+                    var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 7);
+                    for (int oy = 0; oy < L2OutHeight; oy++)
                     {
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L2KernelWidth * L2InChannels + j) * L2OutChannels);
-                        var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 0);
-                        var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 1);
-                        var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 2);
-                        var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 3);
-                        var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4);
-                        var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 5);
-                        var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 6);
-                        var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 7);
-                        for (int oy = 0; oy < L2OutHeight; oy++)
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L2Stride + ky) * L2PaddedWidth) * L2InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L2OutWidth * L2OutChannels);
+                        for (int ox = 0; ox < L2OutWidth; ox++)
                         {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L2Stride + ky) * L2PaddedWidth) * L2InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L2OutWidth * L2OutChannels);
-                            for (int ox = 0; ox < L2OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L2Stride * L2InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L2OutChannels);
-                                var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 0);
-                                var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 1);
-                                var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 2);
-                                var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 3);
-                                var v4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 4);
-                                var v5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 5);
-                                var v6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 6);
-                                var v7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 7);
-                                var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
-                                acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
-                                acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
-                                acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
-                                acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
-                                acc0_4 = global::System.MathF.FusedMultiplyAdd(x0, v4, acc0_4);
-                                acc0_5 = global::System.MathF.FusedMultiplyAdd(x0, v5, acc0_5);
-                                acc0_6 = global::System.MathF.FusedMultiplyAdd(x0, v6, acc0_6);
-                                acc0_7 = global::System.MathF.FusedMultiplyAdd(x0, v7, acc0_7);
-                            }
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L2Stride * L2InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L2OutChannels);
+                            var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 0);
+                            var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 1);
+                            var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 2);
+                            var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 3);
+                            var v4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 4);
+                            var v5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 5);
+                            var v6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 6);
+                            var v7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 7);
+                            var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
+                            acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
+                            acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
+                            acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
+                            acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
+                            acc0_4 = global::System.MathF.FusedMultiplyAdd(x0, v4, acc0_4);
+                            acc0_5 = global::System.MathF.FusedMultiplyAdd(x0, v5, acc0_5);
+                            acc0_6 = global::System.MathF.FusedMultiplyAdd(x0, v6, acc0_6);
+                            acc0_7 = global::System.MathF.FusedMultiplyAdd(x0, v7, acc0_7);
                         }
-
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 0) = acc0_0;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 1) = acc0_1;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 2) = acc0_2;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 3) = acc0_3;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4) = acc0_4;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 5) = acc0_5;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 6) = acc0_6;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 7) = acc0_7;
                     }
-                    // output channels 8..15 (8 x float), 1 weight row(s) per tile; the L2KernelWidth x L2InChannels rows of a kernel row are contiguous
-                    for (int j = 0; j < L2KernelWidth * L2InChannels; j += 1)
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 0) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 1) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 2) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 3) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4) = acc0_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 5) = acc0_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 6) = acc0_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 7) = acc0_7;
+                }
+                // output channels 8..15 (8 x float), 1 weight row(s) per tile; the L2KernelWidth x L2InChannels rows of a kernel row are contiguous.
+                // Work items: (L2KernelHeight kernel rows) x (15 tiles), shared out between the parts.
+                for (int item = part * (L2KernelHeight * 15) / parts; item < (part + 1) * (L2KernelHeight * 15) / parts; item++)
+                {
+                    int ky = item / 15;
+                    int j = item % 15 * 1;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L2KernelWidth * L2InChannels + j) * L2OutChannels);
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 8);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 9);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 10);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 11);
+                    var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 12);
+                    var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 13);
+                    var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 14);
+                    var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 15);
+                    for (int oy = 0; oy < L2OutHeight; oy++)
                     {
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L2KernelWidth * L2InChannels + j) * L2OutChannels);
-                        var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 8);
-                        var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 9);
-                        var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 10);
-                        var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 11);
-                        var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 12);
-                        var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 13);
-                        var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 14);
-                        var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 15);
-                        for (int oy = 0; oy < L2OutHeight; oy++)
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L2Stride + ky) * L2PaddedWidth) * L2InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L2OutWidth * L2OutChannels);
+                        for (int ox = 0; ox < L2OutWidth; ox++)
                         {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L2Stride + ky) * L2PaddedWidth) * L2InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L2OutWidth * L2OutChannels);
-                            for (int ox = 0; ox < L2OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L2Stride * L2InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L2OutChannels);
-                                var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 8);
-                                var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 9);
-                                var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 10);
-                                var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 11);
-                                var v4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 12);
-                                var v5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 13);
-                                var v6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 14);
-                                var v7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 15);
-                                var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
-                                acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
-                                acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
-                                acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
-                                acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
-                                acc0_4 = global::System.MathF.FusedMultiplyAdd(x0, v4, acc0_4);
-                                acc0_5 = global::System.MathF.FusedMultiplyAdd(x0, v5, acc0_5);
-                                acc0_6 = global::System.MathF.FusedMultiplyAdd(x0, v6, acc0_6);
-                                acc0_7 = global::System.MathF.FusedMultiplyAdd(x0, v7, acc0_7);
-                            }
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L2Stride * L2InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L2OutChannels);
+                            var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 8);
+                            var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 9);
+                            var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 10);
+                            var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 11);
+                            var v4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 12);
+                            var v5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 13);
+                            var v6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 14);
+                            var v7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 15);
+                            var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
+                            acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
+                            acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
+                            acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
+                            acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
+                            acc0_4 = global::System.MathF.FusedMultiplyAdd(x0, v4, acc0_4);
+                            acc0_5 = global::System.MathF.FusedMultiplyAdd(x0, v5, acc0_5);
+                            acc0_6 = global::System.MathF.FusedMultiplyAdd(x0, v6, acc0_6);
+                            acc0_7 = global::System.MathF.FusedMultiplyAdd(x0, v7, acc0_7);
                         }
-
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 8) = acc0_0;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 9) = acc0_1;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 10) = acc0_2;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 11) = acc0_3;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 12) = acc0_4;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 13) = acc0_5;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 14) = acc0_6;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 15) = acc0_7;
                     }
-                    // output channels 16..19 (4 x float), 2 weight row(s) per tile; the L2KernelWidth x L2InChannels rows of a kernel row are contiguous
-                    for (int j = 0; j < L2KernelWidth * L2InChannels - 1; j += 2)
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 8) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 9) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 10) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 11) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 12) = acc0_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 13) = acc0_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 14) = acc0_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 15) = acc0_7;
+                }
+                // output channels 16..19 (4 x float), 2 weight row(s) per tile; the L2KernelWidth x L2InChannels rows of a kernel row are contiguous.
+                // Work items: (L2KernelHeight kernel rows) x (7 tiles), shared out between the parts.
+                for (int item = part * (L2KernelHeight * 7) / parts; item < (part + 1) * (L2KernelHeight * 7) / parts; item++)
+                {
+                    int ky = item / 7;
+                    int j = item % 7 * 2;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L2KernelWidth * L2InChannels + j) * L2OutChannels);
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 16);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 17);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 18);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 19);
+                    var acc1_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, L2OutChannels + 16);
+                    var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, L2OutChannels + 17);
+                    var acc1_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, L2OutChannels + 18);
+                    var acc1_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, L2OutChannels + 19);
+                    for (int oy = 0; oy < L2OutHeight; oy++)
                     {
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L2KernelWidth * L2InChannels + j) * L2OutChannels);
-                        var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 16);
-                        var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 17);
-                        var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 18);
-                        var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 19);
-                        var acc1_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, L2OutChannels + 16);
-                        var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, L2OutChannels + 17);
-                        var acc1_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, L2OutChannels + 18);
-                        var acc1_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, L2OutChannels + 19);
-                        for (int oy = 0; oy < L2OutHeight; oy++)
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L2Stride + ky) * L2PaddedWidth) * L2InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L2OutWidth * L2OutChannels);
+                        for (int ox = 0; ox < L2OutWidth; ox++)
                         {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L2Stride + ky) * L2PaddedWidth) * L2InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L2OutWidth * L2OutChannels);
-                            for (int ox = 0; ox < L2OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L2Stride * L2InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L2OutChannels);
-                                var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 16);
-                                var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 17);
-                                var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 18);
-                                var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 19);
-                                var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
-                                var x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 1);
-                                acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
-                                acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
-                                acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
-                                acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
-                                acc1_0 = global::System.MathF.FusedMultiplyAdd(x1, v0, acc1_0);
-                                acc1_1 = global::System.MathF.FusedMultiplyAdd(x1, v1, acc1_1);
-                                acc1_2 = global::System.MathF.FusedMultiplyAdd(x1, v2, acc1_2);
-                                acc1_3 = global::System.MathF.FusedMultiplyAdd(x1, v3, acc1_3);
-                            }
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L2Stride * L2InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L2OutChannels);
+                            var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 16);
+                            var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 17);
+                            var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 18);
+                            var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 19);
+                            var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
+                            var x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 1);
+                            acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
+                            acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
+                            acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
+                            acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
+                            acc1_0 = global::System.MathF.FusedMultiplyAdd(x1, v0, acc1_0);
+                            acc1_1 = global::System.MathF.FusedMultiplyAdd(x1, v1, acc1_1);
+                            acc1_2 = global::System.MathF.FusedMultiplyAdd(x1, v2, acc1_2);
+                            acc1_3 = global::System.MathF.FusedMultiplyAdd(x1, v3, acc1_3);
                         }
-
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 16) = acc0_0;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 17) = acc0_1;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 18) = acc0_2;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 19) = acc0_3;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, L2OutChannels + 16) = acc1_0;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, L2OutChannels + 17) = acc1_1;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, L2OutChannels + 18) = acc1_2;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, L2OutChannels + 19) = acc1_3;
                     }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 16) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 17) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 18) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 19) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, L2OutChannels + 16) = acc1_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, L2OutChannels + 17) = acc1_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, L2OutChannels + 18) = acc1_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, L2OutChannels + 19) = acc1_3;
+                }
+                // the last 1 row(s) of each kernel row, by the last part
+                for (int ky = part == parts - 1 ? 0 : L2KernelHeight; ky < L2KernelHeight; ky++)
+                {
+                    int j = L2KernelWidth * L2InChannels - 1;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L2KernelWidth * L2InChannels + j) * L2OutChannels);
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 16);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 17);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 18);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 19);
+                    for (int oy = 0; oy < L2OutHeight; oy++)
                     {
-                        int j = L2KernelWidth * L2InChannels - 1; // the last 1 row(s)
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L2KernelWidth * L2InChannels + j) * L2OutChannels);
-                        var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 16);
-                        var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 17);
-                        var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 18);
-                        var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 19);
-                        for (int oy = 0; oy < L2OutHeight; oy++)
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L2Stride + ky) * L2PaddedWidth) * L2InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L2OutWidth * L2OutChannels);
+                        for (int ox = 0; ox < L2OutWidth; ox++)
                         {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L2Stride + ky) * L2PaddedWidth) * L2InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L2OutWidth * L2OutChannels);
-                            for (int ox = 0; ox < L2OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L2Stride * L2InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L2OutChannels);
-                                var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 16);
-                                var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 17);
-                                var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 18);
-                                var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 19);
-                                var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
-                                acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
-                                acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
-                                acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
-                                acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
-                            }
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L2Stride * L2InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L2OutChannels);
+                            var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 16);
+                            var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 17);
+                            var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 18);
+                            var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 19);
+                            var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
+                            acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
+                            acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
+                            acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
+                            acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
                         }
-
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 16) = acc0_0;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 17) = acc0_1;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 18) = acc0_2;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 19) = acc0_3;
                     }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 16) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 17) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 18) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 19) = acc0_3;
                 }
             }
         }
+    }
 
-        // 4. the input gradient. First W2 transposed to (ky, kx, f, c), so that a row holds the L2InChannels weights of one output channel.
+    /// <summary>Layer 2: W2 transposed to (ky, kx, f, c) in _transposed2, so that a row holds the L2InChannels weights of one output channel.</summary>
+    private void Layer2Transpose()
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W);
         ref float wt = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_transposed2);
         for (int k = 0; k < L2KernelHeight * L2KernelWidth; k++)
         {
@@ -1028,14 +1077,22 @@ partial class PaddedCnn
                 }
             }
         }
+    }
 
-        // Then each output pixel's dz is spread over its window: din[window] += dz[pixel, f]·Wt[ky, kx, f, :], a few pixels per tile.
+    /// <summary>
+    /// Layer 2, samples <paramref name="first"/> to <paramref name="end"/>: each output pixel's dz is spread over its window,
+    /// din[window] += dz[pixel, f]·Wt[ky, kx, f, :], a few pixels per tile; written to _dz1. Needs Layer2Transpose first.
+    /// </summary>
+    private void Layer2InputGradient(int first, int end)
+    {
+        ref float wt = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_transposed2);
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
         ref float dxAll = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L2In)
-        for (int s = 0; s < batch; s++)
+        for (int s = first; s < end; s++)
         {
             ref float dzs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-            ref float dxs = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_paddedGradient2); // the padded sample, cropped below
-            global::System.Array.Clear(_paddedGradient2);
+            ref float dxs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_paddedGradient2), s * L2PaddedSize); // the padded sample, cropped below
+            global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref dxs, L2PaddedSize).Clear();
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // input channels 0..4 (Vector128 + float), 4 pixel(s) per tile
@@ -1158,16 +1215,19 @@ partial class PaddedCnn
     /// </summary>
     private void Layer1Backward(int batch)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1W);
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1B);
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_padded1); // (batch, L1PaddedSize)
+        Layer1Derivative(0, batch);
+        Layer1WeightGradient(batch, 0, 1);
+    }
+
+    /// <summary>Layer 1, samples <paramref name="first"/> to <paramref name="end"/>: _dz1 from dLoss/da to dLoss/dz, in place.</summary>
+    private void Layer1Derivative(int first, int end)
+    {
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L1Out)
 
         // 1. dz = da ⊙ tanh'(z)
         ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
         ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1);
-        for (int s = 0; s < batch; s++)
+        for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L1Out);
             ref float aRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L1Out);
@@ -1205,166 +1265,183 @@ partial class PaddedCnn
                 }
             }
         }
+    }
 
-        // 2. db += Σ dz over every pixel of every sample
-        if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+    /// <summary>
+    /// Layer 1: part <paramref name="part"/> of <paramref name="parts"/> of the weight gradient over the whole batch. The
+    /// (kernel row, tile of weight rows) pairs are shared out between the parts, so parts write disjoint rows of dW1 and
+    /// every row is summed in the same order however many parts there are. Part 0 also sums db1.
+    /// </summary>
+    private void Layer1WeightGradient(int batch, int part, int parts)
+    {
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1B);
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_padded1); // (batch, L1PaddedSize)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L1Out)
+        if (part == 0)
         {
+            // db += Σ dz over every pixel of every sample
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0);
-                var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4);
-                for (int r = 0; r < batch * L1OutHeight * L1OutWidth; r++)
                 {
-                    ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L1OutChannels);
-                    acc0_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 0);
-                    acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 4);
-                }
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4);
+                    for (int r = 0; r < batch * L1OutHeight * L1OutWidth; r++)
+                    {
+                        ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L1OutChannels);
+                        acc0_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 0);
+                        acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 4);
+                    }
 
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref db, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) = acc0_1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref db, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) = acc0_1;
+                }
+            }
+            else
+            {
+                {
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 3);
+                    var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4);
+                    for (int r = 0; r < batch * L1OutHeight * L1OutWidth; r++)
+                    {
+                        ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L1OutChannels);
+                        acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 0);
+                        acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 1);
+                        acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 2);
+                        acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 3);
+                        acc0_4 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 4);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 3) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) = acc0_4;
+                }
             }
         }
-        else
-        {
-            {
-                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0);
-                var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1);
-                var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2);
-                var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 3);
-                var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4);
-                for (int r = 0; r < batch * L1OutHeight * L1OutWidth; r++)
-                {
-                    ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L1OutChannels);
-                    acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 0);
-                    acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 1);
-                    acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 2);
-                    acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 3);
-                    acc0_4 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 4);
-                }
 
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) = acc0_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1) = acc0_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2) = acc0_2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 3) = acc0_3;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) = acc0_4;
-            }
-        }
-
-        // 3. dW += inᵀ·dz, sample by sample so that its input and dz stay in cache
+        // dW += inᵀ·dz, sample by sample so that its input and dz stay in cache
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
             for (int s = 0; s < batch; s++)
             {
                 ref float xs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1PaddedSize);
                 ref float dzs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                for (int ky = 0; ky < L1KernelHeight; ky++)
+                // output channels 0..4 (Vector128 + float), 8 weight row(s) per tile; the L1KernelWidth x L1InChannels rows of a kernel row are contiguous.
+                // Work items: (L1KernelHeight kernel rows) x (1 tiles), shared out between the parts.
+                for (int item = part * (L1KernelHeight * 1) / parts; item < (part + 1) * (L1KernelHeight * 1) / parts; item++)
                 {
-                    // output channels 0..4 (Vector128 + float), 8 weight row(s) per tile; the L1KernelWidth x L1InChannels rows of a kernel row are contiguous
-                    for (int j = 0; j < L1KernelWidth * L1InChannels - 1; j += 8)
+                    int ky = item / 1;
+                    int j = item % 1 * 8;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L1KernelWidth * L1InChannels + j) * L1OutChannels);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, L1OutChannels);
+                    var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, L1OutChannels + 4);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 2 * L1OutChannels);
+                    var acc2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 2 * L1OutChannels + 4);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 3 * L1OutChannels);
+                    var acc3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 3 * L1OutChannels + 4);
+                    var acc4_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 4 * L1OutChannels);
+                    var acc4_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4 * L1OutChannels + 4);
+                    var acc5_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 5 * L1OutChannels);
+                    var acc5_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 5 * L1OutChannels + 4);
+                    var acc6_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 6 * L1OutChannels);
+                    var acc6_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 6 * L1OutChannels + 4);
+                    var acc7_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 7 * L1OutChannels);
+                    var acc7_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 7 * L1OutChannels + 4);
+                    for (int oy = 0; oy < L1OutHeight; oy++)
                     {
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L1KernelWidth * L1InChannels + j) * L1OutChannels);
-                        var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 0);
-                        var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4);
-                        var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, L1OutChannels);
-                        var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, L1OutChannels + 4);
-                        var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 2 * L1OutChannels);
-                        var acc2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 2 * L1OutChannels + 4);
-                        var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 3 * L1OutChannels);
-                        var acc3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 3 * L1OutChannels + 4);
-                        var acc4_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 4 * L1OutChannels);
-                        var acc4_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4 * L1OutChannels + 4);
-                        var acc5_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 5 * L1OutChannels);
-                        var acc5_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 5 * L1OutChannels + 4);
-                        var acc6_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 6 * L1OutChannels);
-                        var acc6_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 6 * L1OutChannels + 4);
-                        var acc7_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 7 * L1OutChannels);
-                        var acc7_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 7 * L1OutChannels + 4);
-                        for (int oy = 0; oy < L1OutHeight; oy++)
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L1Stride + ky) * L1PaddedWidth) * L1InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L1OutWidth * L1OutChannels);
+                        for (int ox = 0; ox < L1OutWidth; ox++)
                         {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L1Stride + ky) * L1PaddedWidth) * L1InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L1OutWidth * L1OutChannels);
-                            for (int ox = 0; ox < L1OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L1Stride * L1InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L1OutChannels);
-                                var v0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 0);
-                                var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 4);
-                                var x0_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
-                                var x0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
-                                var x1_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 1));
-                                var x1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 1);
-                                var x2_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 2));
-                                var x2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 2);
-                                var x3_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 3));
-                                var x3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 3);
-                                var x4_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 4));
-                                var x4_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 4);
-                                var x5_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 5));
-                                var x5_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 5);
-                                var x6_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 6));
-                                var x6_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 6);
-                                var x7_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 7));
-                                var x7_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 7);
-                                acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0_4, v0, acc0_0);
-                                acc0_1 = global::System.MathF.FusedMultiplyAdd(x0_1, v1, acc0_1);
-                                acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1_4, v0, acc1_0);
-                                acc1_1 = global::System.MathF.FusedMultiplyAdd(x1_1, v1, acc1_1);
-                                acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2_4, v0, acc2_0);
-                                acc2_1 = global::System.MathF.FusedMultiplyAdd(x2_1, v1, acc2_1);
-                                acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3_4, v0, acc3_0);
-                                acc3_1 = global::System.MathF.FusedMultiplyAdd(x3_1, v1, acc3_1);
-                                acc4_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x4_4, v0, acc4_0);
-                                acc4_1 = global::System.MathF.FusedMultiplyAdd(x4_1, v1, acc4_1);
-                                acc5_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x5_4, v0, acc5_0);
-                                acc5_1 = global::System.MathF.FusedMultiplyAdd(x5_1, v1, acc5_1);
-                                acc6_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x6_4, v0, acc6_0);
-                                acc6_1 = global::System.MathF.FusedMultiplyAdd(x6_1, v1, acc6_1);
-                                acc7_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x7_4, v0, acc7_0);
-                                acc7_1 = global::System.MathF.FusedMultiplyAdd(x7_1, v1, acc7_1);
-                            }
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L1Stride * L1InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L1OutChannels);
+                            var v0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 0);
+                            var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 4);
+                            var x0_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
+                            var x0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
+                            var x1_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 1));
+                            var x1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 1);
+                            var x2_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 2));
+                            var x2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 2);
+                            var x3_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 3));
+                            var x3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 3);
+                            var x4_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 4));
+                            var x4_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 4);
+                            var x5_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 5));
+                            var x5_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 5);
+                            var x6_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 6));
+                            var x6_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 6);
+                            var x7_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 7));
+                            var x7_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 7);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0_4, v0, acc0_0);
+                            acc0_1 = global::System.MathF.FusedMultiplyAdd(x0_1, v1, acc0_1);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1_4, v0, acc1_0);
+                            acc1_1 = global::System.MathF.FusedMultiplyAdd(x1_1, v1, acc1_1);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2_4, v0, acc2_0);
+                            acc2_1 = global::System.MathF.FusedMultiplyAdd(x2_1, v1, acc2_1);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3_4, v0, acc3_0);
+                            acc3_1 = global::System.MathF.FusedMultiplyAdd(x3_1, v1, acc3_1);
+                            acc4_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x4_4, v0, acc4_0);
+                            acc4_1 = global::System.MathF.FusedMultiplyAdd(x4_1, v1, acc4_1);
+                            acc5_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x5_4, v0, acc5_0);
+                            acc5_1 = global::System.MathF.FusedMultiplyAdd(x5_1, v1, acc5_1);
+                            acc6_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x6_4, v0, acc6_0);
+                            acc6_1 = global::System.MathF.FusedMultiplyAdd(x6_1, v1, acc6_1);
+                            acc7_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x7_4, v0, acc7_0);
+                            acc7_1 = global::System.MathF.FusedMultiplyAdd(x7_1, v1, acc7_1);
                         }
-
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRows, 0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4) = acc0_1;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref dwRows, L1OutChannels);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, L1OutChannels + 4) = acc1_1;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref dwRows, 2 * L1OutChannels);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 2 * L1OutChannels + 4) = acc2_1;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref dwRows, 3 * L1OutChannels);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 3 * L1OutChannels + 4) = acc3_1;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc4_0, ref dwRows, 4 * L1OutChannels);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4 * L1OutChannels + 4) = acc4_1;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5_0, ref dwRows, 5 * L1OutChannels);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 5 * L1OutChannels + 4) = acc5_1;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc6_0, ref dwRows, 6 * L1OutChannels);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 6 * L1OutChannels + 4) = acc6_1;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc7_0, ref dwRows, 7 * L1OutChannels);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 7 * L1OutChannels + 4) = acc7_1;
                     }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRows, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4) = acc0_1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref dwRows, L1OutChannels);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, L1OutChannels + 4) = acc1_1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref dwRows, 2 * L1OutChannels);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 2 * L1OutChannels + 4) = acc2_1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref dwRows, 3 * L1OutChannels);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 3 * L1OutChannels + 4) = acc3_1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc4_0, ref dwRows, 4 * L1OutChannels);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4 * L1OutChannels + 4) = acc4_1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5_0, ref dwRows, 5 * L1OutChannels);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 5 * L1OutChannels + 4) = acc5_1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc6_0, ref dwRows, 6 * L1OutChannels);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 6 * L1OutChannels + 4) = acc6_1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc7_0, ref dwRows, 7 * L1OutChannels);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 7 * L1OutChannels + 4) = acc7_1;
+                }
+                // the last 1 row(s) of each kernel row, by the last part
+                for (int ky = part == parts - 1 ? 0 : L1KernelHeight; ky < L1KernelHeight; ky++)
+                {
+                    int j = L1KernelWidth * L1InChannels - 1;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L1KernelWidth * L1InChannels + j) * L1OutChannels);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4);
+                    for (int oy = 0; oy < L1OutHeight; oy++)
                     {
-                        int j = L1KernelWidth * L1InChannels - 1; // the last 1 row(s)
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L1KernelWidth * L1InChannels + j) * L1OutChannels);
-                        var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 0);
-                        var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4);
-                        for (int oy = 0; oy < L1OutHeight; oy++)
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L1Stride + ky) * L1PaddedWidth) * L1InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L1OutWidth * L1OutChannels);
+                        for (int ox = 0; ox < L1OutWidth; ox++)
                         {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L1Stride + ky) * L1PaddedWidth) * L1InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L1OutWidth * L1OutChannels);
-                            for (int ox = 0; ox < L1OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L1Stride * L1InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L1OutChannels);
-                                var v0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 0);
-                                var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 4);
-                                var x0_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
-                                var x0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
-                                acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0_4, v0, acc0_0);
-                                acc0_1 = global::System.MathF.FusedMultiplyAdd(x0_1, v1, acc0_1);
-                            }
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L1Stride * L1InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L1OutChannels);
+                            var v0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 0);
+                            var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 4);
+                            var x0_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
+                            var x0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0_4, v0, acc0_0);
+                            acc0_1 = global::System.MathF.FusedMultiplyAdd(x0_1, v1, acc0_1);
                         }
-
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRows, 0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4) = acc0_1;
                     }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRows, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4) = acc0_1;
                 }
             }
         }
@@ -1374,83 +1451,85 @@ partial class PaddedCnn
             {
                 ref float xs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1PaddedSize);
                 ref float dzs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                for (int ky = 0; ky < L1KernelHeight; ky++)
+                // output channels 0..4 (Vector128 + float), 4 weight row(s) per tile; the L1KernelWidth x L1InChannels rows of a kernel row are contiguous.
+                // Work items: (L1KernelHeight kernel rows) x (2 tiles), shared out between the parts.
+                for (int item = part * (L1KernelHeight * 2) / parts; item < (part + 1) * (L1KernelHeight * 2) / parts; item++)
                 {
-                    // output channels 0..4 (Vector128 + float), 4 weight row(s) per tile; the L1KernelWidth x L1InChannels rows of a kernel row are contiguous
-                    for (int j = 0; j < L1KernelWidth * L1InChannels - 1; j += 4)
+                    int ky = item / 2;
+                    int j = item % 2 * 4;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L1KernelWidth * L1InChannels + j) * L1OutChannels);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, L1OutChannels);
+                    var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, L1OutChannels + 4);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 2 * L1OutChannels);
+                    var acc2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 2 * L1OutChannels + 4);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 3 * L1OutChannels);
+                    var acc3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 3 * L1OutChannels + 4);
+                    for (int oy = 0; oy < L1OutHeight; oy++)
                     {
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L1KernelWidth * L1InChannels + j) * L1OutChannels);
-                        var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 0);
-                        var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4);
-                        var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, L1OutChannels);
-                        var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, L1OutChannels + 4);
-                        var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 2 * L1OutChannels);
-                        var acc2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 2 * L1OutChannels + 4);
-                        var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 3 * L1OutChannels);
-                        var acc3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 3 * L1OutChannels + 4);
-                        for (int oy = 0; oy < L1OutHeight; oy++)
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L1Stride + ky) * L1PaddedWidth) * L1InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L1OutWidth * L1OutChannels);
+                        for (int ox = 0; ox < L1OutWidth; ox++)
                         {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L1Stride + ky) * L1PaddedWidth) * L1InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L1OutWidth * L1OutChannels);
-                            for (int ox = 0; ox < L1OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L1Stride * L1InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L1OutChannels);
-                                var v0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 0);
-                                var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 4);
-                                var x0_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
-                                var x0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
-                                var x1_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 1));
-                                var x1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 1);
-                                var x2_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 2));
-                                var x2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 2);
-                                var x3_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 3));
-                                var x3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 3);
-                                acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0_4, v0, acc0_0);
-                                acc0_1 = global::System.MathF.FusedMultiplyAdd(x0_1, v1, acc0_1);
-                                acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1_4, v0, acc1_0);
-                                acc1_1 = global::System.MathF.FusedMultiplyAdd(x1_1, v1, acc1_1);
-                                acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2_4, v0, acc2_0);
-                                acc2_1 = global::System.MathF.FusedMultiplyAdd(x2_1, v1, acc2_1);
-                                acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3_4, v0, acc3_0);
-                                acc3_1 = global::System.MathF.FusedMultiplyAdd(x3_1, v1, acc3_1);
-                            }
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L1Stride * L1InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L1OutChannels);
+                            var v0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 0);
+                            var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 4);
+                            var x0_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
+                            var x0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
+                            var x1_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 1));
+                            var x1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 1);
+                            var x2_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 2));
+                            var x2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 2);
+                            var x3_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 3));
+                            var x3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 3);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0_4, v0, acc0_0);
+                            acc0_1 = global::System.MathF.FusedMultiplyAdd(x0_1, v1, acc0_1);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1_4, v0, acc1_0);
+                            acc1_1 = global::System.MathF.FusedMultiplyAdd(x1_1, v1, acc1_1);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2_4, v0, acc2_0);
+                            acc2_1 = global::System.MathF.FusedMultiplyAdd(x2_1, v1, acc2_1);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3_4, v0, acc3_0);
+                            acc3_1 = global::System.MathF.FusedMultiplyAdd(x3_1, v1, acc3_1);
                         }
-
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRows, 0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4) = acc0_1;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref dwRows, L1OutChannels);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, L1OutChannels + 4) = acc1_1;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref dwRows, 2 * L1OutChannels);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 2 * L1OutChannels + 4) = acc2_1;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref dwRows, 3 * L1OutChannels);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 3 * L1OutChannels + 4) = acc3_1;
                     }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRows, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4) = acc0_1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref dwRows, L1OutChannels);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, L1OutChannels + 4) = acc1_1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref dwRows, 2 * L1OutChannels);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 2 * L1OutChannels + 4) = acc2_1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref dwRows, 3 * L1OutChannels);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 3 * L1OutChannels + 4) = acc3_1;
+                }
+                // the last 1 row(s) of each kernel row, by the last part
+                for (int ky = part == parts - 1 ? 0 : L1KernelHeight; ky < L1KernelHeight; ky++)
+                {
+                    int j = L1KernelWidth * L1InChannels - 1;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L1KernelWidth * L1InChannels + j) * L1OutChannels);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4);
+                    for (int oy = 0; oy < L1OutHeight; oy++)
                     {
-                        int j = L1KernelWidth * L1InChannels - 1; // the last 1 row(s)
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L1KernelWidth * L1InChannels + j) * L1OutChannels);
-                        var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 0);
-                        var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4);
-                        for (int oy = 0; oy < L1OutHeight; oy++)
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L1Stride + ky) * L1PaddedWidth) * L1InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L1OutWidth * L1OutChannels);
+                        for (int ox = 0; ox < L1OutWidth; ox++)
                         {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L1Stride + ky) * L1PaddedWidth) * L1InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L1OutWidth * L1OutChannels);
-                            for (int ox = 0; ox < L1OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L1Stride * L1InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L1OutChannels);
-                                var v0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 0);
-                                var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 4);
-                                var x0_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
-                                var x0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
-                                acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0_4, v0, acc0_0);
-                                acc0_1 = global::System.MathF.FusedMultiplyAdd(x0_1, v1, acc0_1);
-                            }
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L1Stride * L1InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L1OutChannels);
+                            var v0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 0);
+                            var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 4);
+                            var x0_4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
+                            var x0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0_4, v0, acc0_0);
+                            acc0_1 = global::System.MathF.FusedMultiplyAdd(x0_1, v1, acc0_1);
                         }
-
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRows, 0);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4) = acc0_1;
                     }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRows, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4) = acc0_1;
                 }
             }
         }
@@ -1460,45 +1539,45 @@ partial class PaddedCnn
             {
                 ref float xs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1PaddedSize);
                 ref float dzs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                for (int ky = 0; ky < L1KernelHeight; ky++)
+                // output channels 0..4 (5 x float), 1 weight row(s) per tile; the L1KernelWidth x L1InChannels rows of a kernel row are contiguous.
+                // Work items: (L1KernelHeight kernel rows) x (9 tiles), shared out between the parts.
+                for (int item = part * (L1KernelHeight * 9) / parts; item < (part + 1) * (L1KernelHeight * 9) / parts; item++)
                 {
-                    // output channels 0..4 (5 x float), 1 weight row(s) per tile; the L1KernelWidth x L1InChannels rows of a kernel row are contiguous
-                    for (int j = 0; j < L1KernelWidth * L1InChannels; j += 1)
+                    int ky = item / 9;
+                    int j = item % 9 * 1;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L1KernelWidth * L1InChannels + j) * L1OutChannels);
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 1);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 2);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 3);
+                    var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4);
+                    for (int oy = 0; oy < L1OutHeight; oy++)
                     {
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L1KernelWidth * L1InChannels + j) * L1OutChannels);
-                        var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 0);
-                        var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 1);
-                        var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 2);
-                        var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 3);
-                        var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4);
-                        for (int oy = 0; oy < L1OutHeight; oy++)
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L1Stride + ky) * L1PaddedWidth) * L1InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L1OutWidth * L1OutChannels);
+                        for (int ox = 0; ox < L1OutWidth; ox++)
                         {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L1Stride + ky) * L1PaddedWidth) * L1InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L1OutWidth * L1OutChannels);
-                            for (int ox = 0; ox < L1OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L1Stride * L1InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L1OutChannels);
-                                var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 0);
-                                var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 1);
-                                var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 2);
-                                var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 3);
-                                var v4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 4);
-                                var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
-                                acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
-                                acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
-                                acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
-                                acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
-                                acc0_4 = global::System.MathF.FusedMultiplyAdd(x0, v4, acc0_4);
-                            }
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L1Stride * L1InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L1OutChannels);
+                            var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 0);
+                            var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 1);
+                            var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 2);
+                            var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 3);
+                            var v4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 4);
+                            var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
+                            acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
+                            acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
+                            acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
+                            acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
+                            acc0_4 = global::System.MathF.FusedMultiplyAdd(x0, v4, acc0_4);
                         }
-
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 0) = acc0_0;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 1) = acc0_1;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 2) = acc0_2;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 3) = acc0_3;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4) = acc0_4;
                     }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 0) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 1) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 2) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 3) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4) = acc0_4;
                 }
             }
         }

@@ -66,6 +66,13 @@ partial class PaddedCnn
     private void ForwardBatch(global::System.ReadOnlySpan<float> inputs, int batch, bool training)
     {
         inputs.CopyTo(_x);
+        if (_workers is { } workers && batch >= 8)
+        {
+            ForwardParallel(workers, batch, training);
+            _batchSize = batch;
+            return;
+        }
+
         for (int s = 0; s < batch; s++)
         {
             Layer1Pad(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), s * L1In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_padded1), s * L1PaddedSize));
@@ -1058,7 +1065,8 @@ partial class PaddedCnn
     private int _predictRows;
 
     /// <summary>
-    /// Threads <see cref="PredictBatch"/> splits a batch across, the calling thread included. 1, the default,
+    /// Threads <see cref="PredictBatch"/>, <see cref="Forward"/>, <see cref="Backward"/> and <see cref="TrainBatch"/> split a batch
+    /// across, the calling thread included; every result is bitwise the one-thread result. 1, the default,
     /// runs on the calling thread only. A larger value starts that many - 1 dedicated worker threads (not
     /// thread-pool threads), which set-up allocates once; setting 1 again ends them.
     /// </summary>
@@ -1166,5 +1174,132 @@ partial class PaddedCnn
         }
         Layer6ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), start, end);
         new global::System.ReadOnlySpan<float>(_a6, start * OutputSize, (end - start) * OutputSize).CopyTo(_predictOutputs.Span.Slice(start * OutputSize));
+    }
+
+    // Training across threads: the job now running, its batch size, and the cached delegate the workers run.
+    private int _phase;
+    private int _phaseBatch;
+    private global::System.Action<int>? _trainPart;
+
+    /// <summary>ForwardBatch across the worker group: one job per layer, in order; dropout masks drawn here, in order.</summary>
+    private void ForwardParallel(global::StaticNets.WorkerGroup workers, int batch, bool training)
+    {
+        _trainPart ??= TrainPart;
+        _phaseBatch = batch;
+        _phase = 1;
+        workers.Run(_trainPart);
+        _phase = 2;
+        workers.Run(_trainPart);
+        _phase = 3;
+        workers.Run(_trainPart);
+        Layer4Forward(batch, training); // dropout: one random stream, drawn in order on this thread
+        _phase = 5;
+        workers.Run(_trainPart);
+        _phase = 6;
+        workers.Run(_trainPart);
+    }
+
+    /// <summary>The layers' backward passes across the worker group, last layer first; dense and dropout layers on this thread.</summary>
+    private void BackwardParallel(global::StaticNets.WorkerGroup workers, int batch)
+    {
+        _trainPart ??= TrainPart;
+        _phaseBatch = batch;
+        Layer6Backward(batch);
+        _phase = 1005; // layer 5: by samples
+        workers.Run(_trainPart);
+        Layer4Backward(batch);
+        _phase = 1003; // layer 3: by samples
+        workers.Run(_trainPart);
+        _phase = 2002; // layer 2: dz = da ⊙ sigmoid'(z), by samples
+        workers.Run(_trainPart);
+        Layer2Transpose();
+        _phase = 3002; // layer 2: dW by rows, the input gradient by samples
+        workers.Run(_trainPart);
+        _phase = 2001; // layer 1: dz = da ⊙ tanh'(z), by samples
+        workers.Run(_trainPart);
+        _phase = 3001; // layer 1: dW by rows
+        workers.Run(_trainPart);
+    }
+
+    /// <summary>
+    /// One thread's share of the job in <see cref="_phase"/>: samples first to end (whole tiles of 4),
+    /// or part <paramref name="part"/> of the rows of a weight gradient.
+    /// </summary>
+    private void TrainPart(int part)
+    {
+        int parts = _workers!.DegreeOfParallelism;
+        int batch = _phaseBatch;
+        int tiles = (batch + 3) / 4;
+        int first = global::System.Math.Min(part * tiles / parts * 4, batch);
+        int end = global::System.Math.Min((part + 1) * tiles / parts * 4, batch);
+        switch (_phase)
+        {
+            case 1: // layer 1 (Conv2D) forward
+            {
+                for (int s = first; s < end; s++)
+                {
+                    Layer1Pad(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), s * L1In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_padded1), s * L1PaddedSize));
+                    Layer1Forward(
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_padded1), s * L1PaddedSize),
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1), s * L1Out),
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), s * L1Out));
+                }
+                break;
+            }
+            case 2001: // layer 1 activation derivative
+                Layer1Derivative(first, end);
+                break;
+            case 3001: // layer 1 weight gradient
+                Layer1WeightGradient(batch, part, parts);
+                break;
+            case 2: // layer 2 (Conv2D) forward
+            {
+                for (int s = first; s < end; s++)
+                {
+                    Layer2Pad(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), s * L2In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_padded2), s * L2PaddedSize));
+                    Layer2Forward(
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_padded2), s * L2PaddedSize),
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2), s * L2Out),
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), s * L2Out));
+                }
+                break;
+            }
+            case 2002: // layer 2 activation derivative
+                Layer2Derivative(first, end);
+                break;
+            case 3002: // layer 2 weight gradient and input gradient
+                Layer2WeightGradient(batch, part, parts);
+                Layer2InputGradient(first, end);
+                break;
+            case 3: // layer 3 (AveragePool2D) forward
+            {
+                for (int s = first; s < end; s++)
+                {
+                    Layer3Forward(
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), s * L3In),
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), s * L3Out));
+                }
+                break;
+            }
+            case 1003: // layer 3 backward
+                Layer3BackwardRows(first, end);
+                break;
+            case 5: // layer 5 (GlobalAveragePool2D) forward
+            {
+                for (int s = first; s < end; s++)
+                {
+                    Layer5Forward(
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), s * L5In),
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), s * L5Out));
+                }
+                break;
+            }
+            case 1005: // layer 5 backward
+                Layer5BackwardRows(first, end);
+                break;
+            case 6: // layer 6 (Dense) forward
+                Layer6ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), first, end);
+                break;
+        }
     }
 }

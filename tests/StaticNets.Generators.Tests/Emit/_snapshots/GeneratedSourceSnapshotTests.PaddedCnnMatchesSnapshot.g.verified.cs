@@ -74,7 +74,7 @@ partial class PaddedCnn : global::StaticNets.INetwork
     private readonly float[] _z2, _a2, _dz2; // (MaxBatchSize, L2Out): pre-activation z, activation a, dLoss/dz
     private readonly float[] _padded2; // (MaxBatchSize, L2PaddedSize): the inputs with their zero borders
     private readonly float[] _transposed2; // (L2WeightCount): W2 as (kernel row, kernel column, output channel, input channel), for the input gradient
-    private readonly float[] _paddedGradient2; // (L2PaddedSize): one sample's input gradient, borders included
+    private readonly float[] _paddedGradient2; // (MaxBatchSize, L2PaddedSize): the input gradients, borders included
     private readonly float[] _a3, _dz3; // (MaxBatchSize, L3Out): output, dLoss/doutput
     private readonly float[] _a4, _mask4, _dz4; // (MaxBatchSize, L4Out): output, mask (0 or L4Scale), dLoss/doutput
     private readonly float[] _a5, _dz5; // (MaxBatchSize, L5Out): output, dLoss/doutput
@@ -108,7 +108,7 @@ partial class PaddedCnn : global::StaticNets.INetwork
         _dz2 = new float[checked(maxBatchSize * L2Out)];
         _padded2 = new float[checked(maxBatchSize * L2PaddedSize)]; // the borders stay zero: only the interior is ever written
         _transposed2 = new float[L2WeightCount];
-        _paddedGradient2 = new float[L2PaddedSize];
+        _paddedGradient2 = new float[checked(maxBatchSize * L2PaddedSize)];
         _a3 = new float[checked(maxBatchSize * L3Out)];
         _dz3 = new float[checked(maxBatchSize * L3Out)];
         _mask4 = new float[checked(maxBatchSize * L4Out)];

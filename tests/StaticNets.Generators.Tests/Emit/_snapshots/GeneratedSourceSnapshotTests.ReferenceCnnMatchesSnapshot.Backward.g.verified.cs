@@ -17,13 +17,20 @@ partial class Cnn
 
         global::StaticNets.NetworkGuard.Length(targets.Length, batch * OutputSize, nameof(targets));
         _lastDataLoss = DataLoss(targets, batch);
-        Layer7Backward(batch);
-        Layer6Backward(batch);
-        // layer 5: flatten shares its buffers with the layer below, nothing to do
-        Layer4Backward(batch);
-        Layer3Backward(batch);
-        Layer2Backward(batch);
-        Layer1Backward(batch);
+        if (_workers is { } workers && batch >= 8)
+        {
+            BackwardParallel(workers, batch);
+        }
+        else
+        {
+            Layer7Backward(batch);
+            Layer6Backward(batch);
+            // layer 5: flatten shares its buffers with the layer below, nothing to do
+            Layer4Backward(batch);
+            Layer3Backward(batch);
+            Layer2Backward(batch);
+            Layer1Backward(batch);
+        }
 
         _lastPenalty = 0f;
         return _lastDataLoss + _lastPenalty;
@@ -871,14 +878,17 @@ partial class Cnn
     /// Branch-free on vectors of channels: a lane's gradient goes to the first position equal to the maximum, and that
     /// lane is then closed for the positions after it.
     /// </summary>
-    private void Layer4Backward(int batch)
+    private void Layer4Backward(int batch) => Layer4BackwardRows(0, batch);
+
+    /// <summary>Layer 4 backward, samples <paramref name="first"/> to <paramref name="end"/>.</summary>
+    private void Layer4BackwardRows(int first, int end)
     {
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3);
         ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4);
         ref float dy = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4);
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3);
-        global::System.Array.Clear(_dz3, 0, batch * L4In);
-        for (int s = 0; s < batch; s++)
+        global::System.Array.Clear(_dz3, first * L4In, (end - first) * L4In);
+        for (int s = first; s < end; s++)
         {
             for (int oy = 0; oy < L4OutHeight; oy++)
             {
@@ -1135,16 +1145,21 @@ partial class Cnn
     /// </summary>
     private void Layer3Backward(int batch)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L3W);
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L3W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L3B);
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2); // (batch, L3In)
+        Layer3Derivative(0, batch);
+        Layer3WeightGradient(batch, 0, 1);
+        Layer3Transpose();
+        Layer3InputGradient(0, batch);
+    }
+
+    /// <summary>Layer 3, samples <paramref name="first"/> to <paramref name="end"/>: _dz3 from dLoss/da to dLoss/dz, in place.</summary>
+    private void Layer3Derivative(int first, int end)
+    {
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3); // (batch, L3Out)
 
         // 1. dz = da ⊙ relu'(z)
         ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z3);
         ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3);
-        for (int s = 0; s < batch; s++)
+        for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L3Out);
             ref float aRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L3Out);
@@ -1178,522 +1193,537 @@ partial class Cnn
                 }
             }
         }
+    }
 
-        // 2. db += Σ dz over every pixel of every sample
+    /// <summary>
+    /// Layer 3: part <paramref name="part"/> of <paramref name="parts"/> of the weight gradient over the whole batch. The
+    /// (kernel row, tile of weight rows) pairs are shared out between the parts, so parts write disjoint rows of dW3 and
+    /// every row is summed in the same order however many parts there are. Part 0 also sums db3.
+    /// </summary>
+    private void Layer3WeightGradient(int batch, int part, int parts)
+    {
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L3W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L3B);
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2); // (batch, L3In)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3); // (batch, L3Out)
+        if (part == 0)
+        {
+            // db += Σ dz over every pixel of every sample
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 16);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 32);
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 48);
+                    for (int r = 0; r < batch * L3OutHeight * L3OutWidth; r++)
+                    {
+                        ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L3OutChannels);
+                        acc0_0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzPixel, 0);
+                        acc0_1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzPixel, 16);
+                        acc0_2 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzPixel, 32);
+                        acc0_3 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzPixel, 48);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref db, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref db, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref db, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref db, 48);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 8);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 16);
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 24);
+                    var acc0_4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 32);
+                    var acc0_5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 40);
+                    var acc0_6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 48);
+                    var acc0_7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 56);
+                    for (int r = 0; r < batch * L3OutHeight * L3OutWidth; r++)
+                    {
+                        ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L3OutChannels);
+                        acc0_0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 0);
+                        acc0_1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 8);
+                        acc0_2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 16);
+                        acc0_3 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 24);
+                        acc0_4 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 32);
+                        acc0_5 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 40);
+                        acc0_6 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 48);
+                        acc0_7 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 56);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref db, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref db, 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref db, 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref db, 24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_4, ref db, 32);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_5, ref db, 40);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_6, ref db, 48);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_7, ref db, 56);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 4);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 8);
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 12);
+                    var acc0_4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 16);
+                    var acc0_5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 20);
+                    var acc0_6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 24);
+                    var acc0_7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 28);
+                    for (int r = 0; r < batch * L3OutHeight * L3OutWidth; r++)
+                    {
+                        ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L3OutChannels);
+                        acc0_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 0);
+                        acc0_1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 4);
+                        acc0_2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 8);
+                        acc0_3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 12);
+                        acc0_4 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 16);
+                        acc0_5 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 20);
+                        acc0_6 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 24);
+                        acc0_7 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 28);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref db, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref db, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref db, 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref db, 12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_4, ref db, 16);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_5, ref db, 20);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_6, ref db, 24);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_7, ref db, 28);
+                }
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 32);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 36);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 40);
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 44);
+                    var acc0_4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 48);
+                    var acc0_5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 52);
+                    var acc0_6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 56);
+                    var acc0_7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 60);
+                    for (int r = 0; r < batch * L3OutHeight * L3OutWidth; r++)
+                    {
+                        ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L3OutChannels);
+                        acc0_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 32);
+                        acc0_1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 36);
+                        acc0_2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 40);
+                        acc0_3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 44);
+                        acc0_4 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 48);
+                        acc0_5 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 52);
+                        acc0_6 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 56);
+                        acc0_7 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 60);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref db, 32);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref db, 36);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref db, 40);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref db, 44);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_4, ref db, 48);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_5, ref db, 52);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_6, ref db, 56);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_7, ref db, 60);
+                }
+            }
+            else
+            {
+                {
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 3);
+                    var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4);
+                    var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5);
+                    var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 6);
+                    var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 7);
+                    for (int r = 0; r < batch * L3OutHeight * L3OutWidth; r++)
+                    {
+                        ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L3OutChannels);
+                        acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 0);
+                        acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 1);
+                        acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 2);
+                        acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 3);
+                        acc0_4 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 4);
+                        acc0_5 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 5);
+                        acc0_6 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 6);
+                        acc0_7 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 7);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 3) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) = acc0_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5) = acc0_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 6) = acc0_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 7) = acc0_7;
+                }
+                {
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 9);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 10);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 11);
+                    var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 12);
+                    var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 13);
+                    var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 14);
+                    var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 15);
+                    for (int r = 0; r < batch * L3OutHeight * L3OutWidth; r++)
+                    {
+                        ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L3OutChannels);
+                        acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 8);
+                        acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 9);
+                        acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 10);
+                        acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 11);
+                        acc0_4 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 12);
+                        acc0_5 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 13);
+                        acc0_6 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 14);
+                        acc0_7 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 15);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 9) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 10) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 11) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 12) = acc0_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 13) = acc0_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 14) = acc0_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 15) = acc0_7;
+                }
+                {
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 16);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 17);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 18);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 19);
+                    var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 20);
+                    var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 21);
+                    var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 22);
+                    var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 23);
+                    for (int r = 0; r < batch * L3OutHeight * L3OutWidth; r++)
+                    {
+                        ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L3OutChannels);
+                        acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 16);
+                        acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 17);
+                        acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 18);
+                        acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 19);
+                        acc0_4 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 20);
+                        acc0_5 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 21);
+                        acc0_6 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 22);
+                        acc0_7 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 23);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 16) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 17) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 18) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 19) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 20) = acc0_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 21) = acc0_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 22) = acc0_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 23) = acc0_7;
+                }
+                {
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 24);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 25);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 26);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 27);
+                    var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 28);
+                    var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 29);
+                    var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 30);
+                    var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 31);
+                    for (int r = 0; r < batch * L3OutHeight * L3OutWidth; r++)
+                    {
+                        ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L3OutChannels);
+                        acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 24);
+                        acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 25);
+                        acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 26);
+                        acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 27);
+                        acc0_4 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 28);
+                        acc0_5 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 29);
+                        acc0_6 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 30);
+                        acc0_7 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 31);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 24) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 25) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 26) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 27) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 28) = acc0_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 29) = acc0_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 30) = acc0_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 31) = acc0_7;
+                }
+                {
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 32);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 33);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 34);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 35);
+                    var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 36);
+                    var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 37);
+                    var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 38);
+                    var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 39);
+                    for (int r = 0; r < batch * L3OutHeight * L3OutWidth; r++)
+                    {
+                        ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L3OutChannels);
+                        acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 32);
+                        acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 33);
+                        acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 34);
+                        acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 35);
+                        acc0_4 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 36);
+                        acc0_5 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 37);
+                        acc0_6 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 38);
+                        acc0_7 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 39);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 32) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 33) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 34) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 35) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 36) = acc0_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 37) = acc0_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 38) = acc0_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 39) = acc0_7;
+                }
+                {
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 40);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 41);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 42);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 43);
+                    var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 44);
+                    var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 45);
+                    var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 46);
+                    var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 47);
+                    for (int r = 0; r < batch * L3OutHeight * L3OutWidth; r++)
+                    {
+                        ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L3OutChannels);
+                        acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 40);
+                        acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 41);
+                        acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 42);
+                        acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 43);
+                        acc0_4 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 44);
+                        acc0_5 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 45);
+                        acc0_6 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 46);
+                        acc0_7 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 47);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 40) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 41) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 42) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 43) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 44) = acc0_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 45) = acc0_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 46) = acc0_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 47) = acc0_7;
+                }
+                {
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 48);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 49);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 50);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 51);
+                    var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 52);
+                    var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 53);
+                    var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 54);
+                    var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 55);
+                    for (int r = 0; r < batch * L3OutHeight * L3OutWidth; r++)
+                    {
+                        ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L3OutChannels);
+                        acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 48);
+                        acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 49);
+                        acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 50);
+                        acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 51);
+                        acc0_4 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 52);
+                        acc0_5 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 53);
+                        acc0_6 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 54);
+                        acc0_7 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 55);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 48) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 49) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 50) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 51) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 52) = acc0_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 53) = acc0_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 54) = acc0_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 55) = acc0_7;
+                }
+                {
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 56);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 57);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 58);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 59);
+                    var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 60);
+                    var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 61);
+                    var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 62);
+                    var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 63);
+                    for (int r = 0; r < batch * L3OutHeight * L3OutWidth; r++)
+                    {
+                        ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L3OutChannels);
+                        acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 56);
+                        acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 57);
+                        acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 58);
+                        acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 59);
+                        acc0_4 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 60);
+                        acc0_5 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 61);
+                        acc0_6 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 62);
+                        acc0_7 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 63);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 56) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 57) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 58) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 59) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 60) = acc0_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 61) = acc0_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 62) = acc0_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 63) = acc0_7;
+                }
+            }
+        }
+
+        // dW += inᵀ·dz, sample by sample so that its input and dz stay in cache
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
+            for (int s = 0; s < batch; s++)
             {
-                var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 0);
-                var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 16);
-                var acc0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 32);
-                var acc0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 48);
-                for (int r = 0; r < batch * L3OutHeight * L3OutWidth; r++)
+                ref float xs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L3In);
+                ref float dzs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L3Out);
+                // output channels 0..63 (4 x Vector512), 4 weight row(s) per tile; the L3KernelWidth x L3InChannels rows of a kernel row are contiguous.
+                // Work items: (L3KernelHeight kernel rows) x (24 tiles), shared out between the parts.
+                for (int item = part * (L3KernelHeight * 24) / parts; item < (part + 1) * (L3KernelHeight * 24) / parts; item++)
                 {
-                    ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L3OutChannels);
-                    acc0_0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzPixel, 0);
-                    acc0_1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzPixel, 16);
-                    acc0_2 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzPixel, 32);
-                    acc0_3 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzPixel, 48);
-                }
+                    int ky = item / 24;
+                    int j = item % 24 * 4;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L3KernelWidth * L3InChannels + j) * L3OutChannels);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 16);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 32);
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 48);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, L3OutChannels);
+                    var acc1_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, L3OutChannels + 16);
+                    var acc1_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, L3OutChannels + 32);
+                    var acc1_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, L3OutChannels + 48);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 2 * L3OutChannels);
+                    var acc2_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 2 * L3OutChannels + 16);
+                    var acc2_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 2 * L3OutChannels + 32);
+                    var acc2_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 2 * L3OutChannels + 48);
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 3 * L3OutChannels);
+                    var acc3_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 3 * L3OutChannels + 16);
+                    var acc3_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 3 * L3OutChannels + 32);
+                    var acc3_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 3 * L3OutChannels + 48);
+                    for (int oy = 0; oy < L3OutHeight; oy++)
+                    {
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L3Stride + ky) * L3InWidth) * L3InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L3OutWidth * L3OutChannels);
+                        for (int ox = 0; ox < L3OutWidth; ox++)
+                        {
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L3Stride * L3InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L3OutChannels);
+                            var v0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzPixel, 0);
+                            var v1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzPixel, 16);
+                            var v2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzPixel, 32);
+                            var v3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzPixel, 48);
+                            var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
+                            var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 1));
+                            var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 2));
+                            var x3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 3));
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0, v0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0, v1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0, v2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0, v3, acc0_3);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1, v0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1, v1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1, v2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1, v3, acc1_3);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2, v0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2, v1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2, v2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2, v3, acc2_3);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3, v0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3, v1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3, v2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3, v3, acc3_3);
+                        }
+                    }
 
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref db, 0);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref db, 16);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref db, 32);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref db, 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref dwRows, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref dwRows, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref dwRows, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref dwRows, 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref dwRows, L3OutChannels);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref dwRows, L3OutChannels + 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_2, ref dwRows, L3OutChannels + 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_3, ref dwRows, L3OutChannels + 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref dwRows, 2 * L3OutChannels);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref dwRows, 2 * L3OutChannels + 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_2, ref dwRows, 2 * L3OutChannels + 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_3, ref dwRows, 2 * L3OutChannels + 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref dwRows, 3 * L3OutChannels);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref dwRows, 3 * L3OutChannels + 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref dwRows, 3 * L3OutChannels + 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref dwRows, 3 * L3OutChannels + 48);
+                }
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            {
-                var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 0);
-                var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 8);
-                var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 16);
-                var acc0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 24);
-                var acc0_4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 32);
-                var acc0_5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 40);
-                var acc0_6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 48);
-                var acc0_7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 56);
-                for (int r = 0; r < batch * L3OutHeight * L3OutWidth; r++)
-                {
-                    ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L3OutChannels);
-                    acc0_0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 0);
-                    acc0_1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 8);
-                    acc0_2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 16);
-                    acc0_3 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 24);
-                    acc0_4 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 32);
-                    acc0_5 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 40);
-                    acc0_6 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 48);
-                    acc0_7 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 56);
-                }
-
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref db, 0);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref db, 8);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref db, 16);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref db, 24);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_4, ref db, 32);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_5, ref db, 40);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_6, ref db, 48);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_7, ref db, 56);
-            }
-        }
-        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-        {
-            {
-                var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0);
-                var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 4);
-                var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 8);
-                var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 12);
-                var acc0_4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 16);
-                var acc0_5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 20);
-                var acc0_6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 24);
-                var acc0_7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 28);
-                for (int r = 0; r < batch * L3OutHeight * L3OutWidth; r++)
-                {
-                    ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L3OutChannels);
-                    acc0_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 0);
-                    acc0_1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 4);
-                    acc0_2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 8);
-                    acc0_3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 12);
-                    acc0_4 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 16);
-                    acc0_5 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 20);
-                    acc0_6 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 24);
-                    acc0_7 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 28);
-                }
-
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref db, 0);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref db, 4);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref db, 8);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref db, 12);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_4, ref db, 16);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_5, ref db, 20);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_6, ref db, 24);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_7, ref db, 28);
-            }
-            {
-                var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 32);
-                var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 36);
-                var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 40);
-                var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 44);
-                var acc0_4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 48);
-                var acc0_5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 52);
-                var acc0_6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 56);
-                var acc0_7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 60);
-                for (int r = 0; r < batch * L3OutHeight * L3OutWidth; r++)
-                {
-                    ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L3OutChannels);
-                    acc0_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 32);
-                    acc0_1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 36);
-                    acc0_2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 40);
-                    acc0_3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 44);
-                    acc0_4 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 48);
-                    acc0_5 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 52);
-                    acc0_6 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 56);
-                    acc0_7 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 60);
-                }
-
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref db, 32);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref db, 36);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref db, 40);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref db, 44);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_4, ref db, 48);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_5, ref db, 52);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_6, ref db, 56);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_7, ref db, 60);
-            }
-        }
-        else
-        {
-            {
-                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0);
-                var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1);
-                var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2);
-                var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 3);
-                var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4);
-                var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5);
-                var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 6);
-                var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 7);
-                for (int r = 0; r < batch * L3OutHeight * L3OutWidth; r++)
-                {
-                    ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L3OutChannels);
-                    acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 0);
-                    acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 1);
-                    acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 2);
-                    acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 3);
-                    acc0_4 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 4);
-                    acc0_5 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 5);
-                    acc0_6 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 6);
-                    acc0_7 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 7);
-                }
-
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) = acc0_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1) = acc0_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2) = acc0_2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 3) = acc0_3;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) = acc0_4;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5) = acc0_5;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 6) = acc0_6;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 7) = acc0_7;
-            }
-            {
-                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8);
-                var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 9);
-                var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 10);
-                var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 11);
-                var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 12);
-                var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 13);
-                var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 14);
-                var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 15);
-                for (int r = 0; r < batch * L3OutHeight * L3OutWidth; r++)
-                {
-                    ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L3OutChannels);
-                    acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 8);
-                    acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 9);
-                    acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 10);
-                    acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 11);
-                    acc0_4 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 12);
-                    acc0_5 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 13);
-                    acc0_6 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 14);
-                    acc0_7 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 15);
-                }
-
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8) = acc0_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 9) = acc0_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 10) = acc0_2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 11) = acc0_3;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 12) = acc0_4;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 13) = acc0_5;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 14) = acc0_6;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 15) = acc0_7;
-            }
-            {
-                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 16);
-                var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 17);
-                var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 18);
-                var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 19);
-                var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 20);
-                var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 21);
-                var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 22);
-                var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 23);
-                for (int r = 0; r < batch * L3OutHeight * L3OutWidth; r++)
-                {
-                    ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L3OutChannels);
-                    acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 16);
-                    acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 17);
-                    acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 18);
-                    acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 19);
-                    acc0_4 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 20);
-                    acc0_5 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 21);
-                    acc0_6 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 22);
-                    acc0_7 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 23);
-                }
-
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 16) = acc0_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 17) = acc0_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 18) = acc0_2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 19) = acc0_3;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 20) = acc0_4;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 21) = acc0_5;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 22) = acc0_6;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 23) = acc0_7;
-            }
-            {
-                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 24);
-                var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 25);
-                var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 26);
-                var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 27);
-                var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 28);
-                var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 29);
-                var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 30);
-                var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 31);
-                for (int r = 0; r < batch * L3OutHeight * L3OutWidth; r++)
-                {
-                    ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L3OutChannels);
-                    acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 24);
-                    acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 25);
-                    acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 26);
-                    acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 27);
-                    acc0_4 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 28);
-                    acc0_5 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 29);
-                    acc0_6 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 30);
-                    acc0_7 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 31);
-                }
-
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 24) = acc0_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 25) = acc0_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 26) = acc0_2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 27) = acc0_3;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 28) = acc0_4;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 29) = acc0_5;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 30) = acc0_6;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 31) = acc0_7;
-            }
-            {
-                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 32);
-                var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 33);
-                var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 34);
-                var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 35);
-                var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 36);
-                var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 37);
-                var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 38);
-                var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 39);
-                for (int r = 0; r < batch * L3OutHeight * L3OutWidth; r++)
-                {
-                    ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L3OutChannels);
-                    acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 32);
-                    acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 33);
-                    acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 34);
-                    acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 35);
-                    acc0_4 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 36);
-                    acc0_5 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 37);
-                    acc0_6 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 38);
-                    acc0_7 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 39);
-                }
-
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 32) = acc0_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 33) = acc0_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 34) = acc0_2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 35) = acc0_3;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 36) = acc0_4;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 37) = acc0_5;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 38) = acc0_6;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 39) = acc0_7;
-            }
-            {
-                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 40);
-                var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 41);
-                var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 42);
-                var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 43);
-                var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 44);
-                var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 45);
-                var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 46);
-                var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 47);
-                for (int r = 0; r < batch * L3OutHeight * L3OutWidth; r++)
-                {
-                    ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L3OutChannels);
-                    acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 40);
-                    acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 41);
-                    acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 42);
-                    acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 43);
-                    acc0_4 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 44);
-                    acc0_5 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 45);
-                    acc0_6 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 46);
-                    acc0_7 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 47);
-                }
-
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 40) = acc0_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 41) = acc0_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 42) = acc0_2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 43) = acc0_3;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 44) = acc0_4;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 45) = acc0_5;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 46) = acc0_6;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 47) = acc0_7;
-            }
-            {
-                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 48);
-                var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 49);
-                var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 50);
-                var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 51);
-                var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 52);
-                var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 53);
-                var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 54);
-                var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 55);
-                for (int r = 0; r < batch * L3OutHeight * L3OutWidth; r++)
-                {
-                    ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L3OutChannels);
-                    acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 48);
-                    acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 49);
-                    acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 50);
-                    acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 51);
-                    acc0_4 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 52);
-                    acc0_5 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 53);
-                    acc0_6 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 54);
-                    acc0_7 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 55);
-                }
-
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 48) = acc0_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 49) = acc0_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 50) = acc0_2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 51) = acc0_3;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 52) = acc0_4;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 53) = acc0_5;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 54) = acc0_6;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 55) = acc0_7;
-            }
-            {
-                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 56);
-                var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 57);
-                var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 58);
-                var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 59);
-                var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 60);
-                var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 61);
-                var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 62);
-                var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 63);
-                for (int r = 0; r < batch * L3OutHeight * L3OutWidth; r++)
-                {
-                    ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L3OutChannels);
-                    acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 56);
-                    acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 57);
-                    acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 58);
-                    acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 59);
-                    acc0_4 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 60);
-                    acc0_5 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 61);
-                    acc0_6 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 62);
-                    acc0_7 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 63);
-                }
-
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 56) = acc0_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 57) = acc0_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 58) = acc0_2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 59) = acc0_3;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 60) = acc0_4;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 61) = acc0_5;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 62) = acc0_6;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 63) = acc0_7;
-            }
-        }
-
-        // 3. dW += inᵀ·dz, sample by sample so that its input and dz stay in cache
-        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-        {
             for (int s = 0; s < batch; s++)
             {
                 ref float xs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L3In);
                 ref float dzs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L3Out);
-                for (int ky = 0; ky < L3KernelHeight; ky++)
+                // output channels 0..63 (8 x Vector256), 1 weight row(s) per tile; the L3KernelWidth x L3InChannels rows of a kernel row are contiguous.
+                // Work items: (L3KernelHeight kernel rows) x (96 tiles), shared out between the parts.
+                for (int item = part * (L3KernelHeight * 96) / parts; item < (part + 1) * (L3KernelHeight * 96) / parts; item++)
                 {
-                    // output channels 0..63 (4 x Vector512), 4 weight row(s) per tile; the L3KernelWidth x L3InChannels rows of a kernel row are contiguous
-                    for (int j = 0; j < L3KernelWidth * L3InChannels; j += 4)
+                    int ky = item / 96;
+                    int j = item % 96 * 1;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L3KernelWidth * L3InChannels + j) * L3OutChannels);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 8);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 16);
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 24);
+                    var acc0_4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 32);
+                    var acc0_5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 40);
+                    var acc0_6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 48);
+                    var acc0_7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 56);
+                    for (int oy = 0; oy < L3OutHeight; oy++)
                     {
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L3KernelWidth * L3InChannels + j) * L3OutChannels);
-                        var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 0);
-                        var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 16);
-                        var acc0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 32);
-                        var acc0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 48);
-                        var acc1_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, L3OutChannels);
-                        var acc1_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, L3OutChannels + 16);
-                        var acc1_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, L3OutChannels + 32);
-                        var acc1_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, L3OutChannels + 48);
-                        var acc2_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 2 * L3OutChannels);
-                        var acc2_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 2 * L3OutChannels + 16);
-                        var acc2_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 2 * L3OutChannels + 32);
-                        var acc2_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 2 * L3OutChannels + 48);
-                        var acc3_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 3 * L3OutChannels);
-                        var acc3_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 3 * L3OutChannels + 16);
-                        var acc3_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 3 * L3OutChannels + 32);
-                        var acc3_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 3 * L3OutChannels + 48);
-                        for (int oy = 0; oy < L3OutHeight; oy++)
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L3Stride + ky) * L3InWidth) * L3InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L3OutWidth * L3OutChannels);
+                        for (int ox = 0; ox < L3OutWidth; ox++)
                         {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L3Stride + ky) * L3InWidth) * L3InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L3OutWidth * L3OutChannels);
-                            for (int ox = 0; ox < L3OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L3Stride * L3InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L3OutChannels);
-                                var v0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzPixel, 0);
-                                var v1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzPixel, 16);
-                                var v2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzPixel, 32);
-                                var v3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzPixel, 48);
-                                var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
-                                var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 1));
-                                var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 2));
-                                var x3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 3));
-                                acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0, v0, acc0_0);
-                                acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0, v1, acc0_1);
-                                acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0, v2, acc0_2);
-                                acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0, v3, acc0_3);
-                                acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1, v0, acc1_0);
-                                acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1, v1, acc1_1);
-                                acc1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1, v2, acc1_2);
-                                acc1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1, v3, acc1_3);
-                                acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2, v0, acc2_0);
-                                acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2, v1, acc2_1);
-                                acc2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2, v2, acc2_2);
-                                acc2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2, v3, acc2_3);
-                                acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3, v0, acc3_0);
-                                acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3, v1, acc3_1);
-                                acc3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3, v2, acc3_2);
-                                acc3_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3, v3, acc3_3);
-                            }
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L3Stride * L3InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L3OutChannels);
+                            var v0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 0);
+                            var v1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 8);
+                            var v2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 16);
+                            var v3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 24);
+                            var v4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 32);
+                            var v5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 40);
+                            var v6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 48);
+                            var v7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 56);
+                            var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v3, acc0_3);
+                            acc0_4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v4, acc0_4);
+                            acc0_5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v5, acc0_5);
+                            acc0_6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v6, acc0_6);
+                            acc0_7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v7, acc0_7);
                         }
-
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref dwRows, 0);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref dwRows, 16);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref dwRows, 32);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref dwRows, 48);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref dwRows, L3OutChannels);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref dwRows, L3OutChannels + 16);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_2, ref dwRows, L3OutChannels + 32);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_3, ref dwRows, L3OutChannels + 48);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref dwRows, 2 * L3OutChannels);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref dwRows, 2 * L3OutChannels + 16);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_2, ref dwRows, 2 * L3OutChannels + 32);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_3, ref dwRows, 2 * L3OutChannels + 48);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref dwRows, 3 * L3OutChannels);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref dwRows, 3 * L3OutChannels + 16);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref dwRows, 3 * L3OutChannels + 32);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref dwRows, 3 * L3OutChannels + 48);
                     }
-                }
-            }
-        }
-        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-        {
-            for (int s = 0; s < batch; s++)
-            {
-                ref float xs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L3In);
-                ref float dzs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L3Out);
-                for (int ky = 0; ky < L3KernelHeight; ky++)
-                {
-                    // output channels 0..63 (8 x Vector256), 1 weight row(s) per tile; the L3KernelWidth x L3InChannels rows of a kernel row are contiguous
-                    for (int j = 0; j < L3KernelWidth * L3InChannels; j += 1)
-                    {
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L3KernelWidth * L3InChannels + j) * L3OutChannels);
-                        var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 0);
-                        var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 8);
-                        var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 16);
-                        var acc0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 24);
-                        var acc0_4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 32);
-                        var acc0_5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 40);
-                        var acc0_6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 48);
-                        var acc0_7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 56);
-                        for (int oy = 0; oy < L3OutHeight; oy++)
-                        {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L3Stride + ky) * L3InWidth) * L3InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L3OutWidth * L3OutChannels);
-                            for (int ox = 0; ox < L3OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L3Stride * L3InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L3OutChannels);
-                                var v0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 0);
-                                var v1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 8);
-                                var v2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 16);
-                                var v3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 24);
-                                var v4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 32);
-                                var v5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 40);
-                                var v6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 48);
-                                var v7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 56);
-                                var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
-                                acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v0, acc0_0);
-                                acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v1, acc0_1);
-                                acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v2, acc0_2);
-                                acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v3, acc0_3);
-                                acc0_4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v4, acc0_4);
-                                acc0_5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v5, acc0_5);
-                                acc0_6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v6, acc0_6);
-                                acc0_7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v7, acc0_7);
-                            }
-                        }
 
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref dwRows, 0);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref dwRows, 8);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref dwRows, 16);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref dwRows, 24);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_4, ref dwRows, 32);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_5, ref dwRows, 40);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_6, ref dwRows, 48);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_7, ref dwRows, 56);
-                    }
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref dwRows, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref dwRows, 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref dwRows, 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref dwRows, 24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_4, ref dwRows, 32);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_5, ref dwRows, 40);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_6, ref dwRows, 48);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_7, ref dwRows, 56);
                 }
             }
         }
@@ -1703,106 +1733,109 @@ partial class Cnn
             {
                 ref float xs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L3In);
                 ref float dzs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L3Out);
-                for (int ky = 0; ky < L3KernelHeight; ky++)
+                // output channels 0..31 (8 x Vector128), 1 weight row(s) per tile; the L3KernelWidth x L3InChannels rows of a kernel row are contiguous.
+                // Work items: (L3KernelHeight kernel rows) x (96 tiles), shared out between the parts.
+                for (int item = part * (L3KernelHeight * 96) / parts; item < (part + 1) * (L3KernelHeight * 96) / parts; item++)
                 {
-                    // output channels 0..31 (8 x Vector128), 1 weight row(s) per tile; the L3KernelWidth x L3InChannels rows of a kernel row are contiguous
-                    for (int j = 0; j < L3KernelWidth * L3InChannels; j += 1)
+                    int ky = item / 96;
+                    int j = item % 96 * 1;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L3KernelWidth * L3InChannels + j) * L3OutChannels);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 4);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 8);
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 12);
+                    var acc0_4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 16);
+                    var acc0_5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 20);
+                    var acc0_6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 24);
+                    var acc0_7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 28);
+                    for (int oy = 0; oy < L3OutHeight; oy++)
                     {
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L3KernelWidth * L3InChannels + j) * L3OutChannels);
-                        var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 0);
-                        var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 4);
-                        var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 8);
-                        var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 12);
-                        var acc0_4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 16);
-                        var acc0_5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 20);
-                        var acc0_6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 24);
-                        var acc0_7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 28);
-                        for (int oy = 0; oy < L3OutHeight; oy++)
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L3Stride + ky) * L3InWidth) * L3InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L3OutWidth * L3OutChannels);
+                        for (int ox = 0; ox < L3OutWidth; ox++)
                         {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L3Stride + ky) * L3InWidth) * L3InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L3OutWidth * L3OutChannels);
-                            for (int ox = 0; ox < L3OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L3Stride * L3InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L3OutChannels);
-                                var v0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 0);
-                                var v1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 4);
-                                var v2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 8);
-                                var v3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 12);
-                                var v4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 16);
-                                var v5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 20);
-                                var v6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 24);
-                                var v7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 28);
-                                var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
-                                acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v0, acc0_0);
-                                acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v1, acc0_1);
-                                acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v2, acc0_2);
-                                acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v3, acc0_3);
-                                acc0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v4, acc0_4);
-                                acc0_5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v5, acc0_5);
-                                acc0_6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v6, acc0_6);
-                                acc0_7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v7, acc0_7);
-                            }
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L3Stride * L3InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L3OutChannels);
+                            var v0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 0);
+                            var v1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 4);
+                            var v2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 8);
+                            var v3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 12);
+                            var v4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 16);
+                            var v5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 20);
+                            var v6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 24);
+                            var v7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 28);
+                            var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v3, acc0_3);
+                            acc0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v4, acc0_4);
+                            acc0_5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v5, acc0_5);
+                            acc0_6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v6, acc0_6);
+                            acc0_7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v7, acc0_7);
                         }
-
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRows, 0);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRows, 4);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref dwRows, 8);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref dwRows, 12);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_4, ref dwRows, 16);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_5, ref dwRows, 20);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_6, ref dwRows, 24);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_7, ref dwRows, 28);
                     }
-                    // output channels 32..63 (8 x Vector128), 1 weight row(s) per tile; the L3KernelWidth x L3InChannels rows of a kernel row are contiguous
-                    for (int j = 0; j < L3KernelWidth * L3InChannels; j += 1)
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRows, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRows, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref dwRows, 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref dwRows, 12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_4, ref dwRows, 16);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_5, ref dwRows, 20);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_6, ref dwRows, 24);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_7, ref dwRows, 28);
+                }
+                // output channels 32..63 (8 x Vector128), 1 weight row(s) per tile; the L3KernelWidth x L3InChannels rows of a kernel row are contiguous.
+                // Work items: (L3KernelHeight kernel rows) x (96 tiles), shared out between the parts.
+                for (int item = part * (L3KernelHeight * 96) / parts; item < (part + 1) * (L3KernelHeight * 96) / parts; item++)
+                {
+                    int ky = item / 96;
+                    int j = item % 96 * 1;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L3KernelWidth * L3InChannels + j) * L3OutChannels);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 32);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 36);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 40);
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 44);
+                    var acc0_4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 48);
+                    var acc0_5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 52);
+                    var acc0_6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 56);
+                    var acc0_7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 60);
+                    for (int oy = 0; oy < L3OutHeight; oy++)
                     {
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L3KernelWidth * L3InChannels + j) * L3OutChannels);
-                        var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 32);
-                        var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 36);
-                        var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 40);
-                        var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 44);
-                        var acc0_4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 48);
-                        var acc0_5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 52);
-                        var acc0_6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 56);
-                        var acc0_7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 60);
-                        for (int oy = 0; oy < L3OutHeight; oy++)
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L3Stride + ky) * L3InWidth) * L3InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L3OutWidth * L3OutChannels);
+                        for (int ox = 0; ox < L3OutWidth; ox++)
                         {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L3Stride + ky) * L3InWidth) * L3InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L3OutWidth * L3OutChannels);
-                            for (int ox = 0; ox < L3OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L3Stride * L3InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L3OutChannels);
-                                var v0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 32);
-                                var v1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 36);
-                                var v2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 40);
-                                var v3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 44);
-                                var v4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 48);
-                                var v5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 52);
-                                var v6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 56);
-                                var v7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 60);
-                                var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
-                                acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v0, acc0_0);
-                                acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v1, acc0_1);
-                                acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v2, acc0_2);
-                                acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v3, acc0_3);
-                                acc0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v4, acc0_4);
-                                acc0_5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v5, acc0_5);
-                                acc0_6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v6, acc0_6);
-                                acc0_7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v7, acc0_7);
-                            }
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L3Stride * L3InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L3OutChannels);
+                            var v0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 32);
+                            var v1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 36);
+                            var v2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 40);
+                            var v3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 44);
+                            var v4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 48);
+                            var v5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 52);
+                            var v6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 56);
+                            var v7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 60);
+                            var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v3, acc0_3);
+                            acc0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v4, acc0_4);
+                            acc0_5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v5, acc0_5);
+                            acc0_6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v6, acc0_6);
+                            acc0_7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v7, acc0_7);
                         }
-
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRows, 32);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRows, 36);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref dwRows, 40);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref dwRows, 44);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_4, ref dwRows, 48);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_5, ref dwRows, 52);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_6, ref dwRows, 56);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_7, ref dwRows, 60);
                     }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRows, 32);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRows, 36);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref dwRows, 40);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref dwRows, 44);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_4, ref dwRows, 48);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_5, ref dwRows, 52);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_6, ref dwRows, 56);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_7, ref dwRows, 60);
                 }
             }
         }
@@ -1812,405 +1845,430 @@ partial class Cnn
             {
                 ref float xs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L3In);
                 ref float dzs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L3Out);
-                for (int ky = 0; ky < L3KernelHeight; ky++)
+                // output channels 0..7 (8 x float), 1 weight row(s) per tile; the L3KernelWidth x L3InChannels rows of a kernel row are contiguous.
+                // Work items: (L3KernelHeight kernel rows) x (96 tiles), shared out between the parts.
+                for (int item = part * (L3KernelHeight * 96) / parts; item < (part + 1) * (L3KernelHeight * 96) / parts; item++)
                 {
-                    // output channels 0..7 (8 x float), 1 weight row(s) per tile; the L3KernelWidth x L3InChannels rows of a kernel row are contiguous
-                    for (int j = 0; j < L3KernelWidth * L3InChannels; j += 1)
+                    int ky = item / 96;
+                    int j = item % 96 * 1;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L3KernelWidth * L3InChannels + j) * L3OutChannels);
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 1);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 2);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 3);
+                    var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4);
+                    var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 5);
+                    var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 6);
+                    var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 7);
+                    for (int oy = 0; oy < L3OutHeight; oy++)
                     {
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L3KernelWidth * L3InChannels + j) * L3OutChannels);
-                        var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 0);
-                        var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 1);
-                        var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 2);
-                        var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 3);
-                        var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4);
-                        var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 5);
-                        var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 6);
-                        var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 7);
-                        for (int oy = 0; oy < L3OutHeight; oy++)
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L3Stride + ky) * L3InWidth) * L3InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L3OutWidth * L3OutChannels);
+                        for (int ox = 0; ox < L3OutWidth; ox++)
                         {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L3Stride + ky) * L3InWidth) * L3InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L3OutWidth * L3OutChannels);
-                            for (int ox = 0; ox < L3OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L3Stride * L3InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L3OutChannels);
-                                var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 0);
-                                var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 1);
-                                var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 2);
-                                var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 3);
-                                var v4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 4);
-                                var v5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 5);
-                                var v6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 6);
-                                var v7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 7);
-                                var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
-                                acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
-                                acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
-                                acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
-                                acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
-                                acc0_4 = global::System.MathF.FusedMultiplyAdd(x0, v4, acc0_4);
-                                acc0_5 = global::System.MathF.FusedMultiplyAdd(x0, v5, acc0_5);
-                                acc0_6 = global::System.MathF.FusedMultiplyAdd(x0, v6, acc0_6);
-                                acc0_7 = global::System.MathF.FusedMultiplyAdd(x0, v7, acc0_7);
-                            }
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L3Stride * L3InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L3OutChannels);
+                            var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 0);
+                            var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 1);
+                            var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 2);
+                            var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 3);
+                            var v4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 4);
+                            var v5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 5);
+                            var v6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 6);
+                            var v7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 7);
+                            var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
+                            acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
+                            acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
+                            acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
+                            acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
+                            acc0_4 = global::System.MathF.FusedMultiplyAdd(x0, v4, acc0_4);
+                            acc0_5 = global::System.MathF.FusedMultiplyAdd(x0, v5, acc0_5);
+                            acc0_6 = global::System.MathF.FusedMultiplyAdd(x0, v6, acc0_6);
+                            acc0_7 = global::System.MathF.FusedMultiplyAdd(x0, v7, acc0_7);
                         }
-
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 0) = acc0_0;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 1) = acc0_1;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 2) = acc0_2;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 3) = acc0_3;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4) = acc0_4;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 5) = acc0_5;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 6) = acc0_6;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 7) = acc0_7;
                     }
-                    // output channels 8..15 (8 x float), 1 weight row(s) per tile; the L3KernelWidth x L3InChannels rows of a kernel row are contiguous
-                    for (int j = 0; j < L3KernelWidth * L3InChannels; j += 1)
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 0) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 1) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 2) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 3) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4) = acc0_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 5) = acc0_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 6) = acc0_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 7) = acc0_7;
+                }
+                // output channels 8..15 (8 x float), 1 weight row(s) per tile; the L3KernelWidth x L3InChannels rows of a kernel row are contiguous.
+                // Work items: (L3KernelHeight kernel rows) x (96 tiles), shared out between the parts.
+                for (int item = part * (L3KernelHeight * 96) / parts; item < (part + 1) * (L3KernelHeight * 96) / parts; item++)
+                {
+                    int ky = item / 96;
+                    int j = item % 96 * 1;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L3KernelWidth * L3InChannels + j) * L3OutChannels);
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 8);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 9);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 10);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 11);
+                    var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 12);
+                    var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 13);
+                    var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 14);
+                    var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 15);
+                    for (int oy = 0; oy < L3OutHeight; oy++)
                     {
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L3KernelWidth * L3InChannels + j) * L3OutChannels);
-                        var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 8);
-                        var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 9);
-                        var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 10);
-                        var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 11);
-                        var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 12);
-                        var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 13);
-                        var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 14);
-                        var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 15);
-                        for (int oy = 0; oy < L3OutHeight; oy++)
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L3Stride + ky) * L3InWidth) * L3InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L3OutWidth * L3OutChannels);
+                        for (int ox = 0; ox < L3OutWidth; ox++)
                         {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L3Stride + ky) * L3InWidth) * L3InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L3OutWidth * L3OutChannels);
-                            for (int ox = 0; ox < L3OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L3Stride * L3InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L3OutChannels);
-                                var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 8);
-                                var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 9);
-                                var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 10);
-                                var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 11);
-                                var v4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 12);
-                                var v5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 13);
-                                var v6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 14);
-                                var v7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 15);
-                                var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
-                                acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
-                                acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
-                                acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
-                                acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
-                                acc0_4 = global::System.MathF.FusedMultiplyAdd(x0, v4, acc0_4);
-                                acc0_5 = global::System.MathF.FusedMultiplyAdd(x0, v5, acc0_5);
-                                acc0_6 = global::System.MathF.FusedMultiplyAdd(x0, v6, acc0_6);
-                                acc0_7 = global::System.MathF.FusedMultiplyAdd(x0, v7, acc0_7);
-                            }
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L3Stride * L3InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L3OutChannels);
+                            var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 8);
+                            var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 9);
+                            var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 10);
+                            var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 11);
+                            var v4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 12);
+                            var v5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 13);
+                            var v6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 14);
+                            var v7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 15);
+                            var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
+                            acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
+                            acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
+                            acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
+                            acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
+                            acc0_4 = global::System.MathF.FusedMultiplyAdd(x0, v4, acc0_4);
+                            acc0_5 = global::System.MathF.FusedMultiplyAdd(x0, v5, acc0_5);
+                            acc0_6 = global::System.MathF.FusedMultiplyAdd(x0, v6, acc0_6);
+                            acc0_7 = global::System.MathF.FusedMultiplyAdd(x0, v7, acc0_7);
                         }
-
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 8) = acc0_0;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 9) = acc0_1;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 10) = acc0_2;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 11) = acc0_3;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 12) = acc0_4;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 13) = acc0_5;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 14) = acc0_6;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 15) = acc0_7;
                     }
-                    // output channels 16..23 (8 x float), 1 weight row(s) per tile; the L3KernelWidth x L3InChannels rows of a kernel row are contiguous
-                    for (int j = 0; j < L3KernelWidth * L3InChannels; j += 1)
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 8) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 9) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 10) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 11) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 12) = acc0_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 13) = acc0_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 14) = acc0_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 15) = acc0_7;
+                }
+                // output channels 16..23 (8 x float), 1 weight row(s) per tile; the L3KernelWidth x L3InChannels rows of a kernel row are contiguous.
+                // Work items: (L3KernelHeight kernel rows) x (96 tiles), shared out between the parts.
+                for (int item = part * (L3KernelHeight * 96) / parts; item < (part + 1) * (L3KernelHeight * 96) / parts; item++)
+                {
+                    int ky = item / 96;
+                    int j = item % 96 * 1;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L3KernelWidth * L3InChannels + j) * L3OutChannels);
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 16);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 17);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 18);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 19);
+                    var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 20);
+                    var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 21);
+                    var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 22);
+                    var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 23);
+                    for (int oy = 0; oy < L3OutHeight; oy++)
                     {
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L3KernelWidth * L3InChannels + j) * L3OutChannels);
-                        var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 16);
-                        var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 17);
-                        var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 18);
-                        var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 19);
-                        var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 20);
-                        var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 21);
-                        var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 22);
-                        var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 23);
-                        for (int oy = 0; oy < L3OutHeight; oy++)
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L3Stride + ky) * L3InWidth) * L3InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L3OutWidth * L3OutChannels);
+                        for (int ox = 0; ox < L3OutWidth; ox++)
                         {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L3Stride + ky) * L3InWidth) * L3InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L3OutWidth * L3OutChannels);
-                            for (int ox = 0; ox < L3OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L3Stride * L3InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L3OutChannels);
-                                var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 16);
-                                var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 17);
-                                var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 18);
-                                var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 19);
-                                var v4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 20);
-                                var v5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 21);
-                                var v6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 22);
-                                var v7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 23);
-                                var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
-                                acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
-                                acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
-                                acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
-                                acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
-                                acc0_4 = global::System.MathF.FusedMultiplyAdd(x0, v4, acc0_4);
-                                acc0_5 = global::System.MathF.FusedMultiplyAdd(x0, v5, acc0_5);
-                                acc0_6 = global::System.MathF.FusedMultiplyAdd(x0, v6, acc0_6);
-                                acc0_7 = global::System.MathF.FusedMultiplyAdd(x0, v7, acc0_7);
-                            }
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L3Stride * L3InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L3OutChannels);
+                            var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 16);
+                            var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 17);
+                            var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 18);
+                            var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 19);
+                            var v4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 20);
+                            var v5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 21);
+                            var v6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 22);
+                            var v7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 23);
+                            var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
+                            acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
+                            acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
+                            acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
+                            acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
+                            acc0_4 = global::System.MathF.FusedMultiplyAdd(x0, v4, acc0_4);
+                            acc0_5 = global::System.MathF.FusedMultiplyAdd(x0, v5, acc0_5);
+                            acc0_6 = global::System.MathF.FusedMultiplyAdd(x0, v6, acc0_6);
+                            acc0_7 = global::System.MathF.FusedMultiplyAdd(x0, v7, acc0_7);
                         }
-
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 16) = acc0_0;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 17) = acc0_1;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 18) = acc0_2;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 19) = acc0_3;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 20) = acc0_4;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 21) = acc0_5;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 22) = acc0_6;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 23) = acc0_7;
                     }
-                    // output channels 24..31 (8 x float), 1 weight row(s) per tile; the L3KernelWidth x L3InChannels rows of a kernel row are contiguous
-                    for (int j = 0; j < L3KernelWidth * L3InChannels; j += 1)
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 16) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 17) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 18) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 19) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 20) = acc0_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 21) = acc0_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 22) = acc0_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 23) = acc0_7;
+                }
+                // output channels 24..31 (8 x float), 1 weight row(s) per tile; the L3KernelWidth x L3InChannels rows of a kernel row are contiguous.
+                // Work items: (L3KernelHeight kernel rows) x (96 tiles), shared out between the parts.
+                for (int item = part * (L3KernelHeight * 96) / parts; item < (part + 1) * (L3KernelHeight * 96) / parts; item++)
+                {
+                    int ky = item / 96;
+                    int j = item % 96 * 1;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L3KernelWidth * L3InChannels + j) * L3OutChannels);
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 24);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 25);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 26);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 27);
+                    var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 28);
+                    var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 29);
+                    var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 30);
+                    var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 31);
+                    for (int oy = 0; oy < L3OutHeight; oy++)
                     {
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L3KernelWidth * L3InChannels + j) * L3OutChannels);
-                        var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 24);
-                        var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 25);
-                        var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 26);
-                        var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 27);
-                        var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 28);
-                        var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 29);
-                        var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 30);
-                        var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 31);
-                        for (int oy = 0; oy < L3OutHeight; oy++)
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L3Stride + ky) * L3InWidth) * L3InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L3OutWidth * L3OutChannels);
+                        for (int ox = 0; ox < L3OutWidth; ox++)
                         {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L3Stride + ky) * L3InWidth) * L3InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L3OutWidth * L3OutChannels);
-                            for (int ox = 0; ox < L3OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L3Stride * L3InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L3OutChannels);
-                                var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 24);
-                                var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 25);
-                                var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 26);
-                                var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 27);
-                                var v4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 28);
-                                var v5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 29);
-                                var v6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 30);
-                                var v7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 31);
-                                var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
-                                acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
-                                acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
-                                acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
-                                acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
-                                acc0_4 = global::System.MathF.FusedMultiplyAdd(x0, v4, acc0_4);
-                                acc0_5 = global::System.MathF.FusedMultiplyAdd(x0, v5, acc0_5);
-                                acc0_6 = global::System.MathF.FusedMultiplyAdd(x0, v6, acc0_6);
-                                acc0_7 = global::System.MathF.FusedMultiplyAdd(x0, v7, acc0_7);
-                            }
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L3Stride * L3InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L3OutChannels);
+                            var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 24);
+                            var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 25);
+                            var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 26);
+                            var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 27);
+                            var v4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 28);
+                            var v5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 29);
+                            var v6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 30);
+                            var v7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 31);
+                            var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
+                            acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
+                            acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
+                            acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
+                            acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
+                            acc0_4 = global::System.MathF.FusedMultiplyAdd(x0, v4, acc0_4);
+                            acc0_5 = global::System.MathF.FusedMultiplyAdd(x0, v5, acc0_5);
+                            acc0_6 = global::System.MathF.FusedMultiplyAdd(x0, v6, acc0_6);
+                            acc0_7 = global::System.MathF.FusedMultiplyAdd(x0, v7, acc0_7);
                         }
-
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 24) = acc0_0;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 25) = acc0_1;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 26) = acc0_2;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 27) = acc0_3;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 28) = acc0_4;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 29) = acc0_5;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 30) = acc0_6;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 31) = acc0_7;
                     }
-                    // output channels 32..39 (8 x float), 1 weight row(s) per tile; the L3KernelWidth x L3InChannels rows of a kernel row are contiguous
-                    for (int j = 0; j < L3KernelWidth * L3InChannels; j += 1)
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 24) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 25) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 26) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 27) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 28) = acc0_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 29) = acc0_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 30) = acc0_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 31) = acc0_7;
+                }
+                // output channels 32..39 (8 x float), 1 weight row(s) per tile; the L3KernelWidth x L3InChannels rows of a kernel row are contiguous.
+                // Work items: (L3KernelHeight kernel rows) x (96 tiles), shared out between the parts.
+                for (int item = part * (L3KernelHeight * 96) / parts; item < (part + 1) * (L3KernelHeight * 96) / parts; item++)
+                {
+                    int ky = item / 96;
+                    int j = item % 96 * 1;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L3KernelWidth * L3InChannels + j) * L3OutChannels);
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 32);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 33);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 34);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 35);
+                    var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 36);
+                    var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 37);
+                    var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 38);
+                    var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 39);
+                    for (int oy = 0; oy < L3OutHeight; oy++)
                     {
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L3KernelWidth * L3InChannels + j) * L3OutChannels);
-                        var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 32);
-                        var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 33);
-                        var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 34);
-                        var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 35);
-                        var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 36);
-                        var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 37);
-                        var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 38);
-                        var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 39);
-                        for (int oy = 0; oy < L3OutHeight; oy++)
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L3Stride + ky) * L3InWidth) * L3InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L3OutWidth * L3OutChannels);
+                        for (int ox = 0; ox < L3OutWidth; ox++)
                         {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L3Stride + ky) * L3InWidth) * L3InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L3OutWidth * L3OutChannels);
-                            for (int ox = 0; ox < L3OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L3Stride * L3InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L3OutChannels);
-                                var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 32);
-                                var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 33);
-                                var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 34);
-                                var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 35);
-                                var v4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 36);
-                                var v5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 37);
-                                var v6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 38);
-                                var v7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 39);
-                                var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
-                                acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
-                                acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
-                                acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
-                                acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
-                                acc0_4 = global::System.MathF.FusedMultiplyAdd(x0, v4, acc0_4);
-                                acc0_5 = global::System.MathF.FusedMultiplyAdd(x0, v5, acc0_5);
-                                acc0_6 = global::System.MathF.FusedMultiplyAdd(x0, v6, acc0_6);
-                                acc0_7 = global::System.MathF.FusedMultiplyAdd(x0, v7, acc0_7);
-                            }
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L3Stride * L3InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L3OutChannels);
+                            var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 32);
+                            var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 33);
+                            var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 34);
+                            var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 35);
+                            var v4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 36);
+                            var v5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 37);
+                            var v6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 38);
+                            var v7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 39);
+                            var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
+                            acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
+                            acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
+                            acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
+                            acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
+                            acc0_4 = global::System.MathF.FusedMultiplyAdd(x0, v4, acc0_4);
+                            acc0_5 = global::System.MathF.FusedMultiplyAdd(x0, v5, acc0_5);
+                            acc0_6 = global::System.MathF.FusedMultiplyAdd(x0, v6, acc0_6);
+                            acc0_7 = global::System.MathF.FusedMultiplyAdd(x0, v7, acc0_7);
                         }
-
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 32) = acc0_0;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 33) = acc0_1;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 34) = acc0_2;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 35) = acc0_3;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 36) = acc0_4;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 37) = acc0_5;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 38) = acc0_6;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 39) = acc0_7;
                     }
-                    // output channels 40..47 (8 x float), 1 weight row(s) per tile; the L3KernelWidth x L3InChannels rows of a kernel row are contiguous
-                    for (int j = 0; j < L3KernelWidth * L3InChannels; j += 1)
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 32) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 33) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 34) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 35) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 36) = acc0_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 37) = acc0_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 38) = acc0_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 39) = acc0_7;
+                }
+                // output channels 40..47 (8 x float), 1 weight row(s) per tile; the L3KernelWidth x L3InChannels rows of a kernel row are contiguous.
+                // Work items: (L3KernelHeight kernel rows) x (96 tiles), shared out between the parts.
+                for (int item = part * (L3KernelHeight * 96) / parts; item < (part + 1) * (L3KernelHeight * 96) / parts; item++)
+                {
+                    int ky = item / 96;
+                    int j = item % 96 * 1;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L3KernelWidth * L3InChannels + j) * L3OutChannels);
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 40);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 41);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 42);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 43);
+                    var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 44);
+                    var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 45);
+                    var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 46);
+                    var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 47);
+                    for (int oy = 0; oy < L3OutHeight; oy++)
                     {
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L3KernelWidth * L3InChannels + j) * L3OutChannels);
-                        var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 40);
-                        var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 41);
-                        var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 42);
-                        var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 43);
-                        var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 44);
-                        var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 45);
-                        var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 46);
-                        var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 47);
-                        for (int oy = 0; oy < L3OutHeight; oy++)
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L3Stride + ky) * L3InWidth) * L3InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L3OutWidth * L3OutChannels);
+                        for (int ox = 0; ox < L3OutWidth; ox++)
                         {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L3Stride + ky) * L3InWidth) * L3InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L3OutWidth * L3OutChannels);
-                            for (int ox = 0; ox < L3OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L3Stride * L3InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L3OutChannels);
-                                var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 40);
-                                var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 41);
-                                var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 42);
-                                var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 43);
-                                var v4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 44);
-                                var v5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 45);
-                                var v6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 46);
-                                var v7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 47);
-                                var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
-                                acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
-                                acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
-                                acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
-                                acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
-                                acc0_4 = global::System.MathF.FusedMultiplyAdd(x0, v4, acc0_4);
-                                acc0_5 = global::System.MathF.FusedMultiplyAdd(x0, v5, acc0_5);
-                                acc0_6 = global::System.MathF.FusedMultiplyAdd(x0, v6, acc0_6);
-                                acc0_7 = global::System.MathF.FusedMultiplyAdd(x0, v7, acc0_7);
-                            }
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L3Stride * L3InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L3OutChannels);
+                            var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 40);
+                            var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 41);
+                            var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 42);
+                            var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 43);
+                            var v4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 44);
+                            var v5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 45);
+                            var v6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 46);
+                            var v7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 47);
+                            var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
+                            acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
+                            acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
+                            acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
+                            acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
+                            acc0_4 = global::System.MathF.FusedMultiplyAdd(x0, v4, acc0_4);
+                            acc0_5 = global::System.MathF.FusedMultiplyAdd(x0, v5, acc0_5);
+                            acc0_6 = global::System.MathF.FusedMultiplyAdd(x0, v6, acc0_6);
+                            acc0_7 = global::System.MathF.FusedMultiplyAdd(x0, v7, acc0_7);
                         }
-
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 40) = acc0_0;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 41) = acc0_1;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 42) = acc0_2;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 43) = acc0_3;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 44) = acc0_4;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 45) = acc0_5;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 46) = acc0_6;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 47) = acc0_7;
                     }
-                    // output channels 48..55 (8 x float), 1 weight row(s) per tile; the L3KernelWidth x L3InChannels rows of a kernel row are contiguous
-                    for (int j = 0; j < L3KernelWidth * L3InChannels; j += 1)
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 40) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 41) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 42) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 43) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 44) = acc0_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 45) = acc0_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 46) = acc0_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 47) = acc0_7;
+                }
+                // output channels 48..55 (8 x float), 1 weight row(s) per tile; the L3KernelWidth x L3InChannels rows of a kernel row are contiguous.
+                // Work items: (L3KernelHeight kernel rows) x (96 tiles), shared out between the parts.
+                for (int item = part * (L3KernelHeight * 96) / parts; item < (part + 1) * (L3KernelHeight * 96) / parts; item++)
+                {
+                    int ky = item / 96;
+                    int j = item % 96 * 1;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L3KernelWidth * L3InChannels + j) * L3OutChannels);
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 48);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 49);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 50);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 51);
+                    var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 52);
+                    var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 53);
+                    var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 54);
+                    var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 55);
+                    for (int oy = 0; oy < L3OutHeight; oy++)
                     {
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L3KernelWidth * L3InChannels + j) * L3OutChannels);
-                        var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 48);
-                        var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 49);
-                        var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 50);
-                        var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 51);
-                        var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 52);
-                        var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 53);
-                        var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 54);
-                        var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 55);
-                        for (int oy = 0; oy < L3OutHeight; oy++)
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L3Stride + ky) * L3InWidth) * L3InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L3OutWidth * L3OutChannels);
+                        for (int ox = 0; ox < L3OutWidth; ox++)
                         {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L3Stride + ky) * L3InWidth) * L3InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L3OutWidth * L3OutChannels);
-                            for (int ox = 0; ox < L3OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L3Stride * L3InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L3OutChannels);
-                                var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 48);
-                                var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 49);
-                                var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 50);
-                                var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 51);
-                                var v4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 52);
-                                var v5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 53);
-                                var v6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 54);
-                                var v7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 55);
-                                var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
-                                acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
-                                acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
-                                acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
-                                acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
-                                acc0_4 = global::System.MathF.FusedMultiplyAdd(x0, v4, acc0_4);
-                                acc0_5 = global::System.MathF.FusedMultiplyAdd(x0, v5, acc0_5);
-                                acc0_6 = global::System.MathF.FusedMultiplyAdd(x0, v6, acc0_6);
-                                acc0_7 = global::System.MathF.FusedMultiplyAdd(x0, v7, acc0_7);
-                            }
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L3Stride * L3InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L3OutChannels);
+                            var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 48);
+                            var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 49);
+                            var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 50);
+                            var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 51);
+                            var v4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 52);
+                            var v5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 53);
+                            var v6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 54);
+                            var v7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 55);
+                            var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
+                            acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
+                            acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
+                            acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
+                            acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
+                            acc0_4 = global::System.MathF.FusedMultiplyAdd(x0, v4, acc0_4);
+                            acc0_5 = global::System.MathF.FusedMultiplyAdd(x0, v5, acc0_5);
+                            acc0_6 = global::System.MathF.FusedMultiplyAdd(x0, v6, acc0_6);
+                            acc0_7 = global::System.MathF.FusedMultiplyAdd(x0, v7, acc0_7);
                         }
-
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 48) = acc0_0;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 49) = acc0_1;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 50) = acc0_2;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 51) = acc0_3;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 52) = acc0_4;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 53) = acc0_5;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 54) = acc0_6;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 55) = acc0_7;
                     }
-                    // output channels 56..63 (8 x float), 1 weight row(s) per tile; the L3KernelWidth x L3InChannels rows of a kernel row are contiguous
-                    for (int j = 0; j < L3KernelWidth * L3InChannels; j += 1)
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 48) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 49) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 50) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 51) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 52) = acc0_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 53) = acc0_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 54) = acc0_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 55) = acc0_7;
+                }
+                // output channels 56..63 (8 x float), 1 weight row(s) per tile; the L3KernelWidth x L3InChannels rows of a kernel row are contiguous.
+                // Work items: (L3KernelHeight kernel rows) x (96 tiles), shared out between the parts.
+                for (int item = part * (L3KernelHeight * 96) / parts; item < (part + 1) * (L3KernelHeight * 96) / parts; item++)
+                {
+                    int ky = item / 96;
+                    int j = item % 96 * 1;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L3KernelWidth * L3InChannels + j) * L3OutChannels);
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 56);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 57);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 58);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 59);
+                    var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 60);
+                    var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 61);
+                    var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 62);
+                    var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 63);
+                    for (int oy = 0; oy < L3OutHeight; oy++)
                     {
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L3KernelWidth * L3InChannels + j) * L3OutChannels);
-                        var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 56);
-                        var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 57);
-                        var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 58);
-                        var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 59);
-                        var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 60);
-                        var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 61);
-                        var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 62);
-                        var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 63);
-                        for (int oy = 0; oy < L3OutHeight; oy++)
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L3Stride + ky) * L3InWidth) * L3InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L3OutWidth * L3OutChannels);
+                        for (int ox = 0; ox < L3OutWidth; ox++)
                         {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L3Stride + ky) * L3InWidth) * L3InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L3OutWidth * L3OutChannels);
-                            for (int ox = 0; ox < L3OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L3Stride * L3InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L3OutChannels);
-                                var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 56);
-                                var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 57);
-                                var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 58);
-                                var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 59);
-                                var v4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 60);
-                                var v5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 61);
-                                var v6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 62);
-                                var v7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 63);
-                                var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
-                                acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
-                                acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
-                                acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
-                                acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
-                                acc0_4 = global::System.MathF.FusedMultiplyAdd(x0, v4, acc0_4);
-                                acc0_5 = global::System.MathF.FusedMultiplyAdd(x0, v5, acc0_5);
-                                acc0_6 = global::System.MathF.FusedMultiplyAdd(x0, v6, acc0_6);
-                                acc0_7 = global::System.MathF.FusedMultiplyAdd(x0, v7, acc0_7);
-                            }
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L3Stride * L3InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L3OutChannels);
+                            var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 56);
+                            var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 57);
+                            var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 58);
+                            var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 59);
+                            var v4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 60);
+                            var v5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 61);
+                            var v6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 62);
+                            var v7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 63);
+                            var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
+                            acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
+                            acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
+                            acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
+                            acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
+                            acc0_4 = global::System.MathF.FusedMultiplyAdd(x0, v4, acc0_4);
+                            acc0_5 = global::System.MathF.FusedMultiplyAdd(x0, v5, acc0_5);
+                            acc0_6 = global::System.MathF.FusedMultiplyAdd(x0, v6, acc0_6);
+                            acc0_7 = global::System.MathF.FusedMultiplyAdd(x0, v7, acc0_7);
                         }
-
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 56) = acc0_0;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 57) = acc0_1;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 58) = acc0_2;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 59) = acc0_3;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 60) = acc0_4;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 61) = acc0_5;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 62) = acc0_6;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 63) = acc0_7;
                     }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 56) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 57) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 58) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 59) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 60) = acc0_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 61) = acc0_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 62) = acc0_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 63) = acc0_7;
                 }
             }
         }
+    }
 
-        // 4. the input gradient. First W3 transposed to (ky, kx, f, c), so that a row holds the L3InChannels weights of one output channel.
+    /// <summary>Layer 3: W3 transposed to (ky, kx, f, c) in _transposed3, so that a row holds the L3InChannels weights of one output channel.</summary>
+    private void Layer3Transpose()
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L3W);
         ref float wt = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_transposed3);
         for (int k = 0; k < L3KernelHeight * L3KernelWidth; k++)
         {
@@ -2222,10 +2280,18 @@ partial class Cnn
                 }
             }
         }
+    }
 
-        // Then each output pixel's dz is spread over its window: din[window] += dz[pixel, f]·Wt[ky, kx, f, :], a few pixels per tile.
+    /// <summary>
+    /// Layer 3, samples <paramref name="first"/> to <paramref name="end"/>: each output pixel's dz is spread over its window,
+    /// din[window] += dz[pixel, f]·Wt[ky, kx, f, :], a few pixels per tile; written to _dz2. Needs Layer3Transpose first.
+    /// </summary>
+    private void Layer3InputGradient(int first, int end)
+    {
+        ref float wt = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_transposed3);
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3); // (batch, L3Out)
         ref float dxAll = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L3In)
-        for (int s = 0; s < batch; s++)
+        for (int s = first; s < end; s++)
         {
             ref float dzs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L3Out);
             ref float dxs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dxAll, s * L3In);
@@ -2726,13 +2792,16 @@ partial class Cnn
     /// Branch-free on vectors of channels: a lane's gradient goes to the first position equal to the maximum, and that
     /// lane is then closed for the positions after it.
     /// </summary>
-    private void Layer2Backward(int batch)
+    private void Layer2Backward(int batch) => Layer2BackwardRows(0, batch);
+
+    /// <summary>Layer 2 backward, samples <paramref name="first"/> to <paramref name="end"/>.</summary>
+    private void Layer2BackwardRows(int first, int end)
     {
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1);
         ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2);
         ref float dy = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2);
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1);
-        for (int s = 0; s < batch; s++)
+        for (int s = first; s < end; s++)
         {
             for (int oy = 0; oy < L2OutHeight; oy++)
             {
@@ -3009,16 +3078,19 @@ partial class Cnn
     /// </summary>
     private void Layer1Backward(int batch)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1W);
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1B);
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x); // (batch, L1In)
+        Layer1Derivative(0, batch);
+        Layer1WeightGradient(batch, 0, 1);
+    }
+
+    /// <summary>Layer 1, samples <paramref name="first"/> to <paramref name="end"/>: _dz1 from dLoss/da to dLoss/dz, in place.</summary>
+    private void Layer1Derivative(int first, int end)
+    {
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L1Out)
 
         // 1. dz = da ⊙ relu'(z)
         ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
         ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1);
-        for (int s = 0; s < batch; s++)
+        for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L1Out);
             ref float aRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L1Out);
@@ -3052,345 +3124,362 @@ partial class Cnn
                 }
             }
         }
+    }
 
-        // 2. db += Σ dz over every pixel of every sample
+    /// <summary>
+    /// Layer 1: part <paramref name="part"/> of <paramref name="parts"/> of the weight gradient over the whole batch. The
+    /// (kernel row, tile of weight rows) pairs are shared out between the parts, so parts write disjoint rows of dW1 and
+    /// every row is summed in the same order however many parts there are. Part 0 also sums db1.
+    /// </summary>
+    private void Layer1WeightGradient(int batch, int part, int parts)
+    {
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1B);
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x); // (batch, L1In)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L1Out)
+        if (part == 0)
+        {
+            // db += Σ dz over every pixel of every sample
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 16);
+                    for (int r = 0; r < batch * L1OutHeight * L1OutWidth; r++)
+                    {
+                        ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L1OutChannels);
+                        acc0_0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzPixel, 0);
+                        acc0_1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzPixel, 16);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref db, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref db, 16);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 8);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 16);
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 24);
+                    for (int r = 0; r < batch * L1OutHeight * L1OutWidth; r++)
+                    {
+                        ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L1OutChannels);
+                        acc0_0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 0);
+                        acc0_1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 8);
+                        acc0_2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 16);
+                        acc0_3 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 24);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref db, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref db, 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref db, 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref db, 24);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 4);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 8);
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 12);
+                    var acc0_4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 16);
+                    var acc0_5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 20);
+                    var acc0_6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 24);
+                    var acc0_7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 28);
+                    for (int r = 0; r < batch * L1OutHeight * L1OutWidth; r++)
+                    {
+                        ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L1OutChannels);
+                        acc0_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 0);
+                        acc0_1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 4);
+                        acc0_2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 8);
+                        acc0_3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 12);
+                        acc0_4 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 16);
+                        acc0_5 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 20);
+                        acc0_6 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 24);
+                        acc0_7 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 28);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref db, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref db, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref db, 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref db, 12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_4, ref db, 16);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_5, ref db, 20);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_6, ref db, 24);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_7, ref db, 28);
+                }
+            }
+            else
+            {
+                {
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 3);
+                    var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4);
+                    var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5);
+                    var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 6);
+                    var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 7);
+                    for (int r = 0; r < batch * L1OutHeight * L1OutWidth; r++)
+                    {
+                        ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L1OutChannels);
+                        acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 0);
+                        acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 1);
+                        acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 2);
+                        acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 3);
+                        acc0_4 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 4);
+                        acc0_5 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 5);
+                        acc0_6 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 6);
+                        acc0_7 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 7);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 3) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) = acc0_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5) = acc0_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 6) = acc0_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 7) = acc0_7;
+                }
+                {
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 9);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 10);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 11);
+                    var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 12);
+                    var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 13);
+                    var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 14);
+                    var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 15);
+                    for (int r = 0; r < batch * L1OutHeight * L1OutWidth; r++)
+                    {
+                        ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L1OutChannels);
+                        acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 8);
+                        acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 9);
+                        acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 10);
+                        acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 11);
+                        acc0_4 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 12);
+                        acc0_5 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 13);
+                        acc0_6 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 14);
+                        acc0_7 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 15);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 9) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 10) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 11) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 12) = acc0_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 13) = acc0_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 14) = acc0_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 15) = acc0_7;
+                }
+                {
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 16);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 17);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 18);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 19);
+                    var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 20);
+                    var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 21);
+                    var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 22);
+                    var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 23);
+                    for (int r = 0; r < batch * L1OutHeight * L1OutWidth; r++)
+                    {
+                        ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L1OutChannels);
+                        acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 16);
+                        acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 17);
+                        acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 18);
+                        acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 19);
+                        acc0_4 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 20);
+                        acc0_5 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 21);
+                        acc0_6 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 22);
+                        acc0_7 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 23);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 16) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 17) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 18) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 19) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 20) = acc0_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 21) = acc0_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 22) = acc0_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 23) = acc0_7;
+                }
+                {
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 24);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 25);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 26);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 27);
+                    var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 28);
+                    var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 29);
+                    var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 30);
+                    var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 31);
+                    for (int r = 0; r < batch * L1OutHeight * L1OutWidth; r++)
+                    {
+                        ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L1OutChannels);
+                        acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 24);
+                        acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 25);
+                        acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 26);
+                        acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 27);
+                        acc0_4 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 28);
+                        acc0_5 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 29);
+                        acc0_6 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 30);
+                        acc0_7 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 31);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 24) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 25) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 26) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 27) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 28) = acc0_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 29) = acc0_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 30) = acc0_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 31) = acc0_7;
+                }
+            }
+        }
+
+        // dW += inᵀ·dz, sample by sample so that its input and dz stay in cache
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
+            for (int s = 0; s < batch; s++)
             {
-                var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 0);
-                var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 16);
-                for (int r = 0; r < batch * L1OutHeight * L1OutWidth; r++)
+                ref float xs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In);
+                ref float dzs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
+                // output channels 0..31 (2 x Vector512), 3 weight row(s) per tile; the L1KernelWidth x L1InChannels rows of a kernel row are contiguous.
+                // Work items: (L1KernelHeight kernel rows) x (1 tiles), shared out between the parts.
+                for (int item = part * (L1KernelHeight * 1) / parts; item < (part + 1) * (L1KernelHeight * 1) / parts; item++)
                 {
-                    ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L1OutChannels);
-                    acc0_0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzPixel, 0);
-                    acc0_1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzPixel, 16);
-                }
+                    int ky = item / 1;
+                    int j = item % 1 * 3;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L1KernelWidth * L1InChannels + j) * L1OutChannels);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 16);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, L1OutChannels);
+                    var acc1_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, L1OutChannels + 16);
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 2 * L1OutChannels);
+                    var acc2_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 2 * L1OutChannels + 16);
+                    for (int oy = 0; oy < L1OutHeight; oy++)
+                    {
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L1Stride + ky) * L1InWidth) * L1InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L1OutWidth * L1OutChannels);
+                        for (int ox = 0; ox < L1OutWidth; ox++)
+                        {
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L1Stride * L1InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L1OutChannels);
+                            var v0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzPixel, 0);
+                            var v1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzPixel, 16);
+                            var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
+                            var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 1));
+                            var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 2));
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0, v0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0, v1, acc0_1);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1, v0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1, v1, acc1_1);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2, v0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2, v1, acc2_1);
+                        }
+                    }
 
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref db, 0);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref db, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref dwRows, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref dwRows, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref dwRows, L1OutChannels);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref dwRows, L1OutChannels + 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref dwRows, 2 * L1OutChannels);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref dwRows, 2 * L1OutChannels + 16);
+                }
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            {
-                var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 0);
-                var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 8);
-                var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 16);
-                var acc0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 24);
-                for (int r = 0; r < batch * L1OutHeight * L1OutWidth; r++)
-                {
-                    ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L1OutChannels);
-                    acc0_0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 0);
-                    acc0_1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 8);
-                    acc0_2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 16);
-                    acc0_3 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 24);
-                }
-
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref db, 0);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref db, 8);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref db, 16);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref db, 24);
-            }
-        }
-        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-        {
-            {
-                var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0);
-                var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 4);
-                var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 8);
-                var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 12);
-                var acc0_4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 16);
-                var acc0_5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 20);
-                var acc0_6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 24);
-                var acc0_7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 28);
-                for (int r = 0; r < batch * L1OutHeight * L1OutWidth; r++)
-                {
-                    ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L1OutChannels);
-                    acc0_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 0);
-                    acc0_1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 4);
-                    acc0_2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 8);
-                    acc0_3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 12);
-                    acc0_4 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 16);
-                    acc0_5 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 20);
-                    acc0_6 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 24);
-                    acc0_7 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 28);
-                }
-
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref db, 0);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref db, 4);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref db, 8);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref db, 12);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_4, ref db, 16);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_5, ref db, 20);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_6, ref db, 24);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_7, ref db, 28);
-            }
-        }
-        else
-        {
-            {
-                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0);
-                var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1);
-                var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2);
-                var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 3);
-                var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4);
-                var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5);
-                var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 6);
-                var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 7);
-                for (int r = 0; r < batch * L1OutHeight * L1OutWidth; r++)
-                {
-                    ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L1OutChannels);
-                    acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 0);
-                    acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 1);
-                    acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 2);
-                    acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 3);
-                    acc0_4 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 4);
-                    acc0_5 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 5);
-                    acc0_6 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 6);
-                    acc0_7 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 7);
-                }
-
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) = acc0_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1) = acc0_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2) = acc0_2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 3) = acc0_3;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) = acc0_4;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5) = acc0_5;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 6) = acc0_6;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 7) = acc0_7;
-            }
-            {
-                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8);
-                var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 9);
-                var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 10);
-                var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 11);
-                var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 12);
-                var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 13);
-                var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 14);
-                var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 15);
-                for (int r = 0; r < batch * L1OutHeight * L1OutWidth; r++)
-                {
-                    ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L1OutChannels);
-                    acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 8);
-                    acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 9);
-                    acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 10);
-                    acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 11);
-                    acc0_4 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 12);
-                    acc0_5 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 13);
-                    acc0_6 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 14);
-                    acc0_7 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 15);
-                }
-
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8) = acc0_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 9) = acc0_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 10) = acc0_2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 11) = acc0_3;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 12) = acc0_4;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 13) = acc0_5;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 14) = acc0_6;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 15) = acc0_7;
-            }
-            {
-                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 16);
-                var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 17);
-                var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 18);
-                var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 19);
-                var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 20);
-                var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 21);
-                var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 22);
-                var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 23);
-                for (int r = 0; r < batch * L1OutHeight * L1OutWidth; r++)
-                {
-                    ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L1OutChannels);
-                    acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 16);
-                    acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 17);
-                    acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 18);
-                    acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 19);
-                    acc0_4 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 20);
-                    acc0_5 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 21);
-                    acc0_6 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 22);
-                    acc0_7 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 23);
-                }
-
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 16) = acc0_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 17) = acc0_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 18) = acc0_2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 19) = acc0_3;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 20) = acc0_4;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 21) = acc0_5;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 22) = acc0_6;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 23) = acc0_7;
-            }
-            {
-                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 24);
-                var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 25);
-                var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 26);
-                var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 27);
-                var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 28);
-                var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 29);
-                var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 30);
-                var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 31);
-                for (int r = 0; r < batch * L1OutHeight * L1OutWidth; r++)
-                {
-                    ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, r * L1OutChannels);
-                    acc0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 24);
-                    acc0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 25);
-                    acc0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 26);
-                    acc0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 27);
-                    acc0_4 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 28);
-                    acc0_5 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 29);
-                    acc0_6 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 30);
-                    acc0_7 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 31);
-                }
-
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 24) = acc0_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 25) = acc0_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 26) = acc0_2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 27) = acc0_3;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 28) = acc0_4;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 29) = acc0_5;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 30) = acc0_6;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 31) = acc0_7;
-            }
-        }
-
-        // 3. dW += inᵀ·dz, sample by sample so that its input and dz stay in cache
-        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-        {
             for (int s = 0; s < batch; s++)
             {
                 ref float xs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In);
                 ref float dzs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                for (int ky = 0; ky < L1KernelHeight; ky++)
+                // output channels 0..31 (4 x Vector256), 2 weight row(s) per tile; the L1KernelWidth x L1InChannels rows of a kernel row are contiguous.
+                // Work items: (L1KernelHeight kernel rows) x (1 tiles), shared out between the parts.
+                for (int item = part * (L1KernelHeight * 1) / parts; item < (part + 1) * (L1KernelHeight * 1) / parts; item++)
                 {
-                    // output channels 0..31 (2 x Vector512), 3 weight row(s) per tile; the L1KernelWidth x L1InChannels rows of a kernel row are contiguous
-                    for (int j = 0; j < L1KernelWidth * L1InChannels; j += 3)
+                    int ky = item / 1;
+                    int j = item % 1 * 2;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L1KernelWidth * L1InChannels + j) * L1OutChannels);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 8);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 16);
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 24);
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, L1OutChannels);
+                    var acc1_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, L1OutChannels + 8);
+                    var acc1_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, L1OutChannels + 16);
+                    var acc1_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, L1OutChannels + 24);
+                    for (int oy = 0; oy < L1OutHeight; oy++)
                     {
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L1KernelWidth * L1InChannels + j) * L1OutChannels);
-                        var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 0);
-                        var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 16);
-                        var acc1_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, L1OutChannels);
-                        var acc1_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, L1OutChannels + 16);
-                        var acc2_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 2 * L1OutChannels);
-                        var acc2_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRows, 2 * L1OutChannels + 16);
-                        for (int oy = 0; oy < L1OutHeight; oy++)
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L1Stride + ky) * L1InWidth) * L1InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L1OutWidth * L1OutChannels);
+                        for (int ox = 0; ox < L1OutWidth; ox++)
                         {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L1Stride + ky) * L1InWidth) * L1InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L1OutWidth * L1OutChannels);
-                            for (int ox = 0; ox < L1OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L1Stride * L1InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L1OutChannels);
-                                var v0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzPixel, 0);
-                                var v1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzPixel, 16);
-                                var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
-                                var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 1));
-                                var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 2));
-                                acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0, v0, acc0_0);
-                                acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0, v1, acc0_1);
-                                acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1, v0, acc1_0);
-                                acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1, v1, acc1_1);
-                                acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2, v0, acc2_0);
-                                acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2, v1, acc2_1);
-                            }
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L1Stride * L1InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L1OutChannels);
+                            var v0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 0);
+                            var v1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 8);
+                            var v2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 16);
+                            var v3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 24);
+                            var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
+                            var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 1));
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v3, acc0_3);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1, v0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1, v1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1, v2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1, v3, acc1_3);
                         }
-
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref dwRows, 0);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref dwRows, 16);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref dwRows, L1OutChannels);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref dwRows, L1OutChannels + 16);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref dwRows, 2 * L1OutChannels);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref dwRows, 2 * L1OutChannels + 16);
                     }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref dwRows, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref dwRows, 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref dwRows, 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref dwRows, 24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref dwRows, L1OutChannels);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref dwRows, L1OutChannels + 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref dwRows, L1OutChannels + 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_3, ref dwRows, L1OutChannels + 24);
                 }
-            }
-        }
-        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-        {
-            for (int s = 0; s < batch; s++)
-            {
-                ref float xs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In);
-                ref float dzs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                for (int ky = 0; ky < L1KernelHeight; ky++)
+                // the last 1 row(s) of each kernel row, by the last part
+                for (int ky = part == parts - 1 ? 0 : L1KernelHeight; ky < L1KernelHeight; ky++)
                 {
-                    // output channels 0..31 (4 x Vector256), 2 weight row(s) per tile; the L1KernelWidth x L1InChannels rows of a kernel row are contiguous
-                    for (int j = 0; j < L1KernelWidth * L1InChannels - 1; j += 2)
+                    int j = L1KernelWidth * L1InChannels - 1;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L1KernelWidth * L1InChannels + j) * L1OutChannels);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 8);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 16);
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 24);
+                    for (int oy = 0; oy < L1OutHeight; oy++)
                     {
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L1KernelWidth * L1InChannels + j) * L1OutChannels);
-                        var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 0);
-                        var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 8);
-                        var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 16);
-                        var acc0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 24);
-                        var acc1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, L1OutChannels);
-                        var acc1_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, L1OutChannels + 8);
-                        var acc1_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, L1OutChannels + 16);
-                        var acc1_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, L1OutChannels + 24);
-                        for (int oy = 0; oy < L1OutHeight; oy++)
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L1Stride + ky) * L1InWidth) * L1InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L1OutWidth * L1OutChannels);
+                        for (int ox = 0; ox < L1OutWidth; ox++)
                         {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L1Stride + ky) * L1InWidth) * L1InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L1OutWidth * L1OutChannels);
-                            for (int ox = 0; ox < L1OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L1Stride * L1InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L1OutChannels);
-                                var v0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 0);
-                                var v1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 8);
-                                var v2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 16);
-                                var v3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 24);
-                                var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
-                                var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 1));
-                                acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v0, acc0_0);
-                                acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v1, acc0_1);
-                                acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v2, acc0_2);
-                                acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v3, acc0_3);
-                                acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1, v0, acc1_0);
-                                acc1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1, v1, acc1_1);
-                                acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1, v2, acc1_2);
-                                acc1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1, v3, acc1_3);
-                            }
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L1Stride * L1InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L1OutChannels);
+                            var v0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 0);
+                            var v1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 8);
+                            var v2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 16);
+                            var v3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 24);
+                            var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v3, acc0_3);
                         }
-
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref dwRows, 0);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref dwRows, 8);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref dwRows, 16);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref dwRows, 24);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref dwRows, L1OutChannels);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref dwRows, L1OutChannels + 8);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref dwRows, L1OutChannels + 16);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_3, ref dwRows, L1OutChannels + 24);
                     }
-                    {
-                        int j = L1KernelWidth * L1InChannels - 1; // the last 1 row(s)
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L1KernelWidth * L1InChannels + j) * L1OutChannels);
-                        var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 0);
-                        var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 8);
-                        var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 16);
-                        var acc0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRows, 24);
-                        for (int oy = 0; oy < L1OutHeight; oy++)
-                        {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L1Stride + ky) * L1InWidth) * L1InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L1OutWidth * L1OutChannels);
-                            for (int ox = 0; ox < L1OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L1Stride * L1InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L1OutChannels);
-                                var v0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 0);
-                                var v1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 8);
-                                var v2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 16);
-                                var v3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzPixel, 24);
-                                var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
-                                acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v0, acc0_0);
-                                acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v1, acc0_1);
-                                acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v2, acc0_2);
-                                acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0, v3, acc0_3);
-                            }
-                        }
 
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref dwRows, 0);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref dwRows, 8);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref dwRows, 16);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref dwRows, 24);
-                    }
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref dwRows, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref dwRows, 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref dwRows, 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref dwRows, 24);
                 }
             }
         }
@@ -3400,57 +3489,57 @@ partial class Cnn
             {
                 ref float xs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In);
                 ref float dzs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                for (int ky = 0; ky < L1KernelHeight; ky++)
+                // output channels 0..31 (8 x Vector128), 1 weight row(s) per tile; the L1KernelWidth x L1InChannels rows of a kernel row are contiguous.
+                // Work items: (L1KernelHeight kernel rows) x (3 tiles), shared out between the parts.
+                for (int item = part * (L1KernelHeight * 3) / parts; item < (part + 1) * (L1KernelHeight * 3) / parts; item++)
                 {
-                    // output channels 0..31 (8 x Vector128), 1 weight row(s) per tile; the L1KernelWidth x L1InChannels rows of a kernel row are contiguous
-                    for (int j = 0; j < L1KernelWidth * L1InChannels; j += 1)
+                    int ky = item / 3;
+                    int j = item % 3 * 1;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L1KernelWidth * L1InChannels + j) * L1OutChannels);
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 0);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 4);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 8);
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 12);
+                    var acc0_4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 16);
+                    var acc0_5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 20);
+                    var acc0_6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 24);
+                    var acc0_7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 28);
+                    for (int oy = 0; oy < L1OutHeight; oy++)
                     {
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L1KernelWidth * L1InChannels + j) * L1OutChannels);
-                        var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 0);
-                        var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 4);
-                        var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 8);
-                        var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 12);
-                        var acc0_4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 16);
-                        var acc0_5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 20);
-                        var acc0_6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 24);
-                        var acc0_7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRows, 28);
-                        for (int oy = 0; oy < L1OutHeight; oy++)
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L1Stride + ky) * L1InWidth) * L1InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L1OutWidth * L1OutChannels);
+                        for (int ox = 0; ox < L1OutWidth; ox++)
                         {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L1Stride + ky) * L1InWidth) * L1InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L1OutWidth * L1OutChannels);
-                            for (int ox = 0; ox < L1OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L1Stride * L1InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L1OutChannels);
-                                var v0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 0);
-                                var v1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 4);
-                                var v2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 8);
-                                var v3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 12);
-                                var v4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 16);
-                                var v5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 20);
-                                var v6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 24);
-                                var v7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 28);
-                                var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
-                                acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v0, acc0_0);
-                                acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v1, acc0_1);
-                                acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v2, acc0_2);
-                                acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v3, acc0_3);
-                                acc0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v4, acc0_4);
-                                acc0_5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v5, acc0_5);
-                                acc0_6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v6, acc0_6);
-                                acc0_7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v7, acc0_7);
-                            }
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L1Stride * L1InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L1OutChannels);
+                            var v0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 0);
+                            var v1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 4);
+                            var v2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 8);
+                            var v3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 12);
+                            var v4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 16);
+                            var v5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 20);
+                            var v6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 24);
+                            var v7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzPixel, 28);
+                            var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0));
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v3, acc0_3);
+                            acc0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v4, acc0_4);
+                            acc0_5 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v5, acc0_5);
+                            acc0_6 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v6, acc0_6);
+                            acc0_7 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0, v7, acc0_7);
                         }
-
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRows, 0);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRows, 4);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref dwRows, 8);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref dwRows, 12);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_4, ref dwRows, 16);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_5, ref dwRows, 20);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_6, ref dwRows, 24);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_7, ref dwRows, 28);
                     }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRows, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRows, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref dwRows, 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref dwRows, 12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_4, ref dwRows, 16);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_5, ref dwRows, 20);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_6, ref dwRows, 24);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_7, ref dwRows, 28);
                 }
             }
         }
@@ -3460,204 +3549,213 @@ partial class Cnn
             {
                 ref float xs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In);
                 ref float dzs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                for (int ky = 0; ky < L1KernelHeight; ky++)
+                // output channels 0..7 (8 x float), 1 weight row(s) per tile; the L1KernelWidth x L1InChannels rows of a kernel row are contiguous.
+                // Work items: (L1KernelHeight kernel rows) x (3 tiles), shared out between the parts.
+                for (int item = part * (L1KernelHeight * 3) / parts; item < (part + 1) * (L1KernelHeight * 3) / parts; item++)
                 {
-                    // output channels 0..7 (8 x float), 1 weight row(s) per tile; the L1KernelWidth x L1InChannels rows of a kernel row are contiguous
-                    for (int j = 0; j < L1KernelWidth * L1InChannels; j += 1)
+                    int ky = item / 3;
+                    int j = item % 3 * 1;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L1KernelWidth * L1InChannels + j) * L1OutChannels);
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 0);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 1);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 2);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 3);
+                    var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4);
+                    var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 5);
+                    var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 6);
+                    var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 7);
+                    for (int oy = 0; oy < L1OutHeight; oy++)
                     {
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L1KernelWidth * L1InChannels + j) * L1OutChannels);
-                        var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 0);
-                        var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 1);
-                        var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 2);
-                        var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 3);
-                        var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4);
-                        var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 5);
-                        var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 6);
-                        var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 7);
-                        for (int oy = 0; oy < L1OutHeight; oy++)
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L1Stride + ky) * L1InWidth) * L1InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L1OutWidth * L1OutChannels);
+                        for (int ox = 0; ox < L1OutWidth; ox++)
                         {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L1Stride + ky) * L1InWidth) * L1InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L1OutWidth * L1OutChannels);
-                            for (int ox = 0; ox < L1OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L1Stride * L1InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L1OutChannels);
-                                var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 0);
-                                var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 1);
-                                var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 2);
-                                var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 3);
-                                var v4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 4);
-                                var v5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 5);
-                                var v6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 6);
-                                var v7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 7);
-                                var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
-                                acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
-                                acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
-                                acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
-                                acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
-                                acc0_4 = global::System.MathF.FusedMultiplyAdd(x0, v4, acc0_4);
-                                acc0_5 = global::System.MathF.FusedMultiplyAdd(x0, v5, acc0_5);
-                                acc0_6 = global::System.MathF.FusedMultiplyAdd(x0, v6, acc0_6);
-                                acc0_7 = global::System.MathF.FusedMultiplyAdd(x0, v7, acc0_7);
-                            }
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L1Stride * L1InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L1OutChannels);
+                            var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 0);
+                            var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 1);
+                            var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 2);
+                            var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 3);
+                            var v4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 4);
+                            var v5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 5);
+                            var v6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 6);
+                            var v7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 7);
+                            var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
+                            acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
+                            acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
+                            acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
+                            acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
+                            acc0_4 = global::System.MathF.FusedMultiplyAdd(x0, v4, acc0_4);
+                            acc0_5 = global::System.MathF.FusedMultiplyAdd(x0, v5, acc0_5);
+                            acc0_6 = global::System.MathF.FusedMultiplyAdd(x0, v6, acc0_6);
+                            acc0_7 = global::System.MathF.FusedMultiplyAdd(x0, v7, acc0_7);
                         }
-
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 0) = acc0_0;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 1) = acc0_1;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 2) = acc0_2;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 3) = acc0_3;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4) = acc0_4;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 5) = acc0_5;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 6) = acc0_6;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 7) = acc0_7;
                     }
-                    // output channels 8..15 (8 x float), 1 weight row(s) per tile; the L1KernelWidth x L1InChannels rows of a kernel row are contiguous
-                    for (int j = 0; j < L1KernelWidth * L1InChannels; j += 1)
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 0) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 1) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 2) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 3) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 4) = acc0_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 5) = acc0_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 6) = acc0_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 7) = acc0_7;
+                }
+                // output channels 8..15 (8 x float), 1 weight row(s) per tile; the L1KernelWidth x L1InChannels rows of a kernel row are contiguous.
+                // Work items: (L1KernelHeight kernel rows) x (3 tiles), shared out between the parts.
+                for (int item = part * (L1KernelHeight * 3) / parts; item < (part + 1) * (L1KernelHeight * 3) / parts; item++)
+                {
+                    int ky = item / 3;
+                    int j = item % 3 * 1;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L1KernelWidth * L1InChannels + j) * L1OutChannels);
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 8);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 9);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 10);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 11);
+                    var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 12);
+                    var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 13);
+                    var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 14);
+                    var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 15);
+                    for (int oy = 0; oy < L1OutHeight; oy++)
                     {
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L1KernelWidth * L1InChannels + j) * L1OutChannels);
-                        var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 8);
-                        var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 9);
-                        var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 10);
-                        var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 11);
-                        var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 12);
-                        var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 13);
-                        var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 14);
-                        var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 15);
-                        for (int oy = 0; oy < L1OutHeight; oy++)
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L1Stride + ky) * L1InWidth) * L1InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L1OutWidth * L1OutChannels);
+                        for (int ox = 0; ox < L1OutWidth; ox++)
                         {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L1Stride + ky) * L1InWidth) * L1InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L1OutWidth * L1OutChannels);
-                            for (int ox = 0; ox < L1OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L1Stride * L1InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L1OutChannels);
-                                var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 8);
-                                var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 9);
-                                var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 10);
-                                var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 11);
-                                var v4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 12);
-                                var v5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 13);
-                                var v6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 14);
-                                var v7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 15);
-                                var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
-                                acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
-                                acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
-                                acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
-                                acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
-                                acc0_4 = global::System.MathF.FusedMultiplyAdd(x0, v4, acc0_4);
-                                acc0_5 = global::System.MathF.FusedMultiplyAdd(x0, v5, acc0_5);
-                                acc0_6 = global::System.MathF.FusedMultiplyAdd(x0, v6, acc0_6);
-                                acc0_7 = global::System.MathF.FusedMultiplyAdd(x0, v7, acc0_7);
-                            }
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L1Stride * L1InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L1OutChannels);
+                            var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 8);
+                            var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 9);
+                            var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 10);
+                            var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 11);
+                            var v4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 12);
+                            var v5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 13);
+                            var v6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 14);
+                            var v7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 15);
+                            var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
+                            acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
+                            acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
+                            acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
+                            acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
+                            acc0_4 = global::System.MathF.FusedMultiplyAdd(x0, v4, acc0_4);
+                            acc0_5 = global::System.MathF.FusedMultiplyAdd(x0, v5, acc0_5);
+                            acc0_6 = global::System.MathF.FusedMultiplyAdd(x0, v6, acc0_6);
+                            acc0_7 = global::System.MathF.FusedMultiplyAdd(x0, v7, acc0_7);
                         }
-
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 8) = acc0_0;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 9) = acc0_1;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 10) = acc0_2;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 11) = acc0_3;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 12) = acc0_4;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 13) = acc0_5;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 14) = acc0_6;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 15) = acc0_7;
                     }
-                    // output channels 16..23 (8 x float), 1 weight row(s) per tile; the L1KernelWidth x L1InChannels rows of a kernel row are contiguous
-                    for (int j = 0; j < L1KernelWidth * L1InChannels; j += 1)
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 8) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 9) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 10) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 11) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 12) = acc0_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 13) = acc0_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 14) = acc0_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 15) = acc0_7;
+                }
+                // output channels 16..23 (8 x float), 1 weight row(s) per tile; the L1KernelWidth x L1InChannels rows of a kernel row are contiguous.
+                // Work items: (L1KernelHeight kernel rows) x (3 tiles), shared out between the parts.
+                for (int item = part * (L1KernelHeight * 3) / parts; item < (part + 1) * (L1KernelHeight * 3) / parts; item++)
+                {
+                    int ky = item / 3;
+                    int j = item % 3 * 1;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L1KernelWidth * L1InChannels + j) * L1OutChannels);
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 16);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 17);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 18);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 19);
+                    var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 20);
+                    var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 21);
+                    var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 22);
+                    var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 23);
+                    for (int oy = 0; oy < L1OutHeight; oy++)
                     {
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L1KernelWidth * L1InChannels + j) * L1OutChannels);
-                        var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 16);
-                        var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 17);
-                        var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 18);
-                        var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 19);
-                        var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 20);
-                        var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 21);
-                        var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 22);
-                        var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 23);
-                        for (int oy = 0; oy < L1OutHeight; oy++)
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L1Stride + ky) * L1InWidth) * L1InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L1OutWidth * L1OutChannels);
+                        for (int ox = 0; ox < L1OutWidth; ox++)
                         {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L1Stride + ky) * L1InWidth) * L1InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L1OutWidth * L1OutChannels);
-                            for (int ox = 0; ox < L1OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L1Stride * L1InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L1OutChannels);
-                                var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 16);
-                                var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 17);
-                                var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 18);
-                                var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 19);
-                                var v4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 20);
-                                var v5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 21);
-                                var v6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 22);
-                                var v7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 23);
-                                var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
-                                acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
-                                acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
-                                acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
-                                acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
-                                acc0_4 = global::System.MathF.FusedMultiplyAdd(x0, v4, acc0_4);
-                                acc0_5 = global::System.MathF.FusedMultiplyAdd(x0, v5, acc0_5);
-                                acc0_6 = global::System.MathF.FusedMultiplyAdd(x0, v6, acc0_6);
-                                acc0_7 = global::System.MathF.FusedMultiplyAdd(x0, v7, acc0_7);
-                            }
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L1Stride * L1InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L1OutChannels);
+                            var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 16);
+                            var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 17);
+                            var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 18);
+                            var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 19);
+                            var v4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 20);
+                            var v5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 21);
+                            var v6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 22);
+                            var v7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 23);
+                            var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
+                            acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
+                            acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
+                            acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
+                            acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
+                            acc0_4 = global::System.MathF.FusedMultiplyAdd(x0, v4, acc0_4);
+                            acc0_5 = global::System.MathF.FusedMultiplyAdd(x0, v5, acc0_5);
+                            acc0_6 = global::System.MathF.FusedMultiplyAdd(x0, v6, acc0_6);
+                            acc0_7 = global::System.MathF.FusedMultiplyAdd(x0, v7, acc0_7);
                         }
-
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 16) = acc0_0;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 17) = acc0_1;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 18) = acc0_2;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 19) = acc0_3;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 20) = acc0_4;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 21) = acc0_5;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 22) = acc0_6;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 23) = acc0_7;
                     }
-                    // output channels 24..31 (8 x float), 1 weight row(s) per tile; the L1KernelWidth x L1InChannels rows of a kernel row are contiguous
-                    for (int j = 0; j < L1KernelWidth * L1InChannels; j += 1)
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 16) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 17) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 18) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 19) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 20) = acc0_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 21) = acc0_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 22) = acc0_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 23) = acc0_7;
+                }
+                // output channels 24..31 (8 x float), 1 weight row(s) per tile; the L1KernelWidth x L1InChannels rows of a kernel row are contiguous.
+                // Work items: (L1KernelHeight kernel rows) x (3 tiles), shared out between the parts.
+                for (int item = part * (L1KernelHeight * 3) / parts; item < (part + 1) * (L1KernelHeight * 3) / parts; item++)
+                {
+                    int ky = item / 3;
+                    int j = item % 3 * 1;
+                    ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L1KernelWidth * L1InChannels + j) * L1OutChannels);
+                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 24);
+                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 25);
+                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 26);
+                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 27);
+                    var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 28);
+                    var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 29);
+                    var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 30);
+                    var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 31);
+                    for (int oy = 0; oy < L1OutHeight; oy++)
                     {
-                        ref float dwRows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (ky * L1KernelWidth * L1InChannels + j) * L1OutChannels);
-                        var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 24);
-                        var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 25);
-                        var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 26);
-                        var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 27);
-                        var acc0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 28);
-                        var acc0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 29);
-                        var acc0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 30);
-                        var acc0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 31);
-                        for (int oy = 0; oy < L1OutHeight; oy++)
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L1Stride + ky) * L1InWidth) * L1InChannels + j);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L1OutWidth * L1OutChannels);
+                        for (int ox = 0; ox < L1OutWidth; ox++)
                         {
-                            ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xs, ((oy * L1Stride + ky) * L1InWidth) * L1InChannels + j);
-                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzs, oy * L1OutWidth * L1OutChannels);
-                            for (int ox = 0; ox < L1OutWidth; ox++)
-                            {
-                                ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L1Stride * L1InChannels);
-                                ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L1OutChannels);
-                                var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 24);
-                                var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 25);
-                                var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 26);
-                                var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 27);
-                                var v4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 28);
-                                var v5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 29);
-                                var v6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 30);
-                                var v7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 31);
-                                var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
-                                acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
-                                acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
-                                acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
-                                acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
-                                acc0_4 = global::System.MathF.FusedMultiplyAdd(x0, v4, acc0_4);
-                                acc0_5 = global::System.MathF.FusedMultiplyAdd(x0, v5, acc0_5);
-                                acc0_6 = global::System.MathF.FusedMultiplyAdd(x0, v6, acc0_6);
-                                acc0_7 = global::System.MathF.FusedMultiplyAdd(x0, v7, acc0_7);
-                            }
+                            ref float xPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, ox * L1Stride * L1InChannels);
+                            ref float dzPixel = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox * L1OutChannels);
+                            var v0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 24);
+                            var v1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 25);
+                            var v2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 26);
+                            var v3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 27);
+                            var v4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 28);
+                            var v5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 29);
+                            var v6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 30);
+                            var v7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzPixel, 31);
+                            var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xPixel, 0);
+                            acc0_0 = global::System.MathF.FusedMultiplyAdd(x0, v0, acc0_0);
+                            acc0_1 = global::System.MathF.FusedMultiplyAdd(x0, v1, acc0_1);
+                            acc0_2 = global::System.MathF.FusedMultiplyAdd(x0, v2, acc0_2);
+                            acc0_3 = global::System.MathF.FusedMultiplyAdd(x0, v3, acc0_3);
+                            acc0_4 = global::System.MathF.FusedMultiplyAdd(x0, v4, acc0_4);
+                            acc0_5 = global::System.MathF.FusedMultiplyAdd(x0, v5, acc0_5);
+                            acc0_6 = global::System.MathF.FusedMultiplyAdd(x0, v6, acc0_6);
+                            acc0_7 = global::System.MathF.FusedMultiplyAdd(x0, v7, acc0_7);
                         }
-
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 24) = acc0_0;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 25) = acc0_1;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 26) = acc0_2;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 27) = acc0_3;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 28) = acc0_4;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 29) = acc0_5;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 30) = acc0_6;
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 31) = acc0_7;
                     }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 24) = acc0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 25) = acc0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 26) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 27) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 28) = acc0_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 29) = acc0_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 30) = acc0_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRows, 31) = acc0_7;
                 }
             }
         }

@@ -62,6 +62,13 @@ partial class Cnn
     private void ForwardBatch(global::System.ReadOnlySpan<float> inputs, int batch, bool training)
     {
         inputs.CopyTo(_x);
+        if (_workers is { } workers && batch >= 8)
+        {
+            ForwardParallel(workers, batch, training);
+            _batchSize = batch;
+            return;
+        }
+
         for (int s = 0; s < batch; s++)
         {
             Layer1Forward(
@@ -3877,7 +3884,8 @@ partial class Cnn
     private int _predictRows;
 
     /// <summary>
-    /// Threads <see cref="PredictBatch"/> splits a batch across, the calling thread included. 1, the default,
+    /// Threads <see cref="PredictBatch"/>, <see cref="Forward"/>, <see cref="Backward"/> and <see cref="TrainBatch"/> split a batch
+    /// across, the calling thread included; every result is bitwise the one-thread result. 1, the default,
     /// runs on the calling thread only. A larger value starts that many - 1 dedicated worker threads (not
     /// thread-pool threads), which set-up allocates once; setting 1 again ends them.
     /// </summary>
@@ -3983,5 +3991,135 @@ partial class Cnn
         Layer6ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), start, end);
         Layer7ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6), start, end);
         new global::System.ReadOnlySpan<float>(_a7, start * OutputSize, (end - start) * OutputSize).CopyTo(_predictOutputs.Span.Slice(start * OutputSize));
+    }
+
+    // Training across threads: the job now running, its batch size, and the cached delegate the workers run.
+    private int _phase;
+    private int _phaseBatch;
+    private global::System.Action<int>? _trainPart;
+
+    /// <summary>ForwardBatch across the worker group: one job per layer, in order; dropout masks drawn here, in order.</summary>
+    private void ForwardParallel(global::StaticNets.WorkerGroup workers, int batch, bool training)
+    {
+        _trainPart ??= TrainPart;
+        _phaseBatch = batch;
+        _phase = 1;
+        workers.Run(_trainPart);
+        _phase = 2;
+        workers.Run(_trainPart);
+        _phase = 3;
+        workers.Run(_trainPart);
+        _phase = 4;
+        workers.Run(_trainPart);
+        // layer 5: flatten moves nothing
+        _phase = 6;
+        workers.Run(_trainPart);
+        _phase = 7;
+        workers.Run(_trainPart);
+    }
+
+    /// <summary>The layers' backward passes across the worker group, last layer first; dense and dropout layers on this thread.</summary>
+    private void BackwardParallel(global::StaticNets.WorkerGroup workers, int batch)
+    {
+        _trainPart ??= TrainPart;
+        _phaseBatch = batch;
+        Layer7Backward(batch);
+        Layer6Backward(batch);
+        _phase = 1004; // layer 4: by samples
+        workers.Run(_trainPart);
+        _phase = 2003; // layer 3: dz = da ⊙ relu'(z), by samples
+        workers.Run(_trainPart);
+        Layer3Transpose();
+        _phase = 3003; // layer 3: dW by rows, the input gradient by samples
+        workers.Run(_trainPart);
+        _phase = 1002; // layer 2: by samples
+        workers.Run(_trainPart);
+        _phase = 2001; // layer 1: dz = da ⊙ relu'(z), by samples
+        workers.Run(_trainPart);
+        _phase = 3001; // layer 1: dW by rows
+        workers.Run(_trainPart);
+    }
+
+    /// <summary>
+    /// One thread's share of the job in <see cref="_phase"/>: samples first to end (whole tiles of 4),
+    /// or part <paramref name="part"/> of the rows of a weight gradient.
+    /// </summary>
+    private void TrainPart(int part)
+    {
+        int parts = _workers!.DegreeOfParallelism;
+        int batch = _phaseBatch;
+        int tiles = (batch + 3) / 4;
+        int first = global::System.Math.Min(part * tiles / parts * 4, batch);
+        int end = global::System.Math.Min((part + 1) * tiles / parts * 4, batch);
+        switch (_phase)
+        {
+            case 1: // layer 1 (Conv2D) forward
+            {
+                for (int s = first; s < end; s++)
+                {
+                    Layer1Forward(
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), s * L1In),
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1), s * L1Out),
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), s * L1Out));
+                }
+                break;
+            }
+            case 2001: // layer 1 activation derivative
+                Layer1Derivative(first, end);
+                break;
+            case 3001: // layer 1 weight gradient
+                Layer1WeightGradient(batch, part, parts);
+                break;
+            case 2: // layer 2 (MaxPool2D) forward
+            {
+                for (int s = first; s < end; s++)
+                {
+                    Layer2Forward(
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), s * L2In),
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), s * L2Out));
+                }
+                break;
+            }
+            case 1002: // layer 2 backward
+                Layer2BackwardRows(first, end);
+                break;
+            case 3: // layer 3 (Conv2D) forward
+            {
+                for (int s = first; s < end; s++)
+                {
+                    Layer3Forward(
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), s * L3In),
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z3), s * L3Out),
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), s * L3Out));
+                }
+                break;
+            }
+            case 2003: // layer 3 activation derivative
+                Layer3Derivative(first, end);
+                break;
+            case 3003: // layer 3 weight gradient and input gradient
+                Layer3WeightGradient(batch, part, parts);
+                Layer3InputGradient(first, end);
+                break;
+            case 4: // layer 4 (MaxPool2D) forward
+            {
+                for (int s = first; s < end; s++)
+                {
+                    Layer4Forward(
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), s * L4In),
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), s * L4Out));
+                }
+                break;
+            }
+            case 1004: // layer 4 backward
+                Layer4BackwardRows(first, end);
+                break;
+            case 6: // layer 6 (Dense) forward
+                Layer6ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), first, end);
+                break;
+            case 7: // layer 7 (Dense) forward
+                Layer7ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6), first, end);
+                break;
+        }
     }
 }

@@ -53,6 +53,13 @@ partial class Mlp
     private void ForwardBatch(global::System.ReadOnlySpan<float> inputs, int batch, bool training)
     {
         inputs.CopyTo(_x);
+        if (_workers is { } workers && batch >= 8)
+        {
+            ForwardParallel(workers, batch, training);
+            _batchSize = batch;
+            return;
+        }
+
         Layer1ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), 0, batch);
 
         Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), 0, batch);
@@ -913,7 +920,8 @@ partial class Mlp
     private int _predictRows;
 
     /// <summary>
-    /// Threads <see cref="PredictBatch"/> splits a batch across, the calling thread included. 1, the default,
+    /// Threads <see cref="PredictBatch"/>, <see cref="Forward"/>, <see cref="Backward"/> and <see cref="TrainBatch"/> split a batch
+    /// across, the calling thread included; every result is bitwise the one-thread result. 1, the default,
     /// runs on the calling thread only. A larger value starts that many - 1 dedicated worker threads (not
     /// thread-pool threads), which set-up allocates once; setting 1 again ends them.
     /// </summary>
@@ -992,5 +1000,43 @@ partial class Mlp
         Layer1ForwardBatch(ref x, start, end);
         Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), start, end);
         new global::System.ReadOnlySpan<float>(_a2, start * OutputSize, (end - start) * OutputSize).CopyTo(_predictOutputs.Span.Slice(start * OutputSize));
+    }
+
+    // Training across threads: the job now running, its batch size, and the cached delegate the workers run.
+    private int _phase;
+    private int _phaseBatch;
+    private global::System.Action<int>? _trainPart;
+
+    /// <summary>ForwardBatch across the worker group: one job per layer, in order; dropout masks drawn here, in order.</summary>
+    private void ForwardParallel(global::StaticNets.WorkerGroup workers, int batch, bool training)
+    {
+        _trainPart ??= TrainPart;
+        _phaseBatch = batch;
+        _phase = 1;
+        workers.Run(_trainPart);
+        _phase = 2;
+        workers.Run(_trainPart);
+    }
+
+    /// <summary>
+    /// One thread's share of the job in <see cref="_phase"/>: samples first to end (whole tiles of 4),
+    /// or part <paramref name="part"/> of the rows of a weight gradient.
+    /// </summary>
+    private void TrainPart(int part)
+    {
+        int parts = _workers!.DegreeOfParallelism;
+        int batch = _phaseBatch;
+        int tiles = (batch + 3) / 4;
+        int first = global::System.Math.Min(part * tiles / parts * 4, batch);
+        int end = global::System.Math.Min((part + 1) * tiles / parts * 4, batch);
+        switch (_phase)
+        {
+            case 1: // layer 1 (Dense) forward
+                Layer1ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), first, end);
+                break;
+            case 2: // layer 2 (Dense) forward
+                Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), first, end);
+                break;
+        }
     }
 }
