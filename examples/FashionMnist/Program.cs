@@ -14,7 +14,7 @@ using StaticNets.Training;
 // on the real data, show progress, evaluate on the official test set, and write the pictures and the model file.
 // With --model cnn it trains the reference CNN instead (two 3x3 convolutions with max pooling, Adam 0.001).
 //
-//   dotnet run -c Release --project examples/FashionMnist [-- --model mlp|cnn --epochs N --batch N --quick --out <folder>]
+//   dotnet run -c Release --project examples/FashionMnist [-- --model mlp|cnn --epochs N --batch N --threads N --quick --out <folder>]
 
 var options = Options.Parse(args);
 if (options is null)
@@ -49,8 +49,8 @@ if (options.Quick)
 AnsiConsole.MarkupLine($"data: {training.Count:N0} training, {validation.Count:N0} validation, {test.Count:N0} test images of {training.FeatureCount} pixels scaled to [[0, 1]]");
 
 return options.Cnn
-    ? Run(new FashionCnn(seed: (int)options.Seed), () => new FashionCnn(), "fashion-cnn", "Fashion-MNIST CNN", FashionCnn.DefaultLearningRate, options, training, validation, test)
-    : Run(new FashionMlp(seed: (int)options.Seed), () => new FashionMlp(), "fashion-mlp", "Fashion-MNIST MLP", FashionMlp.DefaultLearningRate, options, training, validation, test);
+    ? Run(new FashionCnn(seed: (int)options.Seed) { DegreeOfParallelism = options.Threads }, () => new FashionCnn(), "fashion-cnn", "Fashion-MNIST CNN", FashionCnn.DefaultLearningRate, options, training, validation, test)
+    : Run(new FashionMlp(seed: (int)options.Seed) { DegreeOfParallelism = options.Threads }, () => new FashionMlp(), "fashion-mlp", "Fashion-MNIST MLP", FashionMlp.DefaultLearningRate, options, training, validation, test);
 
 // Steps 2-4 for either network: the same trainer, metrics, pictures and model file.
 static int Run<TNetwork>(TNetwork network, Func<TNetwork> fresh, string name, string title, float learningRate, Options options,
@@ -158,7 +158,7 @@ static string Describe(EpochRecord record) =>
     $"val loss {record.ValidationLoss:F4}  val acc {record.ValidationAccuracy:F4}  lr {record.LearningRate:G3}  {record.SamplesPerSecond:N0} samples/s";
 
 /// <summary>Command-line options of the main job.</summary>
-internal sealed record Options(bool Cnn, int Epochs, int BatchSize, ulong Seed, bool Quick, bool Anneal, string DataDirectory, string OutputDirectory, double ExpectedAccuracy)
+internal sealed record Options(bool Cnn, int Epochs, int BatchSize, ulong Seed, bool Quick, bool Anneal, string DataDirectory, string OutputDirectory, double ExpectedAccuracy, int Threads)
 {
     public static Options? Parse(string[] args)
     {
@@ -167,6 +167,7 @@ internal sealed record Options(bool Cnn, int Epochs, int BatchSize, ulong Seed, 
         int epochs = cnn ? 10 : 20, batch = cnn ? 32 : 128; // the CNN: Keras' default batch size, as report 000
         ulong seed = 42;
         double expected = 0;
+        int threads = Environment.ProcessorCount; // results are bitwise the same for every thread count
         bool quick = false, anneal = true;
         string data = FashionMnist.DefaultDirectory, output = Path.Combine("artifacts", "fashion-mnist");
         for (int k = 0; k < args.Length; k++)
@@ -176,6 +177,7 @@ internal sealed record Options(bool Cnn, int Epochs, int BatchSize, ulong Seed, 
             {
                 case "--model" when value is "mlp" or "cnn": k++; break;
                 case "--epochs" when int.TryParse(value, out epochs) && epochs > 0: k++; break;
+                case "--threads" when int.TryParse(value, out threads) && threads > 0: k++; break;
                 case "--expect-accuracy" when double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out expected): k++; break;
                 case "--batch" when int.TryParse(value, out batch) && batch > 0: k++; break;
                 case "--seed" when ulong.TryParse(value, out seed): k++; break;
@@ -185,11 +187,11 @@ internal sealed record Options(bool Cnn, int Epochs, int BatchSize, ulong Seed, 
                 case "--constant-rate": anneal = false; break;
                 default:
                     Console.Error.WriteLine($"unknown or incomplete option '{args[k]}'");
-                    Console.Error.WriteLine("usage: FashionMnist [--model mlp|cnn] [--epochs N] [--batch N] [--seed N] [--quick] [--constant-rate] [--data folder] [--out folder] [--expect-accuracy A]");
+                    Console.Error.WriteLine("usage: FashionMnist [--model mlp|cnn] [--epochs N] [--batch N] [--seed N] [--quick] [--constant-rate] [--data folder] [--out folder] [--expect-accuracy A] [--threads N]");
                     return null;
             }
         }
 
-        return new Options(cnn, epochs, batch, seed, quick, anneal, data, output, expected);
+        return new Options(cnn, epochs, batch, seed, quick, anneal, data, output, expected, threads);
     }
 }
