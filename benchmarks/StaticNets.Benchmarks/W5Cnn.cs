@@ -40,6 +40,7 @@ public class W5Cnn
     private readonly float[] _output = new float[ReferenceCnn.OutputSize];
     private ReferenceCnn _predictor = null!;
     private ReferenceCnn _trainer = null!;
+    private ReferenceCnn _parallelTrainer = null!;
     private PlainCnn _baseline = null!;
     private OnnxRuntimePeer _onnx = null!;
     private int _next;
@@ -98,11 +99,27 @@ public class W5Cnn
 
         float loss = _trainer.TrainBatch(Batch(0), Targets(0));
         Check.Close([loss], [expectedLoss], "W5 cnn TrainBatch(32) loss", baselineName: "ONNX Runtime");
+
+        // The same training on two threads: bitwise the same loss and parameters as one thread.
+        _parallelTrainer = new ReferenceCnn(seed: 42) { DegreeOfParallelism = 2 };
+        Check.LoadParameters("w5-cnn.params.bin", _parallelTrainer.Parameters);
+        float parallelLoss = _parallelTrainer.TrainBatch(Batch(0), Targets(0));
+        if (parallelLoss != loss || !_parallelTrainer.Parameters.SequenceEqual(_trainer.Parameters))
+        {
+            throw new InvalidOperationException("W5 cnn: TrainBatch on two threads differs from one thread.");
+        }
     }
 
     /// <summary>Releases the ONNX Runtime session.</summary>
     [GlobalCleanup]
-    public void Cleanup() => _onnx?.Dispose();
+    public void Cleanup()
+    {
+        _onnx?.Dispose();
+        if (_parallelTrainer is not null)
+        {
+            _parallelTrainer.DegreeOfParallelism = 1; // ends the worker thread
+        }
+    }
 
     /// <summary>Hand-written direct convolution in scalar loops, inference.</summary>
     [Benchmark(Baseline = true, Description = "plain C# loops")]
@@ -132,12 +149,21 @@ public class W5Cnn
     }
 
     /// <summary>The generated network's <c>TrainBatch</c> on 32 samples: forward, backward and one Adam step.</summary>
-    [Benchmark(Description = "StaticNets TrainBatch(32)")]
+    [Benchmark(Baseline = true, Description = "StaticNets TrainBatch(32), 1 thread")]
     [BenchmarkCategory("train-batch-32")]
     public float StaticNetsTrainBatch()
     {
         int b = _next = (_next + 1) % BatchCount;
         return _trainer.TrainBatch(Batch(b), Targets(b));
+    }
+
+    /// <summary>The same step on two threads (<c>DegreeOfParallelism = 2</c>); an epoch is 1,875 of these.</summary>
+    [Benchmark(Description = "StaticNets TrainBatch(32), 2 threads")]
+    [BenchmarkCategory("train-batch-32")]
+    public float StaticNetsTrainBatchTwoThreads()
+    {
+        int b = _next = (_next + 1) % BatchCount;
+        return _parallelTrainer.TrainBatch(Batch(b), Targets(b));
     }
 
     private ReadOnlySpan<float> Image(int sample) => _inputs.AsSpan(sample * ReferenceCnn.InputSize, ReferenceCnn.InputSize);
