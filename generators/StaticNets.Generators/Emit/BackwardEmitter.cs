@@ -207,7 +207,8 @@ internal static class BackwardEmitter
             writer.WriteLine();
             writer.WriteLine($"// 3. da{l - 1} = dz·W{l}ᵀ: one dot product per sample and input");
             writer.WriteLine($"ref float dx = ref {MemoryMarshal}.GetArrayDataReference({Dz(l - 1)}); // (batch, {In(l)})");
-            writer.OpenBlock("for (int s = 0; s < batch; s++)");
+            DenseBatchEmitter.WriteInputGradientTiles(writer, layer);
+            writer.OpenBlock("for (int s = t; s < batch; s++)");
             writer.WriteLine($"ref float dzRow = ref {Unsafe}.Add(ref dz, s * {Out(l)});");
             writer.WriteLine($"ref float dxRow = ref {Unsafe}.Add(ref dx, s * {In(l)});");
             writer.OpenBlock($"for (int i = 0; i < {In(l)}; i++)");
