@@ -173,7 +173,14 @@ internal static class ForwardEmitter
 
         if (layer.Activation == ActivationKind.Softmax)
         {
-            writer.WriteLine($"{Softmax}.Forward({MemoryMarshal}.CreateReadOnlySpan(ref z, {Out(l)}), {MemoryMarshal}.CreateSpan(ref a, {Out(l)}));");
+            if (layer.Outputs <= MaxUnrolledSoftmax)
+            {
+                WriteUnrolledSoftmax(writer, layer);
+            }
+            else
+            {
+                writer.WriteLine($"{Softmax}.Forward({MemoryMarshal}.CreateReadOnlySpan(ref z, {Out(l)}), {MemoryMarshal}.CreateSpan(ref a, {Out(l)}));");
+            }
         }
 
         writer.CloseBlock();
@@ -227,6 +234,43 @@ internal static class ForwardEmitter
                 string value = layer.Activation == ActivationKind.Linear ? acc : ActivationForward(layer, acc);
                 writer.WriteLine(chunk.Width.Store(value, "a", SimdEmitter.Offset(baseOffset, chunk.Offset)));
             }
+        }
+    }
+
+    /// <summary>Softmax layers with at most this many outputs get it as straight-line code instead of a call.</summary>
+    public const int MaxUnrolledSoftmax = 8;
+
+    /// <summary>
+    /// Softmax over a few outputs as straight-line code: the same operations in the same order as
+    /// <c>SoftmaxOperator.Forward</c> (largest logit, exponentials of the differences, one reciprocal of their sum), so
+    /// the results are bitwise those of the call, without its loops.
+    /// </summary>
+    private static void WriteUnrolledSoftmax(SourceWriter writer, LayerModel layer)
+    {
+        int n = layer.Outputs;
+        writer.WriteLine($"// softmax over the {n} outputs, unrolled: subtract the largest logit, exponentiate, normalise");
+        for (int k = 0; k < n; k++)
+        {
+            writer.WriteLine($"float z{Int(k)} = {Unsafe}.Add(ref z, {Int(k)});");
+        }
+
+        writer.WriteLine("float max = float.NegativeInfinity;");
+        for (int k = 0; k < n; k++)
+        {
+            writer.WriteLine($"max = z{Int(k)} > max ? z{Int(k)} : max;");
+        }
+
+        var terms = new List<string>();
+        for (int k = 0; k < n; k++)
+        {
+            writer.WriteLine($"float e{Int(k)} = {Exp}(z{Int(k)} - max);");
+            terms.Add("e" + Int(k));
+        }
+
+        writer.WriteLine($"float inverse = 1f / ({string.Join(" + ", terms)});");
+        for (int k = 0; k < n; k++)
+        {
+            writer.WriteLine($"{Unsafe}.Add(ref a, {Int(k)}) = e{Int(k)} * inverse;");
         }
     }
 

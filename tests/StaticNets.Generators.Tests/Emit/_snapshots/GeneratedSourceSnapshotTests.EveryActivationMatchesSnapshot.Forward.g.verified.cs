@@ -1598,7 +1598,21 @@ partial class AllActivationsNet
         global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 0) = acc0;
         global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 1) = acc1;
         global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 2) = acc2;
-        global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z, L10Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a, L10Out));
+        // softmax over the 3 outputs, unrolled: subtract the largest logit, exponentiate, normalise
+        float z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 0);
+        float z1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 1);
+        float z2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 2);
+        float max = float.NegativeInfinity;
+        max = z0 > max ? z0 : max;
+        max = z1 > max ? z1 : max;
+        max = z2 > max ? z2 : max;
+        float e0 = global::StaticNets.Operators.ExpOperator.Exp(z0 - max);
+        float e1 = global::StaticNets.Operators.ExpOperator.Exp(z1 - max);
+        float e2 = global::StaticNets.Operators.ExpOperator.Exp(z2 - max);
+        float inverse = 1f / (e0 + e1 + e2);
+        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0) = e0 * inverse;
+        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 1) = e1 * inverse;
+        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 2) = e2 * inverse;
     }
 
     /// <summary>
