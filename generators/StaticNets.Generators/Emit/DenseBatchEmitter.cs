@@ -78,7 +78,16 @@ internal static class DenseBatchEmitter
         {
             for (int r = 0; r < SampleTile; r++)
             {
-                writer.WriteLine($"{Softmax}.Forward({MemoryMarshal}.CreateReadOnlySpan(ref z{r}, {Out(l)}), {MemoryMarshal}.CreateSpan(ref a{r}, {Out(l)}));");
+                if (layer.Outputs <= ForwardEmitter.MaxUnrolledSoftmax)
+                {
+                    writer.OpenBlock(string.Empty);
+                    ForwardEmitter.WriteUnrolledSoftmax(writer, layer, $"z{r}", $"a{r}");
+                    writer.CloseBlock();
+                }
+                else
+                {
+                    writer.WriteLine($"{Softmax}.Forward({MemoryMarshal}.CreateReadOnlySpan(ref z{r}, {Out(l)}), {MemoryMarshal}.CreateSpan(ref a{r}, {Out(l)}));");
+                }
             }
         }
 

@@ -175,7 +175,7 @@ internal static class ForwardEmitter
         {
             if (layer.Outputs <= MaxUnrolledSoftmax)
             {
-                WriteUnrolledSoftmax(writer, layer);
+                WriteUnrolledSoftmax(writer, layer, "z", "a");
             }
             else
             {
@@ -238,39 +238,41 @@ internal static class ForwardEmitter
     }
 
     /// <summary>Softmax layers with at most this many outputs get it as straight-line code instead of a call.</summary>
-    public const int MaxUnrolledSoftmax = 8;
+    public const int MaxUnrolledSoftmax = 16;
 
     /// <summary>
     /// Softmax over a few outputs as straight-line code: the same operations in the same order as
     /// <c>SoftmaxOperator.Forward</c> (largest logit, exponentials of the differences, one reciprocal of their sum), so
     /// the results are bitwise those of the call, without its loops.
     /// </summary>
-    private static void WriteUnrolledSoftmax(SourceWriter writer, LayerModel layer)
+    /// <param name="z">The reference to the logits in the generated code.</param>
+    /// <param name="a">The reference that receives the probabilities.</param>
+    internal static void WriteUnrolledSoftmax(SourceWriter writer, LayerModel layer, string z, string a)
     {
         int n = layer.Outputs;
         writer.WriteLine($"// softmax over the {n} outputs, unrolled: subtract the largest logit, exponentiate, normalise");
         for (int k = 0; k < n; k++)
         {
-            writer.WriteLine($"float z{Int(k)} = {Unsafe}.Add(ref z, {Int(k)});");
+            writer.WriteLine($"float logit{Int(k)} = {Unsafe}.Add(ref {z}, {Int(k)});");
         }
 
         writer.WriteLine("float max = float.NegativeInfinity;");
         for (int k = 0; k < n; k++)
         {
-            writer.WriteLine($"max = z{Int(k)} > max ? z{Int(k)} : max;");
+            writer.WriteLine($"max = logit{Int(k)} > max ? logit{Int(k)} : max;");
         }
 
         var terms = new List<string>();
         for (int k = 0; k < n; k++)
         {
-            writer.WriteLine($"float e{Int(k)} = {Exp}(z{Int(k)} - max);");
+            writer.WriteLine($"float e{Int(k)} = {Exp}(logit{Int(k)} - max);");
             terms.Add("e" + Int(k));
         }
 
         writer.WriteLine($"float inverse = 1f / ({string.Join(" + ", terms)});");
         for (int k = 0; k < n; k++)
         {
-            writer.WriteLine($"{Unsafe}.Add(ref a, {Int(k)}) = e{Int(k)} * inverse;");
+            writer.WriteLine($"{Unsafe}.Add(ref {a}, {Int(k)}) = e{Int(k)} * inverse;");
         }
     }
 
