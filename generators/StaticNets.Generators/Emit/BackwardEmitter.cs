@@ -225,7 +225,8 @@ internal static class BackwardEmitter
             writer.WriteLine();
             writer.WriteLine($"// 3. d{inputName} = dz·W{l}ᵀ: one dot product per sample and input");
             writer.WriteLine($"ref float dx = ref {MemoryMarshal}.GetArrayDataReference({Dz(source)}); // (batch, {In(l)})");
-            writer.OpenBlock("for (int s = 0; s < batch; s++)");
+            DenseBatchEmitter.WriteInputGradientTiles(writer, layer);
+            writer.OpenBlock("for (int s = t; s < batch; s++)");
             writer.WriteLine($"ref float dzRow = ref {Unsafe}.Add(ref dz, s * {Out(l)});");
             writer.WriteLine($"ref float dxRow = ref {Unsafe}.Add(ref dx, s * {In(l)});");
             writer.OpenBlock($"for (int i = 0; i < {In(l)}; i++)");

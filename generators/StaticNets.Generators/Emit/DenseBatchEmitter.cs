@@ -78,7 +78,16 @@ internal static class DenseBatchEmitter
         {
             for (int r = 0; r < SampleTile; r++)
             {
-                writer.WriteLine($"{Softmax}.Forward({MemoryMarshal}.CreateReadOnlySpan(ref z{r}, {Out(l)}), {MemoryMarshal}.CreateSpan(ref a{r}, {Out(l)}));");
+                if (layer.Outputs <= ForwardEmitter.MaxUnrolledSoftmax)
+                {
+                    writer.OpenBlock(string.Empty);
+                    ForwardEmitter.WriteUnrolledSoftmax(writer, layer, $"z{r}", $"a{r}");
+                    writer.CloseBlock();
+                }
+                else
+                {
+                    writer.WriteLine($"{Softmax}.Forward({MemoryMarshal}.CreateReadOnlySpan(ref z{r}, {Out(l)}), {MemoryMarshal}.CreateSpan(ref a{r}, {Out(l)}));");
+                }
             }
         }
 
@@ -217,6 +226,127 @@ internal static class DenseBatchEmitter
             {
                 writer.WriteLine(block[k].Width.Store(Acc(r, k), $"dwRow{r}", SimdEmitter.Offset(baseOffset, block[k].Offset)));
             }
+        }
+    }
+
+    /// <summary>
+    /// Writes the first part of dX = dZ·Wᵀ for a dense layer's backward, with <c>w</c>, <c>dz</c> and <c>dx</c> in scope:
+    /// <c>int t</c>, then a loop over tiles of <see cref="SampleTile"/> samples in which each row of W is loaded once for
+    /// the dot products of all the tile's samples (so W streams from cache once per tile, not once per sample). The
+    /// caller's one-sample loop does the rest, from <c>t</c> on.
+    /// </summary>
+    public static void WriteInputGradientTiles(SourceWriter writer, LayerModel layer)
+    {
+        int l = layer.Index;
+        writer.WriteLine("int t = 0; // the first sample of the tile");
+        writer.WriteLine($"// {SampleTile} samples at a time: each vector of a row of W feeds {SampleTile} dot products");
+        writer.OpenBlock($"for (; t <= batch - {SampleTile}; t += {SampleTile})");
+        for (int r = 0; r < SampleTile; r++)
+        {
+            writer.WriteLine($"ref float dz{r} = ref {Unsafe}.Add(ref dz, (t + {r}) * {Out(l)});");
+        }
+
+        for (int r = 0; r < SampleTile; r++)
+        {
+            writer.WriteLine($"ref float dx{r} = ref {Unsafe}.Add(ref dx, (t + {r}) * {In(l)});");
+        }
+
+        writer.OpenBlock($"for (int i = 0; i < {In(l)}; i++)");
+        writer.WriteLine($"ref float row = ref {Unsafe}.Add(ref w, i * {Out(l)});");
+        SimdEmitter.WidthLadder(
+            writer,
+            width => WriteTileDots(writer, layer, width),
+            () =>
+            {
+                for (int r = 0; r < SampleTile; r++)
+                {
+                    writer.WriteLine($"float sum{r} = 0f;");
+                }
+
+                writer.OpenBlock($"for (int o = 0; o < {Out(l)}; o++)");
+                writer.WriteLine($"float wo = {Unsafe}.Add(ref row, o);");
+                for (int r = 0; r < SampleTile; r++)
+                {
+                    writer.WriteLine($"sum{r} = {MathF}.FusedMultiplyAdd(wo, {Unsafe}.Add(ref dz{r}, o), sum{r});");
+                }
+
+                writer.CloseBlock();
+                writer.WriteLine();
+                for (int r = 0; r < SampleTile; r++)
+                {
+                    writer.WriteLine($"{Unsafe}.Add(ref dx{r}, i) = sum{r};");
+                }
+            });
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
+
+    /// <summary>
+    /// The dot products of one row of W with the tile's dz rows: one accumulator per sample and vector width, the
+    /// full vectors in a loop when there are more than <see cref="SimdEmitter.MaxUnrolledVectors"/>, the tail exact.
+    /// </summary>
+    private static void WriteTileDots(SourceWriter writer, LayerModel layer, VectorWidth width)
+    {
+        int l = layer.Index;
+        int full = layer.Outputs / width.Count;
+        List<Chunk> chunks = full > SimdEmitter.MaxUnrolledVectors ? Chunk.PlanFrom(full * width.Count, layer.Outputs, width) : Chunk.Plan(layer.Outputs, width);
+        var widths = new List<VectorWidth>();
+        if (full > SimdEmitter.MaxUnrolledVectors)
+        {
+            widths.Add(width);
+        }
+
+        foreach (Chunk chunk in chunks)
+        {
+            if (!widths.Contains(chunk.Width))
+            {
+                widths.Add(chunk.Width);
+            }
+        }
+
+        string Name(int r, VectorWidth w) => $"dot{r}_{(w.IsScalar ? "1" : Int(w.Count))}";
+        foreach (VectorWidth w in widths)
+        {
+            for (int r = 0; r < SampleTile; r++)
+            {
+                writer.WriteLine($"var {Name(r, w)} = {(w.IsScalar ? "0f" : w.Class + "<float>.Zero")};");
+            }
+        }
+
+        // One value of the row, loaded once, times each sample's dz.
+        void Step(VectorWidth w, string offset)
+        {
+            writer.WriteLine($"var wo = {w.Load("row", offset)};");
+            for (int r = 0; r < SampleTile; r++)
+            {
+                writer.WriteLine($"{Name(r, w)} = {w.FusedMultiplyAdd("wo", w.Load($"dz{r}", offset), Name(r, w))};");
+            }
+        }
+
+        if (full > SimdEmitter.MaxUnrolledVectors)
+        {
+            writer.OpenBlock($"for (nuint o = 0; o < {SimdEmitter.VectorEnd(Out(l), width.Count)}; o += {Int(width.Count)})");
+            Step(width, "o");
+            writer.CloseBlock();
+        }
+
+        foreach (Chunk chunk in chunks)
+        {
+            writer.OpenBlock(string.Empty);
+            Step(chunk.Width, Int(chunk.Offset));
+            writer.CloseBlock();
+        }
+
+        for (int r = 0; r < SampleTile; r++)
+        {
+            var terms = new List<string>();
+            foreach (VectorWidth w in widths)
+            {
+                terms.Add(w.Sum(Name(r, w)));
+            }
+
+            writer.WriteLine($"{Unsafe}.Add(ref dx{r}, i) = {string.Join(" + ", terms)};");
         }
     }
 

@@ -271,7 +271,14 @@ internal static class ForwardEmitter
 
         if (layer.Activation == ActivationKind.Softmax)
         {
-            writer.WriteLine($"{Softmax}.Forward({MemoryMarshal}.CreateReadOnlySpan(ref z, {Out(l)}), {MemoryMarshal}.CreateSpan(ref a, {Out(l)}));");
+            if (layer.Outputs <= MaxUnrolledSoftmax)
+            {
+                WriteUnrolledSoftmax(writer, layer, "z", "a");
+            }
+            else
+            {
+                writer.WriteLine($"{Softmax}.Forward({MemoryMarshal}.CreateReadOnlySpan(ref z, {Out(l)}), {MemoryMarshal}.CreateSpan(ref a, {Out(l)}));");
+            }
         }
 
         writer.CloseBlock();
@@ -325,6 +332,45 @@ internal static class ForwardEmitter
                 string value = layer.Activation == ActivationKind.Linear ? acc : ActivationForward(layer, acc);
                 writer.WriteLine(chunk.Width.Store(value, "a", SimdEmitter.Offset(baseOffset, chunk.Offset)));
             }
+        }
+    }
+
+    /// <summary>Softmax layers with at most this many outputs get it as straight-line code instead of a call.</summary>
+    public const int MaxUnrolledSoftmax = 16;
+
+    /// <summary>
+    /// Softmax over a few outputs as straight-line code: the same operations in the same order as
+    /// <c>SoftmaxOperator.Forward</c> (largest logit, exponentials of the differences, one reciprocal of their sum), so
+    /// the results are bitwise those of the call, without its loops.
+    /// </summary>
+    /// <param name="z">The reference to the logits in the generated code.</param>
+    /// <param name="a">The reference that receives the probabilities.</param>
+    internal static void WriteUnrolledSoftmax(SourceWriter writer, LayerModel layer, string z, string a)
+    {
+        int n = layer.Outputs;
+        writer.WriteLine($"// softmax over the {n} outputs, unrolled: subtract the largest logit, exponentiate, normalise");
+        for (int k = 0; k < n; k++)
+        {
+            writer.WriteLine($"float logit{Int(k)} = {Unsafe}.Add(ref {z}, {Int(k)});");
+        }
+
+        writer.WriteLine("float max = float.NegativeInfinity;");
+        for (int k = 0; k < n; k++)
+        {
+            writer.WriteLine($"max = logit{Int(k)} > max ? logit{Int(k)} : max;");
+        }
+
+        var terms = new List<string>();
+        for (int k = 0; k < n; k++)
+        {
+            writer.WriteLine($"float e{Int(k)} = {Exp}(logit{Int(k)} - max);");
+            terms.Add("e" + Int(k));
+        }
+
+        writer.WriteLine($"float inverse = 1f / ({string.Join(" + ", terms)});");
+        for (int k = 0; k < n; k++)
+        {
+            writer.WriteLine($"{Unsafe}.Add(ref {a}, {Int(k)}) = e{Int(k)} * inverse;");
         }
     }
 

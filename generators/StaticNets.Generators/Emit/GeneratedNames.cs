@@ -22,6 +22,9 @@ internal static class GeneratedNames
     public const string SeededRandom = "global::StaticNets.SeededRandom";
     public const string Initializers = "global::StaticNets.Initializers";
     public const string Softmax = "global::StaticNets.Operators.SoftmaxOperator";
+
+    /// <summary>The polynomial exponential the operators share.</summary>
+    public const string Exp = "global::StaticNets.Operators.ExpOperator.Exp";
     public const string SoftmaxCrossEntropyLoss = "global::StaticNets.Operators.SoftmaxCrossEntropyLoss";
     public const string MeanSquaredErrorLoss = "global::StaticNets.Operators.MeanSquaredErrorLoss";
 

@@ -158,7 +158,8 @@ internal static class StepEmitter
                 writer.WriteLine($"const float beta1 = {Float(s.Beta1)}, beta2 = {Float(s.Beta2)}, epsilon = {Float(s.Epsilon)};");
                 writer.WriteLine("// Bias corrections in double, as PyTorch computes them in Python floats.");
                 writer.WriteLine("float stepSize = (float)(lr / (1.0 - global::System.Math.Pow(beta1, step)));");
-                writer.WriteLine("float correction2Sqrt = (float)global::System.Math.Sqrt(1.0 - global::System.Math.Pow(beta2, step));");
+                writer.WriteLine("// The reciprocal of sqrt(1 - beta2^t) once per step: each parameter then multiplies instead of dividing.");
+                writer.WriteLine("float inverseCorrection2Sqrt = (float)(1.0 / global::System.Math.Sqrt(1.0 - global::System.Math.Pow(beta2, step)));");
                 bool decoupled = model.Optimizer == OptimizerKind.AdamW;
                 if (decoupled && decay)
                 {
@@ -350,7 +351,7 @@ internal static class StepEmitter
             yield return w.Store("vv", "vMax", o);
         }
 
-        yield return $"var denominator = {w.Sqrt("vv")} / correction2Sqrt + {w.Broadcast("epsilon")};";
+        yield return $"var denominator = {w.Sqrt("vv")} * inverseCorrection2Sqrt + {w.Broadcast("epsilon")};";
         yield return w.Store(w.FusedMultiplyAdd("mv / denominator", w.Broadcast("-stepSize"), "pv"), "p", o);
     }
 }

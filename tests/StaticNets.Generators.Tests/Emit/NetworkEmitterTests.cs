@@ -178,9 +178,15 @@ public sealed class NetworkEmitterTests
         Assert.DoesNotContain(".Derivative(", GeneratedCode.Method(backwardFile, "Layer2Backward"), StringComparison.Ordinal);
         Assert.Contains("global::StaticNets.Operators.LeakyReLUOperator.Derivative(", GeneratedCode.Method(backwardFile, "Layer1Backward"), StringComparison.Ordinal);
 
-        // Softmax is applied once to the whole output row after z is stored, not elementwise.
+        // Softmax is applied once to the whole output row after z is stored, not elementwise: a few outputs as
+        // straight-line code, more through the operator.
         string layer2Forward = GeneratedCode.Method(Emit(Cases["OddSizes"], ".Forward.g.cs"), "Layer2Forward");
-        Assert.Equal(1, GeneratedCode.Count(layer2Forward, "global::StaticNets.Operators.SoftmaxOperator.Forward("));
+        Assert.Equal(0, GeneratedCode.Count(layer2Forward, "global::StaticNets.Operators.SoftmaxOperator.Forward("));
+        Assert.Equal(1, GeneratedCode.Count(layer2Forward, "float inverse = 1f / ("));
+        string wideSoftmax = GeneratedCode.Method(
+            Emit(TestModels.Network(5, [(7, ReLU), (ForwardEmitter.MaxUnrolledSoftmax + 1, Softmax)], LossKind.SoftmaxCrossEntropy), ".Forward.g.cs"),
+            "Layer2Forward");
+        Assert.Equal(1, GeneratedCode.Count(wideSoftmax, "global::StaticNets.Operators.SoftmaxOperator.Forward("));
     }
 
     [Fact]

@@ -214,8 +214,8 @@ public sealed class TrainingEmitterTests
 
         Assert.Contains("const float beta1 = 0.9f, beta2 = 0.999f, epsilon = 1E-08f;", step, StringComparison.Ordinal);
         Assert.Contains("float stepSize = (float)(lr / (1.0 - global::System.Math.Pow(beta1, step)));", step, StringComparison.Ordinal);
-        Assert.Contains("float correction2Sqrt = (float)global::System.Math.Sqrt(1.0 - global::System.Math.Pow(beta2, step));", step, StringComparison.Ordinal);
-        Assert.Contains("var denominator = global::System.MathF.Sqrt(vv) / correction2Sqrt + epsilon;", step, StringComparison.Ordinal);
+        Assert.Contains("float inverseCorrection2Sqrt = (float)(1.0 / global::System.Math.Sqrt(1.0 - global::System.Math.Pow(beta2, step)));", step, StringComparison.Ordinal);
+        Assert.Contains("var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;", step, StringComparison.Ordinal);
     }
 
     [Fact]

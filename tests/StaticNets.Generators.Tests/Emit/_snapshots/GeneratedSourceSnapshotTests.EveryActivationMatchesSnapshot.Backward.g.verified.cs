@@ -147,7 +147,54 @@ partial class AllActivationsNet
 
         // 3. da9 = dz·W10ᵀ: one dot product per sample and input
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz9); // (batch, L10In)
-        for (int s = 0; s < batch; s++)
+        int t = 0; // the first sample of the tile
+        // 4 samples at a time: each vector of a row of W feeds 4 dot products
+        for (; t <= batch - 4; t += 4)
+        {
+            ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L10Out);
+            ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L10Out);
+            ref float dz2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 2) * L10Out);
+            ref float dz3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 3) * L10Out);
+            ref float dx0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 0) * L10In);
+            ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L10In);
+            ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L10In);
+            ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L10In);
+            for (int i = 0; i < L10In; i++)
+            {
+                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L10Out);
+                var dot0_1 = 0f;
+                var dot1_1 = 0f;
+                var dot2_1 = 0f;
+                var dot3_1 = 0f;
+                {
+                    var wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                    dot0_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 0), dot0_1);
+                    dot1_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 0), dot1_1);
+                    dot2_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 0), dot2_1);
+                    dot3_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 0), dot3_1);
+                }
+                {
+                    var wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
+                    dot0_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 1), dot0_1);
+                    dot1_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 1), dot1_1);
+                    dot2_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 1), dot2_1);
+                    dot3_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 1), dot3_1);
+                }
+                {
+                    var wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
+                    dot0_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 2), dot0_1);
+                    dot1_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 2), dot1_1);
+                    dot2_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 2), dot2_1);
+                    dot3_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 2), dot3_1);
+                }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = dot0_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = dot1_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = dot2_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = dot3_1;
+            }
+        }
+
+        for (int s = t; s < batch; s++)
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L10Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L10In);
@@ -293,7 +340,63 @@ partial class AllActivationsNet
 
         // 3. da8 = dz·W9ᵀ: one dot product per sample and input
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz8); // (batch, L9In)
-        for (int s = 0; s < batch; s++)
+        int t = 0; // the first sample of the tile
+        // 4 samples at a time: each vector of a row of W feeds 4 dot products
+        for (; t <= batch - 4; t += 4)
+        {
+            ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L9Out);
+            ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L9Out);
+            ref float dz2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 2) * L9Out);
+            ref float dz3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 3) * L9Out);
+            ref float dx0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 0) * L9In);
+            ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L9In);
+            ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L9In);
+            ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L9In);
+            for (int i = 0; i < L9In; i++)
+            {
+                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L9Out);
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    var dot0_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot1_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot2_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot3_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    {
+                        var wo = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        dot0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0), dot0_4);
+                        dot1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0), dot1_4);
+                        dot2_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0), dot2_4);
+                        dot3_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0), dot3_4);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot0_4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot1_4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot2_4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot3_4);
+                }
+                else
+                {
+                    float sum0 = 0f;
+                    float sum1 = 0f;
+                    float sum2 = 0f;
+                    float sum3 = 0f;
+                    for (int o = 0; o < L9Out; o++)
+                    {
+                        float wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, o);
+                        sum0 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, o), sum0);
+                        sum1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, o), sum1);
+                        sum2 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, o), sum2);
+                        sum3 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, o), sum3);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
+                }
+            }
+        }
+
+        for (int s = t; s < batch; s++)
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L9Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L9In);
@@ -471,7 +574,74 @@ partial class AllActivationsNet
 
         // 3. da7 = dz·W8ᵀ: one dot product per sample and input
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz7); // (batch, L8In)
-        for (int s = 0; s < batch; s++)
+        int t = 0; // the first sample of the tile
+        // 4 samples at a time: each vector of a row of W feeds 4 dot products
+        for (; t <= batch - 4; t += 4)
+        {
+            ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L8Out);
+            ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L8Out);
+            ref float dz2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 2) * L8Out);
+            ref float dz3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 3) * L8Out);
+            ref float dx0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 0) * L8In);
+            ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L8In);
+            ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L8In);
+            ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L8In);
+            for (int i = 0; i < L8In; i++)
+            {
+                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L8Out);
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    var dot0_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot1_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot2_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot3_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot0_1 = 0f;
+                    var dot1_1 = 0f;
+                    var dot2_1 = 0f;
+                    var dot3_1 = 0f;
+                    {
+                        var wo = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        dot0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0), dot0_4);
+                        dot1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0), dot1_4);
+                        dot2_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0), dot2_4);
+                        dot3_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0), dot3_4);
+                    }
+                    {
+                        var wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
+                        dot0_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 4), dot0_1);
+                        dot1_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 4), dot1_1);
+                        dot2_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 4), dot2_1);
+                        dot3_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 4), dot3_1);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot0_4) + dot0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot1_4) + dot1_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot2_4) + dot2_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot3_4) + dot3_1;
+                }
+                else
+                {
+                    float sum0 = 0f;
+                    float sum1 = 0f;
+                    float sum2 = 0f;
+                    float sum3 = 0f;
+                    for (int o = 0; o < L8Out; o++)
+                    {
+                        float wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, o);
+                        sum0 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, o), sum0);
+                        sum1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, o), sum1);
+                        sum2 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, o), sum2);
+                        sum3 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, o), sum3);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
+                }
+            }
+        }
+
+        for (int s = t; s < batch; s++)
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L8Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L8In);
@@ -642,7 +812,81 @@ partial class AllActivationsNet
 
         // 3. da6 = dz·W7ᵀ: one dot product per sample and input
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L7In)
-        for (int s = 0; s < batch; s++)
+        int t = 0; // the first sample of the tile
+        // 4 samples at a time: each vector of a row of W feeds 4 dot products
+        for (; t <= batch - 4; t += 4)
+        {
+            ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L7Out);
+            ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L7Out);
+            ref float dz2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 2) * L7Out);
+            ref float dz3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 3) * L7Out);
+            ref float dx0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 0) * L7In);
+            ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L7In);
+            ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L7In);
+            ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L7In);
+            for (int i = 0; i < L7In; i++)
+            {
+                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    var dot0_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot1_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot2_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot3_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot0_1 = 0f;
+                    var dot1_1 = 0f;
+                    var dot2_1 = 0f;
+                    var dot3_1 = 0f;
+                    {
+                        var wo = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        dot0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0), dot0_4);
+                        dot1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0), dot1_4);
+                        dot2_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0), dot2_4);
+                        dot3_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0), dot3_4);
+                    }
+                    {
+                        var wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
+                        dot0_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 4), dot0_1);
+                        dot1_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 4), dot1_1);
+                        dot2_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 4), dot2_1);
+                        dot3_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 4), dot3_1);
+                    }
+                    {
+                        var wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5);
+                        dot0_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 5), dot0_1);
+                        dot1_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 5), dot1_1);
+                        dot2_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 5), dot2_1);
+                        dot3_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 5), dot3_1);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot0_4) + dot0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot1_4) + dot1_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot2_4) + dot2_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot3_4) + dot3_1;
+                }
+                else
+                {
+                    float sum0 = 0f;
+                    float sum1 = 0f;
+                    float sum2 = 0f;
+                    float sum3 = 0f;
+                    for (int o = 0; o < L7Out; o++)
+                    {
+                        float wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, o);
+                        sum0 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, o), sum0);
+                        sum1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, o), sum1);
+                        sum2 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, o), sum2);
+                        sum3 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, o), sum3);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
+                }
+            }
+        }
+
+        for (int s = t; s < batch; s++)
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L7In);
@@ -801,7 +1045,63 @@ partial class AllActivationsNet
 
         // 3. da5 = dz·W6ᵀ: one dot product per sample and input
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz5); // (batch, L6In)
-        for (int s = 0; s < batch; s++)
+        int t = 0; // the first sample of the tile
+        // 4 samples at a time: each vector of a row of W feeds 4 dot products
+        for (; t <= batch - 4; t += 4)
+        {
+            ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L6Out);
+            ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L6Out);
+            ref float dz2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 2) * L6Out);
+            ref float dz3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 3) * L6Out);
+            ref float dx0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 0) * L6In);
+            ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L6In);
+            ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L6In);
+            ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L6In);
+            for (int i = 0; i < L6In; i++)
+            {
+                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    var dot0_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot1_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot2_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot3_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    {
+                        var wo = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        dot0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0), dot0_4);
+                        dot1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0), dot1_4);
+                        dot2_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0), dot2_4);
+                        dot3_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0), dot3_4);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot0_4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot1_4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot2_4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot3_4);
+                }
+                else
+                {
+                    float sum0 = 0f;
+                    float sum1 = 0f;
+                    float sum2 = 0f;
+                    float sum3 = 0f;
+                    for (int o = 0; o < L6Out; o++)
+                    {
+                        float wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, o);
+                        sum0 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, o), sum0);
+                        sum1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, o), sum1);
+                        sum2 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, o), sum2);
+                        sum3 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, o), sum3);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
+                }
+            }
+        }
+
+        for (int s = t; s < batch; s++)
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L6In);
@@ -979,7 +1279,74 @@ partial class AllActivationsNet
 
         // 3. da4 = dz·W5ᵀ: one dot product per sample and input
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4); // (batch, L5In)
-        for (int s = 0; s < batch; s++)
+        int t = 0; // the first sample of the tile
+        // 4 samples at a time: each vector of a row of W feeds 4 dot products
+        for (; t <= batch - 4; t += 4)
+        {
+            ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L5Out);
+            ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L5Out);
+            ref float dz2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 2) * L5Out);
+            ref float dz3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 3) * L5Out);
+            ref float dx0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 0) * L5In);
+            ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L5In);
+            ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L5In);
+            ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L5In);
+            for (int i = 0; i < L5In; i++)
+            {
+                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L5Out);
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    var dot0_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot1_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot2_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot3_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot0_1 = 0f;
+                    var dot1_1 = 0f;
+                    var dot2_1 = 0f;
+                    var dot3_1 = 0f;
+                    {
+                        var wo = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        dot0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0), dot0_4);
+                        dot1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0), dot1_4);
+                        dot2_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0), dot2_4);
+                        dot3_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0), dot3_4);
+                    }
+                    {
+                        var wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
+                        dot0_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 4), dot0_1);
+                        dot1_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 4), dot1_1);
+                        dot2_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 4), dot2_1);
+                        dot3_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 4), dot3_1);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot0_4) + dot0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot1_4) + dot1_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot2_4) + dot2_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot3_4) + dot3_1;
+                }
+                else
+                {
+                    float sum0 = 0f;
+                    float sum1 = 0f;
+                    float sum2 = 0f;
+                    float sum3 = 0f;
+                    for (int o = 0; o < L5Out; o++)
+                    {
+                        float wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, o);
+                        sum0 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, o), sum0);
+                        sum1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, o), sum1);
+                        sum2 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, o), sum2);
+                        sum3 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, o), sum3);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
+                }
+            }
+        }
+
+        for (int s = t; s < batch; s++)
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L5Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L5In);
@@ -1224,7 +1591,110 @@ partial class AllActivationsNet
 
         // 3. da3 = dz·W4ᵀ: one dot product per sample and input
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3); // (batch, L4In)
-        for (int s = 0; s < batch; s++)
+        int t = 0; // the first sample of the tile
+        // 4 samples at a time: each vector of a row of W feeds 4 dot products
+        for (; t <= batch - 4; t += 4)
+        {
+            ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L4Out);
+            ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L4Out);
+            ref float dz2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 2) * L4Out);
+            ref float dz3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 3) * L4Out);
+            ref float dx0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 0) * L4In);
+            ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L4In);
+            ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L4In);
+            ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L4In);
+            for (int i = 0; i < L4In; i++)
+            {
+                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L4Out);
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    var dot0_8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var dot1_8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var dot2_8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var dot3_8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var dot0_1 = 0f;
+                    var dot1_1 = 0f;
+                    var dot2_1 = 0f;
+                    var dot3_1 = 0f;
+                    {
+                        var wo = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
+                        dot0_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0), dot0_8);
+                        dot1_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0), dot1_8);
+                        dot2_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0), dot2_8);
+                        dot3_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0), dot3_8);
+                    }
+                    {
+                        var wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
+                        dot0_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 8), dot0_1);
+                        dot1_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 8), dot1_1);
+                        dot2_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 8), dot2_1);
+                        dot3_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 8), dot3_1);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = global::System.Runtime.Intrinsics.Vector256.Sum(dot0_8) + dot0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = global::System.Runtime.Intrinsics.Vector256.Sum(dot1_8) + dot1_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = global::System.Runtime.Intrinsics.Vector256.Sum(dot2_8) + dot2_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = global::System.Runtime.Intrinsics.Vector256.Sum(dot3_8) + dot3_1;
+                }
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    var dot0_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot1_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot2_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot3_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot0_1 = 0f;
+                    var dot1_1 = 0f;
+                    var dot2_1 = 0f;
+                    var dot3_1 = 0f;
+                    {
+                        var wo = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        dot0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0), dot0_4);
+                        dot1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0), dot1_4);
+                        dot2_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0), dot2_4);
+                        dot3_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0), dot3_4);
+                    }
+                    {
+                        var wo = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4);
+                        dot0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4), dot0_4);
+                        dot1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 4), dot1_4);
+                        dot2_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 4), dot2_4);
+                        dot3_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 4), dot3_4);
+                    }
+                    {
+                        var wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
+                        dot0_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 8), dot0_1);
+                        dot1_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 8), dot1_1);
+                        dot2_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 8), dot2_1);
+                        dot3_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 8), dot3_1);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot0_4) + dot0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot1_4) + dot1_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot2_4) + dot2_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot3_4) + dot3_1;
+                }
+                else
+                {
+                    float sum0 = 0f;
+                    float sum1 = 0f;
+                    float sum2 = 0f;
+                    float sum3 = 0f;
+                    for (int o = 0; o < L4Out; o++)
+                    {
+                        float wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, o);
+                        sum0 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, o), sum0);
+                        sum1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, o), sum1);
+                        sum2 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, o), sum2);
+                        sum3 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, o), sum3);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
+                }
+            }
+        }
+
+        for (int s = t; s < batch; s++)
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L4Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L4In);
@@ -1390,7 +1860,63 @@ partial class AllActivationsNet
 
         // 3. da2 = dz·W3ᵀ: one dot product per sample and input
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L3In)
-        for (int s = 0; s < batch; s++)
+        int t = 0; // the first sample of the tile
+        // 4 samples at a time: each vector of a row of W feeds 4 dot products
+        for (; t <= batch - 4; t += 4)
+        {
+            ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L3Out);
+            ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L3Out);
+            ref float dz2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 2) * L3Out);
+            ref float dz3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 3) * L3Out);
+            ref float dx0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 0) * L3In);
+            ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L3In);
+            ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L3In);
+            ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L3In);
+            for (int i = 0; i < L3In; i++)
+            {
+                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L3Out);
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    var dot0_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot1_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot2_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot3_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    {
+                        var wo = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        dot0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0), dot0_4);
+                        dot1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0), dot1_4);
+                        dot2_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0), dot2_4);
+                        dot3_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0), dot3_4);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot0_4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot1_4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot2_4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot3_4);
+                }
+                else
+                {
+                    float sum0 = 0f;
+                    float sum1 = 0f;
+                    float sum2 = 0f;
+                    float sum3 = 0f;
+                    for (int o = 0; o < L3Out; o++)
+                    {
+                        float wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, o);
+                        sum0 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, o), sum0);
+                        sum1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, o), sum1);
+                        sum2 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, o), sum2);
+                        sum3 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, o), sum3);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
+                }
+            }
+        }
+
+        for (int s = t; s < batch; s++)
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L3Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L3In);
@@ -1589,7 +2115,81 @@ partial class AllActivationsNet
 
         // 3. da1 = dz·W2ᵀ: one dot product per sample and input
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L2In)
-        for (int s = 0; s < batch; s++)
+        int t = 0; // the first sample of the tile
+        // 4 samples at a time: each vector of a row of W feeds 4 dot products
+        for (; t <= batch - 4; t += 4)
+        {
+            ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L2Out);
+            ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L2Out);
+            ref float dz2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 2) * L2Out);
+            ref float dz3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 3) * L2Out);
+            ref float dx0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 0) * L2In);
+            ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L2In);
+            ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L2In);
+            ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L2In);
+            for (int i = 0; i < L2In; i++)
+            {
+                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    var dot0_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot1_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot2_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot3_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot0_1 = 0f;
+                    var dot1_1 = 0f;
+                    var dot2_1 = 0f;
+                    var dot3_1 = 0f;
+                    {
+                        var wo = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        dot0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0), dot0_4);
+                        dot1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0), dot1_4);
+                        dot2_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0), dot2_4);
+                        dot3_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0), dot3_4);
+                    }
+                    {
+                        var wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
+                        dot0_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 4), dot0_1);
+                        dot1_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 4), dot1_1);
+                        dot2_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 4), dot2_1);
+                        dot3_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 4), dot3_1);
+                    }
+                    {
+                        var wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5);
+                        dot0_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 5), dot0_1);
+                        dot1_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 5), dot1_1);
+                        dot2_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 5), dot2_1);
+                        dot3_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 5), dot3_1);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot0_4) + dot0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot1_4) + dot1_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot2_4) + dot2_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot3_4) + dot3_1;
+                }
+                else
+                {
+                    float sum0 = 0f;
+                    float sum1 = 0f;
+                    float sum2 = 0f;
+                    float sum3 = 0f;
+                    for (int o = 0; o < L2Out; o++)
+                    {
+                        float wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, o);
+                        sum0 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, o), sum0);
+                        sum1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, o), sum1);
+                        sum2 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, o), sum2);
+                        sum3 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, o), sum3);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
+                }
+            }
+        }
+
+        for (int s = t; s < batch; s++)
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L2In);

@@ -1605,7 +1605,21 @@ partial class AllActivationsNet
         global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 0) = acc0;
         global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 1) = acc1;
         global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 2) = acc2;
-        global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z, L10Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a, L10Out));
+        // softmax over the 3 outputs, unrolled: subtract the largest logit, exponentiate, normalise
+        float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 0);
+        float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 1);
+        float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 2);
+        float max = float.NegativeInfinity;
+        max = logit0 > max ? logit0 : max;
+        max = logit1 > max ? logit1 : max;
+        max = logit2 > max ? logit2 : max;
+        float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
+        float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
+        float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
+        float inverse = 1f / (e0 + e1 + e2);
+        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0) = e0 * inverse;
+        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 1) = e1 * inverse;
+        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 2) = e2 * inverse;
     }
 
     /// <summary>
@@ -1689,10 +1703,74 @@ partial class AllActivationsNet
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 1) = acc3_1;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 2) = acc3_2;
             }
-            global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z0, L10Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a0, L10Out));
-            global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z1, L10Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a1, L10Out));
-            global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z2, L10Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a2, L10Out));
-            global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z3, L10Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a3, L10Out));
+            {
+                // softmax over the 3 outputs, unrolled: subtract the largest logit, exponentiate, normalise
+                float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 0);
+                float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 1);
+                float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 2);
+                float max = float.NegativeInfinity;
+                max = logit0 > max ? logit0 : max;
+                max = logit1 > max ? logit1 : max;
+                max = logit2 > max ? logit2 : max;
+                float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
+                float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
+                float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
+                float inverse = 1f / (e0 + e1 + e2);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 0) = e0 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 1) = e1 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 2) = e2 * inverse;
+            }
+            {
+                // softmax over the 3 outputs, unrolled: subtract the largest logit, exponentiate, normalise
+                float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 0);
+                float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 1);
+                float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 2);
+                float max = float.NegativeInfinity;
+                max = logit0 > max ? logit0 : max;
+                max = logit1 > max ? logit1 : max;
+                max = logit2 > max ? logit2 : max;
+                float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
+                float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
+                float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
+                float inverse = 1f / (e0 + e1 + e2);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 0) = e0 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 1) = e1 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 2) = e2 * inverse;
+            }
+            {
+                // softmax over the 3 outputs, unrolled: subtract the largest logit, exponentiate, normalise
+                float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 0);
+                float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 1);
+                float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 2);
+                float max = float.NegativeInfinity;
+                max = logit0 > max ? logit0 : max;
+                max = logit1 > max ? logit1 : max;
+                max = logit2 > max ? logit2 : max;
+                float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
+                float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
+                float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
+                float inverse = 1f / (e0 + e1 + e2);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 0) = e0 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 1) = e1 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 2) = e2 * inverse;
+            }
+            {
+                // softmax over the 3 outputs, unrolled: subtract the largest logit, exponentiate, normalise
+                float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 0);
+                float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 1);
+                float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 2);
+                float max = float.NegativeInfinity;
+                max = logit0 > max ? logit0 : max;
+                max = logit1 > max ? logit1 : max;
+                max = logit2 > max ? logit2 : max;
+                float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
+                float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
+                float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
+                float inverse = 1f / (e0 + e1 + e2);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0) = e0 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 1) = e1 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 2) = e2 * inverse;
+            }
         }
 
         for (; s < end; s++)

@@ -33,7 +33,8 @@ partial class Cnn
         const float beta1 = 0.9f, beta2 = 0.999f, epsilon = 1E-08f;
         // Bias corrections in double, as PyTorch computes them in Python floats.
         float stepSize = (float)(lr / (1.0 - global::System.Math.Pow(beta1, step)));
-        float correction2Sqrt = (float)global::System.Math.Sqrt(1.0 - global::System.Math.Pow(beta2, step));
+        // The reciprocal of sqrt(1 - beta2^t) once per step: each parameter then multiplies instead of dividing.
+        float inverseCorrection2Sqrt = (float)(1.0 / global::System.Math.Sqrt(1.0 - global::System.Math.Pow(beta2, step)));
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
             for (nuint o = 0; o < (nuint)(ParameterCount - ParameterCount % 16); o += 16)
@@ -44,7 +45,7 @@ partial class Cnn
                 var vv = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector512.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, o) * beta2);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(mv, ref m, o);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(vv, ref v, o);
-                var denominator = global::System.Runtime.Intrinsics.Vector512.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector512.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector512.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector512.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector512.Create(-stepSize), pv), ref p, o);
             }
             // Vector256 at 121920
@@ -55,7 +56,7 @@ partial class Cnn
                 var vv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 121920) * beta2);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, 121920);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 121920);
-                var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv), ref p, 121920);
             }
             // float at 121928
@@ -66,7 +67,7 @@ partial class Cnn
                 var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121928) * beta2);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121928) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121928) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) / correction2Sqrt + epsilon;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121928) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
             // float at 121929
@@ -77,7 +78,7 @@ partial class Cnn
                 var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121929) * beta2);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121929) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121929) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) / correction2Sqrt + epsilon;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121929) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
         }
@@ -91,7 +92,7 @@ partial class Cnn
                 var vv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, o) * beta2);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, o);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, o);
-                var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv), ref p, o);
             }
             // float at 121928
@@ -102,7 +103,7 @@ partial class Cnn
                 var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121928) * beta2);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121928) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121928) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) / correction2Sqrt + epsilon;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121928) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
             // float at 121929
@@ -113,7 +114,7 @@ partial class Cnn
                 var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121929) * beta2);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121929) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121929) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) / correction2Sqrt + epsilon;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121929) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
         }
@@ -127,7 +128,7 @@ partial class Cnn
                 var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, o) * beta2);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, o);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, o);
-                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, o);
             }
             // float at 121928
@@ -138,7 +139,7 @@ partial class Cnn
                 var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121928) * beta2);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121928) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121928) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) / correction2Sqrt + epsilon;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121928) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
             // float at 121929
@@ -149,7 +150,7 @@ partial class Cnn
                 var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121929) * beta2);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121929) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121929) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) / correction2Sqrt + epsilon;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121929) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
         }
@@ -163,7 +164,7 @@ partial class Cnn
                 var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, (nuint)k) * beta2);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, (nuint)k) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, (nuint)k) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) / correction2Sqrt + epsilon;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
         }

@@ -731,7 +731,49 @@ partial class Mlp
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref z, o) = sum;
             }
         }
-        global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z, L2Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a, L2Out));
+        // softmax over the 10 outputs, unrolled: subtract the largest logit, exponentiate, normalise
+        float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 0);
+        float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 1);
+        float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 2);
+        float logit3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 3);
+        float logit4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 4);
+        float logit5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 5);
+        float logit6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 6);
+        float logit7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 7);
+        float logit8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 8);
+        float logit9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 9);
+        float max = float.NegativeInfinity;
+        max = logit0 > max ? logit0 : max;
+        max = logit1 > max ? logit1 : max;
+        max = logit2 > max ? logit2 : max;
+        max = logit3 > max ? logit3 : max;
+        max = logit4 > max ? logit4 : max;
+        max = logit5 > max ? logit5 : max;
+        max = logit6 > max ? logit6 : max;
+        max = logit7 > max ? logit7 : max;
+        max = logit8 > max ? logit8 : max;
+        max = logit9 > max ? logit9 : max;
+        float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
+        float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
+        float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
+        float e3 = global::StaticNets.Operators.ExpOperator.Exp(logit3 - max);
+        float e4 = global::StaticNets.Operators.ExpOperator.Exp(logit4 - max);
+        float e5 = global::StaticNets.Operators.ExpOperator.Exp(logit5 - max);
+        float e6 = global::StaticNets.Operators.ExpOperator.Exp(logit6 - max);
+        float e7 = global::StaticNets.Operators.ExpOperator.Exp(logit7 - max);
+        float e8 = global::StaticNets.Operators.ExpOperator.Exp(logit8 - max);
+        float e9 = global::StaticNets.Operators.ExpOperator.Exp(logit9 - max);
+        float inverse = 1f / (e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9);
+        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0) = e0 * inverse;
+        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 1) = e1 * inverse;
+        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 2) = e2 * inverse;
+        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 3) = e3 * inverse;
+        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 4) = e4 * inverse;
+        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 5) = e5 * inverse;
+        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 6) = e6 * inverse;
+        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 7) = e7 * inverse;
+        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 8) = e8 * inverse;
+        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 9) = e9 * inverse;
     }
 
     /// <summary>
@@ -900,10 +942,186 @@ partial class Mlp
                 Layer2Forward(ref x2, ref z2, ref a2);
                 Layer2Forward(ref x3, ref z3, ref a3);
             }
-            global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z0, L2Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a0, L2Out));
-            global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z1, L2Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a1, L2Out));
-            global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z2, L2Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a2, L2Out));
-            global::StaticNets.Operators.SoftmaxOperator.Forward(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z3, L2Out), global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a3, L2Out));
+            {
+                // softmax over the 10 outputs, unrolled: subtract the largest logit, exponentiate, normalise
+                float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 0);
+                float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 1);
+                float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 2);
+                float logit3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 3);
+                float logit4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 4);
+                float logit5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 5);
+                float logit6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 6);
+                float logit7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 7);
+                float logit8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 8);
+                float logit9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 9);
+                float max = float.NegativeInfinity;
+                max = logit0 > max ? logit0 : max;
+                max = logit1 > max ? logit1 : max;
+                max = logit2 > max ? logit2 : max;
+                max = logit3 > max ? logit3 : max;
+                max = logit4 > max ? logit4 : max;
+                max = logit5 > max ? logit5 : max;
+                max = logit6 > max ? logit6 : max;
+                max = logit7 > max ? logit7 : max;
+                max = logit8 > max ? logit8 : max;
+                max = logit9 > max ? logit9 : max;
+                float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
+                float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
+                float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
+                float e3 = global::StaticNets.Operators.ExpOperator.Exp(logit3 - max);
+                float e4 = global::StaticNets.Operators.ExpOperator.Exp(logit4 - max);
+                float e5 = global::StaticNets.Operators.ExpOperator.Exp(logit5 - max);
+                float e6 = global::StaticNets.Operators.ExpOperator.Exp(logit6 - max);
+                float e7 = global::StaticNets.Operators.ExpOperator.Exp(logit7 - max);
+                float e8 = global::StaticNets.Operators.ExpOperator.Exp(logit8 - max);
+                float e9 = global::StaticNets.Operators.ExpOperator.Exp(logit9 - max);
+                float inverse = 1f / (e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 0) = e0 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 1) = e1 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 2) = e2 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 3) = e3 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 4) = e4 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 5) = e5 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 6) = e6 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 7) = e7 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 8) = e8 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 9) = e9 * inverse;
+            }
+            {
+                // softmax over the 10 outputs, unrolled: subtract the largest logit, exponentiate, normalise
+                float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 0);
+                float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 1);
+                float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 2);
+                float logit3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 3);
+                float logit4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 4);
+                float logit5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 5);
+                float logit6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 6);
+                float logit7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 7);
+                float logit8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 8);
+                float logit9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 9);
+                float max = float.NegativeInfinity;
+                max = logit0 > max ? logit0 : max;
+                max = logit1 > max ? logit1 : max;
+                max = logit2 > max ? logit2 : max;
+                max = logit3 > max ? logit3 : max;
+                max = logit4 > max ? logit4 : max;
+                max = logit5 > max ? logit5 : max;
+                max = logit6 > max ? logit6 : max;
+                max = logit7 > max ? logit7 : max;
+                max = logit8 > max ? logit8 : max;
+                max = logit9 > max ? logit9 : max;
+                float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
+                float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
+                float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
+                float e3 = global::StaticNets.Operators.ExpOperator.Exp(logit3 - max);
+                float e4 = global::StaticNets.Operators.ExpOperator.Exp(logit4 - max);
+                float e5 = global::StaticNets.Operators.ExpOperator.Exp(logit5 - max);
+                float e6 = global::StaticNets.Operators.ExpOperator.Exp(logit6 - max);
+                float e7 = global::StaticNets.Operators.ExpOperator.Exp(logit7 - max);
+                float e8 = global::StaticNets.Operators.ExpOperator.Exp(logit8 - max);
+                float e9 = global::StaticNets.Operators.ExpOperator.Exp(logit9 - max);
+                float inverse = 1f / (e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 0) = e0 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 1) = e1 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 2) = e2 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 3) = e3 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 4) = e4 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 5) = e5 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 6) = e6 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 7) = e7 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 8) = e8 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 9) = e9 * inverse;
+            }
+            {
+                // softmax over the 10 outputs, unrolled: subtract the largest logit, exponentiate, normalise
+                float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 0);
+                float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 1);
+                float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 2);
+                float logit3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 3);
+                float logit4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 4);
+                float logit5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 5);
+                float logit6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 6);
+                float logit7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 7);
+                float logit8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 8);
+                float logit9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 9);
+                float max = float.NegativeInfinity;
+                max = logit0 > max ? logit0 : max;
+                max = logit1 > max ? logit1 : max;
+                max = logit2 > max ? logit2 : max;
+                max = logit3 > max ? logit3 : max;
+                max = logit4 > max ? logit4 : max;
+                max = logit5 > max ? logit5 : max;
+                max = logit6 > max ? logit6 : max;
+                max = logit7 > max ? logit7 : max;
+                max = logit8 > max ? logit8 : max;
+                max = logit9 > max ? logit9 : max;
+                float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
+                float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
+                float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
+                float e3 = global::StaticNets.Operators.ExpOperator.Exp(logit3 - max);
+                float e4 = global::StaticNets.Operators.ExpOperator.Exp(logit4 - max);
+                float e5 = global::StaticNets.Operators.ExpOperator.Exp(logit5 - max);
+                float e6 = global::StaticNets.Operators.ExpOperator.Exp(logit6 - max);
+                float e7 = global::StaticNets.Operators.ExpOperator.Exp(logit7 - max);
+                float e8 = global::StaticNets.Operators.ExpOperator.Exp(logit8 - max);
+                float e9 = global::StaticNets.Operators.ExpOperator.Exp(logit9 - max);
+                float inverse = 1f / (e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 0) = e0 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 1) = e1 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 2) = e2 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 3) = e3 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4) = e4 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 5) = e5 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 6) = e6 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 7) = e7 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 8) = e8 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 9) = e9 * inverse;
+            }
+            {
+                // softmax over the 10 outputs, unrolled: subtract the largest logit, exponentiate, normalise
+                float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 0);
+                float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 1);
+                float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 2);
+                float logit3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 3);
+                float logit4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 4);
+                float logit5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 5);
+                float logit6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 6);
+                float logit7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 7);
+                float logit8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 8);
+                float logit9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 9);
+                float max = float.NegativeInfinity;
+                max = logit0 > max ? logit0 : max;
+                max = logit1 > max ? logit1 : max;
+                max = logit2 > max ? logit2 : max;
+                max = logit3 > max ? logit3 : max;
+                max = logit4 > max ? logit4 : max;
+                max = logit5 > max ? logit5 : max;
+                max = logit6 > max ? logit6 : max;
+                max = logit7 > max ? logit7 : max;
+                max = logit8 > max ? logit8 : max;
+                max = logit9 > max ? logit9 : max;
+                float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
+                float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
+                float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
+                float e3 = global::StaticNets.Operators.ExpOperator.Exp(logit3 - max);
+                float e4 = global::StaticNets.Operators.ExpOperator.Exp(logit4 - max);
+                float e5 = global::StaticNets.Operators.ExpOperator.Exp(logit5 - max);
+                float e6 = global::StaticNets.Operators.ExpOperator.Exp(logit6 - max);
+                float e7 = global::StaticNets.Operators.ExpOperator.Exp(logit7 - max);
+                float e8 = global::StaticNets.Operators.ExpOperator.Exp(logit8 - max);
+                float e9 = global::StaticNets.Operators.ExpOperator.Exp(logit9 - max);
+                float inverse = 1f / (e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0) = e0 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 1) = e1 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 2) = e2 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 3) = e3 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = e4 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 5) = e5 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 6) = e6 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 7) = e7 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 8) = e8 * inverse;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 9) = e9 * inverse;
+            }
         }
 
         for (; s < end; s++)

@@ -210,7 +210,88 @@ partial class OddNet
 
         // 3. da1 = dz·W2ᵀ: one dot product per sample and input
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L2In)
-        for (int s = 0; s < batch; s++)
+        int t = 0; // the first sample of the tile
+        // 4 samples at a time: each vector of a row of W feeds 4 dot products
+        for (; t <= batch - 4; t += 4)
+        {
+            ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L2Out);
+            ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L2Out);
+            ref float dz2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 2) * L2Out);
+            ref float dz3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 3) * L2Out);
+            ref float dx0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 0) * L2In);
+            ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L2In);
+            ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L2In);
+            ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L2In);
+            for (int i = 0; i < L2In; i++)
+            {
+                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    var dot0_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot1_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot2_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot3_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var dot0_1 = 0f;
+                    var dot1_1 = 0f;
+                    var dot2_1 = 0f;
+                    var dot3_1 = 0f;
+                    {
+                        var wo = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        dot0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0), dot0_4);
+                        dot1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0), dot1_4);
+                        dot2_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0), dot2_4);
+                        dot3_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0), dot3_4);
+                    }
+                    {
+                        var wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
+                        dot0_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 4), dot0_1);
+                        dot1_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 4), dot1_1);
+                        dot2_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 4), dot2_1);
+                        dot3_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 4), dot3_1);
+                    }
+                    {
+                        var wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5);
+                        dot0_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 5), dot0_1);
+                        dot1_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 5), dot1_1);
+                        dot2_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 5), dot2_1);
+                        dot3_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 5), dot3_1);
+                    }
+                    {
+                        var wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6);
+                        dot0_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 6), dot0_1);
+                        dot1_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 6), dot1_1);
+                        dot2_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 6), dot2_1);
+                        dot3_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 6), dot3_1);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot0_4) + dot0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot1_4) + dot1_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot2_4) + dot2_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot3_4) + dot3_1;
+                }
+                else
+                {
+                    float sum0 = 0f;
+                    float sum1 = 0f;
+                    float sum2 = 0f;
+                    float sum3 = 0f;
+                    for (int o = 0; o < L2Out; o++)
+                    {
+                        float wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, o);
+                        sum0 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, o), sum0);
+                        sum1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, o), sum1);
+                        sum2 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, o), sum2);
+                        sum3 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, o), sum3);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
+                }
+            }
+        }
+
+        for (int s = t; s < batch; s++)
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L2In);

@@ -121,7 +121,40 @@ partial struct Outer
 
             // 3. da2 = dz·W3ᵀ: one dot product per sample and input
             ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L3In)
-            for (int s = 0; s < batch; s++)
+            int t = 0; // the first sample of the tile
+            // 4 samples at a time: each vector of a row of W feeds 4 dot products
+            for (; t <= batch - 4; t += 4)
+            {
+                ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L3Out);
+                ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L3Out);
+                ref float dz2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 2) * L3Out);
+                ref float dz3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 3) * L3Out);
+                ref float dx0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 0) * L3In);
+                ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L3In);
+                ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L3In);
+                ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L3In);
+                for (int i = 0; i < L3In; i++)
+                {
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L3Out);
+                    var dot0_1 = 0f;
+                    var dot1_1 = 0f;
+                    var dot2_1 = 0f;
+                    var dot3_1 = 0f;
+                    {
+                        var wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
+                        dot0_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 0), dot0_1);
+                        dot1_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 0), dot1_1);
+                        dot2_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 0), dot2_1);
+                        dot3_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 0), dot3_1);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = dot0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = dot1_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = dot2_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = dot3_1;
+                }
+            }
+
+            for (int s = t; s < batch; s++)
             {
                 ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L3Out);
                 ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L3In);
@@ -799,7 +832,135 @@ partial struct Outer
 
             // 3. da1 = dz·W2ᵀ: one dot product per sample and input
             ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L2In)
-            for (int s = 0; s < batch; s++)
+            int t = 0; // the first sample of the tile
+            // 4 samples at a time: each vector of a row of W feeds 4 dot products
+            for (; t <= batch - 4; t += 4)
+            {
+                ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L2Out);
+                ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L2Out);
+                ref float dz2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 2) * L2Out);
+                ref float dz3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 3) * L2Out);
+                ref float dx0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 0) * L2In);
+                ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L2In);
+                ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L2In);
+                ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L2In);
+                for (int i = 0; i < L2In; i++)
+                {
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                    {
+                        var dot0_16 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var dot1_16 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var dot2_16 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var dot3_16 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var dot0_8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var dot1_8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var dot2_8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var dot3_8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var dot0_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var dot1_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var dot2_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var dot3_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (nuint o = 0; o < (nuint)(L2Out - L2Out % 16); o += 16)
+                        {
+                            var wo = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, o);
+                            dot0_16 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, o), dot0_16);
+                            dot1_16 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz1, o), dot1_16);
+                            dot2_16 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz2, o), dot2_16);
+                            dot3_16 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz3, o), dot3_16);
+                        }
+                        {
+                            var wo = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 288);
+                            dot0_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 288), dot0_8);
+                            dot1_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 288), dot1_8);
+                            dot2_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 288), dot2_8);
+                            dot3_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 288), dot3_8);
+                        }
+                        {
+                            var wo = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 296);
+                            dot0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 296), dot0_4);
+                            dot1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 296), dot1_4);
+                            dot2_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 296), dot2_4);
+                            dot3_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 296), dot3_4);
+                        }
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = global::System.Runtime.Intrinsics.Vector512.Sum(dot0_16) + global::System.Runtime.Intrinsics.Vector256.Sum(dot0_8) + global::System.Runtime.Intrinsics.Vector128.Sum(dot0_4);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = global::System.Runtime.Intrinsics.Vector512.Sum(dot1_16) + global::System.Runtime.Intrinsics.Vector256.Sum(dot1_8) + global::System.Runtime.Intrinsics.Vector128.Sum(dot1_4);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = global::System.Runtime.Intrinsics.Vector512.Sum(dot2_16) + global::System.Runtime.Intrinsics.Vector256.Sum(dot2_8) + global::System.Runtime.Intrinsics.Vector128.Sum(dot2_4);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = global::System.Runtime.Intrinsics.Vector512.Sum(dot3_16) + global::System.Runtime.Intrinsics.Vector256.Sum(dot3_8) + global::System.Runtime.Intrinsics.Vector128.Sum(dot3_4);
+                    }
+                    else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                    {
+                        var dot0_8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var dot1_8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var dot2_8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var dot3_8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var dot0_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var dot1_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var dot2_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var dot3_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (nuint o = 0; o < (nuint)(L2Out - L2Out % 8); o += 8)
+                        {
+                            var wo = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o);
+                            dot0_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, o), dot0_8);
+                            dot1_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, o), dot1_8);
+                            dot2_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, o), dot2_8);
+                            dot3_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, o), dot3_8);
+                        }
+                        {
+                            var wo = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 296);
+                            dot0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 296), dot0_4);
+                            dot1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 296), dot1_4);
+                            dot2_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 296), dot2_4);
+                            dot3_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 296), dot3_4);
+                        }
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = global::System.Runtime.Intrinsics.Vector256.Sum(dot0_8) + global::System.Runtime.Intrinsics.Vector128.Sum(dot0_4);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = global::System.Runtime.Intrinsics.Vector256.Sum(dot1_8) + global::System.Runtime.Intrinsics.Vector128.Sum(dot1_4);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = global::System.Runtime.Intrinsics.Vector256.Sum(dot2_8) + global::System.Runtime.Intrinsics.Vector128.Sum(dot2_4);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = global::System.Runtime.Intrinsics.Vector256.Sum(dot3_8) + global::System.Runtime.Intrinsics.Vector128.Sum(dot3_4);
+                    }
+                    else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                    {
+                        var dot0_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var dot1_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var dot2_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var dot3_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (nuint o = 0; o < (nuint)(L2Out - L2Out % 4); o += 4)
+                        {
+                            var wo = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o);
+                            dot0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, o), dot0_4);
+                            dot1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, o), dot1_4);
+                            dot2_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, o), dot2_4);
+                            dot3_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, o), dot3_4);
+                        }
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot0_4);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot1_4);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot2_4);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot3_4);
+                    }
+                    else
+                    {
+                        float sum0 = 0f;
+                        float sum1 = 0f;
+                        float sum2 = 0f;
+                        float sum3 = 0f;
+                        for (int o = 0; o < L2Out; o++)
+                        {
+                            float wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, o);
+                            sum0 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, o), sum0);
+                            sum1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, o), sum1);
+                            sum2 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, o), sum2);
+                            sum3 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, o), sum3);
+                        }
+
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
+                    }
+                }
+            }
+
+            for (int s = t; s < batch; s++)
             {
                 ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
                 ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L2In);

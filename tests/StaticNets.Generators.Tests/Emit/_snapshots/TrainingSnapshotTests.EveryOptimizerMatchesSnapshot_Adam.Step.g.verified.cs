@@ -33,7 +33,8 @@ partial class AdamNet
         const float beta1 = 0.9f, beta2 = 0.999f, epsilon = 1E-08f;
         // Bias corrections in double, as PyTorch computes them in Python floats.
         float stepSize = (float)(lr / (1.0 - global::System.Math.Pow(beta1, step)));
-        float correction2Sqrt = (float)global::System.Math.Sqrt(1.0 - global::System.Math.Pow(beta2, step));
+        // The reciprocal of sqrt(1 - beta2^t) once per step: each parameter then multiplies instead of dividing.
+        float inverseCorrection2Sqrt = (float)(1.0 / global::System.Math.Sqrt(1.0 - global::System.Math.Pow(beta2, step)));
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
             // Vector512 at 0
@@ -44,7 +45,7 @@ partial class AdamNet
                 var vv = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector512.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, 0) * beta2);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(mv, ref m, 0);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(vv, ref v, 0);
-                var denominator = global::System.Runtime.Intrinsics.Vector512.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector512.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector512.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector512.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector512.Create(-stepSize), pv), ref p, 0);
             }
             // Vector256 at 16
@@ -55,7 +56,7 @@ partial class AdamNet
                 var vv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 16) * beta2);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, 16);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 16);
-                var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv), ref p, 16);
             }
             // float at 24
@@ -66,7 +67,7 @@ partial class AdamNet
                 var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) * beta2);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) / correction2Sqrt + epsilon;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
             // float at 25
@@ -77,7 +78,7 @@ partial class AdamNet
                 var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) * beta2);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) / correction2Sqrt + epsilon;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
         }
@@ -91,7 +92,7 @@ partial class AdamNet
                 var vv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 0) * beta2);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, 0);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 0);
-                var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv), ref p, 0);
             }
             // Vector256 at 8
@@ -102,7 +103,7 @@ partial class AdamNet
                 var vv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 8) * beta2);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, 8);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 8);
-                var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv), ref p, 8);
             }
             // Vector256 at 16
@@ -113,7 +114,7 @@ partial class AdamNet
                 var vv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 16) * beta2);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, 16);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 16);
-                var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv), ref p, 16);
             }
             // float at 24
@@ -124,7 +125,7 @@ partial class AdamNet
                 var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) * beta2);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) / correction2Sqrt + epsilon;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
             // float at 25
@@ -135,7 +136,7 @@ partial class AdamNet
                 var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) * beta2);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) / correction2Sqrt + epsilon;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
         }
@@ -149,7 +150,7 @@ partial class AdamNet
                 var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 0) * beta2);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 0);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 0);
-                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, 0);
             }
             // Vector128 at 4
@@ -160,7 +161,7 @@ partial class AdamNet
                 var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 4) * beta2);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 4);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 4);
-                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, 4);
             }
             // Vector128 at 8
@@ -171,7 +172,7 @@ partial class AdamNet
                 var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 8) * beta2);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 8);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 8);
-                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, 8);
             }
             // Vector128 at 12
@@ -182,7 +183,7 @@ partial class AdamNet
                 var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 12) * beta2);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 12);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 12);
-                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, 12);
             }
             // Vector128 at 16
@@ -193,7 +194,7 @@ partial class AdamNet
                 var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 16) * beta2);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 16);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 16);
-                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, 16);
             }
             // Vector128 at 20
@@ -204,7 +205,7 @@ partial class AdamNet
                 var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 20) * beta2);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 20);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 20);
-                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, 20);
             }
             // float at 24
@@ -215,7 +216,7 @@ partial class AdamNet
                 var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) * beta2);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) / correction2Sqrt + epsilon;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
             // float at 25
@@ -226,7 +227,7 @@ partial class AdamNet
                 var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) * beta2);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) / correction2Sqrt + epsilon;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
         }
@@ -240,7 +241,7 @@ partial class AdamNet
                 var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, (nuint)k) * beta2);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, (nuint)k) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, (nuint)k) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) / correction2Sqrt + epsilon;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
         }

@@ -35,7 +35,8 @@ partial class AdamAmsGradWithWeightDecayNet
         const float beta1 = 0.9f, beta2 = 0.999f, epsilon = 1E-08f;
         // Bias corrections in double, as PyTorch computes them in Python floats.
         float stepSize = (float)(lr / (1.0 - global::System.Math.Pow(beta1, step)));
-        float correction2Sqrt = (float)global::System.Math.Sqrt(1.0 - global::System.Math.Pow(beta2, step));
+        // The reciprocal of sqrt(1 - beta2^t) once per step: each parameter then multiplies instead of dividing.
+        float inverseCorrection2Sqrt = (float)(1.0 / global::System.Math.Sqrt(1.0 - global::System.Math.Pow(beta2, step)));
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
             // Vector512 at 0
@@ -48,7 +49,7 @@ partial class AdamAmsGradWithWeightDecayNet
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(vv, ref v, 0);
                 vv = global::System.Runtime.Intrinsics.Vector512.Max(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref vMax, 0), vv);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(vv, ref vMax, 0);
-                var denominator = global::System.Runtime.Intrinsics.Vector512.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector512.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector512.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector512.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector512.Create(-stepSize), pv), ref p, 0);
             }
             // Vector256 at 16
@@ -61,7 +62,7 @@ partial class AdamAmsGradWithWeightDecayNet
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 16);
                 vv = global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vMax, 16), vv);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref vMax, 16);
-                var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv), ref p, 16);
             }
             // float at 24
@@ -74,7 +75,7 @@ partial class AdamAmsGradWithWeightDecayNet
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) = vv;
                 vv = global::System.MathF.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, 24), vv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, 24) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) / correction2Sqrt + epsilon;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
             // float at 25
@@ -87,7 +88,7 @@ partial class AdamAmsGradWithWeightDecayNet
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) = vv;
                 vv = global::System.MathF.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, 25), vv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, 25) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) / correction2Sqrt + epsilon;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
         }
@@ -103,7 +104,7 @@ partial class AdamAmsGradWithWeightDecayNet
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 0);
                 vv = global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vMax, 0), vv);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref vMax, 0);
-                var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv), ref p, 0);
             }
             // Vector256 at 8
@@ -116,7 +117,7 @@ partial class AdamAmsGradWithWeightDecayNet
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 8);
                 vv = global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vMax, 8), vv);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref vMax, 8);
-                var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv), ref p, 8);
             }
             // Vector256 at 16
@@ -129,7 +130,7 @@ partial class AdamAmsGradWithWeightDecayNet
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 16);
                 vv = global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vMax, 16), vv);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref vMax, 16);
-                var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv), ref p, 16);
             }
             // float at 24
@@ -142,7 +143,7 @@ partial class AdamAmsGradWithWeightDecayNet
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) = vv;
                 vv = global::System.MathF.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, 24), vv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, 24) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) / correction2Sqrt + epsilon;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
             // float at 25
@@ -155,7 +156,7 @@ partial class AdamAmsGradWithWeightDecayNet
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) = vv;
                 vv = global::System.MathF.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, 25), vv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, 25) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) / correction2Sqrt + epsilon;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
         }
@@ -171,7 +172,7 @@ partial class AdamAmsGradWithWeightDecayNet
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 0);
                 vv = global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref vMax, 0), vv);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref vMax, 0);
-                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, 0);
             }
             // Vector128 at 4
@@ -184,7 +185,7 @@ partial class AdamAmsGradWithWeightDecayNet
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 4);
                 vv = global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref vMax, 4), vv);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref vMax, 4);
-                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, 4);
             }
             // Vector128 at 8
@@ -197,7 +198,7 @@ partial class AdamAmsGradWithWeightDecayNet
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 8);
                 vv = global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref vMax, 8), vv);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref vMax, 8);
-                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, 8);
             }
             // Vector128 at 12
@@ -210,7 +211,7 @@ partial class AdamAmsGradWithWeightDecayNet
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 12);
                 vv = global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref vMax, 12), vv);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref vMax, 12);
-                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, 12);
             }
             // Vector128 at 16
@@ -223,7 +224,7 @@ partial class AdamAmsGradWithWeightDecayNet
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 16);
                 vv = global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref vMax, 16), vv);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref vMax, 16);
-                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, 16);
             }
             // Vector128 at 20
@@ -236,7 +237,7 @@ partial class AdamAmsGradWithWeightDecayNet
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 20);
                 vv = global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref vMax, 20), vv);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref vMax, 20);
-                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, 20);
             }
             // float at 24
@@ -249,7 +250,7 @@ partial class AdamAmsGradWithWeightDecayNet
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) = vv;
                 vv = global::System.MathF.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, 24), vv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, 24) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) / correction2Sqrt + epsilon;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
             // float at 25
@@ -262,7 +263,7 @@ partial class AdamAmsGradWithWeightDecayNet
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) = vv;
                 vv = global::System.MathF.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, 25), vv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, 25) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) / correction2Sqrt + epsilon;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
         }
@@ -278,7 +279,7 @@ partial class AdamAmsGradWithWeightDecayNet
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, (nuint)k) = vv;
                 vv = global::System.MathF.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, (nuint)k), vv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, (nuint)k) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) / correction2Sqrt + epsilon;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
         }

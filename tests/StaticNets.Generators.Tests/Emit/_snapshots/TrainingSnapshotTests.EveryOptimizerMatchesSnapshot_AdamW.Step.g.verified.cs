@@ -34,7 +34,8 @@ partial class AdamWNet
         const float beta1 = 0.9f, beta2 = 0.999f, epsilon = 1E-08f;
         // Bias corrections in double, as PyTorch computes them in Python floats.
         float stepSize = (float)(lr / (1.0 - global::System.Math.Pow(beta1, step)));
-        float correction2Sqrt = (float)global::System.Math.Sqrt(1.0 - global::System.Math.Pow(beta2, step));
+        // The reciprocal of sqrt(1 - beta2^t) once per step: each parameter then multiplies instead of dividing.
+        float inverseCorrection2Sqrt = (float)(1.0 / global::System.Math.Sqrt(1.0 - global::System.Math.Pow(beta2, step)));
         float parameterDecay = 1f - lr * weightDecay; // AdamW: decay the parameters, not the gradient
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
@@ -46,7 +47,7 @@ partial class AdamWNet
                 var vv = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector512.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, 0) * beta2);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(mv, ref m, 0);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(vv, ref v, 0);
-                var denominator = global::System.Runtime.Intrinsics.Vector512.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector512.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector512.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector512.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector512.Create(-stepSize), pv), ref p, 0);
             }
             // Vector256 at 16
@@ -57,7 +58,7 @@ partial class AdamWNet
                 var vv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 16) * beta2);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, 16);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 16);
-                var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv), ref p, 16);
             }
             // float at 24
@@ -68,7 +69,7 @@ partial class AdamWNet
                 var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) * beta2);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) / correction2Sqrt + epsilon;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
             // float at 25
@@ -79,7 +80,7 @@ partial class AdamWNet
                 var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) * beta2);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) / correction2Sqrt + epsilon;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
         }
@@ -93,7 +94,7 @@ partial class AdamWNet
                 var vv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 0) * beta2);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, 0);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 0);
-                var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv), ref p, 0);
             }
             // Vector256 at 8
@@ -104,7 +105,7 @@ partial class AdamWNet
                 var vv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 8) * beta2);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, 8);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 8);
-                var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv), ref p, 8);
             }
             // Vector256 at 16
@@ -115,7 +116,7 @@ partial class AdamWNet
                 var vv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 16) * beta2);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, 16);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 16);
-                var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv), ref p, 16);
             }
             // float at 24
@@ -126,7 +127,7 @@ partial class AdamWNet
                 var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) * beta2);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) / correction2Sqrt + epsilon;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
             // float at 25
@@ -137,7 +138,7 @@ partial class AdamWNet
                 var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) * beta2);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) / correction2Sqrt + epsilon;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
         }
@@ -151,7 +152,7 @@ partial class AdamWNet
                 var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 0) * beta2);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 0);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 0);
-                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, 0);
             }
             // Vector128 at 4
@@ -162,7 +163,7 @@ partial class AdamWNet
                 var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 4) * beta2);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 4);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 4);
-                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, 4);
             }
             // Vector128 at 8
@@ -173,7 +174,7 @@ partial class AdamWNet
                 var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 8) * beta2);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 8);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 8);
-                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, 8);
             }
             // Vector128 at 12
@@ -184,7 +185,7 @@ partial class AdamWNet
                 var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 12) * beta2);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 12);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 12);
-                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, 12);
             }
             // Vector128 at 16
@@ -195,7 +196,7 @@ partial class AdamWNet
                 var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 16) * beta2);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 16);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 16);
-                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, 16);
             }
             // Vector128 at 20
@@ -206,7 +207,7 @@ partial class AdamWNet
                 var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 20) * beta2);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 20);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 20);
-                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) / correction2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
+                var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, 20);
             }
             // float at 24
@@ -217,7 +218,7 @@ partial class AdamWNet
                 var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) * beta2);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) / correction2Sqrt + epsilon;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
             // float at 25
@@ -228,7 +229,7 @@ partial class AdamWNet
                 var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) * beta2);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) / correction2Sqrt + epsilon;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
         }
@@ -242,7 +243,7 @@ partial class AdamWNet
                 var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, (nuint)k) * beta2);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, (nuint)k) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, (nuint)k) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) / correction2Sqrt + epsilon;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
         }
