@@ -27,7 +27,13 @@ internal static class DenseBatchEmitter
     /// instead of adding to them: true when every layer is dense or dropout (the dense backward writes every entry of
     /// dW and db; dropout has no parameters). Any other layer kind keeps the clear-then-accumulate path.
     /// </summary>
-    public static bool StoresGradients(NetworkModel model)
+    public static bool StoresGradients(NetworkModel model) => OnlyDenseAndDropout(model);
+
+    /// <summary>
+    /// Whether every layer is dense or dropout, the kinds whose batch forward can run on a range of rows (and so be
+    /// split across threads) and whose backward stores its gradients.
+    /// </summary>
+    public static bool OnlyDenseAndDropout(NetworkModel model)
     {
         foreach (LayerModel layer in model.Layers)
         {

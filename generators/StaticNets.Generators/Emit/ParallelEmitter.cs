@@ -16,6 +16,10 @@ internal static class ParallelEmitter
     public static void Write(SourceWriter writer, NetworkModel model)
     {
         int last = model.Layers.Count;
+
+        // Row ranges exist for dense and dropout layers only; with any other layer kind PredictBatch runs the
+        // training-side forward pass on the calling thread.
+        bool rowwise = DenseBatchEmitter.OnlyDenseAndDropout(model);
         writer.WriteLines($$"""
             // Batched inference across threads: the worker group, the cached delegate of one part, and the job's data.
             private {{Workers}}? _workers;
@@ -101,6 +105,20 @@ internal static class ParallelEmitter
 
         writer.WriteLine("/// <summary>Every layer on samples <paramref name=\"start\"/> to <paramref name=\"end\"/>, then their outputs copied out.</summary>");
         writer.OpenBlock("private void PredictRows(int start, int end)");
+        if (!rowwise)
+        {
+            writer.WriteLine("// A layer kind here has no row-range kernel yet: the part that starts at row 0 runs the whole batch.");
+            writer.OpenBlock("if (start != 0)");
+            writer.WriteLine("return;");
+            writer.CloseBlock();
+            writer.WriteLine();
+            writer.WriteLine("ForwardBatch(_predictInputs.Span, _predictRows, training: false);");
+            writer.WriteLine($"{BatchSize} = 0; // nothing here is for Backward");
+            writer.WriteLine($"new {ReadOnlySpan}({A(last)}, 0, _predictRows * OutputSize).CopyTo(_predictOutputs.Span);");
+            writer.CloseBlock();
+            return;
+        }
+
         writer.WriteLine($"ref float x = ref {MemoryMarshal}.GetReference(_predictInputs.Span); // (batch, InputSize)");
         foreach (LayerModel layer in model.Layers)
         {
@@ -112,6 +130,7 @@ internal static class ParallelEmitter
             }
             else
             {
+                System.Diagnostics.Debug.Assert(layer.Kind == LayerKind.Dropout, "rowwise means dense or dropout only");
                 writer.WriteLine($"// layer {l}: dropout is the identity at inference");
                 writer.WriteLine($"{MemoryMarshal}.CreateReadOnlySpan(ref {Unsafe}.Add(ref {input}, start * {Out(l)}), (end - start) * {Out(l)}).CopyTo(new {Span}({A(l)}, start * {Out(l)}, (end - start) * {Out(l)}));");
             }
