@@ -14,7 +14,7 @@ internal static class GeneratedMemberNames
         "_parameters", "_gradients", "_x", "_batchSize", "_learningRate", "_random", "_optimizerState", "_step",
         "_lastDataLoss", "_lastPenalty", "t_predictBuffer",
         "DegreeOfParallelism", "PredictBatch", "PredictPart", "PredictRows",
-        "_workers", "_predictPart", "_predictInputs", "_predictOutputs", "_predictRows",
+        "_workers", "_predictPart", "_predictInputs", "_predictOutputs", "_predictRows", "_overwriteGradients",
         "ForwardParallel", "BackwardParallel", "TrainPart", "_phase", "_phaseBatch", "_trainPart",
     ];
 

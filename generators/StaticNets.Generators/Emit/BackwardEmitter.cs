@@ -205,6 +205,11 @@ internal static class BackwardEmitter
         writer.WriteLine($"ref float w = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Parameters}), {WeightsOffset(l)});");
         writer.WriteLine($"ref float dw = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Gradients}), {WeightsOffset(l)});");
         writer.WriteLine($"ref float db = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Gradients}), {BiasOffset(l)});");
+        bool stores = DenseBatchEmitter.StoresGradients(model);
+        if (stores)
+        {
+            writer.WriteLine($"bool accumulate = !{OverwriteGradients}; // false inside TrainBatch: dW and db are stored, not added to cleared memory");
+        }
         writer.WriteLine($"ref float x = ref {MemoryMarshal}.GetArrayDataReference({input}); // (batch, {In(l)})");
         writer.WriteLine($"ref float dz = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)}); // (batch, {Out(l)})");
 
@@ -217,8 +222,8 @@ internal static class BackwardEmitter
         writer.WriteLine($"// 2. dW += {inputName}ᵀ·dz in register tiles of {DenseBatchEmitter.InputTile} rows, accumulated over the batch; db += Σ_s dz");
         SimdEmitter.WidthLadder(
             writer,
-            width => WriteWeightGradient(writer, layer, width),
-            () => WriteScalarWeightGradient(writer, layer));
+            width => WriteWeightGradient(writer, layer, width, stores),
+            () => WriteScalarWeightGradient(writer, layer, stores));
 
         if (NeedsInputGradient(model, layer))
         {
@@ -296,17 +301,17 @@ internal static class BackwardEmitter
         writer.CloseBlock();
     }
 
-    private static void WriteWeightGradient(SourceWriter writer, LayerModel layer, VectorWidth width)
+    private static void WriteWeightGradient(SourceWriter writer, LayerModel layer, VectorWidth width, bool stores)
     {
         int l = layer.Index;
-        DenseBatchEmitter.WriteWeightGradient(writer, layer, width);
+        DenseBatchEmitter.WriteWeightGradient(writer, layer, width, stores);
         writer.WriteLine();
 
         SimdEmitter.Blocks(writer, layer.Outputs, Out(l), width, "biases", scoped: true, (block, baseOffset) =>
         {
             for (int k = 0; k < block.Count; k++)
             {
-                writer.WriteLine($"var {SimdEmitter.Accumulator(k)} = {block[k].Width.Load("db", SimdEmitter.Offset(baseOffset, block[k].Offset))};");
+                writer.WriteLine($"var {SimdEmitter.Accumulator(k)} = {DenseBatchEmitter.GradientStart(block[k].Width, block[k].Width.Load("db", SimdEmitter.Offset(baseOffset, block[k].Offset)), stores)};");
             }
 
             writer.OpenBlock("for (int s = 0; s < batch; s++)");
@@ -325,9 +330,18 @@ internal static class BackwardEmitter
         });
     }
 
-    private static void WriteScalarWeightGradient(SourceWriter writer, LayerModel layer)
+    private static void WriteScalarWeightGradient(SourceWriter writer, LayerModel layer, bool stores)
     {
         int l = layer.Index;
+        if (stores)
+        {
+            writer.OpenBlock("if (!accumulate)");
+            writer.WriteLine($"new {Span}({Gradients}, {WeightsOffset(l)}, {In(l)} * {Out(l)}).Clear();");
+            writer.WriteLine($"new {Span}({Gradients}, {BiasOffset(l)}, {Out(l)}).Clear();");
+            writer.CloseBlock();
+            writer.WriteLine();
+        }
+
         writer.OpenBlock("for (int s = 0; s < batch; s++)");
         writer.OpenBlock($"for (int o = 0; o < {Out(l)}; o++)");
         writer.WriteLine($"float g = {Unsafe}.Add(ref dz, s * {Out(l)} + o);");

@@ -22,6 +22,37 @@ internal static class DenseBatchEmitter
     /// <summary>Output vectors per tile; <see cref="SampleTile"/> × this accumulators stay in registers.</summary>
     public const int VectorTile = 4;
 
+    /// <summary>
+    /// Whether <c>TrainBatch</c> skips clearing the gradients because every layer's backward stores its gradients
+    /// instead of adding to them: true when every layer is dense or dropout (the dense backward writes every entry of
+    /// dW and db; dropout has no parameters). Any other layer kind keeps the clear-then-accumulate path.
+    /// </summary>
+    public static bool StoresGradients(NetworkModel model) => OnlyDenseAndDropout(model);
+
+    /// <summary>
+    /// Whether every layer is dense or dropout, the kinds whose batch forward can run on a range of rows (and so be
+    /// split across threads) and whose backward stores its gradients.
+    /// </summary>
+    public static bool OnlyDenseAndDropout(NetworkModel model)
+    {
+        foreach (LayerModel layer in model.Layers)
+        {
+            if (layer.Kind is not (LayerKind.Dense or LayerKind.Dropout))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The start value of a gradient accumulator: the stored gradient, or zero inside <c>TrainBatch</c> when
+    /// <paramref name="stores"/> (the generated local <c>accumulate</c> is then false).
+    /// </summary>
+    public static string GradientStart(VectorWidth width, string load, bool stores) =>
+        stores ? $"accumulate ? {load} : {(width.IsScalar ? "0f" : width.Class + "<float>.Zero")}" : load;
+
     /// <summary>The name of the batch forward kernel of a dense layer.</summary>
     public static string LayerForwardBatch(int layer) => LayerForward(layer) + "Batch";
 
@@ -156,7 +187,7 @@ internal static class DenseBatchEmitter
     /// <c>dw</c> and <c>db</c> in scope: tiles of <see cref="InputTile"/> rows of dW × up to <see cref="VectorTile"/>
     /// vectors, accumulated over the batch in registers; the last In % InputTile rows one at a time.
     /// </summary>
-    public static void WriteWeightGradient(SourceWriter writer, LayerModel layer, VectorWidth width)
+    public static void WriteWeightGradient(SourceWriter writer, LayerModel layer, VectorWidth width, bool stores)
     {
         int l = layer.Index;
         int fullTiles = layer.Inputs / InputTile * InputTile;
@@ -169,7 +200,7 @@ internal static class DenseBatchEmitter
                 writer.WriteLine($"ref float dwRow{r} = ref {Unsafe}.Add(ref dw, (i + {r}) * {Out(l)});");
             }
 
-            TileBlocks(writer, layer.Outputs, Out(l), width, (block, baseOffset) => WriteGradientTile(writer, layer, block, baseOffset, InputTile));
+            TileBlocks(writer, layer.Outputs, Out(l), width, (block, baseOffset) => WriteGradientTile(writer, layer, block, baseOffset, InputTile, stores));
             writer.CloseBlock();
         }
 
@@ -183,20 +214,20 @@ internal static class DenseBatchEmitter
             writer.WriteLine(fullTiles > 0 ? $"// rows {fullTiles}..{layer.Inputs - 1} of dW, one at a time" : "// rows of dW one at a time");
             writer.OpenBlock($"for (int i = {In(l)} - {In(l)} % {InputTile}; i < {In(l)}; i++)");
             writer.WriteLine($"ref float dwRow0 = ref {Unsafe}.Add(ref dw, i * {Out(l)});");
-            TileBlocks(writer, layer.Outputs, Out(l), width, (block, baseOffset) => WriteGradientTile(writer, layer, block, baseOffset, 1));
+            TileBlocks(writer, layer.Outputs, Out(l), width, (block, baseOffset) => WriteGradientTile(writer, layer, block, baseOffset, 1, stores));
             writer.CloseBlock();
         }
     }
 
     /// <summary>One gradient tile: <paramref name="rows"/> rows of dW × block, loaded, accumulated over the batch, stored.</summary>
-    private static void WriteGradientTile(SourceWriter writer, LayerModel layer, List<Chunk> block, string? baseOffset, int rows)
+    private static void WriteGradientTile(SourceWriter writer, LayerModel layer, List<Chunk> block, string? baseOffset, int rows, bool stores)
     {
         int l = layer.Index;
         for (int r = 0; r < rows; r++)
         {
             for (int k = 0; k < block.Count; k++)
             {
-                writer.WriteLine($"var {Acc(r, k)} = {block[k].Width.Load($"dwRow{r}", SimdEmitter.Offset(baseOffset, block[k].Offset))};");
+                writer.WriteLine($"var {Acc(r, k)} = {GradientStart(block[k].Width, block[k].Width.Load($"dwRow{r}", SimdEmitter.Offset(baseOffset, block[k].Offset)), stores)};");
             }
         }
 

@@ -31,6 +31,9 @@ internal static class GeneratedNames
     // Members of the generated class.
     public const string Parameters = "_parameters";
     public const string Gradients = "_gradients";
+
+    /// <summary>Set by TrainBatch around its backward pass when the dense layers store their gradients instead of adding.</summary>
+    public const string OverwriteGradients = "_overwriteGradients";
     public const string Inputs = "_x";
     public const string BatchSize = "_batchSize";
     public const string LearningRate = "_learningRate";

@@ -16,6 +16,7 @@ internal static class ParallelEmitter
     public static void Write(SourceWriter writer, NetworkModel model)
     {
         int last = model.Layers.Count;
+
         writer.WriteLines($$"""
             // Batched inference across threads: the worker group, the cached delegate of one part, and the job's data.
             private {{Workers}}? _workers;

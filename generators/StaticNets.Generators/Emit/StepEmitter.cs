@@ -13,6 +13,13 @@ internal static class StepEmitter
 {
     public static void Write(SourceWriter writer, NetworkModel model)
     {
+        if (DenseBatchEmitter.StoresGradients(model))
+        {
+            WriteStoringTrainBatch(writer);
+            WriteStep(writer, model);
+            return;
+        }
+
         writer.WriteLines($$"""
             /// <inheritdoc cref="{{INetwork}}.ZeroGradients"/>
             public void ZeroGradients() => global::System.Array.Clear({{Gradients}});
@@ -31,6 +38,45 @@ internal static class StepEmitter
 
             """);
         WriteStep(writer, model);
+    }
+
+    /// <summary>
+    /// <c>ZeroGradients</c> and a <c>TrainBatch</c> that does not clear the gradients: it raises
+    /// <c>_overwriteGradients</c> around its backward pass, and every layer's backward then stores dW and db instead of
+    /// adding to them. The gradients come out bitwise the same as after clearing them and accumulating.
+    /// </summary>
+    private static void WriteStoringTrainBatch(SourceWriter writer)
+    {
+        writer.WriteLines($$"""
+            /// <summary>True only inside <see cref="TrainBatch"/>: the layers' backward passes store their gradients instead of adding.</summary>
+            private bool {{OverwriteGradients}};
+
+            /// <inheritdoc cref="{{INetwork}}.ZeroGradients"/>
+            public void ZeroGradients() => global::System.Array.Clear({{Gradients}});
+
+            /// <inheritdoc cref="{{INetwork}}.TrainBatch"/>
+            /// <remarks>The gradients are not cleared first: the backward pass overwrites every one of them.</remarks>
+            public float TrainBatch({{ReadOnlySpan}} inputs, {{ReadOnlySpan}} targets)
+            {
+                int batch = {{Guard}}.Batch(inputs.Length, InputSize, MaxBatchSize, nameof(inputs));
+                {{Guard}}.Length(targets.Length, batch * OutputSize, nameof(targets));
+                ForwardBatch(inputs, batch, training: true);
+                float loss;
+                {{OverwriteGradients}} = true;
+                try
+                {
+                    loss = Backward(targets);
+                }
+                finally
+                {
+                    {{OverwriteGradients}} = false;
+                }
+
+                Step();
+                return loss;
+            }
+
+            """);
     }
 
     /// <summary>The optimizer state buffers, in their order in the state array.</summary>

@@ -285,10 +285,11 @@ public sealed class NetworkEmitterTests
             ["256..299 (2 x Vector512 + Vector256 + Vector128)", "256..299 (5 x Vector256 + Vector128)", "288..299 (3 x Vector128)"],
             GeneratedCode.BlockComments(layer1, "biases"));
 
-        Assert.Contains("var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, o + 16);", layer1, StringComparison.Ordinal);
+        // Inside TrainBatch (accumulate false) the accumulators start at zero instead of the stored gradients.
+        Assert.Contains("var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, o + 16) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;", layer1, StringComparison.Ordinal);
         Assert.Contains("var g1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 16);", layer1, StringComparison.Ordinal);
         Assert.Contains("global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref dwRow0, o + 16);", layer1, StringComparison.Ordinal);
-        Assert.Contains("var acc1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 16);", layer1, StringComparison.Ordinal);
+        Assert.Contains("var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 16) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;", layer1, StringComparison.Ordinal);
         Assert.Contains("global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref db, o + 16);", layer1, StringComparison.Ordinal);
         Assert.Contains("global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref db, 272);", layer1, StringComparison.Ordinal);
 

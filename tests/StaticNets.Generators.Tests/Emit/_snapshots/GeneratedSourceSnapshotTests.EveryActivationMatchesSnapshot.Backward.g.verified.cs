@@ -62,6 +62,7 @@ partial class AllActivationsNet
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L10W);
         ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L10W);
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L10B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a9); // (batch, L10In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz10); // (batch, L10Out)
 
@@ -75,18 +76,18 @@ partial class AllActivationsNet
             ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L10Out);
             // outputs 0..2 (3 x float)
             {
-                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0);
-                var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 1);
-                var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 2);
-                var acc1_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 0);
-                var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 1);
-                var acc1_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 2);
-                var acc2_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 0);
-                var acc2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 1);
-                var acc2_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 2);
-                var acc3_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 0);
-                var acc3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 1);
-                var acc3_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 2);
+                var acc0_0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0) : 0f;
+                var acc0_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 1) : 0f;
+                var acc0_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 2) : 0f;
+                var acc1_0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 0) : 0f;
+                var acc1_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 1) : 0f;
+                var acc1_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 2) : 0f;
+                var acc2_0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 0) : 0f;
+                var acc2_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 1) : 0f;
+                var acc2_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 2) : 0f;
+                var acc3_0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 0) : 0f;
+                var acc3_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 1) : 0f;
+                var acc3_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 2) : 0f;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L10In + i);
@@ -129,9 +130,9 @@ partial class AllActivationsNet
 
         // biases 0..2 (3 x float)
         {
-            var acc0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0);
-            var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1);
-            var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2);
+            var acc0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) : 0f;
+            var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1) : 0f;
+            var acc2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2) : 0f;
             for (int s = 0; s < batch; s++)
             {
                 ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L10Out);
@@ -223,6 +224,7 @@ partial class AllActivationsNet
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L9W);
         ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L9W);
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L9B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a8); // (batch, L9In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz9); // (batch, L9Out)
 
@@ -259,10 +261,10 @@ partial class AllActivationsNet
                 ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L9Out);
                 // outputs 0..3 (Vector128)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L9In + i);
@@ -295,7 +297,7 @@ partial class AllActivationsNet
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L9Out);
                 // outputs 0..3 (Vector128)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L9In + i);
@@ -312,7 +314,7 @@ partial class AllActivationsNet
 
             // biases 0..3 (Vector128)
             {
-                var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0);
+                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L9Out);
@@ -324,6 +326,12 @@ partial class AllActivationsNet
         }
         else
         {
+            if (!accumulate)
+            {
+                new global::System.Span<float>(_gradients, L9W, L9In * L9Out).Clear();
+                new global::System.Span<float>(_gradients, L9B, L9Out).Clear();
+            }
+
             for (int s = 0; s < batch; s++)
             {
                 for (int o = 0; o < L9Out; o++)
@@ -436,6 +444,7 @@ partial class AllActivationsNet
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L8W);
         ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L8W);
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L8B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a7); // (batch, L8In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz8); // (batch, L8Out)
 
@@ -473,14 +482,14 @@ partial class AllActivationsNet
                 ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L8Out);
                 // outputs 0..4 (Vector128 + float)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
-                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4);
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
-                    var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4);
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
-                    var acc2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4);
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
-                    var acc3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) : 0f;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4) : 0f;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4) : 0f;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4) : 0f;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L8In + i);
@@ -522,8 +531,8 @@ partial class AllActivationsNet
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L8Out);
                 // outputs 0..4 (Vector128 + float)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
-                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) : 0f;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L8In + i);
@@ -543,8 +552,8 @@ partial class AllActivationsNet
 
             // biases 0..4 (Vector128 + float)
             {
-                var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0);
-                var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4);
+                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) : 0f;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L8Out);
@@ -558,6 +567,12 @@ partial class AllActivationsNet
         }
         else
         {
+            if (!accumulate)
+            {
+                new global::System.Span<float>(_gradients, L8W, L8In * L8Out).Clear();
+                new global::System.Span<float>(_gradients, L8B, L8Out).Clear();
+            }
+
             for (int s = 0; s < batch; s++)
             {
                 for (int o = 0; o < L8Out; o++)
@@ -682,6 +697,7 @@ partial class AllActivationsNet
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7W);
         ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L7W);
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L7B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6); // (batch, L7In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz7); // (batch, L7Out)
 
@@ -720,18 +736,18 @@ partial class AllActivationsNet
                 ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L7Out);
                 // outputs 0..5 (Vector128 + 2 x float)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
-                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4);
-                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5);
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
-                    var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4);
-                    var acc1_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 5);
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
-                    var acc2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4);
-                    var acc2_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 5);
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
-                    var acc3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4);
-                    var acc3_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 5);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) : 0f;
+                    var acc0_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5) : 0f;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4) : 0f;
+                    var acc1_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 5) : 0f;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4) : 0f;
+                    var acc2_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 5) : 0f;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4) : 0f;
+                    var acc3_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 5) : 0f;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L7In + i);
@@ -778,9 +794,9 @@ partial class AllActivationsNet
 
             // biases 0..5 (Vector128 + 2 x float)
             {
-                var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0);
-                var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4);
-                var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5);
+                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) : 0f;
+                var acc2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5) : 0f;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out);
@@ -796,6 +812,12 @@ partial class AllActivationsNet
         }
         else
         {
+            if (!accumulate)
+            {
+                new global::System.Span<float>(_gradients, L7W, L7In * L7Out).Clear();
+                new global::System.Span<float>(_gradients, L7B, L7Out).Clear();
+            }
+
             for (int s = 0; s < batch; s++)
             {
                 for (int o = 0; o < L7Out; o++)
@@ -928,6 +950,7 @@ partial class AllActivationsNet
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W);
         ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L6W);
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L6B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5); // (batch, L6In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
 
@@ -964,10 +987,10 @@ partial class AllActivationsNet
                 ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L6Out);
                 // outputs 0..3 (Vector128)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In + i);
@@ -1000,7 +1023,7 @@ partial class AllActivationsNet
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L6Out);
                 // outputs 0..3 (Vector128)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In + i);
@@ -1017,7 +1040,7 @@ partial class AllActivationsNet
 
             // biases 0..3 (Vector128)
             {
-                var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0);
+                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
@@ -1029,6 +1052,12 @@ partial class AllActivationsNet
         }
         else
         {
+            if (!accumulate)
+            {
+                new global::System.Span<float>(_gradients, L6W, L6In * L6Out).Clear();
+                new global::System.Span<float>(_gradients, L6B, L6Out).Clear();
+            }
+
             for (int s = 0; s < batch; s++)
             {
                 for (int o = 0; o < L6Out; o++)
@@ -1141,6 +1170,7 @@ partial class AllActivationsNet
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L5W);
         ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L5W);
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L5B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4); // (batch, L5In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz5); // (batch, L5Out)
 
@@ -1178,14 +1208,14 @@ partial class AllActivationsNet
                 ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L5Out);
                 // outputs 0..4 (Vector128 + float)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
-                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4);
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
-                    var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4);
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
-                    var acc2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4);
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
-                    var acc3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) : 0f;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4) : 0f;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4) : 0f;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4) : 0f;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L5In + i);
@@ -1227,8 +1257,8 @@ partial class AllActivationsNet
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L5Out);
                 // outputs 0..4 (Vector128 + float)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
-                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) : 0f;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L5In + i);
@@ -1248,8 +1278,8 @@ partial class AllActivationsNet
 
             // biases 0..4 (Vector128 + float)
             {
-                var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0);
-                var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4);
+                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) : 0f;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L5Out);
@@ -1263,6 +1293,12 @@ partial class AllActivationsNet
         }
         else
         {
+            if (!accumulate)
+            {
+                new global::System.Span<float>(_gradients, L5W, L5In * L5Out).Clear();
+                new global::System.Span<float>(_gradients, L5B, L5Out).Clear();
+            }
+
             for (int s = 0; s < batch; s++)
             {
                 for (int o = 0; o < L5Out; o++)
@@ -1387,6 +1423,7 @@ partial class AllActivationsNet
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L4W);
         ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L4W);
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L4B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3); // (batch, L4In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4); // (batch, L4Out)
 
@@ -1430,14 +1467,14 @@ partial class AllActivationsNet
                 ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L4Out);
                 // outputs 0..8 (Vector256 + float)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 0);
-                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 8);
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 0);
-                    var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 8);
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 0);
-                    var acc2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 8);
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 0);
-                    var acc3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 8);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc0_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 8) : 0f;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc1_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 8) : 0f;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc2_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 8) : 0f;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 8) : 0f;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L4In + i);
@@ -1475,8 +1512,8 @@ partial class AllActivationsNet
 
             // biases 0..8 (Vector256 + float)
             {
-                var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 0);
-                var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8);
+                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8) : 0f;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L4Out);
@@ -1499,18 +1536,18 @@ partial class AllActivationsNet
                 ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L4Out);
                 // outputs 0..8 (2 x Vector128 + float)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 4);
-                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 8);
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
-                    var acc1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 4);
-                    var acc1_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 8);
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
-                    var acc2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 4);
-                    var acc2_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 8);
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
-                    var acc3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 4);
-                    var acc3_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 8);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 8) : 0f;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 8) : 0f;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 8) : 0f;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 8) : 0f;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L4In + i);
@@ -1557,9 +1594,9 @@ partial class AllActivationsNet
 
             // biases 0..8 (2 x Vector128 + float)
             {
-                var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0);
-                var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 4);
-                var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8);
+                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var acc2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8) : 0f;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L4Out);
@@ -1575,6 +1612,12 @@ partial class AllActivationsNet
         }
         else
         {
+            if (!accumulate)
+            {
+                new global::System.Span<float>(_gradients, L4W, L4In * L4Out).Clear();
+                new global::System.Span<float>(_gradients, L4B, L4Out).Clear();
+            }
+
             for (int s = 0; s < batch; s++)
             {
                 for (int o = 0; o < L4Out; o++)
@@ -1743,6 +1786,7 @@ partial class AllActivationsNet
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L3W);
         ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L3W);
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L3B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2); // (batch, L3In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3); // (batch, L3Out)
 
@@ -1779,10 +1823,10 @@ partial class AllActivationsNet
                 ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L3Out);
                 // outputs 0..3 (Vector128)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L3In + i);
@@ -1815,7 +1859,7 @@ partial class AllActivationsNet
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L3Out);
                 // outputs 0..3 (Vector128)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L3In + i);
@@ -1832,7 +1876,7 @@ partial class AllActivationsNet
 
             // biases 0..3 (Vector128)
             {
-                var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0);
+                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L3Out);
@@ -1844,6 +1888,12 @@ partial class AllActivationsNet
         }
         else
         {
+            if (!accumulate)
+            {
+                new global::System.Span<float>(_gradients, L3W, L3In * L3Out).Clear();
+                new global::System.Span<float>(_gradients, L3B, L3Out).Clear();
+            }
+
             for (int s = 0; s < batch; s++)
             {
                 for (int o = 0; o < L3Out; o++)
@@ -1956,6 +2006,7 @@ partial class AllActivationsNet
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W);
         ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2W);
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L2In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
 
@@ -1994,18 +2045,18 @@ partial class AllActivationsNet
                 ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L2Out);
                 // outputs 0..5 (Vector128 + 2 x float)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
-                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4);
-                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5);
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
-                    var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4);
-                    var acc1_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 5);
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
-                    var acc2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4);
-                    var acc2_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 5);
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
-                    var acc3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4);
-                    var acc3_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 5);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) : 0f;
+                    var acc0_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5) : 0f;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4) : 0f;
+                    var acc1_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 5) : 0f;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4) : 0f;
+                    var acc2_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 5) : 0f;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4) : 0f;
+                    var acc3_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 5) : 0f;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
@@ -2056,9 +2107,9 @@ partial class AllActivationsNet
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out);
                 // outputs 0..5 (Vector128 + 2 x float)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
-                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4);
-                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) : 0f;
+                    var acc0_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5) : 0f;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
@@ -2081,9 +2132,9 @@ partial class AllActivationsNet
 
             // biases 0..5 (Vector128 + 2 x float)
             {
-                var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0);
-                var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4);
-                var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5);
+                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) : 0f;
+                var acc2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5) : 0f;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
@@ -2099,6 +2150,12 @@ partial class AllActivationsNet
         }
         else
         {
+            if (!accumulate)
+            {
+                new global::System.Span<float>(_gradients, L2W, L2In * L2Out).Clear();
+                new global::System.Span<float>(_gradients, L2B, L2Out).Clear();
+            }
+
             for (int s = 0; s < batch; s++)
             {
                 for (int o = 0; o < L2Out; o++)
@@ -2231,6 +2288,7 @@ partial class AllActivationsNet
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1W);
         ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1W);
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x); // (batch, L1In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L1Out)
 
@@ -2243,8 +2301,8 @@ partial class AllActivationsNet
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
                 // outputs 0..4 (Vector128 + float)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
-                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) : 0f;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
@@ -2264,8 +2322,8 @@ partial class AllActivationsNet
 
             // biases 0..4 (Vector128 + float)
             {
-                var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0);
-                var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4);
+                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) : 0f;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
@@ -2279,6 +2337,12 @@ partial class AllActivationsNet
         }
         else
         {
+            if (!accumulate)
+            {
+                new global::System.Span<float>(_gradients, L1W, L1In * L1Out).Clear();
+                new global::System.Span<float>(_gradients, L1B, L1Out).Clear();
+            }
+
             for (int s = 0; s < batch; s++)
             {
                 for (int o = 0; o < L1Out; o++)

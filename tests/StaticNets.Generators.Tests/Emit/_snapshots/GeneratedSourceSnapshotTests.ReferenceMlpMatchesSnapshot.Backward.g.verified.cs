@@ -54,6 +54,7 @@ partial class Mlp
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W);
         ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2W);
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L2In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
 
@@ -69,18 +70,18 @@ partial class Mlp
                 ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L2Out);
                 // outputs 0..9 (Vector256 + 2 x float)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 0);
-                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 8);
-                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 9);
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 0);
-                    var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 8);
-                    var acc1_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 9);
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 0);
-                    var acc2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 8);
-                    var acc2_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 9);
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 0);
-                    var acc3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 8);
-                    var acc3_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 9);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc0_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 8) : 0f;
+                    var acc0_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 9) : 0f;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc1_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 8) : 0f;
+                    var acc1_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 9) : 0f;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc2_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 8) : 0f;
+                    var acc2_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 9) : 0f;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 8) : 0f;
+                    var acc3_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 9) : 0f;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
@@ -127,9 +128,9 @@ partial class Mlp
 
             // biases 0..9 (Vector256 + 2 x float)
             {
-                var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 0);
-                var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8);
-                var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 9);
+                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8) : 0f;
+                var acc2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 9) : 0f;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
@@ -154,22 +155,22 @@ partial class Mlp
                 ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L2Out);
                 // outputs 0..9 (2 x Vector128 + 2 x float)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 4);
-                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 8);
-                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 9);
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
-                    var acc1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 4);
-                    var acc1_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 8);
-                    var acc1_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 9);
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
-                    var acc2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 4);
-                    var acc2_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 8);
-                    var acc2_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 9);
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
-                    var acc3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 4);
-                    var acc3_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 8);
-                    var acc3_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 9);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 8) : 0f;
+                    var acc0_3 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 9) : 0f;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 8) : 0f;
+                    var acc1_3 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 9) : 0f;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 8) : 0f;
+                    var acc2_3 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 9) : 0f;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 8) : 0f;
+                    var acc3_3 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 9) : 0f;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
@@ -225,10 +226,10 @@ partial class Mlp
 
             // biases 0..9 (2 x Vector128 + 2 x float)
             {
-                var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0);
-                var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 4);
-                var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8);
-                var acc3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 9);
+                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var acc2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8) : 0f;
+                var acc3 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 9) : 0f;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
@@ -246,6 +247,12 @@ partial class Mlp
         }
         else
         {
+            if (!accumulate)
+            {
+                new global::System.Span<float>(_gradients, L2W, L2In * L2Out).Clear();
+                new global::System.Span<float>(_gradients, L2B, L2Out).Clear();
+            }
+
             for (int s = 0; s < batch; s++)
             {
                 for (int o = 0; o < L2Out; o++)
@@ -430,6 +437,7 @@ partial class Mlp
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1W);
         ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1W);
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x); // (batch, L1In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L1Out)
 
@@ -487,22 +495,22 @@ partial class Mlp
                 ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L1Out);
                 // outputs 0..63 (4 x Vector512)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 0);
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 16);
-                    var acc0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 32);
-                    var acc0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 48);
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 0);
-                    var acc1_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 16);
-                    var acc1_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 32);
-                    var acc1_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 48);
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 0);
-                    var acc2_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 16);
-                    var acc2_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 32);
-                    var acc2_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 48);
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 0);
-                    var acc3_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 16);
-                    var acc3_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 32);
-                    var acc3_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 48);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 16) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc0_2 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 32) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc0_3 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 48) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc1_1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 16) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc1_2 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 32) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc1_3 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 48) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc2_1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 16) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc2_2 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 32) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc2_3 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 48) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc3_1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 16) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc3_2 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 32) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc3_3 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 48) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
@@ -556,22 +564,22 @@ partial class Mlp
                 }
                 // outputs 64..127 (4 x Vector512)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 64);
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 80);
-                    var acc0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 96);
-                    var acc0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 112);
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 64);
-                    var acc1_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 80);
-                    var acc1_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 96);
-                    var acc1_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 112);
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 64);
-                    var acc2_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 80);
-                    var acc2_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 96);
-                    var acc2_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 112);
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 64);
-                    var acc3_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 80);
-                    var acc3_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 96);
-                    var acc3_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 112);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 64) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 80) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc0_2 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 96) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc0_3 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 112) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 64) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc1_1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 80) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc1_2 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 96) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc1_3 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 112) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 64) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc2_1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 80) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc2_2 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 96) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc2_3 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 112) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 64) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc3_1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 80) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc3_2 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 96) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc3_3 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 112) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
@@ -627,14 +635,14 @@ partial class Mlp
 
             // biases 0..127 (8 x Vector512)
             {
-                var acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 0);
-                var acc1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 16);
-                var acc2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 32);
-                var acc3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 48);
-                var acc4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 64);
-                var acc5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 80);
-                var acc6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 96);
-                var acc7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 112);
+                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 16) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 32) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 48) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                var acc4 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 64) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                var acc5 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 80) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                var acc6 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 96) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                var acc7 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 112) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
@@ -670,22 +678,22 @@ partial class Mlp
                 // outputs 0..127: 4 blocks of 4 x Vector256, one per iteration
                 for (nuint o = 0; o < (nuint)(L1Out - L1Out % 32); o += 32)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o);
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o + 8);
-                    var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o + 16);
-                    var acc0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o + 24);
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, o);
-                    var acc1_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, o + 8);
-                    var acc1_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, o + 16);
-                    var acc1_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, o + 24);
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, o);
-                    var acc2_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, o + 8);
-                    var acc2_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, o + 16);
-                    var acc2_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, o + 24);
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, o);
-                    var acc3_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, o + 8);
-                    var acc3_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, o + 16);
-                    var acc3_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, o + 24);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o + 8) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc0_2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o + 16) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc0_3 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o + 24) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, o) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc1_1 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, o + 8) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc1_2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, o + 16) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc1_3 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, o + 24) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, o) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc2_1 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, o + 8) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc2_2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, o + 16) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc2_3 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, o + 24) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, o) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3_1 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, o + 8) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3_2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, o + 16) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3_3 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, o + 24) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
@@ -741,14 +749,14 @@ partial class Mlp
 
             // biases 0..63 (8 x Vector256)
             {
-                var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 0);
-                var acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 8);
-                var acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 16);
-                var acc3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 24);
-                var acc4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 32);
-                var acc5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 40);
-                var acc6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 48);
-                var acc7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 56);
+                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 8) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 16) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 24) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var acc4 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 32) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var acc5 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 40) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var acc6 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 48) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var acc7 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 56) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
@@ -773,14 +781,14 @@ partial class Mlp
             }
             // biases 64..127 (8 x Vector256)
             {
-                var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 64);
-                var acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 72);
-                var acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 80);
-                var acc3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 88);
-                var acc4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 96);
-                var acc5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 104);
-                var acc6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 112);
-                var acc7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 120);
+                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 64) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 72) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 80) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 88) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var acc4 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 96) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var acc5 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 104) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var acc6 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 112) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var acc7 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 120) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
@@ -816,22 +824,22 @@ partial class Mlp
                 // outputs 0..127: 8 blocks of 4 x Vector128, one per iteration
                 for (nuint o = 0; o < (nuint)(L1Out - L1Out % 16); o += 16)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o);
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o + 4);
-                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o + 8);
-                    var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o + 12);
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, o);
-                    var acc1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, o + 4);
-                    var acc1_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, o + 8);
-                    var acc1_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, o + 12);
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, o);
-                    var acc2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, o + 4);
-                    var acc2_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, o + 8);
-                    var acc2_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, o + 12);
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, o);
-                    var acc3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, o + 4);
-                    var acc3_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, o + 8);
-                    var acc3_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, o + 12);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o + 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o + 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o + 12) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, o) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, o + 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, o + 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, o + 12) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, o) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, o + 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, o + 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, o + 12) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, o) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, o + 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, o + 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, o + 12) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
@@ -888,14 +896,14 @@ partial class Mlp
             // biases 0..127: 4 blocks of 8 x Vector128, one per iteration
             for (nuint o = 0; o < (nuint)(L1Out - L1Out % 32); o += 32)
             {
-                var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o);
-                var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 4);
-                var acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 8);
-                var acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 12);
-                var acc4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 16);
-                var acc5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 20);
-                var acc6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 24);
-                var acc7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 28);
+                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 12) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var acc4 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 16) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var acc5 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 20) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var acc6 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 24) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var acc7 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 28) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
@@ -921,6 +929,12 @@ partial class Mlp
         }
         else
         {
+            if (!accumulate)
+            {
+                new global::System.Span<float>(_gradients, L1W, L1In * L1Out).Clear();
+                new global::System.Span<float>(_gradients, L1B, L1Out).Clear();
+            }
+
             for (int s = 0; s < batch; s++)
             {
                 for (int o = 0; o < L1Out; o++)

@@ -54,6 +54,7 @@ partial class OddNet
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W);
         ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2W);
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L2In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
 
@@ -69,22 +70,22 @@ partial class OddNet
                 ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L2Out);
                 // outputs 0..6 (Vector128 + 3 x float)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
-                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4);
-                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5);
-                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 6);
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
-                    var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4);
-                    var acc1_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 5);
-                    var acc1_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 6);
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
-                    var acc2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4);
-                    var acc2_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 5);
-                    var acc2_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 6);
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
-                    var acc3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4);
-                    var acc3_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 5);
-                    var acc3_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 6);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) : 0f;
+                    var acc0_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5) : 0f;
+                    var acc0_3 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 6) : 0f;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4) : 0f;
+                    var acc1_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 5) : 0f;
+                    var acc1_3 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 6) : 0f;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4) : 0f;
+                    var acc2_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 5) : 0f;
+                    var acc2_3 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 6) : 0f;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4) : 0f;
+                    var acc3_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 5) : 0f;
+                    var acc3_3 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 6) : 0f;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
@@ -144,10 +145,10 @@ partial class OddNet
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out);
                 // outputs 0..6 (Vector128 + 3 x float)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
-                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4);
-                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5);
-                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 6);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) : 0f;
+                    var acc0_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5) : 0f;
+                    var acc0_3 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 6) : 0f;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
@@ -173,10 +174,10 @@ partial class OddNet
 
             // biases 0..6 (Vector128 + 3 x float)
             {
-                var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0);
-                var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4);
-                var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5);
-                var acc3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 6);
+                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) : 0f;
+                var acc2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5) : 0f;
+                var acc3 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 6) : 0f;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
@@ -194,6 +195,12 @@ partial class OddNet
         }
         else
         {
+            if (!accumulate)
+            {
+                new global::System.Span<float>(_gradients, L2W, L2In * L2Out).Clear();
+                new global::System.Span<float>(_gradients, L2B, L2Out).Clear();
+            }
+
             for (int s = 0; s < batch; s++)
             {
                 for (int o = 0; o < L2Out; o++)
@@ -334,6 +341,7 @@ partial class OddNet
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1W);
         ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1W);
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x); // (batch, L1In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L1Out)
 
@@ -379,18 +387,18 @@ partial class OddNet
                 ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L1Out);
                 // outputs 0..12 (Vector256 + Vector128 + float)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 0);
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 8);
-                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 12);
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 0);
-                    var acc1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 8);
-                    var acc1_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 12);
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 0);
-                    var acc2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 8);
-                    var acc2_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 12);
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 0);
-                    var acc3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 8);
-                    var acc3_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 12);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 12) : 0f;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc1_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 12) : 0f;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc2_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 12) : 0f;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 12) : 0f;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
@@ -445,9 +453,9 @@ partial class OddNet
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
                 // outputs 0..12 (Vector256 + Vector128 + float)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 0);
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 8);
-                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 12);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 12) : 0f;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
@@ -471,9 +479,9 @@ partial class OddNet
 
             // biases 0..12 (Vector256 + Vector128 + float)
             {
-                var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 0);
-                var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 8);
-                var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 12);
+                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var acc2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 12) : 0f;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
@@ -498,22 +506,22 @@ partial class OddNet
                 ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L1Out);
                 // outputs 0..12 (3 x Vector128 + float)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 4);
-                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 8);
-                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 12);
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
-                    var acc1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 4);
-                    var acc1_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 8);
-                    var acc1_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 12);
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
-                    var acc2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 4);
-                    var acc2_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 8);
-                    var acc2_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 12);
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
-                    var acc3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 4);
-                    var acc3_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 8);
-                    var acc3_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 12);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_3 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 12) : 0f;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_3 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 12) : 0f;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_3 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 12) : 0f;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_3 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 12) : 0f;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
@@ -573,10 +581,10 @@ partial class OddNet
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
                 // outputs 0..12 (3 x Vector128 + float)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 4);
-                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 8);
-                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 12);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_3 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 12) : 0f;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
@@ -602,10 +610,10 @@ partial class OddNet
 
             // biases 0..12 (3 x Vector128 + float)
             {
-                var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0);
-                var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 4);
-                var acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 8);
-                var acc3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 12);
+                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var acc3 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 12) : 0f;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
@@ -623,6 +631,12 @@ partial class OddNet
         }
         else
         {
+            if (!accumulate)
+            {
+                new global::System.Span<float>(_gradients, L1W, L1In * L1Out).Clear();
+                new global::System.Span<float>(_gradients, L1B, L1Out).Clear();
+            }
+
             for (int s = 0; s < batch; s++)
             {
                 for (int o = 0; o < L1Out; o++)

@@ -52,6 +52,7 @@ partial class Net
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W);
         ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2W);
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L2In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
 
@@ -62,7 +63,7 @@ partial class Net
             ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out);
             // outputs 0..0 (float)
             {
-                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0);
+                var acc0_0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0) : 0f;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
@@ -78,7 +79,7 @@ partial class Net
 
         // biases 0..0 (float)
         {
-            var acc0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0);
+            var acc0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) : 0f;
             for (int s = 0; s < batch; s++)
             {
                 ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
@@ -150,6 +151,7 @@ partial class Net
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1W);
         ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1W);
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x); // (batch, L1In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L1Out)
 
@@ -171,7 +173,7 @@ partial class Net
             ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
             // outputs 0..0 (float)
             {
-                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0);
+                var acc0_0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0) : 0f;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
@@ -187,7 +189,7 @@ partial class Net
 
         // biases 0..0 (float)
         {
-            var acc0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0);
+            var acc0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) : 0f;
             for (int s = 0; s < batch; s++)
             {
                 ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);

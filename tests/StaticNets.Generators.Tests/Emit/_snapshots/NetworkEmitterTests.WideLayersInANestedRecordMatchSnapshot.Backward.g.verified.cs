@@ -57,6 +57,7 @@ partial struct Outer
             ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L3W);
             ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L3W);
             ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L3B);
+            bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
             ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2); // (batch, L3In)
             ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3); // (batch, L3Out)
 
@@ -81,10 +82,10 @@ partial struct Outer
                 ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L3Out);
                 // outputs 0..0 (float)
                 {
-                    var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0);
-                    var acc1_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 0);
-                    var acc2_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 0);
-                    var acc3_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 0);
+                    var acc0_0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0) : 0f;
+                    var acc1_0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 0) : 0f;
+                    var acc2_0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 0) : 0f;
+                    var acc3_0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 0) : 0f;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L3In + i);
@@ -109,7 +110,7 @@ partial struct Outer
 
             // biases 0..0 (float)
             {
-                var acc0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0);
+                var acc0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) : 0f;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L3Out);
@@ -181,6 +182,7 @@ partial struct Outer
             ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W);
             ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2W);
             ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2B);
+            bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
             ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L2In)
             ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
 
@@ -238,22 +240,22 @@ partial struct Outer
                     // outputs 0..255: 4 blocks of 4 x Vector512, one per iteration
                     for (nuint o = 0; o < (nuint)(L2Out - L2Out % 64); o += 64)
                     {
-                        var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, o);
-                        var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, o + 16);
-                        var acc0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, o + 32);
-                        var acc0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, o + 48);
-                        var acc1_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, o);
-                        var acc1_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, o + 16);
-                        var acc1_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, o + 32);
-                        var acc1_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, o + 48);
-                        var acc2_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, o);
-                        var acc2_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, o + 16);
-                        var acc2_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, o + 32);
-                        var acc2_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, o + 48);
-                        var acc3_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, o);
-                        var acc3_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, o + 16);
-                        var acc3_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, o + 32);
-                        var acc3_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, o + 48);
+                        var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, o) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, o + 16) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc0_2 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, o + 32) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc0_3 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, o + 48) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, o) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc1_1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, o + 16) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc1_2 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, o + 32) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc1_3 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, o + 48) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, o) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc2_1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, o + 16) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc2_2 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, o + 32) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc2_3 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, o + 48) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, o) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc3_1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, o + 16) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc3_2 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, o + 32) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc3_3 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, o + 48) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                         for (int s = 0; s < batch; s++)
                         {
                             ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
@@ -307,22 +309,22 @@ partial struct Outer
                     }
                     // outputs 256..299 (2 x Vector512 + Vector256 + Vector128)
                     {
-                        var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 256);
-                        var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 272);
-                        var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 288);
-                        var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 296);
-                        var acc1_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 256);
-                        var acc1_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 272);
-                        var acc1_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 288);
-                        var acc1_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 296);
-                        var acc2_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 256);
-                        var acc2_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 272);
-                        var acc2_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 288);
-                        var acc2_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 296);
-                        var acc3_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 256);
-                        var acc3_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 272);
-                        var acc3_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 288);
-                        var acc3_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 296);
+                        var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 256) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 272) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc0_2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 288) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc0_3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 256) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc1_1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 272) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc1_2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 288) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc1_3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 256) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc2_1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 272) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc2_2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 288) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc2_3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 256) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc3_1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 272) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc3_2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 288) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc3_3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int s = 0; s < batch; s++)
                         {
                             ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
@@ -387,14 +389,14 @@ partial struct Outer
                 // biases 0..255: 2 blocks of 8 x Vector512, one per iteration
                 for (nuint o = 0; o < (nuint)(L2Out - L2Out % 128); o += 128)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o);
-                    var acc1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 16);
-                    var acc2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 32);
-                    var acc3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 48);
-                    var acc4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 64);
-                    var acc5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 80);
-                    var acc6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 96);
-                    var acc7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 112);
+                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 16) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 32) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 48) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc4 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 64) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc5 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 80) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc6 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 96) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc7 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 112) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
@@ -419,10 +421,10 @@ partial struct Outer
                 }
                 // biases 256..299 (2 x Vector512 + Vector256 + Vector128)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 256);
-                    var acc1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 272);
-                    var acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 288);
-                    var acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 296);
+                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 256) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 272) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 288) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
@@ -450,22 +452,22 @@ partial struct Outer
                     // outputs 0..287: 9 blocks of 4 x Vector256, one per iteration
                     for (nuint o = 0; o < (nuint)(L2Out - L2Out % 32); o += 32)
                     {
-                        var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o);
-                        var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o + 8);
-                        var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o + 16);
-                        var acc0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o + 24);
-                        var acc1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, o);
-                        var acc1_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, o + 8);
-                        var acc1_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, o + 16);
-                        var acc1_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, o + 24);
-                        var acc2_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, o);
-                        var acc2_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, o + 8);
-                        var acc2_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, o + 16);
-                        var acc2_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, o + 24);
-                        var acc3_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, o);
-                        var acc3_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, o + 8);
-                        var acc3_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, o + 16);
-                        var acc3_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, o + 24);
+                        var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o + 8) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc0_2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o + 16) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc0_3 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o + 24) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, o) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc1_1 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, o + 8) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc1_2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, o + 16) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc1_3 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, o + 24) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, o) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc2_1 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, o + 8) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc2_2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, o + 16) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc2_3 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, o + 24) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, o) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc3_1 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, o + 8) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc3_2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, o + 16) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc3_3 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, o + 24) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                         for (int s = 0; s < batch; s++)
                         {
                             ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
@@ -519,14 +521,14 @@ partial struct Outer
                     }
                     // outputs 288..299 (Vector256 + Vector128)
                     {
-                        var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 288);
-                        var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 296);
-                        var acc1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 288);
-                        var acc1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 296);
-                        var acc2_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 288);
-                        var acc2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 296);
-                        var acc3_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 288);
-                        var acc3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 296);
+                        var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 288) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 288) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc1_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 288) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc2_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 288) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc3_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int s = 0; s < batch; s++)
                         {
                             ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
@@ -569,14 +571,14 @@ partial struct Outer
                 // biases 0..255: 4 blocks of 8 x Vector256, one per iteration
                 for (nuint o = 0; o < (nuint)(L2Out - L2Out % 64); o += 64)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o);
-                    var acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 8);
-                    var acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 16);
-                    var acc3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 24);
-                    var acc4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 32);
-                    var acc5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 40);
-                    var acc6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 48);
-                    var acc7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 56);
+                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 8) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 16) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 24) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc4 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 32) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc5 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 40) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc6 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 48) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc7 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 56) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
@@ -601,12 +603,12 @@ partial struct Outer
                 }
                 // biases 256..299 (5 x Vector256 + Vector128)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 256);
-                    var acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 264);
-                    var acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 272);
-                    var acc3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 280);
-                    var acc4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 288);
-                    var acc5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 296);
+                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 256) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 264) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 272) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 280) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc4 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 288) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc5 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
@@ -638,22 +640,22 @@ partial struct Outer
                     // outputs 0..287: 18 blocks of 4 x Vector128, one per iteration
                     for (nuint o = 0; o < (nuint)(L2Out - L2Out % 16); o += 16)
                     {
-                        var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o);
-                        var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o + 4);
-                        var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o + 8);
-                        var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o + 12);
-                        var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, o);
-                        var acc1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, o + 4);
-                        var acc1_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, o + 8);
-                        var acc1_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, o + 12);
-                        var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, o);
-                        var acc2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, o + 4);
-                        var acc2_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, o + 8);
-                        var acc2_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, o + 12);
-                        var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, o);
-                        var acc3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, o + 4);
-                        var acc3_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, o + 8);
-                        var acc3_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, o + 12);
+                        var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o + 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc0_2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o + 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc0_3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o + 12) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, o) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc1_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, o + 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc1_2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, o + 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc1_3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, o + 12) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, o) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc2_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, o + 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc2_2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, o + 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc2_3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, o + 12) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, o) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc3_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, o + 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc3_2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, o + 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc3_3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, o + 12) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int s = 0; s < batch; s++)
                         {
                             ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
@@ -707,18 +709,18 @@ partial struct Outer
                     }
                     // outputs 288..299 (3 x Vector128)
                     {
-                        var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 288);
-                        var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 292);
-                        var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 296);
-                        var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 288);
-                        var acc1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 292);
-                        var acc1_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 296);
-                        var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 288);
-                        var acc2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 292);
-                        var acc2_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 296);
-                        var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 288);
-                        var acc3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 292);
-                        var acc3_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 296);
+                        var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 288) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 292) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc0_2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 288) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc1_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 292) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc1_2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 288) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc2_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 292) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc2_2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 288) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc3_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 292) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc3_2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int s = 0; s < batch; s++)
                         {
                             ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
@@ -766,14 +768,14 @@ partial struct Outer
                 // biases 0..287: 9 blocks of 8 x Vector128, one per iteration
                 for (nuint o = 0; o < (nuint)(L2Out - L2Out % 32); o += 32)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o);
-                    var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 4);
-                    var acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 8);
-                    var acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 12);
-                    var acc4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 16);
-                    var acc5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 20);
-                    var acc6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 24);
-                    var acc7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 28);
+                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 12) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc4 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 16) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc5 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 20) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc6 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 24) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc7 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 28) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
@@ -798,9 +800,9 @@ partial struct Outer
                 }
                 // biases 288..299 (3 x Vector128)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 288);
-                    var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 292);
-                    var acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 296);
+                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 288) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 292) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
@@ -816,6 +818,12 @@ partial struct Outer
             }
             else
             {
+                if (!accumulate)
+                {
+                    new global::System.Span<float>(_gradients, L2W, L2In * L2Out).Clear();
+                    new global::System.Span<float>(_gradients, L2B, L2Out).Clear();
+                }
+
                 for (int s = 0; s < batch; s++)
                 {
                     for (int o = 0; o < L2Out; o++)
@@ -1027,6 +1035,7 @@ partial struct Outer
             ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1W);
             ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1W);
             ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1B);
+            bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
             ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x); // (batch, L1In)
             ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L1Out)
 
@@ -1081,10 +1090,10 @@ partial struct Outer
                     // outputs 0..255: 4 blocks of 4 x Vector512, one per iteration
                     for (nuint o = 0; o < (nuint)(L1Out - L1Out % 64); o += 64)
                     {
-                        var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, o);
-                        var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, o + 16);
-                        var acc0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, o + 32);
-                        var acc0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, o + 48);
+                        var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, o) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, o + 16) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc0_2 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, o + 32) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc0_3 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, o + 48) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                         for (int s = 0; s < batch; s++)
                         {
                             ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
@@ -1108,10 +1117,10 @@ partial struct Outer
                     }
                     // outputs 256..299 (2 x Vector512 + Vector256 + Vector128)
                     {
-                        var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 256);
-                        var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 272);
-                        var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 288);
-                        var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 296);
+                        var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 256) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 272) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc0_2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 288) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc0_3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int s = 0; s < batch; s++)
                         {
                             ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
@@ -1140,14 +1149,14 @@ partial struct Outer
                 // biases 0..255: 2 blocks of 8 x Vector512, one per iteration
                 for (nuint o = 0; o < (nuint)(L1Out - L1Out % 128); o += 128)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o);
-                    var acc1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 16);
-                    var acc2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 32);
-                    var acc3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 48);
-                    var acc4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 64);
-                    var acc5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 80);
-                    var acc6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 96);
-                    var acc7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 112);
+                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 16) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 32) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 48) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc4 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 64) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc5 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 80) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc6 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 96) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc7 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 112) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
@@ -1172,10 +1181,10 @@ partial struct Outer
                 }
                 // biases 256..299 (2 x Vector512 + Vector256 + Vector128)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 256);
-                    var acc1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 272);
-                    var acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 288);
-                    var acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 296);
+                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 256) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 272) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 288) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
@@ -1200,10 +1209,10 @@ partial struct Outer
                     // outputs 0..287: 9 blocks of 4 x Vector256, one per iteration
                     for (nuint o = 0; o < (nuint)(L1Out - L1Out % 32); o += 32)
                     {
-                        var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o);
-                        var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o + 8);
-                        var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o + 16);
-                        var acc0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o + 24);
+                        var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o + 8) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc0_2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o + 16) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc0_3 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, o + 24) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                         for (int s = 0; s < batch; s++)
                         {
                             ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
@@ -1227,8 +1236,8 @@ partial struct Outer
                     }
                     // outputs 288..299 (Vector256 + Vector128)
                     {
-                        var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 288);
-                        var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 296);
+                        var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 288) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int s = 0; s < batch; s++)
                         {
                             ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
@@ -1250,14 +1259,14 @@ partial struct Outer
                 // biases 0..255: 4 blocks of 8 x Vector256, one per iteration
                 for (nuint o = 0; o < (nuint)(L1Out - L1Out % 64); o += 64)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o);
-                    var acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 8);
-                    var acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 16);
-                    var acc3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 24);
-                    var acc4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 32);
-                    var acc5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 40);
-                    var acc6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 48);
-                    var acc7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 56);
+                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 8) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 16) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 24) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc4 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 32) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc5 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 40) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc6 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 48) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc7 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 56) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
@@ -1282,12 +1291,12 @@ partial struct Outer
                 }
                 // biases 256..299 (5 x Vector256 + Vector128)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 256);
-                    var acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 264);
-                    var acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 272);
-                    var acc3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 280);
-                    var acc4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 288);
-                    var acc5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 296);
+                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 256) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 264) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 272) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 280) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc4 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 288) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc5 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
@@ -1316,10 +1325,10 @@ partial struct Outer
                     // outputs 0..287: 18 blocks of 4 x Vector128, one per iteration
                     for (nuint o = 0; o < (nuint)(L1Out - L1Out % 16); o += 16)
                     {
-                        var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o);
-                        var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o + 4);
-                        var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o + 8);
-                        var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o + 12);
+                        var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o + 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc0_2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o + 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc0_3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, o + 12) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int s = 0; s < batch; s++)
                         {
                             ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
@@ -1343,9 +1352,9 @@ partial struct Outer
                     }
                     // outputs 288..299 (3 x Vector128)
                     {
-                        var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 288);
-                        var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 292);
-                        var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 296);
+                        var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 288) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 292) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc0_2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int s = 0; s < batch; s++)
                         {
                             ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
@@ -1369,14 +1378,14 @@ partial struct Outer
                 // biases 0..287: 9 blocks of 8 x Vector128, one per iteration
                 for (nuint o = 0; o < (nuint)(L1Out - L1Out % 32); o += 32)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o);
-                    var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 4);
-                    var acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 8);
-                    var acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 12);
-                    var acc4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 16);
-                    var acc5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 20);
-                    var acc6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 24);
-                    var acc7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 28);
+                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 12) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc4 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 16) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc5 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 20) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc6 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 24) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc7 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 28) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
@@ -1401,9 +1410,9 @@ partial struct Outer
                 }
                 // biases 288..299 (3 x Vector128)
                 {
-                    var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 288);
-                    var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 292);
-                    var acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 296);
+                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 288) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 292) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
@@ -1419,6 +1428,12 @@ partial struct Outer
             }
             else
             {
+                if (!accumulate)
+                {
+                    new global::System.Span<float>(_gradients, L1W, L1In * L1Out).Clear();
+                    new global::System.Span<float>(_gradients, L1B, L1Out).Clear();
+                }
+
                 for (int s = 0; s < batch; s++)
                 {
                     for (int o = 0; o < L1Out; o++)

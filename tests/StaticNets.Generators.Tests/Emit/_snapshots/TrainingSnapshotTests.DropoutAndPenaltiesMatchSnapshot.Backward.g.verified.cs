@@ -65,6 +65,7 @@ partial class RegularizedNet
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7W);
         ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L7W);
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L7B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6); // (batch, L7In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz7); // (batch, L7Out)
 
@@ -78,18 +79,18 @@ partial class RegularizedNet
             ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L7Out);
             // outputs 0..2 (3 x float)
             {
-                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0);
-                var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 1);
-                var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 2);
-                var acc1_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 0);
-                var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 1);
-                var acc1_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 2);
-                var acc2_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 0);
-                var acc2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 1);
-                var acc2_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 2);
-                var acc3_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 0);
-                var acc3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 1);
-                var acc3_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 2);
+                var acc0_0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0) : 0f;
+                var acc0_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 1) : 0f;
+                var acc0_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 2) : 0f;
+                var acc1_0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 0) : 0f;
+                var acc1_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 1) : 0f;
+                var acc1_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 2) : 0f;
+                var acc2_0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 0) : 0f;
+                var acc2_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 1) : 0f;
+                var acc2_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 2) : 0f;
+                var acc3_0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 0) : 0f;
+                var acc3_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 1) : 0f;
+                var acc3_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 2) : 0f;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L7In + i);
@@ -132,9 +133,9 @@ partial class RegularizedNet
 
         // biases 0..2 (3 x float)
         {
-            var acc0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0);
-            var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1);
-            var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2);
+            var acc0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) : 0f;
+            var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1) : 0f;
+            var acc2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2) : 0f;
             for (int s = 0; s < batch; s++)
             {
                 ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out);
@@ -226,6 +227,7 @@ partial class RegularizedNet
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W);
         ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L6W);
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L6B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5); // (batch, L6In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
 
@@ -262,10 +264,10 @@ partial class RegularizedNet
                 ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L6Out);
                 // outputs 0..3 (Vector128)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In + i);
@@ -298,7 +300,7 @@ partial class RegularizedNet
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L6Out);
                 // outputs 0..3 (Vector128)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In + i);
@@ -315,7 +317,7 @@ partial class RegularizedNet
 
             // biases 0..3 (Vector128)
             {
-                var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0);
+                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
@@ -327,6 +329,12 @@ partial class RegularizedNet
         }
         else
         {
+            if (!accumulate)
+            {
+                new global::System.Span<float>(_gradients, L6W, L6In * L6Out).Clear();
+                new global::System.Span<float>(_gradients, L6B, L6Out).Clear();
+            }
+
             for (int s = 0; s < batch; s++)
             {
                 for (int o = 0; o < L6Out; o++)
@@ -439,6 +447,7 @@ partial class RegularizedNet
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L5W);
         ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L5W);
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L5B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4); // (batch, L5In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz5); // (batch, L5Out)
 
@@ -476,14 +485,14 @@ partial class RegularizedNet
                 ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L5Out);
                 // outputs 0..4 (Vector128 + float)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
-                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4);
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
-                    var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4);
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
-                    var acc2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4);
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
-                    var acc3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) : 0f;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4) : 0f;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4) : 0f;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4) : 0f;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L5In + i);
@@ -525,8 +534,8 @@ partial class RegularizedNet
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L5Out);
                 // outputs 0..4 (Vector128 + float)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
-                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) : 0f;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L5In + i);
@@ -546,8 +555,8 @@ partial class RegularizedNet
 
             // biases 0..4 (Vector128 + float)
             {
-                var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0);
-                var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4);
+                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) : 0f;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L5Out);
@@ -561,6 +570,12 @@ partial class RegularizedNet
         }
         else
         {
+            if (!accumulate)
+            {
+                new global::System.Span<float>(_gradients, L5W, L5In * L5Out).Clear();
+                new global::System.Span<float>(_gradients, L5B, L5Out).Clear();
+            }
+
             for (int s = 0; s < batch; s++)
             {
                 for (int o = 0; o < L5Out; o++)
@@ -685,6 +700,7 @@ partial class RegularizedNet
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L4W);
         ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L4W);
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L4B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3); // (batch, L4In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4); // (batch, L4Out)
 
@@ -723,18 +739,18 @@ partial class RegularizedNet
                 ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L4Out);
                 // outputs 0..5 (Vector128 + 2 x float)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
-                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4);
-                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5);
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
-                    var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4);
-                    var acc1_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 5);
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
-                    var acc2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4);
-                    var acc2_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 5);
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
-                    var acc3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4);
-                    var acc3_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 5);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) : 0f;
+                    var acc0_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5) : 0f;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4) : 0f;
+                    var acc1_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 5) : 0f;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4) : 0f;
+                    var acc2_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 5) : 0f;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4) : 0f;
+                    var acc3_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 5) : 0f;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L4In + i);
@@ -781,9 +797,9 @@ partial class RegularizedNet
 
             // biases 0..5 (Vector128 + 2 x float)
             {
-                var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0);
-                var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4);
-                var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5);
+                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) : 0f;
+                var acc2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5) : 0f;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L4Out);
@@ -799,6 +815,12 @@ partial class RegularizedNet
         }
         else
         {
+            if (!accumulate)
+            {
+                new global::System.Span<float>(_gradients, L4W, L4In * L4Out).Clear();
+                new global::System.Span<float>(_gradients, L4B, L4Out).Clear();
+            }
+
             for (int s = 0; s < batch; s++)
             {
                 for (int o = 0; o < L4Out; o++)
@@ -943,6 +965,7 @@ partial class RegularizedNet
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W);
         ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2W);
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L2In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
 
@@ -984,10 +1007,10 @@ partial class RegularizedNet
                 ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L2Out);
                 // outputs 0..7 (Vector256)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 0);
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 0);
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 0);
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 0);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
@@ -1020,7 +1043,7 @@ partial class RegularizedNet
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out);
                 // outputs 0..7 (Vector256)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
@@ -1037,7 +1060,7 @@ partial class RegularizedNet
 
             // biases 0..7 (Vector256)
             {
-                var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 0);
+                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
@@ -1058,14 +1081,14 @@ partial class RegularizedNet
                 ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L2Out);
                 // outputs 0..7 (2 x Vector128)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 4);
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0);
-                    var acc1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 4);
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0);
-                    var acc2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 4);
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0);
-                    var acc3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 4);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
@@ -1107,8 +1130,8 @@ partial class RegularizedNet
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out);
                 // outputs 0..7 (2 x Vector128)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 4);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
@@ -1128,8 +1151,8 @@ partial class RegularizedNet
 
             // biases 0..7 (2 x Vector128)
             {
-                var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0);
-                var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 4);
+                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
@@ -1143,6 +1166,12 @@ partial class RegularizedNet
         }
         else
         {
+            if (!accumulate)
+            {
+                new global::System.Span<float>(_gradients, L2W, L2In * L2Out).Clear();
+                new global::System.Span<float>(_gradients, L2B, L2Out).Clear();
+            }
+
             for (int s = 0; s < batch; s++)
             {
                 for (int o = 0; o < L2Out; o++)

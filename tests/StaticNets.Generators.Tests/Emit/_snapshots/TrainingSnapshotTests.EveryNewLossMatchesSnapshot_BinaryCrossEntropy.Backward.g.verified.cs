@@ -54,6 +54,7 @@ partial class BinaryCrossEntropyNet
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W);
         ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2W);
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L2In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
 
@@ -67,14 +68,14 @@ partial class BinaryCrossEntropyNet
             ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L2Out);
             // outputs 0..1 (2 x float)
             {
-                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0);
-                var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 1);
-                var acc1_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 0);
-                var acc1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 1);
-                var acc2_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 0);
-                var acc2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 1);
-                var acc3_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 0);
-                var acc3_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 1);
+                var acc0_0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0) : 0f;
+                var acc0_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 1) : 0f;
+                var acc1_0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 0) : 0f;
+                var acc1_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 1) : 0f;
+                var acc2_0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 0) : 0f;
+                var acc2_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 1) : 0f;
+                var acc3_0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 0) : 0f;
+                var acc3_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 1) : 0f;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
@@ -108,8 +109,8 @@ partial class BinaryCrossEntropyNet
 
         // biases 0..1 (2 x float)
         {
-            var acc0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0);
-            var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1);
+            var acc0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) : 0f;
+            var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1) : 0f;
             for (int s = 0; s < batch; s++)
             {
                 ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
@@ -191,6 +192,7 @@ partial class BinaryCrossEntropyNet
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1W);
         ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1W);
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x); // (batch, L1In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L1Out)
 
@@ -224,7 +226,7 @@ partial class BinaryCrossEntropyNet
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
                 // outputs 0..3 (Vector128)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0);
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
@@ -241,7 +243,7 @@ partial class BinaryCrossEntropyNet
 
             // biases 0..3 (Vector128)
             {
-                var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0);
+                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                 for (int s = 0; s < batch; s++)
                 {
                     ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
@@ -253,6 +255,12 @@ partial class BinaryCrossEntropyNet
         }
         else
         {
+            if (!accumulate)
+            {
+                new global::System.Span<float>(_gradients, L1W, L1In * L1Out).Clear();
+                new global::System.Span<float>(_gradients, L1B, L1Out).Clear();
+            }
+
             for (int s = 0; s < batch; s++)
             {
                 for (int o = 0; o < L1Out; o++)

@@ -5,17 +5,30 @@ namespace Samples;
 
 partial class MomentumNet
 {
+    /// <summary>True only inside <see cref="TrainBatch"/>: the layers' backward passes store their gradients instead of adding.</summary>
+    private bool _overwriteGradients;
+
     /// <inheritdoc cref="global::StaticNets.INetwork.ZeroGradients"/>
     public void ZeroGradients() => global::System.Array.Clear(_gradients);
 
     /// <inheritdoc cref="global::StaticNets.INetwork.TrainBatch"/>
+    /// <remarks>The gradients are not cleared first: the backward pass overwrites every one of them.</remarks>
     public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         int batch = global::StaticNets.NetworkGuard.Batch(inputs.Length, InputSize, MaxBatchSize, nameof(inputs));
         global::StaticNets.NetworkGuard.Length(targets.Length, batch * OutputSize, nameof(targets));
-        ZeroGradients();
         ForwardBatch(inputs, batch, training: true);
-        float loss = Backward(targets);
+        float loss;
+        _overwriteGradients = true;
+        try
+        {
+            loss = Backward(targets);
+        }
+        finally
+        {
+            _overwriteGradients = false;
+        }
+
         Step();
         return loss;
     }
