@@ -7,7 +7,7 @@ namespace StaticNets.Benchmarks;
 
 /// <summary>
 /// W6 mlp-big-train: one epoch of 784 -> 512 ReLU -> 256 ReLU -> 10 softmax on 60,000 Fashion-MNIST-sized samples,
-/// softmax cross-entropy, Adam 0.001, batch 128; through <c>Trainer.Fit</c> (shuffled) and as a bare <c>TrainBatch</c> loop.
+/// softmax cross-entropy, Adam 0.001, batch 128, on 1 and 2 threads; through <c>Trainer.Fit</c> (shuffled) and as a bare <c>TrainBatch</c> loop.
 /// One operation is one epoch.
 /// </summary>
 [MemoryDiagnoser]
@@ -23,13 +23,21 @@ public class W6MlpBigTrain
     private float[] _targets = null!;
     private BigMlpTrain _network = null!;
 
+    /// <summary>Threads that share each step (<c>DegreeOfParallelism</c>).</summary>
+    [Params(1, 2)]
+    public int Threads { get; set; }
+
     /// <summary>Creates the data and the network.</summary>
     [GlobalSetup]
     public void Setup()
     {
         (_inputs, _targets) = EpochData.Create(6);
-        _network = new BigMlpTrain(seed: 42, maxBatchSize: BatchSize);
+        _network = new BigMlpTrain(seed: 42, maxBatchSize: BatchSize) { DegreeOfParallelism = Threads };
     }
+
+    /// <summary>Ends the worker threads.</summary>
+    [GlobalCleanup]
+    public void Cleanup() => _network.DegreeOfParallelism = 1;
 
     /// <summary>One epoch through <c>Trainer.Fit</c>, shuffled.</summary>
     [Benchmark(Description = "StaticNets Trainer.Fit, 1 epoch")]

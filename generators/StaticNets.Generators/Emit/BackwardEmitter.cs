@@ -178,60 +178,103 @@ internal static class BackwardEmitter
                 return;
         }
 
-        bool isOutput = l == model.Layers.Count;
-        bool fused = isOutput && IsFused(model.Loss);
-        bool applyDerivative = layer.Activation is not (ActivationKind.Linear or ActivationKind.Softmax) && !fused;
+        bool applyDerivative = HasDerivative(model, layer);
+        bool fused = l == model.Layers.Count && IsFused(model.Loss);
+        bool inputGradient = NeedsInputGradient(model, layer);
         int source = model.SourceOf(l);
         string input = source == 0 ? Inputs : A(source);
         string inputName = source == 0 ? "x" : "a" + Int(source);
         string derivativeStep = applyDerivative
-            ? $"dz{l} = da{l} ⊙ {Formula(layer.Activation)}'(z{l})"
+            ? $"dz{l} = da{l} ⊙ {Formula(layer.Activation)}'(z{l}) (<see cref=\"{Derivative(l)}\"/>)"
             : fused
                 ? $"nothing to apply: the loss already gives dLoss/dz{l}"
                 : $"nothing to apply: a linear layer has dz{l} = da{l}";
         string entry = fused ? $"dLoss/dz{l} (the loss is fused with the {Formula(layer.Activation)})" : $"dLoss/da{l}";
+        bool stores = DenseBatchEmitter.StoresGradients(model);
 
         writer.WriteLines($"""
             /// <summary>
             /// Layer {l} backward over the batch. On entry {Dz(l)} holds {entry}.
             /// <list type="number">
             /// <item>{derivativeStep}</item>
-            /// <item>dW{l} += {inputName}ᵀ·dz{l}; db{l} += Σ_s dz{l} (accumulated, so ZeroGradients must run first)</item>
-            /// <item>{(NeedsInputGradient(model, layer) ? $"d{inputName} = dz{l}·W{l}ᵀ, written to {Dz(source)}" : l == 1 ? "no input gradient: layer 1 reads the network's inputs" : "no input gradient: no layer with parameters lies below")}</item>
+            /// <item>dW{l} {(stores ? "=" : "+=")} {inputName}ᵀ·dz{l}; db{l} {(stores ? "=" : "+=")} Σ_s dz{l} (<see cref="{WeightGradient(l)}"/>{(stores ? ": stored inside TrainBatch, added to the gradients otherwise" : ": accumulated, so ZeroGradients must run first")})</item>
+            /// <item>{(inputGradient ? $"d{inputName} = dz{l}·W{l}ᵀ, written to {Dz(source)} (<see cref=\"{InputGradient(l)}\"/>)" : l == 1 ? "no input gradient: layer 1 reads the network's inputs" : "no input gradient: no layer with parameters lies below")}</item>
             /// </list>
+            /// Each step is a method over a range (samples, or rows of dW), so that threads can share it out.
             /// </summary>
             """);
         writer.OpenBlock($"private void {LayerBackward(l)}(int batch)");
-        writer.WriteLine($"ref float w = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Parameters}), {WeightsOffset(l)});");
+        if (applyDerivative)
+        {
+            writer.WriteLine($"{Derivative(l)}(0, batch);");
+        }
+
+        writer.WriteLine($"{WeightGradient(l)}(batch, 0, 1);");
+        if (inputGradient)
+        {
+            writer.WriteLine($"{InputGradient(l)}(0, batch);");
+        }
+
+        writer.CloseBlock();
+
+        if (applyDerivative)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"/// <summary>Layer {l}, samples <paramref name=\"first\"/> to <paramref name=\"end\"/>: {Dz(l)} from dLoss/da to dLoss/dz, in place.</summary>");
+            writer.OpenBlock($"private void {Derivative(l)}(int first, int end)");
+            writer.WriteLine($"ref float dz = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)}); // (batch, {Out(l)})");
+            WriteActivationDerivative(writer, layer, "first", "end");
+            writer.CloseBlock();
+        }
+
+        int tiles = layer.Inputs / DenseBatchEmitter.InputTile;
+        writer.WriteLine();
+        writer.WriteLines($"""
+            /// <summary>
+            /// Layer {l}: part <paramref name="part"/> of <paramref name="parts"/> of dW{l} = {inputName}ᵀ·dz{l} over the whole batch, in register
+            /// tiles of {DenseBatchEmitter.InputTile} rows. The {tiles} tiles of rows are shared out between the parts{(layer.Inputs % DenseBatchEmitter.InputTile != 0 ? $" (the last part also takes the last {layer.Inputs % DenseBatchEmitter.InputTile} rows)" : string.Empty)},
+            /// so parts write disjoint rows and every row is summed over the samples in the same order however many parts
+            /// there are. Part 0 also sums db{l}.
+            /// </summary>
+            """);
+        writer.OpenBlock($"private void {WeightGradient(l)}(int batch, int part, int parts)");
         writer.WriteLine($"ref float dw = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Gradients}), {WeightsOffset(l)});");
         writer.WriteLine($"ref float db = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Gradients}), {BiasOffset(l)});");
-        bool stores = DenseBatchEmitter.StoresGradients(model);
         if (stores)
         {
             writer.WriteLine($"bool accumulate = !{OverwriteGradients}; // false inside TrainBatch: dW and db are stored, not added to cleared memory");
         }
+
         writer.WriteLine($"ref float x = ref {MemoryMarshal}.GetArrayDataReference({input}); // (batch, {In(l)})");
         writer.WriteLine($"ref float dz = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)}); // (batch, {Out(l)})");
-
-        if (applyDerivative)
-        {
-            WriteActivationDerivative(writer, layer);
-        }
-
-        writer.WriteLine();
-        writer.WriteLine($"// 2. dW += {inputName}ᵀ·dz in register tiles of {DenseBatchEmitter.InputTile} rows, accumulated over the batch; db += Σ_s dz");
+        writer.WriteLine($"int firstRow = part * ({In(l)} / {Int(DenseBatchEmitter.InputTile)}) / parts * {Int(DenseBatchEmitter.InputTile)}; // whole tiles of rows");
+        writer.WriteLine($"int endRow = (part + 1) * ({In(l)} / {Int(DenseBatchEmitter.InputTile)}) / parts * {Int(DenseBatchEmitter.InputTile)};");
+        writer.OpenBlock("if (part == 0)");
+        writer.WriteLine("// db += Σ_s dz");
         SimdEmitter.WidthLadder(
             writer,
-            width => WriteWeightGradient(writer, layer, width, stores),
+            width => WriteBiasGradient(writer, layer, width, stores),
+            () => WriteScalarBiasGradient(writer, layer, stores));
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine($"// dW += {inputName}ᵀ·dz, rows firstRow to endRow in register tiles of {DenseBatchEmitter.InputTile}, accumulated over the batch");
+        SimdEmitter.WidthLadder(
+            writer,
+            width => DenseBatchEmitter.WriteWeightGradient(writer, layer, width, stores),
             () => WriteScalarWeightGradient(writer, layer, stores));
+        writer.CloseBlock();
 
-        if (NeedsInputGradient(model, layer))
+        if (inputGradient)
         {
             writer.WriteLine();
-            writer.WriteLine($"// 3. d{inputName} = dz·W{l}ᵀ: one dot product per sample and input");
+            writer.WriteLine($"/// <summary>Layer {l}, samples <paramref name=\"first\"/> to <paramref name=\"end\"/>: d{inputName} = dz{l}·W{l}ᵀ, written to {Dz(source)}.</summary>");
+            writer.OpenBlock($"private void {InputGradient(l)}(int first, int end)");
+            writer.WriteLine($"ref float w = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Parameters}), {WeightsOffset(l)}); // ({In(l)}, {Out(l)})");
+            writer.WriteLine($"ref float dz = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)}); // (batch, {Out(l)})");
             writer.WriteLine($"ref float dx = ref {MemoryMarshal}.GetArrayDataReference({Dz(source)}); // (batch, {In(l)})");
             DenseBatchEmitter.WriteInputGradientTiles(writer, layer);
-            writer.OpenBlock("for (int s = t; s < batch; s++)");
+            writer.WriteLine("// the last samples one at a time: one dot product per input");
+            writer.OpenBlock("for (int s = t; s < end; s++)");
             writer.WriteLine($"ref float dzRow = ref {Unsafe}.Add(ref dz, s * {Out(l)});");
             writer.WriteLine($"ref float dxRow = ref {Unsafe}.Add(ref dx, s * {In(l)});");
             writer.OpenBlock($"for (int i = 0; i < {In(l)}; i++)");
@@ -254,10 +297,23 @@ internal static class BackwardEmitter
                 });
             writer.CloseBlock();
             writer.CloseBlock();
+            writer.CloseBlock();
         }
-
-        writer.CloseBlock();
     }
+
+    /// <summary>
+    /// Whether a layer's backward starts by turning dLoss/da into dLoss/dz: dense and convolution layers with an
+    /// activation other than linear, except a softmax (only ever fused with its loss) and an output layer whose loss
+    /// hands it dLoss/dz directly.
+    /// </summary>
+    public static bool HasDerivative(NetworkModel model, LayerModel layer) =>
+        layer.Kind switch
+        {
+            LayerKind.Dense => layer.Activation is not (ActivationKind.Linear or ActivationKind.Softmax)
+                && !(layer.Index == model.Layers.Count && IsFused(model.Loss)),
+            LayerKind.Conv2D => layer.Activation != ActivationKind.Linear,
+            _ => false,
+        };
 
     /// <summary>
     /// Step 1 of a layer with an activation: turns dLoss/da in the layer's dz buffer into dLoss/dz in place, sample by
@@ -301,12 +357,10 @@ internal static class BackwardEmitter
         writer.CloseBlock();
     }
 
-    private static void WriteWeightGradient(SourceWriter writer, LayerModel layer, VectorWidth width, bool stores)
+    /// <summary>db += Σ_s dz (stored instead when <paramref name="stores"/> and not accumulating), in vector blocks.</summary>
+    private static void WriteBiasGradient(SourceWriter writer, LayerModel layer, VectorWidth width, bool stores)
     {
         int l = layer.Index;
-        DenseBatchEmitter.WriteWeightGradient(writer, layer, width, stores);
-        writer.WriteLine();
-
         SimdEmitter.Blocks(writer, layer.Outputs, Out(l), width, "biases", scoped: true, (block, baseOffset) =>
         {
             for (int k = 0; k < block.Count; k++)
@@ -330,25 +384,33 @@ internal static class BackwardEmitter
         });
     }
 
+    /// <summary>db without SIMD: one sum per output over the batch.</summary>
+    private static void WriteScalarBiasGradient(SourceWriter writer, LayerModel layer, bool stores)
+    {
+        int l = layer.Index;
+        writer.OpenBlock($"for (int o = 0; o < {Out(l)}; o++)");
+        writer.WriteLine($"float sum = {(stores ? $"accumulate ? {Unsafe}.Add(ref db, o) : 0f" : $"{Unsafe}.Add(ref db, o)")};");
+        writer.OpenBlock("for (int s = 0; s < batch; s++)");
+        writer.WriteLine($"sum += {Unsafe}.Add(ref dz, s * {Out(l)} + o);");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine($"{Unsafe}.Add(ref db, o) = sum;");
+        writer.CloseBlock();
+    }
+
+    /// <summary>dW without SIMD: rows firstRow to endRow (and the rows after the last full tile, by the last part), one sum per weight over the batch.</summary>
     private static void WriteScalarWeightGradient(SourceWriter writer, LayerModel layer, bool stores)
     {
         int l = layer.Index;
-        if (stores)
-        {
-            writer.OpenBlock("if (!accumulate)");
-            writer.WriteLine($"new {Span}({Gradients}, {WeightsOffset(l)}, {In(l)} * {Out(l)}).Clear();");
-            writer.WriteLine($"new {Span}({Gradients}, {BiasOffset(l)}, {Out(l)}).Clear();");
-            writer.CloseBlock();
-            writer.WriteLine();
-        }
-
-        writer.OpenBlock("for (int s = 0; s < batch; s++)");
+        writer.OpenBlock($"for (int i = firstRow; i < (part == parts - 1 ? {In(l)} : endRow); i++)");
         writer.OpenBlock($"for (int o = 0; o < {Out(l)}; o++)");
-        writer.WriteLine($"float g = {Unsafe}.Add(ref dz, s * {Out(l)} + o);");
-        writer.WriteLine($"{Unsafe}.Add(ref db, o) += g;");
-        writer.OpenBlock($"for (int i = 0; i < {In(l)}; i++)");
-        writer.WriteLine($"{Unsafe}.Add(ref dw, i * {Out(l)} + o) += {Unsafe}.Add(ref x, s * {In(l)} + i) * g;");
+        writer.WriteLine($"ref float dwi = ref {Unsafe}.Add(ref dw, i * {Out(l)} + o);");
+        writer.WriteLine($"float sum = {(stores ? "accumulate ? dwi : 0f" : "dwi")};");
+        writer.OpenBlock("for (int s = 0; s < batch; s++)");
+        writer.WriteLine($"sum += {Unsafe}.Add(ref x, s * {In(l)} + i) * {Unsafe}.Add(ref dz, s * {Out(l)} + o);");
         writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("dwi = sum;");
         writer.CloseBlock();
         writer.CloseBlock();
     }

@@ -183,9 +183,10 @@ internal static class DenseBatchEmitter
     }
 
     /// <summary>
-    /// Writes dW += Xᵀ·dZ and db += Σ_s dZ for a dense layer's backward (inside its width ladder), with <c>x</c>, <c>dz</c>,
-    /// <c>dw</c> and <c>db</c> in scope: tiles of <see cref="InputTile"/> rows of dW × up to <see cref="VectorTile"/>
-    /// vectors, accumulated over the batch in registers; the last In % InputTile rows one at a time.
+    /// Writes dW += Xᵀ·dZ for a dense layer's backward (inside its width ladder), with <c>x</c>, <c>dz</c>, <c>dw</c>,
+    /// <c>firstRow</c>, <c>endRow</c>, <c>part</c> and <c>parts</c> in scope: rows firstRow to endRow in tiles of
+    /// <see cref="InputTile"/> rows × up to <see cref="VectorTile"/> vectors, accumulated over the batch in registers; the
+    /// last In % InputTile rows one at a time, by the last part.
     /// </summary>
     public static void WriteWeightGradient(SourceWriter writer, LayerModel layer, VectorWidth width, bool stores)
     {
@@ -193,8 +194,8 @@ internal static class DenseBatchEmitter
         int fullTiles = layer.Inputs / InputTile * InputTile;
         if (fullTiles > 0)
         {
-            writer.WriteLine($"// rows 0..{fullTiles - 1} of dW, {InputTile} at a time: each dz vector loaded feeds {InputTile} FMAs");
-            writer.OpenBlock($"for (int i = 0; i < {In(l)} - {In(l)} % {InputTile}; i += {InputTile})");
+            writer.WriteLine($"// {InputTile} rows of dW at a time: each dz vector loaded feeds {InputTile} FMAs");
+            writer.OpenBlock($"for (int i = firstRow; i < endRow; i += {InputTile})");
             for (int r = 0; r < InputTile; r++)
             {
                 writer.WriteLine($"ref float dwRow{r} = ref {Unsafe}.Add(ref dw, (i + {r}) * {Out(l)});");
@@ -211,8 +212,8 @@ internal static class DenseBatchEmitter
                 writer.WriteLine();
             }
 
-            writer.WriteLine(fullTiles > 0 ? $"// rows {fullTiles}..{layer.Inputs - 1} of dW, one at a time" : "// rows of dW one at a time");
-            writer.OpenBlock($"for (int i = {In(l)} - {In(l)} % {InputTile}; i < {In(l)}; i++)");
+            writer.WriteLine(fullTiles > 0 ? $"// rows {fullTiles}..{layer.Inputs - 1} of dW, one at a time, by the last part" : "// rows of dW one at a time, by the last part");
+            writer.OpenBlock($"for (int i = part == parts - 1 ? {In(l)} - {In(l)} % {InputTile} : {In(l)}; i < {In(l)}; i++)");
             writer.WriteLine($"ref float dwRow0 = ref {Unsafe}.Add(ref dw, i * {Out(l)});");
             TileBlocks(writer, layer.Outputs, Out(l), width, (block, baseOffset) => WriteGradientTile(writer, layer, block, baseOffset, 1, stores));
             writer.CloseBlock();
@@ -262,16 +263,16 @@ internal static class DenseBatchEmitter
 
     /// <summary>
     /// Writes the first part of dX = dZ·Wᵀ for a dense layer's backward, with <c>w</c>, <c>dz</c> and <c>dx</c> in scope:
-    /// <c>int t</c>, then a loop over tiles of <see cref="SampleTile"/> samples in which each row of W is loaded once for
-    /// the dot products of all the tile's samples (so W streams from cache once per tile, not once per sample). The
-    /// caller's one-sample loop does the rest, from <c>t</c> on.
+    /// <c>int t</c>, then a loop over tiles of <see cref="SampleTile"/> samples from <c>first</c> towards <c>end</c> in
+    /// which each row of W is loaded once for the dot products of all the tile's samples (so W streams from cache once
+    /// per tile, not once per sample). The caller's one-sample loop does the rest, from <c>t</c> to <c>end</c>.
     /// </summary>
     public static void WriteInputGradientTiles(SourceWriter writer, LayerModel layer)
     {
         int l = layer.Index;
-        writer.WriteLine("int t = 0; // the first sample of the tile");
+        writer.WriteLine("int t = first; // the first sample of the tile");
         writer.WriteLine($"// {SampleTile} samples at a time: each vector of a row of W feeds {SampleTile} dot products");
-        writer.OpenBlock($"for (; t <= batch - {SampleTile}; t += {SampleTile})");
+        writer.OpenBlock($"for (; t <= end - {SampleTile}; t += {SampleTile})");
         for (int r = 0; r < SampleTile; r++)
         {
             writer.WriteLine($"ref float dz{r} = ref {Unsafe}.Add(ref dz, (t + {r}) * {Out(l)});");

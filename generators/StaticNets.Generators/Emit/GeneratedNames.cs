@@ -156,16 +156,19 @@ internal static class GeneratedNames
     /// <summary>A padded convolution's per-sample method copying an input into the interior of its padded buffer.</summary>
     public static string LayerPad(int layer) => "Layer" + layer.ToString(CultureInfo.InvariantCulture) + "Pad";
 
-    /// <summary>A convolution's activation derivative over a range of samples.</summary>
+    /// <summary>The optimizer step over a range of parameters.</summary>
+    public const string StepRange = "StepRange";
+
+    /// <summary>A dense or convolution layer's activation derivative over a range of samples.</summary>
     public static string Derivative(int layer) => "Layer" + layer.ToString(CultureInfo.InvariantCulture) + "Derivative";
 
-    /// <summary>A convolution's weight and bias gradient, one part of it.</summary>
+    /// <summary>A dense or convolution layer's weight and bias gradient, one part of it.</summary>
     public static string WeightGradient(int layer) => "Layer" + layer.ToString(CultureInfo.InvariantCulture) + "WeightGradient";
 
     /// <summary>A convolution's weight transposition for the input gradient.</summary>
     public static string Transpose(int layer) => "Layer" + layer.ToString(CultureInfo.InvariantCulture) + "Transpose";
 
-    /// <summary>A convolution's input gradient over a range of samples.</summary>
+    /// <summary>A dense or convolution layer's input gradient over a range of samples.</summary>
     public static string InputGradient(int layer) => "Layer" + layer.ToString(CultureInfo.InvariantCulture) + "InputGradient";
 
     /// <summary>A pooling layer's backward pass over a range of samples.</summary>

@@ -7,10 +7,10 @@ namespace StaticNets.Generators.Emit;
 /// Writes training across threads: when <c>DegreeOfParallelism</c> is above 1, <c>Forward</c>, <c>Backward</c> and
 /// <c>TrainBatch</c> run each layer as one job of the worker group, the threads taking disjoint shares of it, with
 /// the layers still in order. Forward passes and per-sample backward work (activation derivatives, pooling, input
-/// gradients) are shared out by samples, in whole tiles of <see cref="DenseBatchEmitter.SampleTile"/>; a convolution's
-/// weight gradient is shared out by rows of dW, each summed over the whole batch by one thread. Nothing is ever summed
-/// across threads, so every result is bitwise the one-thread result, whatever the thread count. Dropout masks are drawn
-/// on the calling thread, in the one-thread order; dense layers' backward passes run on the calling thread.
+/// gradients) are shared out by samples, in whole tiles of <see cref="DenseBatchEmitter.SampleTile"/>; a weight
+/// gradient is shared out by rows of dW, each summed over the whole batch by one thread; the optimizer step by ranges of
+/// parameters. Nothing is ever summed across threads, so every result is bitwise the one-thread result, whatever the
+/// thread count. Dropout masks are drawn, and dropout's backward runs, on the calling thread.
 /// </summary>
 internal static class ParallelTrainingEmitter
 {
@@ -19,8 +19,20 @@ internal static class ParallelTrainingEmitter
 
     /// <summary>Phase numbers: forward of layer l is l; these are added to l for the backward phases.</summary>
     private const int PoolingBackward = 1000;
-    private const int ConvolutionDerivative = 2000;
-    private const int ConvolutionGradients = 3000;
+    private const int DerivativePhase = 2000;
+    private const int GradientsPhase = 3000;
+
+    /// <summary>The phase number of the optimizer step.</summary>
+    public const int StepPhase = 4000;
+
+    /// <summary>Networks with fewer parameters than this step on the calling thread: a step that short is not worth a hand-off.</summary>
+    public const int MinimumParallelStep = 16384;
+
+    /// <summary>The parameters are shared out between the threads of the step in multiples of this many (a whole Vector512 and more).</summary>
+    public const int StepGrain = 64;
+
+    /// <summary>Whether <c>Step</c> shares its parameters out between the threads.</summary>
+    public static bool HasParallelStep(NetworkModel model) => model.ParameterCount >= MinimumParallelStep;
 
     /// <summary>The statement <c>ForwardBatch</c> starts with, after copying the inputs.</summary>
     public static void WriteForwardHook(SourceWriter writer)
@@ -33,18 +45,46 @@ internal static class ParallelTrainingEmitter
         writer.WriteLine();
     }
 
-    /// <summary>Whether <c>Backward</c> has anything to share out (else it keeps only the one-thread code).</summary>
-    public static bool HasParallelBackward(NetworkModel model)
+    /// <summary>Whether a layer's activation derivative is done in the input-gradient job of the layer above it.</summary>
+    private static bool DerivativeFusedAbove(NetworkModel model, LayerModel layer)
     {
-        foreach (LayerModel layer in model.Layers)
+        foreach (LayerModel above in model.Layers)
         {
-            if (BackwardEmitter.NeedsBackward(model, layer) && layer.Kind is LayerKind.Conv2D or LayerKind.MaxPool2D or LayerKind.AveragePool2D or LayerKind.GlobalAveragePool2D)
+            if (above.Index > layer.Index && model.SourceOf(above.Index) == layer.Index && BackwardEmitter.NeedsBackward(model, above) && FusesDerivativeBelow(model, above))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>Whether <c>Backward</c> has anything to share out (else it keeps only the one-thread code).</summary>
+    public static bool HasParallelBackward(NetworkModel model)
+    {
+        foreach (LayerModel layer in model.Layers)
+        {
+            if (BackwardEmitter.NeedsBackward(model, layer) && layer.Kind != LayerKind.Dropout)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the activation derivative of the layer <paramref name="layer"/> reads from is done in the same job as
+    /// <paramref name="layer"/>'s input gradient: that job writes dLoss/da of the layer below for the same samples the
+    /// derivative then turns into dLoss/dz, so one thread can do both without waiting for the others.
+    /// </summary>
+    private static bool FusesDerivativeBelow(NetworkModel model, LayerModel layer)
+    {
+        int source = model.SourceOf(layer.Index);
+        return source > 0
+            && layer.Kind != LayerKind.Dropout
+            && BackwardEmitter.NeedsInputGradient(model, layer)
+            && BackwardEmitter.HasDerivative(model, model.Layers[source - 1]);
     }
 
     public static void Write(SourceWriter writer, NetworkModel model)
@@ -83,7 +123,12 @@ internal static class ParallelTrainingEmitter
 
         if (HasParallelBackward(model))
         {
-            writer.WriteLine("/// <summary>The layers' backward passes across the worker group, last layer first; dense and dropout layers on this thread.</summary>");
+            writer.WriteLines("""
+                /// <summary>
+                /// The layers' backward passes across the worker group, last layer first (dropout on this thread). A layer's
+                /// input gradient and the activation derivative of the layer below, both by samples, are one job.
+                /// </summary>
+                """);
             writer.OpenBlock("private void BackwardParallel(global::StaticNets.WorkerGroup workers, int batch)");
             writer.WriteLine("_trainPart ??= TrainPart;");
             writer.WriteLine("_phaseBatch = batch;");
@@ -95,25 +140,27 @@ internal static class ParallelTrainingEmitter
                     continue;
                 }
 
+                bool fuses = FusesDerivativeBelow(model, layer);
+                string below = fuses ? $", then layer {model.SourceOf(l)}'s activation derivative for the same samples" : string.Empty;
+                if (BackwardEmitter.HasDerivative(model, layer) && !DerivativeFusedAbove(model, layer))
+                {
+                    writer.WriteLine($"_phase = {Int(DerivativePhase + l)}; // layer {l}: dz = da ⊙ {Formula(layer.Activation)}'(z), by samples");
+                    writer.WriteLine("workers.Run(_trainPart);");
+                }
+
                 switch (layer.Kind)
                 {
-                    case LayerKind.Conv2D:
-                        if (layer.Activation != ActivationKind.Linear)
-                        {
-                            writer.WriteLine($"_phase = {Int(ConvolutionDerivative + l)}; // layer {l}: dz = da ⊙ {Formula(layer.Activation)}'(z), by samples");
-                            writer.WriteLine("workers.Run(_trainPart);");
-                        }
-
-                        if (BackwardEmitter.NeedsInputGradient(model, layer))
+                    case LayerKind.Dense or LayerKind.Conv2D:
+                        if (layer.Kind == LayerKind.Conv2D && BackwardEmitter.NeedsInputGradient(model, layer))
                         {
                             writer.WriteLine($"{Transpose(l)}();");
                         }
 
-                        writer.WriteLine($"_phase = {Int(ConvolutionGradients + l)}; // layer {l}: dW by rows{(BackwardEmitter.NeedsInputGradient(model, layer) ? ", the input gradient by samples" : string.Empty)}");
+                        writer.WriteLine($"_phase = {Int(GradientsPhase + l)}; // layer {l}: dW by rows{(BackwardEmitter.NeedsInputGradient(model, layer) ? ", the input gradient by samples" : string.Empty)}{below}");
                         writer.WriteLine("workers.Run(_trainPart);");
                         break;
                     case LayerKind.MaxPool2D or LayerKind.AveragePool2D or LayerKind.GlobalAveragePool2D:
-                        writer.WriteLine($"_phase = {Int(PoolingBackward + l)}; // layer {l}: by samples");
+                        writer.WriteLine($"_phase = {Int(PoolingBackward + l)}; // layer {l}: by samples{below}");
                         writer.WriteLine("workers.Run(_trainPart);");
                         break;
                     default:
@@ -152,7 +199,7 @@ internal static class ParallelTrainingEmitter
                     writer.WriteLine($"case {Int(l)}: // layer {l} (Dense) forward");
                     writer.WriteLine($"    {DenseBatchEmitter.LayerForwardBatch(l)}(ref {input}, first, end);");
                     writer.WriteLine("    break;");
-                    continue;
+                    break;
                 default:
                     writer.WriteLine($"case {Int(l)}: // layer {l} ({layer.Kind}) forward");
                     writer.OpenBlock(string.Empty);
@@ -167,30 +214,47 @@ internal static class ParallelTrainingEmitter
                 continue;
             }
 
-            if (layer.Kind == LayerKind.Conv2D)
+            if (layer.Kind == LayerKind.Dropout)
             {
-                if (layer.Activation != ActivationKind.Linear)
-                {
-                    writer.WriteLine($"case {Int(ConvolutionDerivative + l)}: // layer {l} activation derivative");
-                    writer.WriteLine($"    {Derivative(l)}(first, end);");
-                    writer.WriteLine("    break;");
-                }
+                continue;
+            }
 
-                writer.WriteLine($"case {Int(ConvolutionGradients + l)}: // layer {l} weight gradient{(BackwardEmitter.NeedsInputGradient(model, layer) ? " and input gradient" : string.Empty)}");
+            string derivativeBelow = FusesDerivativeBelow(model, layer) ? $"    {Derivative(model.SourceOf(l))}(first, end);" : string.Empty;
+            if (BackwardEmitter.HasDerivative(model, layer) && !DerivativeFusedAbove(model, layer))
+            {
+                writer.WriteLine($"case {Int(DerivativePhase + l)}: // layer {l} activation derivative");
+                writer.WriteLine($"    {Derivative(l)}(first, end);");
+                writer.WriteLine("    break;");
+            }
+
+            if (layer.Kind is LayerKind.Dense or LayerKind.Conv2D)
+            {
+                writer.WriteLine($"case {Int(GradientsPhase + l)}: // layer {l} weight gradient{(BackwardEmitter.NeedsInputGradient(model, layer) ? " and input gradient" : string.Empty)}");
                 writer.WriteLine($"    {WeightGradient(l)}(batch, part, parts);");
                 if (BackwardEmitter.NeedsInputGradient(model, layer))
                 {
                     writer.WriteLine($"    {InputGradient(l)}(first, end);");
                 }
-
-                writer.WriteLine("    break;");
             }
             else
             {
                 writer.WriteLine($"case {Int(PoolingBackward + l)}: // layer {l} backward");
                 writer.WriteLine($"    {LayerBackwardRows(l)}(first, end);");
-                writer.WriteLine("    break;");
             }
+
+            if (derivativeBelow.Length > 0)
+            {
+                writer.WriteLine(derivativeBelow);
+            }
+
+            writer.WriteLine("    break;");
+        }
+
+        if (HasParallelStep(model))
+        {
+            writer.WriteLine($"case {Int(StepPhase)}: // the optimizer step, parameters in ranges of multiples of {StepGrain}");
+            writer.WriteLine($"    {StepRange}(part * (ParameterCount / {Int(StepGrain)}) / parts * {Int(StepGrain)}, part == parts - 1 ? ParameterCount : (part + 1) * (ParameterCount / {Int(StepGrain)}) / parts * {Int(StepGrain)});");
+            writer.WriteLine("    break;");
         }
 
         writer.CloseBlock();

@@ -147,10 +147,34 @@ internal static class StepEmitter
     {
         OptimizerSettings s = model.Settings;
         List<string> buffers = StateBuffers(model);
+        bool parallel = ParallelTrainingEmitter.HasParallelStep(model);
         writer.WriteLine($"/// <inheritdoc cref=\"{INetwork}.Step\"/>");
         writer.WriteLine($"/// <remarks>{Summary(model)}</remarks>");
-        writer.OpenBlock("public void Step()");
-        writer.WriteLine($"int step = ++{StepCount};");
+        if (parallel)
+        {
+            writer.OpenBlock("public void Step()");
+            writer.WriteLine($"{StepCount}++;");
+            writer.OpenBlock("if (_workers is { } workers)");
+            writer.WriteLine("// every parameter is updated on its own, so the threads take disjoint ranges and the result is bitwise the same");
+            writer.WriteLine("_trainPart ??= TrainPart;");
+            writer.WriteLine($"_phase = {Int(ParallelTrainingEmitter.StepPhase)};");
+            writer.WriteLine("workers.Run(_trainPart);");
+            writer.CloseBlock();
+            writer.OpenBlock("else");
+            writer.WriteLine($"{StepRange}(0, ParameterCount);");
+            writer.CloseBlock();
+            writer.CloseBlock();
+            writer.WriteLine();
+            writer.WriteLine($"/// <summary>The step of <see cref=\"Step\"/> for parameters <paramref name=\"first\"/> to <paramref name=\"end\"/>; <paramref name=\"first\"/> is a multiple of {ParallelTrainingEmitter.StepGrain}, and so is <paramref name=\"end\"/> unless it is ParameterCount.</summary>");
+            writer.OpenBlock($"private void {StepRange}(int first, int end)");
+            writer.WriteLine($"int step = {StepCount};");
+        }
+        else
+        {
+            writer.OpenBlock("public void Step()");
+            writer.WriteLine($"int step = ++{StepCount};");
+        }
+
         writer.WriteLine($"float lr = {LearningRate};");
         writer.WriteLine($"ref float p = ref {MemoryMarshal}.GetArrayDataReference({Parameters});");
         writer.WriteLine($"ref float g = ref {MemoryMarshal}.GetArrayDataReference({Gradients});");
@@ -216,6 +240,25 @@ internal static class StepEmitter
                 break;
         }
 
+        if (parallel)
+        {
+            SimdEmitter.WidthLadder(
+                writer,
+                width => WriteRange(writer, model.ParameterCount, width, body),
+                () =>
+                {
+                    writer.OpenBlock("for (int k = first; k < end; k++)");
+                    foreach (string line in body(VectorWidth.Scalar, "(nuint)k"))
+                    {
+                        writer.WriteLine(line);
+                    }
+
+                    writer.CloseBlock();
+                });
+            writer.CloseBlock();
+            return;
+        }
+
         SimdEmitter.WidthLadder(
             writer,
             width => SimdEmitter.ElementwiseBlock(writer, model.ParameterCount, "ParameterCount", width, body),
@@ -229,6 +272,42 @@ internal static class StepEmitter
 
                 writer.CloseBlock();
             });
+        writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// The body of <c>StepRange</c> at one width: whole vectors from <c>first</c> up to <c>end</c> (or the last whole
+    /// vector), then, in the range that ends at ParameterCount, the exact tail.
+    /// </summary>
+    private static void WriteRange(SourceWriter writer, int count, VectorWidth width, System.Func<VectorWidth, string, IEnumerable<string>> body)
+    {
+        writer.WriteLine($"nuint vectorEnd = global::System.Math.Min((nuint)end, {SimdEmitter.VectorEnd("ParameterCount", width.Count)});");
+        writer.OpenBlock($"for (nuint o = (nuint)first; o < vectorEnd; o += {Int(width.Count)})");
+        foreach (string line in body(width, "o"))
+        {
+            writer.WriteLine(line);
+        }
+
+        writer.CloseBlock();
+        List<Chunk> tail = Chunk.PlanFrom(count / width.Count * width.Count, count, width);
+        if (tail.Count == 0)
+        {
+            return;
+        }
+
+        writer.OpenBlock("if (end == ParameterCount)");
+        foreach (Chunk chunk in tail)
+        {
+            writer.WriteLine($"// {chunk.Width.Name} at {chunk.Offset}");
+            writer.OpenBlock(string.Empty);
+            foreach (string line in body(chunk.Width, Int(chunk.Offset)))
+            {
+                writer.WriteLine(line);
+            }
+
+            writer.CloseBlock();
+        }
+
         writer.CloseBlock();
     }
 

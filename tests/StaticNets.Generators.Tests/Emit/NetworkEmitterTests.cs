@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -145,7 +146,7 @@ public sealed class NetworkEmitterTests
         string[] reversed = ["Layer5Backward", "Layer4Backward", "Layer3Backward", "Layer2Backward", "Layer1Backward"];
 
         Assert.Equal(reversed, GeneratedCode.Calls(GeneratedCode.Method(backward, "Backward"), @"^Layer\d+Backward$"));
-        Assert.Equal(reversed, GeneratedCode.MethodNames(backward).Where(static n => n.StartsWith("Layer", StringComparison.Ordinal)));
+        Assert.Equal(reversed, GeneratedCode.MethodNames(backward).Where(static n => Regex.IsMatch(n, @"^Layer\d+Backward$")));
     }
 
     [Fact]
@@ -175,8 +176,8 @@ public sealed class NetworkEmitterTests
         Assert.DoesNotContain("MeanSquaredErrorLoss", backward, StringComparison.Ordinal);
 
         // The fused loss already gives dLoss/dz, so the output layer applies no derivative; the hidden layer does.
-        Assert.DoesNotContain(".Derivative(", GeneratedCode.Method(backwardFile, "Layer2Backward"), StringComparison.Ordinal);
-        Assert.Contains("global::StaticNets.Operators.LeakyReLUOperator.Derivative(", GeneratedCode.Method(backwardFile, "Layer1Backward"), StringComparison.Ordinal);
+        Assert.DoesNotContain(".Derivative(", GeneratedCode.LayerBackward(backwardFile, 2), StringComparison.Ordinal);
+        Assert.Contains("global::StaticNets.Operators.LeakyReLUOperator.Derivative(", GeneratedCode.LayerBackward(backwardFile, 1), StringComparison.Ordinal);
 
         // Softmax is applied once to the whole output row after z is stored, not elementwise: a few outputs as
         // straight-line code, more through the operator.
@@ -269,7 +270,7 @@ public sealed class NetworkEmitterTests
     [Fact]
     public void WeightAndBiasGradientsOfAWideLayerLoopOverFullBlocks()
     {
-        string layer1 = GeneratedCode.Method(Emit(Wide, ".Backward.g.cs"), "Layer1Backward");
+        string layer1 = GeneratedCode.LayerBackward(Emit(Wide, ".Backward.g.cs"), 1);
 
         // dW in register tiles of 4 rows x 4 vectors; db in blocks of 8 vectors.
         Assert.Equal(
@@ -336,7 +337,7 @@ public sealed class NetworkEmitterTests
     public void LongElementwisePassLoopsOverFullVectorsThenEmitsTheTailExactly()
     {
         // Layer 1's ReLU derivative runs over 300 outputs: more than 8 full vectors at every width.
-        string layer1 = GeneratedCode.Method(Emit(Wide, ".Backward.g.cs"), "Layer1Backward");
+        string layer1 = GeneratedCode.LayerBackward(Emit(Wide, ".Backward.g.cs"), 1);
 
         // The loops end at a constant expression of the layer's size, not at a bare number.
         Assert.Contains("for (nuint o = 0; o < (nuint)(L1Out - L1Out % 16); o += 16)", layer1, StringComparison.Ordinal);
@@ -354,7 +355,7 @@ public sealed class NetworkEmitterTests
     public void ShortElementwisePassIsUnrolled()
     {
         // 13 outputs are at most two vectors of any width: no loop, one statement per chunk.
-        string layer1 = GeneratedCode.Method(Emit(Cases["OddSizes"], ".Backward.g.cs"), "Layer1Backward");
+        string layer1 = GeneratedCode.LayerBackward(Emit(Cases["OddSizes"], ".Backward.g.cs"), 1);
 
         Assert.DoesNotContain("for (nuint o", layer1, StringComparison.Ordinal);
         Assert.Contains("global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 12)", layer1, StringComparison.Ordinal);
@@ -364,9 +365,9 @@ public sealed class NetworkEmitterTests
     public void DotProductOverAWideLayerLoopsWithOneAccumulator()
     {
         // da1 = dz2 · W2ᵀ: each dot product runs over layer 2's 300 outputs.
-        string layer2 = GeneratedCode.Method(Emit(Wide, ".Backward.g.cs"), "Layer2Backward");
+        string layer2 = GeneratedCode.LayerBackward(Emit(Wide, ".Backward.g.cs"), 2);
 
-        string dot = layer2[layer2.IndexOf("// 3. ", StringComparison.Ordinal)..];
+        string dot = layer2[layer2.IndexOf("// the last samples one at a time", StringComparison.Ordinal)..];
 
         Assert.Contains("var dot16 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;", dot, StringComparison.Ordinal);
         Assert.Contains("float sum = global::System.Runtime.Intrinsics.Vector512.Sum(dot16) + global::System.Runtime.Intrinsics.Vector256.Sum(dot8) + global::System.Runtime.Intrinsics.Vector128.Sum(dot4);", dot, StringComparison.Ordinal);
@@ -385,16 +386,25 @@ public sealed class NetworkEmitterTests
     {
         // 3*300+300 + 300*300+300 + 300*1+1 = 91801 parameters = 5737 x 16 + 8 + 1.
         Assert.Equal(91801, Wide.ParameterCount);
-        string step = GeneratedCode.Method(Emit(Wide, ".Step.g.cs"), "Step");
+        // That many parameters are shared out between threads: Step hands ranges to StepRange.
+        string file = Emit(Wide, ".Step.g.cs");
+        Assert.Contains("StepRange(0, ParameterCount);", GeneratedCode.Method(file, "Step"), StringComparison.Ordinal);
+        string step = GeneratedCode.Method(file, "StepRange");
 
         Assert.Equal(["Vector512", "Vector256", "Vector128", "else"], GeneratedCode.Ladder(step));
-        Assert.Contains("for (nuint o = 0; o < (nuint)(ParameterCount - ParameterCount % 16); o += 16)", step, StringComparison.Ordinal);
+        Assert.Contains("nuint vectorEnd = global::System.Math.Min((nuint)end, (nuint)(ParameterCount - ParameterCount % 16));", step, StringComparison.Ordinal);
+        Assert.Contains("nuint vectorEnd = global::System.Math.Min((nuint)end, (nuint)(ParameterCount - ParameterCount % 8));", step, StringComparison.Ordinal);
+        Assert.Contains("nuint vectorEnd = global::System.Math.Min((nuint)end, (nuint)(ParameterCount - ParameterCount % 4));", step, StringComparison.Ordinal);
+        Assert.Equal(3, GeneratedCode.Count(step, "for (nuint o = (nuint)first; o < vectorEnd; o += "));
+        Assert.Equal(3, GeneratedCode.Count(step, "if (end == ParameterCount)")); // the tails, by the range that ends there
         Assert.Contains("global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 91792)", step, StringComparison.Ordinal);
         Assert.Contains("global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 91800)", step, StringComparison.Ordinal);
-        Assert.Contains("for (nuint o = 0; o < (nuint)(ParameterCount - ParameterCount % 8); o += 8)", step, StringComparison.Ordinal);
-        Assert.Contains("for (nuint o = 0; o < (nuint)(ParameterCount - ParameterCount % 4); o += 4)", step, StringComparison.Ordinal);
-        Assert.DoesNotMatch(@"for \(nuint o = 0; o < \d", step);
-        Assert.Contains("for (int k = 0; k < ParameterCount; k++)", step, StringComparison.Ordinal);
+        Assert.Contains("for (int k = first; k < end; k++)", step, StringComparison.Ordinal);
+
+        // A network below the threshold keeps one loop over every parameter in Step itself.
+        string small = GeneratedCode.Method(Emit(Cases["OddSizes"], ".Step.g.cs"), "Step");
+        Assert.DoesNotContain("StepRange", small, StringComparison.Ordinal);
+        Assert.Contains("for (int k = 0; k < ParameterCount; k++)", small, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -405,9 +415,8 @@ public sealed class NetworkEmitterTests
         string backward = Emit(model, ".Backward.g.cs");
 
         // Every width would emit the same code and it uses no vector, so neither checks nor a fallback are written.
-        foreach ((string file, string method) in new[] { (forward, "Layer1Forward"), (forward, "Layer2Forward"), (backward, "Layer1Backward"), (backward, "Layer2Backward") })
+        foreach (string code in new[] { GeneratedCode.Method(forward, "Layer1Forward"), GeneratedCode.Method(forward, "Layer2Forward"), GeneratedCode.LayerBackward(backward, 1), GeneratedCode.LayerBackward(backward, 2) })
         {
-            string code = GeneratedCode.Method(file, method);
             Assert.Empty(GeneratedCode.Ladder(code));
             Assert.DoesNotContain("IsHardwareAccelerated", code, StringComparison.Ordinal);
             Assert.DoesNotContain("global::System.Runtime.Intrinsics.", code, StringComparison.Ordinal);
@@ -446,7 +455,7 @@ public sealed class NetworkEmitterTests
         NetworkModel model = TestModels.Network(2, [(outputs, Tanh)]);
 
         Assert.Equal(ladder, string.Join(" ", GeneratedCode.Ladder(GeneratedCode.Method(Emit(model, ".Forward.g.cs"), "Layer1Forward"))));
-        Assert.Equal(ladder, string.Join(" ", GeneratedCode.Ladder(GeneratedCode.Method(Emit(model, ".Backward.g.cs"), "Layer1Backward")).Distinct()));
+        Assert.Equal(ladder, string.Join(" ", GeneratedCode.Ladder(GeneratedCode.LayerBackward(Emit(model, ".Backward.g.cs"), 1)).Distinct()));
         AssertCompiles(model);
     }
 

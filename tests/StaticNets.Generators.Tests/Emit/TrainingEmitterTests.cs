@@ -420,8 +420,8 @@ public sealed class TrainingEmitterTests
         // Dropout on the inputs has no backward at all, and the dense layer above it computes no input gradient.
         Assert.Equal(["Layer4Backward", "Layer3Backward", "Layer2Backward"], GeneratedCode.Calls(GeneratedCode.Method(backward, "Backward"), @"^Layer\d+Backward$"));
         Assert.DoesNotContain("private void Layer1Backward", backward, StringComparison.Ordinal);
-        Assert.DoesNotContain("_dz1", GeneratedCode.Method(backward, "Layer2Backward"), StringComparison.Ordinal);
-        string layer3 = GeneratedCode.Method(backward, "Layer3Backward");
+        Assert.DoesNotContain("_dz1", GeneratedCode.LayerBackward(backward, 2), StringComparison.Ordinal);
+        string layer3 = GeneratedCode.LayerBackward(backward, 3);
         Assert.Contains("ref float mask = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_mask3);", layer3, StringComparison.Ordinal);
         Assert.Contains("ref float dy = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3);", layer3, StringComparison.Ordinal);
         Assert.Contains("ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2);", layer3, StringComparison.Ordinal);
@@ -429,7 +429,7 @@ public sealed class TrainingEmitterTests
 
 
         // The dense layer after a dropout layer takes its input from the dropout output.
-        Assert.Contains("ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3); // (batch, L4In)", GeneratedCode.Method(backward, "Layer4Backward"), StringComparison.Ordinal);
+        Assert.Contains("ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3); // (batch, L4In)", GeneratedCode.LayerBackward(backward, 4), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -461,10 +461,10 @@ public sealed class TrainingEmitterTests
         var output = (ActivationKind)outputValue;
         NetworkModel model = TestModels.Network(3, [(4, Tanh), (2, output)], loss);
         string backward = Emitted.File(model, ".Backward.g.cs");
-        string layer2 = GeneratedCode.Method(backward, "Layer2Backward");
+        string layer2 = GeneratedCode.LayerBackward(backward, 2);
 
         Assert.Equal(derivative, layer2.Contains(".Derivative(", StringComparison.Ordinal));
-        Assert.Contains("global::StaticNets.Operators.TanhOperator.Derivative(", GeneratedCode.Method(backward, "Layer1Backward"), StringComparison.Ordinal);
+        Assert.Contains("global::StaticNets.Operators.TanhOperator.Derivative(", GeneratedCode.LayerBackward(backward, 1), StringComparison.Ordinal);
         bool fused = loss is LossKind.SoftmaxCrossEntropy or LossKind.BinaryCrossEntropy;
         Assert.Equal(fused, layer2.Contains($"(the loss is fused with the {output.ToString().ToLowerInvariant()})", StringComparison.Ordinal));
         Emitted.AssertCompiles(model);
@@ -546,8 +546,8 @@ public sealed class TrainingEmitterTests
         Assert.Contains("Input(3) -> Dense(4, LeakyReLU(0.2)) -> Dense(5, ELU(0.5)) -> Dense(2, Linear)", main, StringComparison.Ordinal);
         Assert.Contains("global::StaticNets.Operators.LeakyReLUOperator.Forward(acc0, L1Slope)", GeneratedCode.Method(forward, "Layer1Forward"), StringComparison.Ordinal);
         Assert.Contains("global::StaticNets.Operators.EluOperator.Forward(acc0, L2Alpha)", GeneratedCode.Method(forward, "Layer2Forward"), StringComparison.Ordinal);
-        Assert.Contains(", L1Slope)", GeneratedCode.Method(backward, "Layer1Backward"), StringComparison.Ordinal);
-        Assert.Contains(", L2Alpha)", GeneratedCode.Method(backward, "Layer2Backward"), StringComparison.Ordinal);
+        Assert.Contains(", L1Slope)", GeneratedCode.LayerBackward(backward, 1), StringComparison.Ordinal);
+        Assert.Contains(", L2Alpha)", GeneratedCode.LayerBackward(backward, 2), StringComparison.Ordinal);
         Emitted.AssertCompiles(model);
     }
 
@@ -561,8 +561,8 @@ public sealed class TrainingEmitterTests
 
         Assert.Contains("global::StaticNets.Operators.GeluOperator.Forward(", GeneratedCode.Method(forward, "Layer1Forward"), StringComparison.Ordinal);
         Assert.Contains("global::StaticNets.Operators.SiluOperator.Forward(", GeneratedCode.Method(forward, "Layer2Forward"), StringComparison.Ordinal);
-        Assert.Contains("global::StaticNets.Operators.GeluOperator.Derivative(", GeneratedCode.Method(backward, "Layer1Backward"), StringComparison.Ordinal);
-        Assert.Contains("global::StaticNets.Operators.SiluOperator.Derivative(", GeneratedCode.Method(backward, "Layer2Backward"), StringComparison.Ordinal);
+        Assert.Contains("global::StaticNets.Operators.GeluOperator.Derivative(", GeneratedCode.LayerBackward(backward, 1), StringComparison.Ordinal);
+        Assert.Contains("global::StaticNets.Operators.SiluOperator.Derivative(", GeneratedCode.LayerBackward(backward, 2), StringComparison.Ordinal);
         Assert.Contains("global::StaticNets.Initializers.GlorotUniform(new global::System.Span<float>(_parameters, L1W, L1In * L1Out), L1In, L1Out, _random); // layer 1, GELU", main, StringComparison.Ordinal);
         Assert.Contains("global::StaticNets.Initializers.GlorotUniform(new global::System.Span<float>(_parameters, L2W, L2In * L2Out), L2In, L2Out, _random); // layer 2, SiLU", main, StringComparison.Ordinal);
         Assert.DoesNotContain("L1Slope", main, StringComparison.Ordinal);

@@ -22,6 +22,20 @@ internal static class GeneratedCode
         return methods[0].ToFullString();
     }
 
+    /// <summary>
+    /// A layer's whole backward pass: <c>Layer{n}Backward</c> and the methods over ranges it calls (activation
+    /// derivative, weight gradient, input gradient), those that exist, in source order.
+    /// </summary>
+    public static string LayerBackward(string source, int layer)
+    {
+        string prefix = "Layer" + layer.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string[] parts = ["Backward", "Derivative", "WeightGradient", "InputGradient"];
+        return string.Concat(CSharpSyntaxTree.ParseText(source, GeneratorHarness.ParseOptions).GetRoot()
+            .DescendantNodes().OfType<MethodDeclarationSyntax>()
+            .Where(m => parts.Any(part => m.Identifier.ValueText == prefix + part))
+            .Select(static m => m.ToFullString()));
+    }
+
     /// <summary>The names of the methods declared in <paramref name="source"/>, in source order.</summary>
     public static List<string> MethodNames(string source) =>
         CSharpSyntaxTree.ParseText(source, GeneratorHarness.ParseOptions).GetRoot()

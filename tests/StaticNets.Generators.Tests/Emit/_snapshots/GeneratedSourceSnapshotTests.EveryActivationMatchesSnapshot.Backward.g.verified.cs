@@ -17,16 +17,23 @@ partial class AllActivationsNet
 
         global::StaticNets.NetworkGuard.Length(targets.Length, batch * OutputSize, nameof(targets));
         _lastDataLoss = DataLoss(targets, batch);
-        Layer10Backward(batch);
-        Layer9Backward(batch);
-        Layer8Backward(batch);
-        Layer7Backward(batch);
-        Layer6Backward(batch);
-        Layer5Backward(batch);
-        Layer4Backward(batch);
-        Layer3Backward(batch);
-        Layer2Backward(batch);
-        Layer1Backward(batch);
+        if (_workers is { } workers && batch >= 8)
+        {
+            BackwardParallel(workers, batch);
+        }
+        else
+        {
+            Layer10Backward(batch);
+            Layer9Backward(batch);
+            Layer8Backward(batch);
+            Layer7Backward(batch);
+            Layer6Backward(batch);
+            Layer5Backward(batch);
+            Layer4Backward(batch);
+            Layer3Backward(batch);
+            Layer2Backward(batch);
+            Layer1Backward(batch);
+        }
 
         _lastPenalty = 0f;
         return _lastDataLoss + _lastPenalty;
@@ -53,22 +60,57 @@ partial class AllActivationsNet
     /// Layer 10 backward over the batch. On entry _dz10 holds dLoss/dz10 (the loss is fused with the softmax).
     /// <list type="number">
     /// <item>nothing to apply: the loss already gives dLoss/dz10</item>
-    /// <item>dW10 += a9ᵀ·dz10; db10 += Σ_s dz10 (accumulated, so ZeroGradients must run first)</item>
-    /// <item>da9 = dz10·W10ᵀ, written to _dz9</item>
+    /// <item>dW10 = a9ᵀ·dz10; db10 = Σ_s dz10 (<see cref="Layer10WeightGradient"/>: stored inside TrainBatch, added to the gradients otherwise)</item>
+    /// <item>da9 = dz10·W10ᵀ, written to _dz9 (<see cref="Layer10InputGradient"/>)</item>
     /// </list>
+    /// Each step is a method over a range (samples, or rows of dW), so that threads can share it out.
     /// </summary>
     private void Layer10Backward(int batch)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L10W);
+        Layer10WeightGradient(batch, 0, 1);
+        Layer10InputGradient(0, batch);
+    }
+
+    /// <summary>
+    /// Layer 10: part <paramref name="part"/> of <paramref name="parts"/> of dW10 = a9ᵀ·dz10 over the whole batch, in register
+    /// tiles of 4 rows. The 1 tiles of rows are shared out between the parts,
+    /// so parts write disjoint rows and every row is summed over the samples in the same order however many parts
+    /// there are. Part 0 also sums db10.
+    /// </summary>
+    private void Layer10WeightGradient(int batch, int part, int parts)
+    {
         ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L10W);
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L10B);
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a9); // (batch, L10In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz10); // (batch, L10Out)
+        int firstRow = part * (L10In / 4) / parts * 4; // whole tiles of rows
+        int endRow = (part + 1) * (L10In / 4) / parts * 4;
+        if (part == 0)
+        {
+            // db += Σ_s dz
+            // biases 0..2 (3 x float)
+            {
+                var acc0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) : 0f;
+                var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1) : 0f;
+                var acc2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2) : 0f;
+                for (int s = 0; s < batch; s++)
+                {
+                    ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L10Out);
+                    acc0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0);
+                    acc1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 1);
+                    acc2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 2);
+                }
 
-        // 2. dW += a9ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
-        // rows 0..3 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
-        for (int i = 0; i < L10In - L10In % 4; i += 4)
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) = acc0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1) = acc1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2) = acc2;
+            }
+        }
+
+        // dW += a9ᵀ·dz, rows firstRow to endRow in register tiles of 4, accumulated over the batch
+        // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+        for (int i = firstRow; i < endRow; i += 4)
         {
             ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L10Out);
             ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L10Out);
@@ -127,30 +169,17 @@ partial class AllActivationsNet
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 2) = acc3_2;
             }
         }
+    }
 
-        // biases 0..2 (3 x float)
-        {
-            var acc0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) : 0f;
-            var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1) : 0f;
-            var acc2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2) : 0f;
-            for (int s = 0; s < batch; s++)
-            {
-                ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L10Out);
-                acc0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0);
-                acc1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 1);
-                acc2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 2);
-            }
-
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) = acc0;
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1) = acc1;
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2) = acc2;
-        }
-
-        // 3. da9 = dz·W10ᵀ: one dot product per sample and input
+    /// <summary>Layer 10, samples <paramref name="first"/> to <paramref name="end"/>: da9 = dz10·W10ᵀ, written to _dz9.</summary>
+    private void Layer10InputGradient(int first, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L10W); // (L10In, L10Out)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz10); // (batch, L10Out)
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz9); // (batch, L10In)
-        int t = 0; // the first sample of the tile
+        int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of a row of W feeds 4 dot products
-        for (; t <= batch - 4; t += 4)
+        for (; t <= end - 4; t += 4)
         {
             ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L10Out);
             ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L10Out);
@@ -195,7 +224,8 @@ partial class AllActivationsNet
             }
         }
 
-        for (int s = t; s < batch; s++)
+        // the last samples one at a time: one dot product per input
+        for (int s = t; s < end; s++)
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L10Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L10In);
@@ -214,24 +244,28 @@ partial class AllActivationsNet
     /// <summary>
     /// Layer 9 backward over the batch. On entry _dz9 holds dLoss/da9.
     /// <list type="number">
-    /// <item>dz9 = da9 ⊙ silu'(z9)</item>
-    /// <item>dW9 += a8ᵀ·dz9; db9 += Σ_s dz9 (accumulated, so ZeroGradients must run first)</item>
-    /// <item>da8 = dz9·W9ᵀ, written to _dz8</item>
+    /// <item>dz9 = da9 ⊙ silu'(z9) (<see cref="Layer9Derivative"/>)</item>
+    /// <item>dW9 = a8ᵀ·dz9; db9 = Σ_s dz9 (<see cref="Layer9WeightGradient"/>: stored inside TrainBatch, added to the gradients otherwise)</item>
+    /// <item>da8 = dz9·W9ᵀ, written to _dz8 (<see cref="Layer9InputGradient"/>)</item>
     /// </list>
+    /// Each step is a method over a range (samples, or rows of dW), so that threads can share it out.
     /// </summary>
     private void Layer9Backward(int batch)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L9W);
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L9W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L9B);
-        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a8); // (batch, L9In)
+        Layer9Derivative(0, batch);
+        Layer9WeightGradient(batch, 0, 1);
+        Layer9InputGradient(0, batch);
+    }
+
+    /// <summary>Layer 9, samples <paramref name="first"/> to <paramref name="end"/>: _dz9 from dLoss/da to dLoss/dz, in place.</summary>
+    private void Layer9Derivative(int first, int end)
+    {
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz9); // (batch, L9Out)
 
         // 1. dz = da ⊙ silu'(z)
         ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z9);
         ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a9);
-        for (int s = 0; s < batch; s++)
+        for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L9Out);
             ref float aRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L9Out);
@@ -248,12 +282,60 @@ partial class AllActivationsNet
                 }
             }
         }
+    }
 
-        // 2. dW += a8ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
+    /// <summary>
+    /// Layer 9: part <paramref name="part"/> of <paramref name="parts"/> of dW9 = a8ᵀ·dz9 over the whole batch, in register
+    /// tiles of 4 rows. The 1 tiles of rows are shared out between the parts (the last part also takes the last 1 rows),
+    /// so parts write disjoint rows and every row is summed over the samples in the same order however many parts
+    /// there are. Part 0 also sums db9.
+    /// </summary>
+    private void Layer9WeightGradient(int batch, int part, int parts)
+    {
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L9W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L9B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a8); // (batch, L9In)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz9); // (batch, L9Out)
+        int firstRow = part * (L9In / 4) / parts * 4; // whole tiles of rows
+        int endRow = (part + 1) * (L9In / 4) / parts * 4;
+        if (part == 0)
+        {
+            // db += Σ_s dz
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // biases 0..3 (Vector128)
+                {
+                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L9Out);
+                        acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
+                }
+            }
+            else
+            {
+                for (int o = 0; o < L9Out; o++)
+                {
+                    float sum = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) : 0f;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L9Out + o);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) = sum;
+                }
+            }
+        }
+
+        // dW += a8ᵀ·dz, rows firstRow to endRow in register tiles of 4, accumulated over the batch
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            // rows 0..3 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
-            for (int i = 0; i < L9In - L9In % 4; i += 4)
+            // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = firstRow; i < endRow; i += 4)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L9Out);
                 ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L9Out);
@@ -291,8 +373,8 @@ partial class AllActivationsNet
                 }
             }
 
-            // rows 4..4 of dW, one at a time
-            for (int i = L9In - L9In % 4; i < L9In; i++)
+            // rows 4..4 of dW, one at a time, by the last part
+            for (int i = part == parts - 1 ? L9In - L9In % 4 : L9In; i < L9In; i++)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L9Out);
                 // outputs 0..3 (Vector128)
@@ -311,46 +393,35 @@ partial class AllActivationsNet
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
                 }
             }
-
-            // biases 0..3 (Vector128)
-            {
-                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                for (int s = 0; s < batch; s++)
-                {
-                    ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L9Out);
-                    acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
-                }
-
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
-            }
         }
         else
         {
-            if (!accumulate)
-            {
-                new global::System.Span<float>(_gradients, L9W, L9In * L9Out).Clear();
-                new global::System.Span<float>(_gradients, L9B, L9Out).Clear();
-            }
-
-            for (int s = 0; s < batch; s++)
+            for (int i = firstRow; i < (part == parts - 1 ? L9In : endRow); i++)
             {
                 for (int o = 0; o < L9Out; o++)
                 {
-                    float g = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L9Out + o);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) += g;
-                    for (int i = 0; i < L9In; i++)
+                    ref float dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L9Out + o);
+                    float sum = accumulate ? dwi : 0f;
+                    for (int s = 0; s < batch; s++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L9Out + o) += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L9In + i) * g;
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L9In + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L9Out + o);
                     }
+
+                    dwi = sum;
                 }
             }
         }
+    }
 
-        // 3. da8 = dz·W9ᵀ: one dot product per sample and input
+    /// <summary>Layer 9, samples <paramref name="first"/> to <paramref name="end"/>: da8 = dz9·W9ᵀ, written to _dz8.</summary>
+    private void Layer9InputGradient(int first, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L9W); // (L9In, L9Out)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz9); // (batch, L9Out)
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz8); // (batch, L9In)
-        int t = 0; // the first sample of the tile
+        int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of a row of W feeds 4 dot products
-        for (; t <= batch - 4; t += 4)
+        for (; t <= end - 4; t += 4)
         {
             ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L9Out);
             ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L9Out);
@@ -404,7 +475,8 @@ partial class AllActivationsNet
             }
         }
 
-        for (int s = t; s < batch; s++)
+        // the last samples one at a time: one dot product per input
+        for (int s = t; s < end; s++)
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L9Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L9In);
@@ -434,24 +506,28 @@ partial class AllActivationsNet
     /// <summary>
     /// Layer 8 backward over the batch. On entry _dz8 holds dLoss/da8.
     /// <list type="number">
-    /// <item>dz8 = da8 ⊙ gelu'(z8)</item>
-    /// <item>dW8 += a7ᵀ·dz8; db8 += Σ_s dz8 (accumulated, so ZeroGradients must run first)</item>
-    /// <item>da7 = dz8·W8ᵀ, written to _dz7</item>
+    /// <item>dz8 = da8 ⊙ gelu'(z8) (<see cref="Layer8Derivative"/>)</item>
+    /// <item>dW8 = a7ᵀ·dz8; db8 = Σ_s dz8 (<see cref="Layer8WeightGradient"/>: stored inside TrainBatch, added to the gradients otherwise)</item>
+    /// <item>da7 = dz8·W8ᵀ, written to _dz7 (<see cref="Layer8InputGradient"/>)</item>
     /// </list>
+    /// Each step is a method over a range (samples, or rows of dW), so that threads can share it out.
     /// </summary>
     private void Layer8Backward(int batch)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L8W);
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L8W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L8B);
-        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a7); // (batch, L8In)
+        Layer8Derivative(0, batch);
+        Layer8WeightGradient(batch, 0, 1);
+        Layer8InputGradient(0, batch);
+    }
+
+    /// <summary>Layer 8, samples <paramref name="first"/> to <paramref name="end"/>: _dz8 from dLoss/da to dLoss/dz, in place.</summary>
+    private void Layer8Derivative(int first, int end)
+    {
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz8); // (batch, L8Out)
 
         // 1. dz = da ⊙ gelu'(z)
         ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z8);
         ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a8);
-        for (int s = 0; s < batch; s++)
+        for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L8Out);
             ref float aRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L8Out);
@@ -469,12 +545,63 @@ partial class AllActivationsNet
                 }
             }
         }
+    }
 
-        // 2. dW += a7ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
+    /// <summary>
+    /// Layer 8: part <paramref name="part"/> of <paramref name="parts"/> of dW8 = a7ᵀ·dz8 over the whole batch, in register
+    /// tiles of 4 rows. The 1 tiles of rows are shared out between the parts (the last part also takes the last 2 rows),
+    /// so parts write disjoint rows and every row is summed over the samples in the same order however many parts
+    /// there are. Part 0 also sums db8.
+    /// </summary>
+    private void Layer8WeightGradient(int batch, int part, int parts)
+    {
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L8W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L8B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a7); // (batch, L8In)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz8); // (batch, L8Out)
+        int firstRow = part * (L8In / 4) / parts * 4; // whole tiles of rows
+        int endRow = (part + 1) * (L8In / 4) / parts * 4;
+        if (part == 0)
+        {
+            // db += Σ_s dz
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // biases 0..4 (Vector128 + float)
+                {
+                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) : 0f;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L8Out);
+                        acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        acc1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) = acc1;
+                }
+            }
+            else
+            {
+                for (int o = 0; o < L8Out; o++)
+                {
+                    float sum = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) : 0f;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L8Out + o);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) = sum;
+                }
+            }
+        }
+
+        // dW += a7ᵀ·dz, rows firstRow to endRow in register tiles of 4, accumulated over the batch
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            // rows 0..3 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
-            for (int i = 0; i < L8In - L8In % 4; i += 4)
+            // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = firstRow; i < endRow; i += 4)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L8Out);
                 ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L8Out);
@@ -525,8 +652,8 @@ partial class AllActivationsNet
                 }
             }
 
-            // rows 4..5 of dW, one at a time
-            for (int i = L8In - L8In % 4; i < L8In; i++)
+            // rows 4..5 of dW, one at a time, by the last part
+            for (int i = part == parts - 1 ? L8In - L8In % 4 : L8In; i < L8In; i++)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L8Out);
                 // outputs 0..4 (Vector128 + float)
@@ -549,49 +676,35 @@ partial class AllActivationsNet
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) = acc0_1;
                 }
             }
-
-            // biases 0..4 (Vector128 + float)
-            {
-                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) : 0f;
-                for (int s = 0; s < batch; s++)
-                {
-                    ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L8Out);
-                    acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
-                    acc1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4);
-                }
-
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) = acc1;
-            }
         }
         else
         {
-            if (!accumulate)
-            {
-                new global::System.Span<float>(_gradients, L8W, L8In * L8Out).Clear();
-                new global::System.Span<float>(_gradients, L8B, L8Out).Clear();
-            }
-
-            for (int s = 0; s < batch; s++)
+            for (int i = firstRow; i < (part == parts - 1 ? L8In : endRow); i++)
             {
                 for (int o = 0; o < L8Out; o++)
                 {
-                    float g = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L8Out + o);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) += g;
-                    for (int i = 0; i < L8In; i++)
+                    ref float dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L8Out + o);
+                    float sum = accumulate ? dwi : 0f;
+                    for (int s = 0; s < batch; s++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L8Out + o) += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L8In + i) * g;
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L8In + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L8Out + o);
                     }
+
+                    dwi = sum;
                 }
             }
         }
+    }
 
-        // 3. da7 = dz·W8ᵀ: one dot product per sample and input
+    /// <summary>Layer 8, samples <paramref name="first"/> to <paramref name="end"/>: da7 = dz8·W8ᵀ, written to _dz7.</summary>
+    private void Layer8InputGradient(int first, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L8W); // (L8In, L8Out)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz8); // (batch, L8Out)
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz7); // (batch, L8In)
-        int t = 0; // the first sample of the tile
+        int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of a row of W feeds 4 dot products
-        for (; t <= batch - 4; t += 4)
+        for (; t <= end - 4; t += 4)
         {
             ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L8Out);
             ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L8Out);
@@ -656,7 +769,8 @@ partial class AllActivationsNet
             }
         }
 
-        for (int s = t; s < batch; s++)
+        // the last samples one at a time: one dot product per input
+        for (int s = t; s < end; s++)
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L8Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L8In);
@@ -687,24 +801,28 @@ partial class AllActivationsNet
     /// <summary>
     /// Layer 7 backward over the batch. On entry _dz7 holds dLoss/da7.
     /// <list type="number">
-    /// <item>dz7 = da7 ⊙ softplus'(z7)</item>
-    /// <item>dW7 += a6ᵀ·dz7; db7 += Σ_s dz7 (accumulated, so ZeroGradients must run first)</item>
-    /// <item>da6 = dz7·W7ᵀ, written to _dz6</item>
+    /// <item>dz7 = da7 ⊙ softplus'(z7) (<see cref="Layer7Derivative"/>)</item>
+    /// <item>dW7 = a6ᵀ·dz7; db7 = Σ_s dz7 (<see cref="Layer7WeightGradient"/>: stored inside TrainBatch, added to the gradients otherwise)</item>
+    /// <item>da6 = dz7·W7ᵀ, written to _dz6 (<see cref="Layer7InputGradient"/>)</item>
     /// </list>
+    /// Each step is a method over a range (samples, or rows of dW), so that threads can share it out.
     /// </summary>
     private void Layer7Backward(int batch)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7W);
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L7W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L7B);
-        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6); // (batch, L7In)
+        Layer7Derivative(0, batch);
+        Layer7WeightGradient(batch, 0, 1);
+        Layer7InputGradient(0, batch);
+    }
+
+    /// <summary>Layer 7, samples <paramref name="first"/> to <paramref name="end"/>: _dz7 from dLoss/da to dLoss/dz, in place.</summary>
+    private void Layer7Derivative(int first, int end)
+    {
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz7); // (batch, L7Out)
 
         // 1. dz = da ⊙ softplus'(z)
         ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z7);
         ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a7);
-        for (int s = 0; s < batch; s++)
+        for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L7Out);
             ref float aRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L7Out);
@@ -723,12 +841,66 @@ partial class AllActivationsNet
                 }
             }
         }
+    }
 
-        // 2. dW += a6ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
+    /// <summary>
+    /// Layer 7: part <paramref name="part"/> of <paramref name="parts"/> of dW7 = a6ᵀ·dz7 over the whole batch, in register
+    /// tiles of 4 rows. The 1 tiles of rows are shared out between the parts,
+    /// so parts write disjoint rows and every row is summed over the samples in the same order however many parts
+    /// there are. Part 0 also sums db7.
+    /// </summary>
+    private void Layer7WeightGradient(int batch, int part, int parts)
+    {
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L7W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L7B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6); // (batch, L7In)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz7); // (batch, L7Out)
+        int firstRow = part * (L7In / 4) / parts * 4; // whole tiles of rows
+        int endRow = (part + 1) * (L7In / 4) / parts * 4;
+        if (part == 0)
+        {
+            // db += Σ_s dz
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // biases 0..5 (Vector128 + 2 x float)
+                {
+                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) : 0f;
+                    var acc2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5) : 0f;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out);
+                        acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        acc1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4);
+                        acc2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 5);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) = acc1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5) = acc2;
+                }
+            }
+            else
+            {
+                for (int o = 0; o < L7Out; o++)
+                {
+                    float sum = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) : 0f;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out + o);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) = sum;
+                }
+            }
+        }
+
+        // dW += a6ᵀ·dz, rows firstRow to endRow in register tiles of 4, accumulated over the batch
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            // rows 0..3 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
-            for (int i = 0; i < L7In - L7In % 4; i += 4)
+            // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = firstRow; i < endRow; i += 4)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L7Out);
                 ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L7Out);
@@ -791,52 +963,35 @@ partial class AllActivationsNet
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 5) = acc3_2;
                 }
             }
-
-            // biases 0..5 (Vector128 + 2 x float)
-            {
-                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) : 0f;
-                var acc2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5) : 0f;
-                for (int s = 0; s < batch; s++)
-                {
-                    ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out);
-                    acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
-                    acc1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4);
-                    acc2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 5);
-                }
-
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) = acc1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5) = acc2;
-            }
         }
         else
         {
-            if (!accumulate)
-            {
-                new global::System.Span<float>(_gradients, L7W, L7In * L7Out).Clear();
-                new global::System.Span<float>(_gradients, L7B, L7Out).Clear();
-            }
-
-            for (int s = 0; s < batch; s++)
+            for (int i = firstRow; i < (part == parts - 1 ? L7In : endRow); i++)
             {
                 for (int o = 0; o < L7Out; o++)
                 {
-                    float g = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out + o);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) += g;
-                    for (int i = 0; i < L7In; i++)
+                    ref float dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L7Out + o);
+                    float sum = accumulate ? dwi : 0f;
+                    for (int s = 0; s < batch; s++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L7Out + o) += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L7In + i) * g;
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L7In + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out + o);
                     }
+
+                    dwi = sum;
                 }
             }
         }
+    }
 
-        // 3. da6 = dz·W7ᵀ: one dot product per sample and input
+    /// <summary>Layer 7, samples <paramref name="first"/> to <paramref name="end"/>: da6 = dz7·W7ᵀ, written to _dz6.</summary>
+    private void Layer7InputGradient(int first, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7W); // (L7In, L7Out)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz7); // (batch, L7Out)
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L7In)
-        int t = 0; // the first sample of the tile
+        int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of a row of W feeds 4 dot products
-        for (; t <= batch - 4; t += 4)
+        for (; t <= end - 4; t += 4)
         {
             ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L7Out);
             ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L7Out);
@@ -908,7 +1063,8 @@ partial class AllActivationsNet
             }
         }
 
-        for (int s = t; s < batch; s++)
+        // the last samples one at a time: one dot product per input
+        for (int s = t; s < end; s++)
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L7In);
@@ -940,24 +1096,28 @@ partial class AllActivationsNet
     /// <summary>
     /// Layer 6 backward over the batch. On entry _dz6 holds dLoss/da6.
     /// <list type="number">
-    /// <item>dz6 = da6 ⊙ elu'(z6)</item>
-    /// <item>dW6 += a5ᵀ·dz6; db6 += Σ_s dz6 (accumulated, so ZeroGradients must run first)</item>
-    /// <item>da5 = dz6·W6ᵀ, written to _dz5</item>
+    /// <item>dz6 = da6 ⊙ elu'(z6) (<see cref="Layer6Derivative"/>)</item>
+    /// <item>dW6 = a5ᵀ·dz6; db6 = Σ_s dz6 (<see cref="Layer6WeightGradient"/>: stored inside TrainBatch, added to the gradients otherwise)</item>
+    /// <item>da5 = dz6·W6ᵀ, written to _dz5 (<see cref="Layer6InputGradient"/>)</item>
     /// </list>
+    /// Each step is a method over a range (samples, or rows of dW), so that threads can share it out.
     /// </summary>
     private void Layer6Backward(int batch)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W);
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L6W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L6B);
-        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5); // (batch, L6In)
+        Layer6Derivative(0, batch);
+        Layer6WeightGradient(batch, 0, 1);
+        Layer6InputGradient(0, batch);
+    }
+
+    /// <summary>Layer 6, samples <paramref name="first"/> to <paramref name="end"/>: _dz6 from dLoss/da to dLoss/dz, in place.</summary>
+    private void Layer6Derivative(int first, int end)
+    {
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
 
         // 1. dz = da ⊙ elu'(z)
         ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z6);
         ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6);
-        for (int s = 0; s < batch; s++)
+        for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L6Out);
             ref float aRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L6Out);
@@ -974,12 +1134,60 @@ partial class AllActivationsNet
                 }
             }
         }
+    }
 
-        // 2. dW += a5ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
+    /// <summary>
+    /// Layer 6: part <paramref name="part"/> of <paramref name="parts"/> of dW6 = a5ᵀ·dz6 over the whole batch, in register
+    /// tiles of 4 rows. The 1 tiles of rows are shared out between the parts (the last part also takes the last 1 rows),
+    /// so parts write disjoint rows and every row is summed over the samples in the same order however many parts
+    /// there are. Part 0 also sums db6.
+    /// </summary>
+    private void Layer6WeightGradient(int batch, int part, int parts)
+    {
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L6W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L6B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5); // (batch, L6In)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
+        int firstRow = part * (L6In / 4) / parts * 4; // whole tiles of rows
+        int endRow = (part + 1) * (L6In / 4) / parts * 4;
+        if (part == 0)
+        {
+            // db += Σ_s dz
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // biases 0..3 (Vector128)
+                {
+                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
+                        acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
+                }
+            }
+            else
+            {
+                for (int o = 0; o < L6Out; o++)
+                {
+                    float sum = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) : 0f;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out + o);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) = sum;
+                }
+            }
+        }
+
+        // dW += a5ᵀ·dz, rows firstRow to endRow in register tiles of 4, accumulated over the batch
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            // rows 0..3 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
-            for (int i = 0; i < L6In - L6In % 4; i += 4)
+            // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = firstRow; i < endRow; i += 4)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L6Out);
                 ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L6Out);
@@ -1017,8 +1225,8 @@ partial class AllActivationsNet
                 }
             }
 
-            // rows 4..4 of dW, one at a time
-            for (int i = L6In - L6In % 4; i < L6In; i++)
+            // rows 4..4 of dW, one at a time, by the last part
+            for (int i = part == parts - 1 ? L6In - L6In % 4 : L6In; i < L6In; i++)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L6Out);
                 // outputs 0..3 (Vector128)
@@ -1037,46 +1245,35 @@ partial class AllActivationsNet
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
                 }
             }
-
-            // biases 0..3 (Vector128)
-            {
-                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                for (int s = 0; s < batch; s++)
-                {
-                    ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
-                    acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
-                }
-
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
-            }
         }
         else
         {
-            if (!accumulate)
-            {
-                new global::System.Span<float>(_gradients, L6W, L6In * L6Out).Clear();
-                new global::System.Span<float>(_gradients, L6B, L6Out).Clear();
-            }
-
-            for (int s = 0; s < batch; s++)
+            for (int i = firstRow; i < (part == parts - 1 ? L6In : endRow); i++)
             {
                 for (int o = 0; o < L6Out; o++)
                 {
-                    float g = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out + o);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) += g;
-                    for (int i = 0; i < L6In; i++)
+                    ref float dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L6Out + o);
+                    float sum = accumulate ? dwi : 0f;
+                    for (int s = 0; s < batch; s++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L6Out + o) += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In + i) * g;
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out + o);
                     }
+
+                    dwi = sum;
                 }
             }
         }
+    }
 
-        // 3. da5 = dz·W6ᵀ: one dot product per sample and input
+    /// <summary>Layer 6, samples <paramref name="first"/> to <paramref name="end"/>: da5 = dz6·W6ᵀ, written to _dz5.</summary>
+    private void Layer6InputGradient(int first, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W); // (L6In, L6Out)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz5); // (batch, L6In)
-        int t = 0; // the first sample of the tile
+        int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of a row of W feeds 4 dot products
-        for (; t <= batch - 4; t += 4)
+        for (; t <= end - 4; t += 4)
         {
             ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L6Out);
             ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L6Out);
@@ -1130,7 +1327,8 @@ partial class AllActivationsNet
             }
         }
 
-        for (int s = t; s < batch; s++)
+        // the last samples one at a time: one dot product per input
+        for (int s = t; s < end; s++)
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L6In);
@@ -1160,24 +1358,28 @@ partial class AllActivationsNet
     /// <summary>
     /// Layer 5 backward over the batch. On entry _dz5 holds dLoss/da5.
     /// <list type="number">
-    /// <item>dz5 = da5 ⊙ leaky_relu'(z5)</item>
-    /// <item>dW5 += a4ᵀ·dz5; db5 += Σ_s dz5 (accumulated, so ZeroGradients must run first)</item>
-    /// <item>da4 = dz5·W5ᵀ, written to _dz4</item>
+    /// <item>dz5 = da5 ⊙ leaky_relu'(z5) (<see cref="Layer5Derivative"/>)</item>
+    /// <item>dW5 = a4ᵀ·dz5; db5 = Σ_s dz5 (<see cref="Layer5WeightGradient"/>: stored inside TrainBatch, added to the gradients otherwise)</item>
+    /// <item>da4 = dz5·W5ᵀ, written to _dz4 (<see cref="Layer5InputGradient"/>)</item>
     /// </list>
+    /// Each step is a method over a range (samples, or rows of dW), so that threads can share it out.
     /// </summary>
     private void Layer5Backward(int batch)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L5W);
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L5W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L5B);
-        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4); // (batch, L5In)
+        Layer5Derivative(0, batch);
+        Layer5WeightGradient(batch, 0, 1);
+        Layer5InputGradient(0, batch);
+    }
+
+    /// <summary>Layer 5, samples <paramref name="first"/> to <paramref name="end"/>: _dz5 from dLoss/da to dLoss/dz, in place.</summary>
+    private void Layer5Derivative(int first, int end)
+    {
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz5); // (batch, L5Out)
 
         // 1. dz = da ⊙ leaky_relu'(z)
         ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z5);
         ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5);
-        for (int s = 0; s < batch; s++)
+        for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L5Out);
             ref float aRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L5Out);
@@ -1195,12 +1397,63 @@ partial class AllActivationsNet
                 }
             }
         }
+    }
 
-        // 2. dW += a4ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
+    /// <summary>
+    /// Layer 5: part <paramref name="part"/> of <paramref name="parts"/> of dW5 = a4ᵀ·dz5 over the whole batch, in register
+    /// tiles of 4 rows. The 2 tiles of rows are shared out between the parts (the last part also takes the last 1 rows),
+    /// so parts write disjoint rows and every row is summed over the samples in the same order however many parts
+    /// there are. Part 0 also sums db5.
+    /// </summary>
+    private void Layer5WeightGradient(int batch, int part, int parts)
+    {
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L5W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L5B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4); // (batch, L5In)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz5); // (batch, L5Out)
+        int firstRow = part * (L5In / 4) / parts * 4; // whole tiles of rows
+        int endRow = (part + 1) * (L5In / 4) / parts * 4;
+        if (part == 0)
+        {
+            // db += Σ_s dz
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // biases 0..4 (Vector128 + float)
+                {
+                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) : 0f;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L5Out);
+                        acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        acc1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) = acc1;
+                }
+            }
+            else
+            {
+                for (int o = 0; o < L5Out; o++)
+                {
+                    float sum = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) : 0f;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L5Out + o);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) = sum;
+                }
+            }
+        }
+
+        // dW += a4ᵀ·dz, rows firstRow to endRow in register tiles of 4, accumulated over the batch
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            // rows 0..7 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
-            for (int i = 0; i < L5In - L5In % 4; i += 4)
+            // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = firstRow; i < endRow; i += 4)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L5Out);
                 ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L5Out);
@@ -1251,8 +1504,8 @@ partial class AllActivationsNet
                 }
             }
 
-            // rows 8..8 of dW, one at a time
-            for (int i = L5In - L5In % 4; i < L5In; i++)
+            // rows 8..8 of dW, one at a time, by the last part
+            for (int i = part == parts - 1 ? L5In - L5In % 4 : L5In; i < L5In; i++)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L5Out);
                 // outputs 0..4 (Vector128 + float)
@@ -1275,49 +1528,35 @@ partial class AllActivationsNet
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) = acc0_1;
                 }
             }
-
-            // biases 0..4 (Vector128 + float)
-            {
-                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) : 0f;
-                for (int s = 0; s < batch; s++)
-                {
-                    ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L5Out);
-                    acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
-                    acc1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4);
-                }
-
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) = acc1;
-            }
         }
         else
         {
-            if (!accumulate)
-            {
-                new global::System.Span<float>(_gradients, L5W, L5In * L5Out).Clear();
-                new global::System.Span<float>(_gradients, L5B, L5Out).Clear();
-            }
-
-            for (int s = 0; s < batch; s++)
+            for (int i = firstRow; i < (part == parts - 1 ? L5In : endRow); i++)
             {
                 for (int o = 0; o < L5Out; o++)
                 {
-                    float g = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L5Out + o);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) += g;
-                    for (int i = 0; i < L5In; i++)
+                    ref float dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L5Out + o);
+                    float sum = accumulate ? dwi : 0f;
+                    for (int s = 0; s < batch; s++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L5Out + o) += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L5In + i) * g;
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L5In + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L5Out + o);
                     }
+
+                    dwi = sum;
                 }
             }
         }
+    }
 
-        // 3. da4 = dz·W5ᵀ: one dot product per sample and input
+    /// <summary>Layer 5, samples <paramref name="first"/> to <paramref name="end"/>: da4 = dz5·W5ᵀ, written to _dz4.</summary>
+    private void Layer5InputGradient(int first, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L5W); // (L5In, L5Out)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz5); // (batch, L5Out)
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4); // (batch, L5In)
-        int t = 0; // the first sample of the tile
+        int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of a row of W feeds 4 dot products
-        for (; t <= batch - 4; t += 4)
+        for (; t <= end - 4; t += 4)
         {
             ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L5Out);
             ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L5Out);
@@ -1382,7 +1621,8 @@ partial class AllActivationsNet
             }
         }
 
-        for (int s = t; s < batch; s++)
+        // the last samples one at a time: one dot product per input
+        for (int s = t; s < end; s++)
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L5Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L5In);
@@ -1413,24 +1653,28 @@ partial class AllActivationsNet
     /// <summary>
     /// Layer 4 backward over the batch. On entry _dz4 holds dLoss/da4.
     /// <list type="number">
-    /// <item>dz4 = da4 ⊙ relu'(z4)</item>
-    /// <item>dW4 += a3ᵀ·dz4; db4 += Σ_s dz4 (accumulated, so ZeroGradients must run first)</item>
-    /// <item>da3 = dz4·W4ᵀ, written to _dz3</item>
+    /// <item>dz4 = da4 ⊙ relu'(z4) (<see cref="Layer4Derivative"/>)</item>
+    /// <item>dW4 = a3ᵀ·dz4; db4 = Σ_s dz4 (<see cref="Layer4WeightGradient"/>: stored inside TrainBatch, added to the gradients otherwise)</item>
+    /// <item>da3 = dz4·W4ᵀ, written to _dz3 (<see cref="Layer4InputGradient"/>)</item>
     /// </list>
+    /// Each step is a method over a range (samples, or rows of dW), so that threads can share it out.
     /// </summary>
     private void Layer4Backward(int batch)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L4W);
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L4W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L4B);
-        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3); // (batch, L4In)
+        Layer4Derivative(0, batch);
+        Layer4WeightGradient(batch, 0, 1);
+        Layer4InputGradient(0, batch);
+    }
+
+    /// <summary>Layer 4, samples <paramref name="first"/> to <paramref name="end"/>: _dz4 from dLoss/da to dLoss/dz, in place.</summary>
+    private void Layer4Derivative(int first, int end)
+    {
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4); // (batch, L4Out)
 
         // 1. dz = da ⊙ relu'(z)
         ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z4);
         ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4);
-        for (int s = 0; s < batch; s++)
+        for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L4Out);
             ref float aRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L4Out);
@@ -1454,12 +1698,83 @@ partial class AllActivationsNet
                 }
             }
         }
+    }
 
-        // 2. dW += a3ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
+    /// <summary>
+    /// Layer 4: part <paramref name="part"/> of <paramref name="parts"/> of dW4 = a3ᵀ·dz4 over the whole batch, in register
+    /// tiles of 4 rows. The 1 tiles of rows are shared out between the parts,
+    /// so parts write disjoint rows and every row is summed over the samples in the same order however many parts
+    /// there are. Part 0 also sums db4.
+    /// </summary>
+    private void Layer4WeightGradient(int batch, int part, int parts)
+    {
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L4W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L4B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3); // (batch, L4In)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4); // (batch, L4Out)
+        int firstRow = part * (L4In / 4) / parts * 4; // whole tiles of rows
+        int endRow = (part + 1) * (L4In / 4) / parts * 4;
+        if (part == 0)
+        {
+            // db += Σ_s dz
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // biases 0..8 (Vector256 + float)
+                {
+                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8) : 0f;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L4Out);
+                        acc0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0);
+                        acc1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 8);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref db, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8) = acc1;
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // biases 0..8 (2 x Vector128 + float)
+                {
+                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8) : 0f;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L4Out);
+                        acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        acc1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 4);
+                        acc2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 8);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref db, 4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8) = acc2;
+                }
+            }
+            else
+            {
+                for (int o = 0; o < L4Out; o++)
+                {
+                    float sum = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) : 0f;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L4Out + o);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) = sum;
+                }
+            }
+        }
+
+        // dW += a3ᵀ·dz, rows firstRow to endRow in register tiles of 4, accumulated over the batch
         if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            // rows 0..3 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
-            for (int i = 0; i < L4In - L4In % 4; i += 4)
+            // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = firstRow; i < endRow; i += 4)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L4Out);
                 ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L4Out);
@@ -1509,26 +1824,11 @@ partial class AllActivationsNet
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 8) = acc3_1;
                 }
             }
-
-            // biases 0..8 (Vector256 + float)
-            {
-                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8) : 0f;
-                for (int s = 0; s < batch; s++)
-                {
-                    ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L4Out);
-                    acc0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0);
-                    acc1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 8);
-                }
-
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref db, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8) = acc1;
-            }
         }
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            // rows 0..3 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
-            for (int i = 0; i < L4In - L4In % 4; i += 4)
+            // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = firstRow; i < endRow; i += 4)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L4Out);
                 ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L4Out);
@@ -1591,52 +1891,35 @@ partial class AllActivationsNet
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 8) = acc3_2;
                 }
             }
-
-            // biases 0..8 (2 x Vector128 + float)
-            {
-                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                var acc2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8) : 0f;
-                for (int s = 0; s < batch; s++)
-                {
-                    ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L4Out);
-                    acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
-                    acc1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 4);
-                    acc2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 8);
-                }
-
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref db, 4);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8) = acc2;
-            }
         }
         else
         {
-            if (!accumulate)
-            {
-                new global::System.Span<float>(_gradients, L4W, L4In * L4Out).Clear();
-                new global::System.Span<float>(_gradients, L4B, L4Out).Clear();
-            }
-
-            for (int s = 0; s < batch; s++)
+            for (int i = firstRow; i < (part == parts - 1 ? L4In : endRow); i++)
             {
                 for (int o = 0; o < L4Out; o++)
                 {
-                    float g = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L4Out + o);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) += g;
-                    for (int i = 0; i < L4In; i++)
+                    ref float dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L4Out + o);
+                    float sum = accumulate ? dwi : 0f;
+                    for (int s = 0; s < batch; s++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L4Out + o) += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L4In + i) * g;
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L4In + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L4Out + o);
                     }
+
+                    dwi = sum;
                 }
             }
         }
+    }
 
-        // 3. da3 = dz·W4ᵀ: one dot product per sample and input
+    /// <summary>Layer 4, samples <paramref name="first"/> to <paramref name="end"/>: da3 = dz4·W4ᵀ, written to _dz3.</summary>
+    private void Layer4InputGradient(int first, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L4W); // (L4In, L4Out)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4); // (batch, L4Out)
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3); // (batch, L4In)
-        int t = 0; // the first sample of the tile
+        int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of a row of W feeds 4 dot products
-        for (; t <= batch - 4; t += 4)
+        for (; t <= end - 4; t += 4)
         {
             ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L4Out);
             ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L4Out);
@@ -1737,7 +2020,8 @@ partial class AllActivationsNet
             }
         }
 
-        for (int s = t; s < batch; s++)
+        // the last samples one at a time: one dot product per input
+        for (int s = t; s < end; s++)
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L4Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L4In);
@@ -1776,24 +2060,28 @@ partial class AllActivationsNet
     /// <summary>
     /// Layer 3 backward over the batch. On entry _dz3 holds dLoss/da3.
     /// <list type="number">
-    /// <item>dz3 = da3 ⊙ tanh'(z3)</item>
-    /// <item>dW3 += a2ᵀ·dz3; db3 += Σ_s dz3 (accumulated, so ZeroGradients must run first)</item>
-    /// <item>da2 = dz3·W3ᵀ, written to _dz2</item>
+    /// <item>dz3 = da3 ⊙ tanh'(z3) (<see cref="Layer3Derivative"/>)</item>
+    /// <item>dW3 = a2ᵀ·dz3; db3 = Σ_s dz3 (<see cref="Layer3WeightGradient"/>: stored inside TrainBatch, added to the gradients otherwise)</item>
+    /// <item>da2 = dz3·W3ᵀ, written to _dz2 (<see cref="Layer3InputGradient"/>)</item>
     /// </list>
+    /// Each step is a method over a range (samples, or rows of dW), so that threads can share it out.
     /// </summary>
     private void Layer3Backward(int batch)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L3W);
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L3W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L3B);
-        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2); // (batch, L3In)
+        Layer3Derivative(0, batch);
+        Layer3WeightGradient(batch, 0, 1);
+        Layer3InputGradient(0, batch);
+    }
+
+    /// <summary>Layer 3, samples <paramref name="first"/> to <paramref name="end"/>: _dz3 from dLoss/da to dLoss/dz, in place.</summary>
+    private void Layer3Derivative(int first, int end)
+    {
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3); // (batch, L3Out)
 
         // 1. dz = da ⊙ tanh'(z)
         ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z3);
         ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3);
-        for (int s = 0; s < batch; s++)
+        for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L3Out);
             ref float aRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L3Out);
@@ -1810,12 +2098,60 @@ partial class AllActivationsNet
                 }
             }
         }
+    }
 
-        // 2. dW += a2ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
+    /// <summary>
+    /// Layer 3: part <paramref name="part"/> of <paramref name="parts"/> of dW3 = a2ᵀ·dz3 over the whole batch, in register
+    /// tiles of 4 rows. The 1 tiles of rows are shared out between the parts (the last part also takes the last 2 rows),
+    /// so parts write disjoint rows and every row is summed over the samples in the same order however many parts
+    /// there are. Part 0 also sums db3.
+    /// </summary>
+    private void Layer3WeightGradient(int batch, int part, int parts)
+    {
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L3W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L3B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2); // (batch, L3In)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3); // (batch, L3Out)
+        int firstRow = part * (L3In / 4) / parts * 4; // whole tiles of rows
+        int endRow = (part + 1) * (L3In / 4) / parts * 4;
+        if (part == 0)
+        {
+            // db += Σ_s dz
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // biases 0..3 (Vector128)
+                {
+                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L3Out);
+                        acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
+                }
+            }
+            else
+            {
+                for (int o = 0; o < L3Out; o++)
+                {
+                    float sum = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) : 0f;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L3Out + o);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) = sum;
+                }
+            }
+        }
+
+        // dW += a2ᵀ·dz, rows firstRow to endRow in register tiles of 4, accumulated over the batch
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            // rows 0..3 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
-            for (int i = 0; i < L3In - L3In % 4; i += 4)
+            // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = firstRow; i < endRow; i += 4)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L3Out);
                 ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L3Out);
@@ -1853,8 +2189,8 @@ partial class AllActivationsNet
                 }
             }
 
-            // rows 4..5 of dW, one at a time
-            for (int i = L3In - L3In % 4; i < L3In; i++)
+            // rows 4..5 of dW, one at a time, by the last part
+            for (int i = part == parts - 1 ? L3In - L3In % 4 : L3In; i < L3In; i++)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L3Out);
                 // outputs 0..3 (Vector128)
@@ -1873,46 +2209,35 @@ partial class AllActivationsNet
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
                 }
             }
-
-            // biases 0..3 (Vector128)
-            {
-                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                for (int s = 0; s < batch; s++)
-                {
-                    ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L3Out);
-                    acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
-                }
-
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
-            }
         }
         else
         {
-            if (!accumulate)
-            {
-                new global::System.Span<float>(_gradients, L3W, L3In * L3Out).Clear();
-                new global::System.Span<float>(_gradients, L3B, L3Out).Clear();
-            }
-
-            for (int s = 0; s < batch; s++)
+            for (int i = firstRow; i < (part == parts - 1 ? L3In : endRow); i++)
             {
                 for (int o = 0; o < L3Out; o++)
                 {
-                    float g = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L3Out + o);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) += g;
-                    for (int i = 0; i < L3In; i++)
+                    ref float dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L3Out + o);
+                    float sum = accumulate ? dwi : 0f;
+                    for (int s = 0; s < batch; s++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L3Out + o) += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L3In + i) * g;
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L3In + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L3Out + o);
                     }
+
+                    dwi = sum;
                 }
             }
         }
+    }
 
-        // 3. da2 = dz·W3ᵀ: one dot product per sample and input
+    /// <summary>Layer 3, samples <paramref name="first"/> to <paramref name="end"/>: da2 = dz3·W3ᵀ, written to _dz2.</summary>
+    private void Layer3InputGradient(int first, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L3W); // (L3In, L3Out)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3); // (batch, L3Out)
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L3In)
-        int t = 0; // the first sample of the tile
+        int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of a row of W feeds 4 dot products
-        for (; t <= batch - 4; t += 4)
+        for (; t <= end - 4; t += 4)
         {
             ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L3Out);
             ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L3Out);
@@ -1966,7 +2291,8 @@ partial class AllActivationsNet
             }
         }
 
-        for (int s = t; s < batch; s++)
+        // the last samples one at a time: one dot product per input
+        for (int s = t; s < end; s++)
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L3Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L3In);
@@ -1996,24 +2322,28 @@ partial class AllActivationsNet
     /// <summary>
     /// Layer 2 backward over the batch. On entry _dz2 holds dLoss/da2.
     /// <list type="number">
-    /// <item>dz2 = da2 ⊙ sigmoid'(z2)</item>
-    /// <item>dW2 += a1ᵀ·dz2; db2 += Σ_s dz2 (accumulated, so ZeroGradients must run first)</item>
-    /// <item>da1 = dz2·W2ᵀ, written to _dz1</item>
+    /// <item>dz2 = da2 ⊙ sigmoid'(z2) (<see cref="Layer2Derivative"/>)</item>
+    /// <item>dW2 = a1ᵀ·dz2; db2 = Σ_s dz2 (<see cref="Layer2WeightGradient"/>: stored inside TrainBatch, added to the gradients otherwise)</item>
+    /// <item>da1 = dz2·W2ᵀ, written to _dz1 (<see cref="Layer2InputGradient"/>)</item>
     /// </list>
+    /// Each step is a method over a range (samples, or rows of dW), so that threads can share it out.
     /// </summary>
     private void Layer2Backward(int batch)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W);
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2B);
-        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L2In)
+        Layer2Derivative(0, batch);
+        Layer2WeightGradient(batch, 0, 1);
+        Layer2InputGradient(0, batch);
+    }
+
+    /// <summary>Layer 2, samples <paramref name="first"/> to <paramref name="end"/>: _dz2 from dLoss/da to dLoss/dz, in place.</summary>
+    private void Layer2Derivative(int first, int end)
+    {
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
 
         // 1. dz = da ⊙ sigmoid'(z)
         ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2);
         ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2);
-        for (int s = 0; s < batch; s++)
+        for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L2Out);
             ref float aRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L2Out);
@@ -2032,12 +2362,66 @@ partial class AllActivationsNet
                 }
             }
         }
+    }
 
-        // 2. dW += a1ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
+    /// <summary>
+    /// Layer 2: part <paramref name="part"/> of <paramref name="parts"/> of dW2 = a1ᵀ·dz2 over the whole batch, in register
+    /// tiles of 4 rows. The 1 tiles of rows are shared out between the parts (the last part also takes the last 1 rows),
+    /// so parts write disjoint rows and every row is summed over the samples in the same order however many parts
+    /// there are. Part 0 also sums db2.
+    /// </summary>
+    private void Layer2WeightGradient(int batch, int part, int parts)
+    {
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L2In)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
+        int firstRow = part * (L2In / 4) / parts * 4; // whole tiles of rows
+        int endRow = (part + 1) * (L2In / 4) / parts * 4;
+        if (part == 0)
+        {
+            // db += Σ_s dz
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // biases 0..5 (Vector128 + 2 x float)
+                {
+                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) : 0f;
+                    var acc2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5) : 0f;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
+                        acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        acc1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4);
+                        acc2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 5);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) = acc1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5) = acc2;
+                }
+            }
+            else
+            {
+                for (int o = 0; o < L2Out; o++)
+                {
+                    float sum = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) : 0f;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out + o);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) = sum;
+                }
+            }
+        }
+
+        // dW += a1ᵀ·dz, rows firstRow to endRow in register tiles of 4, accumulated over the batch
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            // rows 0..3 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
-            for (int i = 0; i < L2In - L2In % 4; i += 4)
+            // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = firstRow; i < endRow; i += 4)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L2Out);
                 ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L2Out);
@@ -2101,8 +2485,8 @@ partial class AllActivationsNet
                 }
             }
 
-            // rows 4..4 of dW, one at a time
-            for (int i = L2In - L2In % 4; i < L2In; i++)
+            // rows 4..4 of dW, one at a time, by the last part
+            for (int i = part == parts - 1 ? L2In - L2In % 4 : L2In; i < L2In; i++)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out);
                 // outputs 0..5 (Vector128 + 2 x float)
@@ -2129,52 +2513,35 @@ partial class AllActivationsNet
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5) = acc0_2;
                 }
             }
-
-            // biases 0..5 (Vector128 + 2 x float)
-            {
-                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) : 0f;
-                var acc2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5) : 0f;
-                for (int s = 0; s < batch; s++)
-                {
-                    ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-                    acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
-                    acc1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4);
-                    acc2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 5);
-                }
-
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) = acc1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5) = acc2;
-            }
         }
         else
         {
-            if (!accumulate)
-            {
-                new global::System.Span<float>(_gradients, L2W, L2In * L2Out).Clear();
-                new global::System.Span<float>(_gradients, L2B, L2Out).Clear();
-            }
-
-            for (int s = 0; s < batch; s++)
+            for (int i = firstRow; i < (part == parts - 1 ? L2In : endRow); i++)
             {
                 for (int o = 0; o < L2Out; o++)
                 {
-                    float g = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out + o);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) += g;
-                    for (int i = 0; i < L2In; i++)
+                    ref float dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out + o);
+                    float sum = accumulate ? dwi : 0f;
+                    for (int s = 0; s < batch; s++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out + o) += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i) * g;
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out + o);
                     }
+
+                    dwi = sum;
                 }
             }
         }
+    }
 
-        // 3. da1 = dz·W2ᵀ: one dot product per sample and input
+    /// <summary>Layer 2, samples <paramref name="first"/> to <paramref name="end"/>: da1 = dz2·W2ᵀ, written to _dz1.</summary>
+    private void Layer2InputGradient(int first, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W); // (L2In, L2Out)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L2In)
-        int t = 0; // the first sample of the tile
+        int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of a row of W feeds 4 dot products
-        for (; t <= batch - 4; t += 4)
+        for (; t <= end - 4; t += 4)
         {
             ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L2Out);
             ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L2Out);
@@ -2246,7 +2613,8 @@ partial class AllActivationsNet
             }
         }
 
-        for (int s = t; s < batch; s++)
+        // the last samples one at a time: one dot product per input
+        for (int s = t; s < end; s++)
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L2In);
@@ -2279,24 +2647,71 @@ partial class AllActivationsNet
     /// Layer 1 backward over the batch. On entry _dz1 holds dLoss/da1.
     /// <list type="number">
     /// <item>nothing to apply: a linear layer has dz1 = da1</item>
-    /// <item>dW1 += xᵀ·dz1; db1 += Σ_s dz1 (accumulated, so ZeroGradients must run first)</item>
+    /// <item>dW1 = xᵀ·dz1; db1 = Σ_s dz1 (<see cref="Layer1WeightGradient"/>: stored inside TrainBatch, added to the gradients otherwise)</item>
     /// <item>no input gradient: layer 1 reads the network's inputs</item>
     /// </list>
+    /// Each step is a method over a range (samples, or rows of dW), so that threads can share it out.
     /// </summary>
     private void Layer1Backward(int batch)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1W);
+        Layer1WeightGradient(batch, 0, 1);
+    }
+
+    /// <summary>
+    /// Layer 1: part <paramref name="part"/> of <paramref name="parts"/> of dW1 = xᵀ·dz1 over the whole batch, in register
+    /// tiles of 4 rows. The 0 tiles of rows are shared out between the parts (the last part also takes the last 3 rows),
+    /// so parts write disjoint rows and every row is summed over the samples in the same order however many parts
+    /// there are. Part 0 also sums db1.
+    /// </summary>
+    private void Layer1WeightGradient(int batch, int part, int parts)
+    {
         ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1W);
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1B);
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x); // (batch, L1In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L1Out)
+        int firstRow = part * (L1In / 4) / parts * 4; // whole tiles of rows
+        int endRow = (part + 1) * (L1In / 4) / parts * 4;
+        if (part == 0)
+        {
+            // db += Σ_s dz
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // biases 0..4 (Vector128 + float)
+                {
+                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) : 0f;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
+                        acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        acc1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4);
+                    }
 
-        // 2. dW += xᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) = acc1;
+                }
+            }
+            else
+            {
+                for (int o = 0; o < L1Out; o++)
+                {
+                    float sum = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) : 0f;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out + o);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) = sum;
+                }
+            }
+        }
+
+        // dW += xᵀ·dz, rows firstRow to endRow in register tiles of 4, accumulated over the batch
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            // rows of dW one at a time
-            for (int i = L1In - L1In % 4; i < L1In; i++)
+            // rows of dW one at a time, by the last part
+            for (int i = part == parts - 1 ? L1In - L1In % 4 : L1In; i < L1In; i++)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
                 // outputs 0..4 (Vector128 + float)
@@ -2319,40 +2734,21 @@ partial class AllActivationsNet
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) = acc0_1;
                 }
             }
-
-            // biases 0..4 (Vector128 + float)
-            {
-                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) : 0f;
-                for (int s = 0; s < batch; s++)
-                {
-                    ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                    acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
-                    acc1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4);
-                }
-
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) = acc1;
-            }
         }
         else
         {
-            if (!accumulate)
-            {
-                new global::System.Span<float>(_gradients, L1W, L1In * L1Out).Clear();
-                new global::System.Span<float>(_gradients, L1B, L1Out).Clear();
-            }
-
-            for (int s = 0; s < batch; s++)
+            for (int i = firstRow; i < (part == parts - 1 ? L1In : endRow); i++)
             {
                 for (int o = 0; o < L1Out; o++)
                 {
-                    float g = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out + o);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) += g;
-                    for (int i = 0; i < L1In; i++)
+                    ref float dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out + o);
+                    float sum = accumulate ? dwi : 0f;
+                    for (int s = 0; s < batch; s++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out + o) += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i) * g;
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out + o);
                     }
+
+                    dwi = sum;
                 }
             }
         }

@@ -1910,6 +1910,36 @@ partial class AllActivationsNet
     }
 
     /// <summary>
+    /// The layers' backward passes across the worker group, last layer first (dropout on this thread). A layer's
+    /// input gradient and the activation derivative of the layer below, both by samples, are one job.
+    /// </summary>
+    private void BackwardParallel(global::StaticNets.WorkerGroup workers, int batch)
+    {
+        _trainPart ??= TrainPart;
+        _phaseBatch = batch;
+        _phase = 3010; // layer 10: dW by rows, the input gradient by samples, then layer 9's activation derivative for the same samples
+        workers.Run(_trainPart);
+        _phase = 3009; // layer 9: dW by rows, the input gradient by samples, then layer 8's activation derivative for the same samples
+        workers.Run(_trainPart);
+        _phase = 3008; // layer 8: dW by rows, the input gradient by samples, then layer 7's activation derivative for the same samples
+        workers.Run(_trainPart);
+        _phase = 3007; // layer 7: dW by rows, the input gradient by samples, then layer 6's activation derivative for the same samples
+        workers.Run(_trainPart);
+        _phase = 3006; // layer 6: dW by rows, the input gradient by samples, then layer 5's activation derivative for the same samples
+        workers.Run(_trainPart);
+        _phase = 3005; // layer 5: dW by rows, the input gradient by samples, then layer 4's activation derivative for the same samples
+        workers.Run(_trainPart);
+        _phase = 3004; // layer 4: dW by rows, the input gradient by samples, then layer 3's activation derivative for the same samples
+        workers.Run(_trainPart);
+        _phase = 3003; // layer 3: dW by rows, the input gradient by samples, then layer 2's activation derivative for the same samples
+        workers.Run(_trainPart);
+        _phase = 3002; // layer 2: dW by rows, the input gradient by samples
+        workers.Run(_trainPart);
+        _phase = 3001; // layer 1: dW by rows
+        workers.Run(_trainPart);
+    }
+
+    /// <summary>
     /// One thread's share of the job in <see cref="_phase"/>: samples first to end (whole tiles of 4),
     /// or part <paramref name="part"/> of the rows of a weight gradient.
     /// </summary>
@@ -1925,32 +1955,79 @@ partial class AllActivationsNet
             case 1: // layer 1 (Dense) forward
                 Layer1ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), first, end);
                 break;
+            case 3001: // layer 1 weight gradient
+                Layer1WeightGradient(batch, part, parts);
+                break;
             case 2: // layer 2 (Dense) forward
                 Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), first, end);
+                break;
+            case 3002: // layer 2 weight gradient and input gradient
+                Layer2WeightGradient(batch, part, parts);
+                Layer2InputGradient(first, end);
                 break;
             case 3: // layer 3 (Dense) forward
                 Layer3ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), first, end);
                 break;
+            case 3003: // layer 3 weight gradient and input gradient
+                Layer3WeightGradient(batch, part, parts);
+                Layer3InputGradient(first, end);
+                Layer2Derivative(first, end);
+                break;
             case 4: // layer 4 (Dense) forward
                 Layer4ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), first, end);
+                break;
+            case 3004: // layer 4 weight gradient and input gradient
+                Layer4WeightGradient(batch, part, parts);
+                Layer4InputGradient(first, end);
+                Layer3Derivative(first, end);
                 break;
             case 5: // layer 5 (Dense) forward
                 Layer5ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), first, end);
                 break;
+            case 3005: // layer 5 weight gradient and input gradient
+                Layer5WeightGradient(batch, part, parts);
+                Layer5InputGradient(first, end);
+                Layer4Derivative(first, end);
+                break;
             case 6: // layer 6 (Dense) forward
                 Layer6ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), first, end);
+                break;
+            case 3006: // layer 6 weight gradient and input gradient
+                Layer6WeightGradient(batch, part, parts);
+                Layer6InputGradient(first, end);
+                Layer5Derivative(first, end);
                 break;
             case 7: // layer 7 (Dense) forward
                 Layer7ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6), first, end);
                 break;
+            case 3007: // layer 7 weight gradient and input gradient
+                Layer7WeightGradient(batch, part, parts);
+                Layer7InputGradient(first, end);
+                Layer6Derivative(first, end);
+                break;
             case 8: // layer 8 (Dense) forward
                 Layer8ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a7), first, end);
+                break;
+            case 3008: // layer 8 weight gradient and input gradient
+                Layer8WeightGradient(batch, part, parts);
+                Layer8InputGradient(first, end);
+                Layer7Derivative(first, end);
                 break;
             case 9: // layer 9 (Dense) forward
                 Layer9ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a8), first, end);
                 break;
+            case 3009: // layer 9 weight gradient and input gradient
+                Layer9WeightGradient(batch, part, parts);
+                Layer9InputGradient(first, end);
+                Layer8Derivative(first, end);
+                break;
             case 10: // layer 10 (Dense) forward
                 Layer10ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a9), first, end);
+                break;
+            case 3010: // layer 10 weight gradient and input gradient
+                Layer10WeightGradient(batch, part, parts);
+                Layer10InputGradient(first, end);
+                Layer9Derivative(first, end);
                 break;
         }
     }

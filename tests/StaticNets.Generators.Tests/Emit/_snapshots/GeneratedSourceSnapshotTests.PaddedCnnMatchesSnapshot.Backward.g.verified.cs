@@ -56,21 +56,56 @@ partial class PaddedCnn
     /// Layer 6 backward over the batch. On entry _dz6 holds dLoss/da6.
     /// <list type="number">
     /// <item>nothing to apply: a linear layer has dz6 = da6</item>
-    /// <item>dW6 += a5ᵀ·dz6; db6 += Σ_s dz6 (accumulated, so ZeroGradients must run first)</item>
-    /// <item>da5 = dz6·W6ᵀ, written to _dz5</item>
+    /// <item>dW6 += a5ᵀ·dz6; db6 += Σ_s dz6 (<see cref="Layer6WeightGradient"/>: accumulated, so ZeroGradients must run first)</item>
+    /// <item>da5 = dz6·W6ᵀ, written to _dz5 (<see cref="Layer6InputGradient"/>)</item>
     /// </list>
+    /// Each step is a method over a range (samples, or rows of dW), so that threads can share it out.
     /// </summary>
     private void Layer6Backward(int batch)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W);
+        Layer6WeightGradient(batch, 0, 1);
+        Layer6InputGradient(0, batch);
+    }
+
+    /// <summary>
+    /// Layer 6: part <paramref name="part"/> of <paramref name="parts"/> of dW6 = a5ᵀ·dz6 over the whole batch, in register
+    /// tiles of 4 rows. The 5 tiles of rows are shared out between the parts,
+    /// so parts write disjoint rows and every row is summed over the samples in the same order however many parts
+    /// there are. Part 0 also sums db6.
+    /// </summary>
+    private void Layer6WeightGradient(int batch, int part, int parts)
+    {
         ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L6W);
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L6B);
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5); // (batch, L6In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
+        int firstRow = part * (L6In / 4) / parts * 4; // whole tiles of rows
+        int endRow = (part + 1) * (L6In / 4) / parts * 4;
+        if (part == 0)
+        {
+            // db += Σ_s dz
+            // biases 0..2 (3 x float)
+            {
+                var acc0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0);
+                var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1);
+                var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2);
+                for (int s = 0; s < batch; s++)
+                {
+                    ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
+                    acc0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0);
+                    acc1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 1);
+                    acc2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 2);
+                }
 
-        // 2. dW += a5ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
-        // rows 0..19 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
-        for (int i = 0; i < L6In - L6In % 4; i += 4)
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) = acc0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1) = acc1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2) = acc2;
+            }
+        }
+
+        // dW += a5ᵀ·dz, rows firstRow to endRow in register tiles of 4, accumulated over the batch
+        // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+        for (int i = firstRow; i < endRow; i += 4)
         {
             ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L6Out);
             ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L6Out);
@@ -129,30 +164,17 @@ partial class PaddedCnn
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 2) = acc3_2;
             }
         }
+    }
 
-        // biases 0..2 (3 x float)
-        {
-            var acc0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0);
-            var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1);
-            var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2);
-            for (int s = 0; s < batch; s++)
-            {
-                ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
-                acc0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0);
-                acc1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 1);
-                acc2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 2);
-            }
-
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) = acc0;
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1) = acc1;
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2) = acc2;
-        }
-
-        // 3. da5 = dz·W6ᵀ: one dot product per sample and input
+    /// <summary>Layer 6, samples <paramref name="first"/> to <paramref name="end"/>: da5 = dz6·W6ᵀ, written to _dz5.</summary>
+    private void Layer6InputGradient(int first, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W); // (L6In, L6Out)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz5); // (batch, L6In)
-        int t = 0; // the first sample of the tile
+        int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of a row of W feeds 4 dot products
-        for (; t <= batch - 4; t += 4)
+        for (; t <= end - 4; t += 4)
         {
             ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L6Out);
             ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L6Out);
@@ -197,7 +219,8 @@ partial class PaddedCnn
             }
         }
 
-        for (int s = t; s < batch; s++)
+        // the last samples one at a time: one dot product per input
+        for (int s = t; s < end; s++)
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L6In);

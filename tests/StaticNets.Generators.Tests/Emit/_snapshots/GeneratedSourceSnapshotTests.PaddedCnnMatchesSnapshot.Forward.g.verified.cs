@@ -1199,23 +1199,23 @@ partial class PaddedCnn
         workers.Run(_trainPart);
     }
 
-    /// <summary>The layers' backward passes across the worker group, last layer first; dense and dropout layers on this thread.</summary>
+    /// <summary>
+    /// The layers' backward passes across the worker group, last layer first (dropout on this thread). A layer's
+    /// input gradient and the activation derivative of the layer below, both by samples, are one job.
+    /// </summary>
     private void BackwardParallel(global::StaticNets.WorkerGroup workers, int batch)
     {
         _trainPart ??= TrainPart;
         _phaseBatch = batch;
-        Layer6Backward(batch);
+        _phase = 3006; // layer 6: dW by rows, the input gradient by samples
+        workers.Run(_trainPart);
         _phase = 1005; // layer 5: by samples
         workers.Run(_trainPart);
         Layer4Backward(batch);
-        _phase = 1003; // layer 3: by samples
-        workers.Run(_trainPart);
-        _phase = 2002; // layer 2: dz = da ⊙ sigmoid'(z), by samples
+        _phase = 1003; // layer 3: by samples, then layer 2's activation derivative for the same samples
         workers.Run(_trainPart);
         Layer2Transpose();
-        _phase = 3002; // layer 2: dW by rows, the input gradient by samples
-        workers.Run(_trainPart);
-        _phase = 2001; // layer 1: dz = da ⊙ tanh'(z), by samples
+        _phase = 3002; // layer 2: dW by rows, the input gradient by samples, then layer 1's activation derivative for the same samples
         workers.Run(_trainPart);
         _phase = 3001; // layer 1: dW by rows
         workers.Run(_trainPart);
@@ -1246,9 +1246,6 @@ partial class PaddedCnn
                 }
                 break;
             }
-            case 2001: // layer 1 activation derivative
-                Layer1Derivative(first, end);
-                break;
             case 3001: // layer 1 weight gradient
                 Layer1WeightGradient(batch, part, parts);
                 break;
@@ -1264,12 +1261,10 @@ partial class PaddedCnn
                 }
                 break;
             }
-            case 2002: // layer 2 activation derivative
-                Layer2Derivative(first, end);
-                break;
             case 3002: // layer 2 weight gradient and input gradient
                 Layer2WeightGradient(batch, part, parts);
                 Layer2InputGradient(first, end);
+                Layer1Derivative(first, end);
                 break;
             case 3: // layer 3 (AveragePool2D) forward
             {
@@ -1283,6 +1278,7 @@ partial class PaddedCnn
             }
             case 1003: // layer 3 backward
                 Layer3BackwardRows(first, end);
+                Layer2Derivative(first, end);
                 break;
             case 5: // layer 5 (GlobalAveragePool2D) forward
             {
@@ -1299,6 +1295,10 @@ partial class PaddedCnn
                 break;
             case 6: // layer 6 (Dense) forward
                 Layer6ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), first, end);
+                break;
+            case 3006: // layer 6 weight gradient and input gradient
+                Layer6WeightGradient(batch, part, parts);
+                Layer6InputGradient(first, end);
                 break;
         }
     }

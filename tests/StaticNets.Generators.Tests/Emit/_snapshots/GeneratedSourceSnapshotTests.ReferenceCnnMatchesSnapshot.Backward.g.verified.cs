@@ -57,23 +57,97 @@ partial class Cnn
     /// Layer 7 backward over the batch. On entry _dz7 holds dLoss/dz7 (the loss is fused with the softmax).
     /// <list type="number">
     /// <item>nothing to apply: the loss already gives dLoss/dz7</item>
-    /// <item>dW7 += a6ᵀ·dz7; db7 += Σ_s dz7 (accumulated, so ZeroGradients must run first)</item>
-    /// <item>da6 = dz7·W7ᵀ, written to _dz6</item>
+    /// <item>dW7 += a6ᵀ·dz7; db7 += Σ_s dz7 (<see cref="Layer7WeightGradient"/>: accumulated, so ZeroGradients must run first)</item>
+    /// <item>da6 = dz7·W7ᵀ, written to _dz6 (<see cref="Layer7InputGradient"/>)</item>
     /// </list>
+    /// Each step is a method over a range (samples, or rows of dW), so that threads can share it out.
     /// </summary>
     private void Layer7Backward(int batch)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7W);
+        Layer7WeightGradient(batch, 0, 1);
+        Layer7InputGradient(0, batch);
+    }
+
+    /// <summary>
+    /// Layer 7: part <paramref name="part"/> of <paramref name="parts"/> of dW7 = a6ᵀ·dz7 over the whole batch, in register
+    /// tiles of 4 rows. The 16 tiles of rows are shared out between the parts,
+    /// so parts write disjoint rows and every row is summed over the samples in the same order however many parts
+    /// there are. Part 0 also sums db7.
+    /// </summary>
+    private void Layer7WeightGradient(int batch, int part, int parts)
+    {
         ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L7W);
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L7B);
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6); // (batch, L7In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz7); // (batch, L7Out)
+        int firstRow = part * (L7In / 4) / parts * 4; // whole tiles of rows
+        int endRow = (part + 1) * (L7In / 4) / parts * 4;
+        if (part == 0)
+        {
+            // db += Σ_s dz
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // biases 0..9 (Vector256 + 2 x float)
+                {
+                    var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 0);
+                    var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8);
+                    var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 9);
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out);
+                        acc0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0);
+                        acc1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 8);
+                        acc2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 9);
+                    }
 
-        // 2. dW += a6ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref db, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8) = acc1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 9) = acc2;
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // biases 0..9 (2 x Vector128 + 2 x float)
+                {
+                    var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0);
+                    var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 4);
+                    var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8);
+                    var acc3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 9);
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out);
+                        acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        acc1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 4);
+                        acc2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 8);
+                        acc3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 9);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref db, 4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8) = acc2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 9) = acc3;
+                }
+            }
+            else
+            {
+                for (int o = 0; o < L7Out; o++)
+                {
+                    float sum = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o);
+                    for (int s = 0; s < batch; s++)
+                    {
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out + o);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) = sum;
+                }
+            }
+        }
+
+        // dW += a6ᵀ·dz, rows firstRow to endRow in register tiles of 4, accumulated over the batch
         if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            // rows 0..63 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
-            for (int i = 0; i < L7In - L7In % 4; i += 4)
+            // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = firstRow; i < endRow; i += 4)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L7Out);
                 ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L7Out);
@@ -136,29 +210,11 @@ partial class Cnn
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 9) = acc3_2;
                 }
             }
-
-            // biases 0..9 (Vector256 + 2 x float)
-            {
-                var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 0);
-                var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8);
-                var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 9);
-                for (int s = 0; s < batch; s++)
-                {
-                    ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out);
-                    acc0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0);
-                    acc1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 8);
-                    acc2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 9);
-                }
-
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref db, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8) = acc1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 9) = acc2;
-            }
         }
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            // rows 0..63 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
-            for (int i = 0; i < L7In - L7In % 4; i += 4)
+            // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = firstRow; i < endRow; i += 4)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L7Out);
                 ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L7Out);
@@ -234,49 +290,35 @@ partial class Cnn
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 9) = acc3_3;
                 }
             }
-
-            // biases 0..9 (2 x Vector128 + 2 x float)
-            {
-                var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0);
-                var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 4);
-                var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8);
-                var acc3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 9);
-                for (int s = 0; s < batch; s++)
-                {
-                    ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out);
-                    acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
-                    acc1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 4);
-                    acc2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 8);
-                    acc3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 9);
-                }
-
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref db, 4);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 8) = acc2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 9) = acc3;
-            }
         }
         else
         {
-            for (int s = 0; s < batch; s++)
+            for (int i = firstRow; i < (part == parts - 1 ? L7In : endRow); i++)
             {
                 for (int o = 0; o < L7Out; o++)
                 {
-                    float g = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out + o);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) += g;
-                    for (int i = 0; i < L7In; i++)
+                    ref float dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L7Out + o);
+                    float sum = dwi;
+                    for (int s = 0; s < batch; s++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L7Out + o) += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L7In + i) * g;
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L7In + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out + o);
                     }
+
+                    dwi = sum;
                 }
             }
         }
+    }
 
-        // 3. da6 = dz·W7ᵀ: one dot product per sample and input
+    /// <summary>Layer 7, samples <paramref name="first"/> to <paramref name="end"/>: da6 = dz7·W7ᵀ, written to _dz6.</summary>
+    private void Layer7InputGradient(int first, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7W); // (L7In, L7Out)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz7); // (batch, L7Out)
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L7In)
-        int t = 0; // the first sample of the tile
+        int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of a row of W feeds 4 dot products
-        for (; t <= batch - 4; t += 4)
+        for (; t <= end - 4; t += 4)
         {
             ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L7Out);
             ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L7Out);
@@ -391,7 +433,8 @@ partial class Cnn
             }
         }
 
-        for (int s = t; s < batch; s++)
+        // the last samples one at a time: one dot product per input
+        for (int s = t; s < end; s++)
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L7In);
@@ -432,23 +475,28 @@ partial class Cnn
     /// <summary>
     /// Layer 6 backward over the batch. On entry _dz6 holds dLoss/da6.
     /// <list type="number">
-    /// <item>dz6 = da6 ⊙ relu'(z6)</item>
-    /// <item>dW6 += a4ᵀ·dz6; db6 += Σ_s dz6 (accumulated, so ZeroGradients must run first)</item>
-    /// <item>da4 = dz6·W6ᵀ, written to _dz4</item>
+    /// <item>dz6 = da6 ⊙ relu'(z6) (<see cref="Layer6Derivative"/>)</item>
+    /// <item>dW6 += a4ᵀ·dz6; db6 += Σ_s dz6 (<see cref="Layer6WeightGradient"/>: accumulated, so ZeroGradients must run first)</item>
+    /// <item>da4 = dz6·W6ᵀ, written to _dz4 (<see cref="Layer6InputGradient"/>)</item>
     /// </list>
+    /// Each step is a method over a range (samples, or rows of dW), so that threads can share it out.
     /// </summary>
     private void Layer6Backward(int batch)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W);
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L6W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L6B);
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4); // (batch, L6In)
+        Layer6Derivative(0, batch);
+        Layer6WeightGradient(batch, 0, 1);
+        Layer6InputGradient(0, batch);
+    }
+
+    /// <summary>Layer 6, samples <paramref name="first"/> to <paramref name="end"/>: _dz6 from dLoss/da to dLoss/dz, in place.</summary>
+    private void Layer6Derivative(int first, int end)
+    {
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
 
         // 1. dz = da ⊙ relu'(z)
         ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z6);
         ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6);
-        for (int s = 0; s < batch; s++)
+        for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L6Out);
             ref float aRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L6Out);
@@ -486,12 +534,170 @@ partial class Cnn
                 }
             }
         }
+    }
 
-        // 2. dW += a4ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
+    /// <summary>
+    /// Layer 6: part <paramref name="part"/> of <paramref name="parts"/> of dW6 = a4ᵀ·dz6 over the whole batch, in register
+    /// tiles of 4 rows. The 400 tiles of rows are shared out between the parts,
+    /// so parts write disjoint rows and every row is summed over the samples in the same order however many parts
+    /// there are. Part 0 also sums db6.
+    /// </summary>
+    private void Layer6WeightGradient(int batch, int part, int parts)
+    {
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L6W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L6B);
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4); // (batch, L6In)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
+        int firstRow = part * (L6In / 4) / parts * 4; // whole tiles of rows
+        int endRow = (part + 1) * (L6In / 4) / parts * 4;
+        if (part == 0)
+        {
+            // db += Σ_s dz
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                // biases 0..63 (4 x Vector512)
+                {
+                    var acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 0);
+                    var acc1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 16);
+                    var acc2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 32);
+                    var acc3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 48);
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
+                        acc0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 0);
+                        acc1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 16);
+                        acc2 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 32);
+                        acc3 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 48);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref db, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref db, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2, ref db, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3, ref db, 48);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // biases 0..63 (8 x Vector256)
+                {
+                    var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 0);
+                    var acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 8);
+                    var acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 16);
+                    var acc3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 24);
+                    var acc4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 32);
+                    var acc5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 40);
+                    var acc6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 48);
+                    var acc7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 56);
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
+                        acc0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0);
+                        acc1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 8);
+                        acc2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 16);
+                        acc3 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 24);
+                        acc4 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 32);
+                        acc5 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 40);
+                        acc6 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 48);
+                        acc7 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 56);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref db, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref db, 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref db, 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3, ref db, 24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc4, ref db, 32);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc5, ref db, 40);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc6, ref db, 48);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc7, ref db, 56);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // biases 0..31 (8 x Vector128)
+                {
+                    var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0);
+                    var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 4);
+                    var acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 8);
+                    var acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 12);
+                    var acc4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 16);
+                    var acc5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 20);
+                    var acc6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 24);
+                    var acc7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 28);
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
+                        acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        acc1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 4);
+                        acc2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 8);
+                        acc3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 12);
+                        acc4 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 16);
+                        acc5 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 20);
+                        acc6 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 24);
+                        acc7 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 28);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref db, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref db, 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref db, 12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc4, ref db, 16);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5, ref db, 20);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc6, ref db, 24);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc7, ref db, 28);
+                }
+                // biases 32..63 (8 x Vector128)
+                {
+                    var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 32);
+                    var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 36);
+                    var acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 40);
+                    var acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 44);
+                    var acc4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 48);
+                    var acc5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 52);
+                    var acc6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 56);
+                    var acc7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 60);
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
+                        acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 32);
+                        acc1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 36);
+                        acc2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 40);
+                        acc3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 44);
+                        acc4 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 48);
+                        acc5 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 52);
+                        acc6 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 56);
+                        acc7 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 60);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 32);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref db, 36);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref db, 40);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref db, 44);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc4, ref db, 48);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5, ref db, 52);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc6, ref db, 56);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc7, ref db, 60);
+                }
+            }
+            else
+            {
+                for (int o = 0; o < L6Out; o++)
+                {
+                    float sum = global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o);
+                    for (int s = 0; s < batch; s++)
+                    {
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out + o);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) = sum;
+                }
+            }
+        }
+
+        // dW += a4ᵀ·dz, rows firstRow to endRow in register tiles of 4, accumulated over the batch
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
-            // rows 0..1599 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
-            for (int i = 0; i < L6In - L6In % 4; i += 4)
+            // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = firstRow; i < endRow; i += 4)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L6Out);
                 ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L6Out);
@@ -567,32 +773,11 @@ partial class Cnn
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref dwRow3, 48);
                 }
             }
-
-            // biases 0..63 (4 x Vector512)
-            {
-                var acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 0);
-                var acc1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 16);
-                var acc2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 32);
-                var acc3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 48);
-                for (int s = 0; s < batch; s++)
-                {
-                    ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
-                    acc0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 0);
-                    acc1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 16);
-                    acc2 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 32);
-                    acc3 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 48);
-                }
-
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref db, 0);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref db, 16);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2, ref db, 32);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3, ref db, 48);
-            }
         }
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            // rows 0..1599 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
-            for (int i = 0; i < L6In - L6In % 4; i += 4)
+            // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = firstRow; i < endRow; i += 4)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L6Out);
                 ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L6Out);
@@ -737,44 +922,11 @@ partial class Cnn
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_3, ref dwRow3, 56);
                 }
             }
-
-            // biases 0..63 (8 x Vector256)
-            {
-                var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 0);
-                var acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 8);
-                var acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 16);
-                var acc3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 24);
-                var acc4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 32);
-                var acc5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 40);
-                var acc6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 48);
-                var acc7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 56);
-                for (int s = 0; s < batch; s++)
-                {
-                    ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
-                    acc0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0);
-                    acc1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 8);
-                    acc2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 16);
-                    acc3 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 24);
-                    acc4 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 32);
-                    acc5 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 40);
-                    acc6 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 48);
-                    acc7 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 56);
-                }
-
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref db, 0);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref db, 8);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref db, 16);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3, ref db, 24);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc4, ref db, 32);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc5, ref db, 40);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc6, ref db, 48);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc7, ref db, 56);
-            }
         }
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            // rows 0..1599 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
-            for (int i = 0; i < L6In - L6In % 4; i += 4)
+            // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = firstRow; i < endRow; i += 4)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L6Out);
                 ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L6Out);
@@ -851,93 +1003,35 @@ partial class Cnn
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_3, ref dwRow3, o + 12);
                 }
             }
-
-            // biases 0..31 (8 x Vector128)
-            {
-                var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0);
-                var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 4);
-                var acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 8);
-                var acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 12);
-                var acc4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 16);
-                var acc5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 20);
-                var acc6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 24);
-                var acc7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 28);
-                for (int s = 0; s < batch; s++)
-                {
-                    ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
-                    acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
-                    acc1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 4);
-                    acc2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 8);
-                    acc3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 12);
-                    acc4 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 16);
-                    acc5 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 20);
-                    acc6 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 24);
-                    acc7 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 28);
-                }
-
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref db, 4);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref db, 8);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref db, 12);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc4, ref db, 16);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5, ref db, 20);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc6, ref db, 24);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc7, ref db, 28);
-            }
-            // biases 32..63 (8 x Vector128)
-            {
-                var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 32);
-                var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 36);
-                var acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 40);
-                var acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 44);
-                var acc4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 48);
-                var acc5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 52);
-                var acc6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 56);
-                var acc7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 60);
-                for (int s = 0; s < batch; s++)
-                {
-                    ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
-                    acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 32);
-                    acc1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 36);
-                    acc2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 40);
-                    acc3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 44);
-                    acc4 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 48);
-                    acc5 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 52);
-                    acc6 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 56);
-                    acc7 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 60);
-                }
-
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 32);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref db, 36);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref db, 40);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref db, 44);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc4, ref db, 48);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5, ref db, 52);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc6, ref db, 56);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc7, ref db, 60);
-            }
         }
         else
         {
-            for (int s = 0; s < batch; s++)
+            for (int i = firstRow; i < (part == parts - 1 ? L6In : endRow); i++)
             {
                 for (int o = 0; o < L6Out; o++)
                 {
-                    float g = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out + o);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) += g;
-                    for (int i = 0; i < L6In; i++)
+                    ref float dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L6Out + o);
+                    float sum = dwi;
+                    for (int s = 0; s < batch; s++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L6Out + o) += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In + i) * g;
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out + o);
                     }
+
+                    dwi = sum;
                 }
             }
         }
+    }
 
-        // 3. da4 = dz·W6ᵀ: one dot product per sample and input
+    /// <summary>Layer 6, samples <paramref name="first"/> to <paramref name="end"/>: da4 = dz6·W6ᵀ, written to _dz4.</summary>
+    private void Layer6InputGradient(int first, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W); // (L6In, L6Out)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4); // (batch, L6In)
-        int t = 0; // the first sample of the tile
+        int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of a row of W feeds 4 dot products
-        for (; t <= batch - 4; t += 4)
+        for (; t <= end - 4; t += 4)
         {
             ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L6Out);
             ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L6Out);
@@ -1098,7 +1192,8 @@ partial class Cnn
             }
         }
 
-        for (int s = t; s < batch; s++)
+        // the last samples one at a time: one dot product per input
+        for (int s = t; s < end; s++)
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L6In);

@@ -4236,23 +4236,24 @@ partial class Cnn
         workers.Run(_trainPart);
     }
 
-    /// <summary>The layers' backward passes across the worker group, last layer first; dense and dropout layers on this thread.</summary>
+    /// <summary>
+    /// The layers' backward passes across the worker group, last layer first (dropout on this thread). A layer's
+    /// input gradient and the activation derivative of the layer below, both by samples, are one job.
+    /// </summary>
     private void BackwardParallel(global::StaticNets.WorkerGroup workers, int batch)
     {
         _trainPart ??= TrainPart;
         _phaseBatch = batch;
-        Layer7Backward(batch);
-        Layer6Backward(batch);
-        _phase = 1004; // layer 4: by samples
+        _phase = 3007; // layer 7: dW by rows, the input gradient by samples, then layer 6's activation derivative for the same samples
         workers.Run(_trainPart);
-        _phase = 2003; // layer 3: dz = da ⊙ relu'(z), by samples
+        _phase = 3006; // layer 6: dW by rows, the input gradient by samples
+        workers.Run(_trainPart);
+        _phase = 1004; // layer 4: by samples, then layer 3's activation derivative for the same samples
         workers.Run(_trainPart);
         Layer3Transpose();
         _phase = 3003; // layer 3: dW by rows, the input gradient by samples
         workers.Run(_trainPart);
-        _phase = 1002; // layer 2: by samples
-        workers.Run(_trainPart);
-        _phase = 2001; // layer 1: dz = da ⊙ relu'(z), by samples
+        _phase = 1002; // layer 2: by samples, then layer 1's activation derivative for the same samples
         workers.Run(_trainPart);
         _phase = 3001; // layer 1: dW by rows
         workers.Run(_trainPart);
@@ -4282,9 +4283,6 @@ partial class Cnn
                 }
                 break;
             }
-            case 2001: // layer 1 activation derivative
-                Layer1Derivative(first, end);
-                break;
             case 3001: // layer 1 weight gradient
                 Layer1WeightGradient(batch, part, parts);
                 break;
@@ -4300,6 +4298,7 @@ partial class Cnn
             }
             case 1002: // layer 2 backward
                 Layer2BackwardRows(first, end);
+                Layer1Derivative(first, end);
                 break;
             case 3: // layer 3 (Conv2D) forward
             {
@@ -4312,9 +4311,6 @@ partial class Cnn
                 }
                 break;
             }
-            case 2003: // layer 3 activation derivative
-                Layer3Derivative(first, end);
-                break;
             case 3003: // layer 3 weight gradient and input gradient
                 Layer3WeightGradient(batch, part, parts);
                 Layer3InputGradient(first, end);
@@ -4331,12 +4327,25 @@ partial class Cnn
             }
             case 1004: // layer 4 backward
                 Layer4BackwardRows(first, end);
+                Layer3Derivative(first, end);
                 break;
             case 6: // layer 6 (Dense) forward
                 Layer6ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), first, end);
                 break;
+            case 3006: // layer 6 weight gradient and input gradient
+                Layer6WeightGradient(batch, part, parts);
+                Layer6InputGradient(first, end);
+                break;
             case 7: // layer 7 (Dense) forward
                 Layer7ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6), first, end);
+                break;
+            case 3007: // layer 7 weight gradient and input gradient
+                Layer7WeightGradient(batch, part, parts);
+                Layer7InputGradient(first, end);
+                Layer6Derivative(first, end);
+                break;
+            case 4000: // the optimizer step, parameters in ranges of multiples of 64
+                StepRange(part * (ParameterCount / 64) / parts * 64, part == parts - 1 ? ParameterCount : (part + 1) * (ParameterCount / 64) / parts * 64);
                 break;
         }
     }

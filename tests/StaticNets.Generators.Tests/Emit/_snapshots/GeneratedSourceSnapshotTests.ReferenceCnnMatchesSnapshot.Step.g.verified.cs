@@ -24,7 +24,24 @@ partial class Cnn
     /// <remarks>Adam, as torch.optim.Adam: m = β₁m + (1 - β₁)g; v = β₂v + (1 - β₂)g²; θ = θ - lr/(1 - β₁ᵗ) · m/(√v/√(1 - β₂ᵗ) + ε).</remarks>
     public void Step()
     {
-        int step = ++_step;
+        _step++;
+        if (_workers is { } workers)
+        {
+            // every parameter is updated on its own, so the threads take disjoint ranges and the result is bitwise the same
+            _trainPart ??= TrainPart;
+            _phase = 4000;
+            workers.Run(_trainPart);
+        }
+        else
+        {
+            StepRange(0, ParameterCount);
+        }
+    }
+
+    /// <summary>The step of <see cref="Step"/> for parameters <paramref name="first"/> to <paramref name="end"/>; <paramref name="first"/> is a multiple of 64, and so is <paramref name="end"/> unless it is ParameterCount.</summary>
+    private void StepRange(int first, int end)
+    {
+        int step = _step;
         float lr = _learningRate;
         ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
         ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
@@ -37,7 +54,8 @@ partial class Cnn
         float inverseCorrection2Sqrt = (float)(1.0 / global::System.Math.Sqrt(1.0 - global::System.Math.Pow(beta2, step)));
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
-            for (nuint o = 0; o < (nuint)(ParameterCount - ParameterCount % 16); o += 16)
+            nuint vectorEnd = global::System.Math.Min((nuint)end, (nuint)(ParameterCount - ParameterCount % 16));
+            for (nuint o = (nuint)first; o < vectorEnd; o += 16)
             {
                 var pv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p, o);
                 var gv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, o);
@@ -48,43 +66,47 @@ partial class Cnn
                 var denominator = global::System.Runtime.Intrinsics.Vector512.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector512.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector512.Create(-stepSize), pv), ref p, o);
             }
-            // Vector256 at 121920
+            if (end == ParameterCount)
             {
-                var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 121920);
-                var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 121920);
-                var mv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref m, 121920) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 121920) * beta2);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, 121920);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 121920);
-                var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv), ref p, 121920);
-            }
-            // float at 121928
-            {
-                var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121928);
-                var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 121928);
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121928) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121928) * beta2);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121928) = mv;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121928) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121928) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
-            }
-            // float at 121929
-            {
-                var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121929);
-                var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 121929);
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121929) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121929) * beta2);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121929) = mv;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121929) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121929) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                // Vector256 at 121920
+                {
+                    var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 121920);
+                    var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 121920);
+                    var mv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref m, 121920) * beta1);
+                    var vv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 121920) * beta2);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, 121920);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 121920);
+                    var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv), ref p, 121920);
+                }
+                // float at 121928
+                {
+                    var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121928);
+                    var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 121928);
+                    var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121928) * beta1);
+                    var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121928) * beta2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121928) = mv;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121928) = vv;
+                    var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121928) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                }
+                // float at 121929
+                {
+                    var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121929);
+                    var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 121929);
+                    var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121929) * beta1);
+                    var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121929) * beta2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121929) = mv;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121929) = vv;
+                    var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121929) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                }
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            for (nuint o = 0; o < (nuint)(ParameterCount - ParameterCount % 8); o += 8)
+            nuint vectorEnd = global::System.Math.Min((nuint)end, (nuint)(ParameterCount - ParameterCount % 8));
+            for (nuint o = (nuint)first; o < vectorEnd; o += 8)
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, o);
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, o);
@@ -95,32 +117,36 @@ partial class Cnn
                 var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv), ref p, o);
             }
-            // float at 121928
+            if (end == ParameterCount)
             {
-                var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121928);
-                var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 121928);
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121928) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121928) * beta2);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121928) = mv;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121928) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121928) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
-            }
-            // float at 121929
-            {
-                var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121929);
-                var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 121929);
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121929) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121929) * beta2);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121929) = mv;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121929) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121929) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                // float at 121928
+                {
+                    var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121928);
+                    var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 121928);
+                    var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121928) * beta1);
+                    var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121928) * beta2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121928) = mv;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121928) = vv;
+                    var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121928) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                }
+                // float at 121929
+                {
+                    var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121929);
+                    var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 121929);
+                    var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121929) * beta1);
+                    var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121929) * beta2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121929) = mv;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121929) = vv;
+                    var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121929) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                }
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            for (nuint o = 0; o < (nuint)(ParameterCount - ParameterCount % 4); o += 4)
+            nuint vectorEnd = global::System.Math.Min((nuint)end, (nuint)(ParameterCount - ParameterCount % 4));
+            for (nuint o = (nuint)first; o < vectorEnd; o += 4)
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, o);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, o);
@@ -131,32 +157,35 @@ partial class Cnn
                 var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, o);
             }
-            // float at 121928
+            if (end == ParameterCount)
             {
-                var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121928);
-                var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 121928);
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121928) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121928) * beta2);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121928) = mv;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121928) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121928) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
-            }
-            // float at 121929
-            {
-                var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121929);
-                var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 121929);
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121929) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121929) * beta2);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121929) = mv;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121929) = vv;
-                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121929) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                // float at 121928
+                {
+                    var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121928);
+                    var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 121928);
+                    var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121928) * beta1);
+                    var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121928) * beta2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121928) = mv;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121928) = vv;
+                    var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121928) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                }
+                // float at 121929
+                {
+                    var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121929);
+                    var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 121929);
+                    var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121929) * beta1);
+                    var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121929) * beta2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121929) = mv;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121929) = vv;
+                    var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121929) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                }
             }
         }
         else
         {
-            for (int k = 0; k < ParameterCount; k++)
+            for (int k = first; k < end; k++)
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, (nuint)k);

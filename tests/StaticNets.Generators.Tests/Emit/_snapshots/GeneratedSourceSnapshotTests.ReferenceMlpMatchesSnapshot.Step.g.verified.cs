@@ -37,82 +37,111 @@ partial class Mlp
     /// <remarks>Plain SGD, as torch.optim.SGD without momentum: θ = θ - lr·g.</remarks>
     public void Step()
     {
-        int step = ++_step;
+        _step++;
+        if (_workers is { } workers)
+        {
+            // every parameter is updated on its own, so the threads take disjoint ranges and the result is bitwise the same
+            _trainPart ??= TrainPart;
+            _phase = 4000;
+            workers.Run(_trainPart);
+        }
+        else
+        {
+            StepRange(0, ParameterCount);
+        }
+    }
+
+    /// <summary>The step of <see cref="Step"/> for parameters <paramref name="first"/> to <paramref name="end"/>; <paramref name="first"/> is a multiple of 64, and so is <paramref name="end"/> unless it is ParameterCount.</summary>
+    private void StepRange(int first, int end)
+    {
+        int step = _step;
         float lr = _learningRate;
         ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
         ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
-            for (nuint o = 0; o < (nuint)(ParameterCount - ParameterCount % 16); o += 16)
+            nuint vectorEnd = global::System.Math.Min((nuint)end, (nuint)(ParameterCount - ParameterCount % 16));
+            for (nuint o = (nuint)first; o < vectorEnd; o += 16)
             {
                 var pv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p, o);
                 var gv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, o);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector512.Create(-lr), pv), ref p, o);
             }
-            // Vector256 at 101760
+            if (end == ParameterCount)
             {
-                var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 101760);
-                var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 101760);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv), ref p, 101760);
-            }
-            // float at 101768
-            {
-                var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101768);
-                var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 101768);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101768) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
-            }
-            // float at 101769
-            {
-                var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101769);
-                var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 101769);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101769) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                // Vector256 at 101760
+                {
+                    var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 101760);
+                    var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 101760);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv), ref p, 101760);
+                }
+                // float at 101768
+                {
+                    var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101768);
+                    var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 101768);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101768) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                }
+                // float at 101769
+                {
+                    var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101769);
+                    var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 101769);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101769) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                }
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            for (nuint o = 0; o < (nuint)(ParameterCount - ParameterCount % 8); o += 8)
+            nuint vectorEnd = global::System.Math.Min((nuint)end, (nuint)(ParameterCount - ParameterCount % 8));
+            for (nuint o = (nuint)first; o < vectorEnd; o += 8)
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, o);
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, o);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv), ref p, o);
             }
-            // float at 101768
+            if (end == ParameterCount)
             {
-                var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101768);
-                var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 101768);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101768) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
-            }
-            // float at 101769
-            {
-                var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101769);
-                var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 101769);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101769) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                // float at 101768
+                {
+                    var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101768);
+                    var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 101768);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101768) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                }
+                // float at 101769
+                {
+                    var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101769);
+                    var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 101769);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101769) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                }
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            for (nuint o = 0; o < (nuint)(ParameterCount - ParameterCount % 4); o += 4)
+            nuint vectorEnd = global::System.Math.Min((nuint)end, (nuint)(ParameterCount - ParameterCount % 4));
+            for (nuint o = (nuint)first; o < vectorEnd; o += 4)
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, o);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, o);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, o);
             }
-            // float at 101768
+            if (end == ParameterCount)
             {
-                var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101768);
-                var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 101768);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101768) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
-            }
-            // float at 101769
-            {
-                var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101769);
-                var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 101769);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101769) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                // float at 101768
+                {
+                    var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101768);
+                    var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 101768);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101768) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                }
+                // float at 101769
+                {
+                    var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101769);
+                    var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 101769);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101769) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                }
             }
         }
         else
         {
-            for (int k = 0; k < ParameterCount; k++)
+            for (int k = first; k < end; k++)
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, (nuint)k);

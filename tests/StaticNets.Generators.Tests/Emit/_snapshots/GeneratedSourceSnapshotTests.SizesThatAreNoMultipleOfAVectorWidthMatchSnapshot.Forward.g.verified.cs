@@ -705,6 +705,20 @@ partial class OddNet
     }
 
     /// <summary>
+    /// The layers' backward passes across the worker group, last layer first (dropout on this thread). A layer's
+    /// input gradient and the activation derivative of the layer below, both by samples, are one job.
+    /// </summary>
+    private void BackwardParallel(global::StaticNets.WorkerGroup workers, int batch)
+    {
+        _trainPart ??= TrainPart;
+        _phaseBatch = batch;
+        _phase = 3002; // layer 2: dW by rows, the input gradient by samples, then layer 1's activation derivative for the same samples
+        workers.Run(_trainPart);
+        _phase = 3001; // layer 1: dW by rows
+        workers.Run(_trainPart);
+    }
+
+    /// <summary>
     /// One thread's share of the job in <see cref="_phase"/>: samples first to end (whole tiles of 4),
     /// or part <paramref name="part"/> of the rows of a weight gradient.
     /// </summary>
@@ -720,8 +734,16 @@ partial class OddNet
             case 1: // layer 1 (Dense) forward
                 Layer1ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), first, end);
                 break;
+            case 3001: // layer 1 weight gradient
+                Layer1WeightGradient(batch, part, parts);
+                break;
             case 2: // layer 2 (Dense) forward
                 Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), first, end);
+                break;
+            case 3002: // layer 2 weight gradient and input gradient
+                Layer2WeightGradient(batch, part, parts);
+                Layer2InputGradient(first, end);
+                Layer1Derivative(first, end);
                 break;
         }
     }

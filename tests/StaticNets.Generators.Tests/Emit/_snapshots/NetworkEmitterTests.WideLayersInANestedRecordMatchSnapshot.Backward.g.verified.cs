@@ -19,9 +19,16 @@ partial struct Outer
 
             global::StaticNets.NetworkGuard.Length(targets.Length, batch * OutputSize, nameof(targets));
             _lastDataLoss = DataLoss(targets, batch);
-            Layer3Backward(batch);
-            Layer2Backward(batch);
-            Layer1Backward(batch);
+            if (_workers is { } workers && batch >= 8)
+            {
+                BackwardParallel(workers, batch);
+            }
+            else
+            {
+                Layer3Backward(batch);
+                Layer2Backward(batch);
+                Layer1Backward(batch);
+            }
 
             _lastPenalty = 0f;
             return _lastDataLoss + _lastPenalty;
@@ -47,34 +54,70 @@ partial struct Outer
         /// <summary>
         /// Layer 3 backward over the batch. On entry _dz3 holds dLoss/da3.
         /// <list type="number">
-        /// <item>dz3 = da3 ⊙ sigmoid'(z3)</item>
-        /// <item>dW3 += a2ᵀ·dz3; db3 += Σ_s dz3 (accumulated, so ZeroGradients must run first)</item>
-        /// <item>da2 = dz3·W3ᵀ, written to _dz2</item>
+        /// <item>dz3 = da3 ⊙ sigmoid'(z3) (<see cref="Layer3Derivative"/>)</item>
+        /// <item>dW3 = a2ᵀ·dz3; db3 = Σ_s dz3 (<see cref="Layer3WeightGradient"/>: stored inside TrainBatch, added to the gradients otherwise)</item>
+        /// <item>da2 = dz3·W3ᵀ, written to _dz2 (<see cref="Layer3InputGradient"/>)</item>
         /// </list>
+        /// Each step is a method over a range (samples, or rows of dW), so that threads can share it out.
         /// </summary>
         private void Layer3Backward(int batch)
         {
-            ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L3W);
-            ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L3W);
-            ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L3B);
-            bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2); // (batch, L3In)
+            Layer3Derivative(0, batch);
+            Layer3WeightGradient(batch, 0, 1);
+            Layer3InputGradient(0, batch);
+        }
+
+        /// <summary>Layer 3, samples <paramref name="first"/> to <paramref name="end"/>: _dz3 from dLoss/da to dLoss/dz, in place.</summary>
+        private void Layer3Derivative(int first, int end)
+        {
             ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3); // (batch, L3Out)
 
             // 1. dz = da ⊙ sigmoid'(z)
             ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z3);
             ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3);
-            for (int s = 0; s < batch; s++)
+            for (int s = first; s < end; s++)
             {
                 ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L3Out);
                 ref float aRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L3Out);
                 ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L3Out);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0) = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0) * global::StaticNets.Operators.SigmoidOperator.Derivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref zRow, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref aRow, 0));
             }
+        }
 
-            // 2. dW += a2ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
-            // rows 0..299 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
-            for (int i = 0; i < L3In - L3In % 4; i += 4)
+        /// <summary>
+        /// Layer 3: part <paramref name="part"/> of <paramref name="parts"/> of dW3 = a2ᵀ·dz3 over the whole batch, in register
+        /// tiles of 4 rows. The 75 tiles of rows are shared out between the parts,
+        /// so parts write disjoint rows and every row is summed over the samples in the same order however many parts
+        /// there are. Part 0 also sums db3.
+        /// </summary>
+        private void Layer3WeightGradient(int batch, int part, int parts)
+        {
+            ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L3W);
+            ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L3B);
+            bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2); // (batch, L3In)
+            ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3); // (batch, L3Out)
+            int firstRow = part * (L3In / 4) / parts * 4; // whole tiles of rows
+            int endRow = (part + 1) * (L3In / 4) / parts * 4;
+            if (part == 0)
+            {
+                // db += Σ_s dz
+                // biases 0..0 (float)
+                {
+                    var acc0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) : 0f;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L3Out);
+                        acc0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) = acc0;
+                }
+            }
+
+            // dW += a2ᵀ·dz, rows firstRow to endRow in register tiles of 4, accumulated over the batch
+            // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = firstRow; i < endRow; i += 4)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L3Out);
                 ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L3Out);
@@ -107,24 +150,17 @@ partial struct Outer
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 0) = acc3_0;
                 }
             }
+        }
 
-            // biases 0..0 (float)
-            {
-                var acc0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) : 0f;
-                for (int s = 0; s < batch; s++)
-                {
-                    ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L3Out);
-                    acc0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0);
-                }
-
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) = acc0;
-            }
-
-            // 3. da2 = dz·W3ᵀ: one dot product per sample and input
+        /// <summary>Layer 3, samples <paramref name="first"/> to <paramref name="end"/>: da2 = dz3·W3ᵀ, written to _dz2.</summary>
+        private void Layer3InputGradient(int first, int end)
+        {
+            ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L3W); // (L3In, L3Out)
+            ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3); // (batch, L3Out)
             ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L3In)
-            int t = 0; // the first sample of the tile
+            int t = first; // the first sample of the tile
             // 4 samples at a time: each vector of a row of W feeds 4 dot products
-            for (; t <= batch - 4; t += 4)
+            for (; t <= end - 4; t += 4)
             {
                 ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L3Out);
                 ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L3Out);
@@ -155,7 +191,8 @@ partial struct Outer
                 }
             }
 
-            for (int s = t; s < batch; s++)
+            // the last samples one at a time: one dot product per input
+            for (int s = t; s < end; s++)
             {
                 ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L3Out);
                 ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L3In);
@@ -172,24 +209,28 @@ partial struct Outer
         /// <summary>
         /// Layer 2 backward over the batch. On entry _dz2 holds dLoss/da2.
         /// <list type="number">
-        /// <item>dz2 = da2 ⊙ tanh'(z2)</item>
-        /// <item>dW2 += a1ᵀ·dz2; db2 += Σ_s dz2 (accumulated, so ZeroGradients must run first)</item>
-        /// <item>da1 = dz2·W2ᵀ, written to _dz1</item>
+        /// <item>dz2 = da2 ⊙ tanh'(z2) (<see cref="Layer2Derivative"/>)</item>
+        /// <item>dW2 = a1ᵀ·dz2; db2 = Σ_s dz2 (<see cref="Layer2WeightGradient"/>: stored inside TrainBatch, added to the gradients otherwise)</item>
+        /// <item>da1 = dz2·W2ᵀ, written to _dz1 (<see cref="Layer2InputGradient"/>)</item>
         /// </list>
+        /// Each step is a method over a range (samples, or rows of dW), so that threads can share it out.
         /// </summary>
         private void Layer2Backward(int batch)
         {
-            ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W);
-            ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2W);
-            ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2B);
-            bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L2In)
+            Layer2Derivative(0, batch);
+            Layer2WeightGradient(batch, 0, 1);
+            Layer2InputGradient(0, batch);
+        }
+
+        /// <summary>Layer 2, samples <paramref name="first"/> to <paramref name="end"/>: _dz2 from dLoss/da to dLoss/dz, in place.</summary>
+        private void Layer2Derivative(int first, int end)
+        {
             ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
 
             // 1. dz = da ⊙ tanh'(z)
             ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2);
             ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2);
-            for (int s = 0; s < batch; s++)
+            for (int s = first; s < end; s++)
             {
                 ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L2Out);
                 ref float aRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L2Out);
@@ -226,12 +267,217 @@ partial struct Outer
                     }
                 }
             }
+        }
 
-            // 2. dW += a1ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
+        /// <summary>
+        /// Layer 2: part <paramref name="part"/> of <paramref name="parts"/> of dW2 = a1ᵀ·dz2 over the whole batch, in register
+        /// tiles of 4 rows. The 75 tiles of rows are shared out between the parts,
+        /// so parts write disjoint rows and every row is summed over the samples in the same order however many parts
+        /// there are. Part 0 also sums db2.
+        /// </summary>
+        private void Layer2WeightGradient(int batch, int part, int parts)
+        {
+            ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2W);
+            ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2B);
+            bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L2In)
+            ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
+            int firstRow = part * (L2In / 4) / parts * 4; // whole tiles of rows
+            int endRow = (part + 1) * (L2In / 4) / parts * 4;
+            if (part == 0)
+            {
+                // db += Σ_s dz
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    // biases 0..255: 2 blocks of 8 x Vector512, one per iteration
+                    for (nuint o = 0; o < (nuint)(L2Out - L2Out % 128); o += 128)
+                    {
+                        var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 16) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 32) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 48) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc4 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 64) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc5 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 80) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc6 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 96) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc7 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 112) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        for (int s = 0; s < batch; s++)
+                        {
+                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
+                            acc0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o);
+                            acc1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 16);
+                            acc2 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 32);
+                            acc3 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 48);
+                            acc4 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 64);
+                            acc5 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 80);
+                            acc6 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 96);
+                            acc7 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 112);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref db, o);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref db, o + 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2, ref db, o + 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3, ref db, o + 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc4, ref db, o + 64);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc5, ref db, o + 80);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc6, ref db, o + 96);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc7, ref db, o + 112);
+                    }
+                    // biases 256..299 (2 x Vector512 + Vector256 + Vector128)
+                    {
+                        var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 256) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 272) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 288) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int s = 0; s < batch; s++)
+                        {
+                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
+                            acc0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 256);
+                            acc1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 272);
+                            acc2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 288);
+                            acc3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 296);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref db, 256);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref db, 272);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref db, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref db, 296);
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    // biases 0..255: 4 blocks of 8 x Vector256, one per iteration
+                    for (nuint o = 0; o < (nuint)(L2Out - L2Out % 64); o += 64)
+                    {
+                        var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 8) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 16) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 24) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc4 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 32) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc5 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 40) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc6 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 48) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc7 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 56) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        for (int s = 0; s < batch; s++)
+                        {
+                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
+                            acc0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o);
+                            acc1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 8);
+                            acc2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 16);
+                            acc3 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 24);
+                            acc4 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 32);
+                            acc5 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 40);
+                            acc6 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 48);
+                            acc7 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 56);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref db, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref db, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref db, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3, ref db, o + 24);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc4, ref db, o + 32);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc5, ref db, o + 40);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc6, ref db, o + 48);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc7, ref db, o + 56);
+                    }
+                    // biases 256..299 (5 x Vector256 + Vector128)
+                    {
+                        var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 256) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 264) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 272) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 280) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc4 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 288) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc5 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int s = 0; s < batch; s++)
+                        {
+                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
+                            acc0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 256);
+                            acc1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 264);
+                            acc2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 272);
+                            acc3 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 280);
+                            acc4 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 288);
+                            acc5 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 296);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref db, 256);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref db, 264);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref db, 272);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3, ref db, 280);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc4, ref db, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5, ref db, 296);
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    // biases 0..287: 9 blocks of 8 x Vector128, one per iteration
+                    for (nuint o = 0; o < (nuint)(L2Out - L2Out % 32); o += 32)
+                    {
+                        var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 12) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc4 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 16) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc5 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 20) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc6 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 24) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc7 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 28) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int s = 0; s < batch; s++)
+                        {
+                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
+                            acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o);
+                            acc1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 4);
+                            acc2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 8);
+                            acc3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 12);
+                            acc4 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 16);
+                            acc5 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 20);
+                            acc6 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 24);
+                            acc7 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 28);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref db, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref db, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref db, o + 12);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc4, ref db, o + 16);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5, ref db, o + 20);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc6, ref db, o + 24);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc7, ref db, o + 28);
+                    }
+                    // biases 288..299 (3 x Vector128)
+                    {
+                        var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 288) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 292) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int s = 0; s < batch; s++)
+                        {
+                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
+                            acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 288);
+                            acc1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 292);
+                            acc2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 296);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref db, 292);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref db, 296);
+                    }
+                }
+                else
+                {
+                    for (int o = 0; o < L2Out; o++)
+                    {
+                        float sum = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) : 0f;
+                        for (int s = 0; s < batch; s++)
+                        {
+                            sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out + o);
+                        }
+
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) = sum;
+                    }
+                }
+            }
+
+            // dW += a1ᵀ·dz, rows firstRow to endRow in register tiles of 4, accumulated over the batch
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                // rows 0..299 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
-                for (int i = 0; i < L2In - L2In % 4; i += 4)
+                // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+                for (int i = firstRow; i < endRow; i += 4)
                 {
                     ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L2Out);
                     ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L2Out);
@@ -385,65 +631,11 @@ partial struct Outer
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_3, ref dwRow3, 296);
                     }
                 }
-
-                // biases 0..255: 2 blocks of 8 x Vector512, one per iteration
-                for (nuint o = 0; o < (nuint)(L2Out - L2Out % 128); o += 128)
-                {
-                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 16) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 32) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 48) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc4 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 64) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc5 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 80) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc6 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 96) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc7 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 112) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int s = 0; s < batch; s++)
-                    {
-                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-                        acc0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o);
-                        acc1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 16);
-                        acc2 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 32);
-                        acc3 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 48);
-                        acc4 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 64);
-                        acc5 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 80);
-                        acc6 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 96);
-                        acc7 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 112);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref db, o);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref db, o + 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2, ref db, o + 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3, ref db, o + 48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc4, ref db, o + 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc5, ref db, o + 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc6, ref db, o + 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc7, ref db, o + 112);
-                }
-                // biases 256..299 (2 x Vector512 + Vector256 + Vector128)
-                {
-                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 256) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 272) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 288) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int s = 0; s < batch; s++)
-                    {
-                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-                        acc0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 256);
-                        acc1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 272);
-                        acc2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 288);
-                        acc3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 296);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref db, 256);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref db, 272);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref db, 288);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref db, 296);
-                }
             }
             else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                // rows 0..299 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
-                for (int i = 0; i < L2In - L2In % 4; i += 4)
+                // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+                for (int i = firstRow; i < endRow; i += 4)
                 {
                     ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L2Out);
                     ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L2Out);
@@ -567,71 +759,11 @@ partial struct Outer
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref dwRow3, 296);
                     }
                 }
-
-                // biases 0..255: 4 blocks of 8 x Vector256, one per iteration
-                for (nuint o = 0; o < (nuint)(L2Out - L2Out % 64); o += 64)
-                {
-                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 8) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 16) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 24) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc4 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 32) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc5 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 40) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc6 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 48) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc7 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 56) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int s = 0; s < batch; s++)
-                    {
-                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-                        acc0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o);
-                        acc1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 8);
-                        acc2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 16);
-                        acc3 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 24);
-                        acc4 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 32);
-                        acc5 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 40);
-                        acc6 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 48);
-                        acc7 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 56);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref db, o);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref db, o + 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref db, o + 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3, ref db, o + 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc4, ref db, o + 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc5, ref db, o + 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc6, ref db, o + 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc7, ref db, o + 56);
-                }
-                // biases 256..299 (5 x Vector256 + Vector128)
-                {
-                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 256) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 264) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 272) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 280) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc4 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 288) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc5 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int s = 0; s < batch; s++)
-                    {
-                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-                        acc0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 256);
-                        acc1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 264);
-                        acc2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 272);
-                        acc3 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 280);
-                        acc4 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 288);
-                        acc5 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 296);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref db, 256);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref db, 264);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref db, 272);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3, ref db, 280);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc4, ref db, 288);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5, ref db, 296);
-                }
             }
             else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                // rows 0..299 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
-                for (int i = 0; i < L2In - L2In % 4; i += 4)
+                // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+                for (int i = firstRow; i < endRow; i += 4)
                 {
                     ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L2Out);
                     ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L2Out);
@@ -764,85 +896,35 @@ partial struct Outer
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_2, ref dwRow3, 296);
                     }
                 }
-
-                // biases 0..287: 9 blocks of 8 x Vector128, one per iteration
-                for (nuint o = 0; o < (nuint)(L2Out - L2Out % 32); o += 32)
-                {
-                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 12) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc4 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 16) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc5 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 20) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc6 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 24) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc7 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 28) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int s = 0; s < batch; s++)
-                    {
-                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-                        acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o);
-                        acc1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 4);
-                        acc2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 8);
-                        acc3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 12);
-                        acc4 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 16);
-                        acc5 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 20);
-                        acc6 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 24);
-                        acc7 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 28);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, o);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref db, o + 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref db, o + 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref db, o + 12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc4, ref db, o + 16);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5, ref db, o + 20);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc6, ref db, o + 24);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc7, ref db, o + 28);
-                }
-                // biases 288..299 (3 x Vector128)
-                {
-                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 288) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 292) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int s = 0; s < batch; s++)
-                    {
-                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-                        acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 288);
-                        acc1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 292);
-                        acc2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 296);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 288);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref db, 292);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref db, 296);
-                }
             }
             else
             {
-                if (!accumulate)
-                {
-                    new global::System.Span<float>(_gradients, L2W, L2In * L2Out).Clear();
-                    new global::System.Span<float>(_gradients, L2B, L2Out).Clear();
-                }
-
-                for (int s = 0; s < batch; s++)
+                for (int i = firstRow; i < (part == parts - 1 ? L2In : endRow); i++)
                 {
                     for (int o = 0; o < L2Out; o++)
                     {
-                        float g = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out + o);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) += g;
-                        for (int i = 0; i < L2In; i++)
+                        ref float dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out + o);
+                        float sum = accumulate ? dwi : 0f;
+                        for (int s = 0; s < batch; s++)
                         {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out + o) += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i) * g;
+                            sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out + o);
                         }
+
+                        dwi = sum;
                     }
                 }
             }
+        }
 
-            // 3. da1 = dz·W2ᵀ: one dot product per sample and input
+        /// <summary>Layer 2, samples <paramref name="first"/> to <paramref name="end"/>: da1 = dz2·W2ᵀ, written to _dz1.</summary>
+        private void Layer2InputGradient(int first, int end)
+        {
+            ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W); // (L2In, L2Out)
+            ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
             ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L2In)
-            int t = 0; // the first sample of the tile
+            int t = first; // the first sample of the tile
             // 4 samples at a time: each vector of a row of W feeds 4 dot products
-            for (; t <= batch - 4; t += 4)
+            for (; t <= end - 4; t += 4)
             {
                 ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L2Out);
                 ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L2Out);
@@ -968,7 +1050,8 @@ partial struct Outer
                 }
             }
 
-            for (int s = t; s < batch; s++)
+            // the last samples one at a time: one dot product per input
+            for (int s = t; s < end; s++)
             {
                 ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
                 ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L2In);
@@ -1025,24 +1108,27 @@ partial struct Outer
         /// <summary>
         /// Layer 1 backward over the batch. On entry _dz1 holds dLoss/da1.
         /// <list type="number">
-        /// <item>dz1 = da1 ⊙ relu'(z1)</item>
-        /// <item>dW1 += xᵀ·dz1; db1 += Σ_s dz1 (accumulated, so ZeroGradients must run first)</item>
+        /// <item>dz1 = da1 ⊙ relu'(z1) (<see cref="Layer1Derivative"/>)</item>
+        /// <item>dW1 = xᵀ·dz1; db1 = Σ_s dz1 (<see cref="Layer1WeightGradient"/>: stored inside TrainBatch, added to the gradients otherwise)</item>
         /// <item>no input gradient: layer 1 reads the network's inputs</item>
         /// </list>
+        /// Each step is a method over a range (samples, or rows of dW), so that threads can share it out.
         /// </summary>
         private void Layer1Backward(int batch)
         {
-            ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1W);
-            ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1W);
-            ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1B);
-            bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x); // (batch, L1In)
+            Layer1Derivative(0, batch);
+            Layer1WeightGradient(batch, 0, 1);
+        }
+
+        /// <summary>Layer 1, samples <paramref name="first"/> to <paramref name="end"/>: _dz1 from dLoss/da to dLoss/dz, in place.</summary>
+        private void Layer1Derivative(int first, int end)
+        {
             ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L1Out)
 
             // 1. dz = da ⊙ relu'(z)
             ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
             ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1);
-            for (int s = 0; s < batch; s++)
+            for (int s = first; s < end; s++)
             {
                 ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L1Out);
                 ref float aRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L1Out);
@@ -1079,12 +1165,217 @@ partial struct Outer
                     }
                 }
             }
+        }
 
-            // 2. dW += xᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
+        /// <summary>
+        /// Layer 1: part <paramref name="part"/> of <paramref name="parts"/> of dW1 = xᵀ·dz1 over the whole batch, in register
+        /// tiles of 4 rows. The 0 tiles of rows are shared out between the parts (the last part also takes the last 3 rows),
+        /// so parts write disjoint rows and every row is summed over the samples in the same order however many parts
+        /// there are. Part 0 also sums db1.
+        /// </summary>
+        private void Layer1WeightGradient(int batch, int part, int parts)
+        {
+            ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1W);
+            ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1B);
+            bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x); // (batch, L1In)
+            ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L1Out)
+            int firstRow = part * (L1In / 4) / parts * 4; // whole tiles of rows
+            int endRow = (part + 1) * (L1In / 4) / parts * 4;
+            if (part == 0)
+            {
+                // db += Σ_s dz
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    // biases 0..255: 2 blocks of 8 x Vector512, one per iteration
+                    for (nuint o = 0; o < (nuint)(L1Out - L1Out % 128); o += 128)
+                    {
+                        var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 16) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 32) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 48) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc4 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 64) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc5 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 80) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc6 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 96) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc7 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 112) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        for (int s = 0; s < batch; s++)
+                        {
+                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
+                            acc0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o);
+                            acc1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 16);
+                            acc2 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 32);
+                            acc3 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 48);
+                            acc4 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 64);
+                            acc5 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 80);
+                            acc6 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 96);
+                            acc7 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 112);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref db, o);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref db, o + 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2, ref db, o + 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3, ref db, o + 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc4, ref db, o + 64);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc5, ref db, o + 80);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc6, ref db, o + 96);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc7, ref db, o + 112);
+                    }
+                    // biases 256..299 (2 x Vector512 + Vector256 + Vector128)
+                    {
+                        var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 256) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 272) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 288) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int s = 0; s < batch; s++)
+                        {
+                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
+                            acc0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 256);
+                            acc1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 272);
+                            acc2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 288);
+                            acc3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 296);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref db, 256);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref db, 272);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref db, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref db, 296);
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    // biases 0..255: 4 blocks of 8 x Vector256, one per iteration
+                    for (nuint o = 0; o < (nuint)(L1Out - L1Out % 64); o += 64)
+                    {
+                        var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 8) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 16) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 24) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc4 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 32) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc5 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 40) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc6 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 48) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc7 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 56) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        for (int s = 0; s < batch; s++)
+                        {
+                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
+                            acc0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o);
+                            acc1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 8);
+                            acc2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 16);
+                            acc3 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 24);
+                            acc4 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 32);
+                            acc5 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 40);
+                            acc6 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 48);
+                            acc7 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 56);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref db, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref db, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref db, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3, ref db, o + 24);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc4, ref db, o + 32);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc5, ref db, o + 40);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc6, ref db, o + 48);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc7, ref db, o + 56);
+                    }
+                    // biases 256..299 (5 x Vector256 + Vector128)
+                    {
+                        var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 256) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 264) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 272) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 280) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc4 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 288) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc5 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int s = 0; s < batch; s++)
+                        {
+                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
+                            acc0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 256);
+                            acc1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 264);
+                            acc2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 272);
+                            acc3 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 280);
+                            acc4 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 288);
+                            acc5 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 296);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref db, 256);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref db, 264);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref db, 272);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3, ref db, 280);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc4, ref db, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5, ref db, 296);
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    // biases 0..287: 9 blocks of 8 x Vector128, one per iteration
+                    for (nuint o = 0; o < (nuint)(L1Out - L1Out % 32); o += 32)
+                    {
+                        var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 12) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc4 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 16) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc5 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 20) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc6 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 24) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc7 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 28) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int s = 0; s < batch; s++)
+                        {
+                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
+                            acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o);
+                            acc1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 4);
+                            acc2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 8);
+                            acc3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 12);
+                            acc4 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 16);
+                            acc5 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 20);
+                            acc6 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 24);
+                            acc7 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 28);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref db, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref db, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref db, o + 12);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc4, ref db, o + 16);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5, ref db, o + 20);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc6, ref db, o + 24);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc7, ref db, o + 28);
+                    }
+                    // biases 288..299 (3 x Vector128)
+                    {
+                        var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 288) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 292) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int s = 0; s < batch; s++)
+                        {
+                            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
+                            acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 288);
+                            acc1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 292);
+                            acc2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 296);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref db, 292);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref db, 296);
+                    }
+                }
+                else
+                {
+                    for (int o = 0; o < L1Out; o++)
+                    {
+                        float sum = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) : 0f;
+                        for (int s = 0; s < batch; s++)
+                        {
+                            sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out + o);
+                        }
+
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) = sum;
+                    }
+                }
+            }
+
+            // dW += xᵀ·dz, rows firstRow to endRow in register tiles of 4, accumulated over the batch
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                // rows of dW one at a time
-                for (int i = L1In - L1In % 4; i < L1In; i++)
+                // rows of dW one at a time, by the last part
+                for (int i = part == parts - 1 ? L1In - L1In % 4 : L1In; i < L1In; i++)
                 {
                     ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
                     // outputs 0..255: 4 blocks of 4 x Vector512, one per iteration
@@ -1145,65 +1436,11 @@ partial struct Outer
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref dwRow0, 296);
                     }
                 }
-
-                // biases 0..255: 2 blocks of 8 x Vector512, one per iteration
-                for (nuint o = 0; o < (nuint)(L1Out - L1Out % 128); o += 128)
-                {
-                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 16) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 32) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 48) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc4 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 64) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc5 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 80) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc6 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 96) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc7 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 112) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int s = 0; s < batch; s++)
-                    {
-                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                        acc0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o);
-                        acc1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 16);
-                        acc2 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 32);
-                        acc3 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 48);
-                        acc4 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 64);
-                        acc5 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 80);
-                        acc6 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 96);
-                        acc7 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 112);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref db, o);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref db, o + 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2, ref db, o + 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3, ref db, o + 48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc4, ref db, o + 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc5, ref db, o + 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc6, ref db, o + 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc7, ref db, o + 112);
-                }
-                // biases 256..299 (2 x Vector512 + Vector256 + Vector128)
-                {
-                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 256) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, 272) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 288) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int s = 0; s < batch; s++)
-                    {
-                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                        acc0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 256);
-                        acc1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 272);
-                        acc2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 288);
-                        acc3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 296);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref db, 256);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref db, 272);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref db, 288);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref db, 296);
-                }
             }
             else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                // rows of dW one at a time
-                for (int i = L1In - L1In % 4; i < L1In; i++)
+                // rows of dW one at a time, by the last part
+                for (int i = part == parts - 1 ? L1In - L1In % 4 : L1In; i < L1In; i++)
                 {
                     ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
                     // outputs 0..287: 9 blocks of 4 x Vector256, one per iteration
@@ -1255,71 +1492,11 @@ partial struct Outer
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRow0, 296);
                     }
                 }
-
-                // biases 0..255: 4 blocks of 8 x Vector256, one per iteration
-                for (nuint o = 0; o < (nuint)(L1Out - L1Out % 64); o += 64)
-                {
-                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 8) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 16) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 24) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc4 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 32) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc5 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 40) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc6 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 48) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc7 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, o + 56) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int s = 0; s < batch; s++)
-                    {
-                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                        acc0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o);
-                        acc1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 8);
-                        acc2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 16);
-                        acc3 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 24);
-                        acc4 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 32);
-                        acc5 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 40);
-                        acc6 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 48);
-                        acc7 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, o + 56);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref db, o);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref db, o + 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref db, o + 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3, ref db, o + 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc4, ref db, o + 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc5, ref db, o + 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc6, ref db, o + 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc7, ref db, o + 56);
-                }
-                // biases 256..299 (5 x Vector256 + Vector128)
-                {
-                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 256) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 264) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 272) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 280) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc4 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 288) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc5 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int s = 0; s < batch; s++)
-                    {
-                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                        acc0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 256);
-                        acc1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 264);
-                        acc2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 272);
-                        acc3 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 280);
-                        acc4 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 288);
-                        acc5 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 296);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref db, 256);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1, ref db, 264);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref db, 272);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3, ref db, 280);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc4, ref db, 288);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5, ref db, 296);
-                }
             }
             else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                // rows of dW one at a time
-                for (int i = L1In - L1In % 4; i < L1In; i++)
+                // rows of dW one at a time, by the last part
+                for (int i = part == parts - 1 ? L1In - L1In % 4 : L1In; i < L1In; i++)
                 {
                     ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
                     // outputs 0..287: 18 blocks of 4 x Vector128, one per iteration
@@ -1374,76 +1551,21 @@ partial struct Outer
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref dwRow0, 296);
                     }
                 }
-
-                // biases 0..287: 9 blocks of 8 x Vector128, one per iteration
-                for (nuint o = 0; o < (nuint)(L1Out - L1Out % 32); o += 32)
-                {
-                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 12) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc4 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 16) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc5 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 20) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc6 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 24) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc7 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, o + 28) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int s = 0; s < batch; s++)
-                    {
-                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                        acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o);
-                        acc1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 4);
-                        acc2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 8);
-                        acc3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 12);
-                        acc4 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 16);
-                        acc5 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 20);
-                        acc6 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 24);
-                        acc7 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o + 28);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, o);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref db, o + 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref db, o + 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref db, o + 12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc4, ref db, o + 16);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc5, ref db, o + 20);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc6, ref db, o + 24);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc7, ref db, o + 28);
-                }
-                // biases 288..299 (3 x Vector128)
-                {
-                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 288) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 292) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int s = 0; s < batch; s++)
-                    {
-                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                        acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 288);
-                        acc1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 292);
-                        acc2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 296);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 288);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref db, 292);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2, ref db, 296);
-                }
             }
             else
             {
-                if (!accumulate)
-                {
-                    new global::System.Span<float>(_gradients, L1W, L1In * L1Out).Clear();
-                    new global::System.Span<float>(_gradients, L1B, L1Out).Clear();
-                }
-
-                for (int s = 0; s < batch; s++)
+                for (int i = firstRow; i < (part == parts - 1 ? L1In : endRow); i++)
                 {
                     for (int o = 0; o < L1Out; o++)
                     {
-                        float g = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out + o);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) += g;
-                        for (int i = 0; i < L1In; i++)
+                        ref float dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out + o);
+                        float sum = accumulate ? dwi : 0f;
+                        for (int s = 0; s < batch; s++)
                         {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out + o) += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i) * g;
+                            sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out + o);
                         }
+
+                        dwi = sum;
                     }
                 }
             }

@@ -1877,6 +1877,24 @@ partial struct Outer
         }
 
         /// <summary>
+        /// The layers' backward passes across the worker group, last layer first (dropout on this thread). A layer's
+        /// input gradient and the activation derivative of the layer below, both by samples, are one job.
+        /// </summary>
+        private void BackwardParallel(global::StaticNets.WorkerGroup workers, int batch)
+        {
+            _trainPart ??= TrainPart;
+            _phaseBatch = batch;
+            _phase = 2003; // layer 3: dz = da ⊙ sigmoid'(z), by samples
+            workers.Run(_trainPart);
+            _phase = 3003; // layer 3: dW by rows, the input gradient by samples, then layer 2's activation derivative for the same samples
+            workers.Run(_trainPart);
+            _phase = 3002; // layer 2: dW by rows, the input gradient by samples, then layer 1's activation derivative for the same samples
+            workers.Run(_trainPart);
+            _phase = 3001; // layer 1: dW by rows
+            workers.Run(_trainPart);
+        }
+
+        /// <summary>
         /// One thread's share of the job in <see cref="_phase"/>: samples first to end (whole tiles of 4),
         /// or part <paramref name="part"/> of the rows of a weight gradient.
         /// </summary>
@@ -1892,11 +1910,30 @@ partial struct Outer
                 case 1: // layer 1 (Dense) forward
                     Layer1ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), first, end);
                     break;
+                case 3001: // layer 1 weight gradient
+                    Layer1WeightGradient(batch, part, parts);
+                    break;
                 case 2: // layer 2 (Dense) forward
                     Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), first, end);
                     break;
+                case 3002: // layer 2 weight gradient and input gradient
+                    Layer2WeightGradient(batch, part, parts);
+                    Layer2InputGradient(first, end);
+                    Layer1Derivative(first, end);
+                    break;
                 case 3: // layer 3 (Dense) forward
                     Layer3ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), first, end);
+                    break;
+                case 2003: // layer 3 activation derivative
+                    Layer3Derivative(first, end);
+                    break;
+                case 3003: // layer 3 weight gradient and input gradient
+                    Layer3WeightGradient(batch, part, parts);
+                    Layer3InputGradient(first, end);
+                    Layer2Derivative(first, end);
+                    break;
+                case 4000: // the optimizer step, parameters in ranges of multiples of 64
+                    StepRange(part * (ParameterCount / 64) / parts * 64, part == parts - 1 ? ParameterCount : (part + 1) * (ParameterCount / 64) / parts * 64);
                     break;
             }
         }

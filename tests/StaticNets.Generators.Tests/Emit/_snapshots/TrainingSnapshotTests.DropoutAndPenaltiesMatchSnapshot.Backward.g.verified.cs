@@ -17,13 +17,20 @@ partial class RegularizedNet
 
         global::StaticNets.NetworkGuard.Length(targets.Length, batch * OutputSize, nameof(targets));
         _lastDataLoss = DataLoss(targets, batch);
-        Layer7Backward(batch);
-        Layer6Backward(batch);
-        Layer5Backward(batch);
-        Layer4Backward(batch);
-        Layer3Backward(batch);
-        Layer2Backward(batch);
-        // layer 1: dropout with no parameters below it, nothing needs its gradient
+        if (_workers is { } workers && batch >= 8)
+        {
+            BackwardParallel(workers, batch);
+        }
+        else
+        {
+            Layer7Backward(batch);
+            Layer6Backward(batch);
+            Layer5Backward(batch);
+            Layer4Backward(batch);
+            Layer3Backward(batch);
+            Layer2Backward(batch);
+            // layer 1: dropout with no parameters below it, nothing needs its gradient
+        }
 
         // Elastic-net penalties on the weights (never the biases): added to the loss and the gradients.
         float penalty = 0f;
@@ -56,22 +63,57 @@ partial class RegularizedNet
     /// Layer 7 backward over the batch. On entry _dz7 holds dLoss/dz7 (the loss is fused with the softmax).
     /// <list type="number">
     /// <item>nothing to apply: the loss already gives dLoss/dz7</item>
-    /// <item>dW7 += a6ᵀ·dz7; db7 += Σ_s dz7 (accumulated, so ZeroGradients must run first)</item>
-    /// <item>da6 = dz7·W7ᵀ, written to _dz6</item>
+    /// <item>dW7 = a6ᵀ·dz7; db7 = Σ_s dz7 (<see cref="Layer7WeightGradient"/>: stored inside TrainBatch, added to the gradients otherwise)</item>
+    /// <item>da6 = dz7·W7ᵀ, written to _dz6 (<see cref="Layer7InputGradient"/>)</item>
     /// </list>
+    /// Each step is a method over a range (samples, or rows of dW), so that threads can share it out.
     /// </summary>
     private void Layer7Backward(int batch)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7W);
+        Layer7WeightGradient(batch, 0, 1);
+        Layer7InputGradient(0, batch);
+    }
+
+    /// <summary>
+    /// Layer 7: part <paramref name="part"/> of <paramref name="parts"/> of dW7 = a6ᵀ·dz7 over the whole batch, in register
+    /// tiles of 4 rows. The 1 tiles of rows are shared out between the parts,
+    /// so parts write disjoint rows and every row is summed over the samples in the same order however many parts
+    /// there are. Part 0 also sums db7.
+    /// </summary>
+    private void Layer7WeightGradient(int batch, int part, int parts)
+    {
         ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L7W);
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L7B);
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6); // (batch, L7In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz7); // (batch, L7Out)
+        int firstRow = part * (L7In / 4) / parts * 4; // whole tiles of rows
+        int endRow = (part + 1) * (L7In / 4) / parts * 4;
+        if (part == 0)
+        {
+            // db += Σ_s dz
+            // biases 0..2 (3 x float)
+            {
+                var acc0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) : 0f;
+                var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1) : 0f;
+                var acc2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2) : 0f;
+                for (int s = 0; s < batch; s++)
+                {
+                    ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out);
+                    acc0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0);
+                    acc1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 1);
+                    acc2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 2);
+                }
 
-        // 2. dW += a6ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
-        // rows 0..3 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
-        for (int i = 0; i < L7In - L7In % 4; i += 4)
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) = acc0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1) = acc1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2) = acc2;
+            }
+        }
+
+        // dW += a6ᵀ·dz, rows firstRow to endRow in register tiles of 4, accumulated over the batch
+        // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+        for (int i = firstRow; i < endRow; i += 4)
         {
             ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L7Out);
             ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L7Out);
@@ -130,30 +172,17 @@ partial class RegularizedNet
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 2) = acc3_2;
             }
         }
+    }
 
-        // biases 0..2 (3 x float)
-        {
-            var acc0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) : 0f;
-            var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1) : 0f;
-            var acc2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2) : 0f;
-            for (int s = 0; s < batch; s++)
-            {
-                ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out);
-                acc0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0);
-                acc1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 1);
-                acc2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 2);
-            }
-
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) = acc0;
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1) = acc1;
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2) = acc2;
-        }
-
-        // 3. da6 = dz·W7ᵀ: one dot product per sample and input
+    /// <summary>Layer 7, samples <paramref name="first"/> to <paramref name="end"/>: da6 = dz7·W7ᵀ, written to _dz6.</summary>
+    private void Layer7InputGradient(int first, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7W); // (L7In, L7Out)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz7); // (batch, L7Out)
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L7In)
-        int t = 0; // the first sample of the tile
+        int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of a row of W feeds 4 dot products
-        for (; t <= batch - 4; t += 4)
+        for (; t <= end - 4; t += 4)
         {
             ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L7Out);
             ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L7Out);
@@ -198,7 +227,8 @@ partial class RegularizedNet
             }
         }
 
-        for (int s = t; s < batch; s++)
+        // the last samples one at a time: one dot product per input
+        for (int s = t; s < end; s++)
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L7In);
@@ -217,24 +247,28 @@ partial class RegularizedNet
     /// <summary>
     /// Layer 6 backward over the batch. On entry _dz6 holds dLoss/da6.
     /// <list type="number">
-    /// <item>dz6 = da6 ⊙ silu'(z6)</item>
-    /// <item>dW6 += a5ᵀ·dz6; db6 += Σ_s dz6 (accumulated, so ZeroGradients must run first)</item>
-    /// <item>da5 = dz6·W6ᵀ, written to _dz5</item>
+    /// <item>dz6 = da6 ⊙ silu'(z6) (<see cref="Layer6Derivative"/>)</item>
+    /// <item>dW6 = a5ᵀ·dz6; db6 = Σ_s dz6 (<see cref="Layer6WeightGradient"/>: stored inside TrainBatch, added to the gradients otherwise)</item>
+    /// <item>da5 = dz6·W6ᵀ, written to _dz5 (<see cref="Layer6InputGradient"/>)</item>
     /// </list>
+    /// Each step is a method over a range (samples, or rows of dW), so that threads can share it out.
     /// </summary>
     private void Layer6Backward(int batch)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W);
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L6W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L6B);
-        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5); // (batch, L6In)
+        Layer6Derivative(0, batch);
+        Layer6WeightGradient(batch, 0, 1);
+        Layer6InputGradient(0, batch);
+    }
+
+    /// <summary>Layer 6, samples <paramref name="first"/> to <paramref name="end"/>: _dz6 from dLoss/da to dLoss/dz, in place.</summary>
+    private void Layer6Derivative(int first, int end)
+    {
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
 
         // 1. dz = da ⊙ silu'(z)
         ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z6);
         ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6);
-        for (int s = 0; s < batch; s++)
+        for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L6Out);
             ref float aRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L6Out);
@@ -251,12 +285,60 @@ partial class RegularizedNet
                 }
             }
         }
+    }
 
-        // 2. dW += a5ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
+    /// <summary>
+    /// Layer 6: part <paramref name="part"/> of <paramref name="parts"/> of dW6 = a5ᵀ·dz6 over the whole batch, in register
+    /// tiles of 4 rows. The 1 tiles of rows are shared out between the parts (the last part also takes the last 1 rows),
+    /// so parts write disjoint rows and every row is summed over the samples in the same order however many parts
+    /// there are. Part 0 also sums db6.
+    /// </summary>
+    private void Layer6WeightGradient(int batch, int part, int parts)
+    {
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L6W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L6B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5); // (batch, L6In)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
+        int firstRow = part * (L6In / 4) / parts * 4; // whole tiles of rows
+        int endRow = (part + 1) * (L6In / 4) / parts * 4;
+        if (part == 0)
+        {
+            // db += Σ_s dz
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // biases 0..3 (Vector128)
+                {
+                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
+                        acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
+                }
+            }
+            else
+            {
+                for (int o = 0; o < L6Out; o++)
+                {
+                    float sum = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) : 0f;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out + o);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) = sum;
+                }
+            }
+        }
+
+        // dW += a5ᵀ·dz, rows firstRow to endRow in register tiles of 4, accumulated over the batch
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            // rows 0..3 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
-            for (int i = 0; i < L6In - L6In % 4; i += 4)
+            // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = firstRow; i < endRow; i += 4)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L6Out);
                 ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L6Out);
@@ -294,8 +376,8 @@ partial class RegularizedNet
                 }
             }
 
-            // rows 4..4 of dW, one at a time
-            for (int i = L6In - L6In % 4; i < L6In; i++)
+            // rows 4..4 of dW, one at a time, by the last part
+            for (int i = part == parts - 1 ? L6In - L6In % 4 : L6In; i < L6In; i++)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L6Out);
                 // outputs 0..3 (Vector128)
@@ -314,46 +396,35 @@ partial class RegularizedNet
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
                 }
             }
-
-            // biases 0..3 (Vector128)
-            {
-                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                for (int s = 0; s < batch; s++)
-                {
-                    ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
-                    acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
-                }
-
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
-            }
         }
         else
         {
-            if (!accumulate)
-            {
-                new global::System.Span<float>(_gradients, L6W, L6In * L6Out).Clear();
-                new global::System.Span<float>(_gradients, L6B, L6Out).Clear();
-            }
-
-            for (int s = 0; s < batch; s++)
+            for (int i = firstRow; i < (part == parts - 1 ? L6In : endRow); i++)
             {
                 for (int o = 0; o < L6Out; o++)
                 {
-                    float g = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out + o);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) += g;
-                    for (int i = 0; i < L6In; i++)
+                    ref float dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L6Out + o);
+                    float sum = accumulate ? dwi : 0f;
+                    for (int s = 0; s < batch; s++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L6Out + o) += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In + i) * g;
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out + o);
                     }
+
+                    dwi = sum;
                 }
             }
         }
+    }
 
-        // 3. da5 = dz·W6ᵀ: one dot product per sample and input
+    /// <summary>Layer 6, samples <paramref name="first"/> to <paramref name="end"/>: da5 = dz6·W6ᵀ, written to _dz5.</summary>
+    private void Layer6InputGradient(int first, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W); // (L6In, L6Out)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz5); // (batch, L6In)
-        int t = 0; // the first sample of the tile
+        int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of a row of W feeds 4 dot products
-        for (; t <= batch - 4; t += 4)
+        for (; t <= end - 4; t += 4)
         {
             ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L6Out);
             ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L6Out);
@@ -407,7 +478,8 @@ partial class RegularizedNet
             }
         }
 
-        for (int s = t; s < batch; s++)
+        // the last samples one at a time: one dot product per input
+        for (int s = t; s < end; s++)
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L6In);
@@ -437,24 +509,28 @@ partial class RegularizedNet
     /// <summary>
     /// Layer 5 backward over the batch. On entry _dz5 holds dLoss/da5.
     /// <list type="number">
-    /// <item>dz5 = da5 ⊙ gelu'(z5)</item>
-    /// <item>dW5 += a4ᵀ·dz5; db5 += Σ_s dz5 (accumulated, so ZeroGradients must run first)</item>
-    /// <item>da4 = dz5·W5ᵀ, written to _dz4</item>
+    /// <item>dz5 = da5 ⊙ gelu'(z5) (<see cref="Layer5Derivative"/>)</item>
+    /// <item>dW5 = a4ᵀ·dz5; db5 = Σ_s dz5 (<see cref="Layer5WeightGradient"/>: stored inside TrainBatch, added to the gradients otherwise)</item>
+    /// <item>da4 = dz5·W5ᵀ, written to _dz4 (<see cref="Layer5InputGradient"/>)</item>
     /// </list>
+    /// Each step is a method over a range (samples, or rows of dW), so that threads can share it out.
     /// </summary>
     private void Layer5Backward(int batch)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L5W);
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L5W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L5B);
-        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4); // (batch, L5In)
+        Layer5Derivative(0, batch);
+        Layer5WeightGradient(batch, 0, 1);
+        Layer5InputGradient(0, batch);
+    }
+
+    /// <summary>Layer 5, samples <paramref name="first"/> to <paramref name="end"/>: _dz5 from dLoss/da to dLoss/dz, in place.</summary>
+    private void Layer5Derivative(int first, int end)
+    {
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz5); // (batch, L5Out)
 
         // 1. dz = da ⊙ gelu'(z)
         ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z5);
         ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5);
-        for (int s = 0; s < batch; s++)
+        for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L5Out);
             ref float aRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L5Out);
@@ -472,12 +548,63 @@ partial class RegularizedNet
                 }
             }
         }
+    }
 
-        // 2. dW += a4ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
+    /// <summary>
+    /// Layer 5: part <paramref name="part"/> of <paramref name="parts"/> of dW5 = a4ᵀ·dz5 over the whole batch, in register
+    /// tiles of 4 rows. The 1 tiles of rows are shared out between the parts (the last part also takes the last 2 rows),
+    /// so parts write disjoint rows and every row is summed over the samples in the same order however many parts
+    /// there are. Part 0 also sums db5.
+    /// </summary>
+    private void Layer5WeightGradient(int batch, int part, int parts)
+    {
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L5W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L5B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4); // (batch, L5In)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz5); // (batch, L5Out)
+        int firstRow = part * (L5In / 4) / parts * 4; // whole tiles of rows
+        int endRow = (part + 1) * (L5In / 4) / parts * 4;
+        if (part == 0)
+        {
+            // db += Σ_s dz
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // biases 0..4 (Vector128 + float)
+                {
+                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) : 0f;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L5Out);
+                        acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        acc1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) = acc1;
+                }
+            }
+            else
+            {
+                for (int o = 0; o < L5Out; o++)
+                {
+                    float sum = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) : 0f;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L5Out + o);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) = sum;
+                }
+            }
+        }
+
+        // dW += a4ᵀ·dz, rows firstRow to endRow in register tiles of 4, accumulated over the batch
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            // rows 0..3 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
-            for (int i = 0; i < L5In - L5In % 4; i += 4)
+            // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = firstRow; i < endRow; i += 4)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L5Out);
                 ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L5Out);
@@ -528,8 +655,8 @@ partial class RegularizedNet
                 }
             }
 
-            // rows 4..5 of dW, one at a time
-            for (int i = L5In - L5In % 4; i < L5In; i++)
+            // rows 4..5 of dW, one at a time, by the last part
+            for (int i = part == parts - 1 ? L5In - L5In % 4 : L5In; i < L5In; i++)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L5Out);
                 // outputs 0..4 (Vector128 + float)
@@ -552,49 +679,35 @@ partial class RegularizedNet
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) = acc0_1;
                 }
             }
-
-            // biases 0..4 (Vector128 + float)
-            {
-                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) : 0f;
-                for (int s = 0; s < batch; s++)
-                {
-                    ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L5Out);
-                    acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
-                    acc1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4);
-                }
-
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) = acc1;
-            }
         }
         else
         {
-            if (!accumulate)
-            {
-                new global::System.Span<float>(_gradients, L5W, L5In * L5Out).Clear();
-                new global::System.Span<float>(_gradients, L5B, L5Out).Clear();
-            }
-
-            for (int s = 0; s < batch; s++)
+            for (int i = firstRow; i < (part == parts - 1 ? L5In : endRow); i++)
             {
                 for (int o = 0; o < L5Out; o++)
                 {
-                    float g = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L5Out + o);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) += g;
-                    for (int i = 0; i < L5In; i++)
+                    ref float dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L5Out + o);
+                    float sum = accumulate ? dwi : 0f;
+                    for (int s = 0; s < batch; s++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L5Out + o) += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L5In + i) * g;
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L5In + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L5Out + o);
                     }
+
+                    dwi = sum;
                 }
             }
         }
+    }
 
-        // 3. da4 = dz·W5ᵀ: one dot product per sample and input
+    /// <summary>Layer 5, samples <paramref name="first"/> to <paramref name="end"/>: da4 = dz5·W5ᵀ, written to _dz4.</summary>
+    private void Layer5InputGradient(int first, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L5W); // (L5In, L5Out)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz5); // (batch, L5Out)
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4); // (batch, L5In)
-        int t = 0; // the first sample of the tile
+        int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of a row of W feeds 4 dot products
-        for (; t <= batch - 4; t += 4)
+        for (; t <= end - 4; t += 4)
         {
             ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L5Out);
             ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L5Out);
@@ -659,7 +772,8 @@ partial class RegularizedNet
             }
         }
 
-        for (int s = t; s < batch; s++)
+        // the last samples one at a time: one dot product per input
+        for (int s = t; s < end; s++)
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L5Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L5In);
@@ -690,24 +804,28 @@ partial class RegularizedNet
     /// <summary>
     /// Layer 4 backward over the batch. On entry _dz4 holds dLoss/da4.
     /// <list type="number">
-    /// <item>dz4 = da4 ⊙ elu'(z4)</item>
-    /// <item>dW4 += a3ᵀ·dz4; db4 += Σ_s dz4 (accumulated, so ZeroGradients must run first)</item>
-    /// <item>da3 = dz4·W4ᵀ, written to _dz3</item>
+    /// <item>dz4 = da4 ⊙ elu'(z4) (<see cref="Layer4Derivative"/>)</item>
+    /// <item>dW4 = a3ᵀ·dz4; db4 = Σ_s dz4 (<see cref="Layer4WeightGradient"/>: stored inside TrainBatch, added to the gradients otherwise)</item>
+    /// <item>da3 = dz4·W4ᵀ, written to _dz3 (<see cref="Layer4InputGradient"/>)</item>
     /// </list>
+    /// Each step is a method over a range (samples, or rows of dW), so that threads can share it out.
     /// </summary>
     private void Layer4Backward(int batch)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L4W);
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L4W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L4B);
-        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3); // (batch, L4In)
+        Layer4Derivative(0, batch);
+        Layer4WeightGradient(batch, 0, 1);
+        Layer4InputGradient(0, batch);
+    }
+
+    /// <summary>Layer 4, samples <paramref name="first"/> to <paramref name="end"/>: _dz4 from dLoss/da to dLoss/dz, in place.</summary>
+    private void Layer4Derivative(int first, int end)
+    {
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4); // (batch, L4Out)
 
         // 1. dz = da ⊙ elu'(z)
         ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z4);
         ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4);
-        for (int s = 0; s < batch; s++)
+        for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L4Out);
             ref float aRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L4Out);
@@ -726,12 +844,66 @@ partial class RegularizedNet
                 }
             }
         }
+    }
 
-        // 2. dW += a3ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
+    /// <summary>
+    /// Layer 4: part <paramref name="part"/> of <paramref name="parts"/> of dW4 = a3ᵀ·dz4 over the whole batch, in register
+    /// tiles of 4 rows. The 2 tiles of rows are shared out between the parts,
+    /// so parts write disjoint rows and every row is summed over the samples in the same order however many parts
+    /// there are. Part 0 also sums db4.
+    /// </summary>
+    private void Layer4WeightGradient(int batch, int part, int parts)
+    {
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L4W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L4B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3); // (batch, L4In)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4); // (batch, L4Out)
+        int firstRow = part * (L4In / 4) / parts * 4; // whole tiles of rows
+        int endRow = (part + 1) * (L4In / 4) / parts * 4;
+        if (part == 0)
+        {
+            // db += Σ_s dz
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // biases 0..5 (Vector128 + 2 x float)
+                {
+                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) : 0f;
+                    var acc2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5) : 0f;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L4Out);
+                        acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        acc1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4);
+                        acc2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 5);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) = acc1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5) = acc2;
+                }
+            }
+            else
+            {
+                for (int o = 0; o < L4Out; o++)
+                {
+                    float sum = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) : 0f;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L4Out + o);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) = sum;
+                }
+            }
+        }
+
+        // dW += a3ᵀ·dz, rows firstRow to endRow in register tiles of 4, accumulated over the batch
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            // rows 0..7 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
-            for (int i = 0; i < L4In - L4In % 4; i += 4)
+            // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = firstRow; i < endRow; i += 4)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L4Out);
                 ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L4Out);
@@ -794,52 +966,35 @@ partial class RegularizedNet
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 5) = acc3_2;
                 }
             }
-
-            // biases 0..5 (Vector128 + 2 x float)
-            {
-                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) : 0f;
-                var acc2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5) : 0f;
-                for (int s = 0; s < batch; s++)
-                {
-                    ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L4Out);
-                    acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
-                    acc1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4);
-                    acc2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 5);
-                }
-
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 4) = acc1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 5) = acc2;
-            }
         }
         else
         {
-            if (!accumulate)
-            {
-                new global::System.Span<float>(_gradients, L4W, L4In * L4Out).Clear();
-                new global::System.Span<float>(_gradients, L4B, L4Out).Clear();
-            }
-
-            for (int s = 0; s < batch; s++)
+            for (int i = firstRow; i < (part == parts - 1 ? L4In : endRow); i++)
             {
                 for (int o = 0; o < L4Out; o++)
                 {
-                    float g = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L4Out + o);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) += g;
-                    for (int i = 0; i < L4In; i++)
+                    ref float dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L4Out + o);
+                    float sum = accumulate ? dwi : 0f;
+                    for (int s = 0; s < batch; s++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L4Out + o) += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L4In + i) * g;
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L4In + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L4Out + o);
                     }
+
+                    dwi = sum;
                 }
             }
         }
+    }
 
-        // 3. da3 = dz·W4ᵀ: one dot product per sample and input
+    /// <summary>Layer 4, samples <paramref name="first"/> to <paramref name="end"/>: da3 = dz4·W4ᵀ, written to _dz3.</summary>
+    private void Layer4InputGradient(int first, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L4W); // (L4In, L4Out)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4); // (batch, L4Out)
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3); // (batch, L4In)
-        int t = 0; // the first sample of the tile
+        int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of a row of W feeds 4 dot products
-        for (; t <= batch - 4; t += 4)
+        for (; t <= end - 4; t += 4)
         {
             ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L4Out);
             ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L4Out);
@@ -911,7 +1066,8 @@ partial class RegularizedNet
             }
         }
 
-        for (int s = t; s < batch; s++)
+        // the last samples one at a time: one dot product per input
+        for (int s = t; s < end; s++)
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L4Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L4In);
@@ -955,24 +1111,27 @@ partial class RegularizedNet
     /// <summary>
     /// Layer 2 backward over the batch. On entry _dz2 holds dLoss/da2.
     /// <list type="number">
-    /// <item>dz2 = da2 ⊙ leaky_relu'(z2)</item>
-    /// <item>dW2 += a1ᵀ·dz2; db2 += Σ_s dz2 (accumulated, so ZeroGradients must run first)</item>
+    /// <item>dz2 = da2 ⊙ leaky_relu'(z2) (<see cref="Layer2Derivative"/>)</item>
+    /// <item>dW2 = a1ᵀ·dz2; db2 = Σ_s dz2 (<see cref="Layer2WeightGradient"/>: stored inside TrainBatch, added to the gradients otherwise)</item>
     /// <item>no input gradient: no layer with parameters lies below</item>
     /// </list>
+    /// Each step is a method over a range (samples, or rows of dW), so that threads can share it out.
     /// </summary>
     private void Layer2Backward(int batch)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W);
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2B);
-        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L2In)
+        Layer2Derivative(0, batch);
+        Layer2WeightGradient(batch, 0, 1);
+    }
+
+    /// <summary>Layer 2, samples <paramref name="first"/> to <paramref name="end"/>: _dz2 from dLoss/da to dLoss/dz, in place.</summary>
+    private void Layer2Derivative(int first, int end)
+    {
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
 
         // 1. dz = da ⊙ leaky_relu'(z)
         ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2);
         ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2);
-        for (int s = 0; s < batch; s++)
+        for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L2Out);
             ref float aRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L2Out);
@@ -994,12 +1153,77 @@ partial class RegularizedNet
                 }
             }
         }
+    }
 
-        // 2. dW += a1ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
+    /// <summary>
+    /// Layer 2: part <paramref name="part"/> of <paramref name="parts"/> of dW2 = a1ᵀ·dz2 over the whole batch, in register
+    /// tiles of 4 rows. The 1 tiles of rows are shared out between the parts (the last part also takes the last 1 rows),
+    /// so parts write disjoint rows and every row is summed over the samples in the same order however many parts
+    /// there are. Part 0 also sums db2.
+    /// </summary>
+    private void Layer2WeightGradient(int batch, int part, int parts)
+    {
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L2In)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
+        int firstRow = part * (L2In / 4) / parts * 4; // whole tiles of rows
+        int endRow = (part + 1) * (L2In / 4) / parts * 4;
+        if (part == 0)
+        {
+            // db += Σ_s dz
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // biases 0..7 (Vector256)
+                {
+                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
+                        acc0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref db, 0);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // biases 0..7 (2 x Vector128)
+                {
+                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
+                        acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        acc1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 4);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref db, 4);
+                }
+            }
+            else
+            {
+                for (int o = 0; o < L2Out; o++)
+                {
+                    float sum = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) : 0f;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out + o);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) = sum;
+                }
+            }
+        }
+
+        // dW += a1ᵀ·dz, rows firstRow to endRow in register tiles of 4, accumulated over the batch
         if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            // rows 0..3 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
-            for (int i = 0; i < L2In - L2In % 4; i += 4)
+            // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = firstRow; i < endRow; i += 4)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L2Out);
                 ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L2Out);
@@ -1037,8 +1261,8 @@ partial class RegularizedNet
                 }
             }
 
-            // rows 4..4 of dW, one at a time
-            for (int i = L2In - L2In % 4; i < L2In; i++)
+            // rows 4..4 of dW, one at a time, by the last part
+            for (int i = part == parts - 1 ? L2In - L2In % 4 : L2In; i < L2In; i++)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out);
                 // outputs 0..7 (Vector256)
@@ -1057,23 +1281,11 @@ partial class RegularizedNet
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref dwRow0, 0);
                 }
             }
-
-            // biases 0..7 (Vector256)
-            {
-                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                for (int s = 0; s < batch; s++)
-                {
-                    ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-                    acc0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0);
-                }
-
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref db, 0);
-            }
         }
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            // rows 0..3 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
-            for (int i = 0; i < L2In - L2In % 4; i += 4)
+            // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = firstRow; i < endRow; i += 4)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L2Out);
                 ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L2Out);
@@ -1124,8 +1336,8 @@ partial class RegularizedNet
                 }
             }
 
-            // rows 4..4 of dW, one at a time
-            for (int i = L2In - L2In % 4; i < L2In; i++)
+            // rows 4..4 of dW, one at a time, by the last part
+            for (int i = part == parts - 1 ? L2In - L2In % 4 : L2In; i < L2In; i++)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out);
                 // outputs 0..7 (2 x Vector128)
@@ -1148,40 +1360,21 @@ partial class RegularizedNet
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRow0, 4);
                 }
             }
-
-            // biases 0..7 (2 x Vector128)
-            {
-                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                for (int s = 0; s < batch; s++)
-                {
-                    ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-                    acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
-                    acc1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 4);
-                }
-
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref db, 4);
-            }
         }
         else
         {
-            if (!accumulate)
-            {
-                new global::System.Span<float>(_gradients, L2W, L2In * L2Out).Clear();
-                new global::System.Span<float>(_gradients, L2B, L2Out).Clear();
-            }
-
-            for (int s = 0; s < batch; s++)
+            for (int i = firstRow; i < (part == parts - 1 ? L2In : endRow); i++)
             {
                 for (int o = 0; o < L2Out; o++)
                 {
-                    float g = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out + o);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) += g;
-                    for (int i = 0; i < L2In; i++)
+                    ref float dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out + o);
+                    float sum = accumulate ? dwi : 0f;
+                    for (int s = 0; s < batch; s++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out + o) += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i) * g;
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out + o);
                     }
+
+                    dwi = sum;
                 }
             }
         }

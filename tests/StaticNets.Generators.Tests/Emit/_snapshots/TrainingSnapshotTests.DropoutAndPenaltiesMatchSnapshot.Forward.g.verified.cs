@@ -1154,6 +1154,29 @@ partial class RegularizedNet
     }
 
     /// <summary>
+    /// The layers' backward passes across the worker group, last layer first (dropout on this thread). A layer's
+    /// input gradient and the activation derivative of the layer below, both by samples, are one job.
+    /// </summary>
+    private void BackwardParallel(global::StaticNets.WorkerGroup workers, int batch)
+    {
+        _trainPart ??= TrainPart;
+        _phaseBatch = batch;
+        _phase = 3007; // layer 7: dW by rows, the input gradient by samples, then layer 6's activation derivative for the same samples
+        workers.Run(_trainPart);
+        _phase = 3006; // layer 6: dW by rows, the input gradient by samples, then layer 5's activation derivative for the same samples
+        workers.Run(_trainPart);
+        _phase = 3005; // layer 5: dW by rows, the input gradient by samples, then layer 4's activation derivative for the same samples
+        workers.Run(_trainPart);
+        _phase = 3004; // layer 4: dW by rows, the input gradient by samples
+        workers.Run(_trainPart);
+        Layer3Backward(batch);
+        _phase = 2002; // layer 2: dz = da ⊙ leaky_relu'(z), by samples
+        workers.Run(_trainPart);
+        _phase = 3002; // layer 2: dW by rows
+        workers.Run(_trainPart);
+    }
+
+    /// <summary>
     /// One thread's share of the job in <see cref="_phase"/>: samples first to end (whole tiles of 4),
     /// or part <paramref name="part"/> of the rows of a weight gradient.
     /// </summary>
@@ -1169,17 +1192,42 @@ partial class RegularizedNet
             case 2: // layer 2 (Dense) forward
                 Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), first, end);
                 break;
+            case 2002: // layer 2 activation derivative
+                Layer2Derivative(first, end);
+                break;
+            case 3002: // layer 2 weight gradient
+                Layer2WeightGradient(batch, part, parts);
+                break;
             case 4: // layer 4 (Dense) forward
                 Layer4ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), first, end);
+                break;
+            case 3004: // layer 4 weight gradient and input gradient
+                Layer4WeightGradient(batch, part, parts);
+                Layer4InputGradient(first, end);
                 break;
             case 5: // layer 5 (Dense) forward
                 Layer5ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), first, end);
                 break;
+            case 3005: // layer 5 weight gradient and input gradient
+                Layer5WeightGradient(batch, part, parts);
+                Layer5InputGradient(first, end);
+                Layer4Derivative(first, end);
+                break;
             case 6: // layer 6 (Dense) forward
                 Layer6ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), first, end);
                 break;
+            case 3006: // layer 6 weight gradient and input gradient
+                Layer6WeightGradient(batch, part, parts);
+                Layer6InputGradient(first, end);
+                Layer5Derivative(first, end);
+                break;
             case 7: // layer 7 (Dense) forward
                 Layer7ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6), first, end);
+                break;
+            case 3007: // layer 7 weight gradient and input gradient
+                Layer7WeightGradient(batch, part, parts);
+                Layer7InputGradient(first, end);
+                Layer6Derivative(first, end);
                 break;
         }
     }

@@ -17,8 +17,15 @@ partial class HuberNet
 
         global::StaticNets.NetworkGuard.Length(targets.Length, batch * OutputSize, nameof(targets));
         _lastDataLoss = DataLoss(targets, batch);
-        Layer2Backward(batch);
-        Layer1Backward(batch);
+        if (_workers is { } workers && batch >= 8)
+        {
+            BackwardParallel(workers, batch);
+        }
+        else
+        {
+            Layer2Backward(batch);
+            Layer1Backward(batch);
+        }
 
         _lastPenalty = 0f;
         return _lastDataLoss + _lastPenalty;
@@ -45,22 +52,54 @@ partial class HuberNet
     /// Layer 2 backward over the batch. On entry _dz2 holds dLoss/da2.
     /// <list type="number">
     /// <item>nothing to apply: a linear layer has dz2 = da2</item>
-    /// <item>dW2 += a1ᵀ·dz2; db2 += Σ_s dz2 (accumulated, so ZeroGradients must run first)</item>
-    /// <item>da1 = dz2·W2ᵀ, written to _dz1</item>
+    /// <item>dW2 = a1ᵀ·dz2; db2 = Σ_s dz2 (<see cref="Layer2WeightGradient"/>: stored inside TrainBatch, added to the gradients otherwise)</item>
+    /// <item>da1 = dz2·W2ᵀ, written to _dz1 (<see cref="Layer2InputGradient"/>)</item>
     /// </list>
+    /// Each step is a method over a range (samples, or rows of dW), so that threads can share it out.
     /// </summary>
     private void Layer2Backward(int batch)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W);
+        Layer2WeightGradient(batch, 0, 1);
+        Layer2InputGradient(0, batch);
+    }
+
+    /// <summary>
+    /// Layer 2: part <paramref name="part"/> of <paramref name="parts"/> of dW2 = a1ᵀ·dz2 over the whole batch, in register
+    /// tiles of 4 rows. The 1 tiles of rows are shared out between the parts,
+    /// so parts write disjoint rows and every row is summed over the samples in the same order however many parts
+    /// there are. Part 0 also sums db2.
+    /// </summary>
+    private void Layer2WeightGradient(int batch, int part, int parts)
+    {
         ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2W);
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2B);
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L2In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
+        int firstRow = part * (L2In / 4) / parts * 4; // whole tiles of rows
+        int endRow = (part + 1) * (L2In / 4) / parts * 4;
+        if (part == 0)
+        {
+            // db += Σ_s dz
+            // biases 0..1 (2 x float)
+            {
+                var acc0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) : 0f;
+                var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1) : 0f;
+                for (int s = 0; s < batch; s++)
+                {
+                    ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
+                    acc0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0);
+                    acc1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 1);
+                }
 
-        // 2. dW += a1ᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
-        // rows 0..3 of dW, 4 at a time: each dz vector loaded feeds 4 FMAs
-        for (int i = 0; i < L2In - L2In % 4; i += 4)
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) = acc0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1) = acc1;
+            }
+        }
+
+        // dW += a1ᵀ·dz, rows firstRow to endRow in register tiles of 4, accumulated over the batch
+        // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+        for (int i = firstRow; i < endRow; i += 4)
         {
             ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L2Out);
             ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L2Out);
@@ -106,27 +145,17 @@ partial class HuberNet
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 1) = acc3_1;
             }
         }
+    }
 
-        // biases 0..1 (2 x float)
-        {
-            var acc0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) : 0f;
-            var acc1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1) : 0f;
-            for (int s = 0; s < batch; s++)
-            {
-                ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-                acc0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0);
-                acc1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 1);
-            }
-
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) = acc0;
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1) = acc1;
-        }
-
-        // 3. da1 = dz·W2ᵀ: one dot product per sample and input
+    /// <summary>Layer 2, samples <paramref name="first"/> to <paramref name="end"/>: da1 = dz2·W2ᵀ, written to _dz1.</summary>
+    private void Layer2InputGradient(int first, int end)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W); // (L2In, L2Out)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L2In)
-        int t = 0; // the first sample of the tile
+        int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of a row of W feeds 4 dot products
-        for (; t <= batch - 4; t += 4)
+        for (; t <= end - 4; t += 4)
         {
             ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L2Out);
             ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L2Out);
@@ -164,7 +193,8 @@ partial class HuberNet
             }
         }
 
-        for (int s = t; s < batch; s++)
+        // the last samples one at a time: one dot product per input
+        for (int s = t; s < end; s++)
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L2In);
@@ -182,24 +212,27 @@ partial class HuberNet
     /// <summary>
     /// Layer 1 backward over the batch. On entry _dz1 holds dLoss/da1.
     /// <list type="number">
-    /// <item>dz1 = da1 ⊙ tanh'(z1)</item>
-    /// <item>dW1 += xᵀ·dz1; db1 += Σ_s dz1 (accumulated, so ZeroGradients must run first)</item>
+    /// <item>dz1 = da1 ⊙ tanh'(z1) (<see cref="Layer1Derivative"/>)</item>
+    /// <item>dW1 = xᵀ·dz1; db1 = Σ_s dz1 (<see cref="Layer1WeightGradient"/>: stored inside TrainBatch, added to the gradients otherwise)</item>
     /// <item>no input gradient: layer 1 reads the network's inputs</item>
     /// </list>
+    /// Each step is a method over a range (samples, or rows of dW), so that threads can share it out.
     /// </summary>
     private void Layer1Backward(int batch)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1W);
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1B);
-        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x); // (batch, L1In)
+        Layer1Derivative(0, batch);
+        Layer1WeightGradient(batch, 0, 1);
+    }
+
+    /// <summary>Layer 1, samples <paramref name="first"/> to <paramref name="end"/>: _dz1 from dLoss/da to dLoss/dz, in place.</summary>
+    private void Layer1Derivative(int first, int end)
+    {
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L1Out)
 
         // 1. dz = da ⊙ tanh'(z)
         ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
         ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1);
-        for (int s = 0; s < batch; s++)
+        for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L1Out);
             ref float aRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L1Out);
@@ -216,12 +249,60 @@ partial class HuberNet
                 }
             }
         }
+    }
 
-        // 2. dW += xᵀ·dz in register tiles of 4 rows, accumulated over the batch; db += Σ_s dz
+    /// <summary>
+    /// Layer 1: part <paramref name="part"/> of <paramref name="parts"/> of dW1 = xᵀ·dz1 over the whole batch, in register
+    /// tiles of 4 rows. The 0 tiles of rows are shared out between the parts (the last part also takes the last 3 rows),
+    /// so parts write disjoint rows and every row is summed over the samples in the same order however many parts
+    /// there are. Part 0 also sums db1.
+    /// </summary>
+    private void Layer1WeightGradient(int batch, int part, int parts)
+    {
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1B);
+        bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x); // (batch, L1In)
+        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L1Out)
+        int firstRow = part * (L1In / 4) / parts * 4; // whole tiles of rows
+        int endRow = (part + 1) * (L1In / 4) / parts * 4;
+        if (part == 0)
+        {
+            // db += Σ_s dz
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // biases 0..3 (Vector128)
+                {
+                    var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
+                        acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
+                }
+            }
+            else
+            {
+                for (int o = 0; o < L1Out; o++)
+                {
+                    float sum = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) : 0f;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out + o);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) = sum;
+                }
+            }
+        }
+
+        // dW += xᵀ·dz, rows firstRow to endRow in register tiles of 4, accumulated over the batch
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            // rows of dW one at a time
-            for (int i = L1In - L1In % 4; i < L1In; i++)
+            // rows of dW one at a time, by the last part
+            for (int i = part == parts - 1 ? L1In - L1In % 4 : L1In; i < L1In; i++)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
                 // outputs 0..3 (Vector128)
@@ -240,37 +321,21 @@ partial class HuberNet
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
                 }
             }
-
-            // biases 0..3 (Vector128)
-            {
-                var acc0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref db, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                for (int s = 0; s < batch; s++)
-                {
-                    ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                    acc0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
-                }
-
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref db, 0);
-            }
         }
         else
         {
-            if (!accumulate)
-            {
-                new global::System.Span<float>(_gradients, L1W, L1In * L1Out).Clear();
-                new global::System.Span<float>(_gradients, L1B, L1Out).Clear();
-            }
-
-            for (int s = 0; s < batch; s++)
+            for (int i = firstRow; i < (part == parts - 1 ? L1In : endRow); i++)
             {
                 for (int o = 0; o < L1Out; o++)
                 {
-                    float g = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out + o);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db, o) += g;
-                    for (int i = 0; i < L1In; i++)
+                    ref float dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out + o);
+                    float sum = accumulate ? dwi : 0f;
+                    for (int s = 0; s < batch; s++)
                     {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out + o) += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i) * g;
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out + o);
                     }
+
+                    dwi = sum;
                 }
             }
         }
