@@ -15,11 +15,11 @@ internal static class GeneratedMemberNames
         "_lastDataLoss", "_lastPenalty", "t_predictBuffer",
         "DegreeOfParallelism", "PredictBatch", "PredictPart", "PredictRows",
         "_workers", "_predictPart", "_predictInputs", "_predictOutputs", "_predictRows", "_overwriteGradients",
-        "ForwardParallel", "BackwardParallel", "TrainPart", "_phase", "_phaseBatch", "_trainPart", "StepRange",
+        "ForwardParallel", "BackwardParallel", "TrainPart", "_phase", "_phaseBatch", "_trainPart", "StepRange", "StepPart", "ChunkStart", "FirstChunk",
     ];
 
     private static readonly Regex LayerMember = new(
-        @"^(L[0-9]+(In|Out|W|B|Rate|Scale|Slope|Alpha|L1|L2|InHeight|InWidth|InChannels|OutHeight|OutWidth|OutChannels|KernelHeight|KernelWidth|Stride|StrideHeight|StrideWidth|PadTop|PadLeft|PaddedHeight|PaddedWidth|PaddedSize|WeightCount)|Layer[0-9]+(Forward|Backward|ForwardBatch|Pad|Derivative|WeightGradient|Transpose|InputGradient|BackwardRows)|_(z|a|dz|mask|padded|paddedGradient|transposed)[0-9]+)$",
+        @"^(L[0-9]+(In|Out|W|B|Rate|Scale|Slope|Alpha|L1|L2|InHeight|InWidth|InChannels|OutHeight|OutWidth|OutChannels|KernelHeight|KernelWidth|Stride|StrideHeight|StrideWidth|PadTop|PadLeft|PaddedHeight|PaddedWidth|PaddedSize|WeightCount)|Layer[0-9]+(Forward|Backward|ForwardBatch|ForwardPartial|ForwardCombine|Pad|Derivative|WeightGradient|Transpose|InputGradient|BackwardRows)|_(z|a|dz|mask|partial|padded|paddedGradient|transposed)[0-9]+)$",
         RegexOptions.CultureInvariant);
 
     /// <summary>Whether a type called <paramref name="name"/> would clash with a generated member.</summary>

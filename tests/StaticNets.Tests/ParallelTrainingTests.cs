@@ -6,8 +6,9 @@ using Xunit;
 namespace StaticNets.Tests;
 
 /// <summary>
-/// Dense networks trained across threads: the forward pass by samples, each weight gradient by rows of dW, input
-/// gradients and activation derivatives by samples, the optimizer step by ranges of parameters. Nothing is summed
+/// Dense networks trained across threads: the forward pass by samples (or, for layers with many weights, by chunks of
+/// inputs summed in a fixed order), each weight gradient by rows of dW, input gradients and activation derivatives by
+/// samples (or rows), the optimizer step by ranges of parameters. Nothing is summed
 /// across threads, so after several steps the parameters (and the gradients of a separate Forward + Backward) are
 /// bitwise those of one thread, for every thread count and every batch size; a step allocates nothing.
 /// </summary>
@@ -28,6 +29,8 @@ public sealed class ParallelTrainingTests
 
                 data.Add(name, 31, 3);
             }
+
+            data.Add(nameof(ParallelWideNet), 64, 5); // more threads than input chunks: some parts have none
 
             return data;
         }

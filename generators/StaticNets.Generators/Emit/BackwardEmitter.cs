@@ -212,7 +212,7 @@ internal static class BackwardEmitter
         writer.WriteLine($"{WeightGradient(l)}(batch, 0, 1);");
         if (inputGradient)
         {
-            writer.WriteLine($"{InputGradient(l)}(0, batch);");
+            writer.WriteLine($"{InputGradient(l)}(0, batch, 0, {In(l)});");
         }
 
         writer.CloseBlock();
@@ -247,8 +247,17 @@ internal static class BackwardEmitter
 
         writer.WriteLine($"ref float x = ref {MemoryMarshal}.GetArrayDataReference({input}); // (batch, {In(l)})");
         writer.WriteLine($"ref float dz = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)}); // (batch, {Out(l)})");
-        writer.WriteLine($"int firstRow = part * ({In(l)} / {Int(DenseBatchEmitter.InputTile)}) / parts * {Int(DenseBatchEmitter.InputTile)}; // whole tiles of rows");
-        writer.WriteLine($"int endRow = (part + 1) * ({In(l)} / {Int(DenseBatchEmitter.InputTile)}) / parts * {Int(DenseBatchEmitter.InputTile)};");
+        if (DenseBatchEmitter.SplitsInputs(layer))
+        {
+            writer.WriteLine($"int firstRow = {DenseBatchEmitter.PartFirstRow(l)}; // the rows of this part's input chunks, as in the forward pass and the step");
+            writer.WriteLine($"int endRow = {DenseBatchEmitter.PartEndRow(l)};");
+        }
+        else
+        {
+            writer.WriteLine($"int firstRow = part * ({In(l)} / {Int(DenseBatchEmitter.InputTile)}) / parts * {Int(DenseBatchEmitter.InputTile)}; // whole tiles of rows");
+            writer.WriteLine($"int endRow = (part + 1) * ({In(l)} / {Int(DenseBatchEmitter.InputTile)}) / parts * {Int(DenseBatchEmitter.InputTile)};");
+        }
+
         writer.OpenBlock("if (part == 0)");
         writer.WriteLine("// db += Σ_s dz");
         SimdEmitter.WidthLadder(
@@ -267,8 +276,8 @@ internal static class BackwardEmitter
         if (inputGradient)
         {
             writer.WriteLine();
-            writer.WriteLine($"/// <summary>Layer {l}, samples <paramref name=\"first\"/> to <paramref name=\"end\"/>: d{inputName} = dz{l}·W{l}ᵀ, written to {Dz(source)}.</summary>");
-            writer.OpenBlock($"private void {InputGradient(l)}(int first, int end)");
+            writer.WriteLine($"/// <summary>Layer {l}, samples <paramref name=\"first\"/> to <paramref name=\"end\"/>, inputs <paramref name=\"i0\"/> to <paramref name=\"i1\"/>: d{inputName} = dz{l}·W{l}ᵀ, written to {Dz(source)}.</summary>");
+            writer.OpenBlock($"private void {InputGradient(l)}(int first, int end, int i0, int i1)");
             writer.WriteLine($"ref float w = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Parameters}), {WeightsOffset(l)}); // ({In(l)}, {Out(l)})");
             writer.WriteLine($"ref float dz = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)}); // (batch, {Out(l)})");
             writer.WriteLine($"ref float dx = ref {MemoryMarshal}.GetArrayDataReference({Dz(source)}); // (batch, {In(l)})");
@@ -277,7 +286,7 @@ internal static class BackwardEmitter
             writer.OpenBlock("for (int s = t; s < end; s++)");
             writer.WriteLine($"ref float dzRow = ref {Unsafe}.Add(ref dz, s * {Out(l)});");
             writer.WriteLine($"ref float dxRow = ref {Unsafe}.Add(ref dx, s * {In(l)});");
-            writer.OpenBlock($"for (int i = 0; i < {In(l)}; i++)");
+            writer.OpenBlock("for (int i = i0; i < i1; i++)");
             writer.WriteLine($"ref float row = ref {Unsafe}.Add(ref w, i * {Out(l)});");
             SimdEmitter.WidthLadder(
                 writer,

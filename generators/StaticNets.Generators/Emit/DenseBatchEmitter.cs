@@ -130,6 +130,219 @@ internal static class DenseBatchEmitter
         writer.CloseBlock();
     }
 
+    /// <summary>
+    /// The fixed number of chunks the inputs (rows of W) of a layer that <see cref="SplitsInputs"/> are cut into. Each
+    /// chunk's share of Z is summed on its own, then the chunks are added in order, so every thread count (up to this
+    /// many threads share the chunks) gives the same bits.
+    /// </summary>
+    public const int InputChunks = 4;
+
+    /// <summary>
+    /// Whether threads share a dense layer by its inputs (rows of W) rather than by samples: each thread then reads and
+    /// writes only its own rows of W, dW and the optimizer state, in the forward pass, the gradients and the step alike,
+    /// so no weight moves between the cores' caches; the forward pass sums the chunks' partial products in a second,
+    /// by-samples pass. For layers with many weights and an activation that works output by output.
+    /// </summary>
+    public static bool SplitsInputs(LayerModel layer) =>
+        layer.IsDense
+        && layer.Activation != ActivationKind.Softmax
+        && layer.Inputs >= InputChunks * InputTile
+        && layer.Inputs * layer.Outputs >= ParallelTrainingEmitter.MinimumParallelStep;
+
+    /// <summary>Whether any layer <see cref="SplitsInputs"/> (so the chunk helpers are generated).</summary>
+    public static bool AnySplitsInputs(NetworkModel model)
+    {
+        foreach (LayerModel layer in model.Layers)
+        {
+            if (SplitsInputs(layer))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The partial products of a layer that <see cref="SplitsInputs"/>: (InputChunks, batch, Out).</summary>
+    public static string Partial(int layer) => "_partial" + Int(layer);
+
+    /// <summary>The name of the kernel computing one chunk's partial product.</summary>
+    public static string LayerForwardPartial(int layer) => LayerForward(layer) + "Partial";
+
+    /// <summary>The name of the kernel adding the chunks, the bias and applying the activation.</summary>
+    public static string LayerForwardCombine(int layer) => LayerForward(layer) + "Combine";
+
+    /// <summary>The first row of W of part <c>part</c> of <c>parts</c> of a layer that <see cref="SplitsInputs"/>.</summary>
+    public static string PartFirstRow(int layer) => $"ChunkStart(FirstChunk(part, parts), {In(layer)})";
+
+    /// <summary>One past the last whole tile of rows of part <c>part</c> of <c>parts</c> (the last part also owns the rows after the last whole tile).</summary>
+    public static string PartEndRow(int layer) => $"ChunkStart(FirstChunk(part + 1, parts), {In(layer)})";
+
+    /// <summary>The generated helpers that place chunks: written once per network with a layer that <see cref="SplitsInputs"/>.</summary>
+    public static void WriteChunkHelpers(SourceWriter writer)
+    {
+        writer.WriteLines($$"""
+            /// <summary>The first row of input chunk <paramref name="chunk"/> of <paramref name="rows"/>: whole tiles of {{InputTile}} rows; chunk {{InputChunks}} gives the end of the last whole tile.</summary>
+            private static int ChunkStart(int chunk, int rows) => chunk * (rows / {{InputTile}}) / {{InputChunks}} * {{InputTile}};
+
+            /// <summary>The first input chunk of part <paramref name="part"/> of <paramref name="parts"/> (part <paramref name="parts"/> gives {{InputChunks}}).</summary>
+            private static int FirstChunk(int part, int parts) => part * {{InputChunks}} / parts;
+            """);
+    }
+
+    /// <summary>Writes <c>Layer{l}ForwardPartial</c> and <c>Layer{l}ForwardCombine</c> for a layer that <see cref="SplitsInputs"/>.</summary>
+    public static void WriteForwardChunks(SourceWriter writer, LayerModel layer)
+    {
+        int l = layer.Index;
+        writer.WriteLines($"""
+            /// <summary>
+            /// Layer {l}, input chunk <paramref name="chunk"/> of {InputChunks}: P[chunk] = X[:, rows]·W{l}[rows, :] over the whole batch, for the rows
+            /// of W{l} in the chunk. The register tiles of <see cref="{LayerForwardBatch(l)}"/> ({SampleTile} samples × up to {VectorTile} vectors), the last
+            /// batch % {SampleTile} samples in tiles of one; the accumulators start at zero. Threads sharing the layer each take whole
+            /// chunks, and so read only their own rows of W{l}.
+            /// </summary>
+            """);
+        writer.OpenBlock($"private void {LayerForwardPartial(l)}(ref float x, int batch, int chunk)");
+        writer.WriteLine($"ref float w = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Parameters}), {WeightsOffset(l)}); // ({In(l)}, {Out(l)})");
+        writer.WriteLine($"ref float p = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Partial(l)}), chunk * batch * {Out(l)}); // (batch, {Out(l)})");
+        writer.WriteLine($"int i0 = ChunkStart(chunk, {In(l)});");
+        writer.WriteLine($"int i1 = chunk == {InputChunks - 1} ? {In(l)} : ChunkStart(chunk + 1, {In(l)});");
+        writer.WriteLine("int s = 0;");
+        foreach (int rows in new[] { SampleTile, 1 })
+        {
+            writer.OpenBlock(rows == SampleTile ? $"for (; s <= batch - {SampleTile}; s += {SampleTile})" : "for (; s < batch; s++)");
+            for (int r = 0; r < rows; r++)
+            {
+                writer.WriteLine($"ref float x{r} = ref {Unsafe}.Add(ref x, (s + {r}) * {In(l)});");
+                writer.WriteLine($"ref float p{r} = ref {Unsafe}.Add(ref p, (s + {r}) * {Out(l)});");
+            }
+
+            int tileRows = rows;
+            SimdEmitter.WidthLadder(
+                writer,
+                width => TileBlocks(writer, layer.Outputs, Out(l), width, (block, baseOffset) => WritePartialTile(writer, layer, block, baseOffset, tileRows)),
+                () =>
+                {
+                    writer.OpenBlock($"for (int o = 0; o < {Out(l)}; o++)");
+                    for (int r = 0; r < tileRows; r++)
+                    {
+                        writer.WriteLine($"float acc{r} = 0f;");
+                    }
+
+                    writer.OpenBlock("for (int i = i0; i < i1; i++)");
+                    writer.WriteLine($"float wi = {Unsafe}.Add(ref w, i * {Out(l)} + o);");
+                    for (int r = 0; r < tileRows; r++)
+                    {
+                        writer.WriteLine($"acc{r} = {MathF}.FusedMultiplyAdd({Unsafe}.Add(ref x{r}, i), wi, acc{r});");
+                    }
+
+                    writer.CloseBlock();
+                    writer.WriteLine();
+                    for (int r = 0; r < tileRows; r++)
+                    {
+                        writer.WriteLine($"{Unsafe}.Add(ref p{r}, o) = acc{r};");
+                    }
+
+                    writer.CloseBlock();
+                });
+            writer.CloseBlock();
+            writer.WriteLine();
+        }
+
+        writer.CloseBlock();
+        writer.WriteLine();
+        string activation = layer.Activation == ActivationKind.Linear ? "a = z" : $"a = {Formula(layer.Activation)}(z)";
+        var sum = new List<string> { "b" };
+        for (int c = 0; c < InputChunks; c++)
+        {
+            sum.Add($"P[{c}]");
+        }
+
+        writer.WriteLine($"/// <summary>Layer {l}, samples <paramref name=\"first\"/> to <paramref name=\"end\"/>: z = {string.Join(" + ", sum)}, added in that order; {activation}.</summary>");
+        writer.OpenBlock($"private void {LayerForwardCombine(l)}(int batch, int first, int end)");
+        writer.WriteLine($"ref float b = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Parameters}), {BiasOffset(l)});");
+        writer.WriteLine($"ref float partial = ref {MemoryMarshal}.GetArrayDataReference({Partial(l)});");
+        writer.WriteLine($"ref float z = ref {MemoryMarshal}.GetArrayDataReference({Z(l)});");
+        writer.WriteLine($"ref float a = ref {MemoryMarshal}.GetArrayDataReference({A(l)});");
+        writer.WriteLine($"int chunkSize = batch * {Out(l)};");
+        writer.OpenBlock("for (int s = first; s < end; s++)");
+        for (int c = 0; c < InputChunks; c++)
+        {
+            writer.WriteLine($"ref float p{c} = ref {Unsafe}.Add(ref partial, {(c == 0 ? string.Empty : $"{c} * chunkSize + ")}s * {Out(l)});");
+        }
+
+        writer.WriteLine($"ref float zRow = ref {Unsafe}.Add(ref z, s * {Out(l)});");
+        writer.WriteLine($"ref float aRow = ref {Unsafe}.Add(ref a, s * {Out(l)});");
+        System.Collections.Generic.IEnumerable<string> Body(VectorWidth w, string o)
+        {
+            var terms = new List<string> { w.Load("b", o) };
+            for (int c = 0; c < InputChunks; c++)
+            {
+                terms.Add(w.Load($"p{c}", o));
+            }
+
+            yield return $"var zv = {string.Join(" + ", terms)};";
+            yield return w.Store("zv", "zRow", o);
+            yield return w.Store(layer.Activation == ActivationKind.Linear ? "zv" : ActivationForward(layer, "zv"), "aRow", o);
+        }
+
+        SimdEmitter.WidthLadder(
+            writer,
+            width => SimdEmitter.ElementwiseBlock(writer, layer.Outputs, Out(l), width, Body),
+            () =>
+            {
+                writer.OpenBlock($"for (int o = 0; o < {Out(l)}; o++)");
+                foreach (string line in Body(VectorWidth.Scalar, "o"))
+                {
+                    writer.WriteLine(line);
+                }
+
+                writer.CloseBlock();
+            });
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    /// <summary>One partial tile: rows × block accumulators start at zero, take one FMA per input of the chunk each, are stored.</summary>
+    private static void WritePartialTile(SourceWriter writer, LayerModel layer, List<Chunk> block, string? baseOffset, int rows)
+    {
+        int l = layer.Index;
+        for (int r = 0; r < rows; r++)
+        {
+            for (int k = 0; k < block.Count; k++)
+            {
+                writer.WriteLine($"var {Acc(r, k)} = {(block[k].Width.IsScalar ? "0f" : block[k].Width.Class + "<float>.Zero")};");
+            }
+        }
+
+        writer.OpenBlock("for (int i = i0; i < i1; i++)");
+        writer.WriteLine($"ref float row = ref {Unsafe}.Add(ref w, i * {Out(l)});");
+        for (int k = 0; k < block.Count; k++)
+        {
+            writer.WriteLine($"var w{k} = {block[k].Width.Load("row", SimdEmitter.Offset(baseOffset, block[k].Offset))};");
+        }
+
+        for (int r = 0; r < rows; r++)
+        {
+            WriteBroadcasts(writer, block, $"x{r}i", $"{Unsafe}.Add(ref x{r}, i)");
+            for (int k = 0; k < block.Count; k++)
+            {
+                Chunk chunk = block[k];
+                writer.WriteLine($"{Acc(r, k)} = {chunk.Width.FusedMultiplyAdd(BroadcastName($"x{r}i", chunk.Width), "w" + Int(k), Acc(r, k))};");
+            }
+        }
+
+        writer.CloseBlock();
+        writer.WriteLine();
+        for (int r = 0; r < rows; r++)
+        {
+            for (int k = 0; k < block.Count; k++)
+            {
+                writer.WriteLine(block[k].Width.Store(Acc(r, k), $"p{r}", SimdEmitter.Offset(baseOffset, block[k].Offset)));
+            }
+        }
+    }
+
     /// <summary>One forward tile: SampleTile × block accumulators start at the biases, take one FMA per input each, are stored.</summary>
     private static void WriteForwardTile(SourceWriter writer, LayerModel layer, List<Chunk> block, string? baseOffset)
     {
@@ -263,7 +476,7 @@ internal static class DenseBatchEmitter
 
     /// <summary>
     /// Writes the first part of dX = dZ·Wᵀ for a dense layer's backward, with <c>w</c>, <c>dz</c> and <c>dx</c> in scope:
-    /// <c>int t</c>, then a loop over tiles of <see cref="SampleTile"/> samples from <c>first</c> towards <c>end</c> in
+    /// <c>int t</c>, then a loop over tiles of <see cref="SampleTile"/> samples from <c>first</c> towards <c>end</c> (inputs <c>i0</c> to <c>i1</c>) in
     /// which each row of W is loaded once for the dot products of all the tile's samples (so W streams from cache once
     /// per tile, not once per sample). The caller's one-sample loop does the rest, from <c>t</c> to <c>end</c>.
     /// </summary>
@@ -283,7 +496,7 @@ internal static class DenseBatchEmitter
             writer.WriteLine($"ref float dx{r} = ref {Unsafe}.Add(ref dx, (t + {r}) * {In(l)});");
         }
 
-        writer.OpenBlock($"for (int i = 0; i < {In(l)}; i++)");
+        writer.OpenBlock("for (int i = i0; i < i1; i++)");
         writer.WriteLine($"ref float row = ref {Unsafe}.Add(ref w, i * {Out(l)});");
         SimdEmitter.WidthLadder(
             writer,

@@ -27,7 +27,18 @@ internal static class ForwardEmitter
             {
                 writer.WriteLine();
                 DenseBatchEmitter.WriteForward(writer, layer);
+                if (DenseBatchEmitter.SplitsInputs(layer))
+                {
+                    writer.WriteLine();
+                    DenseBatchEmitter.WriteForwardChunks(writer, layer);
+                }
             }
+        }
+
+        if (DenseBatchEmitter.AnySplitsInputs(model))
+        {
+            writer.WriteLine();
+            DenseBatchEmitter.WriteChunkHelpers(writer);
         }
 
         writer.WriteLine();
@@ -179,6 +190,18 @@ internal static class ForwardEmitter
                     writer.WriteLine($"{LayerForward(l)}(batch, training);");
                     writer.WriteLine();
                     continue;
+            }
+
+            if (DenseBatchEmitter.SplitsInputs(layer))
+            {
+                writer.WriteLine($"// layer {l}: its input chunks one after another, then their sum (the same sums threads sharing the chunks make)");
+                writer.OpenBlock($"for (int chunk = 0; chunk < {DenseBatchEmitter.InputChunks}; chunk++)");
+                writer.WriteLine($"{DenseBatchEmitter.LayerForwardPartial(l)}(ref {MemoryMarshal}.GetArrayDataReference({input}), batch, chunk);");
+                writer.CloseBlock();
+                writer.WriteLine();
+                writer.WriteLine($"{DenseBatchEmitter.LayerForwardCombine(l)}(batch, 0, batch);");
+                writer.WriteLine();
+                continue;
             }
 
             if (layer.IsDense)

@@ -148,6 +148,11 @@ internal static class NetworkEmitter
                     break;
             }
 
+            if (DenseBatchEmitter.SplitsInputs(layer))
+            {
+                writer.WriteLine($"private readonly float[] {DenseBatchEmitter.Partial(l)}; // ({DenseBatchEmitter.InputChunks}, MaxBatchSize, {Out(l)}): the input chunks' partial products, summed by the forward pass");
+            }
+
             if (layer.IsConvolution && layer.IsPadded)
             {
                 writer.WriteLine($"private readonly float[] {Padded(l)}; // (MaxBatchSize, {PaddedSize(l)}): the inputs with their zero borders");
@@ -209,6 +214,11 @@ internal static class NetworkEmitter
 
             writer.WriteLine($"{A(l)} = new float[checked(maxBatchSize * {Out(l)})];");
             writer.WriteLine($"{Dz(l)} = new float[checked(maxBatchSize * {Out(l)})];");
+            if (DenseBatchEmitter.SplitsInputs(layer))
+            {
+                writer.WriteLine($"{DenseBatchEmitter.Partial(l)} = new float[checked({DenseBatchEmitter.InputChunks} * maxBatchSize * {Out(l)})];");
+            }
+
             if (layer.IsConvolution && layer.IsPadded)
             {
                 writer.WriteLine($"{Padded(l)} = new float[checked(maxBatchSize * {PaddedSize(l)})]; // the borders stay zero: only the interior is ever written");

@@ -21,6 +21,7 @@ internal static class ParallelTrainingEmitter
     private const int PoolingBackward = 1000;
     private const int DerivativePhase = 2000;
     private const int GradientsPhase = 3000;
+    private const int CombinePhase = 5000;
 
     /// <summary>The phase number of the optimizer step.</summary>
     public const int StepPhase = 4000;
@@ -28,7 +29,7 @@ internal static class ParallelTrainingEmitter
     /// <summary>Networks with fewer parameters than this step on the calling thread: a step that short is not worth a hand-off.</summary>
     public const int MinimumParallelStep = 16384;
 
-    /// <summary>The parameters are shared out between the threads of the step in multiples of this many (a whole Vector512 and more).</summary>
+    /// <summary>Weights of layers shared by samples are shared out between the threads of the step in multiples of this many.</summary>
     public const int StepGrain = 64;
 
     /// <summary>Whether <c>Step</c> shares its parameters out between the threads.</summary>
@@ -83,6 +84,7 @@ internal static class ParallelTrainingEmitter
         int source = model.SourceOf(layer.Index);
         return source > 0
             && layer.Kind != LayerKind.Dropout
+            && !DenseBatchEmitter.SplitsInputs(layer) // its input gradient is shared out by inputs, not samples
             && BackwardEmitter.NeedsInputGradient(model, layer)
             && BackwardEmitter.HasDerivative(model, model.Layers[source - 1]);
     }
@@ -112,8 +114,14 @@ internal static class ParallelTrainingEmitter
                     writer.WriteLine($"{LayerForward(l)}(batch, training); // dropout: one random stream, drawn in order on this thread");
                     break;
                 default:
-                    writer.WriteLine($"_phase = {Int(l)};");
+                    writer.WriteLine($"_phase = {Int(l)};{(DenseBatchEmitter.SplitsInputs(layer) ? $" // layer {l}: the input chunks' partial products, by chunks" : string.Empty)}");
                     writer.WriteLine("workers.Run(_trainPart);");
+                    if (DenseBatchEmitter.SplitsInputs(layer))
+                    {
+                        writer.WriteLine($"_phase = {Int(CombinePhase + l)}; // layer {l}: their sum, bias and activation, by samples");
+                        writer.WriteLine("workers.Run(_trainPart);");
+                    }
+
                     break;
             }
         }
@@ -156,7 +164,7 @@ internal static class ParallelTrainingEmitter
                             writer.WriteLine($"{Transpose(l)}();");
                         }
 
-                        writer.WriteLine($"_phase = {Int(GradientsPhase + l)}; // layer {l}: dW by rows{(BackwardEmitter.NeedsInputGradient(model, layer) ? ", the input gradient by samples" : string.Empty)}{below}");
+                        writer.WriteLine($"_phase = {Int(GradientsPhase + l)}; // layer {l}: dW by rows{(BackwardEmitter.NeedsInputGradient(model, layer) ? (DenseBatchEmitter.SplitsInputs(layer) ? ", the input gradient by inputs" : ", the input gradient by samples") : string.Empty)}{below}");
                         writer.WriteLine("workers.Run(_trainPart);");
                         break;
                     case LayerKind.MaxPool2D or LayerKind.AveragePool2D or LayerKind.GlobalAveragePool2D:
@@ -195,6 +203,17 @@ internal static class ParallelTrainingEmitter
             {
                 case LayerKind.Flatten or LayerKind.Dropout:
                     continue;
+                case LayerKind.Dense when DenseBatchEmitter.SplitsInputs(layer):
+                    writer.WriteLine($"case {Int(l)}: // layer {l} (Dense) forward: this part's input chunks");
+                    writer.OpenBlock("    for (int chunk = FirstChunk(part, parts); chunk < FirstChunk(part + 1, parts); chunk++)");
+                    writer.WriteLine($"{DenseBatchEmitter.LayerForwardPartial(l)}(ref {input}, batch, chunk);");
+                    writer.CloseBlock();
+                    writer.WriteLine();
+                    writer.WriteLine("    break;");
+                    writer.WriteLine($"case {Int(CombinePhase + l)}: // layer {l} (Dense) forward: the chunks' sum");
+                    writer.WriteLine($"    {DenseBatchEmitter.LayerForwardCombine(l)}(batch, first, end);");
+                    writer.WriteLine("    break;");
+                    break;
                 case LayerKind.Dense:
                     writer.WriteLine($"case {Int(l)}: // layer {l} (Dense) forward");
                     writer.WriteLine($"    {DenseBatchEmitter.LayerForwardBatch(l)}(ref {input}, first, end);");
@@ -233,7 +252,11 @@ internal static class ParallelTrainingEmitter
                 writer.WriteLine($"    {WeightGradient(l)}(batch, part, parts);");
                 if (BackwardEmitter.NeedsInputGradient(model, layer))
                 {
-                    writer.WriteLine($"    {InputGradient(l)}(first, end);");
+                    writer.WriteLine(layer.Kind == LayerKind.Conv2D
+                        ? $"    {InputGradient(l)}(first, end);"
+                        : DenseBatchEmitter.SplitsInputs(layer)
+                            ? $"    {InputGradient(l)}(0, batch, {DenseBatchEmitter.PartFirstRow(l)}, part == parts - 1 ? {In(l)} : {DenseBatchEmitter.PartEndRow(l)}); // by this part's rows of W{l}"
+                            : $"    {InputGradient(l)}(first, end, 0, {In(l)});");
                 }
             }
             else
@@ -252,8 +275,8 @@ internal static class ParallelTrainingEmitter
 
         if (HasParallelStep(model))
         {
-            writer.WriteLine($"case {Int(StepPhase)}: // the optimizer step, parameters in ranges of multiples of {StepGrain}");
-            writer.WriteLine($"    {StepRange}(part * (ParameterCount / {Int(StepGrain)}) / parts * {Int(StepGrain)}, part == parts - 1 ? ParameterCount : (part + 1) * (ParameterCount / {Int(StepGrain)}) / parts * {Int(StepGrain)});");
+            writer.WriteLine($"case {Int(StepPhase)}: // the optimizer step");
+            writer.WriteLine("    StepPart(part, parts);");
             writer.WriteLine("    break;");
         }
 

@@ -155,7 +155,7 @@ internal static class StepEmitter
             writer.OpenBlock("public void Step()");
             writer.WriteLine($"{StepCount}++;");
             writer.OpenBlock("if (_workers is { } workers)");
-            writer.WriteLine("// every parameter is updated on its own, so the threads take disjoint ranges and the result is bitwise the same");
+            writer.WriteLine("// every parameter is updated on its own, so the threads take disjoint shares and the result is bitwise the same");
             writer.WriteLine("_trainPart ??= TrainPart;");
             writer.WriteLine($"_phase = {Int(ParallelTrainingEmitter.StepPhase)};");
             writer.WriteLine("workers.Run(_trainPart);");
@@ -165,7 +165,9 @@ internal static class StepEmitter
             writer.CloseBlock();
             writer.CloseBlock();
             writer.WriteLine();
-            writer.WriteLine($"/// <summary>The step of <see cref=\"Step\"/> for parameters <paramref name=\"first\"/> to <paramref name=\"end\"/>; <paramref name=\"first\"/> is a multiple of {ParallelTrainingEmitter.StepGrain}, and so is <paramref name=\"end\"/> unless it is ParameterCount.</summary>");
+            WriteStepPart(writer, model);
+            writer.WriteLine();
+            writer.WriteLine($"/// <summary>The update of <see cref=\"Step\"/> for parameters <paramref name=\"first\"/> to <paramref name=\"end\"/>.</summary>");
             writer.OpenBlock($"private void {StepRange}(int first, int end)");
             writer.WriteLine($"int step = {StepCount};");
         }
@@ -244,7 +246,7 @@ internal static class StepEmitter
         {
             SimdEmitter.WidthLadder(
                 writer,
-                width => WriteRange(writer, model.ParameterCount, width, body),
+                width => WriteRange(writer, width, body),
                 () =>
                 {
                     writer.OpenBlock("for (int k = first; k < end; k++)");
@@ -275,36 +277,59 @@ internal static class StepEmitter
         writer.CloseBlock();
     }
 
-    /// <summary>
-    /// The body of <c>StepRange</c> at one width: whole vectors from <c>first</c> up to <c>end</c> (or the last whole
-    /// vector), then, in the range that ends at ParameterCount, the exact tail.
-    /// </summary>
-    private static void WriteRange(SourceWriter writer, int count, VectorWidth width, System.Func<VectorWidth, string, IEnumerable<string>> body)
+    /// <summary>The body of <c>StepRange</c> at one width: whole vectors from <c>first</c>, then the last few one at a time.</summary>
+    private static void WriteRange(SourceWriter writer, VectorWidth width, System.Func<VectorWidth, string, IEnumerable<string>> body)
     {
-        writer.WriteLine($"nuint vectorEnd = global::System.Math.Min((nuint)end, {SimdEmitter.VectorEnd("ParameterCount", width.Count)});");
-        writer.OpenBlock($"for (nuint o = (nuint)first; o < vectorEnd; o += {Int(width.Count)})");
+        writer.WriteLine("nuint o = (nuint)first;");
+        writer.OpenBlock($"for (; o + {Int(width.Count)} <= (nuint)end; o += {Int(width.Count)})");
         foreach (string line in body(width, "o"))
         {
             writer.WriteLine(line);
         }
 
         writer.CloseBlock();
-        List<Chunk> tail = Chunk.PlanFrom(count / width.Count * width.Count, count, width);
-        if (tail.Count == 0)
+        writer.WriteLine();
+        writer.OpenBlock("for (; o < (nuint)end; o++)");
+        foreach (string line in body(VectorWidth.Scalar, "o"))
         {
-            return;
+            writer.WriteLine(line);
         }
 
-        writer.OpenBlock("if (end == ParameterCount)");
-        foreach (Chunk chunk in tail)
+        writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// Writes <c>StepPart</c>: one thread's share of the step. Layers shared by input chunks step the rows the thread
+    /// owns (those it read in the forward pass and wrote in the weight gradient, so they are in its cache); the other
+    /// layers' weights are shared in contiguous ranges; biases are stepped by the last part.
+    /// </summary>
+    private static void WriteStepPart(SourceWriter writer, NetworkModel model)
+    {
+        writer.WriteLine("/// <summary>Part <paramref name=\"part\"/> of <paramref name=\"parts\"/> of <see cref=\"Step\"/>; the parts update disjoint parameters.</summary>");
+        writer.OpenBlock("private void StepPart(int part, int parts)");
+        foreach (LayerModel layer in model.Layers)
         {
-            writer.WriteLine($"// {chunk.Width.Name} at {chunk.Offset}");
-            writer.OpenBlock(string.Empty);
-            foreach (string line in body(chunk.Width, Int(chunk.Offset)))
+            if (!layer.HasParameters)
             {
-                writer.WriteLine(line);
+                continue;
             }
 
+            int l = layer.Index;
+            if (DenseBatchEmitter.SplitsInputs(layer))
+            {
+                writer.WriteLine($"// layer {l}: the rows of W{l} in this part's input chunks");
+                writer.WriteLine($"{StepRange}({WeightsOffset(l)} + {DenseBatchEmitter.PartFirstRow(l)} * {Out(l)}, {WeightsOffset(l)} + (part == parts - 1 ? {In(l)} : {DenseBatchEmitter.PartEndRow(l)}) * {Out(l)});");
+            }
+            else
+            {
+                string count = NetworkEmitter.WeightCountExpression(layer);
+                string grain = Int(ParallelTrainingEmitter.StepGrain);
+                writer.WriteLine($"// layer {l}: a contiguous share of W{l}");
+                writer.WriteLine($"{StepRange}({WeightsOffset(l)} + part * (({count}) / {grain}) / parts * {grain}, part == parts - 1 ? {WeightsOffset(l)} + {count} : {WeightsOffset(l)} + (part + 1) * (({count}) / {grain}) / parts * {grain});");
+            }
+
+            writer.OpenBlock("if (part == parts - 1)");
+            writer.WriteLine($"{StepRange}({BiasOffset(l)}, {BiasOffset(l)} + {(layer.IsConvolution ? OutChannels(l) : Out(l))}); // b{l}");
             writer.CloseBlock();
         }
 

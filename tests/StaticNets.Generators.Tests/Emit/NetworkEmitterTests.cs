@@ -392,14 +392,18 @@ public sealed class NetworkEmitterTests
         string step = GeneratedCode.Method(file, "StepRange");
 
         Assert.Equal(["Vector512", "Vector256", "Vector128", "else"], GeneratedCode.Ladder(step));
-        Assert.Contains("nuint vectorEnd = global::System.Math.Min((nuint)end, (nuint)(ParameterCount - ParameterCount % 16));", step, StringComparison.Ordinal);
-        Assert.Contains("nuint vectorEnd = global::System.Math.Min((nuint)end, (nuint)(ParameterCount - ParameterCount % 8));", step, StringComparison.Ordinal);
-        Assert.Contains("nuint vectorEnd = global::System.Math.Min((nuint)end, (nuint)(ParameterCount - ParameterCount % 4));", step, StringComparison.Ordinal);
-        Assert.Equal(3, GeneratedCode.Count(step, "for (nuint o = (nuint)first; o < vectorEnd; o += "));
-        Assert.Equal(3, GeneratedCode.Count(step, "if (end == ParameterCount)")); // the tails, by the range that ends there
-        Assert.Contains("global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 91792)", step, StringComparison.Ordinal);
-        Assert.Contains("global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 91800)", step, StringComparison.Ordinal);
+        Assert.Contains("for (; o + 16 <= (nuint)end; o += 16)", step, StringComparison.Ordinal);
+        Assert.Contains("for (; o + 8 <= (nuint)end; o += 8)", step, StringComparison.Ordinal);
+        Assert.Contains("for (; o + 4 <= (nuint)end; o += 4)", step, StringComparison.Ordinal);
+        Assert.Equal(3, GeneratedCode.Count(step, "for (; o < (nuint)end; o++)")); // the last few, one at a time
         Assert.Contains("for (int k = first; k < end; k++)", step, StringComparison.Ordinal);
+
+        // Each part steps disjoint shares that together cover every layer: layer 2 (300 x 300) by its input chunks'
+        // rows, the others in contiguous ranges, the biases by the last part.
+        string part = GeneratedCode.Method(file, "StepPart");
+        Assert.Contains("StepRange(L2W + ChunkStart(FirstChunk(part, parts), L2In) * L2Out, L2W + (part == parts - 1 ? L2In : ChunkStart(FirstChunk(part + 1, parts), L2In)) * L2Out);", part, StringComparison.Ordinal);
+        Assert.Contains("StepRange(L1W + part * ((L1In * L1Out) / 64) / parts * 64, part == parts - 1 ? L1W + L1In * L1Out : L1W + (part + 1) * ((L1In * L1Out) / 64) / parts * 64);", part, StringComparison.Ordinal);
+        Assert.Equal(3, GeneratedCode.Count(part, "if (part == parts - 1)"));
 
         // A network below the threshold keeps one loop over every parameter in Step itself.
         string small = GeneratedCode.Method(Emit(Cases["OddSizes"], ".Step.g.cs"), "Step");
@@ -563,7 +567,8 @@ public sealed class NetworkEmitterTests
         string main = Emit(Wide, ".g.cs");
         string[] fields = main.Split('\n').Where(static l => l.Contains("private readonly float[]", StringComparison.Ordinal)).ToArray();
 
-        Assert.Equal(3 + Wide.Layers.Count, fields.Length);
+        // parameters, gradients, inputs; z, a and dz of each layer; the chunks' partial products of layer 2 (300 x 300)
+        Assert.Equal(3 + Wide.Layers.Count + 1, fields.Length);
         Assert.All(fields, static f => Assert.Matches(@";\s+// \(", f));
     }
 

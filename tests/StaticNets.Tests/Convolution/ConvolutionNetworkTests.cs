@@ -72,7 +72,19 @@ public sealed class ConvolutionNetworkTests(ITestOutputHelper output)
         for (int s = 0; s < Batch; s++)
         {
             generated.Predict(inputs.AsSpan(s * network.InputSize, network.InputSize), single);
-            Assert.Equal(TestData.Bits(outputs.AsSpan(s * network.OutputSize, network.OutputSize)), TestData.Bits(single));
+            ReadOnlySpan<float> batched = outputs.AsSpan(s * network.OutputSize, network.OutputSize);
+            if (network.Name != nameof(ReferenceCnn))
+            {
+                Assert.Equal(TestData.Bits(batched), TestData.Bits(single));
+                continue;
+            }
+
+            // ReferenceCnn's 1600 -> 64 layer has enough weights for Forward to sum its inputs in four chunks (so that
+            // threads can share them), while Predict sums them in one chain: a few roundings apart.
+            for (int k = 0; k < network.OutputSize; k++)
+            {
+                Assert.True(Math.Abs(batched[k] - single[k]) <= 1e-5f * Math.Max(1f, Math.Abs(single[k])), $"sample {s}, output {k}: {batched[k]} vs {single[k]}");
+            }
         }
     }
 

@@ -68,7 +68,7 @@ partial class AllActivationsNet
     private void Layer10Backward(int batch)
     {
         Layer10WeightGradient(batch, 0, 1);
-        Layer10InputGradient(0, batch);
+        Layer10InputGradient(0, batch, 0, L10In);
     }
 
     /// <summary>
@@ -171,8 +171,8 @@ partial class AllActivationsNet
         }
     }
 
-    /// <summary>Layer 10, samples <paramref name="first"/> to <paramref name="end"/>: da9 = dz10·W10ᵀ, written to _dz9.</summary>
-    private void Layer10InputGradient(int first, int end)
+    /// <summary>Layer 10, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da9 = dz10·W10ᵀ, written to _dz9.</summary>
+    private void Layer10InputGradient(int first, int end, int i0, int i1)
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L10W); // (L10In, L10Out)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz10); // (batch, L10Out)
@@ -189,7 +189,7 @@ partial class AllActivationsNet
             ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L10In);
             ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L10In);
             ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L10In);
-            for (int i = 0; i < L10In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L10Out);
                 var dot0_1 = 0f;
@@ -229,7 +229,7 @@ partial class AllActivationsNet
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L10Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L10In);
-            for (int i = 0; i < L10In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L10Out);
                 var dot1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0);
@@ -254,7 +254,7 @@ partial class AllActivationsNet
     {
         Layer9Derivative(0, batch);
         Layer9WeightGradient(batch, 0, 1);
-        Layer9InputGradient(0, batch);
+        Layer9InputGradient(0, batch, 0, L9In);
     }
 
     /// <summary>Layer 9, samples <paramref name="first"/> to <paramref name="end"/>: _dz9 from dLoss/da to dLoss/dz, in place.</summary>
@@ -413,8 +413,8 @@ partial class AllActivationsNet
         }
     }
 
-    /// <summary>Layer 9, samples <paramref name="first"/> to <paramref name="end"/>: da8 = dz9·W9ᵀ, written to _dz8.</summary>
-    private void Layer9InputGradient(int first, int end)
+    /// <summary>Layer 9, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da8 = dz9·W9ᵀ, written to _dz8.</summary>
+    private void Layer9InputGradient(int first, int end, int i0, int i1)
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L9W); // (L9In, L9Out)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz9); // (batch, L9Out)
@@ -431,7 +431,7 @@ partial class AllActivationsNet
             ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L9In);
             ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L9In);
             ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L9In);
-            for (int i = 0; i < L9In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L9Out);
                 if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -480,7 +480,7 @@ partial class AllActivationsNet
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L9Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L9In);
-            for (int i = 0; i < L9In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L9Out);
                 if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -516,7 +516,7 @@ partial class AllActivationsNet
     {
         Layer8Derivative(0, batch);
         Layer8WeightGradient(batch, 0, 1);
-        Layer8InputGradient(0, batch);
+        Layer8InputGradient(0, batch, 0, L8In);
     }
 
     /// <summary>Layer 8, samples <paramref name="first"/> to <paramref name="end"/>: _dz8 from dLoss/da to dLoss/dz, in place.</summary>
@@ -696,8 +696,8 @@ partial class AllActivationsNet
         }
     }
 
-    /// <summary>Layer 8, samples <paramref name="first"/> to <paramref name="end"/>: da7 = dz8·W8ᵀ, written to _dz7.</summary>
-    private void Layer8InputGradient(int first, int end)
+    /// <summary>Layer 8, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da7 = dz8·W8ᵀ, written to _dz7.</summary>
+    private void Layer8InputGradient(int first, int end, int i0, int i1)
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L8W); // (L8In, L8Out)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz8); // (batch, L8Out)
@@ -714,7 +714,7 @@ partial class AllActivationsNet
             ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L8In);
             ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L8In);
             ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L8In);
-            for (int i = 0; i < L8In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L8Out);
                 if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -774,7 +774,7 @@ partial class AllActivationsNet
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L8Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L8In);
-            for (int i = 0; i < L8In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L8Out);
                 if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -811,7 +811,7 @@ partial class AllActivationsNet
     {
         Layer7Derivative(0, batch);
         Layer7WeightGradient(batch, 0, 1);
-        Layer7InputGradient(0, batch);
+        Layer7InputGradient(0, batch, 0, L7In);
     }
 
     /// <summary>Layer 7, samples <paramref name="first"/> to <paramref name="end"/>: _dz7 from dLoss/da to dLoss/dz, in place.</summary>
@@ -983,8 +983,8 @@ partial class AllActivationsNet
         }
     }
 
-    /// <summary>Layer 7, samples <paramref name="first"/> to <paramref name="end"/>: da6 = dz7·W7ᵀ, written to _dz6.</summary>
-    private void Layer7InputGradient(int first, int end)
+    /// <summary>Layer 7, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da6 = dz7·W7ᵀ, written to _dz6.</summary>
+    private void Layer7InputGradient(int first, int end, int i0, int i1)
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7W); // (L7In, L7Out)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz7); // (batch, L7Out)
@@ -1001,7 +1001,7 @@ partial class AllActivationsNet
             ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L7In);
             ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L7In);
             ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L7In);
-            for (int i = 0; i < L7In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
                 if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -1068,7 +1068,7 @@ partial class AllActivationsNet
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L7In);
-            for (int i = 0; i < L7In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
                 if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -1106,7 +1106,7 @@ partial class AllActivationsNet
     {
         Layer6Derivative(0, batch);
         Layer6WeightGradient(batch, 0, 1);
-        Layer6InputGradient(0, batch);
+        Layer6InputGradient(0, batch, 0, L6In);
     }
 
     /// <summary>Layer 6, samples <paramref name="first"/> to <paramref name="end"/>: _dz6 from dLoss/da to dLoss/dz, in place.</summary>
@@ -1265,8 +1265,8 @@ partial class AllActivationsNet
         }
     }
 
-    /// <summary>Layer 6, samples <paramref name="first"/> to <paramref name="end"/>: da5 = dz6·W6ᵀ, written to _dz5.</summary>
-    private void Layer6InputGradient(int first, int end)
+    /// <summary>Layer 6, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da5 = dz6·W6ᵀ, written to _dz5.</summary>
+    private void Layer6InputGradient(int first, int end, int i0, int i1)
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W); // (L6In, L6Out)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
@@ -1283,7 +1283,7 @@ partial class AllActivationsNet
             ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L6In);
             ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L6In);
             ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L6In);
-            for (int i = 0; i < L6In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
                 if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -1332,7 +1332,7 @@ partial class AllActivationsNet
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L6In);
-            for (int i = 0; i < L6In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
                 if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -1368,7 +1368,7 @@ partial class AllActivationsNet
     {
         Layer5Derivative(0, batch);
         Layer5WeightGradient(batch, 0, 1);
-        Layer5InputGradient(0, batch);
+        Layer5InputGradient(0, batch, 0, L5In);
     }
 
     /// <summary>Layer 5, samples <paramref name="first"/> to <paramref name="end"/>: _dz5 from dLoss/da to dLoss/dz, in place.</summary>
@@ -1548,8 +1548,8 @@ partial class AllActivationsNet
         }
     }
 
-    /// <summary>Layer 5, samples <paramref name="first"/> to <paramref name="end"/>: da4 = dz5·W5ᵀ, written to _dz4.</summary>
-    private void Layer5InputGradient(int first, int end)
+    /// <summary>Layer 5, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da4 = dz5·W5ᵀ, written to _dz4.</summary>
+    private void Layer5InputGradient(int first, int end, int i0, int i1)
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L5W); // (L5In, L5Out)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz5); // (batch, L5Out)
@@ -1566,7 +1566,7 @@ partial class AllActivationsNet
             ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L5In);
             ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L5In);
             ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L5In);
-            for (int i = 0; i < L5In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L5Out);
                 if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -1626,7 +1626,7 @@ partial class AllActivationsNet
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L5Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L5In);
-            for (int i = 0; i < L5In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L5Out);
                 if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -1663,7 +1663,7 @@ partial class AllActivationsNet
     {
         Layer4Derivative(0, batch);
         Layer4WeightGradient(batch, 0, 1);
-        Layer4InputGradient(0, batch);
+        Layer4InputGradient(0, batch, 0, L4In);
     }
 
     /// <summary>Layer 4, samples <paramref name="first"/> to <paramref name="end"/>: _dz4 from dLoss/da to dLoss/dz, in place.</summary>
@@ -1911,8 +1911,8 @@ partial class AllActivationsNet
         }
     }
 
-    /// <summary>Layer 4, samples <paramref name="first"/> to <paramref name="end"/>: da3 = dz4·W4ᵀ, written to _dz3.</summary>
-    private void Layer4InputGradient(int first, int end)
+    /// <summary>Layer 4, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da3 = dz4·W4ᵀ, written to _dz3.</summary>
+    private void Layer4InputGradient(int first, int end, int i0, int i1)
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L4W); // (L4In, L4Out)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4); // (batch, L4Out)
@@ -1929,7 +1929,7 @@ partial class AllActivationsNet
             ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L4In);
             ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L4In);
             ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L4In);
-            for (int i = 0; i < L4In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L4Out);
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -2025,7 +2025,7 @@ partial class AllActivationsNet
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L4Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L4In);
-            for (int i = 0; i < L4In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L4Out);
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -2070,7 +2070,7 @@ partial class AllActivationsNet
     {
         Layer3Derivative(0, batch);
         Layer3WeightGradient(batch, 0, 1);
-        Layer3InputGradient(0, batch);
+        Layer3InputGradient(0, batch, 0, L3In);
     }
 
     /// <summary>Layer 3, samples <paramref name="first"/> to <paramref name="end"/>: _dz3 from dLoss/da to dLoss/dz, in place.</summary>
@@ -2229,8 +2229,8 @@ partial class AllActivationsNet
         }
     }
 
-    /// <summary>Layer 3, samples <paramref name="first"/> to <paramref name="end"/>: da2 = dz3·W3ᵀ, written to _dz2.</summary>
-    private void Layer3InputGradient(int first, int end)
+    /// <summary>Layer 3, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da2 = dz3·W3ᵀ, written to _dz2.</summary>
+    private void Layer3InputGradient(int first, int end, int i0, int i1)
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L3W); // (L3In, L3Out)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3); // (batch, L3Out)
@@ -2247,7 +2247,7 @@ partial class AllActivationsNet
             ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L3In);
             ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L3In);
             ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L3In);
-            for (int i = 0; i < L3In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L3Out);
                 if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -2296,7 +2296,7 @@ partial class AllActivationsNet
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L3Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L3In);
-            for (int i = 0; i < L3In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L3Out);
                 if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -2332,7 +2332,7 @@ partial class AllActivationsNet
     {
         Layer2Derivative(0, batch);
         Layer2WeightGradient(batch, 0, 1);
-        Layer2InputGradient(0, batch);
+        Layer2InputGradient(0, batch, 0, L2In);
     }
 
     /// <summary>Layer 2, samples <paramref name="first"/> to <paramref name="end"/>: _dz2 from dLoss/da to dLoss/dz, in place.</summary>
@@ -2533,8 +2533,8 @@ partial class AllActivationsNet
         }
     }
 
-    /// <summary>Layer 2, samples <paramref name="first"/> to <paramref name="end"/>: da1 = dz2·W2ᵀ, written to _dz1.</summary>
-    private void Layer2InputGradient(int first, int end)
+    /// <summary>Layer 2, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da1 = dz2·W2ᵀ, written to _dz1.</summary>
+    private void Layer2InputGradient(int first, int end, int i0, int i1)
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W); // (L2In, L2Out)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
@@ -2551,7 +2551,7 @@ partial class AllActivationsNet
             ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L2In);
             ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L2In);
             ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L2In);
-            for (int i = 0; i < L2In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
                 if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -2618,7 +2618,7 @@ partial class AllActivationsNet
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L2In);
-            for (int i = 0; i < L2In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
                 if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)

@@ -1963,14 +1963,14 @@ partial class AllActivationsNet
                 break;
             case 3002: // layer 2 weight gradient and input gradient
                 Layer2WeightGradient(batch, part, parts);
-                Layer2InputGradient(first, end);
+                Layer2InputGradient(first, end, 0, L2In);
                 break;
             case 3: // layer 3 (Dense) forward
                 Layer3ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), first, end);
                 break;
             case 3003: // layer 3 weight gradient and input gradient
                 Layer3WeightGradient(batch, part, parts);
-                Layer3InputGradient(first, end);
+                Layer3InputGradient(first, end, 0, L3In);
                 Layer2Derivative(first, end);
                 break;
             case 4: // layer 4 (Dense) forward
@@ -1978,7 +1978,7 @@ partial class AllActivationsNet
                 break;
             case 3004: // layer 4 weight gradient and input gradient
                 Layer4WeightGradient(batch, part, parts);
-                Layer4InputGradient(first, end);
+                Layer4InputGradient(first, end, 0, L4In);
                 Layer3Derivative(first, end);
                 break;
             case 5: // layer 5 (Dense) forward
@@ -1986,7 +1986,7 @@ partial class AllActivationsNet
                 break;
             case 3005: // layer 5 weight gradient and input gradient
                 Layer5WeightGradient(batch, part, parts);
-                Layer5InputGradient(first, end);
+                Layer5InputGradient(first, end, 0, L5In);
                 Layer4Derivative(first, end);
                 break;
             case 6: // layer 6 (Dense) forward
@@ -1994,7 +1994,7 @@ partial class AllActivationsNet
                 break;
             case 3006: // layer 6 weight gradient and input gradient
                 Layer6WeightGradient(batch, part, parts);
-                Layer6InputGradient(first, end);
+                Layer6InputGradient(first, end, 0, L6In);
                 Layer5Derivative(first, end);
                 break;
             case 7: // layer 7 (Dense) forward
@@ -2002,7 +2002,7 @@ partial class AllActivationsNet
                 break;
             case 3007: // layer 7 weight gradient and input gradient
                 Layer7WeightGradient(batch, part, parts);
-                Layer7InputGradient(first, end);
+                Layer7InputGradient(first, end, 0, L7In);
                 Layer6Derivative(first, end);
                 break;
             case 8: // layer 8 (Dense) forward
@@ -2010,7 +2010,7 @@ partial class AllActivationsNet
                 break;
             case 3008: // layer 8 weight gradient and input gradient
                 Layer8WeightGradient(batch, part, parts);
-                Layer8InputGradient(first, end);
+                Layer8InputGradient(first, end, 0, L8In);
                 Layer7Derivative(first, end);
                 break;
             case 9: // layer 9 (Dense) forward
@@ -2018,7 +2018,7 @@ partial class AllActivationsNet
                 break;
             case 3009: // layer 9 weight gradient and input gradient
                 Layer9WeightGradient(batch, part, parts);
-                Layer9InputGradient(first, end);
+                Layer9InputGradient(first, end, 0, L9In);
                 Layer8Derivative(first, end);
                 break;
             case 10: // layer 10 (Dense) forward
@@ -2026,7 +2026,7 @@ partial class AllActivationsNet
                 break;
             case 3010: // layer 10 weight gradient and input gradient
                 Layer10WeightGradient(batch, part, parts);
-                Layer10InputGradient(first, end);
+                Layer10InputGradient(first, end, 0, L10In);
                 Layer9Derivative(first, end);
                 break;
         }

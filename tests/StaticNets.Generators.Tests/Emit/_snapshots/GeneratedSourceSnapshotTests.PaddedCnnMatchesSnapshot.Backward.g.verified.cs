@@ -64,7 +64,7 @@ partial class PaddedCnn
     private void Layer6Backward(int batch)
     {
         Layer6WeightGradient(batch, 0, 1);
-        Layer6InputGradient(0, batch);
+        Layer6InputGradient(0, batch, 0, L6In);
     }
 
     /// <summary>
@@ -166,8 +166,8 @@ partial class PaddedCnn
         }
     }
 
-    /// <summary>Layer 6, samples <paramref name="first"/> to <paramref name="end"/>: da5 = dz6·W6ᵀ, written to _dz5.</summary>
-    private void Layer6InputGradient(int first, int end)
+    /// <summary>Layer 6, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da5 = dz6·W6ᵀ, written to _dz5.</summary>
+    private void Layer6InputGradient(int first, int end, int i0, int i1)
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W); // (L6In, L6Out)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
@@ -184,7 +184,7 @@ partial class PaddedCnn
             ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L6In);
             ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L6In);
             ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L6In);
-            for (int i = 0; i < L6In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
                 var dot0_1 = 0f;
@@ -224,7 +224,7 @@ partial class PaddedCnn
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L6In);
-            for (int i = 0; i < L6In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
                 var dot1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0);

@@ -1298,7 +1298,7 @@ partial class PaddedCnn
                 break;
             case 3006: // layer 6 weight gradient and input gradient
                 Layer6WeightGradient(batch, part, parts);
-                Layer6InputGradient(first, end);
+                Layer6InputGradient(first, end, 0, L6In);
                 break;
         }
     }

@@ -65,7 +65,7 @@ partial class Cnn
     private void Layer7Backward(int batch)
     {
         Layer7WeightGradient(batch, 0, 1);
-        Layer7InputGradient(0, batch);
+        Layer7InputGradient(0, batch, 0, L7In);
     }
 
     /// <summary>
@@ -310,8 +310,8 @@ partial class Cnn
         }
     }
 
-    /// <summary>Layer 7, samples <paramref name="first"/> to <paramref name="end"/>: da6 = dz7·W7ᵀ, written to _dz6.</summary>
-    private void Layer7InputGradient(int first, int end)
+    /// <summary>Layer 7, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da6 = dz7·W7ᵀ, written to _dz6.</summary>
+    private void Layer7InputGradient(int first, int end, int i0, int i1)
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7W); // (L7In, L7Out)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz7); // (batch, L7Out)
@@ -328,7 +328,7 @@ partial class Cnn
             ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L7In);
             ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L7In);
             ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L7In);
-            for (int i = 0; i < L7In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -438,7 +438,7 @@ partial class Cnn
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L7In);
-            for (int i = 0; i < L7In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -485,7 +485,7 @@ partial class Cnn
     {
         Layer6Derivative(0, batch);
         Layer6WeightGradient(batch, 0, 1);
-        Layer6InputGradient(0, batch);
+        Layer6InputGradient(0, batch, 0, L6In);
     }
 
     /// <summary>Layer 6, samples <paramref name="first"/> to <paramref name="end"/>: _dz6 from dLoss/da to dLoss/dz, in place.</summary>
@@ -548,8 +548,8 @@ partial class Cnn
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L6B);
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4); // (batch, L6In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
-        int firstRow = part * (L6In / 4) / parts * 4; // whole tiles of rows
-        int endRow = (part + 1) * (L6In / 4) / parts * 4;
+        int firstRow = ChunkStart(FirstChunk(part, parts), L6In); // the rows of this part's input chunks, as in the forward pass and the step
+        int endRow = ChunkStart(FirstChunk(part + 1, parts), L6In);
         if (part == 0)
         {
             // db += Σ_s dz
@@ -1023,8 +1023,8 @@ partial class Cnn
         }
     }
 
-    /// <summary>Layer 6, samples <paramref name="first"/> to <paramref name="end"/>: da4 = dz6·W6ᵀ, written to _dz4.</summary>
-    private void Layer6InputGradient(int first, int end)
+    /// <summary>Layer 6, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da4 = dz6·W6ᵀ, written to _dz4.</summary>
+    private void Layer6InputGradient(int first, int end, int i0, int i1)
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W); // (L6In, L6Out)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
@@ -1041,7 +1041,7 @@ partial class Cnn
             ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L6In);
             ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L6In);
             ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L6In);
-            for (int i = 0; i < L6In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
                 if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
@@ -1197,7 +1197,7 @@ partial class Cnn
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L6In);
-            for (int i = 0; i < L6In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
                 if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)

@@ -101,7 +101,13 @@ partial class Cnn
 
         // layer 5: flatten shares the buffers of the layer below
 
-        Layer6ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), 0, batch);
+        // layer 6: its input chunks one after another, then their sum (the same sums threads sharing the chunks make)
+        for (int chunk = 0; chunk < 4; chunk++)
+        {
+            Layer6ForwardPartial(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), batch, chunk);
+        }
+
+        Layer6ForwardCombine(batch, 0, batch);
 
         Layer7ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6), 0, batch);
 
@@ -3628,6 +3634,587 @@ partial class Cnn
     }
 
     /// <summary>
+    /// Layer 6, input chunk <paramref name="chunk"/> of 4: P[chunk] = X[:, rows]·W6[rows, :] over the whole batch, for the rows
+    /// of W6 in the chunk. The register tiles of <see cref="Layer6ForwardBatch"/> (4 samples × up to 4 vectors), the last
+    /// batch % 4 samples in tiles of one; the accumulators start at zero. Threads sharing the layer each take whole
+    /// chunks, and so read only their own rows of W6.
+    /// </summary>
+    private void Layer6ForwardPartial(ref float x, int batch, int chunk)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W); // (L6In, L6Out)
+        ref float p = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_partial6), chunk * batch * L6Out); // (batch, L6Out)
+        int i0 = ChunkStart(chunk, L6In);
+        int i1 = chunk == 3 ? L6In : ChunkStart(chunk + 1, L6In);
+        int s = 0;
+        for (; s <= batch - 4; s += 4)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L6In);
+            ref float p0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 0) * L6Out);
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L6In);
+            ref float p1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 1) * L6Out);
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L6In);
+            ref float p2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 2) * L6Out);
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L6In);
+            ref float p3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 3) * L6Out);
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                // outputs 0..63 (4 x Vector512)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc2_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc2_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc2_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc3_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc3_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc3_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    for (int i = i0; i < i1; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
+                        var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
+                        var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32);
+                        var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
+                        acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w3, acc0_3);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w1, acc1_1);
+                        acc1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w2, acc1_2);
+                        acc1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w3, acc1_3);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w1, acc2_1);
+                        acc2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w2, acc2_2);
+                        acc2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w3, acc2_3);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w1, acc3_1);
+                        acc3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w2, acc3_2);
+                        acc3_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w3, acc3_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref p0, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref p0, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref p0, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref p0, 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref p1, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref p1, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_2, ref p1, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_3, ref p1, 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref p2, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref p2, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_2, ref p2, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_3, ref p2, 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref p3, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref p3, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref p3, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref p3, 48);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // outputs 0..31 (4 x Vector256)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc1_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc2_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc2_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc2_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int i = i0; i < i1; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
+                        var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8);
+                        var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
+                        var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
+                        acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w3, acc0_3);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w1, acc1_1);
+                        acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w2, acc1_2);
+                        acc1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w3, acc1_3);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w1, acc2_1);
+                        acc2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w2, acc2_2);
+                        acc2_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w3, acc2_3);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w1, acc3_1);
+                        acc3_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w2, acc3_2);
+                        acc3_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w3, acc3_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref p0, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref p0, 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref p0, 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref p0, 24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref p1, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref p1, 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref p1, 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_3, ref p1, 24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref p2, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_1, ref p2, 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref p2, 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_3, ref p2, 24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref p3, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_1, ref p3, 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref p3, 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_3, ref p3, 24);
+                }
+                // outputs 32..63 (4 x Vector256)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc1_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc2_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc2_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc2_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int i = i0; i < i1; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32);
+                        var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40);
+                        var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48);
+                        var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
+                        acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w3, acc0_3);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w1, acc1_1);
+                        acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w2, acc1_2);
+                        acc1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w3, acc1_3);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w1, acc2_1);
+                        acc2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w2, acc2_2);
+                        acc2_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w3, acc2_3);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w1, acc3_1);
+                        acc3_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w2, acc3_2);
+                        acc3_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w3, acc3_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref p0, 32);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref p0, 40);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref p0, 48);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref p0, 56);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref p1, 32);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref p1, 40);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref p1, 48);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_3, ref p1, 56);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref p2, 32);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_1, ref p2, 40);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref p2, 48);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_3, ref p2, 56);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref p3, 32);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_1, ref p3, 40);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref p3, 48);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_3, ref p3, 56);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // outputs 0..63: 4 blocks of 4 x Vector128, one per iteration
+                for (nuint o = 0; o < (nuint)(L6Out - L6Out % 16); o += 16)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    for (int i = i0; i < i1; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o);
+                        var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 4);
+                        var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 8);
+                        var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 12);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w2, acc0_2);
+                        acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w3, acc0_3);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
+                        acc1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w2, acc1_2);
+                        acc1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w3, acc1_3);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
+                        acc2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w2, acc2_2);
+                        acc2_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w3, acc2_3);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
+                        acc3_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w2, acc3_2);
+                        acc3_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w3, acc3_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref p0, o);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref p0, o + 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref p0, o + 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref p0, o + 12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref p1, o);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref p1, o + 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_2, ref p1, o + 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_3, ref p1, o + 12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref p2, o);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref p2, o + 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_2, ref p2, o + 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_3, ref p2, o + 12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref p3, o);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref p3, o + 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_2, ref p3, o + 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_3, ref p3, o + 12);
+                }
+            }
+            else
+            {
+                for (int o = 0; o < L6Out; o++)
+                {
+                    float acc0 = 0f;
+                    float acc1 = 0f;
+                    float acc2 = 0f;
+                    float acc3 = 0f;
+                    for (int i = i0; i < i1; i++)
+                    {
+                        float wi = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out + o);
+                        acc0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i), wi, acc0);
+                        acc1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i), wi, acc1);
+                        acc2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i), wi, acc2);
+                        acc3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i), wi, acc3);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p0, o) = acc0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, o) = acc1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, o) = acc2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, o) = acc3;
+                }
+            }
+        }
+
+        for (; s < batch; s++)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L6In);
+            ref float p0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 0) * L6Out);
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                // outputs 0..63 (4 x Vector512)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    for (int i = i0; i < i1; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
+                        var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
+                        var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32);
+                        var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
+                        acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w3, acc0_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref p0, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref p0, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref p0, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref p0, 48);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // outputs 0..31 (4 x Vector256)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int i = i0; i < i1; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
+                        var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8);
+                        var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
+                        var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
+                        acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w3, acc0_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref p0, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref p0, 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref p0, 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref p0, 24);
+                }
+                // outputs 32..63 (4 x Vector256)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int i = i0; i < i1; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32);
+                        var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40);
+                        var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48);
+                        var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
+                        acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w3, acc0_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref p0, 32);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref p0, 40);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref p0, 48);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref p0, 56);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // outputs 0..63: 4 blocks of 4 x Vector128, one per iteration
+                for (nuint o = 0; o < (nuint)(L6Out - L6Out % 16); o += 16)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    for (int i = i0; i < i1; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o);
+                        var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 4);
+                        var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 8);
+                        var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 12);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w2, acc0_2);
+                        acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w3, acc0_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref p0, o);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref p0, o + 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref p0, o + 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref p0, o + 12);
+                }
+            }
+            else
+            {
+                for (int o = 0; o < L6Out; o++)
+                {
+                    float acc0 = 0f;
+                    for (int i = i0; i < i1; i++)
+                    {
+                        float wi = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out + o);
+                        acc0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i), wi, acc0);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p0, o) = acc0;
+                }
+            }
+        }
+
+    }
+
+    /// <summary>Layer 6, samples <paramref name="first"/> to <paramref name="end"/>: z = b + P[0] + P[1] + P[2] + P[3], added in that order; a = relu(z).</summary>
+    private void Layer6ForwardCombine(int batch, int first, int end)
+    {
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6B);
+        ref float partial = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_partial6);
+        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z6);
+        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6);
+        int chunkSize = batch * L6Out;
+        for (int s = first; s < end; s++)
+        {
+            ref float p0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref partial, s * L6Out);
+            ref float p1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref partial, 1 * chunkSize + s * L6Out);
+            ref float p2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref partial, 2 * chunkSize + s * L6Out);
+            ref float p3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref partial, 3 * chunkSize + s * L6Out);
+            ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L6Out);
+            ref float aRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L6Out);
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                // Vector512 at 0
+                {
+                    var zv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 0) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 0) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p1, 0) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p2, 0) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p3, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(zv, ref zRow, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(zv), ref aRow, 0);
+                }
+                // Vector512 at 16
+                {
+                    var zv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 16) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 16) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p1, 16) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p2, 16) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p3, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(zv, ref zRow, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(zv), ref aRow, 16);
+                }
+                // Vector512 at 32
+                {
+                    var zv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 32) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 32) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p1, 32) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p2, 32) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p3, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(zv, ref zRow, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(zv), ref aRow, 32);
+                }
+                // Vector512 at 48
+                {
+                    var zv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 48) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 48) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p1, 48) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p2, 48) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p3, 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(zv, ref zRow, 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(zv), ref aRow, 48);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // Vector256 at 0
+                {
+                    var zv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 0) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, 0) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p1, 0) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p2, 0) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p3, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(zv, ref zRow, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(zv), ref aRow, 0);
+                }
+                // Vector256 at 8
+                {
+                    var zv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 8) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, 8) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p1, 8) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p2, 8) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p3, 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(zv, ref zRow, 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(zv), ref aRow, 8);
+                }
+                // Vector256 at 16
+                {
+                    var zv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 16) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, 16) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p1, 16) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p2, 16) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p3, 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(zv, ref zRow, 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(zv), ref aRow, 16);
+                }
+                // Vector256 at 24
+                {
+                    var zv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 24) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, 24) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p1, 24) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p2, 24) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p3, 24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(zv, ref zRow, 24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(zv), ref aRow, 24);
+                }
+                // Vector256 at 32
+                {
+                    var zv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 32) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, 32) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p1, 32) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p2, 32) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p3, 32);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(zv, ref zRow, 32);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(zv), ref aRow, 32);
+                }
+                // Vector256 at 40
+                {
+                    var zv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 40) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, 40) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p1, 40) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p2, 40) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p3, 40);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(zv, ref zRow, 40);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(zv), ref aRow, 40);
+                }
+                // Vector256 at 48
+                {
+                    var zv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 48) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, 48) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p1, 48) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p2, 48) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p3, 48);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(zv, ref zRow, 48);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(zv), ref aRow, 48);
+                }
+                // Vector256 at 56
+                {
+                    var zv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 56) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, 56) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p1, 56) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p2, 56) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p3, 56);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(zv, ref zRow, 56);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(zv), ref aRow, 56);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                for (nuint o = 0; o < (nuint)(L6Out - L6Out % 4); o += 4)
+                {
+                    var zv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p0, o) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p1, o) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p2, o) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p3, o);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(zv, ref zRow, o);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(zv), ref aRow, o);
+                }
+            }
+            else
+            {
+                for (int o = 0; o < L6Out; o++)
+                {
+                    var zv = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, o) + global::System.Runtime.CompilerServices.Unsafe.Add(ref p0, o) + global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, o) + global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, o) + global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, o);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref zRow, o) = zv;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref aRow, o) = global::StaticNets.Operators.ReLUOperator.Forward(zv);
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// Layer 7 forward, one sample: z = x·W7 + b7; a = softmax(z).
     /// W7 is (L7In, L7Out) row-major, so the weights leaving input i are contiguous and each is read once,
     /// while up to 8 vectors of z stay in registers.
@@ -4094,6 +4681,12 @@ partial class Cnn
         }
     }
 
+    /// <summary>The first row of input chunk <paramref name="chunk"/> of <paramref name="rows"/>: whole tiles of 4 rows; chunk 4 gives the end of the last whole tile.</summary>
+    private static int ChunkStart(int chunk, int rows) => chunk * (rows / 4) / 4 * 4;
+
+    /// <summary>The first input chunk of part <paramref name="part"/> of <paramref name="parts"/> (part <paramref name="parts"/> gives 4).</summary>
+    private static int FirstChunk(int part, int parts) => part * 4 / parts;
+
     // Batched inference across threads: the worker group, the cached delegate of one part, and the job's data.
     private global::StaticNets.WorkerGroup? _workers;
     private global::System.Action<int>? _predictPart;
@@ -4230,7 +4823,9 @@ partial class Cnn
         _phase = 4;
         workers.Run(_trainPart);
         // layer 5: flatten moves nothing
-        _phase = 6;
+        _phase = 6; // layer 6: the input chunks' partial products, by chunks
+        workers.Run(_trainPart);
+        _phase = 5006; // layer 6: their sum, bias and activation, by samples
         workers.Run(_trainPart);
         _phase = 7;
         workers.Run(_trainPart);
@@ -4246,7 +4841,7 @@ partial class Cnn
         _phaseBatch = batch;
         _phase = 3007; // layer 7: dW by rows, the input gradient by samples, then layer 6's activation derivative for the same samples
         workers.Run(_trainPart);
-        _phase = 3006; // layer 6: dW by rows, the input gradient by samples
+        _phase = 3006; // layer 6: dW by rows, the input gradient by inputs
         workers.Run(_trainPart);
         _phase = 1004; // layer 4: by samples, then layer 3's activation derivative for the same samples
         workers.Run(_trainPart);
@@ -4329,23 +4924,30 @@ partial class Cnn
                 Layer4BackwardRows(first, end);
                 Layer3Derivative(first, end);
                 break;
-            case 6: // layer 6 (Dense) forward
-                Layer6ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), first, end);
+            case 6: // layer 6 (Dense) forward: this part's input chunks
+                for (int chunk = FirstChunk(part, parts); chunk < FirstChunk(part + 1, parts); chunk++)
+            {
+                Layer6ForwardPartial(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), batch, chunk);
+            }
+
+                break;
+            case 5006: // layer 6 (Dense) forward: the chunks' sum
+                Layer6ForwardCombine(batch, first, end);
                 break;
             case 3006: // layer 6 weight gradient and input gradient
                 Layer6WeightGradient(batch, part, parts);
-                Layer6InputGradient(first, end);
+                Layer6InputGradient(0, batch, ChunkStart(FirstChunk(part, parts), L6In), part == parts - 1 ? L6In : ChunkStart(FirstChunk(part + 1, parts), L6In)); // by this part's rows of W6
                 break;
             case 7: // layer 7 (Dense) forward
                 Layer7ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6), first, end);
                 break;
             case 3007: // layer 7 weight gradient and input gradient
                 Layer7WeightGradient(batch, part, parts);
-                Layer7InputGradient(first, end);
+                Layer7InputGradient(first, end, 0, L7In);
                 Layer6Derivative(first, end);
                 break;
-            case 4000: // the optimizer step, parameters in ranges of multiples of 64
-                StepRange(part * (ParameterCount / 64) / parts * 64, part == parts - 1 ? ParameterCount : (part + 1) * (ParameterCount / 64) / parts * 64);
+            case 4000: // the optimizer step
+                StepPart(part, parts);
                 break;
         }
     }

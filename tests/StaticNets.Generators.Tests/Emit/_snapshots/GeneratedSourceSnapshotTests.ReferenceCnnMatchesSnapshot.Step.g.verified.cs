@@ -27,7 +27,7 @@ partial class Cnn
         _step++;
         if (_workers is { } workers)
         {
-            // every parameter is updated on its own, so the threads take disjoint ranges and the result is bitwise the same
+            // every parameter is updated on its own, so the threads take disjoint shares and the result is bitwise the same
             _trainPart ??= TrainPart;
             _phase = 4000;
             workers.Run(_trainPart);
@@ -38,7 +38,36 @@ partial class Cnn
         }
     }
 
-    /// <summary>The step of <see cref="Step"/> for parameters <paramref name="first"/> to <paramref name="end"/>; <paramref name="first"/> is a multiple of 64, and so is <paramref name="end"/> unless it is ParameterCount.</summary>
+    /// <summary>Part <paramref name="part"/> of <paramref name="parts"/> of <see cref="Step"/>; the parts update disjoint parameters.</summary>
+    private void StepPart(int part, int parts)
+    {
+        // layer 1: a contiguous share of W1
+        StepRange(L1W + part * ((L1WeightCount) / 64) / parts * 64, part == parts - 1 ? L1W + L1WeightCount : L1W + (part + 1) * ((L1WeightCount) / 64) / parts * 64);
+        if (part == parts - 1)
+        {
+            StepRange(L1B, L1B + L1OutChannels); // b1
+        }
+        // layer 3: a contiguous share of W3
+        StepRange(L3W + part * ((L3WeightCount) / 64) / parts * 64, part == parts - 1 ? L3W + L3WeightCount : L3W + (part + 1) * ((L3WeightCount) / 64) / parts * 64);
+        if (part == parts - 1)
+        {
+            StepRange(L3B, L3B + L3OutChannels); // b3
+        }
+        // layer 6: the rows of W6 in this part's input chunks
+        StepRange(L6W + ChunkStart(FirstChunk(part, parts), L6In) * L6Out, L6W + (part == parts - 1 ? L6In : ChunkStart(FirstChunk(part + 1, parts), L6In)) * L6Out);
+        if (part == parts - 1)
+        {
+            StepRange(L6B, L6B + L6Out); // b6
+        }
+        // layer 7: a contiguous share of W7
+        StepRange(L7W + part * ((L7In * L7Out) / 64) / parts * 64, part == parts - 1 ? L7W + L7In * L7Out : L7W + (part + 1) * ((L7In * L7Out) / 64) / parts * 64);
+        if (part == parts - 1)
+        {
+            StepRange(L7B, L7B + L7Out); // b7
+        }
+    }
+
+    /// <summary>The update of <see cref="Step"/> for parameters <paramref name="first"/> to <paramref name="end"/>.</summary>
     private void StepRange(int first, int end)
     {
         int step = _step;
@@ -54,8 +83,8 @@ partial class Cnn
         float inverseCorrection2Sqrt = (float)(1.0 / global::System.Math.Sqrt(1.0 - global::System.Math.Pow(beta2, step)));
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
-            nuint vectorEnd = global::System.Math.Min((nuint)end, (nuint)(ParameterCount - ParameterCount % 16));
-            for (nuint o = (nuint)first; o < vectorEnd; o += 16)
+            nuint o = (nuint)first;
+            for (; o + 16 <= (nuint)end; o += 16)
             {
                 var pv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p, o);
                 var gv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, o);
@@ -66,47 +95,23 @@ partial class Cnn
                 var denominator = global::System.Runtime.Intrinsics.Vector512.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector512.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector512.Create(-stepSize), pv), ref p, o);
             }
-            if (end == ParameterCount)
+
+            for (; o < (nuint)end; o++)
             {
-                // Vector256 at 121920
-                {
-                    var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 121920);
-                    var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 121920);
-                    var mv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref m, 121920) * beta1);
-                    var vv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 121920) * beta2);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, 121920);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 121920);
-                    var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv), ref p, 121920);
-                }
-                // float at 121928
-                {
-                    var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121928);
-                    var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 121928);
-                    var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121928) * beta1);
-                    var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121928) * beta2);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121928) = mv;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121928) = vv;
-                    var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121928) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
-                }
-                // float at 121929
-                {
-                    var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121929);
-                    var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 121929);
-                    var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121929) * beta1);
-                    var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121929) * beta2);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121929) = mv;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121929) = vv;
-                    var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121929) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
-                }
+                var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o);
+                var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, o);
+                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, o) * beta1);
+                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, o) * beta2);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref m, o) = mv;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, o) = vv;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            nuint vectorEnd = global::System.Math.Min((nuint)end, (nuint)(ParameterCount - ParameterCount % 8));
-            for (nuint o = (nuint)first; o < vectorEnd; o += 8)
+            nuint o = (nuint)first;
+            for (; o + 8 <= (nuint)end; o += 8)
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, o);
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, o);
@@ -117,36 +122,23 @@ partial class Cnn
                 var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv), ref p, o);
             }
-            if (end == ParameterCount)
+
+            for (; o < (nuint)end; o++)
             {
-                // float at 121928
-                {
-                    var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121928);
-                    var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 121928);
-                    var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121928) * beta1);
-                    var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121928) * beta2);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121928) = mv;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121928) = vv;
-                    var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121928) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
-                }
-                // float at 121929
-                {
-                    var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121929);
-                    var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 121929);
-                    var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121929) * beta1);
-                    var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121929) * beta2);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121929) = mv;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121929) = vv;
-                    var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121929) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
-                }
+                var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o);
+                var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, o);
+                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, o) * beta1);
+                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, o) * beta2);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref m, o) = mv;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, o) = vv;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            nuint vectorEnd = global::System.Math.Min((nuint)end, (nuint)(ParameterCount - ParameterCount % 4));
-            for (nuint o = (nuint)first; o < vectorEnd; o += 4)
+            nuint o = (nuint)first;
+            for (; o + 4 <= (nuint)end; o += 4)
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, o);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, o);
@@ -157,30 +149,17 @@ partial class Cnn
                 var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, o);
             }
-            if (end == ParameterCount)
+
+            for (; o < (nuint)end; o++)
             {
-                // float at 121928
-                {
-                    var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121928);
-                    var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 121928);
-                    var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121928) * beta1);
-                    var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121928) * beta2);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121928) = mv;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121928) = vv;
-                    var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121928) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
-                }
-                // float at 121929
-                {
-                    var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121929);
-                    var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 121929);
-                    var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121929) * beta1);
-                    var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121929) * beta2);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 121929) = mv;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 121929) = vv;
-                    var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 121929) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
-                }
+                var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o);
+                var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, o);
+                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, o) * beta1);
+                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, o) * beta2);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref m, o) = mv;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref v, o) = vv;
+                var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
             }
         }
         else

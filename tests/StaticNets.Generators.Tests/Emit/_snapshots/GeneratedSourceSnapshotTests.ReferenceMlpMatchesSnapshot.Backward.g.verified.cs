@@ -60,7 +60,7 @@ partial class Mlp
     private void Layer2Backward(int batch)
     {
         Layer2WeightGradient(batch, 0, 1);
-        Layer2InputGradient(0, batch);
+        Layer2InputGradient(0, batch, 0, L2In);
     }
 
     /// <summary>
@@ -306,8 +306,8 @@ partial class Mlp
         }
     }
 
-    /// <summary>Layer 2, samples <paramref name="first"/> to <paramref name="end"/>: da1 = dz2·W2ᵀ, written to _dz1.</summary>
-    private void Layer2InputGradient(int first, int end)
+    /// <summary>Layer 2, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da1 = dz2·W2ᵀ, written to _dz1.</summary>
+    private void Layer2InputGradient(int first, int end, int i0, int i1)
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W); // (L2In, L2Out)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
@@ -324,7 +324,7 @@ partial class Mlp
             ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L2In);
             ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L2In);
             ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L2In);
-            for (int i = 0; i < L2In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -434,7 +434,7 @@ partial class Mlp
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L2In);
-            for (int i = 0; i < L2In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -544,8 +544,8 @@ partial class Mlp
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x); // (batch, L1In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L1Out)
-        int firstRow = part * (L1In / 4) / parts * 4; // whole tiles of rows
-        int endRow = (part + 1) * (L1In / 4) / parts * 4;
+        int firstRow = ChunkStart(FirstChunk(part, parts), L1In); // the rows of this part's input chunks, as in the forward pass and the step
+        int endRow = ChunkStart(FirstChunk(part + 1, parts), L1In);
         if (part == 0)
         {
             // db += Σ_s dz

@@ -60,7 +60,13 @@ partial class Mlp
             return;
         }
 
-        Layer1ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), 0, batch);
+        // layer 1: its input chunks one after another, then their sum (the same sums threads sharing the chunks make)
+        for (int chunk = 0; chunk < 4; chunk++)
+        {
+            Layer1ForwardPartial(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), batch, chunk);
+        }
+
+        Layer1ForwardCombine(batch, 0, batch);
 
         Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), 0, batch);
 
@@ -664,6 +670,571 @@ partial class Mlp
     }
 
     /// <summary>
+    /// Layer 1, input chunk <paramref name="chunk"/> of 4: P[chunk] = X[:, rows]·W1[rows, :] over the whole batch, for the rows
+    /// of W1 in the chunk. The register tiles of <see cref="Layer1ForwardBatch"/> (4 samples × up to 4 vectors), the last
+    /// batch % 4 samples in tiles of one; the accumulators start at zero. Threads sharing the layer each take whole
+    /// chunks, and so read only their own rows of W1.
+    /// </summary>
+    private void Layer1ForwardPartial(ref float x, int batch, int chunk)
+    {
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1W); // (L1In, L1Out)
+        ref float p = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_partial1), chunk * batch * L1Out); // (batch, L1Out)
+        int i0 = ChunkStart(chunk, L1In);
+        int i1 = chunk == 3 ? L1In : ChunkStart(chunk + 1, L1In);
+        int s = 0;
+        for (; s <= batch - 4; s += 4)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L1In);
+            ref float p0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 0) * L1Out);
+            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L1In);
+            ref float p1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 1) * L1Out);
+            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L1In);
+            ref float p2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 2) * L1Out);
+            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L1In);
+            ref float p3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 3) * L1Out);
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                // outputs 0..63 (4 x Vector512)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc2_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc2_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc2_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc3_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc3_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc3_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    for (int i = i0; i < i1; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
+                        var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
+                        var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32);
+                        var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
+                        acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w3, acc0_3);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w1, acc1_1);
+                        acc1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w2, acc1_2);
+                        acc1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w3, acc1_3);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w1, acc2_1);
+                        acc2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w2, acc2_2);
+                        acc2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w3, acc2_3);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w1, acc3_1);
+                        acc3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w2, acc3_2);
+                        acc3_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w3, acc3_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref p0, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref p0, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref p0, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref p0, 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref p1, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref p1, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_2, ref p1, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_3, ref p1, 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref p2, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref p2, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_2, ref p2, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_3, ref p2, 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref p3, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref p3, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref p3, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref p3, 48);
+                }
+                // outputs 64..127 (4 x Vector512)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc2_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc2_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc2_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc3_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc3_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc3_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    for (int i = i0; i < i1; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64);
+                        var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80);
+                        var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96);
+                        var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
+                        acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w3, acc0_3);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w1, acc1_1);
+                        acc1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w2, acc1_2);
+                        acc1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w3, acc1_3);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w1, acc2_1);
+                        acc2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w2, acc2_2);
+                        acc2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w3, acc2_3);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w1, acc3_1);
+                        acc3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w2, acc3_2);
+                        acc3_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w3, acc3_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref p0, 64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref p0, 80);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref p0, 96);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref p0, 112);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref p1, 64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref p1, 80);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_2, ref p1, 96);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_3, ref p1, 112);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref p2, 64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref p2, 80);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_2, ref p2, 96);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_3, ref p2, 112);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref p3, 64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref p3, 80);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref p3, 96);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref p3, 112);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // outputs 0..127: 4 blocks of 4 x Vector256, one per iteration
+                for (nuint o = 0; o < (nuint)(L1Out - L1Out % 32); o += 32)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc1_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc2_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc2_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc2_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int i = i0; i < i1; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o);
+                        var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 8);
+                        var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 16);
+                        var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 24);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
+                        acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w3, acc0_3);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w1, acc1_1);
+                        acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w2, acc1_2);
+                        acc1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w3, acc1_3);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w1, acc2_1);
+                        acc2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w2, acc2_2);
+                        acc2_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w3, acc2_3);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w1, acc3_1);
+                        acc3_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w2, acc3_2);
+                        acc3_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w3, acc3_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref p0, o);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref p0, o + 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref p0, o + 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref p0, o + 24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref p1, o);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref p1, o + 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref p1, o + 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_3, ref p1, o + 24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref p2, o);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_1, ref p2, o + 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref p2, o + 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_3, ref p2, o + 24);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref p3, o);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_1, ref p3, o + 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref p3, o + 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_3, ref p3, o + 24);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // outputs 0..127: 8 blocks of 4 x Vector128, one per iteration
+                for (nuint o = 0; o < (nuint)(L1Out - L1Out % 16); o += 16)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    for (int i = i0; i < i1; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o);
+                        var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 4);
+                        var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 8);
+                        var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 12);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w2, acc0_2);
+                        acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w3, acc0_3);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
+                        acc1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w2, acc1_2);
+                        acc1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w3, acc1_3);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
+                        acc2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w2, acc2_2);
+                        acc2_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w3, acc2_3);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
+                        acc3_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w2, acc3_2);
+                        acc3_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w3, acc3_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref p0, o);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref p0, o + 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref p0, o + 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref p0, o + 12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref p1, o);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref p1, o + 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_2, ref p1, o + 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_3, ref p1, o + 12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref p2, o);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref p2, o + 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_2, ref p2, o + 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_3, ref p2, o + 12);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref p3, o);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref p3, o + 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_2, ref p3, o + 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_3, ref p3, o + 12);
+                }
+            }
+            else
+            {
+                for (int o = 0; o < L1Out; o++)
+                {
+                    float acc0 = 0f;
+                    float acc1 = 0f;
+                    float acc2 = 0f;
+                    float acc3 = 0f;
+                    for (int i = i0; i < i1; i++)
+                    {
+                        float wi = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out + o);
+                        acc0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i), wi, acc0);
+                        acc1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i), wi, acc1);
+                        acc2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i), wi, acc2);
+                        acc3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i), wi, acc3);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p0, o) = acc0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, o) = acc1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, o) = acc2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, o) = acc3;
+                }
+            }
+        }
+
+        for (; s < batch; s++)
+        {
+            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L1In);
+            ref float p0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 0) * L1Out);
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                // outputs 0..63 (4 x Vector512)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    for (int i = i0; i < i1; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
+                        var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
+                        var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32);
+                        var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
+                        acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w3, acc0_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref p0, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref p0, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref p0, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref p0, 48);
+                }
+                // outputs 64..127 (4 x Vector512)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    for (int i = i0; i < i1; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64);
+                        var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80);
+                        var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96);
+                        var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
+                        acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w3, acc0_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref p0, 64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref p0, 80);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref p0, 96);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref p0, 112);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // outputs 0..127: 4 blocks of 4 x Vector256, one per iteration
+                for (nuint o = 0; o < (nuint)(L1Out - L1Out % 32); o += 32)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int i = i0; i < i1; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o);
+                        var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 8);
+                        var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 16);
+                        var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 24);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
+                        acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w3, acc0_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref p0, o);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref p0, o + 8);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref p0, o + 16);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref p0, o + 24);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // outputs 0..127: 8 blocks of 4 x Vector128, one per iteration
+                for (nuint o = 0; o < (nuint)(L1Out - L1Out % 16); o += 16)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    for (int i = i0; i < i1; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o);
+                        var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 4);
+                        var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 8);
+                        var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 12);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w2, acc0_2);
+                        acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w3, acc0_3);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref p0, o);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref p0, o + 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref p0, o + 8);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref p0, o + 12);
+                }
+            }
+            else
+            {
+                for (int o = 0; o < L1Out; o++)
+                {
+                    float acc0 = 0f;
+                    for (int i = i0; i < i1; i++)
+                    {
+                        float wi = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out + o);
+                        acc0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i), wi, acc0);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p0, o) = acc0;
+                }
+            }
+        }
+
+    }
+
+    /// <summary>Layer 1, samples <paramref name="first"/> to <paramref name="end"/>: z = b + P[0] + P[1] + P[2] + P[3], added in that order; a = relu(z).</summary>
+    private void Layer1ForwardCombine(int batch, int first, int end)
+    {
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1B);
+        ref float partial = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_partial1);
+        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
+        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1);
+        int chunkSize = batch * L1Out;
+        for (int s = first; s < end; s++)
+        {
+            ref float p0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref partial, s * L1Out);
+            ref float p1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref partial, 1 * chunkSize + s * L1Out);
+            ref float p2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref partial, 2 * chunkSize + s * L1Out);
+            ref float p3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref partial, 3 * chunkSize + s * L1Out);
+            ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L1Out);
+            ref float aRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L1Out);
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                // Vector512 at 0
+                {
+                    var zv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 0) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 0) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p1, 0) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p2, 0) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p3, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(zv, ref zRow, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(zv), ref aRow, 0);
+                }
+                // Vector512 at 16
+                {
+                    var zv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 16) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 16) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p1, 16) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p2, 16) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p3, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(zv, ref zRow, 16);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(zv), ref aRow, 16);
+                }
+                // Vector512 at 32
+                {
+                    var zv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 32) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 32) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p1, 32) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p2, 32) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p3, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(zv, ref zRow, 32);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(zv), ref aRow, 32);
+                }
+                // Vector512 at 48
+                {
+                    var zv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 48) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 48) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p1, 48) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p2, 48) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p3, 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(zv, ref zRow, 48);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(zv), ref aRow, 48);
+                }
+                // Vector512 at 64
+                {
+                    var zv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 64) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 64) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p1, 64) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p2, 64) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p3, 64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(zv, ref zRow, 64);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(zv), ref aRow, 64);
+                }
+                // Vector512 at 80
+                {
+                    var zv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 80) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 80) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p1, 80) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p2, 80) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p3, 80);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(zv, ref zRow, 80);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(zv), ref aRow, 80);
+                }
+                // Vector512 at 96
+                {
+                    var zv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 96) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 96) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p1, 96) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p2, 96) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p3, 96);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(zv, ref zRow, 96);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(zv), ref aRow, 96);
+                }
+                // Vector512 at 112
+                {
+                    var zv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 112) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 112) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p1, 112) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p2, 112) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p3, 112);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(zv, ref zRow, 112);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(zv), ref aRow, 112);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                for (nuint o = 0; o < (nuint)(L1Out - L1Out % 8); o += 8)
+                {
+                    var zv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, o) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, o) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p1, o) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p2, o) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p3, o);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(zv, ref zRow, o);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(zv), ref aRow, o);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                for (nuint o = 0; o < (nuint)(L1Out - L1Out % 4); o += 4)
+                {
+                    var zv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p0, o) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p1, o) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p2, o) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p3, o);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(zv, ref zRow, o);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(zv), ref aRow, o);
+                }
+            }
+            else
+            {
+                for (int o = 0; o < L1Out; o++)
+                {
+                    var zv = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, o) + global::System.Runtime.CompilerServices.Unsafe.Add(ref p0, o) + global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, o) + global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, o) + global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, o);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref zRow, o) = zv;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref aRow, o) = global::StaticNets.Operators.ReLUOperator.Forward(zv);
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// Layer 2 forward, one sample: z = x·W2 + b2; a = softmax(z).
     /// W2 is (L2In, L2Out) row-major, so the weights leaving input i are contiguous and each is read once,
     /// while up to 8 vectors of z stay in registers.
@@ -1130,6 +1701,12 @@ partial class Mlp
         }
     }
 
+    /// <summary>The first row of input chunk <paramref name="chunk"/> of <paramref name="rows"/>: whole tiles of 4 rows; chunk 4 gives the end of the last whole tile.</summary>
+    private static int ChunkStart(int chunk, int rows) => chunk * (rows / 4) / 4 * 4;
+
+    /// <summary>The first input chunk of part <paramref name="part"/> of <paramref name="parts"/> (part <paramref name="parts"/> gives 4).</summary>
+    private static int FirstChunk(int part, int parts) => part * 4 / parts;
+
     // Batched inference across threads: the worker group, the cached delegate of one part, and the job's data.
     private global::StaticNets.WorkerGroup? _workers;
     private global::System.Action<int>? _predictPart;
@@ -1230,7 +1807,9 @@ partial class Mlp
     {
         _trainPart ??= TrainPart;
         _phaseBatch = batch;
-        _phase = 1;
+        _phase = 1; // layer 1: the input chunks' partial products, by chunks
+        workers.Run(_trainPart);
+        _phase = 5001; // layer 1: their sum, bias and activation, by samples
         workers.Run(_trainPart);
         _phase = 2;
         workers.Run(_trainPart);
@@ -1263,8 +1842,15 @@ partial class Mlp
         int end = global::System.Math.Min((part + 1) * tiles / parts * 4, batch);
         switch (_phase)
         {
-            case 1: // layer 1 (Dense) forward
-                Layer1ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), first, end);
+            case 1: // layer 1 (Dense) forward: this part's input chunks
+                for (int chunk = FirstChunk(part, parts); chunk < FirstChunk(part + 1, parts); chunk++)
+            {
+                Layer1ForwardPartial(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), batch, chunk);
+            }
+
+                break;
+            case 5001: // layer 1 (Dense) forward: the chunks' sum
+                Layer1ForwardCombine(batch, first, end);
                 break;
             case 3001: // layer 1 weight gradient
                 Layer1WeightGradient(batch, part, parts);
@@ -1274,11 +1860,11 @@ partial class Mlp
                 break;
             case 3002: // layer 2 weight gradient and input gradient
                 Layer2WeightGradient(batch, part, parts);
-                Layer2InputGradient(first, end);
+                Layer2InputGradient(first, end, 0, L2In);
                 Layer1Derivative(first, end);
                 break;
-            case 4000: // the optimizer step, parameters in ranges of multiples of 64
-                StepRange(part * (ParameterCount / 64) / parts * 64, part == parts - 1 ? ParameterCount : (part + 1) * (ParameterCount / 64) / parts * 64);
+            case 4000: // the optimizer step
+                StepPart(part, parts);
                 break;
         }
     }

@@ -40,7 +40,7 @@ partial class Mlp
         _step++;
         if (_workers is { } workers)
         {
-            // every parameter is updated on its own, so the threads take disjoint ranges and the result is bitwise the same
+            // every parameter is updated on its own, so the threads take disjoint shares and the result is bitwise the same
             _trainPart ??= TrainPart;
             _phase = 4000;
             workers.Run(_trainPart);
@@ -51,7 +51,24 @@ partial class Mlp
         }
     }
 
-    /// <summary>The step of <see cref="Step"/> for parameters <paramref name="first"/> to <paramref name="end"/>; <paramref name="first"/> is a multiple of 64, and so is <paramref name="end"/> unless it is ParameterCount.</summary>
+    /// <summary>Part <paramref name="part"/> of <paramref name="parts"/> of <see cref="Step"/>; the parts update disjoint parameters.</summary>
+    private void StepPart(int part, int parts)
+    {
+        // layer 1: the rows of W1 in this part's input chunks
+        StepRange(L1W + ChunkStart(FirstChunk(part, parts), L1In) * L1Out, L1W + (part == parts - 1 ? L1In : ChunkStart(FirstChunk(part + 1, parts), L1In)) * L1Out);
+        if (part == parts - 1)
+        {
+            StepRange(L1B, L1B + L1Out); // b1
+        }
+        // layer 2: a contiguous share of W2
+        StepRange(L2W + part * ((L2In * L2Out) / 64) / parts * 64, part == parts - 1 ? L2W + L2In * L2Out : L2W + (part + 1) * ((L2In * L2Out) / 64) / parts * 64);
+        if (part == parts - 1)
+        {
+            StepRange(L2B, L2B + L2Out); // b2
+        }
+    }
+
+    /// <summary>The update of <see cref="Step"/> for parameters <paramref name="first"/> to <paramref name="end"/>.</summary>
     private void StepRange(int first, int end)
     {
         int step = _step;
@@ -60,83 +77,53 @@ partial class Mlp
         ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
-            nuint vectorEnd = global::System.Math.Min((nuint)end, (nuint)(ParameterCount - ParameterCount % 16));
-            for (nuint o = (nuint)first; o < vectorEnd; o += 16)
+            nuint o = (nuint)first;
+            for (; o + 16 <= (nuint)end; o += 16)
             {
                 var pv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p, o);
                 var gv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, o);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector512.Create(-lr), pv), ref p, o);
             }
-            if (end == ParameterCount)
+
+            for (; o < (nuint)end; o++)
             {
-                // Vector256 at 101760
-                {
-                    var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 101760);
-                    var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 101760);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv), ref p, 101760);
-                }
-                // float at 101768
-                {
-                    var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101768);
-                    var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 101768);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101768) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
-                }
-                // float at 101769
-                {
-                    var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101769);
-                    var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 101769);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101769) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
-                }
+                var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o);
+                var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, o);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            nuint vectorEnd = global::System.Math.Min((nuint)end, (nuint)(ParameterCount - ParameterCount % 8));
-            for (nuint o = (nuint)first; o < vectorEnd; o += 8)
+            nuint o = (nuint)first;
+            for (; o + 8 <= (nuint)end; o += 8)
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, o);
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, o);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv), ref p, o);
             }
-            if (end == ParameterCount)
+
+            for (; o < (nuint)end; o++)
             {
-                // float at 101768
-                {
-                    var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101768);
-                    var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 101768);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101768) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
-                }
-                // float at 101769
-                {
-                    var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101769);
-                    var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 101769);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101769) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
-                }
+                var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o);
+                var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, o);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            nuint vectorEnd = global::System.Math.Min((nuint)end, (nuint)(ParameterCount - ParameterCount % 4));
-            for (nuint o = (nuint)first; o < vectorEnd; o += 4)
+            nuint o = (nuint)first;
+            for (; o + 4 <= (nuint)end; o += 4)
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, o);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, o);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, o);
             }
-            if (end == ParameterCount)
+
+            for (; o < (nuint)end; o++)
             {
-                // float at 101768
-                {
-                    var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101768);
-                    var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 101768);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101768) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
-                }
-                // float at 101769
-                {
-                    var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101769);
-                    var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 101769);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 101769) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
-                }
+                var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o);
+                var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, o);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
             }
         }
         else

@@ -742,7 +742,7 @@ partial class OddNet
                 break;
             case 3002: // layer 2 weight gradient and input gradient
                 Layer2WeightGradient(batch, part, parts);
-                Layer2InputGradient(first, end);
+                Layer2InputGradient(first, end, 0, L2In);
                 Layer1Derivative(first, end);
                 break;
         }

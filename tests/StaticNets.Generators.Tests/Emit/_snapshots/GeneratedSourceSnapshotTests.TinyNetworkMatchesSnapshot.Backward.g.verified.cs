@@ -61,7 +61,7 @@ partial class TinyNet
     {
         Layer2Derivative(0, batch);
         Layer2WeightGradient(batch, 0, 1);
-        Layer2InputGradient(0, batch);
+        Layer2InputGradient(0, batch, 0, L2In);
     }
 
     /// <summary>Layer 2, samples <paramref name="first"/> to <paramref name="end"/>: _dz2 from dLoss/da to dLoss/dz, in place.</summary>
@@ -149,8 +149,8 @@ partial class TinyNet
         }
     }
 
-    /// <summary>Layer 2, samples <paramref name="first"/> to <paramref name="end"/>: da1 = dz2·W2ᵀ, written to _dz1.</summary>
-    private void Layer2InputGradient(int first, int end)
+    /// <summary>Layer 2, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da1 = dz2·W2ᵀ, written to _dz1.</summary>
+    private void Layer2InputGradient(int first, int end, int i0, int i1)
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W); // (L2In, L2Out)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
@@ -167,7 +167,7 @@ partial class TinyNet
             ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L2In);
             ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L2In);
             ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L2In);
-            for (int i = 0; i < L2In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
                 var dot0_1 = 0f;
@@ -193,7 +193,7 @@ partial class TinyNet
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L2In);
-            for (int i = 0; i < L2In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
                 var dot1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0);

@@ -64,7 +64,7 @@ partial struct Outer
         {
             Layer3Derivative(0, batch);
             Layer3WeightGradient(batch, 0, 1);
-            Layer3InputGradient(0, batch);
+            Layer3InputGradient(0, batch, 0, L3In);
         }
 
         /// <summary>Layer 3, samples <paramref name="first"/> to <paramref name="end"/>: _dz3 from dLoss/da to dLoss/dz, in place.</summary>
@@ -152,8 +152,8 @@ partial struct Outer
             }
         }
 
-        /// <summary>Layer 3, samples <paramref name="first"/> to <paramref name="end"/>: da2 = dz3·W3ᵀ, written to _dz2.</summary>
-        private void Layer3InputGradient(int first, int end)
+        /// <summary>Layer 3, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da2 = dz3·W3ᵀ, written to _dz2.</summary>
+        private void Layer3InputGradient(int first, int end, int i0, int i1)
         {
             ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L3W); // (L3In, L3Out)
             ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3); // (batch, L3Out)
@@ -170,7 +170,7 @@ partial struct Outer
                 ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L3In);
                 ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L3In);
                 ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L3In);
-                for (int i = 0; i < L3In; i++)
+                for (int i = i0; i < i1; i++)
                 {
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L3Out);
                     var dot0_1 = 0f;
@@ -196,7 +196,7 @@ partial struct Outer
             {
                 ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L3Out);
                 ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L3In);
-                for (int i = 0; i < L3In; i++)
+                for (int i = i0; i < i1; i++)
                 {
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L3Out);
                     var dot1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0);
@@ -219,7 +219,7 @@ partial struct Outer
         {
             Layer2Derivative(0, batch);
             Layer2WeightGradient(batch, 0, 1);
-            Layer2InputGradient(0, batch);
+            Layer2InputGradient(0, batch, 0, L2In);
         }
 
         /// <summary>Layer 2, samples <paramref name="first"/> to <paramref name="end"/>: _dz2 from dLoss/da to dLoss/dz, in place.</summary>
@@ -282,8 +282,8 @@ partial struct Outer
             bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
             ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L2In)
             ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
-            int firstRow = part * (L2In / 4) / parts * 4; // whole tiles of rows
-            int endRow = (part + 1) * (L2In / 4) / parts * 4;
+            int firstRow = ChunkStart(FirstChunk(part, parts), L2In); // the rows of this part's input chunks, as in the forward pass and the step
+            int endRow = ChunkStart(FirstChunk(part + 1, parts), L2In);
             if (part == 0)
             {
                 // db += Σ_s dz
@@ -916,8 +916,8 @@ partial struct Outer
             }
         }
 
-        /// <summary>Layer 2, samples <paramref name="first"/> to <paramref name="end"/>: da1 = dz2·W2ᵀ, written to _dz1.</summary>
-        private void Layer2InputGradient(int first, int end)
+        /// <summary>Layer 2, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da1 = dz2·W2ᵀ, written to _dz1.</summary>
+        private void Layer2InputGradient(int first, int end, int i0, int i1)
         {
             ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W); // (L2In, L2Out)
             ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
@@ -934,7 +934,7 @@ partial struct Outer
                 ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L2In);
                 ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L2In);
                 ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L2In);
-                for (int i = 0; i < L2In; i++)
+                for (int i = i0; i < i1; i++)
                 {
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
                     if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
@@ -1055,7 +1055,7 @@ partial struct Outer
             {
                 ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
                 ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L2In);
-                for (int i = 0; i < L2In; i++)
+                for (int i = i0; i < i1; i++)
                 {
                     ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
                     if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)

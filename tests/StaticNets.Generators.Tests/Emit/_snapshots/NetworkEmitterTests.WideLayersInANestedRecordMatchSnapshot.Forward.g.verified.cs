@@ -66,7 +66,13 @@ partial struct Outer
 
             Layer1ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), 0, batch);
 
-            Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), 0, batch);
+            // layer 2: its input chunks one after another, then their sum (the same sums threads sharing the chunks make)
+            for (int chunk = 0; chunk < 4; chunk++)
+            {
+                Layer2ForwardPartial(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), batch, chunk);
+            }
+
+            Layer2ForwardCombine(batch, 0, batch);
 
             Layer3ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), 0, batch);
 
@@ -1676,6 +1682,701 @@ partial struct Outer
         }
 
         /// <summary>
+        /// Layer 2, input chunk <paramref name="chunk"/> of 4: P[chunk] = X[:, rows]·W2[rows, :] over the whole batch, for the rows
+        /// of W2 in the chunk. The register tiles of <see cref="Layer2ForwardBatch"/> (4 samples × up to 4 vectors), the last
+        /// batch % 4 samples in tiles of one; the accumulators start at zero. Threads sharing the layer each take whole
+        /// chunks, and so read only their own rows of W2.
+        /// </summary>
+        private void Layer2ForwardPartial(ref float x, int batch, int chunk)
+        {
+            ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W); // (L2In, L2Out)
+            ref float p = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_partial2), chunk * batch * L2Out); // (batch, L2Out)
+            int i0 = ChunkStart(chunk, L2In);
+            int i1 = chunk == 3 ? L2In : ChunkStart(chunk + 1, L2In);
+            int s = 0;
+            for (; s <= batch - 4; s += 4)
+            {
+                ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L2In);
+                ref float p0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 0) * L2Out);
+                ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L2In);
+                ref float p1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 1) * L2Out);
+                ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L2In);
+                ref float p2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 2) * L2Out);
+                ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L2In);
+                ref float p3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 3) * L2Out);
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    // outputs 0..255: 4 blocks of 4 x Vector512, one per iteration
+                    for (nuint o = 0; o < (nuint)(L2Out - L2Out % 64); o += 64)
+                    {
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc2_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc2_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc2_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc2_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc3_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc3_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc3_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc3_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, o);
+                            var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, o + 16);
+                            var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, o + 32);
+                            var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, o + 48);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w3, acc0_3);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w3, acc1_3);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w3, acc2_3);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w3, acc3_3);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref p0, o);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref p0, o + 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref p0, o + 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref p0, o + 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref p1, o);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref p1, o + 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_2, ref p1, o + 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_3, ref p1, o + 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref p2, o);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref p2, o + 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_2, ref p2, o + 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_3, ref p2, o + 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref p3, o);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref p3, o + 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref p3, o + 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref p3, o + 48);
+                    }
+                    // outputs 256..299 (2 x Vector512 + Vector256 + Vector128)
+                    {
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc0_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc1_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc2_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc2_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc2_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc2_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc3_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc3_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc3_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc3_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 256);
+                            var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 272);
+                            var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 288);
+                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 296);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
+                            var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                            var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w3, acc0_3);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1i);
+                            var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                            var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w3, acc1_3);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2i);
+                            var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                            var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w3, acc2_3);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3i);
+                            var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                            var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w3, acc3_3);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref p0, 256);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref p0, 272);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref p0, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref p0, 296);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref p1, 256);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref p1, 272);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref p1, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_3, ref p1, 296);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref p2, 256);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref p2, 272);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref p2, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_3, ref p2, 296);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref p3, 256);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref p3, 272);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref p3, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_3, ref p3, 296);
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    // outputs 0..287: 9 blocks of 4 x Vector256, one per iteration
+                    for (nuint o = 0; o < (nuint)(L2Out - L2Out % 32); o += 32)
+                    {
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc1_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc2_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc2_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc2_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc2_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc3_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc3_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc3_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc3_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o);
+                            var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 8);
+                            var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 16);
+                            var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 24);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w3, acc0_3);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w3, acc1_3);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w3, acc2_3);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w3, acc3_3);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref p0, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref p0, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref p0, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref p0, o + 24);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref p1, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref p1, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref p1, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_3, ref p1, o + 24);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref p2, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_1, ref p2, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref p2, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_3, ref p2, o + 24);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref p3, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_1, ref p3, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref p3, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_3, ref p3, o + 24);
+                    }
+                    // outputs 288..299 (Vector256 + Vector128)
+                    {
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc2_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc3_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc3_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 288);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 296);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                            var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                            var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                            var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                            var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref p0, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref p0, 296);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref p1, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref p1, 296);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref p2, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref p2, 296);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref p3, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref p3, 296);
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    // outputs 0..287: 18 blocks of 4 x Vector128, one per iteration
+                    for (nuint o = 0; o < (nuint)(L2Out - L2Out % 16); o += 16)
+                    {
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc0_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc1_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc2_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc2_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc2_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc3_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc3_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc3_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc3_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 4);
+                            var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 8);
+                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 12);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w3, acc0_3);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w3, acc1_3);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w3, acc2_3);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w3, acc3_3);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref p0, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref p0, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref p0, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref p0, o + 12);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref p1, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref p1, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_2, ref p1, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_3, ref p1, o + 12);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref p2, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref p2, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_2, ref p2, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_3, ref p2, o + 12);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref p3, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref p3, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_2, ref p3, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_3, ref p3, o + 12);
+                    }
+                    // outputs 288..299 (3 x Vector128)
+                    {
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc2_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc2_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc3_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc3_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc3_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 288);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 292);
+                            var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 296);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w2, acc0_2);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w2, acc1_2);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w2, acc2_2);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w2, acc3_2);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref p0, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref p0, 292);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref p0, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref p1, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref p1, 292);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_2, ref p1, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref p2, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref p2, 292);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_2, ref p2, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref p3, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref p3, 292);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_2, ref p3, 296);
+                    }
+                }
+                else
+                {
+                    for (int o = 0; o < L2Out; o++)
+                    {
+                        float acc0 = 0f;
+                        float acc1 = 0f;
+                        float acc2 = 0f;
+                        float acc3 = 0f;
+                        for (int i = i0; i < i1; i++)
+                        {
+                            float wi = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out + o);
+                            acc0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i), wi, acc0);
+                            acc1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i), wi, acc1);
+                            acc2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i), wi, acc2);
+                            acc3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i), wi, acc3);
+                        }
+
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref p0, o) = acc0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, o) = acc1;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, o) = acc2;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, o) = acc3;
+                    }
+                }
+            }
+
+            for (; s < batch; s++)
+            {
+                ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L2In);
+                ref float p0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 0) * L2Out);
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    // outputs 0..255: 4 blocks of 4 x Vector512, one per iteration
+                    for (nuint o = 0; o < (nuint)(L2Out - L2Out % 64); o += 64)
+                    {
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, o);
+                            var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, o + 16);
+                            var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, o + 32);
+                            var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, o + 48);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w3, acc0_3);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref p0, o);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref p0, o + 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref p0, o + 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref p0, o + 48);
+                    }
+                    // outputs 256..299 (2 x Vector512 + Vector256 + Vector128)
+                    {
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc0_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 256);
+                            var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 272);
+                            var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 288);
+                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 296);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
+                            var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                            var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w3, acc0_3);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref p0, 256);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref p0, 272);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref p0, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref p0, 296);
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    // outputs 0..287: 9 blocks of 4 x Vector256, one per iteration
+                    for (nuint o = 0; o < (nuint)(L2Out - L2Out % 32); o += 32)
+                    {
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o);
+                            var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 8);
+                            var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 16);
+                            var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 24);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w3, acc0_3);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref p0, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref p0, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref p0, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref p0, o + 24);
+                    }
+                    // outputs 288..299 (Vector256 + Vector128)
+                    {
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 288);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 296);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                            var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref p0, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref p0, 296);
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    // outputs 0..287: 18 blocks of 4 x Vector128, one per iteration
+                    for (nuint o = 0; o < (nuint)(L2Out - L2Out % 16); o += 16)
+                    {
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc0_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 4);
+                            var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 8);
+                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 12);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w3, acc0_3);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref p0, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref p0, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref p0, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref p0, o + 12);
+                    }
+                    // outputs 288..299 (3 x Vector128)
+                    {
+                        var acc0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 288);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 292);
+                            var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 296);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w2, acc0_2);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref p0, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref p0, 292);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref p0, 296);
+                    }
+                }
+                else
+                {
+                    for (int o = 0; o < L2Out; o++)
+                    {
+                        float acc0 = 0f;
+                        for (int i = i0; i < i1; i++)
+                        {
+                            float wi = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out + o);
+                            acc0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i), wi, acc0);
+                        }
+
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref p0, o) = acc0;
+                    }
+                }
+            }
+
+        }
+
+        /// <summary>Layer 2, samples <paramref name="first"/> to <paramref name="end"/>: z = b + P[0] + P[1] + P[2] + P[3], added in that order; a = tanh(z).</summary>
+        private void Layer2ForwardCombine(int batch, int first, int end)
+        {
+            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2B);
+            ref float partial = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_partial2);
+            ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2);
+            ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2);
+            int chunkSize = batch * L2Out;
+            for (int s = first; s < end; s++)
+            {
+                ref float p0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref partial, s * L2Out);
+                ref float p1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref partial, 1 * chunkSize + s * L2Out);
+                ref float p2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref partial, 2 * chunkSize + s * L2Out);
+                ref float p3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref partial, 3 * chunkSize + s * L2Out);
+                ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L2Out);
+                ref float aRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L2Out);
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    for (nuint o = 0; o < (nuint)(L2Out - L2Out % 16); o += 16)
+                    {
+                        var zv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, o) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, o) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p1, o) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p2, o) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p3, o);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(zv, ref zRow, o);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(zv), ref aRow, o);
+                    }
+                    // Vector256 at 288
+                    {
+                        var zv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 288) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, 288) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p1, 288) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p2, 288) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p3, 288);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(zv, ref zRow, 288);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(zv), ref aRow, 288);
+                    }
+                    // Vector128 at 296
+                    {
+                        var zv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 296) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p0, 296) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p1, 296) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p2, 296) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p3, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(zv, ref zRow, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(zv), ref aRow, 296);
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    for (nuint o = 0; o < (nuint)(L2Out - L2Out % 8); o += 8)
+                    {
+                        var zv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, o) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, o) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p1, o) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p2, o) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p3, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(zv, ref zRow, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(zv), ref aRow, o);
+                    }
+                    // Vector128 at 296
+                    {
+                        var zv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 296) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p0, 296) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p1, 296) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p2, 296) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p3, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(zv, ref zRow, 296);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(zv), ref aRow, 296);
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    for (nuint o = 0; o < (nuint)(L2Out - L2Out % 4); o += 4)
+                    {
+                        var zv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p0, o) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p1, o) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p2, o) + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p3, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(zv, ref zRow, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(zv), ref aRow, o);
+                    }
+                }
+                else
+                {
+                    for (int o = 0; o < L2Out; o++)
+                    {
+                        var zv = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, o) + global::System.Runtime.CompilerServices.Unsafe.Add(ref p0, o) + global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, o) + global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, o) + global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, o);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref zRow, o) = zv;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref aRow, o) = global::StaticNets.Operators.TanhOperator.Forward(zv);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
         /// Layer 3 forward, one sample: z = x·W3 + b3; a = sigmoid(z).
         /// W3 is (L3In, L3Out) row-major, so the weights leaving input i are contiguous and each is read once,
         /// while up to 8 vectors of z stay in registers.
@@ -1766,6 +2467,12 @@ partial struct Outer
                 Layer3Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L3In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L3Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L3Out));
             }
         }
+
+        /// <summary>The first row of input chunk <paramref name="chunk"/> of <paramref name="rows"/>: whole tiles of 4 rows; chunk 4 gives the end of the last whole tile.</summary>
+        private static int ChunkStart(int chunk, int rows) => chunk * (rows / 4) / 4 * 4;
+
+        /// <summary>The first input chunk of part <paramref name="part"/> of <paramref name="parts"/> (part <paramref name="parts"/> gives 4).</summary>
+        private static int FirstChunk(int part, int parts) => part * 4 / parts;
 
         // Batched inference across threads: the worker group, the cached delegate of one part, and the job's data.
         private global::StaticNets.WorkerGroup? _workers;
@@ -1870,7 +2577,9 @@ partial struct Outer
             _phaseBatch = batch;
             _phase = 1;
             workers.Run(_trainPart);
-            _phase = 2;
+            _phase = 2; // layer 2: the input chunks' partial products, by chunks
+            workers.Run(_trainPart);
+            _phase = 5002; // layer 2: their sum, bias and activation, by samples
             workers.Run(_trainPart);
             _phase = 3;
             workers.Run(_trainPart);
@@ -1888,7 +2597,9 @@ partial struct Outer
             workers.Run(_trainPart);
             _phase = 3003; // layer 3: dW by rows, the input gradient by samples, then layer 2's activation derivative for the same samples
             workers.Run(_trainPart);
-            _phase = 3002; // layer 2: dW by rows, the input gradient by samples, then layer 1's activation derivative for the same samples
+            _phase = 3002; // layer 2: dW by rows, the input gradient by inputs
+            workers.Run(_trainPart);
+            _phase = 2001; // layer 1: dz = da ⊙ relu'(z), by samples
             workers.Run(_trainPart);
             _phase = 3001; // layer 1: dW by rows
             workers.Run(_trainPart);
@@ -1910,16 +2621,25 @@ partial struct Outer
                 case 1: // layer 1 (Dense) forward
                     Layer1ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), first, end);
                     break;
+                case 2001: // layer 1 activation derivative
+                    Layer1Derivative(first, end);
+                    break;
                 case 3001: // layer 1 weight gradient
                     Layer1WeightGradient(batch, part, parts);
                     break;
-                case 2: // layer 2 (Dense) forward
-                    Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), first, end);
+                case 2: // layer 2 (Dense) forward: this part's input chunks
+                    for (int chunk = FirstChunk(part, parts); chunk < FirstChunk(part + 1, parts); chunk++)
+                {
+                    Layer2ForwardPartial(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), batch, chunk);
+                }
+
+                    break;
+                case 5002: // layer 2 (Dense) forward: the chunks' sum
+                    Layer2ForwardCombine(batch, first, end);
                     break;
                 case 3002: // layer 2 weight gradient and input gradient
                     Layer2WeightGradient(batch, part, parts);
-                    Layer2InputGradient(first, end);
-                    Layer1Derivative(first, end);
+                    Layer2InputGradient(0, batch, ChunkStart(FirstChunk(part, parts), L2In), part == parts - 1 ? L2In : ChunkStart(FirstChunk(part + 1, parts), L2In)); // by this part's rows of W2
                     break;
                 case 3: // layer 3 (Dense) forward
                     Layer3ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), first, end);
@@ -1929,11 +2649,11 @@ partial struct Outer
                     break;
                 case 3003: // layer 3 weight gradient and input gradient
                     Layer3WeightGradient(batch, part, parts);
-                    Layer3InputGradient(first, end);
+                    Layer3InputGradient(first, end, 0, L3In);
                     Layer2Derivative(first, end);
                     break;
-                case 4000: // the optimizer step, parameters in ranges of multiples of 64
-                    StepRange(part * (ParameterCount / 64) / parts * 64, part == parts - 1 ? ParameterCount : (part + 1) * (ParameterCount / 64) / parts * 64);
+                case 4000: // the optimizer step
+                    StepPart(part, parts);
                     break;
             }
         }

@@ -42,7 +42,7 @@ partial struct Outer
             _step++;
             if (_workers is { } workers)
             {
-                // every parameter is updated on its own, so the threads take disjoint ranges and the result is bitwise the same
+                // every parameter is updated on its own, so the threads take disjoint shares and the result is bitwise the same
                 _trainPart ??= TrainPart;
                 _phase = 4000;
                 workers.Run(_trainPart);
@@ -53,7 +53,30 @@ partial struct Outer
             }
         }
 
-        /// <summary>The step of <see cref="Step"/> for parameters <paramref name="first"/> to <paramref name="end"/>; <paramref name="first"/> is a multiple of 64, and so is <paramref name="end"/> unless it is ParameterCount.</summary>
+        /// <summary>Part <paramref name="part"/> of <paramref name="parts"/> of <see cref="Step"/>; the parts update disjoint parameters.</summary>
+        private void StepPart(int part, int parts)
+        {
+            // layer 1: a contiguous share of W1
+            StepRange(L1W + part * ((L1In * L1Out) / 64) / parts * 64, part == parts - 1 ? L1W + L1In * L1Out : L1W + (part + 1) * ((L1In * L1Out) / 64) / parts * 64);
+            if (part == parts - 1)
+            {
+                StepRange(L1B, L1B + L1Out); // b1
+            }
+            // layer 2: the rows of W2 in this part's input chunks
+            StepRange(L2W + ChunkStart(FirstChunk(part, parts), L2In) * L2Out, L2W + (part == parts - 1 ? L2In : ChunkStart(FirstChunk(part + 1, parts), L2In)) * L2Out);
+            if (part == parts - 1)
+            {
+                StepRange(L2B, L2B + L2Out); // b2
+            }
+            // layer 3: a contiguous share of W3
+            StepRange(L3W + part * ((L3In * L3Out) / 64) / parts * 64, part == parts - 1 ? L3W + L3In * L3Out : L3W + (part + 1) * ((L3In * L3Out) / 64) / parts * 64);
+            if (part == parts - 1)
+            {
+                StepRange(L3B, L3B + L3Out); // b3
+            }
+        }
+
+        /// <summary>The update of <see cref="Step"/> for parameters <paramref name="first"/> to <paramref name="end"/>.</summary>
         private void StepRange(int first, int end)
         {
             int step = _step;
@@ -62,65 +85,53 @@ partial struct Outer
             ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                nuint vectorEnd = global::System.Math.Min((nuint)end, (nuint)(ParameterCount - ParameterCount % 16));
-                for (nuint o = (nuint)first; o < vectorEnd; o += 16)
+                nuint o = (nuint)first;
+                for (; o + 16 <= (nuint)end; o += 16)
                 {
                     var pv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p, o);
                     var gv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, o);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector512.Create(-lr), pv), ref p, o);
                 }
-                if (end == ParameterCount)
+
+                for (; o < (nuint)end; o++)
                 {
-                    // Vector256 at 91792
-                    {
-                        var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 91792);
-                        var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 91792);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv), ref p, 91792);
-                    }
-                    // float at 91800
-                    {
-                        var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 91800);
-                        var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 91800);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 91800) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
-                    }
+                    var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o);
+                    var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, o);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
                 }
             }
             else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                nuint vectorEnd = global::System.Math.Min((nuint)end, (nuint)(ParameterCount - ParameterCount % 8));
-                for (nuint o = (nuint)first; o < vectorEnd; o += 8)
+                nuint o = (nuint)first;
+                for (; o + 8 <= (nuint)end; o += 8)
                 {
                     var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, o);
                     var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, o);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv), ref p, o);
                 }
-                if (end == ParameterCount)
+
+                for (; o < (nuint)end; o++)
                 {
-                    // float at 91800
-                    {
-                        var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 91800);
-                        var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 91800);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 91800) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
-                    }
+                    var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o);
+                    var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, o);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
                 }
             }
             else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                nuint vectorEnd = global::System.Math.Min((nuint)end, (nuint)(ParameterCount - ParameterCount % 4));
-                for (nuint o = (nuint)first; o < vectorEnd; o += 4)
+                nuint o = (nuint)first;
+                for (; o + 4 <= (nuint)end; o += 4)
                 {
                     var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, o);
                     var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, o);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, o);
                 }
-                if (end == ParameterCount)
+
+                for (; o < (nuint)end; o++)
                 {
-                    // float at 91800
-                    {
-                        var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 91800);
-                        var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 91800);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 91800) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
-                    }
+                    var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o);
+                    var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, o);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
                 }
             }
             else

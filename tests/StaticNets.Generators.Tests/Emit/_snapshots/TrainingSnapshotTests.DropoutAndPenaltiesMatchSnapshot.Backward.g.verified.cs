@@ -71,7 +71,7 @@ partial class RegularizedNet
     private void Layer7Backward(int batch)
     {
         Layer7WeightGradient(batch, 0, 1);
-        Layer7InputGradient(0, batch);
+        Layer7InputGradient(0, batch, 0, L7In);
     }
 
     /// <summary>
@@ -174,8 +174,8 @@ partial class RegularizedNet
         }
     }
 
-    /// <summary>Layer 7, samples <paramref name="first"/> to <paramref name="end"/>: da6 = dz7·W7ᵀ, written to _dz6.</summary>
-    private void Layer7InputGradient(int first, int end)
+    /// <summary>Layer 7, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da6 = dz7·W7ᵀ, written to _dz6.</summary>
+    private void Layer7InputGradient(int first, int end, int i0, int i1)
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7W); // (L7In, L7Out)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz7); // (batch, L7Out)
@@ -192,7 +192,7 @@ partial class RegularizedNet
             ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L7In);
             ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L7In);
             ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L7In);
-            for (int i = 0; i < L7In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
                 var dot0_1 = 0f;
@@ -232,7 +232,7 @@ partial class RegularizedNet
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L7In);
-            for (int i = 0; i < L7In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
                 var dot1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0);
@@ -257,7 +257,7 @@ partial class RegularizedNet
     {
         Layer6Derivative(0, batch);
         Layer6WeightGradient(batch, 0, 1);
-        Layer6InputGradient(0, batch);
+        Layer6InputGradient(0, batch, 0, L6In);
     }
 
     /// <summary>Layer 6, samples <paramref name="first"/> to <paramref name="end"/>: _dz6 from dLoss/da to dLoss/dz, in place.</summary>
@@ -416,8 +416,8 @@ partial class RegularizedNet
         }
     }
 
-    /// <summary>Layer 6, samples <paramref name="first"/> to <paramref name="end"/>: da5 = dz6·W6ᵀ, written to _dz5.</summary>
-    private void Layer6InputGradient(int first, int end)
+    /// <summary>Layer 6, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da5 = dz6·W6ᵀ, written to _dz5.</summary>
+    private void Layer6InputGradient(int first, int end, int i0, int i1)
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W); // (L6In, L6Out)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
@@ -434,7 +434,7 @@ partial class RegularizedNet
             ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L6In);
             ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L6In);
             ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L6In);
-            for (int i = 0; i < L6In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
                 if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -483,7 +483,7 @@ partial class RegularizedNet
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L6In);
-            for (int i = 0; i < L6In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
                 if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -519,7 +519,7 @@ partial class RegularizedNet
     {
         Layer5Derivative(0, batch);
         Layer5WeightGradient(batch, 0, 1);
-        Layer5InputGradient(0, batch);
+        Layer5InputGradient(0, batch, 0, L5In);
     }
 
     /// <summary>Layer 5, samples <paramref name="first"/> to <paramref name="end"/>: _dz5 from dLoss/da to dLoss/dz, in place.</summary>
@@ -699,8 +699,8 @@ partial class RegularizedNet
         }
     }
 
-    /// <summary>Layer 5, samples <paramref name="first"/> to <paramref name="end"/>: da4 = dz5·W5ᵀ, written to _dz4.</summary>
-    private void Layer5InputGradient(int first, int end)
+    /// <summary>Layer 5, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da4 = dz5·W5ᵀ, written to _dz4.</summary>
+    private void Layer5InputGradient(int first, int end, int i0, int i1)
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L5W); // (L5In, L5Out)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz5); // (batch, L5Out)
@@ -717,7 +717,7 @@ partial class RegularizedNet
             ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L5In);
             ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L5In);
             ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L5In);
-            for (int i = 0; i < L5In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L5Out);
                 if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -777,7 +777,7 @@ partial class RegularizedNet
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L5Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L5In);
-            for (int i = 0; i < L5In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L5Out);
                 if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -814,7 +814,7 @@ partial class RegularizedNet
     {
         Layer4Derivative(0, batch);
         Layer4WeightGradient(batch, 0, 1);
-        Layer4InputGradient(0, batch);
+        Layer4InputGradient(0, batch, 0, L4In);
     }
 
     /// <summary>Layer 4, samples <paramref name="first"/> to <paramref name="end"/>: _dz4 from dLoss/da to dLoss/dz, in place.</summary>
@@ -986,8 +986,8 @@ partial class RegularizedNet
         }
     }
 
-    /// <summary>Layer 4, samples <paramref name="first"/> to <paramref name="end"/>: da3 = dz4·W4ᵀ, written to _dz3.</summary>
-    private void Layer4InputGradient(int first, int end)
+    /// <summary>Layer 4, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da3 = dz4·W4ᵀ, written to _dz3.</summary>
+    private void Layer4InputGradient(int first, int end, int i0, int i1)
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L4W); // (L4In, L4Out)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4); // (batch, L4Out)
@@ -1004,7 +1004,7 @@ partial class RegularizedNet
             ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L4In);
             ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L4In);
             ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L4In);
-            for (int i = 0; i < L4In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L4Out);
                 if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -1071,7 +1071,7 @@ partial class RegularizedNet
         {
             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L4Out);
             ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L4In);
-            for (int i = 0; i < L4In; i++)
+            for (int i = i0; i < i1; i++)
             {
                 ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L4Out);
                 if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)

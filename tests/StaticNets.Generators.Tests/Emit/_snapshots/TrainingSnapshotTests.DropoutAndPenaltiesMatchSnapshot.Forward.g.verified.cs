@@ -1203,14 +1203,14 @@ partial class RegularizedNet
                 break;
             case 3004: // layer 4 weight gradient and input gradient
                 Layer4WeightGradient(batch, part, parts);
-                Layer4InputGradient(first, end);
+                Layer4InputGradient(first, end, 0, L4In);
                 break;
             case 5: // layer 5 (Dense) forward
                 Layer5ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), first, end);
                 break;
             case 3005: // layer 5 weight gradient and input gradient
                 Layer5WeightGradient(batch, part, parts);
-                Layer5InputGradient(first, end);
+                Layer5InputGradient(first, end, 0, L5In);
                 Layer4Derivative(first, end);
                 break;
             case 6: // layer 6 (Dense) forward
@@ -1218,7 +1218,7 @@ partial class RegularizedNet
                 break;
             case 3006: // layer 6 weight gradient and input gradient
                 Layer6WeightGradient(batch, part, parts);
-                Layer6InputGradient(first, end);
+                Layer6InputGradient(first, end, 0, L6In);
                 Layer5Derivative(first, end);
                 break;
             case 7: // layer 7 (Dense) forward
@@ -1226,7 +1226,7 @@ partial class RegularizedNet
                 break;
             case 3007: // layer 7 weight gradient and input gradient
                 Layer7WeightGradient(batch, part, parts);
-                Layer7InputGradient(first, end);
+                Layer7InputGradient(first, end, 0, L7In);
                 Layer6Derivative(first, end);
                 break;
         }
