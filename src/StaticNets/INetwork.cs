@@ -40,6 +40,12 @@ public interface INetwork
     /// <summary>The regularisation part of the last <see cref="Backward"/>'s loss (the L1/L2 penalty; 0 without one).</summary>
     float LastRegularizationLoss { get; }
 
+    /// <summary>
+    /// Whether every parameter the last <see cref="Step"/> wrote is finite (no NaN, no infinity); <see langword="true"/>
+    /// before the first step. The step checks each value as it writes it, so asking costs nothing.
+    /// </summary>
+    bool LastStepFinite { get; }
+
     /// <summary>Optimizer steps taken (bias corrections and Adagrad's decay depend on it). Saved in model files.</summary>
     int StepCount { get; }
 

@@ -116,6 +116,15 @@ public sealed class WorkerGroup : IDisposable
             }
 
             Done = new ManualResetEventSlim(false, SpinCount);
+
+            // An event creates its kernel object the first time a wait outlasts the spinning: create them now, so that a
+            // job never allocates, however late that first long wait comes.
+            foreach (ManualResetEventSlim start in Start)
+            {
+                _ = start.WaitHandle;
+            }
+
+            _ = Done.WaitHandle;
         }
 
         public int Workers { get; }

@@ -156,6 +156,9 @@ internal static class GeneratedNames
     /// <summary>A padded convolution's per-sample method copying an input into the interior of its padded buffer.</summary>
     public static string LayerPad(int layer) => "Layer" + layer.ToString(CultureInfo.InvariantCulture) + "Pad";
 
+    /// <summary>Set by Step when it wrote a parameter that is not finite.</summary>
+    public const string NonFiniteStep = "_nonFiniteStep";
+
     /// <summary>The optimizer step over a range of parameters.</summary>
     public const string StepRange = "StepRange";
 

@@ -176,6 +176,7 @@ internal static class NetworkEmitter
         writer.WriteLine($"private readonly {SeededRandom} {RandomField}; // initialisation{(model.HasDropout ? " and dropout masks" : string.Empty)}");
         writer.WriteLine($"private float {LearningRate};");
         writer.WriteLine($"private int {StepCount}; // optimizer steps taken");
+        writer.WriteLine($"private bool {NonFiniteStep}; // whether the last Step wrote a NaN or an infinity");
         writer.WriteLine($"private int {BatchSize}; // samples in the last Forward; 0 before the first");
         writer.WriteLine($"private float {LastDataLoss}, {LastPenalty}; // the parts of the last Backward's loss");
         writer.WriteLine();
@@ -287,6 +288,9 @@ internal static class NetworkEmitter
 
             /// <inheritdoc cref="{{INetwork}}.LastDataLoss"/>
             public float LastDataLoss => {{LastDataLoss}};
+
+            /// <inheritdoc cref="{{INetwork}}.LastStepFinite"/>
+            public bool LastStepFinite => !{{NonFiniteStep}};
 
             /// <inheritdoc cref="{{INetwork}}.LastRegularizationLoss"/>
             public float LastRegularizationLoss => {{LastPenalty}};

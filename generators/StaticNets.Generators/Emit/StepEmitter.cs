@@ -154,6 +154,7 @@ internal static class StepEmitter
         {
             writer.OpenBlock("public void Step()");
             writer.WriteLine($"{StepCount}++;");
+            writer.WriteLine($"{NonFiniteStep} = false; // set by any part that writes a parameter that is not finite");
             writer.OpenBlock("if (_workers is { } workers)");
             writer.WriteLine("// every parameter is updated on its own, so the threads take disjoint shares and the result is bitwise the same");
             writer.WriteLine("_trainPart ??= TrainPart;");
@@ -175,6 +176,7 @@ internal static class StepEmitter
         {
             writer.OpenBlock("public void Step()");
             writer.WriteLine($"int step = ++{StepCount};");
+            writer.WriteLine($"{NonFiniteStep} = false;");
         }
 
         writer.WriteLine($"float lr = {LearningRate};");
@@ -242,6 +244,16 @@ internal static class StepEmitter
                 break;
         }
 
+        // The updates are written first, so that only the finiteness accumulators they use are declared before them.
+        string updates = writer.Capture(() => WriteUpdates(writer, model, parallel, body));
+        WriteFiniteAccumulators(writer, updates);
+        writer.AppendText(updates);
+        WriteFiniteCheck(writer, updates);
+        writer.CloseBlock();
+    }
+
+    private static void WriteUpdates(SourceWriter writer, NetworkModel model, bool parallel, System.Func<VectorWidth, string, IEnumerable<string>> body)
+    {
         if (parallel)
         {
             SimdEmitter.WidthLadder(
@@ -257,7 +269,6 @@ internal static class StepEmitter
 
                     writer.CloseBlock();
                 });
-            writer.CloseBlock();
             return;
         }
 
@@ -274,7 +285,6 @@ internal static class StepEmitter
 
                 writer.CloseBlock();
             });
-        writer.CloseBlock();
     }
 
     /// <summary>The body of <c>StepRange</c> at one width: whole vectors from <c>first</c>, then the last few one at a time.</summary>
@@ -386,6 +396,60 @@ internal static class StepEmitter
 
     // Each builder returns the statements for one value of width w at element offset o.
 
+    /// <summary>The name of the finiteness accumulator of width <paramref name="w"/>.</summary>
+    private static string FiniteName(VectorWidth w) => w.IsScalar ? "finite1" : "finite" + Int(w.Count);
+
+    /// <summary>
+    /// The last statements of every update: the new parameter stored, and its x - x (0 while finite, NaN for NaN or ±∞)
+    /// added to the finiteness accumulator of its width, so the step notices a diverged parameter without a second pass.
+    /// </summary>
+    private static IEnumerable<string> Update(VectorWidth w, string value, string o)
+    {
+        yield return $"var updated = {value};";
+        yield return w.Store("updated", "p", o);
+        yield return $"{FiniteName(w)} += updated - updated;";
+    }
+
+    /// <summary>The widths whose finiteness accumulator <paramref name="updates"/> uses.</summary>
+    private static List<VectorWidth> FiniteWidths(string updates)
+    {
+        var widths = new List<VectorWidth>();
+        foreach (VectorWidth w in new[] { VectorWidth.V512, VectorWidth.V256, VectorWidth.V128, VectorWidth.Scalar })
+        {
+            if (updates.Contains(FiniteName(w) + " += "))
+            {
+                widths.Add(w);
+            }
+        }
+
+        return widths;
+    }
+
+    /// <summary>The finiteness accumulators the updates use, declared at the start of a step.</summary>
+    private static void WriteFiniteAccumulators(SourceWriter writer, string updates)
+    {
+        writer.WriteLine("// x - x of every new parameter is summed here: 0 while all are finite, NaN as soon as one is not");
+        foreach (VectorWidth w in FiniteWidths(updates))
+        {
+            writer.WriteLine(w.IsScalar ? "float finite1 = 0f;" : $"var {FiniteName(w)} = {w.Class}<float>.Zero;");
+        }
+    }
+
+    /// <summary>The end of a step: a NaN in any accumulator marks the step as not finite.</summary>
+    private static void WriteFiniteCheck(SourceWriter writer, string updates)
+    {
+        var terms = new List<string>();
+        foreach (VectorWidth w in FiniteWidths(updates))
+        {
+            terms.Add(w.Sum(FiniteName(w)));
+        }
+
+        writer.WriteLine();
+        writer.OpenBlock($"if (!float.IsFinite({string.Join(" + ", terms)}))");
+        writer.WriteLine($"{NonFiniteStep} = true;");
+        writer.CloseBlock();
+    }
+
     private static IEnumerable<string> LoadParameterAndGradient(VectorWidth w, string o, bool decay)
     {
         yield return $"var pv = {w.Load("p", o)};";
@@ -401,7 +465,10 @@ internal static class StepEmitter
             yield return line;
         }
 
-        yield return w.Store(w.FusedMultiplyAdd("gv", w.Broadcast("-lr"), "pv"), "p", o);
+        foreach (string line in Update(w, w.FusedMultiplyAdd("gv", w.Broadcast("-lr"), "pv"), o))
+        {
+            yield return line;
+        }
     }
 
     private static IEnumerable<string> Momentum(VectorWidth w, string o, bool decay, bool nesterov)
@@ -413,9 +480,10 @@ internal static class StepEmitter
 
         yield return $"var bv = {w.FusedMultiplyAdd(w.Load("buffer", o), w.Broadcast("bufferDecay"), "gv * gradientScale")};";
         yield return w.Store("bv", "buffer", o);
-        yield return nesterov
-            ? w.Store(w.FusedMultiplyAdd(w.FusedMultiplyAdd("bv", w.Broadcast("momentum"), "gv"), w.Broadcast("-lr"), "pv"), "p", o)
-            : w.Store(w.FusedMultiplyAdd("bv", w.Broadcast("-lr"), "pv"), "p", o);
+        foreach (string line in Update(w, nesterov ? w.FusedMultiplyAdd(w.FusedMultiplyAdd("bv", w.Broadcast("momentum"), "gv"), w.Broadcast("-lr"), "pv") : w.FusedMultiplyAdd("bv", w.Broadcast("-lr"), "pv"), o))
+        {
+            yield return line;
+        }
     }
 
     private static IEnumerable<string> Adagrad(VectorWidth w, string o, bool decay)
@@ -427,7 +495,10 @@ internal static class StepEmitter
 
         yield return $"var sv = {w.FusedMultiplyAdd("gv", "gv", w.Load("sum", o))};";
         yield return w.Store("sv", "sum", o);
-        yield return w.Store(w.FusedMultiplyAdd($"gv / ({w.Sqrt("sv")} + {w.Broadcast("epsilon")})", w.Broadcast("-clr"), "pv"), "p", o);
+        foreach (string line in Update(w, w.FusedMultiplyAdd($"gv / ({w.Sqrt("sv")} + {w.Broadcast("epsilon")})", w.Broadcast("-clr"), "pv"), o))
+        {
+            yield return line;
+        }
     }
 
     private static IEnumerable<string> Adadelta(VectorWidth w, string o, bool decay)
@@ -441,7 +512,10 @@ internal static class StepEmitter
         yield return $"var delta = {w.Sqrt(w.Load("deltaAverage", o) + " + " + w.Broadcast("epsilon"))} / {w.Sqrt("va + " + w.Broadcast("epsilon"))} * gv;";
         yield return w.Store("va", "squareAverage", o);
         yield return w.Store(w.FusedMultiplyAdd("delta * delta", w.Broadcast("1f - rho"), w.Load("deltaAverage", o) + " * rho"), "deltaAverage", o);
-        yield return w.Store(w.FusedMultiplyAdd("delta", w.Broadcast("-lr"), "pv"), "p", o);
+        foreach (string line in Update(w, w.FusedMultiplyAdd("delta", w.Broadcast("-lr"), "pv"), o))
+        {
+            yield return line;
+        }
     }
 
     private static IEnumerable<string> RmsProp(VectorWidth w, string o, bool decay, bool centered, bool momentum)
@@ -468,11 +542,17 @@ internal static class StepEmitter
         {
             yield return $"var bv = {w.FusedMultiplyAdd(w.Load("buffer", o), w.Broadcast("momentum"), "gv / average")};";
             yield return w.Store("bv", "buffer", o);
-            yield return w.Store(w.FusedMultiplyAdd("bv", w.Broadcast("-lr"), "pv"), "p", o);
+            foreach (string line in Update(w, w.FusedMultiplyAdd("bv", w.Broadcast("-lr"), "pv"), o))
+            {
+                yield return line;
+            }
         }
         else
         {
-            yield return w.Store(w.FusedMultiplyAdd("gv / average", w.Broadcast("-lr"), "pv"), "p", o);
+            foreach (string line in Update(w, w.FusedMultiplyAdd("gv / average", w.Broadcast("-lr"), "pv"), o))
+            {
+                yield return line;
+            }
         }
     }
 
@@ -502,6 +582,9 @@ internal static class StepEmitter
         }
 
         yield return $"var denominator = {w.Sqrt("vv")} * inverseCorrection2Sqrt + {w.Broadcast("epsilon")};";
-        yield return w.Store(w.FusedMultiplyAdd("mv / denominator", w.Broadcast("-stepSize"), "pv"), "p", o);
+        foreach (string line in Update(w, w.FusedMultiplyAdd("mv / denominator", w.Broadcast("-stepSize"), "pv"), o))
+        {
+            yield return line;
+        }
     }
 }

@@ -124,7 +124,7 @@ public static class Trainer
                     return Finish(network, history, step, StopReason.Diverged, new Divergence(epoch, step, rate, loss, "the loss is not finite"), bestEpoch, null);
                 }
 
-                if (!AllFinite(network.Parameters))
+                if (!network.LastStepFinite)
                 {
                     return Finish(network, history, step, StopReason.Diverged, new Divergence(epoch, step, rate, loss, "a parameter is not finite"), bestEpoch, null);
                 }

@@ -25,40 +25,56 @@ partial class PaddedCnn
     public void Step()
     {
         int step = ++_step;
+        _nonFiniteStep = false;
         float lr = _learningRate;
         ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
         ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
+        // x - x of every new parameter is summed here: 0 while all are finite, NaN as soon as one is not
+        var finite16 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        var finite8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        var finite4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        float finite1 = 0f;
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
             for (nuint o = 0; o < (nuint)(ParameterCount - ParameterCount % 16); o += 16)
             {
                 var pv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p, o);
                 var gv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, o);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector512.Create(-lr), pv), ref p, o);
+                var updated = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector512.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(updated, ref p, o);
+                finite16 += updated - updated;
             }
             // Vector128 at 816
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 816);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 816);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, 816);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 816);
+                finite4 += updated - updated;
             }
             // float at 820
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 820);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 820);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 820) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 820) = updated;
+                finite1 += updated - updated;
             }
             // float at 821
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 821);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 821);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 821) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 821) = updated;
+                finite1 += updated - updated;
             }
             // float at 822
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 822);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 822);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 822) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 822) = updated;
+                finite1 += updated - updated;
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -67,31 +83,41 @@ partial class PaddedCnn
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, o);
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, o);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv), ref p, o);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, o);
+                finite8 += updated - updated;
             }
             // Vector128 at 816
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 816);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 816);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, 816);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 816);
+                finite4 += updated - updated;
             }
             // float at 820
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 820);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 820);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 820) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 820) = updated;
+                finite1 += updated - updated;
             }
             // float at 821
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 821);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 821);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 821) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 821) = updated;
+                finite1 += updated - updated;
             }
             // float at 822
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 822);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 822);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 822) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 822) = updated;
+                finite1 += updated - updated;
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -100,25 +126,33 @@ partial class PaddedCnn
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, o);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, o);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, o);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, o);
+                finite4 += updated - updated;
             }
             // float at 820
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 820);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 820);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 820) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 820) = updated;
+                finite1 += updated - updated;
             }
             // float at 821
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 821);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 821);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 821) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 821) = updated;
+                finite1 += updated - updated;
             }
             // float at 822
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 822);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 822);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 822) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 822) = updated;
+                finite1 += updated - updated;
             }
         }
         else
@@ -127,8 +161,15 @@ partial class PaddedCnn
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, (nuint)k);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) = updated;
+                finite1 += updated - updated;
             }
+        }
+
+        if (!float.IsFinite(global::System.Runtime.Intrinsics.Vector512.Sum(finite16) + global::System.Runtime.Intrinsics.Vector256.Sum(finite8) + global::System.Runtime.Intrinsics.Vector128.Sum(finite4) + finite1))
+        {
+            _nonFiniteStep = true;
         }
     }
 }

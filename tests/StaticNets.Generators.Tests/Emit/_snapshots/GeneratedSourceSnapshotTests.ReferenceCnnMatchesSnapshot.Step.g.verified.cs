@@ -25,6 +25,7 @@ partial class Cnn
     public void Step()
     {
         _step++;
+        _nonFiniteStep = false; // set by any part that writes a parameter that is not finite
         if (_workers is { } workers)
         {
             // every parameter is updated on its own, so the threads take disjoint shares and the result is bitwise the same
@@ -81,6 +82,11 @@ partial class Cnn
         float stepSize = (float)(lr / (1.0 - global::System.Math.Pow(beta1, step)));
         // The reciprocal of sqrt(1 - beta2^t) once per step: each parameter then multiplies instead of dividing.
         float inverseCorrection2Sqrt = (float)(1.0 / global::System.Math.Sqrt(1.0 - global::System.Math.Pow(beta2, step)));
+        // x - x of every new parameter is summed here: 0 while all are finite, NaN as soon as one is not
+        var finite16 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        var finite8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        var finite4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        float finite1 = 0f;
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
             nuint o = (nuint)first;
@@ -93,7 +99,9 @@ partial class Cnn
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(mv, ref m, o);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(vv, ref v, o);
                 var denominator = global::System.Runtime.Intrinsics.Vector512.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector512.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector512.Create(-stepSize), pv), ref p, o);
+                var updated = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector512.Create(-stepSize), pv);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(updated, ref p, o);
+                finite16 += updated - updated;
             }
 
             for (; o < (nuint)end; o++)
@@ -105,7 +113,9 @@ partial class Cnn
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, o) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, o) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o) = updated;
+                finite1 += updated - updated;
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -120,7 +130,9 @@ partial class Cnn
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, o);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, o);
                 var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv), ref p, o);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, o);
+                finite8 += updated - updated;
             }
 
             for (; o < (nuint)end; o++)
@@ -132,7 +144,9 @@ partial class Cnn
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, o) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, o) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o) = updated;
+                finite1 += updated - updated;
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -147,7 +161,9 @@ partial class Cnn
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, o);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, o);
                 var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, o);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, o);
+                finite4 += updated - updated;
             }
 
             for (; o < (nuint)end; o++)
@@ -159,7 +175,9 @@ partial class Cnn
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, o) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, o) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o) = updated;
+                finite1 += updated - updated;
             }
         }
         else
@@ -173,8 +191,15 @@ partial class Cnn
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, (nuint)k) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, (nuint)k) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) = updated;
+                finite1 += updated - updated;
             }
+        }
+
+        if (!float.IsFinite(global::System.Runtime.Intrinsics.Vector512.Sum(finite16) + global::System.Runtime.Intrinsics.Vector256.Sum(finite8) + global::System.Runtime.Intrinsics.Vector128.Sum(finite4) + finite1))
+        {
+            _nonFiniteStep = true;
         }
     }
 }

@@ -38,22 +38,32 @@ partial class TinyNet
     public void Step()
     {
         int step = ++_step;
+        _nonFiniteStep = false;
         float lr = _learningRate;
         ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
         ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
+        // x - x of every new parameter is summed here: 0 while all are finite, NaN as soon as one is not
+        var finite16 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        var finite8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        var finite4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        float finite1 = 0f;
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
             // Vector512 at 0
             {
                 var pv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p, 0);
                 var gv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, 0);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector512.Create(-lr), pv), ref p, 0);
+                var updated = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector512.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(updated, ref p, 0);
+                finite16 += updated - updated;
             }
             // float at 16
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 16);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 16);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 16) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 16) = updated;
+                finite1 += updated - updated;
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -62,19 +72,25 @@ partial class TinyNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 0);
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 0);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv), ref p, 0);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 0);
+                finite8 += updated - updated;
             }
             // Vector256 at 8
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 8);
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 8);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv), ref p, 8);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 8);
+                finite8 += updated - updated;
             }
             // float at 16
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 16);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 16);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 16) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 16) = updated;
+                finite1 += updated - updated;
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -83,31 +99,41 @@ partial class TinyNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 0);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 0);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, 0);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 0);
+                finite4 += updated - updated;
             }
             // Vector128 at 4
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 4);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 4);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, 4);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 4);
+                finite4 += updated - updated;
             }
             // Vector128 at 8
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 8);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 8);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, 8);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 8);
+                finite4 += updated - updated;
             }
             // Vector128 at 12
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 12);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 12);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, 12);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 12);
+                finite4 += updated - updated;
             }
             // float at 16
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 16);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 16);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 16) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 16) = updated;
+                finite1 += updated - updated;
             }
         }
         else
@@ -116,8 +142,15 @@ partial class TinyNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, (nuint)k);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) = updated;
+                finite1 += updated - updated;
             }
+        }
+
+        if (!float.IsFinite(global::System.Runtime.Intrinsics.Vector512.Sum(finite16) + global::System.Runtime.Intrinsics.Vector256.Sum(finite8) + global::System.Runtime.Intrinsics.Vector128.Sum(finite4) + finite1))
+        {
+            _nonFiniteStep = true;
         }
     }
 }

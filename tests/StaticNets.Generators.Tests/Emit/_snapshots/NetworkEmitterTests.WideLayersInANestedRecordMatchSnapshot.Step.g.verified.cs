@@ -40,6 +40,7 @@ partial struct Outer
         public void Step()
         {
             _step++;
+            _nonFiniteStep = false; // set by any part that writes a parameter that is not finite
             if (_workers is { } workers)
             {
                 // every parameter is updated on its own, so the threads take disjoint shares and the result is bitwise the same
@@ -83,6 +84,11 @@ partial struct Outer
             float lr = _learningRate;
             ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
             ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
+            // x - x of every new parameter is summed here: 0 while all are finite, NaN as soon as one is not
+            var finite16 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+            var finite8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+            var finite4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            float finite1 = 0f;
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 nuint o = (nuint)first;
@@ -90,14 +96,18 @@ partial struct Outer
                 {
                     var pv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p, o);
                     var gv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, o);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector512.Create(-lr), pv), ref p, o);
+                    var updated = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector512.Create(-lr), pv);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(updated, ref p, o);
+                    finite16 += updated - updated;
                 }
 
                 for (; o < (nuint)end; o++)
                 {
                     var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o);
                     var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, o);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                    var updated = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o) = updated;
+                    finite1 += updated - updated;
                 }
             }
             else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -107,14 +117,18 @@ partial struct Outer
                 {
                     var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, o);
                     var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, o);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv), ref p, o);
+                    var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, o);
+                    finite8 += updated - updated;
                 }
 
                 for (; o < (nuint)end; o++)
                 {
                     var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o);
                     var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, o);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                    var updated = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o) = updated;
+                    finite1 += updated - updated;
                 }
             }
             else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -124,14 +138,18 @@ partial struct Outer
                 {
                     var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, o);
                     var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, o);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, o);
+                    var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, o);
+                    finite4 += updated - updated;
                 }
 
                 for (; o < (nuint)end; o++)
                 {
                     var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o);
                     var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, o);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                    var updated = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o) = updated;
+                    finite1 += updated - updated;
                 }
             }
             else
@@ -140,8 +158,15 @@ partial struct Outer
                 {
                     var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k);
                     var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, (nuint)k);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                    var updated = global::System.MathF.FusedMultiplyAdd(gv, -lr, pv);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) = updated;
+                    finite1 += updated - updated;
                 }
+            }
+
+            if (!float.IsFinite(global::System.Runtime.Intrinsics.Vector512.Sum(finite16) + global::System.Runtime.Intrinsics.Vector256.Sum(finite8) + global::System.Runtime.Intrinsics.Vector128.Sum(finite4) + finite1))
+            {
+                _nonFiniteStep = true;
             }
         }
     }

@@ -38,12 +38,18 @@ partial class AdadeltaNet
     public void Step()
     {
         int step = ++_step;
+        _nonFiniteStep = false;
         float lr = _learningRate;
         ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
         ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
         ref float squareAverage = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState); // square average
         ref float deltaAverage = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState), 1 * ParameterCount); // delta square average
         const float rho = 0.9f, epsilon = 1E-06f;
+        // x - x of every new parameter is summed here: 0 while all are finite, NaN as soon as one is not
+        var finite16 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        var finite8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        var finite4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        float finite1 = 0f;
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
             // Vector512 at 0
@@ -54,7 +60,9 @@ partial class AdadeltaNet
                 var delta = global::System.Runtime.Intrinsics.Vector512.Sqrt(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltaAverage, 0) + global::System.Runtime.Intrinsics.Vector512.Create(epsilon)) / global::System.Runtime.Intrinsics.Vector512.Sqrt(va + global::System.Runtime.Intrinsics.Vector512.Create(epsilon)) * gv;
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(va, ref squareAverage, 0);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector512.Create(1f - rho), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltaAverage, 0) * rho), ref deltaAverage, 0);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector512.Create(-lr), pv), ref p, 0);
+                var updated = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector512.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(updated, ref p, 0);
+                finite16 += updated - updated;
             }
             // Vector256 at 16
             {
@@ -64,7 +72,9 @@ partial class AdadeltaNet
                 var delta = global::System.Runtime.Intrinsics.Vector256.Sqrt(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltaAverage, 16) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon)) / global::System.Runtime.Intrinsics.Vector256.Sqrt(va + global::System.Runtime.Intrinsics.Vector256.Create(epsilon)) * gv;
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(va, ref squareAverage, 16);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector256.Create(1f - rho), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltaAverage, 16) * rho), ref deltaAverage, 16);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv), ref p, 16);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 16);
+                finite8 += updated - updated;
             }
             // float at 24
             {
@@ -74,7 +84,9 @@ partial class AdadeltaNet
                 var delta = global::System.MathF.Sqrt(global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 24) + epsilon) / global::System.MathF.Sqrt(va + epsilon) * gv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) = va;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 24) = global::System.MathF.FusedMultiplyAdd(delta * delta, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 24) * rho);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = global::System.MathF.FusedMultiplyAdd(delta, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(delta, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = updated;
+                finite1 += updated - updated;
             }
             // float at 25
             {
@@ -84,7 +96,9 @@ partial class AdadeltaNet
                 var delta = global::System.MathF.Sqrt(global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 25) + epsilon) / global::System.MathF.Sqrt(va + epsilon) * gv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) = va;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 25) = global::System.MathF.FusedMultiplyAdd(delta * delta, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 25) * rho);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = global::System.MathF.FusedMultiplyAdd(delta, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(delta, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = updated;
+                finite1 += updated - updated;
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -97,7 +111,9 @@ partial class AdadeltaNet
                 var delta = global::System.Runtime.Intrinsics.Vector256.Sqrt(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltaAverage, 0) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon)) / global::System.Runtime.Intrinsics.Vector256.Sqrt(va + global::System.Runtime.Intrinsics.Vector256.Create(epsilon)) * gv;
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(va, ref squareAverage, 0);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector256.Create(1f - rho), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltaAverage, 0) * rho), ref deltaAverage, 0);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv), ref p, 0);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 0);
+                finite8 += updated - updated;
             }
             // Vector256 at 8
             {
@@ -107,7 +123,9 @@ partial class AdadeltaNet
                 var delta = global::System.Runtime.Intrinsics.Vector256.Sqrt(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltaAverage, 8) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon)) / global::System.Runtime.Intrinsics.Vector256.Sqrt(va + global::System.Runtime.Intrinsics.Vector256.Create(epsilon)) * gv;
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(va, ref squareAverage, 8);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector256.Create(1f - rho), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltaAverage, 8) * rho), ref deltaAverage, 8);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv), ref p, 8);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 8);
+                finite8 += updated - updated;
             }
             // Vector256 at 16
             {
@@ -117,7 +135,9 @@ partial class AdadeltaNet
                 var delta = global::System.Runtime.Intrinsics.Vector256.Sqrt(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltaAverage, 16) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon)) / global::System.Runtime.Intrinsics.Vector256.Sqrt(va + global::System.Runtime.Intrinsics.Vector256.Create(epsilon)) * gv;
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(va, ref squareAverage, 16);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector256.Create(1f - rho), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltaAverage, 16) * rho), ref deltaAverage, 16);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv), ref p, 16);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 16);
+                finite8 += updated - updated;
             }
             // float at 24
             {
@@ -127,7 +147,9 @@ partial class AdadeltaNet
                 var delta = global::System.MathF.Sqrt(global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 24) + epsilon) / global::System.MathF.Sqrt(va + epsilon) * gv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) = va;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 24) = global::System.MathF.FusedMultiplyAdd(delta * delta, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 24) * rho);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = global::System.MathF.FusedMultiplyAdd(delta, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(delta, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = updated;
+                finite1 += updated - updated;
             }
             // float at 25
             {
@@ -137,7 +159,9 @@ partial class AdadeltaNet
                 var delta = global::System.MathF.Sqrt(global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 25) + epsilon) / global::System.MathF.Sqrt(va + epsilon) * gv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) = va;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 25) = global::System.MathF.FusedMultiplyAdd(delta * delta, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 25) * rho);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = global::System.MathF.FusedMultiplyAdd(delta, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(delta, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = updated;
+                finite1 += updated - updated;
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -150,7 +174,9 @@ partial class AdadeltaNet
                 var delta = global::System.Runtime.Intrinsics.Vector128.Sqrt(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltaAverage, 0) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)) / global::System.Runtime.Intrinsics.Vector128.Sqrt(va + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)) * gv;
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(va, ref squareAverage, 0);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector128.Create(1f - rho), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltaAverage, 0) * rho), ref deltaAverage, 0);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, 0);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 0);
+                finite4 += updated - updated;
             }
             // Vector128 at 4
             {
@@ -160,7 +186,9 @@ partial class AdadeltaNet
                 var delta = global::System.Runtime.Intrinsics.Vector128.Sqrt(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltaAverage, 4) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)) / global::System.Runtime.Intrinsics.Vector128.Sqrt(va + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)) * gv;
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(va, ref squareAverage, 4);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector128.Create(1f - rho), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltaAverage, 4) * rho), ref deltaAverage, 4);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, 4);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 4);
+                finite4 += updated - updated;
             }
             // Vector128 at 8
             {
@@ -170,7 +198,9 @@ partial class AdadeltaNet
                 var delta = global::System.Runtime.Intrinsics.Vector128.Sqrt(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltaAverage, 8) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)) / global::System.Runtime.Intrinsics.Vector128.Sqrt(va + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)) * gv;
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(va, ref squareAverage, 8);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector128.Create(1f - rho), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltaAverage, 8) * rho), ref deltaAverage, 8);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, 8);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 8);
+                finite4 += updated - updated;
             }
             // Vector128 at 12
             {
@@ -180,7 +210,9 @@ partial class AdadeltaNet
                 var delta = global::System.Runtime.Intrinsics.Vector128.Sqrt(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltaAverage, 12) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)) / global::System.Runtime.Intrinsics.Vector128.Sqrt(va + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)) * gv;
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(va, ref squareAverage, 12);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector128.Create(1f - rho), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltaAverage, 12) * rho), ref deltaAverage, 12);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, 12);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 12);
+                finite4 += updated - updated;
             }
             // Vector128 at 16
             {
@@ -190,7 +222,9 @@ partial class AdadeltaNet
                 var delta = global::System.Runtime.Intrinsics.Vector128.Sqrt(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltaAverage, 16) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)) / global::System.Runtime.Intrinsics.Vector128.Sqrt(va + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)) * gv;
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(va, ref squareAverage, 16);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector128.Create(1f - rho), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltaAverage, 16) * rho), ref deltaAverage, 16);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, 16);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 16);
+                finite4 += updated - updated;
             }
             // Vector128 at 20
             {
@@ -200,7 +234,9 @@ partial class AdadeltaNet
                 var delta = global::System.Runtime.Intrinsics.Vector128.Sqrt(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltaAverage, 20) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)) / global::System.Runtime.Intrinsics.Vector128.Sqrt(va + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)) * gv;
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(va, ref squareAverage, 20);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector128.Create(1f - rho), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltaAverage, 20) * rho), ref deltaAverage, 20);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, 20);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 20);
+                finite4 += updated - updated;
             }
             // float at 24
             {
@@ -210,7 +246,9 @@ partial class AdadeltaNet
                 var delta = global::System.MathF.Sqrt(global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 24) + epsilon) / global::System.MathF.Sqrt(va + epsilon) * gv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) = va;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 24) = global::System.MathF.FusedMultiplyAdd(delta * delta, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 24) * rho);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = global::System.MathF.FusedMultiplyAdd(delta, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(delta, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = updated;
+                finite1 += updated - updated;
             }
             // float at 25
             {
@@ -220,7 +258,9 @@ partial class AdadeltaNet
                 var delta = global::System.MathF.Sqrt(global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 25) + epsilon) / global::System.MathF.Sqrt(va + epsilon) * gv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) = va;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 25) = global::System.MathF.FusedMultiplyAdd(delta * delta, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 25) * rho);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = global::System.MathF.FusedMultiplyAdd(delta, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(delta, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = updated;
+                finite1 += updated - updated;
             }
         }
         else
@@ -233,8 +273,15 @@ partial class AdadeltaNet
                 var delta = global::System.MathF.Sqrt(global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, (nuint)k) + epsilon) / global::System.MathF.Sqrt(va + epsilon) * gv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, (nuint)k) = va;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, (nuint)k) = global::System.MathF.FusedMultiplyAdd(delta * delta, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, (nuint)k) * rho);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) = global::System.MathF.FusedMultiplyAdd(delta, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(delta, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) = updated;
+                finite1 += updated - updated;
             }
+        }
+
+        if (!float.IsFinite(global::System.Runtime.Intrinsics.Vector512.Sum(finite16) + global::System.Runtime.Intrinsics.Vector256.Sum(finite8) + global::System.Runtime.Intrinsics.Vector128.Sum(finite4) + finite1))
+        {
+            _nonFiniteStep = true;
         }
     }
 }

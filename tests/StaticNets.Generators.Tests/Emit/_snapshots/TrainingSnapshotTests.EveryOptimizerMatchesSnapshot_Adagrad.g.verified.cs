@@ -49,6 +49,7 @@ partial class AdagradNet : global::StaticNets.INetwork
     private readonly global::StaticNets.SeededRandom _random; // initialisation
     private float _learningRate;
     private int _step; // optimizer steps taken
+    private bool _nonFiniteStep; // whether the last Step wrote a NaN or an infinity
     private int _batchSize; // samples in the last Forward; 0 before the first
     private float _lastDataLoss, _lastPenalty; // the parts of the last Backward's loss
 
@@ -95,6 +96,9 @@ partial class AdagradNet : global::StaticNets.INetwork
 
     /// <inheritdoc cref="global::StaticNets.INetwork.LastDataLoss"/>
     public float LastDataLoss => _lastDataLoss;
+
+    /// <inheritdoc cref="global::StaticNets.INetwork.LastStepFinite"/>
+    public bool LastStepFinite => !_nonFiniteStep;
 
     /// <inheritdoc cref="global::StaticNets.INetwork.LastRegularizationLoss"/>
     public float LastRegularizationLoss => _lastPenalty;

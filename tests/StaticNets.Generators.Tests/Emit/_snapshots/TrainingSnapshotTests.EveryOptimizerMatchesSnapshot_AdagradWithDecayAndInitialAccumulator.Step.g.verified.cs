@@ -38,12 +38,18 @@ partial class AdagradWithDecayAndInitialAccumulatorNet
     public void Step()
     {
         int step = ++_step;
+        _nonFiniteStep = false;
         float lr = _learningRate;
         ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
         ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
         ref float sum = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState); // sum of squared gradients
         const float learningRateDecay = 0.001f, epsilon = 1E-10f;
         float clr = lr / (1f + (step - 1) * learningRateDecay);
+        // x - x of every new parameter is summed here: 0 while all are finite, NaN as soon as one is not
+        var finite16 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        var finite8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        var finite4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        float finite1 = 0f;
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
             // Vector512 at 0
@@ -52,7 +58,9 @@ partial class AdagradWithDecayAndInitialAccumulatorNet
                 var gv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, 0);
                 var sv = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv, gv, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref sum, 0));
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(sv, ref sum, 0);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv / (global::System.Runtime.Intrinsics.Vector512.Sqrt(sv) + global::System.Runtime.Intrinsics.Vector512.Create(epsilon)), global::System.Runtime.Intrinsics.Vector512.Create(-clr), pv), ref p, 0);
+                var updated = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv / (global::System.Runtime.Intrinsics.Vector512.Sqrt(sv) + global::System.Runtime.Intrinsics.Vector512.Create(epsilon)), global::System.Runtime.Intrinsics.Vector512.Create(-clr), pv);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(updated, ref p, 0);
+                finite16 += updated - updated;
             }
             // Vector256 at 16
             {
@@ -60,7 +68,9 @@ partial class AdagradWithDecayAndInitialAccumulatorNet
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 16);
                 var sv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, gv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sum, 16));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sv, ref sum, 16);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv / (global::System.Runtime.Intrinsics.Vector256.Sqrt(sv) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon)), global::System.Runtime.Intrinsics.Vector256.Create(-clr), pv), ref p, 16);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv / (global::System.Runtime.Intrinsics.Vector256.Sqrt(sv) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon)), global::System.Runtime.Intrinsics.Vector256.Create(-clr), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 16);
+                finite8 += updated - updated;
             }
             // float at 24
             {
@@ -68,7 +78,9 @@ partial class AdagradWithDecayAndInitialAccumulatorNet
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 24);
                 var sv = global::System.MathF.FusedMultiplyAdd(gv, gv, global::System.Runtime.CompilerServices.Unsafe.Add(ref sum, 24));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref sum, 24) = sv;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = global::System.MathF.FusedMultiplyAdd(gv / (global::System.MathF.Sqrt(sv) + epsilon), -clr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(gv / (global::System.MathF.Sqrt(sv) + epsilon), -clr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = updated;
+                finite1 += updated - updated;
             }
             // float at 25
             {
@@ -76,7 +88,9 @@ partial class AdagradWithDecayAndInitialAccumulatorNet
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 25);
                 var sv = global::System.MathF.FusedMultiplyAdd(gv, gv, global::System.Runtime.CompilerServices.Unsafe.Add(ref sum, 25));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref sum, 25) = sv;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = global::System.MathF.FusedMultiplyAdd(gv / (global::System.MathF.Sqrt(sv) + epsilon), -clr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(gv / (global::System.MathF.Sqrt(sv) + epsilon), -clr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = updated;
+                finite1 += updated - updated;
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -87,7 +101,9 @@ partial class AdagradWithDecayAndInitialAccumulatorNet
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 0);
                 var sv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, gv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sum, 0));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sv, ref sum, 0);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv / (global::System.Runtime.Intrinsics.Vector256.Sqrt(sv) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon)), global::System.Runtime.Intrinsics.Vector256.Create(-clr), pv), ref p, 0);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv / (global::System.Runtime.Intrinsics.Vector256.Sqrt(sv) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon)), global::System.Runtime.Intrinsics.Vector256.Create(-clr), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 0);
+                finite8 += updated - updated;
             }
             // Vector256 at 8
             {
@@ -95,7 +111,9 @@ partial class AdagradWithDecayAndInitialAccumulatorNet
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 8);
                 var sv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, gv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sum, 8));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sv, ref sum, 8);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv / (global::System.Runtime.Intrinsics.Vector256.Sqrt(sv) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon)), global::System.Runtime.Intrinsics.Vector256.Create(-clr), pv), ref p, 8);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv / (global::System.Runtime.Intrinsics.Vector256.Sqrt(sv) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon)), global::System.Runtime.Intrinsics.Vector256.Create(-clr), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 8);
+                finite8 += updated - updated;
             }
             // Vector256 at 16
             {
@@ -103,7 +121,9 @@ partial class AdagradWithDecayAndInitialAccumulatorNet
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 16);
                 var sv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, gv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref sum, 16));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sv, ref sum, 16);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv / (global::System.Runtime.Intrinsics.Vector256.Sqrt(sv) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon)), global::System.Runtime.Intrinsics.Vector256.Create(-clr), pv), ref p, 16);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv / (global::System.Runtime.Intrinsics.Vector256.Sqrt(sv) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon)), global::System.Runtime.Intrinsics.Vector256.Create(-clr), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 16);
+                finite8 += updated - updated;
             }
             // float at 24
             {
@@ -111,7 +131,9 @@ partial class AdagradWithDecayAndInitialAccumulatorNet
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 24);
                 var sv = global::System.MathF.FusedMultiplyAdd(gv, gv, global::System.Runtime.CompilerServices.Unsafe.Add(ref sum, 24));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref sum, 24) = sv;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = global::System.MathF.FusedMultiplyAdd(gv / (global::System.MathF.Sqrt(sv) + epsilon), -clr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(gv / (global::System.MathF.Sqrt(sv) + epsilon), -clr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = updated;
+                finite1 += updated - updated;
             }
             // float at 25
             {
@@ -119,7 +141,9 @@ partial class AdagradWithDecayAndInitialAccumulatorNet
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 25);
                 var sv = global::System.MathF.FusedMultiplyAdd(gv, gv, global::System.Runtime.CompilerServices.Unsafe.Add(ref sum, 25));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref sum, 25) = sv;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = global::System.MathF.FusedMultiplyAdd(gv / (global::System.MathF.Sqrt(sv) + epsilon), -clr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(gv / (global::System.MathF.Sqrt(sv) + epsilon), -clr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = updated;
+                finite1 += updated - updated;
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -130,7 +154,9 @@ partial class AdagradWithDecayAndInitialAccumulatorNet
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 0);
                 var sv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, gv, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sum, 0));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sv, ref sum, 0);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv / (global::System.Runtime.Intrinsics.Vector128.Sqrt(sv) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)), global::System.Runtime.Intrinsics.Vector128.Create(-clr), pv), ref p, 0);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv / (global::System.Runtime.Intrinsics.Vector128.Sqrt(sv) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)), global::System.Runtime.Intrinsics.Vector128.Create(-clr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 0);
+                finite4 += updated - updated;
             }
             // Vector128 at 4
             {
@@ -138,7 +164,9 @@ partial class AdagradWithDecayAndInitialAccumulatorNet
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 4);
                 var sv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, gv, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sum, 4));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sv, ref sum, 4);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv / (global::System.Runtime.Intrinsics.Vector128.Sqrt(sv) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)), global::System.Runtime.Intrinsics.Vector128.Create(-clr), pv), ref p, 4);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv / (global::System.Runtime.Intrinsics.Vector128.Sqrt(sv) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)), global::System.Runtime.Intrinsics.Vector128.Create(-clr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 4);
+                finite4 += updated - updated;
             }
             // Vector128 at 8
             {
@@ -146,7 +174,9 @@ partial class AdagradWithDecayAndInitialAccumulatorNet
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 8);
                 var sv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, gv, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sum, 8));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sv, ref sum, 8);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv / (global::System.Runtime.Intrinsics.Vector128.Sqrt(sv) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)), global::System.Runtime.Intrinsics.Vector128.Create(-clr), pv), ref p, 8);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv / (global::System.Runtime.Intrinsics.Vector128.Sqrt(sv) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)), global::System.Runtime.Intrinsics.Vector128.Create(-clr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 8);
+                finite4 += updated - updated;
             }
             // Vector128 at 12
             {
@@ -154,7 +184,9 @@ partial class AdagradWithDecayAndInitialAccumulatorNet
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 12);
                 var sv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, gv, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sum, 12));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sv, ref sum, 12);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv / (global::System.Runtime.Intrinsics.Vector128.Sqrt(sv) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)), global::System.Runtime.Intrinsics.Vector128.Create(-clr), pv), ref p, 12);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv / (global::System.Runtime.Intrinsics.Vector128.Sqrt(sv) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)), global::System.Runtime.Intrinsics.Vector128.Create(-clr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 12);
+                finite4 += updated - updated;
             }
             // Vector128 at 16
             {
@@ -162,7 +194,9 @@ partial class AdagradWithDecayAndInitialAccumulatorNet
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 16);
                 var sv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, gv, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sum, 16));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sv, ref sum, 16);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv / (global::System.Runtime.Intrinsics.Vector128.Sqrt(sv) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)), global::System.Runtime.Intrinsics.Vector128.Create(-clr), pv), ref p, 16);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv / (global::System.Runtime.Intrinsics.Vector128.Sqrt(sv) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)), global::System.Runtime.Intrinsics.Vector128.Create(-clr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 16);
+                finite4 += updated - updated;
             }
             // Vector128 at 20
             {
@@ -170,7 +204,9 @@ partial class AdagradWithDecayAndInitialAccumulatorNet
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 20);
                 var sv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, gv, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref sum, 20));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sv, ref sum, 20);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv / (global::System.Runtime.Intrinsics.Vector128.Sqrt(sv) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)), global::System.Runtime.Intrinsics.Vector128.Create(-clr), pv), ref p, 20);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv / (global::System.Runtime.Intrinsics.Vector128.Sqrt(sv) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)), global::System.Runtime.Intrinsics.Vector128.Create(-clr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 20);
+                finite4 += updated - updated;
             }
             // float at 24
             {
@@ -178,7 +214,9 @@ partial class AdagradWithDecayAndInitialAccumulatorNet
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 24);
                 var sv = global::System.MathF.FusedMultiplyAdd(gv, gv, global::System.Runtime.CompilerServices.Unsafe.Add(ref sum, 24));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref sum, 24) = sv;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = global::System.MathF.FusedMultiplyAdd(gv / (global::System.MathF.Sqrt(sv) + epsilon), -clr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(gv / (global::System.MathF.Sqrt(sv) + epsilon), -clr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = updated;
+                finite1 += updated - updated;
             }
             // float at 25
             {
@@ -186,7 +224,9 @@ partial class AdagradWithDecayAndInitialAccumulatorNet
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 25);
                 var sv = global::System.MathF.FusedMultiplyAdd(gv, gv, global::System.Runtime.CompilerServices.Unsafe.Add(ref sum, 25));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref sum, 25) = sv;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = global::System.MathF.FusedMultiplyAdd(gv / (global::System.MathF.Sqrt(sv) + epsilon), -clr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(gv / (global::System.MathF.Sqrt(sv) + epsilon), -clr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = updated;
+                finite1 += updated - updated;
             }
         }
         else
@@ -197,8 +237,15 @@ partial class AdagradWithDecayAndInitialAccumulatorNet
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, (nuint)k);
                 var sv = global::System.MathF.FusedMultiplyAdd(gv, gv, global::System.Runtime.CompilerServices.Unsafe.Add(ref sum, (nuint)k));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref sum, (nuint)k) = sv;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) = global::System.MathF.FusedMultiplyAdd(gv / (global::System.MathF.Sqrt(sv) + epsilon), -clr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(gv / (global::System.MathF.Sqrt(sv) + epsilon), -clr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) = updated;
+                finite1 += updated - updated;
             }
+        }
+
+        if (!float.IsFinite(global::System.Runtime.Intrinsics.Vector512.Sum(finite16) + global::System.Runtime.Intrinsics.Vector256.Sum(finite8) + global::System.Runtime.Intrinsics.Vector128.Sum(finite4) + finite1))
+        {
+            _nonFiniteStep = true;
         }
     }
 }

@@ -38,6 +38,7 @@ partial class AdamAmsGradWithWeightDecayNet
     public void Step()
     {
         int step = ++_step;
+        _nonFiniteStep = false;
         float lr = _learningRate;
         ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
         ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
@@ -50,6 +51,11 @@ partial class AdamAmsGradWithWeightDecayNet
         float stepSize = (float)(lr / (1.0 - global::System.Math.Pow(beta1, step)));
         // The reciprocal of sqrt(1 - beta2^t) once per step: each parameter then multiplies instead of dividing.
         float inverseCorrection2Sqrt = (float)(1.0 / global::System.Math.Sqrt(1.0 - global::System.Math.Pow(beta2, step)));
+        // x - x of every new parameter is summed here: 0 while all are finite, NaN as soon as one is not
+        var finite16 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        var finite8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        var finite4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        float finite1 = 0f;
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
             // Vector512 at 0
@@ -63,7 +69,9 @@ partial class AdamAmsGradWithWeightDecayNet
                 vv = global::System.Runtime.Intrinsics.Vector512.Max(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref vMax, 0), vv);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(vv, ref vMax, 0);
                 var denominator = global::System.Runtime.Intrinsics.Vector512.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector512.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector512.Create(-stepSize), pv), ref p, 0);
+                var updated = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector512.Create(-stepSize), pv);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(updated, ref p, 0);
+                finite16 += updated - updated;
             }
             // Vector256 at 16
             {
@@ -76,7 +84,9 @@ partial class AdamAmsGradWithWeightDecayNet
                 vv = global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vMax, 16), vv);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref vMax, 16);
                 var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv), ref p, 16);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 16);
+                finite8 += updated - updated;
             }
             // float at 24
             {
@@ -89,7 +99,9 @@ partial class AdamAmsGradWithWeightDecayNet
                 vv = global::System.MathF.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, 24), vv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, 24) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = updated;
+                finite1 += updated - updated;
             }
             // float at 25
             {
@@ -102,7 +114,9 @@ partial class AdamAmsGradWithWeightDecayNet
                 vv = global::System.MathF.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, 25), vv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, 25) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = updated;
+                finite1 += updated - updated;
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -118,7 +132,9 @@ partial class AdamAmsGradWithWeightDecayNet
                 vv = global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vMax, 0), vv);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref vMax, 0);
                 var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv), ref p, 0);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 0);
+                finite8 += updated - updated;
             }
             // Vector256 at 8
             {
@@ -131,7 +147,9 @@ partial class AdamAmsGradWithWeightDecayNet
                 vv = global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vMax, 8), vv);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref vMax, 8);
                 var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv), ref p, 8);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 8);
+                finite8 += updated - updated;
             }
             // Vector256 at 16
             {
@@ -144,7 +162,9 @@ partial class AdamAmsGradWithWeightDecayNet
                 vv = global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vMax, 16), vv);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref vMax, 16);
                 var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv), ref p, 16);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 16);
+                finite8 += updated - updated;
             }
             // float at 24
             {
@@ -157,7 +177,9 @@ partial class AdamAmsGradWithWeightDecayNet
                 vv = global::System.MathF.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, 24), vv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, 24) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = updated;
+                finite1 += updated - updated;
             }
             // float at 25
             {
@@ -170,7 +192,9 @@ partial class AdamAmsGradWithWeightDecayNet
                 vv = global::System.MathF.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, 25), vv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, 25) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = updated;
+                finite1 += updated - updated;
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -186,7 +210,9 @@ partial class AdamAmsGradWithWeightDecayNet
                 vv = global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref vMax, 0), vv);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref vMax, 0);
                 var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, 0);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 0);
+                finite4 += updated - updated;
             }
             // Vector128 at 4
             {
@@ -199,7 +225,9 @@ partial class AdamAmsGradWithWeightDecayNet
                 vv = global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref vMax, 4), vv);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref vMax, 4);
                 var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, 4);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 4);
+                finite4 += updated - updated;
             }
             // Vector128 at 8
             {
@@ -212,7 +240,9 @@ partial class AdamAmsGradWithWeightDecayNet
                 vv = global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref vMax, 8), vv);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref vMax, 8);
                 var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, 8);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 8);
+                finite4 += updated - updated;
             }
             // Vector128 at 12
             {
@@ -225,7 +255,9 @@ partial class AdamAmsGradWithWeightDecayNet
                 vv = global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref vMax, 12), vv);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref vMax, 12);
                 var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, 12);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 12);
+                finite4 += updated - updated;
             }
             // Vector128 at 16
             {
@@ -238,7 +270,9 @@ partial class AdamAmsGradWithWeightDecayNet
                 vv = global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref vMax, 16), vv);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref vMax, 16);
                 var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, 16);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 16);
+                finite4 += updated - updated;
             }
             // Vector128 at 20
             {
@@ -251,7 +285,9 @@ partial class AdamAmsGradWithWeightDecayNet
                 vv = global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref vMax, 20), vv);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref vMax, 20);
                 var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, 20);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 20);
+                finite4 += updated - updated;
             }
             // float at 24
             {
@@ -264,7 +300,9 @@ partial class AdamAmsGradWithWeightDecayNet
                 vv = global::System.MathF.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, 24), vv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, 24) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = updated;
+                finite1 += updated - updated;
             }
             // float at 25
             {
@@ -277,7 +315,9 @@ partial class AdamAmsGradWithWeightDecayNet
                 vv = global::System.MathF.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, 25), vv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, 25) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = updated;
+                finite1 += updated - updated;
             }
         }
         else
@@ -293,8 +333,15 @@ partial class AdamAmsGradWithWeightDecayNet
                 vv = global::System.MathF.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, (nuint)k), vv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, (nuint)k) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) = updated;
+                finite1 += updated - updated;
             }
+        }
+
+        if (!float.IsFinite(global::System.Runtime.Intrinsics.Vector512.Sum(finite16) + global::System.Runtime.Intrinsics.Vector256.Sum(finite8) + global::System.Runtime.Intrinsics.Vector128.Sum(finite4) + finite1))
+        {
+            _nonFiniteStep = true;
         }
     }
 }

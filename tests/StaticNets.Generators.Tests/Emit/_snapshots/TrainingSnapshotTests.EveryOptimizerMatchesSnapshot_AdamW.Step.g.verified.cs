@@ -38,6 +38,7 @@ partial class AdamWNet
     public void Step()
     {
         int step = ++_step;
+        _nonFiniteStep = false;
         float lr = _learningRate;
         ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
         ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
@@ -50,6 +51,11 @@ partial class AdamWNet
         // The reciprocal of sqrt(1 - beta2^t) once per step: each parameter then multiplies instead of dividing.
         float inverseCorrection2Sqrt = (float)(1.0 / global::System.Math.Sqrt(1.0 - global::System.Math.Pow(beta2, step)));
         float parameterDecay = 1f - lr * weightDecay; // AdamW: decay the parameters, not the gradient
+        // x - x of every new parameter is summed here: 0 while all are finite, NaN as soon as one is not
+        var finite16 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        var finite8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        var finite4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        float finite1 = 0f;
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
             // Vector512 at 0
@@ -61,7 +67,9 @@ partial class AdamWNet
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(mv, ref m, 0);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(vv, ref v, 0);
                 var denominator = global::System.Runtime.Intrinsics.Vector512.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector512.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector512.Create(-stepSize), pv), ref p, 0);
+                var updated = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector512.Create(-stepSize), pv);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(updated, ref p, 0);
+                finite16 += updated - updated;
             }
             // Vector256 at 16
             {
@@ -72,7 +80,9 @@ partial class AdamWNet
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, 16);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 16);
                 var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv), ref p, 16);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 16);
+                finite8 += updated - updated;
             }
             // float at 24
             {
@@ -83,7 +93,9 @@ partial class AdamWNet
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = updated;
+                finite1 += updated - updated;
             }
             // float at 25
             {
@@ -94,7 +106,9 @@ partial class AdamWNet
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = updated;
+                finite1 += updated - updated;
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -108,7 +122,9 @@ partial class AdamWNet
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, 0);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 0);
                 var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv), ref p, 0);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 0);
+                finite8 += updated - updated;
             }
             // Vector256 at 8
             {
@@ -119,7 +135,9 @@ partial class AdamWNet
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, 8);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 8);
                 var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv), ref p, 8);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 8);
+                finite8 += updated - updated;
             }
             // Vector256 at 16
             {
@@ -130,7 +148,9 @@ partial class AdamWNet
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, 16);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 16);
                 var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv), ref p, 16);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector256.Create(-stepSize), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 16);
+                finite8 += updated - updated;
             }
             // float at 24
             {
@@ -141,7 +161,9 @@ partial class AdamWNet
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = updated;
+                finite1 += updated - updated;
             }
             // float at 25
             {
@@ -152,7 +174,9 @@ partial class AdamWNet
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = updated;
+                finite1 += updated - updated;
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -166,7 +190,9 @@ partial class AdamWNet
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 0);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 0);
                 var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, 0);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 0);
+                finite4 += updated - updated;
             }
             // Vector128 at 4
             {
@@ -177,7 +203,9 @@ partial class AdamWNet
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 4);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 4);
                 var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, 4);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 4);
+                finite4 += updated - updated;
             }
             // Vector128 at 8
             {
@@ -188,7 +216,9 @@ partial class AdamWNet
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 8);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 8);
                 var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, 8);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 8);
+                finite4 += updated - updated;
             }
             // Vector128 at 12
             {
@@ -199,7 +229,9 @@ partial class AdamWNet
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 12);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 12);
                 var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, 12);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 12);
+                finite4 += updated - updated;
             }
             // Vector128 at 16
             {
@@ -210,7 +242,9 @@ partial class AdamWNet
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 16);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 16);
                 var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, 16);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 16);
+                finite4 += updated - updated;
             }
             // Vector128 at 20
             {
@@ -221,7 +255,9 @@ partial class AdamWNet
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 20);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 20);
                 var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv), ref p, 20);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(mv / denominator, global::System.Runtime.Intrinsics.Vector128.Create(-stepSize), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 20);
+                finite4 += updated - updated;
             }
             // float at 24
             {
@@ -232,7 +268,9 @@ partial class AdamWNet
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = updated;
+                finite1 += updated - updated;
             }
             // float at 25
             {
@@ -243,7 +281,9 @@ partial class AdamWNet
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = updated;
+                finite1 += updated - updated;
             }
         }
         else
@@ -257,8 +297,15 @@ partial class AdamWNet
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, (nuint)k) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, (nuint)k) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(mv / denominator, -stepSize, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) = updated;
+                finite1 += updated - updated;
             }
+        }
+
+        if (!float.IsFinite(global::System.Runtime.Intrinsics.Vector512.Sum(finite16) + global::System.Runtime.Intrinsics.Vector256.Sum(finite8) + global::System.Runtime.Intrinsics.Vector128.Sum(finite4) + finite1))
+        {
+            _nonFiniteStep = true;
         }
     }
 }

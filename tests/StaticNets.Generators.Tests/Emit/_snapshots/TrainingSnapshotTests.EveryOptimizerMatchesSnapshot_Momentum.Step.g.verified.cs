@@ -38,6 +38,7 @@ partial class MomentumNet
     public void Step()
     {
         int step = ++_step;
+        _nonFiniteStep = false;
         float lr = _learningRate;
         ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
         ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
@@ -46,6 +47,11 @@ partial class MomentumNet
         // The first step copies the gradient into the buffer; later steps decay it.
         float bufferDecay = step == 1 ? 0f : momentum;
         float gradientScale = step == 1 ? 1f : 1f - dampening;
+        // x - x of every new parameter is summed here: 0 while all are finite, NaN as soon as one is not
+        var finite16 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        var finite8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        var finite4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        float finite1 = 0f;
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
             // Vector512 at 0
@@ -54,7 +60,9 @@ partial class MomentumNet
                 var gv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, 0);
                 var bv = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref buffer, 0), global::System.Runtime.Intrinsics.Vector512.Create(bufferDecay), gv * gradientScale);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(bv, ref buffer, 0);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector512.Create(-lr), pv), ref p, 0);
+                var updated = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector512.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(updated, ref p, 0);
+                finite16 += updated - updated;
             }
             // Vector256 at 16
             {
@@ -62,7 +70,9 @@ partial class MomentumNet
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 16);
                 var bv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref buffer, 16), global::System.Runtime.Intrinsics.Vector256.Create(bufferDecay), gv * gradientScale);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(bv, ref buffer, 16);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv), ref p, 16);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 16);
+                finite8 += updated - updated;
             }
             // float at 24
             {
@@ -70,7 +80,9 @@ partial class MomentumNet
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 24);
                 var bv = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 24), bufferDecay, gv * gradientScale);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 24) = bv;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = updated;
+                finite1 += updated - updated;
             }
             // float at 25
             {
@@ -78,7 +90,9 @@ partial class MomentumNet
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 25);
                 var bv = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 25), bufferDecay, gv * gradientScale);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 25) = bv;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = updated;
+                finite1 += updated - updated;
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -89,7 +103,9 @@ partial class MomentumNet
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 0);
                 var bv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref buffer, 0), global::System.Runtime.Intrinsics.Vector256.Create(bufferDecay), gv * gradientScale);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(bv, ref buffer, 0);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv), ref p, 0);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 0);
+                finite8 += updated - updated;
             }
             // Vector256 at 8
             {
@@ -97,7 +113,9 @@ partial class MomentumNet
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 8);
                 var bv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref buffer, 8), global::System.Runtime.Intrinsics.Vector256.Create(bufferDecay), gv * gradientScale);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(bv, ref buffer, 8);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv), ref p, 8);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 8);
+                finite8 += updated - updated;
             }
             // Vector256 at 16
             {
@@ -105,7 +123,9 @@ partial class MomentumNet
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 16);
                 var bv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref buffer, 16), global::System.Runtime.Intrinsics.Vector256.Create(bufferDecay), gv * gradientScale);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(bv, ref buffer, 16);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv), ref p, 16);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 16);
+                finite8 += updated - updated;
             }
             // float at 24
             {
@@ -113,7 +133,9 @@ partial class MomentumNet
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 24);
                 var bv = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 24), bufferDecay, gv * gradientScale);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 24) = bv;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = updated;
+                finite1 += updated - updated;
             }
             // float at 25
             {
@@ -121,7 +143,9 @@ partial class MomentumNet
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 25);
                 var bv = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 25), bufferDecay, gv * gradientScale);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 25) = bv;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = updated;
+                finite1 += updated - updated;
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -132,7 +156,9 @@ partial class MomentumNet
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 0);
                 var bv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 0), global::System.Runtime.Intrinsics.Vector128.Create(bufferDecay), gv * gradientScale);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(bv, ref buffer, 0);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, 0);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 0);
+                finite4 += updated - updated;
             }
             // Vector128 at 4
             {
@@ -140,7 +166,9 @@ partial class MomentumNet
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 4);
                 var bv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 4), global::System.Runtime.Intrinsics.Vector128.Create(bufferDecay), gv * gradientScale);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(bv, ref buffer, 4);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, 4);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 4);
+                finite4 += updated - updated;
             }
             // Vector128 at 8
             {
@@ -148,7 +176,9 @@ partial class MomentumNet
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 8);
                 var bv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 8), global::System.Runtime.Intrinsics.Vector128.Create(bufferDecay), gv * gradientScale);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(bv, ref buffer, 8);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, 8);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 8);
+                finite4 += updated - updated;
             }
             // Vector128 at 12
             {
@@ -156,7 +186,9 @@ partial class MomentumNet
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 12);
                 var bv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 12), global::System.Runtime.Intrinsics.Vector128.Create(bufferDecay), gv * gradientScale);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(bv, ref buffer, 12);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, 12);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 12);
+                finite4 += updated - updated;
             }
             // Vector128 at 16
             {
@@ -164,7 +196,9 @@ partial class MomentumNet
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 16);
                 var bv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 16), global::System.Runtime.Intrinsics.Vector128.Create(bufferDecay), gv * gradientScale);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(bv, ref buffer, 16);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, 16);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 16);
+                finite4 += updated - updated;
             }
             // Vector128 at 20
             {
@@ -172,7 +206,9 @@ partial class MomentumNet
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 20);
                 var bv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 20), global::System.Runtime.Intrinsics.Vector128.Create(bufferDecay), gv * gradientScale);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(bv, ref buffer, 20);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, 20);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 20);
+                finite4 += updated - updated;
             }
             // float at 24
             {
@@ -180,7 +216,9 @@ partial class MomentumNet
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 24);
                 var bv = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 24), bufferDecay, gv * gradientScale);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 24) = bv;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = updated;
+                finite1 += updated - updated;
             }
             // float at 25
             {
@@ -188,7 +226,9 @@ partial class MomentumNet
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 25);
                 var bv = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 25), bufferDecay, gv * gradientScale);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 25) = bv;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = updated;
+                finite1 += updated - updated;
             }
         }
         else
@@ -199,8 +239,15 @@ partial class MomentumNet
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, (nuint)k);
                 var bv = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, (nuint)k), bufferDecay, gv * gradientScale);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, (nuint)k) = bv;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) = updated;
+                finite1 += updated - updated;
             }
+        }
+
+        if (!float.IsFinite(global::System.Runtime.Intrinsics.Vector512.Sum(finite16) + global::System.Runtime.Intrinsics.Vector256.Sum(finite8) + global::System.Runtime.Intrinsics.Vector128.Sum(finite4) + finite1))
+        {
+            _nonFiniteStep = true;
         }
     }
 }

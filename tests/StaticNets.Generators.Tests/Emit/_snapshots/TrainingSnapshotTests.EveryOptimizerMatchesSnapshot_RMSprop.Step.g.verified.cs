@@ -38,11 +38,17 @@ partial class RMSpropNet
     public void Step()
     {
         int step = ++_step;
+        _nonFiniteStep = false;
         float lr = _learningRate;
         ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
         ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
         ref float squareAverage = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState); // square average
         const float alpha = 0.99f, epsilon = 1E-08f;
+        // x - x of every new parameter is summed here: 0 while all are finite, NaN as soon as one is not
+        var finite16 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        var finite8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        var finite4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        float finite1 = 0f;
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
             // Vector512 at 0
@@ -52,7 +58,9 @@ partial class RMSpropNet
                 var va = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector512.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref squareAverage, 0) * alpha);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(va, ref squareAverage, 0);
                 var average = global::System.Runtime.Intrinsics.Vector512.Sqrt(va) + global::System.Runtime.Intrinsics.Vector512.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector512.Create(-lr), pv), ref p, 0);
+                var updated = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector512.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(updated, ref p, 0);
+                finite16 += updated - updated;
             }
             // Vector256 at 16
             {
@@ -61,7 +69,9 @@ partial class RMSpropNet
                 var va = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref squareAverage, 16) * alpha);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(va, ref squareAverage, 16);
                 var average = global::System.Runtime.Intrinsics.Vector256.Sqrt(va) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv), ref p, 16);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 16);
+                finite8 += updated - updated;
             }
             // float at 24
             {
@@ -70,7 +80,9 @@ partial class RMSpropNet
                 var va = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) * alpha);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) = va;
                 var average = global::System.MathF.Sqrt(va) + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = global::System.MathF.FusedMultiplyAdd(gv / average, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(gv / average, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = updated;
+                finite1 += updated - updated;
             }
             // float at 25
             {
@@ -79,7 +91,9 @@ partial class RMSpropNet
                 var va = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) * alpha);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) = va;
                 var average = global::System.MathF.Sqrt(va) + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = global::System.MathF.FusedMultiplyAdd(gv / average, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(gv / average, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = updated;
+                finite1 += updated - updated;
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -91,7 +105,9 @@ partial class RMSpropNet
                 var va = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref squareAverage, 0) * alpha);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(va, ref squareAverage, 0);
                 var average = global::System.Runtime.Intrinsics.Vector256.Sqrt(va) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv), ref p, 0);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 0);
+                finite8 += updated - updated;
             }
             // Vector256 at 8
             {
@@ -100,7 +116,9 @@ partial class RMSpropNet
                 var va = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref squareAverage, 8) * alpha);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(va, ref squareAverage, 8);
                 var average = global::System.Runtime.Intrinsics.Vector256.Sqrt(va) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv), ref p, 8);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 8);
+                finite8 += updated - updated;
             }
             // Vector256 at 16
             {
@@ -109,7 +127,9 @@ partial class RMSpropNet
                 var va = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref squareAverage, 16) * alpha);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(va, ref squareAverage, 16);
                 var average = global::System.Runtime.Intrinsics.Vector256.Sqrt(va) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv), ref p, 16);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 16);
+                finite8 += updated - updated;
             }
             // float at 24
             {
@@ -118,7 +138,9 @@ partial class RMSpropNet
                 var va = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) * alpha);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) = va;
                 var average = global::System.MathF.Sqrt(va) + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = global::System.MathF.FusedMultiplyAdd(gv / average, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(gv / average, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = updated;
+                finite1 += updated - updated;
             }
             // float at 25
             {
@@ -127,7 +149,9 @@ partial class RMSpropNet
                 var va = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) * alpha);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) = va;
                 var average = global::System.MathF.Sqrt(va) + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = global::System.MathF.FusedMultiplyAdd(gv / average, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(gv / average, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = updated;
+                finite1 += updated - updated;
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -139,7 +163,9 @@ partial class RMSpropNet
                 var va = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 0) * alpha);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(va, ref squareAverage, 0);
                 var average = global::System.Runtime.Intrinsics.Vector128.Sqrt(va) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, 0);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 0);
+                finite4 += updated - updated;
             }
             // Vector128 at 4
             {
@@ -148,7 +174,9 @@ partial class RMSpropNet
                 var va = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 4) * alpha);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(va, ref squareAverage, 4);
                 var average = global::System.Runtime.Intrinsics.Vector128.Sqrt(va) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, 4);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 4);
+                finite4 += updated - updated;
             }
             // Vector128 at 8
             {
@@ -157,7 +185,9 @@ partial class RMSpropNet
                 var va = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 8) * alpha);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(va, ref squareAverage, 8);
                 var average = global::System.Runtime.Intrinsics.Vector128.Sqrt(va) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, 8);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 8);
+                finite4 += updated - updated;
             }
             // Vector128 at 12
             {
@@ -166,7 +196,9 @@ partial class RMSpropNet
                 var va = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 12) * alpha);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(va, ref squareAverage, 12);
                 var average = global::System.Runtime.Intrinsics.Vector128.Sqrt(va) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, 12);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 12);
+                finite4 += updated - updated;
             }
             // Vector128 at 16
             {
@@ -175,7 +207,9 @@ partial class RMSpropNet
                 var va = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 16) * alpha);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(va, ref squareAverage, 16);
                 var average = global::System.Runtime.Intrinsics.Vector128.Sqrt(va) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, 16);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 16);
+                finite4 += updated - updated;
             }
             // Vector128 at 20
             {
@@ -184,7 +218,9 @@ partial class RMSpropNet
                 var va = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 20) * alpha);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(va, ref squareAverage, 20);
                 var average = global::System.Runtime.Intrinsics.Vector128.Sqrt(va) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, 20);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 20);
+                finite4 += updated - updated;
             }
             // float at 24
             {
@@ -193,7 +229,9 @@ partial class RMSpropNet
                 var va = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) * alpha);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) = va;
                 var average = global::System.MathF.Sqrt(va) + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = global::System.MathF.FusedMultiplyAdd(gv / average, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(gv / average, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = updated;
+                finite1 += updated - updated;
             }
             // float at 25
             {
@@ -202,7 +240,9 @@ partial class RMSpropNet
                 var va = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) * alpha);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) = va;
                 var average = global::System.MathF.Sqrt(va) + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = global::System.MathF.FusedMultiplyAdd(gv / average, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(gv / average, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = updated;
+                finite1 += updated - updated;
             }
         }
         else
@@ -214,8 +254,15 @@ partial class RMSpropNet
                 var va = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, (nuint)k) * alpha);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, (nuint)k) = va;
                 var average = global::System.MathF.Sqrt(va) + epsilon;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) = global::System.MathF.FusedMultiplyAdd(gv / average, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(gv / average, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) = updated;
+                finite1 += updated - updated;
             }
+        }
+
+        if (!float.IsFinite(global::System.Runtime.Intrinsics.Vector512.Sum(finite16) + global::System.Runtime.Intrinsics.Vector256.Sum(finite8) + global::System.Runtime.Intrinsics.Vector128.Sum(finite4) + finite1))
+        {
+            _nonFiniteStep = true;
         }
     }
 }

@@ -38,6 +38,7 @@ partial class RMSpropCenteredWithMomentumNet
     public void Step()
     {
         int step = ++_step;
+        _nonFiniteStep = false;
         float lr = _learningRate;
         ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
         ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
@@ -46,6 +47,11 @@ partial class RMSpropCenteredWithMomentumNet
         ref float buffer = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState), 2 * ParameterCount); // momentum buffer
         const float alpha = 0.99f, epsilon = 1E-08f;
         const float momentum = 0.9f;
+        // x - x of every new parameter is summed here: 0 while all are finite, NaN as soon as one is not
+        var finite16 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+        var finite8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+        var finite4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+        float finite1 = 0f;
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
             // Vector512 at 0
@@ -59,7 +65,9 @@ partial class RMSpropCenteredWithMomentumNet
                 var average = global::System.Runtime.Intrinsics.Vector512.Sqrt(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-ga, ga, va)) + global::System.Runtime.Intrinsics.Vector512.Create(epsilon);
                 var bv = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref buffer, 0), global::System.Runtime.Intrinsics.Vector512.Create(momentum), gv / average);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(bv, ref buffer, 0);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector512.Create(-lr), pv), ref p, 0);
+                var updated = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector512.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(updated, ref p, 0);
+                finite16 += updated - updated;
             }
             // Vector256 at 16
             {
@@ -72,7 +80,9 @@ partial class RMSpropCenteredWithMomentumNet
                 var average = global::System.Runtime.Intrinsics.Vector256.Sqrt(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-ga, ga, va)) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
                 var bv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref buffer, 16), global::System.Runtime.Intrinsics.Vector256.Create(momentum), gv / average);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(bv, ref buffer, 16);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv), ref p, 16);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 16);
+                finite8 += updated - updated;
             }
             // float at 24
             {
@@ -85,7 +95,9 @@ partial class RMSpropCenteredWithMomentumNet
                 var average = global::System.MathF.Sqrt(global::System.MathF.FusedMultiplyAdd(-ga, ga, va)) + epsilon;
                 var bv = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 24), momentum, gv / average);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 24) = bv;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = updated;
+                finite1 += updated - updated;
             }
             // float at 25
             {
@@ -98,7 +110,9 @@ partial class RMSpropCenteredWithMomentumNet
                 var average = global::System.MathF.Sqrt(global::System.MathF.FusedMultiplyAdd(-ga, ga, va)) + epsilon;
                 var bv = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 25), momentum, gv / average);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 25) = bv;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = updated;
+                finite1 += updated - updated;
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -114,7 +128,9 @@ partial class RMSpropCenteredWithMomentumNet
                 var average = global::System.Runtime.Intrinsics.Vector256.Sqrt(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-ga, ga, va)) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
                 var bv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref buffer, 0), global::System.Runtime.Intrinsics.Vector256.Create(momentum), gv / average);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(bv, ref buffer, 0);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv), ref p, 0);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 0);
+                finite8 += updated - updated;
             }
             // Vector256 at 8
             {
@@ -127,7 +143,9 @@ partial class RMSpropCenteredWithMomentumNet
                 var average = global::System.Runtime.Intrinsics.Vector256.Sqrt(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-ga, ga, va)) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
                 var bv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref buffer, 8), global::System.Runtime.Intrinsics.Vector256.Create(momentum), gv / average);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(bv, ref buffer, 8);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv), ref p, 8);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 8);
+                finite8 += updated - updated;
             }
             // Vector256 at 16
             {
@@ -140,7 +158,9 @@ partial class RMSpropCenteredWithMomentumNet
                 var average = global::System.Runtime.Intrinsics.Vector256.Sqrt(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-ga, ga, va)) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
                 var bv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref buffer, 16), global::System.Runtime.Intrinsics.Vector256.Create(momentum), gv / average);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(bv, ref buffer, 16);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv), ref p, 16);
+                var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 16);
+                finite8 += updated - updated;
             }
             // float at 24
             {
@@ -153,7 +173,9 @@ partial class RMSpropCenteredWithMomentumNet
                 var average = global::System.MathF.Sqrt(global::System.MathF.FusedMultiplyAdd(-ga, ga, va)) + epsilon;
                 var bv = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 24), momentum, gv / average);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 24) = bv;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = updated;
+                finite1 += updated - updated;
             }
             // float at 25
             {
@@ -166,7 +188,9 @@ partial class RMSpropCenteredWithMomentumNet
                 var average = global::System.MathF.Sqrt(global::System.MathF.FusedMultiplyAdd(-ga, ga, va)) + epsilon;
                 var bv = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 25), momentum, gv / average);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 25) = bv;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = updated;
+                finite1 += updated - updated;
             }
         }
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -182,7 +206,9 @@ partial class RMSpropCenteredWithMomentumNet
                 var average = global::System.Runtime.Intrinsics.Vector128.Sqrt(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-ga, ga, va)) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 var bv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 0), global::System.Runtime.Intrinsics.Vector128.Create(momentum), gv / average);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(bv, ref buffer, 0);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, 0);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 0);
+                finite4 += updated - updated;
             }
             // Vector128 at 4
             {
@@ -195,7 +221,9 @@ partial class RMSpropCenteredWithMomentumNet
                 var average = global::System.Runtime.Intrinsics.Vector128.Sqrt(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-ga, ga, va)) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 var bv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 4), global::System.Runtime.Intrinsics.Vector128.Create(momentum), gv / average);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(bv, ref buffer, 4);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, 4);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 4);
+                finite4 += updated - updated;
             }
             // Vector128 at 8
             {
@@ -208,7 +236,9 @@ partial class RMSpropCenteredWithMomentumNet
                 var average = global::System.Runtime.Intrinsics.Vector128.Sqrt(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-ga, ga, va)) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 var bv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 8), global::System.Runtime.Intrinsics.Vector128.Create(momentum), gv / average);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(bv, ref buffer, 8);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, 8);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 8);
+                finite4 += updated - updated;
             }
             // Vector128 at 12
             {
@@ -221,7 +251,9 @@ partial class RMSpropCenteredWithMomentumNet
                 var average = global::System.Runtime.Intrinsics.Vector128.Sqrt(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-ga, ga, va)) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 var bv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 12), global::System.Runtime.Intrinsics.Vector128.Create(momentum), gv / average);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(bv, ref buffer, 12);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, 12);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 12);
+                finite4 += updated - updated;
             }
             // Vector128 at 16
             {
@@ -234,7 +266,9 @@ partial class RMSpropCenteredWithMomentumNet
                 var average = global::System.Runtime.Intrinsics.Vector128.Sqrt(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-ga, ga, va)) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 var bv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 16), global::System.Runtime.Intrinsics.Vector128.Create(momentum), gv / average);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(bv, ref buffer, 16);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, 16);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 16);
+                finite4 += updated - updated;
             }
             // Vector128 at 20
             {
@@ -247,7 +281,9 @@ partial class RMSpropCenteredWithMomentumNet
                 var average = global::System.Runtime.Intrinsics.Vector128.Sqrt(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-ga, ga, va)) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 var bv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 20), global::System.Runtime.Intrinsics.Vector128.Create(momentum), gv / average);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(bv, ref buffer, 20);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv), ref p, 20);
+                var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 20);
+                finite4 += updated - updated;
             }
             // float at 24
             {
@@ -260,7 +296,9 @@ partial class RMSpropCenteredWithMomentumNet
                 var average = global::System.MathF.Sqrt(global::System.MathF.FusedMultiplyAdd(-ga, ga, va)) + epsilon;
                 var bv = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 24), momentum, gv / average);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 24) = bv;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = updated;
+                finite1 += updated - updated;
             }
             // float at 25
             {
@@ -273,7 +311,9 @@ partial class RMSpropCenteredWithMomentumNet
                 var average = global::System.MathF.Sqrt(global::System.MathF.FusedMultiplyAdd(-ga, ga, va)) + epsilon;
                 var bv = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 25), momentum, gv / average);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 25) = bv;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = updated;
+                finite1 += updated - updated;
             }
         }
         else
@@ -289,8 +329,15 @@ partial class RMSpropCenteredWithMomentumNet
                 var average = global::System.MathF.Sqrt(global::System.MathF.FusedMultiplyAdd(-ga, ga, va)) + epsilon;
                 var bv = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, (nuint)k), momentum, gv / average);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, (nuint)k) = bv;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
+                var updated = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) = updated;
+                finite1 += updated - updated;
             }
+        }
+
+        if (!float.IsFinite(global::System.Runtime.Intrinsics.Vector512.Sum(finite16) + global::System.Runtime.Intrinsics.Vector256.Sum(finite8) + global::System.Runtime.Intrinsics.Vector128.Sum(finite4) + finite1))
+        {
+            _nonFiniteStep = true;
         }
     }
 }
