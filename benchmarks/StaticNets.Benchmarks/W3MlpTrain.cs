@@ -14,7 +14,7 @@ namespace StaticNets.Benchmarks;
 [MemoryDiagnoser]
 [Config(typeof(BenchmarkConfig))]
 [BenchmarkCategory("W3 mlp-train")]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 10)]
 public class W3MlpTrain
 {
     private float[] _inputs = null!;

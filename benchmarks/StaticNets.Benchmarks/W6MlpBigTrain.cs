@@ -13,7 +13,7 @@ namespace StaticNets.Benchmarks;
 [MemoryDiagnoser]
 [Config(typeof(BenchmarkConfig))]
 [BenchmarkCategory("W6 mlp-big-train")]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 10)]
 public class W6MlpBigTrain
 {
     /// <summary>Samples per batch.</summary>
