@@ -54,13 +54,17 @@ public sealed class ParallelTrainingTests
             network.TrainBatch(inputs, targets);
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int k = 0; k < 200; k++)
+        long allocated = long.MaxValue;
+        for (int round = 0; round < 3 && allocated > 0; round++) // the least of three rounds: the runtime's one-off work does not repeat
         {
-            network.TrainBatch(inputs, targets);
-        }
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int k = 0; k < 200; k++)
+            {
+                network.TrainBatch(inputs, targets);
+            }
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
         Assert.True(allocated == 0, $"{allocated} bytes allocated by 200 steps");
         network.DegreeOfParallelism = 1;
     }

@@ -33,3 +33,12 @@ public partial class ParallelWideNet;
 [Dense(6, Activation.LeakyReLU)]
 [Dense(3, Activation.Linear)]
 public partial class ParallelDeepNet;
+
+/// <summary>
+/// A first layer shared by input chunks (70 inputs: not a multiple of the row tile), without penalties; Adam.
+/// </summary>
+[Network(Loss.SoftmaxCrossEntropy, Optimizer.Adam, MaxBatchSize = 64)]
+[Input(70)]
+[Dense(300, Activation.ReLU)]
+[Dense(10, Activation.Softmax)]
+public partial class ParallelChunkedNet;
