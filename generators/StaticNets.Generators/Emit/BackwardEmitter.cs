@@ -219,12 +219,7 @@ internal static class BackwardEmitter
 
         if (applyDerivative)
         {
-            writer.WriteLine();
-            writer.WriteLine($"/// <summary>Layer {l}, samples <paramref name=\"first\"/> to <paramref name=\"end\"/>: {Dz(l)} from dLoss/da to dLoss/dz, in place.</summary>");
-            writer.OpenBlock($"private void {Derivative(l)}(int first, int end)");
-            writer.WriteLine($"ref float dz = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)}); // (batch, {Out(l)})");
-            WriteActivationDerivative(writer, layer, "first", "end");
-            writer.CloseBlock();
+            WriteDerivativeMethod(writer, layer);
         }
 
         int tiles = layer.Inputs / DenseBatchEmitter.InputTile;
@@ -323,6 +318,21 @@ internal static class BackwardEmitter
             LayerKind.Conv2D => layer.Activation != ActivationKind.Linear,
             _ => false,
         };
+
+    /// <summary>
+    /// Writes <c>Layer{l}Derivative(first, end)</c> of a dense or convolution layer: its activation derivative over a
+    /// range of samples, which threads share out.
+    /// </summary>
+    public static void WriteDerivativeMethod(SourceWriter writer, LayerModel layer)
+    {
+        int l = layer.Index;
+        writer.WriteLine();
+        writer.WriteLine($"/// <summary>Layer {l}, samples <paramref name=\"first\"/> to <paramref name=\"end\"/>: {Dz(l)} from dLoss/da to dLoss/dz, in place.</summary>");
+        writer.OpenBlock($"private void {Derivative(l)}(int first, int end)");
+        writer.WriteLine($"ref float dz = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)}); // (batch, {Out(l)})");
+        WriteActivationDerivative(writer, layer, "first", "end");
+        writer.CloseBlock();
+    }
 
     /// <summary>
     /// Step 1 of a layer with an activation: turns dLoss/da in the layer's dz buffer into dLoss/dz in place, sample by

@@ -203,12 +203,7 @@ internal static class ConvolutionEmitter
         writer.CloseBlock();
         if (applyDerivative)
         {
-            writer.WriteLine();
-            writer.WriteLine($"/// <summary>Layer {l}, samples <paramref name=\"first\"/> to <paramref name=\"end\"/>: {Dz(l)} from dLoss/da to dLoss/dz, in place.</summary>");
-            writer.OpenBlock($"private void {Derivative(l)}(int first, int end)");
-            writer.WriteLine($"ref float dz = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)}); // (batch, {Out(l)})");
-            BackwardEmitter.WriteActivationDerivative(writer, layer, "first", "end");
-            writer.CloseBlock();
+            BackwardEmitter.WriteDerivativeMethod(writer, layer);
         }
 
         writer.WriteLine();

@@ -27,13 +27,7 @@ internal static class DenseBatchEmitter
     /// instead of adding to them: true when every layer is dense or dropout (the dense backward writes every entry of
     /// dW and db; dropout has no parameters). Any other layer kind keeps the clear-then-accumulate path.
     /// </summary>
-    public static bool StoresGradients(NetworkModel model) => OnlyDenseAndDropout(model);
-
-    /// <summary>
-    /// Whether every layer is dense or dropout, the kinds whose batch forward can run on a range of rows (and so be
-    /// split across threads) and whose backward stores its gradients.
-    /// </summary>
-    public static bool OnlyDenseAndDropout(NetworkModel model)
+    public static bool StoresGradients(NetworkModel model)
     {
         foreach (LayerModel layer in model.Layers)
         {
@@ -137,6 +131,9 @@ internal static class DenseBatchEmitter
     /// </summary>
     public const int InputChunks = 4;
 
+    /// <summary>Dense layers with fewer weights than this are shared by samples: their weights fit the caches of both cores.</summary>
+    public const int MinimumChunkedWeights = 16384;
+
     /// <summary>
     /// Whether threads share a dense layer by its inputs (rows of W) rather than by samples: each thread then reads and
     /// writes only its own rows of W, dW and the optimizer state, in the forward pass, the gradients and the step alike,
@@ -147,7 +144,7 @@ internal static class DenseBatchEmitter
         layer.IsDense
         && layer.Activation != ActivationKind.Softmax
         && layer.Inputs >= InputChunks * InputTile
-        && layer.Inputs * layer.Outputs >= ParallelTrainingEmitter.MinimumParallelStep;
+        && layer.Inputs * layer.Outputs >= MinimumChunkedWeights;
 
     /// <summary>Whether any layer <see cref="SplitsInputs"/> (so the chunk helpers are generated).</summary>
     public static bool AnySplitsInputs(NetworkModel model)
@@ -178,15 +175,24 @@ internal static class DenseBatchEmitter
     /// <summary>One past the last whole tile of rows of part <c>part</c> of <c>parts</c> (the last part also owns the rows after the last whole tile).</summary>
     public static string PartEndRow(int layer) => $"ChunkStart(FirstChunk(part + 1, parts), {In(layer)})";
 
+    /// <summary>The generated constant holding <see cref="InputChunks"/>.</summary>
+    public const string InputChunksName = "InputChunks";
+
+    /// <summary>The generated constant holding <see cref="InputTile"/> for the chunk helpers.</summary>
+    public const string RowTileName = "RowTile";
+
     /// <summary>The generated helpers that place chunks: written once per network with a layer that <see cref="SplitsInputs"/>.</summary>
     public static void WriteChunkHelpers(SourceWriter writer)
     {
         writer.WriteLines($$"""
-            /// <summary>The first row of input chunk <paramref name="chunk"/> of <paramref name="rows"/>: whole tiles of {{InputTile}} rows; chunk {{InputChunks}} gives the end of the last whole tile.</summary>
-            private static int ChunkStart(int chunk, int rows) => chunk * (rows / {{InputTile}}) / {{InputChunks}} * {{InputTile}};
+            /// <summary>The chunks the inputs of a layer shared by inputs are cut into, and the rows of W in a weight-gradient tile.</summary>
+            private const int {{InputChunksName}} = {{InputChunks}}, {{RowTileName}} = {{InputTile}};
 
-            /// <summary>The first input chunk of part <paramref name="part"/> of <paramref name="parts"/> (part <paramref name="parts"/> gives {{InputChunks}}).</summary>
-            private static int FirstChunk(int part, int parts) => part * {{InputChunks}} / parts;
+            /// <summary>The first row of input chunk <paramref name="chunk"/> of <paramref name="rows"/>: whole tiles of rows; chunk <see cref="{{InputChunksName}}"/> gives the end of the last whole tile.</summary>
+            private static int ChunkStart(int chunk, int rows) => chunk * (rows / {{RowTileName}}) / {{InputChunksName}} * {{RowTileName}};
+
+            /// <summary>The first input chunk of part <paramref name="part"/> of <paramref name="parts"/> (part <paramref name="parts"/> gives <see cref="{{InputChunksName}}"/>).</summary>
+            private static int FirstChunk(int part, int parts) => part * {{InputChunksName}} / parts;
             """);
     }
 
@@ -206,7 +212,7 @@ internal static class DenseBatchEmitter
         writer.WriteLine($"ref float w = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Parameters}), {WeightsOffset(l)}); // ({In(l)}, {Out(l)})");
         writer.WriteLine($"ref float p = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Partial(l)}), chunk * batch * {Out(l)}); // (batch, {Out(l)})");
         writer.WriteLine($"int i0 = ChunkStart(chunk, {In(l)});");
-        writer.WriteLine($"int i1 = chunk == {InputChunks - 1} ? {In(l)} : ChunkStart(chunk + 1, {In(l)});");
+        writer.WriteLine($"int i1 = chunk == {InputChunksName} - 1 ? {In(l)} : ChunkStart(chunk + 1, {In(l)}); // the last chunk also takes the rows after the last whole tile");
         writer.WriteLine("int s = 0;");
         foreach (int rows in new[] { SampleTile, 1 })
         {
@@ -220,7 +226,7 @@ internal static class DenseBatchEmitter
             int tileRows = rows;
             SimdEmitter.WidthLadder(
                 writer,
-                width => TileBlocks(writer, layer.Outputs, Out(l), width, (block, baseOffset) => WritePartialTile(writer, layer, block, baseOffset, tileRows)),
+                width => TileBlocks(writer, layer.Outputs, Out(l), width, (block, baseOffset) => WriteForwardTile(writer, layer, block, baseOffset, tileRows, partial: true)),
                 () =>
                 {
                     writer.OpenBlock($"for (int o = 0; o < {Out(l)}; o++)");
@@ -303,19 +309,26 @@ internal static class DenseBatchEmitter
         writer.CloseBlock();
     }
 
-    /// <summary>One partial tile: rows × block accumulators start at zero, take one FMA per input of the chunk each, are stored.</summary>
-    private static void WritePartialTile(SourceWriter writer, LayerModel layer, List<Chunk> block, string? baseOffset, int rows)
+    /// <summary>
+    /// One forward tile: <paramref name="rows"/> samples × block accumulators take one FMA per input each and are stored.
+    /// A whole product starts at the biases and stores z and the activation; a <paramref name="partial"/> one (an input
+    /// chunk's share, inputs <c>i0</c> to <c>i1</c>) starts at zero and stores to the chunk's rows <c>p0</c>, <c>p1</c>, ….
+    /// </summary>
+    private static void WriteForwardTile(SourceWriter writer, LayerModel layer, List<Chunk> block, string? baseOffset, int rows = SampleTile, bool partial = false)
     {
         int l = layer.Index;
         for (int r = 0; r < rows; r++)
         {
             for (int k = 0; k < block.Count; k++)
             {
-                writer.WriteLine($"var {Acc(r, k)} = {(block[k].Width.IsScalar ? "0f" : block[k].Width.Class + "<float>.Zero")};");
+                string start = partial
+                    ? (block[k].Width.IsScalar ? "0f" : block[k].Width.Class + "<float>.Zero")
+                    : r == 0 ? block[k].Width.Load("b", SimdEmitter.Offset(baseOffset, block[k].Offset)) : Acc(0, k);
+                writer.WriteLine($"var {Acc(r, k)} = {start};");
             }
         }
 
-        writer.OpenBlock("for (int i = i0; i < i1; i++)");
+        writer.OpenBlock(partial ? "for (int i = i0; i < i1; i++)" : $"for (int i = 0; i < {In(l)}; i++)");
         writer.WriteLine($"ref float row = ref {Unsafe}.Add(ref w, i * {Out(l)});");
         for (int k = 0; k < block.Count; k++)
         {
@@ -335,56 +348,17 @@ internal static class DenseBatchEmitter
         writer.CloseBlock();
         writer.WriteLine();
         for (int r = 0; r < rows; r++)
-        {
-            for (int k = 0; k < block.Count; k++)
-            {
-                writer.WriteLine(block[k].Width.Store(Acc(r, k), $"p{r}", SimdEmitter.Offset(baseOffset, block[k].Offset)));
-            }
-        }
-    }
-
-    /// <summary>One forward tile: SampleTile × block accumulators start at the biases, take one FMA per input each, are stored.</summary>
-    private static void WriteForwardTile(SourceWriter writer, LayerModel layer, List<Chunk> block, string? baseOffset)
-    {
-        int l = layer.Index;
-        for (int k = 0; k < block.Count; k++)
-        {
-            writer.WriteLine($"var {Acc(0, k)} = {block[k].Width.Load("b", SimdEmitter.Offset(baseOffset, block[k].Offset))};");
-        }
-
-        for (int r = 1; r < SampleTile; r++)
-        {
-            for (int k = 0; k < block.Count; k++)
-            {
-                writer.WriteLine($"var {Acc(r, k)} = {Acc(0, k)};");
-            }
-        }
-
-        writer.OpenBlock($"for (int i = 0; i < {In(l)}; i++)");
-        writer.WriteLine($"ref float row = ref {Unsafe}.Add(ref w, i * {Out(l)});");
-        for (int k = 0; k < block.Count; k++)
-        {
-            writer.WriteLine($"var w{k} = {block[k].Width.Load("row", SimdEmitter.Offset(baseOffset, block[k].Offset))};");
-        }
-
-        for (int r = 0; r < SampleTile; r++)
-        {
-            WriteBroadcasts(writer, block, $"x{r}i", $"{Unsafe}.Add(ref x{r}, i)");
-            for (int k = 0; k < block.Count; k++)
-            {
-                Chunk chunk = block[k];
-                writer.WriteLine($"{Acc(r, k)} = {chunk.Width.FusedMultiplyAdd(BroadcastName($"x{r}i", chunk.Width), "w" + Int(k), Acc(r, k))};");
-            }
-        }
-
-        writer.CloseBlock();
-        writer.WriteLine();
-        for (int r = 0; r < SampleTile; r++)
         {
             for (int k = 0; k < block.Count; k++)
             {
                 Chunk chunk = block[k];
                 string offset = SimdEmitter.Offset(baseOffset, chunk.Offset);
+                if (partial)
+                {
+                    writer.WriteLine(chunk.Width.Store(Acc(r, k), $"p{r}", offset));
+                    continue;
+                }
+
                 writer.WriteLine(chunk.Width.Store(Acc(r, k), $"z{r}", offset));
                 if (layer.Activation != ActivationKind.Softmax)
                 {

@@ -195,7 +195,7 @@ internal static class ForwardEmitter
             if (DenseBatchEmitter.SplitsInputs(layer))
             {
                 writer.WriteLine($"// layer {l}: its input chunks one after another, then their sum (the same sums threads sharing the chunks make)");
-                writer.OpenBlock($"for (int chunk = 0; chunk < {DenseBatchEmitter.InputChunks}; chunk++)");
+                writer.OpenBlock($"for (int chunk = 0; chunk < {DenseBatchEmitter.InputChunksName}; chunk++)");
                 writer.WriteLine($"{DenseBatchEmitter.LayerForwardPartial(l)}(ref {MemoryMarshal}.GetArrayDataReference({input}), batch, chunk);");
                 writer.CloseBlock();
                 writer.WriteLine();

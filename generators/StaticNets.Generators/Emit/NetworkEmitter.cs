@@ -150,7 +150,7 @@ internal static class NetworkEmitter
 
             if (DenseBatchEmitter.SplitsInputs(layer))
             {
-                writer.WriteLine($"private readonly float[] {DenseBatchEmitter.Partial(l)}; // ({DenseBatchEmitter.InputChunks}, MaxBatchSize, {Out(l)}): the input chunks' partial products, summed by the forward pass");
+                writer.WriteLine($"private readonly float[] {DenseBatchEmitter.Partial(l)}; // (InputChunks, MaxBatchSize, {Out(l)}): the input chunks' partial products, summed by the forward pass");
             }
 
             if (layer.IsConvolution && layer.IsPadded)
@@ -217,7 +217,7 @@ internal static class NetworkEmitter
             writer.WriteLine($"{Dz(l)} = new float[checked(maxBatchSize * {Out(l)})];");
             if (DenseBatchEmitter.SplitsInputs(layer))
             {
-                writer.WriteLine($"{DenseBatchEmitter.Partial(l)} = new float[checked({DenseBatchEmitter.InputChunks} * maxBatchSize * {Out(l)})];");
+                writer.WriteLine($"{DenseBatchEmitter.Partial(l)} = new float[checked({DenseBatchEmitter.InputChunksName} * maxBatchSize * {Out(l)})];");
             }
 
             if (layer.IsConvolution && layer.IsPadded)

@@ -102,7 +102,7 @@ partial class Cnn
         // layer 5: flatten shares the buffers of the layer below
 
         // layer 6: its input chunks one after another, then their sum (the same sums threads sharing the chunks make)
-        for (int chunk = 0; chunk < 4; chunk++)
+        for (int chunk = 0; chunk < InputChunks; chunk++)
         {
             Layer6ForwardPartial(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), batch, chunk);
         }
@@ -3644,7 +3644,7 @@ partial class Cnn
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W); // (L6In, L6Out)
         ref float p = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_partial6), chunk * batch * L6Out); // (batch, L6Out)
         int i0 = ChunkStart(chunk, L6In);
-        int i1 = chunk == 3 ? L6In : ChunkStart(chunk + 1, L6In);
+        int i1 = chunk == InputChunks - 1 ? L6In : ChunkStart(chunk + 1, L6In); // the last chunk also takes the rows after the last whole tile
         int s = 0;
         for (; s <= batch - 4; s += 4)
         {
@@ -4681,11 +4681,14 @@ partial class Cnn
         }
     }
 
-    /// <summary>The first row of input chunk <paramref name="chunk"/> of <paramref name="rows"/>: whole tiles of 4 rows; chunk 4 gives the end of the last whole tile.</summary>
-    private static int ChunkStart(int chunk, int rows) => chunk * (rows / 4) / 4 * 4;
+    /// <summary>The chunks the inputs of a layer shared by inputs are cut into, and the rows of W in a weight-gradient tile.</summary>
+    private const int InputChunks = 4, RowTile = 4;
 
-    /// <summary>The first input chunk of part <paramref name="part"/> of <paramref name="parts"/> (part <paramref name="parts"/> gives 4).</summary>
-    private static int FirstChunk(int part, int parts) => part * 4 / parts;
+    /// <summary>The first row of input chunk <paramref name="chunk"/> of <paramref name="rows"/>: whole tiles of rows; chunk <see cref="InputChunks"/> gives the end of the last whole tile.</summary>
+    private static int ChunkStart(int chunk, int rows) => chunk * (rows / RowTile) / InputChunks * RowTile;
+
+    /// <summary>The first input chunk of part <paramref name="part"/> of <paramref name="parts"/> (part <paramref name="parts"/> gives <see cref="InputChunks"/>).</summary>
+    private static int FirstChunk(int part, int parts) => part * InputChunks / parts;
 
     // Batched inference across threads: the worker group, the cached delegate of one part, and the job's data.
     private global::StaticNets.WorkerGroup? _workers;

@@ -84,7 +84,7 @@ partial class Cnn : global::StaticNets.INetwork
     private readonly float[] _a4, _dz4; // (MaxBatchSize, L4Out): output, dLoss/doutput
     // layer 5 (Flatten) shares the buffers of the layer below: channels-last images are already flat
     private readonly float[] _z6, _a6, _dz6; // (MaxBatchSize, L6Out): pre-activation z, activation a, dLoss/dz
-    private readonly float[] _partial6; // (4, MaxBatchSize, L6Out): the input chunks' partial products, summed by the forward pass
+    private readonly float[] _partial6; // (InputChunks, MaxBatchSize, L6Out): the input chunks' partial products, summed by the forward pass
     private readonly float[] _z7, _a7, _dz7; // (MaxBatchSize, L7Out): pre-activation z, activation a, dLoss/dz
     private readonly float[] _optimizerState; // (OptimizerStateSize): first moment, second moment, each in the parameter layout
     private readonly global::StaticNets.SeededRandom _random; // initialisation
@@ -122,7 +122,7 @@ partial class Cnn : global::StaticNets.INetwork
         _z6 = new float[checked(maxBatchSize * L6Out)];
         _a6 = new float[checked(maxBatchSize * L6Out)];
         _dz6 = new float[checked(maxBatchSize * L6Out)];
-        _partial6 = new float[checked(4 * maxBatchSize * L6Out)];
+        _partial6 = new float[checked(InputChunks * maxBatchSize * L6Out)];
         _z7 = new float[checked(maxBatchSize * L7Out)];
         _a7 = new float[checked(maxBatchSize * L7Out)];
         _dz7 = new float[checked(maxBatchSize * L7Out)];

@@ -41,7 +41,7 @@ partial class Mlp : global::StaticNets.INetwork
     private readonly float[] _gradients;    // (ParameterCount): same layout as _parameters
     private readonly float[] _x;            // (MaxBatchSize, InputSize): inputs of the last Forward
     private readonly float[] _z1, _a1, _dz1; // (MaxBatchSize, L1Out): pre-activation z, activation a, dLoss/dz
-    private readonly float[] _partial1; // (4, MaxBatchSize, L1Out): the input chunks' partial products, summed by the forward pass
+    private readonly float[] _partial1; // (InputChunks, MaxBatchSize, L1Out): the input chunks' partial products, summed by the forward pass
     private readonly float[] _z2, _a2, _dz2; // (MaxBatchSize, L2Out): pre-activation z, activation a, dLoss/dz
     private readonly global::StaticNets.SeededRandom _random; // initialisation
     private float _learningRate;
@@ -67,7 +67,7 @@ partial class Mlp : global::StaticNets.INetwork
         _z1 = new float[checked(maxBatchSize * L1Out)];
         _a1 = new float[checked(maxBatchSize * L1Out)];
         _dz1 = new float[checked(maxBatchSize * L1Out)];
-        _partial1 = new float[checked(4 * maxBatchSize * L1Out)];
+        _partial1 = new float[checked(InputChunks * maxBatchSize * L1Out)];
         _z2 = new float[checked(maxBatchSize * L2Out)];
         _a2 = new float[checked(maxBatchSize * L2Out)];
         _dz2 = new float[checked(maxBatchSize * L2Out)];

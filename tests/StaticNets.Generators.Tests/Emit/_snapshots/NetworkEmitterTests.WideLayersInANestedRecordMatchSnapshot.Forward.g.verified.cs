@@ -67,7 +67,7 @@ partial struct Outer
             Layer1ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), 0, batch);
 
             // layer 2: its input chunks one after another, then their sum (the same sums threads sharing the chunks make)
-            for (int chunk = 0; chunk < 4; chunk++)
+            for (int chunk = 0; chunk < InputChunks; chunk++)
             {
                 Layer2ForwardPartial(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), batch, chunk);
             }
@@ -1692,7 +1692,7 @@ partial struct Outer
             ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W); // (L2In, L2Out)
             ref float p = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_partial2), chunk * batch * L2Out); // (batch, L2Out)
             int i0 = ChunkStart(chunk, L2In);
-            int i1 = chunk == 3 ? L2In : ChunkStart(chunk + 1, L2In);
+            int i1 = chunk == InputChunks - 1 ? L2In : ChunkStart(chunk + 1, L2In); // the last chunk also takes the rows after the last whole tile
             int s = 0;
             for (; s <= batch - 4; s += 4)
             {
@@ -2468,11 +2468,14 @@ partial struct Outer
             }
         }
 
-        /// <summary>The first row of input chunk <paramref name="chunk"/> of <paramref name="rows"/>: whole tiles of 4 rows; chunk 4 gives the end of the last whole tile.</summary>
-        private static int ChunkStart(int chunk, int rows) => chunk * (rows / 4) / 4 * 4;
+        /// <summary>The chunks the inputs of a layer shared by inputs are cut into, and the rows of W in a weight-gradient tile.</summary>
+        private const int InputChunks = 4, RowTile = 4;
 
-        /// <summary>The first input chunk of part <paramref name="part"/> of <paramref name="parts"/> (part <paramref name="parts"/> gives 4).</summary>
-        private static int FirstChunk(int part, int parts) => part * 4 / parts;
+        /// <summary>The first row of input chunk <paramref name="chunk"/> of <paramref name="rows"/>: whole tiles of rows; chunk <see cref="InputChunks"/> gives the end of the last whole tile.</summary>
+        private static int ChunkStart(int chunk, int rows) => chunk * (rows / RowTile) / InputChunks * RowTile;
+
+        /// <summary>The first input chunk of part <paramref name="part"/> of <paramref name="parts"/> (part <paramref name="parts"/> gives <see cref="InputChunks"/>).</summary>
+        private static int FirstChunk(int part, int parts) => part * InputChunks / parts;
 
         // Batched inference across threads: the worker group, the cached delegate of one part, and the job's data.
         private global::StaticNets.WorkerGroup? _workers;

@@ -47,7 +47,7 @@ partial struct Outer
         private readonly float[] _x;            // (MaxBatchSize, InputSize): inputs of the last Forward
         private readonly float[] _z1, _a1, _dz1; // (MaxBatchSize, L1Out): pre-activation z, activation a, dLoss/dz
         private readonly float[] _z2, _a2, _dz2; // (MaxBatchSize, L2Out): pre-activation z, activation a, dLoss/dz
-        private readonly float[] _partial2; // (4, MaxBatchSize, L2Out): the input chunks' partial products, summed by the forward pass
+        private readonly float[] _partial2; // (InputChunks, MaxBatchSize, L2Out): the input chunks' partial products, summed by the forward pass
         private readonly float[] _z3, _a3, _dz3; // (MaxBatchSize, L3Out): pre-activation z, activation a, dLoss/dz
         private readonly global::StaticNets.SeededRandom _random; // initialisation
         private float _learningRate;
@@ -76,7 +76,7 @@ partial struct Outer
             _z2 = new float[checked(maxBatchSize * L2Out)];
             _a2 = new float[checked(maxBatchSize * L2Out)];
             _dz2 = new float[checked(maxBatchSize * L2Out)];
-            _partial2 = new float[checked(4 * maxBatchSize * L2Out)];
+            _partial2 = new float[checked(InputChunks * maxBatchSize * L2Out)];
             _z3 = new float[checked(maxBatchSize * L3Out)];
             _a3 = new float[checked(maxBatchSize * L3Out)];
             _dz3 = new float[checked(maxBatchSize * L3Out)];
