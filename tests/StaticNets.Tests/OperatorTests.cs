@@ -202,6 +202,69 @@ public sealed class OperatorTests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(7)]
+    [InlineData(10)]
+    [InlineData(13)]
+    [InlineData(16)]
+    public void SoftmaxAcrossTheLanesOfOneVectorMatchesTheReferenceAndIgnoresUnusedLanes(int count)
+    {
+        // Logits with large gaps (one output near 1, others far below), ties, and unused lanes holding values that
+        // would dominate (1e30), overflow (∞) or poison (NaN) the result if they took part.
+        float[] pattern = [2f, -1f, 0.5f, 88f, 89f, -89f, 3f, 3f, -30f, 0f, 12.5f, -7f, 1e-3f, 40f, -40f, 5f];
+        var logits = new float[16];
+        var used = new float[16];
+        for (int k = 0; k < 16; k++)
+        {
+            logits[k] = k < count ? pattern[k] : k % 3 == 0 ? 1e30f : k % 3 == 1 ? float.PositiveInfinity : float.NaN;
+            used[k] = k < count ? BitConverter.Int32BitsToSingle(-1) : 0f;
+        }
+
+        double[] reference = new double[count];
+        ReferenceActivations.Softmax(Array.ConvertAll(logits[..count], v => (double)v), reference);
+        var results = new List<(string Width, float[] Values)>
+        {
+            ("Vector512", Lanes512(SoftmaxOperator.Forward(Vector512.Create(logits), Vector512.Create(used)))),
+        };
+        if (count <= 8)
+        {
+            results.Add(("Vector256", Lanes512(Vector512.Create(SoftmaxOperator.Forward(Vector256.Create(logits.AsSpan(0, 8)), Vector256.Create(used.AsSpan(0, 8))), Vector256<float>.Zero))));
+        }
+
+        if (count <= 4)
+        {
+            results.Add(("Vector128", Lanes512(Vector512.Create(Vector256.Create(SoftmaxOperator.Forward(Vector128.Create(logits.AsSpan(0, 4)), Vector128.Create(used.AsSpan(0, 4))), Vector128<float>.Zero), Vector256<float>.Zero))));
+        }
+
+        var scalar = new float[count];
+        SoftmaxOperator.Forward(logits.AsSpan(0, count), scalar);
+        foreach ((string width, float[] values) in results)
+        {
+            for (int k = 0; k < 16; k++)
+            {
+                if (k < count)
+                {
+                    Assert.True(Math.Abs(values[k] - reference[k]) <= 2e-7 + 1e-6 * reference[k], $"{width} lane {k}: {values[k]} against {reference[k]}");
+                    Assert.True(Math.Abs(values[k] - scalar[k]) <= 2e-7 * Math.Max(1f, scalar[k]) + 1e-38, $"{width} lane {k}: {values[k]} against the span overload's {scalar[k]}");
+                }
+                else
+                {
+                    Assert.Equal(0f, values[k]);
+                }
+            }
+        }
+    }
+
+    private static float[] Lanes512(Vector512<float> v)
+    {
+        var values = new float[16];
+        v.CopyTo(values);
+        return values;
+    }
+
     [Fact]
     public void LogSumExpDoesNotOverflow()
     {

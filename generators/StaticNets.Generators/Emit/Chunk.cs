@@ -2,20 +2,49 @@ using System.Collections.Generic;
 
 namespace StaticNets.Generators.Emit;
 
-/// <summary>A run of <see cref="VectorWidth.Count"/> consecutive floats starting at <see cref="Offset"/>.</summary>
-internal readonly record struct Chunk(VectorWidth Width, int Offset)
+/// <summary>
+/// A run of <see cref="VectorWidth.Count"/> consecutive floats starting at <see cref="Offset"/>, of which the first
+/// <see cref="Floats"/> are wanted: a partial chunk (<paramref name="Used"/> below the width) is the tail of a row read
+/// as one vector whose last lanes run past the row and are never stored.
+/// </summary>
+internal readonly record struct Chunk(VectorWidth Width, int Offset, int Used = 0)
 {
+    /// <summary>How many of the lanes are wanted: the width, or fewer for a partial chunk.</summary>
+    public int Floats => Used == 0 ? Width.Count : Used;
+
+    /// <summary>Whether the last lanes of the vector lie past the row.</summary>
+    public bool IsPartial => Used != 0 && Used != Width.Count;
+
     /// <summary>
     /// Covers <paramref name="count"/> floats with values of <paramref name="width"/>, then the remainder exactly with
     /// narrower vectors and finally single floats: the tail is decided here, at generation time.
     /// </summary>
-    public static List<Chunk> Plan(int count, VectorWidth width)
+    /// <param name="overRead">
+    /// How many floats past <paramref name="count"/> the last chunk may read. When the remainder fits one vector no
+    /// wider than <paramref name="width"/> within that allowance, it is one partial chunk of the narrowest such vector
+    /// instead of narrower vectors and floats: one load and one FMA per step instead of several.
+    /// </param>
+    public static List<Chunk> Plan(int count, VectorWidth width, int overRead = 0)
     {
         var chunks = new List<Chunk>();
         int offset = 0;
         for (; offset + width.Count <= count; offset += width.Count)
         {
             chunks.Add(new Chunk(width, offset));
+        }
+
+        int rest = count - offset;
+        if (rest > 1 && overRead > 0)
+        {
+            for (int k = VectorWidth.Vectors.Length - 1; k >= 0; k--)
+            {
+                VectorWidth vector = VectorWidth.Vectors[k];
+                if (vector.Count >= rest && vector.Count <= width.Count && vector.Count - rest <= overRead)
+                {
+                    chunks.Add(new Chunk(vector, offset, rest == vector.Count ? 0 : rest));
+                    return chunks;
+                }
+            }
         }
 
         foreach (VectorWidth narrower in VectorWidth.Vectors)
@@ -39,9 +68,9 @@ internal readonly record struct Chunk(VectorWidth Width, int Offset)
     /// The plan of the floats after the first <paramref name="start"/> (a multiple of the width already covered by a
     /// loop): offsets are absolute. Avoids listing every vector of a long pass.
     /// </summary>
-    public static List<Chunk> PlanFrom(int start, int count, VectorWidth width)
+    public static List<Chunk> PlanFrom(int start, int count, VectorWidth width, int overRead = 0)
     {
-        var chunks = Plan(count - start, width);
+        var chunks = Plan(count - start, width, overRead);
         for (int k = 0; k < chunks.Count; k++)
         {
             chunks[k] = chunks[k] with { Offset = chunks[k].Offset + start };
@@ -70,16 +99,21 @@ internal readonly record struct Chunk(VectorWidth Width, int Offset)
         while (k < chunks.Count)
         {
             int run = 1;
-            while (k + run < chunks.Count && chunks[k + run].Width == chunks[k].Width)
+            while (k + run < chunks.Count && chunks[k + run].Width == chunks[k].Width && !chunks[k + run].IsPartial)
             {
                 run++;
             }
 
             parts.Add(run == 1 ? chunks[k].Width.Name : $"{run} x {chunks[k].Width.Name}");
+            if (chunks[k + run - 1].IsPartial)
+            {
+                parts[parts.Count - 1] += $" with {chunks[k + run - 1].Floats} lanes used";
+            }
+
             k += run;
         }
 
         Chunk last = chunks[chunks.Count - 1];
-        return $"{chunks[0].Offset}..{last.Offset + last.Width.Count - 1} ({string.Join(" + ", parts)})";
+        return $"{chunks[0].Offset}..{last.Offset + last.Floats - 1} ({string.Join(" + ", parts)})";
     }
 }

@@ -284,36 +284,85 @@ internal static class ForwardEmitter
         writer.OpenBlock($"private void {LayerForward(l)}(ref float x, ref float z, ref float a)");
         writer.WriteLine($"ref float w = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Parameters}), {WeightsOffset(l)});");
         writer.WriteLine($"ref float b = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Parameters}), {BiasOffset(l)});");
+        int overRead = OverRead(model, layer);
+        bool softmax = layer.Activation == ActivationKind.Softmax;
+
+        // Softmax across the lanes of a register where the logits fit one vector; otherwise once, after the ladder,
+        // from the stored logits.
+        bool InRegister(VectorWidth width) =>
+            softmax && Chunk.Plan(layer.Outputs, width, overRead) is { Count: 1 } plan && !plan[0].Width.IsScalar;
+        bool perBranch = System.Array.Exists(VectorWidth.Vectors, InRegister);
         SimdEmitter.WidthLadder(
             writer,
             width =>
             {
-                SimdEmitter.Blocks(writer, layer.Outputs, Out(l), width, "outputs", scoped: false, (block, baseOffset) => WriteBlock(writer, layer, block, unrolled, baseOffset));
+                bool inRegister = InRegister(width);
+                SimdEmitter.Blocks(writer, layer.Outputs, Out(l), width, "outputs", scoped: false, (block, baseOffset) => WriteBlock(writer, model, layer, block, unrolled, baseOffset, inRegister), overRead);
+                if (perBranch && softmax && !inRegister)
+                {
+                    WriteSoftmax(writer, layer);
+                }
             },
-            () => WriteScalarForward(writer, layer));
+            () =>
+            {
+                WriteScalarForward(writer, layer);
+                if (perBranch)
+                {
+                    writer.WriteLine();
+                    WriteSoftmax(writer, layer);
+                }
+            });
 
-        if (layer.Activation == ActivationKind.Softmax)
+        if (softmax && !perBranch)
         {
-            if (layer.Outputs <= MaxUnrolledSoftmax)
-            {
-                WriteUnrolledSoftmax(writer, layer, "z", "a");
-            }
-            else
-            {
-                writer.WriteLine($"{Softmax}.Forward({MemoryMarshal}.CreateReadOnlySpan(ref z, {Out(l)}), {MemoryMarshal}.CreateSpan(ref a, {Out(l)}));");
-            }
+            writer.WriteLine();
+            WriteSoftmax(writer, layer);
         }
 
         writer.CloseBlock();
     }
 
-    /// <summary>One register block: accumulators start at the biases, take one FMA per input, then are stored.</summary>
-    private static void WriteBlock(SourceWriter writer, LayerModel layer, List<Chunk> block, bool unrolled, string? baseOffset)
+    /// <summary>
+    /// How many floats a row of W may be read past its end: the parameters after W (the biases, then the later layers).
+    /// A partial chunk (<see cref="Chunk.Plan"/>) of the last row reads into them and drops those lanes.
+    /// </summary>
+    internal static int OverRead(NetworkModel model, LayerModel layer) => model.ParameterCount - layer.BiasOffset;
+
+    /// <summary>The softmax of a sample whose logits are stored at z, into a.</summary>
+    private static void WriteSoftmax(SourceWriter writer, LayerModel layer)
+    {
+        if (layer.Outputs <= MaxUnrolledSoftmax)
+        {
+            WriteUnrolledSoftmax(writer, layer, "z", "a");
+        }
+        else
+        {
+            writer.WriteLine($"{Softmax}.Forward({MemoryMarshal}.CreateReadOnlySpan(ref z, {Out(layer.Index)}), {MemoryMarshal}.CreateSpan(ref a, {Out(layer.Index)}));");
+        }
+    }
+
+    /// <summary>
+    /// One register block: accumulators start at the biases, take one FMA per input, then are stored. A partial chunk
+    /// starts from its biases with zeros after them and stores only its used lanes. With <paramref name="inRegister"/>
+    /// the block is the layer's one vector of logits and the softmax is taken across its lanes before storing.
+    /// </summary>
+    private static void WriteBlock(SourceWriter writer, NetworkModel model, LayerModel layer, List<Chunk> block, bool unrolled, string? baseOffset, bool inRegister)
     {
         int l = layer.Index;
         for (int k = 0; k < block.Count; k++)
         {
-            writer.WriteLine($"var {SimdEmitter.Accumulator(k)} = {block[k].Width.Load("b", SimdEmitter.Offset(baseOffset, block[k].Offset))};");
+            Chunk chunk = block[k];
+            string bias = chunk.IsPartial && chunk.Width.Count - chunk.Floats > model.ParameterCount - layer.BiasOffset - layer.Outputs
+                ? chunk.Width.LoadFirst("b", baseOffset, chunk.Offset, chunk.Floats) // the parameters end too soon to read the whole vector
+                : chunk.Width.Load("b", SimdEmitter.Offset(baseOffset, chunk.Offset));
+            writer.WriteLine($"var {SimdEmitter.Accumulator(k)} = {bias};");
+        }
+
+        if (block.Exists(chunk => chunk.IsPartial))
+        {
+            Chunk partial = block.Find(chunk => chunk.IsPartial);
+            int spare = partial.Width.Count - partial.Floats;
+            writer.WriteLine($"// the {partial.Width.Name} of outputs {partial.Offset}..{partial.Offset + partial.Floats - 1} also reads the {(spare == 1 ? "float" : Int(spare) + " floats")} after each row of W{l} (the next row, or the parameters after W{l}); those lanes are never stored");
         }
 
         if (unrolled)
@@ -322,16 +371,99 @@ internal static class ForwardEmitter
         }
         else
         {
+            WriteInputLoop(writer, layer, block, baseOffset);
+        }
+
+        for (int k = 0; k < block.Count; k++)
+        {
+            Chunk chunk = block[k];
+            string acc = SimdEmitter.Accumulator(k);
+            WriteStore(writer, chunk, acc, "z", baseOffset);
+            if (inRegister)
+            {
+                string used = chunk.IsPartial
+                    ? $"{chunk.Width.Class}.AsSingle({chunk.Width.Class}.LessThan({chunk.Width.Class}<int>.Indices, {chunk.Width.Class}.Create({Int(chunk.Floats)})))"
+                    : $"{chunk.Width.Class}<float>.AllBitsSet";
+                writer.WriteLine(chunk.IsPartial
+                    ? $"// softmax across the lanes; the lanes past the {Int(chunk.Floats)} outputs take no part"
+                    : "// softmax across the lanes of the one vector of logits");
+                writer.WriteLine($"var probabilities = {Softmax}.Forward({acc}, {used});");
+                WriteStore(writer, chunk, "probabilities", "a", baseOffset);
+            }
+            else if (layer.Activation != ActivationKind.Softmax)
+            {
+                if (layer.Activation == ActivationKind.Linear)
+                {
+                    WriteStore(writer, chunk, acc, "a", baseOffset);
+                }
+                else if (chunk.IsPartial)
+                {
+                    writer.WriteLine($"var activated{Int(k)} = {ActivationForward(layer, acc)};");
+                    WriteStore(writer, chunk, $"activated{Int(k)}", "a", baseOffset);
+                }
+                else
+                {
+                    writer.WriteLine(chunk.Width.Store(ActivationForward(layer, acc), "a", SimdEmitter.Offset(baseOffset, chunk.Offset)));
+                }
+            }
+        }
+    }
+
+    /// <summary>Stores a chunk's value: whole, or only the used lanes of a partial chunk.</summary>
+    private static void WriteStore(SourceWriter writer, Chunk chunk, string value, string reference, string? baseOffset)
+    {
+        foreach (string line in chunk.Width.StoreFirst(value, reference, baseOffset, chunk.Offset, chunk.Floats))
+        {
+            writer.WriteLine(line);
+        }
+    }
+
+    /// <summary>
+    /// The input loop of a wide layer. A block of few accumulators splits each into partial sums as
+    /// <see cref="WriteUnrolledInputs"/> does, taking that many inputs per iteration.
+    /// </summary>
+    private static void WriteInputLoop(SourceWriter writer, LayerModel layer, List<Chunk> block, string? baseOffset)
+    {
+        int l = layer.Index;
+        int chains = PartialSums(layer, block);
+        var broadcasts = new HashSet<VectorWidth>();
+        foreach (Chunk chunk in block)
+        {
+            if (!chunk.Width.IsScalar)
+            {
+                broadcasts.Add(chunk.Width);
+            }
+        }
+
+        void Step(string input, int chain)
+        {
+            string rowStart = input.Contains(" ") ? $"({input}) * {Out(l)}" : $"{input} * {Out(l)}";
+            writer.WriteLine($"ref float row{(chains > 1 ? Int(chain) : string.Empty)} = ref {Unsafe}.Add(ref w, {rowStart});");
+            string xi = chains > 1 ? "x" + Int(chain) : "xi";
+            string row = chains > 1 ? "row" + Int(chain) : "row";
+            writer.WriteLine($"float {xi} = {Unsafe}.Add(ref x, {input});");
+            foreach (VectorWidth width in broadcasts)
+            {
+                writer.WriteLine($"var {xi}v{Int(width.Count)} = {width.Broadcast(xi)};");
+            }
+
+            for (int k = 0; k < block.Count; k++)
+            {
+                Chunk chunk = block[k];
+                string operand = chunk.Width.IsScalar ? xi : $"{xi}v{Int(chunk.Width.Count)}";
+                string sum = PartialSum(k, chain);
+                writer.WriteLine($"{sum} = {chunk.Width.FusedMultiplyAdd(operand, chunk.Width.Load(row, SimdEmitter.Offset(baseOffset, chunk.Offset)), sum)};");
+            }
+        }
+
+        if (chains == 1)
+        {
             writer.OpenBlock($"for (int i = 0; i < {In(l)}; i++)");
             writer.WriteLine($"ref float row = ref {Unsafe}.Add(ref w, i * {Out(l)});");
             writer.WriteLine($"float xi = {Unsafe}.Add(ref x, i);");
-            var broadcasts = new HashSet<VectorWidth>();
-            foreach (Chunk chunk in block)
+            foreach (VectorWidth width in broadcasts)
             {
-                if (!chunk.Width.IsScalar && broadcasts.Add(chunk.Width))
-                {
-                    writer.WriteLine($"var xi{Int(chunk.Width.Count)} = {chunk.Width.Broadcast("xi")};");
-                }
+                writer.WriteLine($"var xi{Int(width.Count)} = {width.Broadcast("xi")};");
             }
 
             for (int k = 0; k < block.Count; k++)
@@ -343,19 +475,35 @@ internal static class ForwardEmitter
 
             writer.CloseBlock();
             writer.WriteLine();
+            return;
         }
 
+        writer.WriteLine($"// input i goes to partial sum i % {chains} of each accumulator: {chains} independent FMA chains instead of one");
         for (int k = 0; k < block.Count; k++)
         {
-            Chunk chunk = block[k];
-            string acc = SimdEmitter.Accumulator(k);
-            writer.WriteLine(chunk.Width.Store(acc, "z", SimdEmitter.Offset(baseOffset, chunk.Offset)));
-            if (layer.Activation != ActivationKind.Softmax)
+            for (int c = 1; c < chains; c++)
             {
-                string value = layer.Activation == ActivationKind.Linear ? acc : ActivationForward(layer, acc);
-                writer.WriteLine(chunk.Width.Store(value, "a", SimdEmitter.Offset(baseOffset, chunk.Offset)));
+                writer.WriteLine($"var {PartialSum(k, c)} = {(block[k].Width.IsScalar ? "0f" : block[k].Width.Class + "<float>.Zero")};");
             }
         }
+
+        int whole = layer.Inputs - layer.Inputs % chains;
+        writer.OpenBlock($"for (int i = 0; i < {Int(whole)}; i += {Int(chains)})");
+        for (int c = 0; c < chains; c++)
+        {
+            Step(c == 0 ? "i" : $"i + {Int(c)}", c);
+        }
+
+        writer.CloseBlock();
+        writer.WriteLine();
+        for (int i = whole; i < layer.Inputs; i++)
+        {
+            writer.OpenBlock(string.Empty);
+            Step(Int(i), i - whole);
+            writer.CloseBlock();
+        }
+
+        WritePartialSumTotals(writer, block, chains);
     }
 
     /// <summary>Softmax layers with at most this many outputs get it as straight-line code instead of a call.</summary>
@@ -438,17 +586,23 @@ internal static class ForwardEmitter
 
         if (chains > 1)
         {
-            for (int k = 0; k < block.Count; k++)
-            {
-                string Pair(int c) => c + 1 >= chains ? PartialSum(k, c) : chains == 2 ? $"{PartialSum(k, c)} + {PartialSum(k, c + 1)}" : $"({PartialSum(k, c)} + {PartialSum(k, c + 1)})";
-                var pairs = new List<string>();
-                for (int c = 0; c < chains; c += 2)
-                {
-                    pairs.Add(Pair(c));
-                }
+            WritePartialSumTotals(writer, block, chains);
+        }
+    }
 
-                writer.WriteLine($"{SimdEmitter.Accumulator(k)} = {string.Join(" + ", pairs)};");
+    /// <summary>Adds each accumulator's partial sums into it, pairwise.</summary>
+    private static void WritePartialSumTotals(SourceWriter writer, List<Chunk> block, int chains)
+    {
+        for (int k = 0; k < block.Count; k++)
+        {
+            string Pair(int c) => c + 1 >= chains ? PartialSum(k, c) : chains == 2 ? $"{PartialSum(k, c)} + {PartialSum(k, c + 1)}" : $"({PartialSum(k, c)} + {PartialSum(k, c + 1)})";
+            var pairs = new List<string>();
+            for (int c = 0; c < chains; c += 2)
+            {
+                pairs.Add(Pair(c));
             }
+
+            writer.WriteLine($"{SimdEmitter.Accumulator(k)} = {string.Join(" + ", pairs)};");
         }
     }
 

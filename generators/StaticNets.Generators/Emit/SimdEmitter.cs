@@ -110,7 +110,8 @@ internal static class SimdEmitter
     /// </summary>
     /// <param name="block">Writes one block given its chunks (offsets relative to the block) and the base offset expression.</param>
     /// <param name="scoped">Whether a lone block still gets its own braces, so that its accumulators cannot clash with later ones.</param>
-    public static void Blocks(SourceWriter writer, int count, string countName, VectorWidth width, string what, bool scoped, Action<List<Chunk>, string?> block)
+    /// <param name="overRead">How many floats past <paramref name="count"/> the tail may read (see <see cref="Chunk.Plan"/>).</param>
+    public static void Blocks(SourceWriter writer, int count, string countName, VectorWidth width, string what, bool scoped, Action<List<Chunk>, string?> block, int overRead = 0)
     {
         int blockFloats = MaxAccumulators * width.Count;
         int full = count / blockFloats;
@@ -123,7 +124,7 @@ internal static class SimdEmitter
             writer.OpenBlock($"for (nuint o = 0; o < {VectorEnd(countName, blockFloats)}; o += {Int(blockFloats)})");
             block(Chunk.Plan(blockFloats, width), "o");
             writer.CloseBlock();
-            blocks = Chunk.Blocks(Chunk.PlanFrom(full * blockFloats, count, width), MaxAccumulators);
+            blocks = Chunk.Blocks(Chunk.PlanFrom(full * blockFloats, count, width, overRead), MaxAccumulators);
             if (blocks.Count == 0)
             {
                 return;
@@ -131,7 +132,7 @@ internal static class SimdEmitter
         }
         else
         {
-            blocks = Chunk.Blocks(Chunk.Plan(count, width), MaxAccumulators);
+            blocks = Chunk.Blocks(Chunk.Plan(count, width, overRead), MaxAccumulators);
         }
 
         for (int k = 0; k < blocks.Count; k++)

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace StaticNets.Generators.Emit;
 
 /// <summary>
@@ -57,6 +59,72 @@ internal sealed class VectorWidth
 
     /// <summary>The larger value, lane by lane.</summary>
     public string Max(string a, string b) => IsScalar ? $"{GeneratedNames.MathF}.Max({a}, {b})" : $"{Class}.Max({a}, {b})";
+
+    /// <summary>The vector of half this width (<c>Vector512</c> → <c>Vector256</c> → <c>Vector128</c>); null for the narrowest and for floats.</summary>
+    public VectorWidth? Half => Count switch { 16 => V256, 8 => V128, _ => null };
+
+    /// <summary>
+    /// A vector whose first <paramref name="used"/> lanes are loaded from <paramref name="offset"/> elements after
+    /// <paramref name="reference"/> and whose other lanes are 0, reading no float past those lanes.
+    /// </summary>
+    public string LoadFirst(string reference, string? baseOffset, int offset, int used)
+    {
+        if (used >= Count)
+        {
+            return Load(reference, SimdEmitter.Offset(baseOffset, offset));
+        }
+
+        if (Half is not { } half)
+        {
+            var lanes = new string[Count];
+            for (int k = 0; k < Count; k++)
+            {
+                lanes[k] = k < used ? Scalar.Load(reference, SimdEmitter.Offset(baseOffset, offset + k)) : "0f";
+            }
+
+            return $"{Class}.Create({string.Join(", ", lanes)})";
+        }
+
+        string lower = half.LoadFirst(reference, baseOffset, offset, used);
+        string upper = used > half.Count ? half.LoadFirst(reference, baseOffset, offset + half.Count, used - half.Count) : half.Class + "<float>.Zero";
+        return $"{Class}.Create({lower}, {upper})";
+    }
+
+    /// <summary>
+    /// The statements that store the first <paramref name="used"/> lanes of <paramref name="value"/> (a plain variable)
+    /// at <paramref name="offset"/> elements after <paramref name="reference"/>, writing nothing past them.
+    /// </summary>
+    public IEnumerable<string> StoreFirst(string value, string reference, string? baseOffset, int offset, int used)
+    {
+        if (used >= Count)
+        {
+            yield return Store(value, reference, SimdEmitter.Offset(baseOffset, offset));
+            yield break;
+        }
+
+        if (Half is not { } half)
+        {
+            for (int k = 0; k < used; k++)
+            {
+                yield return Scalar.Store(k == 0 ? $"{Class}.ToScalar({value})" : $"{Class}.GetElement({value}, {k})", reference, SimdEmitter.Offset(baseOffset, offset + k));
+            }
+
+            yield break;
+        }
+
+        foreach (string line in half.StoreFirst($"{Class}.GetLower({value})", reference, baseOffset, offset, System.Math.Min(used, half.Count)))
+        {
+            yield return line;
+        }
+
+        if (used > half.Count)
+        {
+            foreach (string line in half.StoreFirst($"{Class}.GetUpper({value})", reference, baseOffset, offset + half.Count, used - half.Count))
+            {
+                yield return line;
+            }
+        }
+    }
 
     /// <summary>The check that selects this width's branch.</summary>
     public string IsAccelerated => Class + ".IsHardwareAccelerated";

@@ -179,11 +179,13 @@ public sealed class NetworkEmitterTests
         Assert.DoesNotContain(".Derivative(", GeneratedCode.LayerBackward(backwardFile, 2), StringComparison.Ordinal);
         Assert.Contains("global::StaticNets.Operators.LeakyReLUOperator.Derivative(", GeneratedCode.LayerBackward(backwardFile, 1), StringComparison.Ordinal);
 
-        // Softmax is applied once to the whole output row after z is stored, not elementwise: a few outputs as
-        // straight-line code, more through the operator.
+        // Softmax is applied once to the whole output row, not elementwise: in the one-sample kernel, across the lanes of
+        // the one vector that holds the 7 logits where one does (a Vector256, for the Vector512 and Vector256 branches
+        // alike), else as straight-line code (the Vector128 branch and the scalar fallback); more outputs than fit the
+        // straight-line code go through the operator.
         string layer2Forward = GeneratedCode.Method(Emit(Cases["OddSizes"], ".Forward.g.cs"), "Layer2Forward");
-        Assert.Equal(0, GeneratedCode.Count(layer2Forward, "global::StaticNets.Operators.SoftmaxOperator.Forward("));
-        Assert.Equal(1, GeneratedCode.Count(layer2Forward, "float inverse = 1f / ("));
+        Assert.Equal(1, GeneratedCode.Count(layer2Forward, "global::StaticNets.Operators.SoftmaxOperator.Forward(acc0, "));
+        Assert.Equal(2, GeneratedCode.Count(layer2Forward, "float inverse = 1f / ("));
         string wideSoftmax = GeneratedCode.Method(
             Emit(TestModels.Network(5, [(7, ReLU), (ForwardEmitter.MaxUnrolledSoftmax + 1, Softmax)], LossKind.SoftmaxCrossEntropy), ".Forward.g.cs"),
             "Layer2Forward");
@@ -225,7 +227,7 @@ public sealed class NetworkEmitterTests
         // More than two blocks at every width, so the full blocks loop and only the rest is written out.
         Assert.Equal(
             [
-                // Vector512: 18 full vectors, so 2 full blocks, then 12 floats as a Vector256 and a Vector128.
+                // Vector512: 18 full vectors, so 2 full blocks, then 12 floats as one partial Vector512.
                 "0..255: 2 blocks of 8 x Vector512",
                 // Vector256: 37 full vectors, so 4 full blocks, then a Vector128.
                 "0..255: 4 blocks of 8 x Vector256",
@@ -234,7 +236,7 @@ public sealed class NetworkEmitterTests
             ],
             GeneratedCode.BlockLoops(layer1));
         Assert.Equal(
-            ["256..299 (2 x Vector512 + Vector256 + Vector128)", "256..299 (5 x Vector256 + Vector128)", "288..299 (3 x Vector128)"],
+            ["256..299 (2 x Vector512 + Vector512 with 12 lanes used)", "256..299 (5 x Vector256 + Vector128)", "288..299 (3 x Vector128)"],
             GeneratedCode.BlockComments(layer1));
         Assert.True(GeneratedCode.Count(layer1, "var acc8 ") == 0, "A block keeps at most 8 accumulators (acc0..acc7).");
     }
@@ -260,7 +262,7 @@ public sealed class NetworkEmitterTests
 
         // After the loop the remaining block has constant offsets.
         Assert.Contains("var acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 256);", layer1, StringComparison.Ordinal);
-        Assert.Contains("var acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 296);", layer1, StringComparison.Ordinal);
+        Assert.Contains("var acc2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 288);", layer1, StringComparison.Ordinal);
 
         // A looped input row (300 inputs) is read relative to o as well.
         Assert.Contains("for (nuint o = 0; o < (nuint)(L2Out - L2Out % 128); o += 128)", layer2, StringComparison.Ordinal);
@@ -446,31 +448,83 @@ public sealed class NetworkEmitterTests
     }
 
     [Theory]
-    [InlineData(1, "")]
-    [InlineData(3, "")]
-    [InlineData(4, "Vector128 else")]
-    [InlineData(7, "Vector128 else")]
-    [InlineData(8, "Vector256 Vector128 else")]
-    [InlineData(15, "Vector256 Vector128 else")]
-    [InlineData(16, "Vector512 Vector256 Vector128 else")]
-    public void LadderKeepsOnlyTheChecksWhoseCodeDiffers(int outputs, string ladder)
+    [InlineData(1, "", "")]
+    [InlineData(3, "Vector128 else", "")]
+    [InlineData(4, "Vector128 else", "Vector128 else")]
+    [InlineData(7, "Vector256 Vector128 else", "Vector128 else")]
+    [InlineData(8, "Vector256 Vector128 else", "Vector256 Vector128 else")]
+    [InlineData(15, "Vector512 Vector256 Vector128 else", "Vector256 Vector128 else")]
+    [InlineData(16, "Vector512 Vector256 Vector128 else", "Vector512 Vector256 Vector128 else")]
+    public void LadderKeepsOnlyTheChecksWhoseCodeDiffers(int outputs, string forwardLadder, string backwardLadder)
     {
-        // Identical branches that use vectors collapse to the narrowest check plus the fallback; without vectors, no ladder.
+        // Identical branches that use vectors collapse to the narrowest check plus the fallback; without vectors, no
+        // ladder. The one-sample forward reads a tail of 2 or more outputs as one partial vector (3 outputs: a Vector128;
+        // 7: a Vector256; 15: a Vector512), so its ladder can reach wider than the backward pass's.
         NetworkModel model = TestModels.Network(2, [(outputs, Tanh)]);
 
-        Assert.Equal(ladder, string.Join(" ", GeneratedCode.Ladder(GeneratedCode.Method(Emit(model, ".Forward.g.cs"), "Layer1Forward"))));
-        Assert.Equal(ladder, string.Join(" ", GeneratedCode.Ladder(GeneratedCode.LayerBackward(Emit(model, ".Backward.g.cs"), 1)).Distinct()));
+        Assert.Equal(forwardLadder, string.Join(" ", GeneratedCode.Ladder(GeneratedCode.Method(Emit(model, ".Forward.g.cs"), "Layer1Forward"))));
+        Assert.Equal(backwardLadder, string.Join(" ", GeneratedCode.Ladder(GeneratedCode.LayerBackward(Emit(model, ".Backward.g.cs"), 1)).Distinct()));
         AssertCompiles(model);
     }
 
     [Fact]
     public void NarrowLayerOmitsWidthsWiderThanItself()
     {
-        // 13 outputs: a Vector512 branch would be the Vector256 one, so it is not written.
-        string layer1 = GeneratedCode.Method(Emit(Cases["OddSizes"], ".Forward.g.cs"), "Layer1Forward");
+        // 8 outputs: a Vector512 branch would be the Vector256 one, so it is not written.
+        string layer1 = GeneratedCode.Method(Emit(TestModels.Network(5, [(8, Tanh), (2, Sigmoid)]), ".Forward.g.cs"), "Layer1Forward");
 
         Assert.Equal(["Vector256", "Vector128", "else"], GeneratedCode.Ladder(layer1));
-        Assert.Equal(["0..12 (Vector256 + Vector128 + float)", "0..12 (3 x Vector128 + float)"], GeneratedCode.BlockComments(layer1));
+        Assert.Equal(["0..7 (Vector256)", "0..7 (2 x Vector128)"], GeneratedCode.BlockComments(layer1));
+    }
+
+    [Fact]
+    public void NarrowLayerReadsItsTailAsOnePartialVector()
+    {
+        // 13 outputs: one Vector512 of which 13 lanes are used, a Vector256 and a partial Vector256, or three
+        // Vector128 and a float (a tail of one float stays a float).
+        string layer1 = GeneratedCode.Method(Emit(Cases["OddSizes"], ".Forward.g.cs"), "Layer1Forward");
+
+        Assert.Equal(["Vector512", "Vector256", "Vector128", "else"], GeneratedCode.Ladder(layer1));
+        Assert.Equal(
+            ["0..12 (Vector512 with 13 lanes used)", "0..12 (Vector256 + Vector256 with 5 lanes used)", "0..12 (3 x Vector128 + float)"],
+            GeneratedCode.BlockComments(layer1));
+
+        // The hidden layer's biases are followed by layer 2's parameters, so the partial vector reads them whole; the
+        // stores write the 13 outputs and nothing past them.
+        Assert.Contains("var acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 0);", layer1, StringComparison.Ordinal);
+        Assert.Contains("global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc0), ref z, 0);", layer1, StringComparison.Ordinal);
+        Assert.Contains("global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc0)), ref z, 8);", layer1, StringComparison.Ordinal);
+        Assert.Contains("global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(", layer1, StringComparison.Ordinal);
+        Assert.DoesNotContain("ref z, 13)", layer1, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PartialVectorOfTheLastLayerLoadsOnlyItsOwnBiases()
+    {
+        // The output layer's biases end the parameters: a partial vector's bias load must not read past them.
+        string layer2 = GeneratedCode.Method(Emit(Cases["OddSizes"], ".Forward.g.cs"), "Layer2Forward");
+
+        Assert.Contains("// outputs 0..6 (Vector256 with 7 lanes used)", layer2, StringComparison.Ordinal);
+        Assert.Contains(
+            "var acc0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0), global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), 0f));",
+            layer2,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("Vector256.LoadUnsafe(ref b", layer2, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(3, 16, 1, "0..2 (Vector128 with 3 lanes used)")]
+    [InlineData(3, 16, 0, "0..2 (3 x float)")]
+    [InlineData(10, 16, 6, "0..9 (Vector512 with 10 lanes used)")]
+    [InlineData(10, 16, 5, "0..9 (Vector256 + 2 x float)")]
+    [InlineData(10, 8, 6, "0..9 (Vector256 + Vector128 with 2 lanes used)")]
+    [InlineData(37, 16, 100, "0..36 (2 x Vector512 + Vector256 with 5 lanes used)")]
+    [InlineData(44, 16, 4, "0..43 (2 x Vector512 + Vector512 with 12 lanes used)")]
+    [InlineData(8, 16, 8, "0..7 (Vector256)")]
+    [InlineData(1, 16, 15, "0..0 (float)")]
+    public void TailReadsPastTheRowOnlyWithinItsAllowance(int count, int widthCount, int overRead, string expected)
+    {
+        Assert.Equal(expected, Chunk.Describe(Chunk.Plan(count, Width(widthCount), overRead)));
     }
 
     [Theory]
@@ -616,7 +670,7 @@ public sealed class NetworkEmitterTests
         string layer1 = GeneratedCode.Method(Emit(Cases[name], ".Forward.g.cs"), "Layer1Forward");
 
         Assert.Equal(unrolled, layer1.Contains("float x15 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 15);", StringComparison.Ordinal));
-        Assert.Equal(!unrolled, layer1.Contains("float xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);", StringComparison.Ordinal));
+        Assert.Equal(!unrolled, layer1.Contains("ref float row", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -191,14 +191,16 @@ public sealed class ConvolutionNetworkTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void PredictBatchOnTwoThreadsGivesPredictsOutputsBitForBit()
+    public void PredictBatchOnTwoThreadsGivesTheOneThreadOutputsBitForBitAndPredictsToRounding()
     {
         var network = new ReferenceCnn(seed: 8, maxBatchSize: 37);
         float[] inputs = TestData.Uniform(new SeededRandom(9), 37 * ReferenceCnn.InputSize, 0f, 1f);
         var expected = new float[37 * ReferenceCnn.OutputSize];
+        network.PredictBatch(inputs, expected);
+        var predicted = new float[expected.Length];
         for (int s = 0; s < 37; s++)
         {
-            network.Predict(inputs.AsSpan(s * 784, 784), expected.AsSpan(s * 10, 10));
+            network.Predict(inputs.AsSpan(s * 784, 784), predicted.AsSpan(s * 10, 10));
         }
 
         var outputs = new float[expected.Length];
@@ -207,6 +209,13 @@ public sealed class ConvolutionNetworkTests(ITestOutputHelper output)
         network.DegreeOfParallelism = 1;
 
         Assert.Equal(TestData.Bits(expected), TestData.Bits(outputs));
+
+        // Predict's one-sample dense kernels sum in another order (partial sums, a softmax across one register), so
+        // they agree to float rounding, not bit for bit.
+        for (int k = 0; k < expected.Length; k++)
+        {
+            Assert.True(Math.Abs(predicted[k] - expected[k]) <= 1e-6f + 1e-5f * Math.Abs(expected[k]), $"output {k}: Predict {predicted[k]}, PredictBatch {expected[k]}");
+        }
     }
 
     [Fact]

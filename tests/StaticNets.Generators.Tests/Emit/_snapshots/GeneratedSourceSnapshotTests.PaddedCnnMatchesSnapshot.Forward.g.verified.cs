@@ -935,25 +935,57 @@ partial class PaddedCnn
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W);
         ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6B);
-        // outputs 0..2 (3 x float)
-        var acc0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0);
-        var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1);
-        var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2);
-        for (int i = 0; i < L6In; i++)
+        if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
-            float xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);
-            acc0 = global::System.MathF.FusedMultiplyAdd(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2), acc2);
-        }
+            // outputs 0..2 (Vector128 with 3 lanes used)
+            var acc0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), 0f);
+            // the Vector128 of outputs 0..2 also reads the float after each row of W6 (the next row, or the parameters after W6); those lanes are never stored
+            // input i goes to partial sum i % 4 of each accumulator: 4 independent FMA chains instead of one
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            var acc0p2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            var acc0p3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            for (int i = 0; i < 20; i += 4)
+            {
+                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);
+                var x0v4 = global::System.Runtime.Intrinsics.Vector128.Create(x0);
+                acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0v4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0), acc0);
+                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L6Out);
+                float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 1);
+                var x1v4 = global::System.Runtime.Intrinsics.Vector128.Create(x1);
+                acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1v4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 0), acc0p1);
+                ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L6Out);
+                float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 2);
+                var x2v4 = global::System.Runtime.Intrinsics.Vector128.Create(x2);
+                acc0p2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2v4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 0), acc0p2);
+                ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L6Out);
+                float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 3);
+                var x3v4 = global::System.Runtime.Intrinsics.Vector128.Create(x3);
+                acc0p3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3v4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 0), acc0p3);
+            }
 
-        global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 0) = acc0;
-        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0) = acc0;
-        global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 1) = acc1;
-        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 1) = acc1;
-        global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 2) = acc2;
-        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 2) = acc2;
+            acc0 = (acc0 + acc0p1) + (acc0p2 + acc0p3);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0, 1);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0, 2);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0, 1);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0, 2);
+        }
+        else
+        {
+            for (int o = 0; o < L6Out; o++)
+            {
+                float sum = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, o);
+                for (int i = 0; i < L6In; i++)
+                {
+                    sum = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i), global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out + o), sum);
+                }
+
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z, o) = sum;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a, o) = sum;
+            }
+        }
     }
 
     /// <summary>

@@ -1246,48 +1246,212 @@ partial class Mlp
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W);
         ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2B);
-        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
-            // outputs 0..9 (Vector256 + 2 x float)
-            var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 0);
-            var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8);
-            var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9);
-            for (int i = 0; i < L2In; i++)
+            // outputs 0..9 (Vector512 with 10 lanes used)
+            var acc0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 0), global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), 0f, 0f), global::System.Runtime.Intrinsics.Vector128<float>.Zero));
+            // the Vector512 of outputs 0..9 also reads the 6 floats after each row of W2 (the next row, or the parameters after W2); those lanes are never stored
+            // input i goes to partial sum i % 4 of each accumulator: 4 independent FMA chains instead of one
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+            var acc0p2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+            var acc0p3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+            for (int i = 0; i < 128; i += 4)
             {
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
-                float xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);
-                var xi8 = global::System.Runtime.Intrinsics.Vector256.Create(xi);
-                acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xi8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), acc0);
-                acc1 = global::System.MathF.FusedMultiplyAdd(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8), acc1);
-                acc2 = global::System.MathF.FusedMultiplyAdd(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9), acc2);
+                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);
+                var x0v16 = global::System.Runtime.Intrinsics.Vector512.Create(x0);
+                acc0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0v16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 0), acc0);
+                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L2Out);
+                float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 1);
+                var x1v16 = global::System.Runtime.Intrinsics.Vector512.Create(x1);
+                acc0p1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1v16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, 0), acc0p1);
+                ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L2Out);
+                float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 2);
+                var x2v16 = global::System.Runtime.Intrinsics.Vector512.Create(x2);
+                acc0p2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2v16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row2, 0), acc0p2);
+                ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L2Out);
+                float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 3);
+                var x3v16 = global::System.Runtime.Intrinsics.Vector512.Create(x3);
+                acc0p3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3v16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row3, 0), acc0p3);
             }
 
+            acc0 = (acc0 + acc0p1) + (acc0p2 + acc0p3);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc0), ref z, 0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc0)));
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc0)), 1);
+            // softmax across the lanes; the lanes past the 10 outputs take no part
+            var probabilities = global::StaticNets.Operators.SoftmaxOperator.Forward(acc0, global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(10))));
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(probabilities), ref a, 0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(probabilities)));
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(probabilities)), 1);
+        }
+        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        {
+            // outputs 0..9 (Vector256 + Vector128 with 2 lanes used)
+            var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 0);
+            var acc1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), 0f, 0f);
+            // the Vector128 of outputs 8..9 also reads the 2 floats after each row of W2 (the next row, or the parameters after W2); those lanes are never stored
+            // input i goes to partial sum i % 4 of each accumulator: 4 independent FMA chains instead of one
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+            var acc0p2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+            var acc0p3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+            var acc1p1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            var acc1p2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            var acc1p3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            for (int i = 0; i < 128; i += 4)
+            {
+                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);
+                var x0v8 = global::System.Runtime.Intrinsics.Vector256.Create(x0);
+                var x0v4 = global::System.Runtime.Intrinsics.Vector128.Create(x0);
+                acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0v8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0), acc0);
+                acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0v4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 8), acc1);
+                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L2Out);
+                float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 1);
+                var x1v8 = global::System.Runtime.Intrinsics.Vector256.Create(x1);
+                var x1v4 = global::System.Runtime.Intrinsics.Vector128.Create(x1);
+                acc0p1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1v8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 0), acc0p1);
+                acc1p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1v4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 8), acc1p1);
+                ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L2Out);
+                float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 2);
+                var x2v8 = global::System.Runtime.Intrinsics.Vector256.Create(x2);
+                var x2v4 = global::System.Runtime.Intrinsics.Vector128.Create(x2);
+                acc0p2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2v8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row2, 0), acc0p2);
+                acc1p2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2v4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 8), acc1p2);
+                ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L2Out);
+                float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 3);
+                var x3v8 = global::System.Runtime.Intrinsics.Vector256.Create(x3);
+                var x3v4 = global::System.Runtime.Intrinsics.Vector128.Create(x3);
+                acc0p3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3v8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row3, 0), acc0p3);
+                acc1p3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3v4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 8), acc1p3);
+            }
+
+            acc0 = (acc0 + acc0p1) + (acc0p2 + acc0p3);
+            acc1 = (acc1 + acc1p1) + (acc1p2 + acc1p3);
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref z, 0);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 8) = acc1;
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 9) = acc2;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc1);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc1, 1);
+            // softmax over the 10 outputs, unrolled: subtract the largest logit, exponentiate, normalise
+            float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 0);
+            float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 1);
+            float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 2);
+            float logit3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 3);
+            float logit4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 4);
+            float logit5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 5);
+            float logit6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 6);
+            float logit7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 7);
+            float logit8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 8);
+            float logit9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 9);
+            float max = float.NegativeInfinity;
+            max = logit0 > max ? logit0 : max;
+            max = logit1 > max ? logit1 : max;
+            max = logit2 > max ? logit2 : max;
+            max = logit3 > max ? logit3 : max;
+            max = logit4 > max ? logit4 : max;
+            max = logit5 > max ? logit5 : max;
+            max = logit6 > max ? logit6 : max;
+            max = logit7 > max ? logit7 : max;
+            max = logit8 > max ? logit8 : max;
+            max = logit9 > max ? logit9 : max;
+            float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
+            float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
+            float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
+            float e3 = global::StaticNets.Operators.ExpOperator.Exp(logit3 - max);
+            float e4 = global::StaticNets.Operators.ExpOperator.Exp(logit4 - max);
+            float e5 = global::StaticNets.Operators.ExpOperator.Exp(logit5 - max);
+            float e6 = global::StaticNets.Operators.ExpOperator.Exp(logit6 - max);
+            float e7 = global::StaticNets.Operators.ExpOperator.Exp(logit7 - max);
+            float e8 = global::StaticNets.Operators.ExpOperator.Exp(logit8 - max);
+            float e9 = global::StaticNets.Operators.ExpOperator.Exp(logit9 - max);
+            float inverse = 1f / (e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0) = e0 * inverse;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 1) = e1 * inverse;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 2) = e2 * inverse;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 3) = e3 * inverse;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 4) = e4 * inverse;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 5) = e5 * inverse;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 6) = e6 * inverse;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 7) = e7 * inverse;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 8) = e8 * inverse;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 9) = e9 * inverse;
         }
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            // outputs 0..9 (2 x Vector128 + 2 x float)
+            // outputs 0..9 (2 x Vector128 + Vector128 with 2 lanes used)
             var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
             var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 4);
-            var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8);
-            var acc3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9);
-            for (int i = 0; i < L2In; i++)
+            var acc2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), 0f, 0f);
+            // the Vector128 of outputs 8..9 also reads the 2 floats after each row of W2 (the next row, or the parameters after W2); those lanes are never stored
+            // input i goes to partial sum i % 2 of each accumulator: 2 independent FMA chains instead of one
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            var acc1p1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            var acc2p1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            for (int i = 0; i < 128; i += 2)
             {
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
-                float xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);
-                var xi4 = global::System.Runtime.Intrinsics.Vector128.Create(xi);
-                acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xi4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), acc0);
-                acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xi4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4), acc1);
-                acc2 = global::System.MathF.FusedMultiplyAdd(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8), acc2);
-                acc3 = global::System.MathF.FusedMultiplyAdd(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9), acc3);
+                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);
+                var x0v4 = global::System.Runtime.Intrinsics.Vector128.Create(x0);
+                acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0v4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0), acc0);
+                acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0v4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 4), acc1);
+                acc2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0v4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 8), acc2);
+                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L2Out);
+                float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 1);
+                var x1v4 = global::System.Runtime.Intrinsics.Vector128.Create(x1);
+                acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1v4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 0), acc0p1);
+                acc1p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1v4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 4), acc1p1);
+                acc2p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1v4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 8), acc2p1);
             }
 
+            acc0 = acc0 + acc0p1;
+            acc1 = acc1 + acc1p1;
+            acc2 = acc2 + acc2p1;
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref z, 4);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 8) = acc2;
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 9) = acc3;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc2);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc2, 1);
+            // softmax over the 10 outputs, unrolled: subtract the largest logit, exponentiate, normalise
+            float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 0);
+            float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 1);
+            float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 2);
+            float logit3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 3);
+            float logit4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 4);
+            float logit5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 5);
+            float logit6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 6);
+            float logit7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 7);
+            float logit8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 8);
+            float logit9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 9);
+            float max = float.NegativeInfinity;
+            max = logit0 > max ? logit0 : max;
+            max = logit1 > max ? logit1 : max;
+            max = logit2 > max ? logit2 : max;
+            max = logit3 > max ? logit3 : max;
+            max = logit4 > max ? logit4 : max;
+            max = logit5 > max ? logit5 : max;
+            max = logit6 > max ? logit6 : max;
+            max = logit7 > max ? logit7 : max;
+            max = logit8 > max ? logit8 : max;
+            max = logit9 > max ? logit9 : max;
+            float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
+            float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
+            float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
+            float e3 = global::StaticNets.Operators.ExpOperator.Exp(logit3 - max);
+            float e4 = global::StaticNets.Operators.ExpOperator.Exp(logit4 - max);
+            float e5 = global::StaticNets.Operators.ExpOperator.Exp(logit5 - max);
+            float e6 = global::StaticNets.Operators.ExpOperator.Exp(logit6 - max);
+            float e7 = global::StaticNets.Operators.ExpOperator.Exp(logit7 - max);
+            float e8 = global::StaticNets.Operators.ExpOperator.Exp(logit8 - max);
+            float e9 = global::StaticNets.Operators.ExpOperator.Exp(logit9 - max);
+            float inverse = 1f / (e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0) = e0 * inverse;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 1) = e1 * inverse;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 2) = e2 * inverse;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 3) = e3 * inverse;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 4) = e4 * inverse;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 5) = e5 * inverse;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 6) = e6 * inverse;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 7) = e7 * inverse;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 8) = e8 * inverse;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 9) = e9 * inverse;
         }
         else
         {
@@ -1301,50 +1465,51 @@ partial class Mlp
 
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref z, o) = sum;
             }
+
+            // softmax over the 10 outputs, unrolled: subtract the largest logit, exponentiate, normalise
+            float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 0);
+            float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 1);
+            float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 2);
+            float logit3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 3);
+            float logit4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 4);
+            float logit5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 5);
+            float logit6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 6);
+            float logit7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 7);
+            float logit8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 8);
+            float logit9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 9);
+            float max = float.NegativeInfinity;
+            max = logit0 > max ? logit0 : max;
+            max = logit1 > max ? logit1 : max;
+            max = logit2 > max ? logit2 : max;
+            max = logit3 > max ? logit3 : max;
+            max = logit4 > max ? logit4 : max;
+            max = logit5 > max ? logit5 : max;
+            max = logit6 > max ? logit6 : max;
+            max = logit7 > max ? logit7 : max;
+            max = logit8 > max ? logit8 : max;
+            max = logit9 > max ? logit9 : max;
+            float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
+            float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
+            float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
+            float e3 = global::StaticNets.Operators.ExpOperator.Exp(logit3 - max);
+            float e4 = global::StaticNets.Operators.ExpOperator.Exp(logit4 - max);
+            float e5 = global::StaticNets.Operators.ExpOperator.Exp(logit5 - max);
+            float e6 = global::StaticNets.Operators.ExpOperator.Exp(logit6 - max);
+            float e7 = global::StaticNets.Operators.ExpOperator.Exp(logit7 - max);
+            float e8 = global::StaticNets.Operators.ExpOperator.Exp(logit8 - max);
+            float e9 = global::StaticNets.Operators.ExpOperator.Exp(logit9 - max);
+            float inverse = 1f / (e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0) = e0 * inverse;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 1) = e1 * inverse;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 2) = e2 * inverse;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 3) = e3 * inverse;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 4) = e4 * inverse;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 5) = e5 * inverse;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 6) = e6 * inverse;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 7) = e7 * inverse;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 8) = e8 * inverse;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 9) = e9 * inverse;
         }
-        // softmax over the 10 outputs, unrolled: subtract the largest logit, exponentiate, normalise
-        float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 0);
-        float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 1);
-        float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 2);
-        float logit3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 3);
-        float logit4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 4);
-        float logit5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 5);
-        float logit6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 6);
-        float logit7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 7);
-        float logit8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 8);
-        float logit9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 9);
-        float max = float.NegativeInfinity;
-        max = logit0 > max ? logit0 : max;
-        max = logit1 > max ? logit1 : max;
-        max = logit2 > max ? logit2 : max;
-        max = logit3 > max ? logit3 : max;
-        max = logit4 > max ? logit4 : max;
-        max = logit5 > max ? logit5 : max;
-        max = logit6 > max ? logit6 : max;
-        max = logit7 > max ? logit7 : max;
-        max = logit8 > max ? logit8 : max;
-        max = logit9 > max ? logit9 : max;
-        float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
-        float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
-        float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
-        float e3 = global::StaticNets.Operators.ExpOperator.Exp(logit3 - max);
-        float e4 = global::StaticNets.Operators.ExpOperator.Exp(logit4 - max);
-        float e5 = global::StaticNets.Operators.ExpOperator.Exp(logit5 - max);
-        float e6 = global::StaticNets.Operators.ExpOperator.Exp(logit6 - max);
-        float e7 = global::StaticNets.Operators.ExpOperator.Exp(logit7 - max);
-        float e8 = global::StaticNets.Operators.ExpOperator.Exp(logit8 - max);
-        float e9 = global::StaticNets.Operators.ExpOperator.Exp(logit9 - max);
-        float inverse = 1f / (e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9);
-        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0) = e0 * inverse;
-        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 1) = e1 * inverse;
-        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 2) = e2 * inverse;
-        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 3) = e3 * inverse;
-        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 4) = e4 * inverse;
-        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 5) = e5 * inverse;
-        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 6) = e6 * inverse;
-        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 7) = e7 * inverse;
-        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 8) = e8 * inverse;
-        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 9) = e9 * inverse;
     }
 
     /// <summary>

@@ -79,29 +79,103 @@ partial class OddNet
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1W);
         ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1B);
-        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
-            // outputs 0..12 (Vector256 + Vector128 + float)
-            var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 0);
-            var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 8);
-            var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12);
-            for (int i = 0; i < L1In; i++)
+            // outputs 0..12 (Vector512 with 13 lanes used)
+            var acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 0);
+            // the Vector512 of outputs 0..12 also reads the 3 floats after each row of W1 (the next row, or the parameters after W1); those lanes are never stored
+            // input i goes to partial sum i % 4 of each accumulator: 4 independent FMA chains instead of one
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+            var acc0p2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+            var acc0p3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+            for (int i = 0; i < 36; i += 4)
             {
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
-                float xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);
-                var xi8 = global::System.Runtime.Intrinsics.Vector256.Create(xi);
-                var xi4 = global::System.Runtime.Intrinsics.Vector128.Create(xi);
-                acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xi8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0), acc0);
-                acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xi4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8), acc1);
-                acc2 = global::System.MathF.FusedMultiplyAdd(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12), acc2);
+                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);
+                var x0v16 = global::System.Runtime.Intrinsics.Vector512.Create(x0);
+                acc0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0v16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 0), acc0);
+                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L1Out);
+                float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 1);
+                var x1v16 = global::System.Runtime.Intrinsics.Vector512.Create(x1);
+                acc0p1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1v16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, 0), acc0p1);
+                ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L1Out);
+                float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 2);
+                var x2v16 = global::System.Runtime.Intrinsics.Vector512.Create(x2);
+                acc0p2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2v16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row2, 0), acc0p2);
+                ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L1Out);
+                float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 3);
+                var x3v16 = global::System.Runtime.Intrinsics.Vector512.Create(x3);
+                acc0p3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3v16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row3, 0), acc0p3);
             }
 
+            {
+                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 36 * L1Out);
+                float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 36);
+                var x0v16 = global::System.Runtime.Intrinsics.Vector512.Create(x0);
+                acc0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0v16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 0), acc0);
+            }
+            acc0 = (acc0 + acc0p1) + (acc0p2 + acc0p3);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc0), ref z, 0);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc0)), ref z, 8);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc0)));
+            var activated0 = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc0, L1Slope);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(activated0), ref a, 0);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(activated0)), ref a, 8);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(global::System.Runtime.Intrinsics.Vector512.GetUpper(activated0)));
+        }
+        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        {
+            // outputs 0..12 (Vector256 + Vector256 with 5 lanes used)
+            var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 0);
+            var acc1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 8);
+            // the Vector256 of outputs 8..12 also reads the 3 floats after each row of W1 (the next row, or the parameters after W1); those lanes are never stored
+            // input i goes to partial sum i % 4 of each accumulator: 4 independent FMA chains instead of one
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+            var acc0p2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+            var acc0p3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+            var acc1p1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+            var acc1p2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+            var acc1p3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+            for (int i = 0; i < 36; i += 4)
+            {
+                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);
+                var x0v8 = global::System.Runtime.Intrinsics.Vector256.Create(x0);
+                acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0v8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0), acc0);
+                acc1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0v8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 8), acc1);
+                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L1Out);
+                float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 1);
+                var x1v8 = global::System.Runtime.Intrinsics.Vector256.Create(x1);
+                acc0p1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1v8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 0), acc0p1);
+                acc1p1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1v8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 8), acc1p1);
+                ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L1Out);
+                float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 2);
+                var x2v8 = global::System.Runtime.Intrinsics.Vector256.Create(x2);
+                acc0p2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2v8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row2, 0), acc0p2);
+                acc1p2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2v8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row2, 8), acc1p2);
+                ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L1Out);
+                float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 3);
+                var x3v8 = global::System.Runtime.Intrinsics.Vector256.Create(x3);
+                acc0p3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3v8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row3, 0), acc0p3);
+                acc1p3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3v8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row3, 8), acc1p3);
+            }
+
+            {
+                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 36 * L1Out);
+                float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 36);
+                var x0v8 = global::System.Runtime.Intrinsics.Vector256.Create(x0);
+                acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0v8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0), acc0);
+                acc1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0v8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 8), acc1);
+            }
+            acc0 = (acc0 + acc0p1) + (acc0p2 + acc0p3);
+            acc1 = (acc1 + acc1p1) + (acc1p2 + acc1p3);
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc0, L1Slope), ref a, 0);
-            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref z, 8);
-            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc1, L1Slope), ref a, 8);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 12) = acc2;
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 12) = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc2, L1Slope);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc1), ref z, 8);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc1));
+            var activated1 = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc1, L1Slope);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(activated1), ref a, 8);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(activated1));
         }
         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
@@ -110,17 +184,42 @@ partial class OddNet
             var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 4);
             var acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 8);
             var acc3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12);
-            for (int i = 0; i < L1In; i++)
+            // input i goes to partial sum i % 2 of each accumulator: 2 independent FMA chains instead of one
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            var acc1p1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            var acc2p1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            var acc3p1 = 0f;
+            for (int i = 0; i < 36; i += 2)
             {
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
-                float xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);
-                var xi4 = global::System.Runtime.Intrinsics.Vector128.Create(xi);
-                acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xi4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0), acc0);
-                acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xi4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4), acc1);
-                acc2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xi4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8), acc2);
-                acc3 = global::System.MathF.FusedMultiplyAdd(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12), acc3);
+                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);
+                var x0v4 = global::System.Runtime.Intrinsics.Vector128.Create(x0);
+                acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0v4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0), acc0);
+                acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0v4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 4), acc1);
+                acc2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0v4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 8), acc2);
+                acc3 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 12), acc3);
+                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L1Out);
+                float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 1);
+                var x1v4 = global::System.Runtime.Intrinsics.Vector128.Create(x1);
+                acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1v4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 0), acc0p1);
+                acc1p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1v4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 4), acc1p1);
+                acc2p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1v4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 8), acc2p1);
+                acc3p1 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, 12), acc3p1);
             }
 
+            {
+                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 36 * L1Out);
+                float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 36);
+                var x0v4 = global::System.Runtime.Intrinsics.Vector128.Create(x0);
+                acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0v4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0), acc0);
+                acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0v4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 4), acc1);
+                acc2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0v4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 8), acc2);
+                acc3 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 12), acc3);
+            }
+            acc0 = acc0 + acc0p1;
+            acc1 = acc1 + acc1p1;
+            acc2 = acc2 + acc2p1;
+            acc3 = acc3 + acc3p1;
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc0, L1Slope), ref a, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref z, 4);
@@ -364,91 +463,104 @@ partial class OddNet
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W);
         ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2B);
-        if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            // outputs 0..6 (Vector128 + 3 x float)
+            // outputs 0..6 (Vector256 with 7 lanes used)
+            var acc0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0), global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), 0f));
+            // the Vector256 of outputs 0..6 also reads the float after each row of W2 (the next row, or the parameters after W2); those lanes are never stored
+            // input i goes to partial sum i % 4 of each accumulator: 4 independent FMA chains instead of one
+            float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
+            acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x0), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 0), acc0);
+            float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector256.Create(x1) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 7);
+            float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
+            var acc0p2 = global::System.Runtime.Intrinsics.Vector256.Create(x2) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 14);
+            float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
+            var acc0p3 = global::System.Runtime.Intrinsics.Vector256.Create(x3) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 21);
+            float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4);
+            acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x4), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 28), acc0);
+            float x5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5);
+            acc0p1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x5), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 35), acc0p1);
+            float x6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 6);
+            acc0p2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x6), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 42), acc0p2);
+            float x7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 7);
+            acc0p3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x7), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 49), acc0p3);
+            float x8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 8);
+            acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x8), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 56), acc0);
+            float x9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 9);
+            acc0p1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x9), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 63), acc0p1);
+            float x10 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 10);
+            acc0p2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x10), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 70), acc0p2);
+            float x11 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 11);
+            acc0p3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x11), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 77), acc0p3);
+            float x12 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 12);
+            acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x12), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 84), acc0);
+            acc0 = (acc0 + acc0p1) + (acc0p2 + acc0p3);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc0), ref z, 0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0));
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0), 1);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0), 2);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc0), ref a, 0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0));
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0), 1);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0), 2);
+        }
+        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+        {
+            // outputs 0..6 (Vector128 + Vector128 with 3 lanes used)
             var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
-            var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4);
-            var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5);
-            var acc3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6);
-            // input i goes to partial sum i % 2 of each accumulator: 2 independent FMA chains instead of one
+            var acc1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), 0f);
+            // the Vector128 of outputs 4..6 also reads the float after each row of W2 (the next row, or the parameters after W2); those lanes are never stored
+            // input i goes to partial sum i % 4 of each accumulator: 4 independent FMA chains instead of one
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 0), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 4), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 5), acc2);
-            acc3 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 6), acc3);
+            acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 4), acc1);
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
             var acc0p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 7);
-            var acc1p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 11);
-            var acc2p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 12);
-            var acc3p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 13);
+            var acc1p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 11);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 14), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 18), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 19), acc2);
-            acc3 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 20), acc3);
+            var acc0p2 = global::System.Runtime.Intrinsics.Vector128.Create(x2) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 14);
+            var acc1p2 = global::System.Runtime.Intrinsics.Vector128.Create(x2) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 18);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
-            acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 21), acc0p1);
-            acc1p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 25), acc1p1);
-            acc2p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 26), acc2p1);
-            acc3p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 27), acc3p1);
+            var acc0p3 = global::System.Runtime.Intrinsics.Vector128.Create(x3) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 21);
+            var acc1p3 = global::System.Runtime.Intrinsics.Vector128.Create(x3) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 25);
             float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x4), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 28), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x4, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 32), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x4, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 33), acc2);
-            acc3 = global::System.MathF.FusedMultiplyAdd(x4, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 34), acc3);
+            acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x4), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 32), acc1);
             float x5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5);
             acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x5), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 35), acc0p1);
-            acc1p1 = global::System.MathF.FusedMultiplyAdd(x5, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 39), acc1p1);
-            acc2p1 = global::System.MathF.FusedMultiplyAdd(x5, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 40), acc2p1);
-            acc3p1 = global::System.MathF.FusedMultiplyAdd(x5, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 41), acc3p1);
+            acc1p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x5), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 39), acc1p1);
             float x6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 6);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x6), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 42), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x6, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 46), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x6, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 47), acc2);
-            acc3 = global::System.MathF.FusedMultiplyAdd(x6, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 48), acc3);
+            acc0p2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x6), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 42), acc0p2);
+            acc1p2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x6), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 46), acc1p2);
             float x7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 7);
-            acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x7), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 49), acc0p1);
-            acc1p1 = global::System.MathF.FusedMultiplyAdd(x7, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 53), acc1p1);
-            acc2p1 = global::System.MathF.FusedMultiplyAdd(x7, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 54), acc2p1);
-            acc3p1 = global::System.MathF.FusedMultiplyAdd(x7, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 55), acc3p1);
+            acc0p3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x7), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 49), acc0p3);
+            acc1p3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x7), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 53), acc1p3);
             float x8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 8);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x8), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 56), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x8, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 60), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x8, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 61), acc2);
-            acc3 = global::System.MathF.FusedMultiplyAdd(x8, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 62), acc3);
+            acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x8), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 60), acc1);
             float x9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 9);
             acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x9), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 63), acc0p1);
-            acc1p1 = global::System.MathF.FusedMultiplyAdd(x9, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 67), acc1p1);
-            acc2p1 = global::System.MathF.FusedMultiplyAdd(x9, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 68), acc2p1);
-            acc3p1 = global::System.MathF.FusedMultiplyAdd(x9, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 69), acc3p1);
+            acc1p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x9), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 67), acc1p1);
             float x10 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 10);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x10), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 70), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x10, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 74), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x10, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 75), acc2);
-            acc3 = global::System.MathF.FusedMultiplyAdd(x10, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 76), acc3);
+            acc0p2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x10), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 70), acc0p2);
+            acc1p2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x10), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 74), acc1p2);
             float x11 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 11);
-            acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x11), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 77), acc0p1);
-            acc1p1 = global::System.MathF.FusedMultiplyAdd(x11, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 81), acc1p1);
-            acc2p1 = global::System.MathF.FusedMultiplyAdd(x11, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 82), acc2p1);
-            acc3p1 = global::System.MathF.FusedMultiplyAdd(x11, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 83), acc3p1);
+            acc0p3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x11), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 77), acc0p3);
+            acc1p3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x11), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 81), acc1p3);
             float x12 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 12);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x12), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 84), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x12, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 88), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x12, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 89), acc2);
-            acc3 = global::System.MathF.FusedMultiplyAdd(x12, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 90), acc3);
-            acc0 = acc0 + acc0p1;
-            acc1 = acc1 + acc1p1;
-            acc2 = acc2 + acc2p1;
-            acc3 = acc3 + acc3p1;
+            acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x12), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 88), acc1);
+            acc0 = (acc0 + acc0p1) + (acc0p2 + acc0p3);
+            acc1 = (acc1 + acc1p1) + (acc1p2 + acc1p3);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref a, 0);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 4) = acc1;
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 4) = acc1;
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 5) = acc2;
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 5) = acc2;
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 6) = acc3;
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 6) = acc3;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc1);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc1, 1);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc1, 2);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc1);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc1, 1);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc1, 2);
         }
         else
         {

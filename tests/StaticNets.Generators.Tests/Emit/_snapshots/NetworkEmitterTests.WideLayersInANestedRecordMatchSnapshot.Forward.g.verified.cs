@@ -148,40 +148,37 @@ partial struct Outer
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc7, ref z, o + 112);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc7), ref a, o + 112);
                 }
-                // outputs 256..299 (2 x Vector512 + Vector256 + Vector128)
+                // outputs 256..299 (2 x Vector512 + Vector512 with 12 lanes used)
                 {
                     var acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 256);
                     var acc1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 272);
-                    var acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 288);
-                    var acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 296);
+                    var acc2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 288);
+                    // the Vector512 of outputs 288..299 also reads the 4 floats after each row of W1 (the next row, or the parameters after W1); those lanes are never stored
                     // input i goes to partial sum i % 2 of each accumulator: 2 independent FMA chains instead of one
                     float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
                     acc0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(x0), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, 256), acc0);
                     acc1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(x0), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, 272), acc1);
-                    acc2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x0), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 288), acc2);
-                    acc3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 296), acc3);
+                    acc2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(x0), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, 288), acc2);
                     float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
                     var acc0p1 = global::System.Runtime.Intrinsics.Vector512.Create(x1) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, 556);
                     var acc1p1 = global::System.Runtime.Intrinsics.Vector512.Create(x1) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, 572);
-                    var acc2p1 = global::System.Runtime.Intrinsics.Vector256.Create(x1) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 588);
-                    var acc3p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 596);
+                    var acc2p1 = global::System.Runtime.Intrinsics.Vector512.Create(x1) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, 588);
                     float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
                     acc0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(x2), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, 856), acc0);
                     acc1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(x2), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, 872), acc1);
-                    acc2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 888), acc2);
-                    acc3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 896), acc3);
+                    acc2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(x2), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, 888), acc2);
                     acc0 = acc0 + acc0p1;
                     acc1 = acc1 + acc1p1;
                     acc2 = acc2 + acc2p1;
-                    acc3 = acc3 + acc3p1;
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref z, 256);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0), ref a, 256);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref z, 272);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1), ref a, 272);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref z, 288);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2), ref a, 288);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref z, 296);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3), ref a, 296);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc2), ref z, 288);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc2)), ref z, 296);
+                    var activated2 = global::StaticNets.Operators.ReLUOperator.Forward(acc2);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(activated2), ref a, 288);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(activated2)), ref a, 296);
                 }
             }
             else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -965,33 +962,44 @@ partial struct Outer
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc7, ref z, o + 112);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc7), ref a, o + 112);
                 }
-                // outputs 256..299 (2 x Vector512 + Vector256 + Vector128)
+                // outputs 256..299 (2 x Vector512 + Vector512 with 12 lanes used)
                 {
                     var acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 256);
                     var acc1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 272);
-                    var acc2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 288);
-                    var acc3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 296);
-                    for (int i = 0; i < L2In; i++)
+                    var acc2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 288);
+                    // the Vector512 of outputs 288..299 also reads the 4 floats after each row of W2 (the next row, or the parameters after W2); those lanes are never stored
+                    // input i goes to partial sum i % 2 of each accumulator: 2 independent FMA chains instead of one
+                    var acc0p1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc1p1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc2p1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    for (int i = 0; i < 300; i += 2)
                     {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
-                        float xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);
-                        var xi16 = global::System.Runtime.Intrinsics.Vector512.Create(xi);
-                        var xi8 = global::System.Runtime.Intrinsics.Vector256.Create(xi);
-                        var xi4 = global::System.Runtime.Intrinsics.Vector128.Create(xi);
-                        acc0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xi16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 256), acc0);
-                        acc1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xi16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 272), acc1);
-                        acc2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xi8, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 288), acc2);
-                        acc3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xi4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 296), acc3);
+                        ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                        float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);
+                        var x0v16 = global::System.Runtime.Intrinsics.Vector512.Create(x0);
+                        acc0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0v16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 256), acc0);
+                        acc1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0v16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 272), acc1);
+                        acc2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0v16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 288), acc2);
+                        ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L2Out);
+                        float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 1);
+                        var x1v16 = global::System.Runtime.Intrinsics.Vector512.Create(x1);
+                        acc0p1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1v16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, 256), acc0p1);
+                        acc1p1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1v16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, 272), acc1p1);
+                        acc2p1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1v16, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, 288), acc2p1);
                     }
 
+                    acc0 = acc0 + acc0p1;
+                    acc1 = acc1 + acc1p1;
+                    acc2 = acc2 + acc2p1;
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0, ref z, 256);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc0), ref a, 256);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref z, 272);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc1), ref a, 272);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2, ref z, 288);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc2), ref a, 288);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3, ref z, 296);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc3), ref a, 296);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc2), ref z, 288);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc2)), ref z, 296);
+                    var activated2 = global::StaticNets.Operators.TanhOperator.Forward(acc2);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(activated2), ref a, 288);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(activated2)), ref a, 296);
                 }
             }
             else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -1125,16 +1133,29 @@ partial struct Outer
                     var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 288);
                     var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 292);
                     var acc2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 296);
-                    for (int i = 0; i < L2In; i++)
+                    // input i goes to partial sum i % 2 of each accumulator: 2 independent FMA chains instead of one
+                    var acc0p1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1p1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2p1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    for (int i = 0; i < 300; i += 2)
                     {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
-                        float xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);
-                        var xi4 = global::System.Runtime.Intrinsics.Vector128.Create(xi);
-                        acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xi4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 288), acc0);
-                        acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xi4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 292), acc1);
-                        acc2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xi4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 296), acc2);
+                        ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                        float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);
+                        var x0v4 = global::System.Runtime.Intrinsics.Vector128.Create(x0);
+                        acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0v4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 288), acc0);
+                        acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0v4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 292), acc1);
+                        acc2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0v4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 296), acc2);
+                        ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L2Out);
+                        float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 1);
+                        var x1v4 = global::System.Runtime.Intrinsics.Vector128.Create(x1);
+                        acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1v4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 288), acc0p1);
+                        acc1p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1v4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 292), acc1p1);
+                        acc2p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1v4, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 296), acc2p1);
                     }
 
+                    acc0 = acc0 + acc0p1;
+                    acc1 = acc1 + acc1p1;
+                    acc2 = acc2 + acc2p1;
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref z, 288);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc0), ref a, 288);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1, ref z, 292);
@@ -2390,13 +2411,27 @@ partial struct Outer
             ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L3B);
             // outputs 0..0 (float)
             var acc0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0);
-            for (int i = 0; i < L3In; i++)
+            // input i goes to partial sum i % 4 of each accumulator: 4 independent FMA chains instead of one
+            var acc0p1 = 0f;
+            var acc0p2 = 0f;
+            var acc0p3 = 0f;
+            for (int i = 0; i < 300; i += 4)
             {
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L3Out);
-                float xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);
-                acc0 = global::System.MathF.FusedMultiplyAdd(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0), acc0);
+                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L3Out);
+                float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);
+                acc0 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 0), acc0);
+                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L3Out);
+                float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 1);
+                acc0p1 = global::System.MathF.FusedMultiplyAdd(x1, global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, 0), acc0p1);
+                ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L3Out);
+                float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 2);
+                acc0p2 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref row2, 0), acc0p2);
+                ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L3Out);
+                float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 3);
+                acc0p3 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref row3, 0), acc0p3);
             }
 
+            acc0 = (acc0 + acc0p1) + (acc0p2 + acc0p3);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 0) = acc0;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0) = global::StaticNets.Operators.SigmoidOperator.Forward(acc0);
         }

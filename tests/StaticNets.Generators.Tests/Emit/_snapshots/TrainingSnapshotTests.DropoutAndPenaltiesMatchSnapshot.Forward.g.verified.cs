@@ -354,54 +354,77 @@ partial class RegularizedNet
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L4W);
         ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L4B);
-        if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            // outputs 0..5 (Vector128 + 2 x float)
+            // outputs 0..5 (Vector256 with 6 lanes used)
+            var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 0);
+            // the Vector256 of outputs 0..5 also reads the 2 floats after each row of W4 (the next row, or the parameters after W4); those lanes are never stored
+            // input i goes to partial sum i % 4 of each accumulator: 4 independent FMA chains instead of one
+            float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
+            acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x0), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 0), acc0);
+            float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector256.Create(x1) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 6);
+            float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
+            var acc0p2 = global::System.Runtime.Intrinsics.Vector256.Create(x2) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 12);
+            float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
+            var acc0p3 = global::System.Runtime.Intrinsics.Vector256.Create(x3) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 18);
+            float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4);
+            acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x4), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 24), acc0);
+            float x5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5);
+            acc0p1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x5), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 30), acc0p1);
+            float x6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 6);
+            acc0p2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x6), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 36), acc0p2);
+            float x7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 7);
+            acc0p3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x7), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 42), acc0p3);
+            acc0 = (acc0 + acc0p1) + (acc0p2 + acc0p3);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc0), ref z, 0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0));
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0), 1);
+            var activated0 = global::StaticNets.Operators.EluOperator.Forward(acc0, L4Alpha);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(activated0), ref a, 0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(activated0));
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(activated0), 1);
+        }
+        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+        {
+            // outputs 0..5 (Vector128 + Vector128 with 2 lanes used)
             var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
-            var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4);
-            var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5);
-            // input i goes to partial sum i % 2 of each accumulator: 2 independent FMA chains instead of one
+            var acc1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 4);
+            // the Vector128 of outputs 4..5 also reads the 2 floats after each row of W4 (the next row, or the parameters after W4); those lanes are never stored
+            // input i goes to partial sum i % 4 of each accumulator: 4 independent FMA chains instead of one
             float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 0), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 4), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 5), acc2);
+            acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 4), acc1);
             float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
             var acc0p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 6);
-            var acc1p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 10);
-            var acc2p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 11);
+            var acc1p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 10);
             float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 12), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 16), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 17), acc2);
+            var acc0p2 = global::System.Runtime.Intrinsics.Vector128.Create(x2) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 12);
+            var acc1p2 = global::System.Runtime.Intrinsics.Vector128.Create(x2) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 16);
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
-            acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x3), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 18), acc0p1);
-            acc1p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 22), acc1p1);
-            acc2p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 23), acc2p1);
+            var acc0p3 = global::System.Runtime.Intrinsics.Vector128.Create(x3) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 18);
+            var acc1p3 = global::System.Runtime.Intrinsics.Vector128.Create(x3) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 22);
             float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4);
             acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x4), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 24), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x4, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 28), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x4, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 29), acc2);
+            acc1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x4), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 28), acc1);
             float x5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5);
             acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x5), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 30), acc0p1);
-            acc1p1 = global::System.MathF.FusedMultiplyAdd(x5, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 34), acc1p1);
-            acc2p1 = global::System.MathF.FusedMultiplyAdd(x5, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 35), acc2p1);
+            acc1p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x5), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 34), acc1p1);
             float x6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 6);
-            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x6), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 36), acc0);
-            acc1 = global::System.MathF.FusedMultiplyAdd(x6, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 40), acc1);
-            acc2 = global::System.MathF.FusedMultiplyAdd(x6, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 41), acc2);
+            acc0p2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x6), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 36), acc0p2);
+            acc1p2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x6), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 40), acc1p2);
             float x7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 7);
-            acc0p1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x7), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 42), acc0p1);
-            acc1p1 = global::System.MathF.FusedMultiplyAdd(x7, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 46), acc1p1);
-            acc2p1 = global::System.MathF.FusedMultiplyAdd(x7, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 47), acc2p1);
-            acc0 = acc0 + acc0p1;
-            acc1 = acc1 + acc1p1;
-            acc2 = acc2 + acc2p1;
+            acc0p3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x7), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 42), acc0p3);
+            acc1p3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x7), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 46), acc1p3);
+            acc0 = (acc0 + acc0p1) + (acc0p2 + acc0p3);
+            acc1 = (acc1 + acc1p1) + (acc1p2 + acc1p3);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0, ref z, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.EluOperator.Forward(acc0, L4Alpha), ref a, 0);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 4) = acc1;
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 4) = global::StaticNets.Operators.EluOperator.Forward(acc1, L4Alpha);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 5) = acc2;
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 5) = global::StaticNets.Operators.EluOperator.Forward(acc2, L4Alpha);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc1);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc1, 1);
+            var activated1 = global::StaticNets.Operators.EluOperator.Forward(acc1, L4Alpha);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(activated1);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(activated1, 1);
         }
         else
         {
@@ -546,7 +569,32 @@ partial class RegularizedNet
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L5W);
         ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L5B);
-        if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        {
+            // outputs 0..4 (Vector256 with 5 lanes used)
+            var acc0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 0);
+            // the Vector256 of outputs 0..4 also reads the 3 floats after each row of W5 (the next row, or the parameters after W5); those lanes are never stored
+            // input i goes to partial sum i % 4 of each accumulator: 4 independent FMA chains instead of one
+            float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
+            acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x0), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 0), acc0);
+            float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector256.Create(x1) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 5);
+            float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
+            var acc0p2 = global::System.Runtime.Intrinsics.Vector256.Create(x2) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 10);
+            float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
+            var acc0p3 = global::System.Runtime.Intrinsics.Vector256.Create(x3) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 15);
+            float x4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 4);
+            acc0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x4), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 20), acc0);
+            float x5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 5);
+            acc0p1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(x5), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w, 25), acc0p1);
+            acc0 = (acc0 + acc0p1) + (acc0p2 + acc0p3);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc0), ref z, 0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0));
+            var activated0 = global::StaticNets.Operators.GeluOperator.Forward(acc0);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(activated0), ref a, 0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(activated0));
+        }
+        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
             // outputs 0..4 (Vector128 + float)
             var acc0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
@@ -831,48 +879,59 @@ partial class RegularizedNet
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7W);
         ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7B);
-        // outputs 0..2 (3 x float)
-        var acc0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0);
-        var acc1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1);
-        var acc2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2);
-        // input i goes to partial sum i % 2 of each accumulator: 2 independent FMA chains instead of one
-        float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
-        acc0 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0), acc0);
-        acc1 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 1), acc1);
-        acc2 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 2), acc2);
-        float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
-        var acc0p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 3);
-        var acc1p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 4);
-        var acc2p1 = x1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 5);
-        float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
-        acc0 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 6), acc0);
-        acc1 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 7), acc1);
-        acc2 = global::System.MathF.FusedMultiplyAdd(x2, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 8), acc2);
-        float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
-        acc0p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 9), acc0p1);
-        acc1p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 10), acc1p1);
-        acc2p1 = global::System.MathF.FusedMultiplyAdd(x3, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 11), acc2p1);
-        acc0 = acc0 + acc0p1;
-        acc1 = acc1 + acc1p1;
-        acc2 = acc2 + acc2p1;
-        global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 0) = acc0;
-        global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 1) = acc1;
-        global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 2) = acc2;
-        // softmax over the 3 outputs, unrolled: subtract the largest logit, exponentiate, normalise
-        float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 0);
-        float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 1);
-        float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 2);
-        float max = float.NegativeInfinity;
-        max = logit0 > max ? logit0 : max;
-        max = logit1 > max ? logit1 : max;
-        max = logit2 > max ? logit2 : max;
-        float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
-        float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
-        float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
-        float inverse = 1f / (e0 + e1 + e2);
-        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0) = e0 * inverse;
-        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 1) = e1 * inverse;
-        global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 2) = e2 * inverse;
+        if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+        {
+            // outputs 0..2 (Vector128 with 3 lanes used)
+            var acc0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), 0f);
+            // the Vector128 of outputs 0..2 also reads the float after each row of W7 (the next row, or the parameters after W7); those lanes are never stored
+            // input i goes to partial sum i % 4 of each accumulator: 4 independent FMA chains instead of one
+            float x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
+            acc0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(x0), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 0), acc0);
+            float x1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1);
+            var acc0p1 = global::System.Runtime.Intrinsics.Vector128.Create(x1) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 3);
+            float x2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2);
+            var acc0p2 = global::System.Runtime.Intrinsics.Vector128.Create(x2) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 6);
+            float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
+            var acc0p3 = global::System.Runtime.Intrinsics.Vector128.Create(x3) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 9);
+            acc0 = (acc0 + acc0p1) + (acc0p2 + acc0p3);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0, 1);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0, 2);
+            // softmax across the lanes; the lanes past the 3 outputs take no part
+            var probabilities = global::StaticNets.Operators.SoftmaxOperator.Forward(acc0, global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3))));
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(probabilities);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(probabilities, 1);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(probabilities, 2);
+        }
+        else
+        {
+            for (int o = 0; o < L7Out; o++)
+            {
+                float sum = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, o);
+                for (int i = 0; i < L7In; i++)
+                {
+                    sum = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i), global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out + o), sum);
+                }
+
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref z, o) = sum;
+            }
+
+            // softmax over the 3 outputs, unrolled: subtract the largest logit, exponentiate, normalise
+            float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 0);
+            float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 1);
+            float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 2);
+            float max = float.NegativeInfinity;
+            max = logit0 > max ? logit0 : max;
+            max = logit1 > max ? logit1 : max;
+            max = logit2 > max ? logit2 : max;
+            float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
+            float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
+            float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
+            float inverse = 1f / (e0 + e1 + e2);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0) = e0 * inverse;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 1) = e1 * inverse;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 2) = e2 * inverse;
+        }
     }
 
     /// <summary>
