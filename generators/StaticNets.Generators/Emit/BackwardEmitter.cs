@@ -249,8 +249,10 @@ internal static class BackwardEmitter
         }
         else
         {
-            writer.WriteLine($"int firstRow = part * ({In(l)} / {Int(DenseBatchEmitter.InputTile)}) / parts * {Int(DenseBatchEmitter.InputTile)}; // whole tiles of rows");
-            writer.WriteLine($"int endRow = (part + 1) * ({In(l)} / {Int(DenseBatchEmitter.InputTile)}) / parts * {Int(DenseBatchEmitter.InputTile)};");
+            string rowTiles = $"({In(l)} / {Int(DenseBatchEmitter.InputTile)})";
+            writer.WriteLine($"// whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)");
+            writer.WriteLine($"int firstRow = parts == 1 ? 0 : part * {rowTiles} / parts * {Int(DenseBatchEmitter.InputTile)};");
+            writer.WriteLine($"int endRow = parts == 1 ? {rowTiles} * {Int(DenseBatchEmitter.InputTile)} : (part + 1) * {rowTiles} / parts * {Int(DenseBatchEmitter.InputTile)};");
         }
 
         writer.OpenBlock("if (part == 0)");

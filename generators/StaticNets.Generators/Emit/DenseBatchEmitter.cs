@@ -51,7 +51,7 @@ internal static class DenseBatchEmitter
     public static string LayerForwardBatch(int layer) => LayerForward(layer) + "Batch";
 
     /// <summary>Writes <c>Layer{l}ForwardBatch(int batch)</c>.</summary>
-    public static void WriteForward(SourceWriter writer, LayerModel layer)
+    public static void WriteForward(SourceWriter writer, NetworkModel model, LayerModel layer)
     {
         int l = layer.Index;
         string activation = layer.Activation == ActivationKind.Softmax ? "softmax(z)" : $"{Formula(layer.Activation)}(z)";
@@ -88,9 +88,24 @@ internal static class DenseBatchEmitter
             writer.WriteLine($"ref float a{r} = ref {Unsafe}.Add(ref a, (s + {r}) * {Out(l)});");
         }
 
+        // As in the one-sample kernel: a tail of outputs is one partial vector, and logits that fit one vector get
+        // their softmax across its lanes; otherwise each sample's softmax is taken from its stored logits.
+        int overRead = ForwardEmitter.OverRead(model, layer);
+        bool softmax = layer.Activation == ActivationKind.Softmax;
+        bool InRegister(VectorWidth width) =>
+            softmax && Chunk.Plan(layer.Outputs, width, overRead) is { Count: 1 } plan && !plan[0].Width.IsScalar;
+        bool perBranch = System.Array.Exists(VectorWidth.Vectors, InRegister);
         SimdEmitter.WidthLadder(
             writer,
-            width => TileBlocks(writer, layer.Outputs, Out(l), width, (block, baseOffset) => WriteForwardTile(writer, layer, block, baseOffset)),
+            width =>
+            {
+                bool inRegister = InRegister(width);
+                TileBlocks(writer, layer.Outputs, Out(l), width, (block, baseOffset) => WriteForwardTile(writer, layer, block, baseOffset, inRegister: inRegister, biasOverRead: overRead - layer.Outputs), overRead);
+                if (perBranch && softmax && !inRegister)
+                {
+                    WriteTileSoftmax(writer, layer);
+                }
+            },
             () =>
             {
                 for (int r = 0; r < SampleTile; r++)
@@ -99,21 +114,9 @@ internal static class DenseBatchEmitter
                 }
             });
 
-        if (layer.Activation == ActivationKind.Softmax)
+        if (softmax && !perBranch)
         {
-            for (int r = 0; r < SampleTile; r++)
-            {
-                if (layer.Outputs <= ForwardEmitter.MaxUnrolledSoftmax)
-                {
-                    writer.OpenBlock(string.Empty);
-                    ForwardEmitter.WriteUnrolledSoftmax(writer, layer, $"z{r}", $"a{r}");
-                    writer.CloseBlock();
-                }
-                else
-                {
-                    writer.WriteLine($"{Softmax}.Forward({MemoryMarshal}.CreateReadOnlySpan(ref z{r}, {Out(l)}), {MemoryMarshal}.CreateSpan(ref a{r}, {Out(l)}));");
-                }
-            }
+            WriteTileSoftmax(writer, layer);
         }
 
         writer.CloseBlock();
@@ -122,6 +125,25 @@ internal static class DenseBatchEmitter
         writer.WriteLine($"{LayerForward(l)}(ref {Unsafe}.Add(ref x, s * {In(l)}), ref {Unsafe}.Add(ref z, s * {Out(l)}), ref {Unsafe}.Add(ref a, s * {Out(l)}));");
         writer.CloseBlock();
         writer.CloseBlock();
+    }
+
+    /// <summary>Each sample's softmax of a tile, from its stored logits.</summary>
+    private static void WriteTileSoftmax(SourceWriter writer, LayerModel layer)
+    {
+        int l = layer.Index;
+        for (int r = 0; r < SampleTile; r++)
+        {
+            if (layer.Outputs <= ForwardEmitter.MaxUnrolledSoftmax)
+            {
+                writer.OpenBlock(string.Empty);
+                ForwardEmitter.WriteUnrolledSoftmax(writer, layer, $"z{r}", $"a{r}");
+                writer.CloseBlock();
+            }
+            else
+            {
+                writer.WriteLine($"{Softmax}.Forward({MemoryMarshal}.CreateReadOnlySpan(ref z{r}, {Out(l)}), {MemoryMarshal}.CreateSpan(ref a{r}, {Out(l)}));");
+            }
+        }
     }
 
     /// <summary>
@@ -314,18 +336,31 @@ internal static class DenseBatchEmitter
     /// A whole product starts at the biases and stores z and the activation; a <paramref name="partial"/> one (an input
     /// chunk's share, inputs <c>i0</c> to <c>i1</c>) starts at zero and stores to the chunk's rows <c>p0</c>, <c>p1</c>, ….
     /// </summary>
-    private static void WriteForwardTile(SourceWriter writer, LayerModel layer, List<Chunk> block, string? baseOffset, int rows = SampleTile, bool partial = false)
+    /// <param name="inRegister">The block is the layer's one vector of logits: each sample's softmax is taken across its lanes.</param>
+    /// <param name="biasOverRead">How many floats past the biases a partial chunk's bias load may read.</param>
+    private static void WriteForwardTile(SourceWriter writer, LayerModel layer, List<Chunk> block, string? baseOffset, int rows = SampleTile, bool partial = false, bool inRegister = false, int biasOverRead = 0)
     {
         int l = layer.Index;
         for (int r = 0; r < rows; r++)
         {
             for (int k = 0; k < block.Count; k++)
             {
+                Chunk chunk = block[k];
+                string bias = chunk.IsPartial && chunk.Width.Count - chunk.Floats > biasOverRead
+                    ? chunk.Width.LoadFirst("b", baseOffset, chunk.Offset, chunk.Floats) // the parameters end too soon to read the whole vector
+                    : chunk.Width.Load("b", SimdEmitter.Offset(baseOffset, chunk.Offset));
                 string start = partial
-                    ? (block[k].Width.IsScalar ? "0f" : block[k].Width.Class + "<float>.Zero")
-                    : r == 0 ? block[k].Width.Load("b", SimdEmitter.Offset(baseOffset, block[k].Offset)) : Acc(0, k);
+                    ? (chunk.Width.IsScalar ? "0f" : chunk.Width.Class + "<float>.Zero")
+                    : r == 0 ? bias : Acc(0, k);
                 writer.WriteLine($"var {Acc(r, k)} = {start};");
             }
+        }
+
+        if (block.Exists(chunk => chunk.IsPartial))
+        {
+            Chunk tail = block.Find(chunk => chunk.IsPartial);
+            int spare = tail.Width.Count - tail.Floats;
+            writer.WriteLine($"// the {tail.Width.Name} of outputs {tail.Offset}..{tail.Offset + tail.Floats - 1} also reads the {(spare == 1 ? "float" : Int(spare) + " floats")} after each row of W{l}; those lanes are never stored");
         }
 
         writer.OpenBlock(partial ? "for (int i = i0; i < i1; i++)" : $"for (int i = 0; i < {In(l)}; i++)");
@@ -359,11 +394,50 @@ internal static class DenseBatchEmitter
                     continue;
                 }
 
-                writer.WriteLine(chunk.Width.Store(Acc(r, k), $"z{r}", offset));
-                if (layer.Activation != ActivationKind.Softmax)
+                if (!chunk.IsPartial)
                 {
-                    string value = layer.Activation == ActivationKind.Linear ? Acc(r, k) : ActivationForward(layer, Acc(r, k));
-                    writer.WriteLine(chunk.Width.Store(value, $"a{r}", offset));
+                    writer.WriteLine(chunk.Width.Store(Acc(r, k), $"z{r}", offset));
+                    if (inRegister)
+                    {
+                        writer.WriteLine(chunk.Width.Store($"{Softmax}.Forward({Acc(r, k)}, {chunk.Width.Class}<float>.AllBitsSet)", $"a{r}", offset));
+                    }
+                    else if (layer.Activation != ActivationKind.Softmax)
+                    {
+                        string value = layer.Activation == ActivationKind.Linear ? Acc(r, k) : ActivationForward(layer, Acc(r, k));
+                        writer.WriteLine(chunk.Width.Store(value, $"a{r}", offset));
+                    }
+
+                    continue;
+                }
+
+                // a partial chunk: only its used lanes are stored
+                foreach (string line in chunk.Width.StoreFirst(Acc(r, k), $"z{r}", baseOffset, chunk.Offset, chunk.Floats))
+                {
+                    writer.WriteLine(line);
+                }
+
+                if (inRegister && r == 0)
+                {
+                    writer.WriteLine($"var used = {chunk.Width.Class}.AsSingle({chunk.Width.Class}.LessThan({chunk.Width.Class}<int>.Indices, {chunk.Width.Class}.Create({Int(chunk.Floats)}))); // the lanes that are outputs");
+                }
+
+                string? activated = inRegister
+                    ? $"{Softmax}.Forward({Acc(r, k)}, used)"
+                    : layer.Activation == ActivationKind.Softmax ? null
+                    : layer.Activation == ActivationKind.Linear ? Acc(r, k)
+                    : ActivationForward(layer, Acc(r, k));
+                if (activated is not null)
+                {
+                    string name = activated == Acc(r, k) ? activated : $"a{Int(r)}_{Int(k)}";
+                    if (name != activated)
+                    {
+                        writer.WriteLine($"var {name} = {activated};");
+                    }
+
+                    foreach (string line in chunk.Width.StoreFirst(name, $"a{r}", baseOffset, chunk.Offset, chunk.Floats))
+                    {
+                        writer.WriteLine(line);
+                    }
                 }
             }
         }
@@ -573,7 +647,7 @@ internal static class DenseBatchEmitter
     /// Writes the column blocks of a tile kernel over <paramref name="count"/> outputs, <see cref="VectorTile"/> vectors
     /// each: a loop over the full blocks (offsets relative to <c>o</c>) when there are more than two, then the rest exactly.
     /// </summary>
-    private static void TileBlocks(SourceWriter writer, int count, string countName, VectorWidth width, System.Action<List<Chunk>, string?> block)
+    private static void TileBlocks(SourceWriter writer, int count, string countName, VectorWidth width, System.Action<List<Chunk>, string?> block, int overRead = 0)
     {
         int blockFloats = VectorTile * width.Count;
         int full = count / blockFloats;
@@ -584,11 +658,11 @@ internal static class DenseBatchEmitter
             writer.OpenBlock($"for (nuint o = 0; o < {SimdEmitter.VectorEnd(countName, blockFloats)}; o += {Int(blockFloats)})");
             block(Chunk.Plan(blockFloats, width), "o");
             writer.CloseBlock();
-            blocks = Chunk.Blocks(Chunk.PlanFrom(full * blockFloats, count, width), VectorTile);
+            blocks = Chunk.Blocks(Chunk.PlanFrom(full * blockFloats, count, width, overRead), VectorTile);
         }
         else
         {
-            blocks = Chunk.Blocks(Chunk.Plan(count, width), VectorTile);
+            blocks = Chunk.Blocks(Chunk.Plan(count, width, overRead), VectorTile);
         }
 
         foreach (List<Chunk> chunks in blocks)

@@ -26,7 +26,7 @@ internal static class ForwardEmitter
             if (layer.IsDense)
             {
                 writer.WriteLine();
-                DenseBatchEmitter.WriteForward(writer, layer);
+                DenseBatchEmitter.WriteForward(writer, model, layer);
                 if (DenseBatchEmitter.SplitsInputs(layer))
                 {
                     writer.WriteLine();

@@ -84,8 +84,9 @@ partial class AllActivationsNet
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a9); // (batch, L10In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz10); // (batch, L10Out)
-        int firstRow = part * (L10In / 4) / parts * 4; // whole tiles of rows
-        int endRow = (part + 1) * (L10In / 4) / parts * 4;
+        // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
+        int firstRow = parts == 1 ? 0 : part * (L10In / 4) / parts * 4;
+        int endRow = parts == 1 ? (L10In / 4) * 4 : (part + 1) * (L10In / 4) / parts * 4;
         if (part == 0)
         {
             // db += Σ_s dz
@@ -297,8 +298,9 @@ partial class AllActivationsNet
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a8); // (batch, L9In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz9); // (batch, L9Out)
-        int firstRow = part * (L9In / 4) / parts * 4; // whole tiles of rows
-        int endRow = (part + 1) * (L9In / 4) / parts * 4;
+        // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
+        int firstRow = parts == 1 ? 0 : part * (L9In / 4) / parts * 4;
+        int endRow = parts == 1 ? (L9In / 4) * 4 : (part + 1) * (L9In / 4) / parts * 4;
         if (part == 0)
         {
             // db += Σ_s dz
@@ -560,8 +562,9 @@ partial class AllActivationsNet
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a7); // (batch, L8In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz8); // (batch, L8Out)
-        int firstRow = part * (L8In / 4) / parts * 4; // whole tiles of rows
-        int endRow = (part + 1) * (L8In / 4) / parts * 4;
+        // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
+        int firstRow = parts == 1 ? 0 : part * (L8In / 4) / parts * 4;
+        int endRow = parts == 1 ? (L8In / 4) * 4 : (part + 1) * (L8In / 4) / parts * 4;
         if (part == 0)
         {
             // db += Σ_s dz
@@ -856,8 +859,9 @@ partial class AllActivationsNet
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6); // (batch, L7In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz7); // (batch, L7Out)
-        int firstRow = part * (L7In / 4) / parts * 4; // whole tiles of rows
-        int endRow = (part + 1) * (L7In / 4) / parts * 4;
+        // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
+        int firstRow = parts == 1 ? 0 : part * (L7In / 4) / parts * 4;
+        int endRow = parts == 1 ? (L7In / 4) * 4 : (part + 1) * (L7In / 4) / parts * 4;
         if (part == 0)
         {
             // db += Σ_s dz
@@ -1149,8 +1153,9 @@ partial class AllActivationsNet
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5); // (batch, L6In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
-        int firstRow = part * (L6In / 4) / parts * 4; // whole tiles of rows
-        int endRow = (part + 1) * (L6In / 4) / parts * 4;
+        // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
+        int firstRow = parts == 1 ? 0 : part * (L6In / 4) / parts * 4;
+        int endRow = parts == 1 ? (L6In / 4) * 4 : (part + 1) * (L6In / 4) / parts * 4;
         if (part == 0)
         {
             // db += Σ_s dz
@@ -1412,8 +1417,9 @@ partial class AllActivationsNet
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4); // (batch, L5In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz5); // (batch, L5Out)
-        int firstRow = part * (L5In / 4) / parts * 4; // whole tiles of rows
-        int endRow = (part + 1) * (L5In / 4) / parts * 4;
+        // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
+        int firstRow = parts == 1 ? 0 : part * (L5In / 4) / parts * 4;
+        int endRow = parts == 1 ? (L5In / 4) * 4 : (part + 1) * (L5In / 4) / parts * 4;
         if (part == 0)
         {
             // db += Σ_s dz
@@ -1713,8 +1719,9 @@ partial class AllActivationsNet
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3); // (batch, L4In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4); // (batch, L4Out)
-        int firstRow = part * (L4In / 4) / parts * 4; // whole tiles of rows
-        int endRow = (part + 1) * (L4In / 4) / parts * 4;
+        // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
+        int firstRow = parts == 1 ? 0 : part * (L4In / 4) / parts * 4;
+        int endRow = parts == 1 ? (L4In / 4) * 4 : (part + 1) * (L4In / 4) / parts * 4;
         if (part == 0)
         {
             // db += Σ_s dz
@@ -2113,8 +2120,9 @@ partial class AllActivationsNet
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2); // (batch, L3In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3); // (batch, L3Out)
-        int firstRow = part * (L3In / 4) / parts * 4; // whole tiles of rows
-        int endRow = (part + 1) * (L3In / 4) / parts * 4;
+        // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
+        int firstRow = parts == 1 ? 0 : part * (L3In / 4) / parts * 4;
+        int endRow = parts == 1 ? (L3In / 4) * 4 : (part + 1) * (L3In / 4) / parts * 4;
         if (part == 0)
         {
             // db += Σ_s dz
@@ -2377,8 +2385,9 @@ partial class AllActivationsNet
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L2In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
-        int firstRow = part * (L2In / 4) / parts * 4; // whole tiles of rows
-        int endRow = (part + 1) * (L2In / 4) / parts * 4;
+        // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
+        int firstRow = parts == 1 ? 0 : part * (L2In / 4) / parts * 4;
+        int endRow = parts == 1 ? (L2In / 4) * 4 : (part + 1) * (L2In / 4) / parts * 4;
         if (part == 0)
         {
             // db += Σ_s dz
@@ -2670,8 +2679,9 @@ partial class AllActivationsNet
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x); // (batch, L1In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L1Out)
-        int firstRow = part * (L1In / 4) / parts * 4; // whole tiles of rows
-        int endRow = (part + 1) * (L1In / 4) / parts * 4;
+        // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
+        int firstRow = parts == 1 ? 0 : part * (L1In / 4) / parts * 4;
+        int endRow = parts == 1 ? (L1In / 4) * 4 : (part + 1) * (L1In / 4) / parts * 4;
         if (part == 0)
         {
             // db += Σ_s dz

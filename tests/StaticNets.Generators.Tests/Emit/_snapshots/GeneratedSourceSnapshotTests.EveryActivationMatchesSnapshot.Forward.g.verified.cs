@@ -197,7 +197,52 @@ partial class AllActivationsNet
             ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L1Out);
             ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L1Out);
             ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L1Out);
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // outputs 0..4 (Vector256 with 5 lanes used)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 0);
+                    var acc1_0 = acc0_0;
+                    var acc2_0 = acc0_0;
+                    var acc3_0 = acc0_0;
+                    // the Vector256 of outputs 0..4 also reads the 3 floats after each row of W1; those lanes are never stored
+                    for (int i = 0; i < L1In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc0_0), ref z0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0_0));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc0_0), ref a0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0_0));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc1_0), ref z1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc1_0));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc1_0), ref a1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc1_0));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc2_0), ref z2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc2_0));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc2_0), ref a2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc2_0));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc3_0), ref z3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc3_0));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc3_0), ref a3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc3_0));
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // outputs 0..4 (Vector128 + float)
                 {
@@ -380,74 +425,127 @@ partial class AllActivationsNet
             ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L2Out);
             ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L2Out);
             ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L2Out);
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                // outputs 0..5 (Vector128 + 2 x float)
+                // outputs 0..5 (Vector256 with 6 lanes used)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 0);
+                    var acc1_0 = acc0_0;
+                    var acc2_0 = acc0_0;
+                    var acc3_0 = acc0_0;
+                    // the Vector256 of outputs 0..5 also reads the 2 floats after each row of W2; those lanes are never stored
+                    for (int i = 0; i < L2In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc0_0), ref z0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0_0), 1);
+                    var a0_0 = global::StaticNets.Operators.SigmoidOperator.Forward(acc0_0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(a0_0), ref a0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(a0_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(a0_0), 1);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc1_0), ref z1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc1_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc1_0), 1);
+                    var a1_0 = global::StaticNets.Operators.SigmoidOperator.Forward(acc1_0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(a1_0), ref a1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(a1_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(a1_0), 1);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc2_0), ref z2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc2_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc2_0), 1);
+                    var a2_0 = global::StaticNets.Operators.SigmoidOperator.Forward(acc2_0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(a2_0), ref a2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(a2_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(a2_0), 1);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc3_0), ref z3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc3_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc3_0), 1);
+                    var a3_0 = global::StaticNets.Operators.SigmoidOperator.Forward(acc3_0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(a3_0), ref a3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(a3_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(a3_0), 1);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // outputs 0..5 (Vector128 + Vector128 with 2 lanes used)
                 {
                     var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
-                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4);
-                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 4);
                     var acc1_0 = acc0_0;
                     var acc1_1 = acc0_1;
-                    var acc1_2 = acc0_2;
                     var acc2_0 = acc0_0;
                     var acc2_1 = acc0_1;
-                    var acc2_2 = acc0_2;
                     var acc3_0 = acc0_0;
                     var acc3_1 = acc0_1;
-                    var acc3_2 = acc0_2;
+                    // the Vector128 of outputs 4..5 also reads the 2 floats after each row of W2; those lanes are never stored
                     for (int i = 0; i < L2In; i++)
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
                         var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
-                        var w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
-                        var w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5);
+                        var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4);
                         float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
                         var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
                         acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
-                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0i, w1, acc0_1);
-                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0i, w2, acc0_2);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
                         float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
                         var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
                         acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
-                        acc1_1 = global::System.MathF.FusedMultiplyAdd(x1i, w1, acc1_1);
-                        acc1_2 = global::System.MathF.FusedMultiplyAdd(x1i, w2, acc1_2);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
                         float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
                         var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
                         acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
-                        acc2_1 = global::System.MathF.FusedMultiplyAdd(x2i, w1, acc2_1);
-                        acc2_2 = global::System.MathF.FusedMultiplyAdd(x2i, w2, acc2_2);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
                         float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
                         var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
                         acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
-                        acc3_1 = global::System.MathF.FusedMultiplyAdd(x3i, w1, acc3_1);
-                        acc3_2 = global::System.MathF.FusedMultiplyAdd(x3i, w2, acc3_2);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
                     }
 
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, 0);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SigmoidOperator.Forward(acc0_0), ref a0, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 4) = acc0_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 4) = global::StaticNets.Operators.SigmoidOperator.Forward(acc0_1);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 5) = acc0_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 5) = global::StaticNets.Operators.SigmoidOperator.Forward(acc0_2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc0_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0_1, 1);
+                    var a0_1 = global::StaticNets.Operators.SigmoidOperator.Forward(acc0_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(a0_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(a0_1, 1);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, 0);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SigmoidOperator.Forward(acc1_0), ref a1, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 4) = acc1_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 4) = global::StaticNets.Operators.SigmoidOperator.Forward(acc1_1);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 5) = acc1_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 5) = global::StaticNets.Operators.SigmoidOperator.Forward(acc1_2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc1_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc1_1, 1);
+                    var a1_1 = global::StaticNets.Operators.SigmoidOperator.Forward(acc1_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(a1_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(a1_1, 1);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, 0);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SigmoidOperator.Forward(acc2_0), ref a2, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 4) = acc2_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4) = global::StaticNets.Operators.SigmoidOperator.Forward(acc2_1);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 5) = acc2_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 5) = global::StaticNets.Operators.SigmoidOperator.Forward(acc2_2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc2_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc2_1, 1);
+                    var a2_1 = global::StaticNets.Operators.SigmoidOperator.Forward(acc2_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(a2_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(a2_1, 1);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, 0);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SigmoidOperator.Forward(acc3_0), ref a3, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 4) = acc3_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = global::StaticNets.Operators.SigmoidOperator.Forward(acc3_1);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 5) = acc3_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 5) = global::StaticNets.Operators.SigmoidOperator.Forward(acc3_2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc3_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc3_1, 1);
+                    var a3_1 = global::StaticNets.Operators.SigmoidOperator.Forward(acc3_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(a3_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(a3_1, 1);
                 }
             }
             else
@@ -732,7 +830,56 @@ partial class AllActivationsNet
             ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L4Out);
             ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L4Out);
             ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L4Out);
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                // outputs 0..8 (Vector512 with 9 lanes used)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 0);
+                    var acc1_0 = acc0_0;
+                    var acc2_0 = acc0_0;
+                    var acc3_0 = acc0_0;
+                    // the Vector512 of outputs 0..8 also reads the 7 floats after each row of W4; those lanes are never stored
+                    for (int i = 0; i < L4In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L4Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w0, acc1_0);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w0, acc2_0);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w0, acc3_0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc0_0), ref z0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc0_0)));
+                    var a0_0 = global::StaticNets.Operators.ReLUOperator.Forward(acc0_0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(a0_0), ref a0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(a0_0)));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc1_0), ref z1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc1_0)));
+                    var a1_0 = global::StaticNets.Operators.ReLUOperator.Forward(acc1_0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(a1_0), ref a1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(a1_0)));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc2_0), ref z2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc2_0)));
+                    var a2_0 = global::StaticNets.Operators.ReLUOperator.Forward(acc2_0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(a2_0), ref a2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(a2_0)));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc3_0), ref z3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc3_0)));
+                    var a3_0 = global::StaticNets.Operators.ReLUOperator.Forward(acc3_0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(a3_0), ref a3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(a3_0)));
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 // outputs 0..8 (Vector256 + float)
                 {
@@ -999,7 +1146,56 @@ partial class AllActivationsNet
             ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L5Out);
             ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L5Out);
             ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L5Out);
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // outputs 0..4 (Vector256 with 5 lanes used)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 0);
+                    var acc1_0 = acc0_0;
+                    var acc2_0 = acc0_0;
+                    var acc3_0 = acc0_0;
+                    // the Vector256 of outputs 0..4 also reads the 3 floats after each row of W5; those lanes are never stored
+                    for (int i = 0; i < L5In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L5Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc0_0), ref z0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0_0));
+                    var a0_0 = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc0_0, L5Slope);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(a0_0), ref a0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(a0_0));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc1_0), ref z1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc1_0));
+                    var a1_0 = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc1_0, L5Slope);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(a1_0), ref a1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(a1_0));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc2_0), ref z2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc2_0));
+                    var a2_0 = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc2_0, L5Slope);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(a2_0), ref a2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(a2_0));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc3_0), ref z3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc3_0));
+                    var a3_0 = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc3_0, L5Slope);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(a3_0), ref a3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(a3_0));
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // outputs 0..4 (Vector128 + float)
                 {
@@ -1305,74 +1501,127 @@ partial class AllActivationsNet
             ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L7Out);
             ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L7Out);
             ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L7Out);
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                // outputs 0..5 (Vector128 + 2 x float)
+                // outputs 0..5 (Vector256 with 6 lanes used)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 0);
+                    var acc1_0 = acc0_0;
+                    var acc2_0 = acc0_0;
+                    var acc3_0 = acc0_0;
+                    // the Vector256 of outputs 0..5 also reads the 2 floats after each row of W7; those lanes are never stored
+                    for (int i = 0; i < L7In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc0_0), ref z0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0_0), 1);
+                    var a0_0 = global::StaticNets.Operators.SoftplusOperator.Forward(acc0_0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(a0_0), ref a0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(a0_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(a0_0), 1);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc1_0), ref z1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc1_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc1_0), 1);
+                    var a1_0 = global::StaticNets.Operators.SoftplusOperator.Forward(acc1_0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(a1_0), ref a1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(a1_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(a1_0), 1);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc2_0), ref z2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc2_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc2_0), 1);
+                    var a2_0 = global::StaticNets.Operators.SoftplusOperator.Forward(acc2_0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(a2_0), ref a2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(a2_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(a2_0), 1);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc3_0), ref z3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc3_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc3_0), 1);
+                    var a3_0 = global::StaticNets.Operators.SoftplusOperator.Forward(acc3_0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(a3_0), ref a3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(a3_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(a3_0), 1);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // outputs 0..5 (Vector128 + Vector128 with 2 lanes used)
                 {
                     var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
-                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4);
-                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 4);
                     var acc1_0 = acc0_0;
                     var acc1_1 = acc0_1;
-                    var acc1_2 = acc0_2;
                     var acc2_0 = acc0_0;
                     var acc2_1 = acc0_1;
-                    var acc2_2 = acc0_2;
                     var acc3_0 = acc0_0;
                     var acc3_1 = acc0_1;
-                    var acc3_2 = acc0_2;
+                    // the Vector128 of outputs 4..5 also reads the 2 floats after each row of W7; those lanes are never stored
                     for (int i = 0; i < L7In; i++)
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
                         var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
-                        var w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
-                        var w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5);
+                        var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4);
                         float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
                         var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
                         acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
-                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0i, w1, acc0_1);
-                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0i, w2, acc0_2);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
                         float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
                         var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
                         acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
-                        acc1_1 = global::System.MathF.FusedMultiplyAdd(x1i, w1, acc1_1);
-                        acc1_2 = global::System.MathF.FusedMultiplyAdd(x1i, w2, acc1_2);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
                         float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
                         var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
                         acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
-                        acc2_1 = global::System.MathF.FusedMultiplyAdd(x2i, w1, acc2_1);
-                        acc2_2 = global::System.MathF.FusedMultiplyAdd(x2i, w2, acc2_2);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
                         float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
                         var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
                         acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
-                        acc3_1 = global::System.MathF.FusedMultiplyAdd(x3i, w1, acc3_1);
-                        acc3_2 = global::System.MathF.FusedMultiplyAdd(x3i, w2, acc3_2);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
                     }
 
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, 0);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SoftplusOperator.Forward(acc0_0), ref a0, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 4) = acc0_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 4) = global::StaticNets.Operators.SoftplusOperator.Forward(acc0_1);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 5) = acc0_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 5) = global::StaticNets.Operators.SoftplusOperator.Forward(acc0_2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc0_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0_1, 1);
+                    var a0_1 = global::StaticNets.Operators.SoftplusOperator.Forward(acc0_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(a0_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(a0_1, 1);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, 0);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SoftplusOperator.Forward(acc1_0), ref a1, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 4) = acc1_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 4) = global::StaticNets.Operators.SoftplusOperator.Forward(acc1_1);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 5) = acc1_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 5) = global::StaticNets.Operators.SoftplusOperator.Forward(acc1_2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc1_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc1_1, 1);
+                    var a1_1 = global::StaticNets.Operators.SoftplusOperator.Forward(acc1_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(a1_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(a1_1, 1);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, 0);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SoftplusOperator.Forward(acc2_0), ref a2, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 4) = acc2_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4) = global::StaticNets.Operators.SoftplusOperator.Forward(acc2_1);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 5) = acc2_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 5) = global::StaticNets.Operators.SoftplusOperator.Forward(acc2_2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc2_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc2_1, 1);
+                    var a2_1 = global::StaticNets.Operators.SoftplusOperator.Forward(acc2_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(a2_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(a2_1, 1);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, 0);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.SoftplusOperator.Forward(acc3_0), ref a3, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 4) = acc3_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = global::StaticNets.Operators.SoftplusOperator.Forward(acc3_1);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 5) = acc3_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 5) = global::StaticNets.Operators.SoftplusOperator.Forward(acc3_2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc3_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc3_1, 1);
+                    var a3_1 = global::StaticNets.Operators.SoftplusOperator.Forward(acc3_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(a3_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(a3_1, 1);
                 }
             }
             else
@@ -1504,7 +1753,56 @@ partial class AllActivationsNet
             ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L8Out);
             ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L8Out);
             ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L8Out);
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // outputs 0..4 (Vector256 with 5 lanes used)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 0);
+                    var acc1_0 = acc0_0;
+                    var acc2_0 = acc0_0;
+                    var acc3_0 = acc0_0;
+                    // the Vector256 of outputs 0..4 also reads the 3 floats after each row of W8; those lanes are never stored
+                    for (int i = 0; i < L8In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L8Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc0_0), ref z0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0_0));
+                    var a0_0 = global::StaticNets.Operators.GeluOperator.Forward(acc0_0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(a0_0), ref a0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(a0_0));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc1_0), ref z1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc1_0));
+                    var a1_0 = global::StaticNets.Operators.GeluOperator.Forward(acc1_0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(a1_0), ref a1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(a1_0));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc2_0), ref z2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc2_0));
+                    var a2_0 = global::StaticNets.Operators.GeluOperator.Forward(acc2_0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(a2_0), ref a2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(a2_0));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc3_0), ref z3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc3_0));
+                    var a3_0 = global::StaticNets.Operators.GeluOperator.Forward(acc3_0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(a3_0), ref a3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(a3_0));
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 // outputs 0..4 (Vector128 + float)
                 {
@@ -1797,124 +2095,70 @@ partial class AllActivationsNet
             ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L10Out);
             ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L10Out);
             ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L10Out);
-            // outputs 0..2 (3 x float)
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0);
-                var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1);
-                var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2);
-                var acc1_0 = acc0_0;
-                var acc1_1 = acc0_1;
-                var acc1_2 = acc0_2;
-                var acc2_0 = acc0_0;
-                var acc2_1 = acc0_1;
-                var acc2_2 = acc0_2;
-                var acc3_0 = acc0_0;
-                var acc3_1 = acc0_1;
-                var acc3_2 = acc0_2;
-                for (int i = 0; i < L10In; i++)
+                // outputs 0..2 (Vector128 with 3 lanes used)
                 {
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L10Out);
-                    var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    var w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
-                    var w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
-                    acc0_0 = global::System.MathF.FusedMultiplyAdd(x0i, w0, acc0_0);
-                    acc0_1 = global::System.MathF.FusedMultiplyAdd(x0i, w1, acc0_1);
-                    acc0_2 = global::System.MathF.FusedMultiplyAdd(x0i, w2, acc0_2);
-                    float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
-                    acc1_0 = global::System.MathF.FusedMultiplyAdd(x1i, w0, acc1_0);
-                    acc1_1 = global::System.MathF.FusedMultiplyAdd(x1i, w1, acc1_1);
-                    acc1_2 = global::System.MathF.FusedMultiplyAdd(x1i, w2, acc1_2);
-                    float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
-                    acc2_0 = global::System.MathF.FusedMultiplyAdd(x2i, w0, acc2_0);
-                    acc2_1 = global::System.MathF.FusedMultiplyAdd(x2i, w1, acc2_1);
-                    acc2_2 = global::System.MathF.FusedMultiplyAdd(x2i, w2, acc2_2);
-                    float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
-                    acc3_0 = global::System.MathF.FusedMultiplyAdd(x3i, w0, acc3_0);
-                    acc3_1 = global::System.MathF.FusedMultiplyAdd(x3i, w1, acc3_1);
-                    acc3_2 = global::System.MathF.FusedMultiplyAdd(x3i, w2, acc3_2);
-                }
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), 0f);
+                    var acc1_0 = acc0_0;
+                    var acc2_0 = acc0_0;
+                    var acc3_0 = acc0_0;
+                    // the Vector128 of outputs 0..2 also reads the float after each row of W10; those lanes are never stored
+                    for (int i = 0; i < L10In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L10Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                    }
 
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 0) = acc0_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 1) = acc0_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 2) = acc0_2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 0) = acc1_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 1) = acc1_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 2) = acc1_2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 0) = acc2_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 1) = acc2_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 2) = acc2_2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 0) = acc3_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 1) = acc3_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 2) = acc3_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc0_0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0_0, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0_0, 2);
+                    var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3))); // the lanes that are outputs
+                    var a0_0 = global::StaticNets.Operators.SoftmaxOperator.Forward(acc0_0, used);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(a0_0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(a0_0, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(a0_0, 2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc1_0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc1_0, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc1_0, 2);
+                    var a1_0 = global::StaticNets.Operators.SoftmaxOperator.Forward(acc1_0, used);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(a1_0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(a1_0, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(a1_0, 2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc2_0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc2_0, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc2_0, 2);
+                    var a2_0 = global::StaticNets.Operators.SoftmaxOperator.Forward(acc2_0, used);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(a2_0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(a2_0, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(a2_0, 2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc3_0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc3_0, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc3_0, 2);
+                    var a3_0 = global::StaticNets.Operators.SoftmaxOperator.Forward(acc3_0, used);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(a3_0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(a3_0, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(a3_0, 2);
+                }
             }
+            else
             {
-                // softmax over the 3 outputs, unrolled: subtract the largest logit, exponentiate, normalise
-                float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 0);
-                float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 1);
-                float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 2);
-                float max = float.NegativeInfinity;
-                max = logit0 > max ? logit0 : max;
-                max = logit1 > max ? logit1 : max;
-                max = logit2 > max ? logit2 : max;
-                float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
-                float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
-                float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
-                float inverse = 1f / (e0 + e1 + e2);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 0) = e0 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 1) = e1 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 2) = e2 * inverse;
-            }
-            {
-                // softmax over the 3 outputs, unrolled: subtract the largest logit, exponentiate, normalise
-                float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 0);
-                float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 1);
-                float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 2);
-                float max = float.NegativeInfinity;
-                max = logit0 > max ? logit0 : max;
-                max = logit1 > max ? logit1 : max;
-                max = logit2 > max ? logit2 : max;
-                float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
-                float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
-                float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
-                float inverse = 1f / (e0 + e1 + e2);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 0) = e0 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 1) = e1 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 2) = e2 * inverse;
-            }
-            {
-                // softmax over the 3 outputs, unrolled: subtract the largest logit, exponentiate, normalise
-                float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 0);
-                float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 1);
-                float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 2);
-                float max = float.NegativeInfinity;
-                max = logit0 > max ? logit0 : max;
-                max = logit1 > max ? logit1 : max;
-                max = logit2 > max ? logit2 : max;
-                float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
-                float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
-                float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
-                float inverse = 1f / (e0 + e1 + e2);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 0) = e0 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 1) = e1 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 2) = e2 * inverse;
-            }
-            {
-                // softmax over the 3 outputs, unrolled: subtract the largest logit, exponentiate, normalise
-                float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 0);
-                float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 1);
-                float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 2);
-                float max = float.NegativeInfinity;
-                max = logit0 > max ? logit0 : max;
-                max = logit1 > max ? logit1 : max;
-                max = logit2 > max ? logit2 : max;
-                float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
-                float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
-                float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
-                float inverse = 1f / (e0 + e1 + e2);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0) = e0 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 1) = e1 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 2) = e2 * inverse;
+                Layer10Forward(ref x0, ref z0, ref a0);
+                Layer10Forward(ref x1, ref z1, ref a1);
+                Layer10Forward(ref x2, ref z2, ref a2);
+                Layer10Forward(ref x3, ref z3, ref a3);
             }
         }
 

@@ -79,8 +79,9 @@ partial class PaddedCnn
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L6B);
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5); // (batch, L6In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
-        int firstRow = part * (L6In / 4) / parts * 4; // whole tiles of rows
-        int endRow = (part + 1) * (L6In / 4) / parts * 4;
+        // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
+        int firstRow = parts == 1 ? 0 : part * (L6In / 4) / parts * 4;
+        int endRow = parts == 1 ? (L6In / 4) * 4 : (part + 1) * (L6In / 4) / parts * 4;
         if (part == 0)
         {
             // db += Σ_s dz

@@ -1018,68 +1018,65 @@ partial class PaddedCnn
             ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L6Out);
             ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L6Out);
             ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L6Out);
-            // outputs 0..2 (3 x float)
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                var acc0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0);
-                var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1);
-                var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2);
-                var acc1_0 = acc0_0;
-                var acc1_1 = acc0_1;
-                var acc1_2 = acc0_2;
-                var acc2_0 = acc0_0;
-                var acc2_1 = acc0_1;
-                var acc2_2 = acc0_2;
-                var acc3_0 = acc0_0;
-                var acc3_1 = acc0_1;
-                var acc3_2 = acc0_2;
-                for (int i = 0; i < L6In; i++)
+                // outputs 0..2 (Vector128 with 3 lanes used)
                 {
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
-                    var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    var w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
-                    var w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
-                    float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
-                    acc0_0 = global::System.MathF.FusedMultiplyAdd(x0i, w0, acc0_0);
-                    acc0_1 = global::System.MathF.FusedMultiplyAdd(x0i, w1, acc0_1);
-                    acc0_2 = global::System.MathF.FusedMultiplyAdd(x0i, w2, acc0_2);
-                    float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
-                    acc1_0 = global::System.MathF.FusedMultiplyAdd(x1i, w0, acc1_0);
-                    acc1_1 = global::System.MathF.FusedMultiplyAdd(x1i, w1, acc1_1);
-                    acc1_2 = global::System.MathF.FusedMultiplyAdd(x1i, w2, acc1_2);
-                    float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
-                    acc2_0 = global::System.MathF.FusedMultiplyAdd(x2i, w0, acc2_0);
-                    acc2_1 = global::System.MathF.FusedMultiplyAdd(x2i, w1, acc2_1);
-                    acc2_2 = global::System.MathF.FusedMultiplyAdd(x2i, w2, acc2_2);
-                    float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
-                    acc3_0 = global::System.MathF.FusedMultiplyAdd(x3i, w0, acc3_0);
-                    acc3_1 = global::System.MathF.FusedMultiplyAdd(x3i, w1, acc3_1);
-                    acc3_2 = global::System.MathF.FusedMultiplyAdd(x3i, w2, acc3_2);
-                }
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2), 0f);
+                    var acc1_0 = acc0_0;
+                    var acc2_0 = acc0_0;
+                    var acc3_0 = acc0_0;
+                    // the Vector128 of outputs 0..2 also reads the float after each row of W6; those lanes are never stored
+                    for (int i = 0; i < L6In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                    }
 
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 0) = acc0_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 0) = acc0_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 1) = acc0_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 1) = acc0_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 2) = acc0_2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 2) = acc0_2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 0) = acc1_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 0) = acc1_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 1) = acc1_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 1) = acc1_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 2) = acc1_2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 2) = acc1_2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 0) = acc2_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 0) = acc2_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 1) = acc2_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 1) = acc2_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 2) = acc2_2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 2) = acc2_2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 0) = acc3_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0) = acc3_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 1) = acc3_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 1) = acc3_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 2) = acc3_2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 2) = acc3_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc0_0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0_0, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0_0, 2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc0_0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0_0, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0_0, 2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc1_0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc1_0, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc1_0, 2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc1_0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc1_0, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc1_0, 2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc2_0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc2_0, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc2_0, 2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc2_0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc2_0, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc2_0, 2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc3_0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc3_0, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc3_0, 2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc3_0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc3_0, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc3_0, 2);
+                }
+            }
+            else
+            {
+                Layer6Forward(ref x0, ref z0, ref a0);
+                Layer6Forward(ref x1, ref z1, ref a1);
+                Layer6Forward(ref x2, ref z2, ref a2);
+                Layer6Forward(ref x3, ref z3, ref a3);
             }
         }
 

@@ -80,8 +80,9 @@ partial class Cnn
         ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L7B);
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6); // (batch, L7In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz7); // (batch, L7Out)
-        int firstRow = part * (L7In / 4) / parts * 4; // whole tiles of rows
-        int endRow = (part + 1) * (L7In / 4) / parts * 4;
+        // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
+        int firstRow = parts == 1 ? 0 : part * (L7In / 4) / parts * 4;
+        int endRow = parts == 1 ? (L7In / 4) * 4 : (part + 1) * (L7In / 4) / parts * 4;
         if (part == 0)
         {
             // db += Σ_s dz

@@ -76,8 +76,9 @@ partial class Mlp
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L2In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
-        int firstRow = part * (L2In / 4) / parts * 4; // whole tiles of rows
-        int endRow = (part + 1) * (L2In / 4) / parts * 4;
+        // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
+        int firstRow = parts == 1 ? 0 : part * (L2In / 4) / parts * 4;
+        int endRow = parts == 1 ? (L2In / 4) * 4 : (part + 1) * (L2In / 4) / parts * 4;
         if (part == 0)
         {
             // db += Σ_s dz

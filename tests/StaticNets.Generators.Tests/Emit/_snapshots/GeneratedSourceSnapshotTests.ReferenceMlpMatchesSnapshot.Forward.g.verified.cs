@@ -1542,133 +1542,539 @@ partial class Mlp
             ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L2Out);
             ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L2Out);
             ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L2Out);
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                // outputs 0..9 (Vector256 + 2 x float)
+                // outputs 0..9 (Vector512 with 10 lanes used)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 0), global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), 0f, 0f), global::System.Runtime.Intrinsics.Vector128<float>.Zero));
+                    var acc1_0 = acc0_0;
+                    var acc2_0 = acc0_0;
+                    var acc3_0 = acc0_0;
+                    // the Vector512 of outputs 0..9 also reads the 6 floats after each row of W2; those lanes are never stored
+                    for (int i = 0; i < L2In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w0, acc1_0);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w0, acc2_0);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w0, acc3_0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc0_0), ref z0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc0_0)));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc0_0)), 1);
+                    var used = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(10))); // the lanes that are outputs
+                    var a0_0 = global::StaticNets.Operators.SoftmaxOperator.Forward(acc0_0, used);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(a0_0), ref a0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(a0_0)));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(a0_0)), 1);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc1_0), ref z1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc1_0)));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc1_0)), 1);
+                    var a1_0 = global::StaticNets.Operators.SoftmaxOperator.Forward(acc1_0, used);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(a1_0), ref a1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(a1_0)));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(a1_0)), 1);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc2_0), ref z2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc2_0)));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc2_0)), 1);
+                    var a2_0 = global::StaticNets.Operators.SoftmaxOperator.Forward(acc2_0, used);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(a2_0), ref a2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(a2_0)));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(a2_0)), 1);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc3_0), ref z3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc3_0)));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc3_0)), 1);
+                    var a3_0 = global::StaticNets.Operators.SoftmaxOperator.Forward(acc3_0, used);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(a3_0), ref a3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(a3_0)));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(a3_0)), 1);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // outputs 0..9 (Vector256 + Vector128 with 2 lanes used)
                 {
                     var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 0);
-                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8);
-                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), 0f, 0f);
                     var acc1_0 = acc0_0;
                     var acc1_1 = acc0_1;
-                    var acc1_2 = acc0_2;
                     var acc2_0 = acc0_0;
                     var acc2_1 = acc0_1;
-                    var acc2_2 = acc0_2;
                     var acc3_0 = acc0_0;
                     var acc3_1 = acc0_1;
-                    var acc3_2 = acc0_2;
+                    // the Vector128 of outputs 8..9 also reads the 2 floats after each row of W2; those lanes are never stored
                     for (int i = 0; i < L2In; i++)
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
                         var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
-                        var w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                        var w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
+                        var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8);
                         float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
                         var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
                         acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
-                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0i, w1, acc0_1);
-                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0i, w2, acc0_2);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
                         float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
                         var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
                         acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
-                        acc1_1 = global::System.MathF.FusedMultiplyAdd(x1i, w1, acc1_1);
-                        acc1_2 = global::System.MathF.FusedMultiplyAdd(x1i, w2, acc1_2);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
                         float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
                         var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
                         acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
-                        acc2_1 = global::System.MathF.FusedMultiplyAdd(x2i, w1, acc2_1);
-                        acc2_2 = global::System.MathF.FusedMultiplyAdd(x2i, w2, acc2_2);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
                         float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
                         var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
                         acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
-                        acc3_1 = global::System.MathF.FusedMultiplyAdd(x3i, w1, acc3_1);
-                        acc3_2 = global::System.MathF.FusedMultiplyAdd(x3i, w2, acc3_2);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
                     }
 
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref z0, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 8) = acc0_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 9) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc0_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0_1, 1);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref z1, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 8) = acc1_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 9) = acc1_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc1_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc1_1, 1);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref z2, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 8) = acc2_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 9) = acc2_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc2_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc2_1, 1);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref z3, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 8) = acc3_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 9) = acc3_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc3_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc3_1, 1);
+                }
+                {
+                    // softmax over the 10 outputs, unrolled: subtract the largest logit, exponentiate, normalise
+                    float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 0);
+                    float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 1);
+                    float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 2);
+                    float logit3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 3);
+                    float logit4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 4);
+                    float logit5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 5);
+                    float logit6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 6);
+                    float logit7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 7);
+                    float logit8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 8);
+                    float logit9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 9);
+                    float max = float.NegativeInfinity;
+                    max = logit0 > max ? logit0 : max;
+                    max = logit1 > max ? logit1 : max;
+                    max = logit2 > max ? logit2 : max;
+                    max = logit3 > max ? logit3 : max;
+                    max = logit4 > max ? logit4 : max;
+                    max = logit5 > max ? logit5 : max;
+                    max = logit6 > max ? logit6 : max;
+                    max = logit7 > max ? logit7 : max;
+                    max = logit8 > max ? logit8 : max;
+                    max = logit9 > max ? logit9 : max;
+                    float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
+                    float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
+                    float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
+                    float e3 = global::StaticNets.Operators.ExpOperator.Exp(logit3 - max);
+                    float e4 = global::StaticNets.Operators.ExpOperator.Exp(logit4 - max);
+                    float e5 = global::StaticNets.Operators.ExpOperator.Exp(logit5 - max);
+                    float e6 = global::StaticNets.Operators.ExpOperator.Exp(logit6 - max);
+                    float e7 = global::StaticNets.Operators.ExpOperator.Exp(logit7 - max);
+                    float e8 = global::StaticNets.Operators.ExpOperator.Exp(logit8 - max);
+                    float e9 = global::StaticNets.Operators.ExpOperator.Exp(logit9 - max);
+                    float inverse = 1f / (e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 0) = e0 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 1) = e1 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 2) = e2 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 3) = e3 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 4) = e4 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 5) = e5 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 6) = e6 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 7) = e7 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 8) = e8 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 9) = e9 * inverse;
+                }
+                {
+                    // softmax over the 10 outputs, unrolled: subtract the largest logit, exponentiate, normalise
+                    float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 0);
+                    float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 1);
+                    float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 2);
+                    float logit3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 3);
+                    float logit4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 4);
+                    float logit5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 5);
+                    float logit6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 6);
+                    float logit7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 7);
+                    float logit8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 8);
+                    float logit9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 9);
+                    float max = float.NegativeInfinity;
+                    max = logit0 > max ? logit0 : max;
+                    max = logit1 > max ? logit1 : max;
+                    max = logit2 > max ? logit2 : max;
+                    max = logit3 > max ? logit3 : max;
+                    max = logit4 > max ? logit4 : max;
+                    max = logit5 > max ? logit5 : max;
+                    max = logit6 > max ? logit6 : max;
+                    max = logit7 > max ? logit7 : max;
+                    max = logit8 > max ? logit8 : max;
+                    max = logit9 > max ? logit9 : max;
+                    float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
+                    float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
+                    float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
+                    float e3 = global::StaticNets.Operators.ExpOperator.Exp(logit3 - max);
+                    float e4 = global::StaticNets.Operators.ExpOperator.Exp(logit4 - max);
+                    float e5 = global::StaticNets.Operators.ExpOperator.Exp(logit5 - max);
+                    float e6 = global::StaticNets.Operators.ExpOperator.Exp(logit6 - max);
+                    float e7 = global::StaticNets.Operators.ExpOperator.Exp(logit7 - max);
+                    float e8 = global::StaticNets.Operators.ExpOperator.Exp(logit8 - max);
+                    float e9 = global::StaticNets.Operators.ExpOperator.Exp(logit9 - max);
+                    float inverse = 1f / (e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 0) = e0 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 1) = e1 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 2) = e2 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 3) = e3 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 4) = e4 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 5) = e5 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 6) = e6 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 7) = e7 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 8) = e8 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 9) = e9 * inverse;
+                }
+                {
+                    // softmax over the 10 outputs, unrolled: subtract the largest logit, exponentiate, normalise
+                    float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 0);
+                    float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 1);
+                    float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 2);
+                    float logit3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 3);
+                    float logit4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 4);
+                    float logit5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 5);
+                    float logit6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 6);
+                    float logit7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 7);
+                    float logit8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 8);
+                    float logit9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 9);
+                    float max = float.NegativeInfinity;
+                    max = logit0 > max ? logit0 : max;
+                    max = logit1 > max ? logit1 : max;
+                    max = logit2 > max ? logit2 : max;
+                    max = logit3 > max ? logit3 : max;
+                    max = logit4 > max ? logit4 : max;
+                    max = logit5 > max ? logit5 : max;
+                    max = logit6 > max ? logit6 : max;
+                    max = logit7 > max ? logit7 : max;
+                    max = logit8 > max ? logit8 : max;
+                    max = logit9 > max ? logit9 : max;
+                    float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
+                    float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
+                    float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
+                    float e3 = global::StaticNets.Operators.ExpOperator.Exp(logit3 - max);
+                    float e4 = global::StaticNets.Operators.ExpOperator.Exp(logit4 - max);
+                    float e5 = global::StaticNets.Operators.ExpOperator.Exp(logit5 - max);
+                    float e6 = global::StaticNets.Operators.ExpOperator.Exp(logit6 - max);
+                    float e7 = global::StaticNets.Operators.ExpOperator.Exp(logit7 - max);
+                    float e8 = global::StaticNets.Operators.ExpOperator.Exp(logit8 - max);
+                    float e9 = global::StaticNets.Operators.ExpOperator.Exp(logit9 - max);
+                    float inverse = 1f / (e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 0) = e0 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 1) = e1 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 2) = e2 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 3) = e3 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4) = e4 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 5) = e5 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 6) = e6 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 7) = e7 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 8) = e8 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 9) = e9 * inverse;
+                }
+                {
+                    // softmax over the 10 outputs, unrolled: subtract the largest logit, exponentiate, normalise
+                    float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 0);
+                    float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 1);
+                    float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 2);
+                    float logit3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 3);
+                    float logit4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 4);
+                    float logit5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 5);
+                    float logit6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 6);
+                    float logit7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 7);
+                    float logit8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 8);
+                    float logit9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 9);
+                    float max = float.NegativeInfinity;
+                    max = logit0 > max ? logit0 : max;
+                    max = logit1 > max ? logit1 : max;
+                    max = logit2 > max ? logit2 : max;
+                    max = logit3 > max ? logit3 : max;
+                    max = logit4 > max ? logit4 : max;
+                    max = logit5 > max ? logit5 : max;
+                    max = logit6 > max ? logit6 : max;
+                    max = logit7 > max ? logit7 : max;
+                    max = logit8 > max ? logit8 : max;
+                    max = logit9 > max ? logit9 : max;
+                    float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
+                    float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
+                    float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
+                    float e3 = global::StaticNets.Operators.ExpOperator.Exp(logit3 - max);
+                    float e4 = global::StaticNets.Operators.ExpOperator.Exp(logit4 - max);
+                    float e5 = global::StaticNets.Operators.ExpOperator.Exp(logit5 - max);
+                    float e6 = global::StaticNets.Operators.ExpOperator.Exp(logit6 - max);
+                    float e7 = global::StaticNets.Operators.ExpOperator.Exp(logit7 - max);
+                    float e8 = global::StaticNets.Operators.ExpOperator.Exp(logit8 - max);
+                    float e9 = global::StaticNets.Operators.ExpOperator.Exp(logit9 - max);
+                    float inverse = 1f / (e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0) = e0 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 1) = e1 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 2) = e2 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 3) = e3 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = e4 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 5) = e5 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 6) = e6 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 7) = e7 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 8) = e8 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 9) = e9 * inverse;
                 }
             }
             else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                // outputs 0..9 (2 x Vector128 + 2 x float)
+                // outputs 0..9 (2 x Vector128 + Vector128 with 2 lanes used)
                 {
                     var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
                     var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 4);
-                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8);
-                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9);
+                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 9), 0f, 0f);
                     var acc1_0 = acc0_0;
                     var acc1_1 = acc0_1;
                     var acc1_2 = acc0_2;
-                    var acc1_3 = acc0_3;
                     var acc2_0 = acc0_0;
                     var acc2_1 = acc0_1;
                     var acc2_2 = acc0_2;
-                    var acc2_3 = acc0_3;
                     var acc3_0 = acc0_0;
                     var acc3_1 = acc0_1;
                     var acc3_2 = acc0_2;
-                    var acc3_3 = acc0_3;
+                    // the Vector128 of outputs 8..9 also reads the 2 floats after each row of W2; those lanes are never stored
                     for (int i = 0; i < L2In; i++)
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
                         var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
                         var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4);
-                        var w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                        var w3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
+                        var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8);
                         float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
                         var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
                         acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
                         acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
-                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0i, w2, acc0_2);
-                        acc0_3 = global::System.MathF.FusedMultiplyAdd(x0i, w3, acc0_3);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w2, acc0_2);
                         float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
                         var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
                         acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
                         acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
-                        acc1_2 = global::System.MathF.FusedMultiplyAdd(x1i, w2, acc1_2);
-                        acc1_3 = global::System.MathF.FusedMultiplyAdd(x1i, w3, acc1_3);
+                        acc1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w2, acc1_2);
                         float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
                         var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
                         acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
                         acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
-                        acc2_2 = global::System.MathF.FusedMultiplyAdd(x2i, w2, acc2_2);
-                        acc2_3 = global::System.MathF.FusedMultiplyAdd(x2i, w3, acc2_3);
+                        acc2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w2, acc2_2);
                         float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
                         var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
                         acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
                         acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
-                        acc3_2 = global::System.MathF.FusedMultiplyAdd(x3i, w2, acc3_2);
-                        acc3_3 = global::System.MathF.FusedMultiplyAdd(x3i, w3, acc3_3);
+                        acc3_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w2, acc3_2);
                     }
 
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, 0);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref z0, 4);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 8) = acc0_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 9) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc0_2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0_2, 1);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, 0);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref z1, 4);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 8) = acc1_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 9) = acc1_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc1_2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc1_2, 1);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, 0);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref z2, 4);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 8) = acc2_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 9) = acc2_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc2_2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc2_2, 1);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, 0);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref z3, 4);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 8) = acc3_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 9) = acc3_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc3_2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc3_2, 1);
+                }
+                {
+                    // softmax over the 10 outputs, unrolled: subtract the largest logit, exponentiate, normalise
+                    float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 0);
+                    float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 1);
+                    float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 2);
+                    float logit3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 3);
+                    float logit4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 4);
+                    float logit5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 5);
+                    float logit6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 6);
+                    float logit7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 7);
+                    float logit8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 8);
+                    float logit9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 9);
+                    float max = float.NegativeInfinity;
+                    max = logit0 > max ? logit0 : max;
+                    max = logit1 > max ? logit1 : max;
+                    max = logit2 > max ? logit2 : max;
+                    max = logit3 > max ? logit3 : max;
+                    max = logit4 > max ? logit4 : max;
+                    max = logit5 > max ? logit5 : max;
+                    max = logit6 > max ? logit6 : max;
+                    max = logit7 > max ? logit7 : max;
+                    max = logit8 > max ? logit8 : max;
+                    max = logit9 > max ? logit9 : max;
+                    float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
+                    float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
+                    float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
+                    float e3 = global::StaticNets.Operators.ExpOperator.Exp(logit3 - max);
+                    float e4 = global::StaticNets.Operators.ExpOperator.Exp(logit4 - max);
+                    float e5 = global::StaticNets.Operators.ExpOperator.Exp(logit5 - max);
+                    float e6 = global::StaticNets.Operators.ExpOperator.Exp(logit6 - max);
+                    float e7 = global::StaticNets.Operators.ExpOperator.Exp(logit7 - max);
+                    float e8 = global::StaticNets.Operators.ExpOperator.Exp(logit8 - max);
+                    float e9 = global::StaticNets.Operators.ExpOperator.Exp(logit9 - max);
+                    float inverse = 1f / (e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 0) = e0 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 1) = e1 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 2) = e2 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 3) = e3 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 4) = e4 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 5) = e5 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 6) = e6 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 7) = e7 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 8) = e8 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 9) = e9 * inverse;
+                }
+                {
+                    // softmax over the 10 outputs, unrolled: subtract the largest logit, exponentiate, normalise
+                    float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 0);
+                    float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 1);
+                    float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 2);
+                    float logit3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 3);
+                    float logit4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 4);
+                    float logit5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 5);
+                    float logit6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 6);
+                    float logit7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 7);
+                    float logit8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 8);
+                    float logit9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 9);
+                    float max = float.NegativeInfinity;
+                    max = logit0 > max ? logit0 : max;
+                    max = logit1 > max ? logit1 : max;
+                    max = logit2 > max ? logit2 : max;
+                    max = logit3 > max ? logit3 : max;
+                    max = logit4 > max ? logit4 : max;
+                    max = logit5 > max ? logit5 : max;
+                    max = logit6 > max ? logit6 : max;
+                    max = logit7 > max ? logit7 : max;
+                    max = logit8 > max ? logit8 : max;
+                    max = logit9 > max ? logit9 : max;
+                    float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
+                    float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
+                    float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
+                    float e3 = global::StaticNets.Operators.ExpOperator.Exp(logit3 - max);
+                    float e4 = global::StaticNets.Operators.ExpOperator.Exp(logit4 - max);
+                    float e5 = global::StaticNets.Operators.ExpOperator.Exp(logit5 - max);
+                    float e6 = global::StaticNets.Operators.ExpOperator.Exp(logit6 - max);
+                    float e7 = global::StaticNets.Operators.ExpOperator.Exp(logit7 - max);
+                    float e8 = global::StaticNets.Operators.ExpOperator.Exp(logit8 - max);
+                    float e9 = global::StaticNets.Operators.ExpOperator.Exp(logit9 - max);
+                    float inverse = 1f / (e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 0) = e0 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 1) = e1 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 2) = e2 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 3) = e3 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 4) = e4 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 5) = e5 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 6) = e6 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 7) = e7 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 8) = e8 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 9) = e9 * inverse;
+                }
+                {
+                    // softmax over the 10 outputs, unrolled: subtract the largest logit, exponentiate, normalise
+                    float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 0);
+                    float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 1);
+                    float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 2);
+                    float logit3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 3);
+                    float logit4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 4);
+                    float logit5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 5);
+                    float logit6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 6);
+                    float logit7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 7);
+                    float logit8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 8);
+                    float logit9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 9);
+                    float max = float.NegativeInfinity;
+                    max = logit0 > max ? logit0 : max;
+                    max = logit1 > max ? logit1 : max;
+                    max = logit2 > max ? logit2 : max;
+                    max = logit3 > max ? logit3 : max;
+                    max = logit4 > max ? logit4 : max;
+                    max = logit5 > max ? logit5 : max;
+                    max = logit6 > max ? logit6 : max;
+                    max = logit7 > max ? logit7 : max;
+                    max = logit8 > max ? logit8 : max;
+                    max = logit9 > max ? logit9 : max;
+                    float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
+                    float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
+                    float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
+                    float e3 = global::StaticNets.Operators.ExpOperator.Exp(logit3 - max);
+                    float e4 = global::StaticNets.Operators.ExpOperator.Exp(logit4 - max);
+                    float e5 = global::StaticNets.Operators.ExpOperator.Exp(logit5 - max);
+                    float e6 = global::StaticNets.Operators.ExpOperator.Exp(logit6 - max);
+                    float e7 = global::StaticNets.Operators.ExpOperator.Exp(logit7 - max);
+                    float e8 = global::StaticNets.Operators.ExpOperator.Exp(logit8 - max);
+                    float e9 = global::StaticNets.Operators.ExpOperator.Exp(logit9 - max);
+                    float inverse = 1f / (e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 0) = e0 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 1) = e1 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 2) = e2 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 3) = e3 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4) = e4 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 5) = e5 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 6) = e6 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 7) = e7 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 8) = e8 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 9) = e9 * inverse;
+                }
+                {
+                    // softmax over the 10 outputs, unrolled: subtract the largest logit, exponentiate, normalise
+                    float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 0);
+                    float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 1);
+                    float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 2);
+                    float logit3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 3);
+                    float logit4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 4);
+                    float logit5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 5);
+                    float logit6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 6);
+                    float logit7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 7);
+                    float logit8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 8);
+                    float logit9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 9);
+                    float max = float.NegativeInfinity;
+                    max = logit0 > max ? logit0 : max;
+                    max = logit1 > max ? logit1 : max;
+                    max = logit2 > max ? logit2 : max;
+                    max = logit3 > max ? logit3 : max;
+                    max = logit4 > max ? logit4 : max;
+                    max = logit5 > max ? logit5 : max;
+                    max = logit6 > max ? logit6 : max;
+                    max = logit7 > max ? logit7 : max;
+                    max = logit8 > max ? logit8 : max;
+                    max = logit9 > max ? logit9 : max;
+                    float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
+                    float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
+                    float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
+                    float e3 = global::StaticNets.Operators.ExpOperator.Exp(logit3 - max);
+                    float e4 = global::StaticNets.Operators.ExpOperator.Exp(logit4 - max);
+                    float e5 = global::StaticNets.Operators.ExpOperator.Exp(logit5 - max);
+                    float e6 = global::StaticNets.Operators.ExpOperator.Exp(logit6 - max);
+                    float e7 = global::StaticNets.Operators.ExpOperator.Exp(logit7 - max);
+                    float e8 = global::StaticNets.Operators.ExpOperator.Exp(logit8 - max);
+                    float e9 = global::StaticNets.Operators.ExpOperator.Exp(logit9 - max);
+                    float inverse = 1f / (e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0) = e0 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 1) = e1 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 2) = e2 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 3) = e3 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = e4 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 5) = e5 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 6) = e6 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 7) = e7 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 8) = e8 * inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 9) = e9 * inverse;
                 }
             }
             else
@@ -1677,186 +2083,6 @@ partial class Mlp
                 Layer2Forward(ref x1, ref z1, ref a1);
                 Layer2Forward(ref x2, ref z2, ref a2);
                 Layer2Forward(ref x3, ref z3, ref a3);
-            }
-            {
-                // softmax over the 10 outputs, unrolled: subtract the largest logit, exponentiate, normalise
-                float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 0);
-                float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 1);
-                float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 2);
-                float logit3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 3);
-                float logit4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 4);
-                float logit5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 5);
-                float logit6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 6);
-                float logit7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 7);
-                float logit8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 8);
-                float logit9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 9);
-                float max = float.NegativeInfinity;
-                max = logit0 > max ? logit0 : max;
-                max = logit1 > max ? logit1 : max;
-                max = logit2 > max ? logit2 : max;
-                max = logit3 > max ? logit3 : max;
-                max = logit4 > max ? logit4 : max;
-                max = logit5 > max ? logit5 : max;
-                max = logit6 > max ? logit6 : max;
-                max = logit7 > max ? logit7 : max;
-                max = logit8 > max ? logit8 : max;
-                max = logit9 > max ? logit9 : max;
-                float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
-                float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
-                float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
-                float e3 = global::StaticNets.Operators.ExpOperator.Exp(logit3 - max);
-                float e4 = global::StaticNets.Operators.ExpOperator.Exp(logit4 - max);
-                float e5 = global::StaticNets.Operators.ExpOperator.Exp(logit5 - max);
-                float e6 = global::StaticNets.Operators.ExpOperator.Exp(logit6 - max);
-                float e7 = global::StaticNets.Operators.ExpOperator.Exp(logit7 - max);
-                float e8 = global::StaticNets.Operators.ExpOperator.Exp(logit8 - max);
-                float e9 = global::StaticNets.Operators.ExpOperator.Exp(logit9 - max);
-                float inverse = 1f / (e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 0) = e0 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 1) = e1 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 2) = e2 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 3) = e3 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 4) = e4 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 5) = e5 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 6) = e6 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 7) = e7 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 8) = e8 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 9) = e9 * inverse;
-            }
-            {
-                // softmax over the 10 outputs, unrolled: subtract the largest logit, exponentiate, normalise
-                float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 0);
-                float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 1);
-                float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 2);
-                float logit3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 3);
-                float logit4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 4);
-                float logit5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 5);
-                float logit6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 6);
-                float logit7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 7);
-                float logit8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 8);
-                float logit9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 9);
-                float max = float.NegativeInfinity;
-                max = logit0 > max ? logit0 : max;
-                max = logit1 > max ? logit1 : max;
-                max = logit2 > max ? logit2 : max;
-                max = logit3 > max ? logit3 : max;
-                max = logit4 > max ? logit4 : max;
-                max = logit5 > max ? logit5 : max;
-                max = logit6 > max ? logit6 : max;
-                max = logit7 > max ? logit7 : max;
-                max = logit8 > max ? logit8 : max;
-                max = logit9 > max ? logit9 : max;
-                float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
-                float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
-                float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
-                float e3 = global::StaticNets.Operators.ExpOperator.Exp(logit3 - max);
-                float e4 = global::StaticNets.Operators.ExpOperator.Exp(logit4 - max);
-                float e5 = global::StaticNets.Operators.ExpOperator.Exp(logit5 - max);
-                float e6 = global::StaticNets.Operators.ExpOperator.Exp(logit6 - max);
-                float e7 = global::StaticNets.Operators.ExpOperator.Exp(logit7 - max);
-                float e8 = global::StaticNets.Operators.ExpOperator.Exp(logit8 - max);
-                float e9 = global::StaticNets.Operators.ExpOperator.Exp(logit9 - max);
-                float inverse = 1f / (e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 0) = e0 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 1) = e1 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 2) = e2 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 3) = e3 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 4) = e4 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 5) = e5 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 6) = e6 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 7) = e7 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 8) = e8 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 9) = e9 * inverse;
-            }
-            {
-                // softmax over the 10 outputs, unrolled: subtract the largest logit, exponentiate, normalise
-                float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 0);
-                float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 1);
-                float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 2);
-                float logit3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 3);
-                float logit4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 4);
-                float logit5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 5);
-                float logit6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 6);
-                float logit7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 7);
-                float logit8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 8);
-                float logit9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 9);
-                float max = float.NegativeInfinity;
-                max = logit0 > max ? logit0 : max;
-                max = logit1 > max ? logit1 : max;
-                max = logit2 > max ? logit2 : max;
-                max = logit3 > max ? logit3 : max;
-                max = logit4 > max ? logit4 : max;
-                max = logit5 > max ? logit5 : max;
-                max = logit6 > max ? logit6 : max;
-                max = logit7 > max ? logit7 : max;
-                max = logit8 > max ? logit8 : max;
-                max = logit9 > max ? logit9 : max;
-                float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
-                float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
-                float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
-                float e3 = global::StaticNets.Operators.ExpOperator.Exp(logit3 - max);
-                float e4 = global::StaticNets.Operators.ExpOperator.Exp(logit4 - max);
-                float e5 = global::StaticNets.Operators.ExpOperator.Exp(logit5 - max);
-                float e6 = global::StaticNets.Operators.ExpOperator.Exp(logit6 - max);
-                float e7 = global::StaticNets.Operators.ExpOperator.Exp(logit7 - max);
-                float e8 = global::StaticNets.Operators.ExpOperator.Exp(logit8 - max);
-                float e9 = global::StaticNets.Operators.ExpOperator.Exp(logit9 - max);
-                float inverse = 1f / (e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 0) = e0 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 1) = e1 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 2) = e2 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 3) = e3 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4) = e4 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 5) = e5 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 6) = e6 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 7) = e7 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 8) = e8 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 9) = e9 * inverse;
-            }
-            {
-                // softmax over the 10 outputs, unrolled: subtract the largest logit, exponentiate, normalise
-                float logit0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 0);
-                float logit1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 1);
-                float logit2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 2);
-                float logit3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 3);
-                float logit4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 4);
-                float logit5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 5);
-                float logit6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 6);
-                float logit7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 7);
-                float logit8 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 8);
-                float logit9 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 9);
-                float max = float.NegativeInfinity;
-                max = logit0 > max ? logit0 : max;
-                max = logit1 > max ? logit1 : max;
-                max = logit2 > max ? logit2 : max;
-                max = logit3 > max ? logit3 : max;
-                max = logit4 > max ? logit4 : max;
-                max = logit5 > max ? logit5 : max;
-                max = logit6 > max ? logit6 : max;
-                max = logit7 > max ? logit7 : max;
-                max = logit8 > max ? logit8 : max;
-                max = logit9 > max ? logit9 : max;
-                float e0 = global::StaticNets.Operators.ExpOperator.Exp(logit0 - max);
-                float e1 = global::StaticNets.Operators.ExpOperator.Exp(logit1 - max);
-                float e2 = global::StaticNets.Operators.ExpOperator.Exp(logit2 - max);
-                float e3 = global::StaticNets.Operators.ExpOperator.Exp(logit3 - max);
-                float e4 = global::StaticNets.Operators.ExpOperator.Exp(logit4 - max);
-                float e5 = global::StaticNets.Operators.ExpOperator.Exp(logit5 - max);
-                float e6 = global::StaticNets.Operators.ExpOperator.Exp(logit6 - max);
-                float e7 = global::StaticNets.Operators.ExpOperator.Exp(logit7 - max);
-                float e8 = global::StaticNets.Operators.ExpOperator.Exp(logit8 - max);
-                float e9 = global::StaticNets.Operators.ExpOperator.Exp(logit9 - max);
-                float inverse = 1f / (e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0) = e0 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 1) = e1 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 2) = e2 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 3) = e3 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = e4 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 5) = e5 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 6) = e6 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 7) = e7 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 8) = e8 * inverse;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 9) = e9 * inverse;
             }
         }
 

@@ -275,78 +275,127 @@ partial class OddNet
             ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L1Out);
             ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L1Out);
             ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L1Out);
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                // outputs 0..12 (Vector256 + Vector128 + float)
+                // outputs 0..12 (Vector512 with 13 lanes used)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 0);
+                    var acc1_0 = acc0_0;
+                    var acc2_0 = acc0_0;
+                    var acc3_0 = acc0_0;
+                    // the Vector512 of outputs 0..12 also reads the 3 floats after each row of W1; those lanes are never stored
+                    for (int i = 0; i < L1In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w0, acc1_0);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w0, acc2_0);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w0, acc3_0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc0_0), ref z0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc0_0)), ref z0, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc0_0)));
+                    var a0_0 = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc0_0, L1Slope);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(a0_0), ref a0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(a0_0)), ref a0, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(global::System.Runtime.Intrinsics.Vector512.GetUpper(a0_0)));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc1_0), ref z1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc1_0)), ref z1, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc1_0)));
+                    var a1_0 = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc1_0, L1Slope);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(a1_0), ref a1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(a1_0)), ref a1, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(global::System.Runtime.Intrinsics.Vector512.GetUpper(a1_0)));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc2_0), ref z2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc2_0)), ref z2, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc2_0)));
+                    var a2_0 = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc2_0, L1Slope);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(a2_0), ref a2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(a2_0)), ref a2, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(global::System.Runtime.Intrinsics.Vector512.GetUpper(a2_0)));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc3_0), ref z3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc3_0)), ref z3, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc3_0)));
+                    var a3_0 = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc3_0, L1Slope);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(a3_0), ref a3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(a3_0)), ref a3, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(global::System.Runtime.Intrinsics.Vector512.GetUpper(a3_0)));
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // outputs 0..12 (Vector256 + Vector256 with 5 lanes used)
                 {
                     var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 0);
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 8);
-                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 12);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 8);
                     var acc1_0 = acc0_0;
                     var acc1_1 = acc0_1;
-                    var acc1_2 = acc0_2;
                     var acc2_0 = acc0_0;
                     var acc2_1 = acc0_1;
-                    var acc2_2 = acc0_2;
                     var acc3_0 = acc0_0;
                     var acc3_1 = acc0_1;
-                    var acc3_2 = acc0_2;
+                    // the Vector256 of outputs 8..12 also reads the 3 floats after each row of W1; those lanes are never stored
                     for (int i = 0; i < L1In; i++)
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
                         var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
-                        var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8);
-                        var w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 12);
+                        var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8);
                         float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
                         var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
-                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
                         acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
-                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
-                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0i, w2, acc0_2);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w1, acc0_1);
                         float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
                         var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
-                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
                         acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
-                        acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
-                        acc1_2 = global::System.MathF.FusedMultiplyAdd(x1i, w2, acc1_2);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w1, acc1_1);
                         float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
                         var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
-                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
                         acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
-                        acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
-                        acc2_2 = global::System.MathF.FusedMultiplyAdd(x2i, w2, acc2_2);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w1, acc2_1);
                         float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
                         var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
-                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
                         acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
-                        acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
-                        acc3_2 = global::System.MathF.FusedMultiplyAdd(x3i, w2, acc3_2);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w1, acc3_1);
                     }
 
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref z0, 0);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc0_0, L1Slope), ref a0, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref z0, 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc0_1, L1Slope), ref a0, 8);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 12) = acc0_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 12) = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc0_2, L1Slope);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc0_1), ref z0, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0_1));
+                    var a0_1 = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc0_1, L1Slope);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(a0_1), ref a0, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(a0_1));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref z1, 0);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc1_0, L1Slope), ref a1, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref z1, 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc1_1, L1Slope), ref a1, 8);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 12) = acc1_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 12) = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc1_2, L1Slope);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc1_1), ref z1, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc1_1));
+                    var a1_1 = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc1_1, L1Slope);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(a1_1), ref a1, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(a1_1));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref z2, 0);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc2_0, L1Slope), ref a2, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref z2, 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc2_1, L1Slope), ref a2, 8);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 12) = acc2_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 12) = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc2_2, L1Slope);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc2_1), ref z2, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc2_1));
+                    var a2_1 = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc2_1, L1Slope);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(a2_1), ref a2, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(a2_1));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref z3, 0);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc3_0, L1Slope), ref a3, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref z3, 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.LeakyReLUOperator.Forward(acc3_1, L1Slope), ref a3, 8);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 12) = acc3_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 12) = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc3_2, L1Slope);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc3_1), ref z3, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc3_1));
+                    var a3_1 = global::StaticNets.Operators.LeakyReLUOperator.Forward(acc3_1, L1Slope);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(a3_1), ref a3, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(a3_1));
                 }
             }
             else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -608,91 +657,135 @@ partial class OddNet
             ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L2Out);
             ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L2Out);
             ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L2Out);
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                // outputs 0..6 (Vector128 + 3 x float)
+                // outputs 0..6 (Vector256 with 7 lanes used)
+                {
+                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0), global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), 0f));
+                    var acc1_0 = acc0_0;
+                    var acc2_0 = acc0_0;
+                    var acc3_0 = acc0_0;
+                    // the Vector256 of outputs 0..6 also reads the float after each row of W2; those lanes are never stored
+                    for (int i = 0; i < L2In; i++)
+                    {
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                        var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
+                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                        var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                        var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
+                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                        var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
+                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                        var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc0_0), ref z0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0_0), 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0_0), 2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc0_0), ref a0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0_0), 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0_0), 2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc1_0), ref z1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc1_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc1_0), 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc1_0), 2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc1_0), ref a1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc1_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc1_0), 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc1_0), 2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc2_0), ref z2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc2_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc2_0), 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc2_0), 2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc2_0), ref a2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc2_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc2_0), 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc2_0), 2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc3_0), ref z3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc3_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc3_0), 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc3_0), 2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc3_0), ref a3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc3_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc3_0), 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc3_0), 2);
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // outputs 0..6 (Vector128 + Vector128 with 3 lanes used)
                 {
                     var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0);
-                    var acc0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4);
-                    var acc0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5);
-                    var acc0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6);
+                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), 0f);
                     var acc1_0 = acc0_0;
                     var acc1_1 = acc0_1;
-                    var acc1_2 = acc0_2;
-                    var acc1_3 = acc0_3;
                     var acc2_0 = acc0_0;
                     var acc2_1 = acc0_1;
-                    var acc2_2 = acc0_2;
-                    var acc2_3 = acc0_3;
                     var acc3_0 = acc0_0;
                     var acc3_1 = acc0_1;
-                    var acc3_2 = acc0_2;
-                    var acc3_3 = acc0_3;
+                    // the Vector128 of outputs 4..6 also reads the float after each row of W2; those lanes are never stored
                     for (int i = 0; i < L2In; i++)
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
                         var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
-                        var w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4);
-                        var w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5);
-                        var w3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6);
+                        var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4);
                         float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
                         var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
                         acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
-                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0i, w1, acc0_1);
-                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0i, w2, acc0_2);
-                        acc0_3 = global::System.MathF.FusedMultiplyAdd(x0i, w3, acc0_3);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
                         float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
                         var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
                         acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
-                        acc1_1 = global::System.MathF.FusedMultiplyAdd(x1i, w1, acc1_1);
-                        acc1_2 = global::System.MathF.FusedMultiplyAdd(x1i, w2, acc1_2);
-                        acc1_3 = global::System.MathF.FusedMultiplyAdd(x1i, w3, acc1_3);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
                         float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
                         var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
                         acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
-                        acc2_1 = global::System.MathF.FusedMultiplyAdd(x2i, w1, acc2_1);
-                        acc2_2 = global::System.MathF.FusedMultiplyAdd(x2i, w2, acc2_2);
-                        acc2_3 = global::System.MathF.FusedMultiplyAdd(x2i, w3, acc2_3);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
                         float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
                         var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
                         acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
-                        acc3_1 = global::System.MathF.FusedMultiplyAdd(x3i, w1, acc3_1);
-                        acc3_2 = global::System.MathF.FusedMultiplyAdd(x3i, w2, acc3_2);
-                        acc3_3 = global::System.MathF.FusedMultiplyAdd(x3i, w3, acc3_3);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
                     }
 
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, 0);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref a0, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 4) = acc0_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 4) = acc0_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 5) = acc0_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 5) = acc0_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 6) = acc0_3;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 6) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc0_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0_1, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0_1, 2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc0_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0_1, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0_1, 2);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, 0);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref a1, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 4) = acc1_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 4) = acc1_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 5) = acc1_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 5) = acc1_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 6) = acc1_3;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 6) = acc1_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc1_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc1_1, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc1_1, 2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc1_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc1_1, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc1_1, 2);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, 0);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref a2, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 4) = acc2_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4) = acc2_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 5) = acc2_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 5) = acc2_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 6) = acc2_3;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 6) = acc2_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc2_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc2_1, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc2_1, 2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc2_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc2_1, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc2_1, 2);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, 0);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref a3, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 4) = acc3_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = acc3_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 5) = acc3_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 5) = acc3_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 6) = acc3_3;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 6) = acc3_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc3_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc3_1, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc3_1, 2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc3_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc3_1, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc3_1, 2);
                 }
             }
             else

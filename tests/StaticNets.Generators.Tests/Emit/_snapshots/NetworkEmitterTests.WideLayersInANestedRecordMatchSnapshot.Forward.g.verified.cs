@@ -500,97 +500,85 @@ partial struct Outer
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref z3, o + 48);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_3), ref a3, o + 48);
                     }
-                    // outputs 256..299 (2 x Vector512 + Vector256 + Vector128)
+                    // outputs 256..299 (2 x Vector512 + Vector512 with 12 lanes used)
                     {
                         var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 256);
                         var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 272);
-                        var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 288);
-                        var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 296);
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 288);
                         var acc1_0 = acc0_0;
                         var acc1_1 = acc0_1;
                         var acc1_2 = acc0_2;
-                        var acc1_3 = acc0_3;
                         var acc2_0 = acc0_0;
                         var acc2_1 = acc0_1;
                         var acc2_2 = acc0_2;
-                        var acc2_3 = acc0_3;
                         var acc3_0 = acc0_0;
                         var acc3_1 = acc0_1;
                         var acc3_2 = acc0_2;
-                        var acc3_3 = acc0_3;
+                        // the Vector512 of outputs 288..299 also reads the 4 floats after each row of W1; those lanes are never stored
                         for (int i = 0; i < L1In; i++)
                         {
                             ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
                             var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 256);
                             var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 272);
-                            var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 288);
-                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 296);
+                            var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 288);
                             float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
                             var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
-                            var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
-                            var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
                             acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
                             acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
-                            acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
-                            acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w3, acc0_3);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
                             float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
                             var x1iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1i);
-                            var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
-                            var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
                             acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w0, acc1_0);
                             acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w1, acc1_1);
-                            acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w2, acc1_2);
-                            acc1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w3, acc1_3);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w2, acc1_2);
                             float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
                             var x2iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2i);
-                            var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
-                            var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
                             acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w0, acc2_0);
                             acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w1, acc2_1);
-                            acc2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w2, acc2_2);
-                            acc2_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w3, acc2_3);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w2, acc2_2);
                             float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
                             var x3iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3i);
-                            var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
-                            var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
                             acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w0, acc3_0);
                             acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w1, acc3_1);
-                            acc3_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w2, acc3_2);
-                            acc3_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w3, acc3_3);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w2, acc3_2);
                         }
 
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref z0, 256);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_0), ref a0, 256);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref z0, 272);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_1), ref a0, 272);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref z0, 288);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_2), ref a0, 288);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref z0, 296);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_3), ref a0, 296);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc0_2), ref z0, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc0_2)), ref z0, 296);
+                        var a0_2 = global::StaticNets.Operators.ReLUOperator.Forward(acc0_2);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(a0_2), ref a0, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(a0_2)), ref a0, 296);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref z1, 256);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_0), ref a1, 256);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref z1, 272);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_1), ref a1, 272);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref z1, 288);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_2), ref a1, 288);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_3, ref z1, 296);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_3), ref a1, 296);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc1_2), ref z1, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc1_2)), ref z1, 296);
+                        var a1_2 = global::StaticNets.Operators.ReLUOperator.Forward(acc1_2);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(a1_2), ref a1, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(a1_2)), ref a1, 296);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref z2, 256);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_0), ref a2, 256);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref z2, 272);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_1), ref a2, 272);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref z2, 288);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_2), ref a2, 288);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_3, ref z2, 296);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_3), ref a2, 296);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc2_2), ref z2, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc2_2)), ref z2, 296);
+                        var a2_2 = global::StaticNets.Operators.ReLUOperator.Forward(acc2_2);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(a2_2), ref a2, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(a2_2)), ref a2, 296);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref z3, 256);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_0), ref a3, 256);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref z3, 272);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_1), ref a3, 272);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref z3, 288);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_2), ref a3, 288);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_3, ref z3, 296);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_3), ref a3, 296);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc3_2), ref z3, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc3_2)), ref z3, 296);
+                        var a3_2 = global::StaticNets.Operators.ReLUOperator.Forward(acc3_2);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(a3_2), ref a3, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(a3_2)), ref a3, 296);
                     }
                 }
                 else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -1297,97 +1285,85 @@ partial struct Outer
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref z3, o + 48);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc3_3), ref a3, o + 48);
                     }
-                    // outputs 256..299 (2 x Vector512 + Vector256 + Vector128)
+                    // outputs 256..299 (2 x Vector512 + Vector512 with 12 lanes used)
                     {
                         var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 256);
                         var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 272);
-                        var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 288);
-                        var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 296);
+                        var acc0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 288);
                         var acc1_0 = acc0_0;
                         var acc1_1 = acc0_1;
                         var acc1_2 = acc0_2;
-                        var acc1_3 = acc0_3;
                         var acc2_0 = acc0_0;
                         var acc2_1 = acc0_1;
                         var acc2_2 = acc0_2;
-                        var acc2_3 = acc0_3;
                         var acc3_0 = acc0_0;
                         var acc3_1 = acc0_1;
                         var acc3_2 = acc0_2;
-                        var acc3_3 = acc0_3;
+                        // the Vector512 of outputs 288..299 also reads the 4 floats after each row of W2; those lanes are never stored
                         for (int i = 0; i < L2In; i++)
                         {
                             ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
                             var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 256);
                             var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 272);
-                            var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 288);
-                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 296);
+                            var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 288);
                             float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
                             var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
-                            var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
-                            var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
                             acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
                             acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
-                            acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
-                            acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w3, acc0_3);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
                             float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
                             var x1iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1i);
-                            var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
-                            var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
                             acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w0, acc1_0);
                             acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w1, acc1_1);
-                            acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w2, acc1_2);
-                            acc1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w3, acc1_3);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w2, acc1_2);
                             float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
                             var x2iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2i);
-                            var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
-                            var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
                             acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w0, acc2_0);
                             acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w1, acc2_1);
-                            acc2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w2, acc2_2);
-                            acc2_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w3, acc2_3);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w2, acc2_2);
                             float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
                             var x3iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3i);
-                            var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
-                            var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
                             acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w0, acc3_0);
                             acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w1, acc3_1);
-                            acc3_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w2, acc3_2);
-                            acc3_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w3, acc3_3);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w2, acc3_2);
                         }
 
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref z0, 256);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc0_0), ref a0, 256);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref z0, 272);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc0_1), ref a0, 272);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref z0, 288);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc0_2), ref a0, 288);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref z0, 296);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc0_3), ref a0, 296);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc0_2), ref z0, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc0_2)), ref z0, 296);
+                        var a0_2 = global::StaticNets.Operators.TanhOperator.Forward(acc0_2);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(a0_2), ref a0, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(a0_2)), ref a0, 296);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref z1, 256);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc1_0), ref a1, 256);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref z1, 272);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc1_1), ref a1, 272);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref z1, 288);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc1_2), ref a1, 288);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_3, ref z1, 296);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc1_3), ref a1, 296);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc1_2), ref z1, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc1_2)), ref z1, 296);
+                        var a1_2 = global::StaticNets.Operators.TanhOperator.Forward(acc1_2);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(a1_2), ref a1, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(a1_2)), ref a1, 296);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref z2, 256);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc2_0), ref a2, 256);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref z2, 272);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc2_1), ref a2, 272);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref z2, 288);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc2_2), ref a2, 288);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_3, ref z2, 296);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc2_3), ref a2, 296);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc2_2), ref z2, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc2_2)), ref z2, 296);
+                        var a2_2 = global::StaticNets.Operators.TanhOperator.Forward(acc2_2);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(a2_2), ref a2, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(a2_2)), ref a2, 296);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref z3, 256);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc3_0), ref a3, 256);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref z3, 272);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc3_1), ref a3, 272);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref z3, 288);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc3_2), ref a3, 288);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_3, ref z3, 296);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.TanhOperator.Forward(acc3_3), ref a3, 296);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc3_2), ref z3, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc3_2)), ref z3, 296);
+                        var a3_2 = global::StaticNets.Operators.TanhOperator.Forward(acc3_2);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(a3_2), ref a3, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(a3_2)), ref a3, 296);
                     }
                 }
                 else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)

@@ -87,8 +87,9 @@ partial class RegularizedNet
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6); // (batch, L7In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz7); // (batch, L7Out)
-        int firstRow = part * (L7In / 4) / parts * 4; // whole tiles of rows
-        int endRow = (part + 1) * (L7In / 4) / parts * 4;
+        // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
+        int firstRow = parts == 1 ? 0 : part * (L7In / 4) / parts * 4;
+        int endRow = parts == 1 ? (L7In / 4) * 4 : (part + 1) * (L7In / 4) / parts * 4;
         if (part == 0)
         {
             // db += Σ_s dz
@@ -300,8 +301,9 @@ partial class RegularizedNet
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5); // (batch, L6In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
-        int firstRow = part * (L6In / 4) / parts * 4; // whole tiles of rows
-        int endRow = (part + 1) * (L6In / 4) / parts * 4;
+        // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
+        int firstRow = parts == 1 ? 0 : part * (L6In / 4) / parts * 4;
+        int endRow = parts == 1 ? (L6In / 4) * 4 : (part + 1) * (L6In / 4) / parts * 4;
         if (part == 0)
         {
             // db += Σ_s dz
@@ -563,8 +565,9 @@ partial class RegularizedNet
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4); // (batch, L5In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz5); // (batch, L5Out)
-        int firstRow = part * (L5In / 4) / parts * 4; // whole tiles of rows
-        int endRow = (part + 1) * (L5In / 4) / parts * 4;
+        // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
+        int firstRow = parts == 1 ? 0 : part * (L5In / 4) / parts * 4;
+        int endRow = parts == 1 ? (L5In / 4) * 4 : (part + 1) * (L5In / 4) / parts * 4;
         if (part == 0)
         {
             // db += Σ_s dz
@@ -859,8 +862,9 @@ partial class RegularizedNet
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3); // (batch, L4In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4); // (batch, L4Out)
-        int firstRow = part * (L4In / 4) / parts * 4; // whole tiles of rows
-        int endRow = (part + 1) * (L4In / 4) / parts * 4;
+        // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
+        int firstRow = parts == 1 ? 0 : part * (L4In / 4) / parts * 4;
+        int endRow = parts == 1 ? (L4In / 4) * 4 : (part + 1) * (L4In / 4) / parts * 4;
         if (part == 0)
         {
             // db += Σ_s dz
@@ -1168,8 +1172,9 @@ partial class RegularizedNet
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L2In)
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
-        int firstRow = part * (L2In / 4) / parts * 4; // whole tiles of rows
-        int endRow = (part + 1) * (L2In / 4) / parts * 4;
+        // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
+        int firstRow = parts == 1 ? 0 : part * (L2In / 4) / parts * 4;
+        int endRow = parts == 1 ? (L2In / 4) * 4 : (part + 1) * (L2In / 4) / parts * 4;
         if (part == 0)
         {
             // db += Σ_s dz
