@@ -92,8 +92,7 @@ internal static class DenseBatchEmitter
         // their softmax across its lanes; otherwise each sample's softmax is taken from its stored logits.
         int overRead = ForwardEmitter.OverRead(model, layer);
         bool softmax = layer.Activation == ActivationKind.Softmax;
-        bool InRegister(VectorWidth width) =>
-            softmax && Chunk.Plan(layer.Outputs, width, overRead) is { Count: 1 } plan && !plan[0].Width.IsScalar;
+        bool InRegister(VectorWidth width) => ForwardEmitter.SoftmaxInRegister(model, layer, width);
         bool perBranch = System.Array.Exists(VectorWidth.Vectors, InRegister);
         SimdEmitter.WidthLadder(
             writer,

@@ -289,8 +289,7 @@ internal static class ForwardEmitter
 
         // Softmax across the lanes of a register where the logits fit one vector; otherwise once, after the ladder,
         // from the stored logits.
-        bool InRegister(VectorWidth width) =>
-            softmax && Chunk.Plan(layer.Outputs, width, overRead) is { Count: 1 } plan && !plan[0].Width.IsScalar;
+        bool InRegister(VectorWidth width) => SoftmaxInRegister(model, layer, width);
         bool perBranch = System.Array.Exists(VectorWidth.Vectors, InRegister);
         SimdEmitter.WidthLadder(
             writer,
@@ -321,6 +320,15 @@ internal static class ForwardEmitter
 
         writer.CloseBlock();
     }
+
+    /// <summary>
+    /// Whether, at <paramref name="width"/>, a softmax layer's logits are one vector (full or partial), so that its
+    /// softmax is taken across the lanes of that register.
+    /// </summary>
+    internal static bool SoftmaxInRegister(NetworkModel model, LayerModel layer, VectorWidth width) =>
+        layer.Activation == ActivationKind.Softmax
+        && Chunk.Plan(layer.Outputs, width, OverRead(model, layer)) is { Count: 1 } plan
+        && !plan[0].Width.IsScalar;
 
     /// <summary>
     /// How many floats a row of W may be read past its end: the parameters after W (the biases, then the later layers).
