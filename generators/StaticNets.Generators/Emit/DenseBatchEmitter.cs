@@ -99,7 +99,7 @@ internal static class DenseBatchEmitter
             width =>
             {
                 bool inRegister = InRegister(width);
-                TileBlocks(writer, layer.Outputs, Out(l), width, (block, baseOffset) => WriteForwardTile(writer, layer, block, baseOffset, inRegister: inRegister, biasOverRead: overRead - layer.Outputs), overRead);
+                TileBlocks(writer, layer.Outputs, Out(l), width, (block, baseOffset) => WriteForwardTile(writer, layer, block, baseOffset, inRegister: inRegister, biasOverRead: ForwardEmitter.BiasOverRead(model, layer)), overRead);
                 if (perBranch && softmax && !inRegister)
                 {
                     WriteTileSoftmax(writer, layer);
@@ -129,18 +129,18 @@ internal static class DenseBatchEmitter
     /// <summary>Each sample's softmax of a tile, from its stored logits.</summary>
     private static void WriteTileSoftmax(SourceWriter writer, LayerModel layer)
     {
-        int l = layer.Index;
         for (int r = 0; r < SampleTile; r++)
         {
-            if (layer.Outputs <= ForwardEmitter.MaxUnrolledSoftmax)
+            bool braces = layer.Outputs <= ForwardEmitter.MaxUnrolledSoftmax; // its locals would clash with the next sample's
+            if (braces)
             {
                 writer.OpenBlock(string.Empty);
-                ForwardEmitter.WriteUnrolledSoftmax(writer, layer, $"z{r}", $"a{r}");
-                writer.CloseBlock();
             }
-            else
+
+            ForwardEmitter.WriteSoftmax(writer, layer, $"z{r}", $"a{r}");
+            if (braces)
             {
-                writer.WriteLine($"{Softmax}.Forward({MemoryMarshal}.CreateReadOnlySpan(ref z{r}, {Out(l)}), {MemoryMarshal}.CreateSpan(ref a{r}, {Out(l)}));");
+                writer.CloseBlock();
             }
         }
     }
@@ -345,22 +345,14 @@ internal static class DenseBatchEmitter
             for (int k = 0; k < block.Count; k++)
             {
                 Chunk chunk = block[k];
-                string bias = chunk.IsPartial && chunk.Width.Count - chunk.Floats > biasOverRead
-                    ? chunk.Width.LoadFirst("b", baseOffset, chunk.Offset, chunk.Floats) // the parameters end too soon to read the whole vector
-                    : chunk.Width.Load("b", SimdEmitter.Offset(baseOffset, chunk.Offset));
                 string start = partial
                     ? (chunk.Width.IsScalar ? "0f" : chunk.Width.Class + "<float>.Zero")
-                    : r == 0 ? bias : Acc(0, k);
+                    : r == 0 ? ForwardEmitter.BiasStart(chunk, baseOffset, biasOverRead) : Acc(0, k);
                 writer.WriteLine($"var {Acc(r, k)} = {start};");
             }
         }
 
-        if (block.Exists(chunk => chunk.IsPartial))
-        {
-            Chunk tail = block.Find(chunk => chunk.IsPartial);
-            int spare = tail.Width.Count - tail.Floats;
-            writer.WriteLine($"// the {tail.Width.Name} of outputs {tail.Offset}..{tail.Offset + tail.Floats - 1} also reads the {(spare == 1 ? "float" : Int(spare) + " floats")} after each row of W{l}; those lanes are never stored");
-        }
+        ForwardEmitter.WriteOverReadComment(writer, layer, block);
 
         writer.OpenBlock(partial ? "for (int i = i0; i < i1; i++)" : $"for (int i = 0; i < {In(l)}; i++)");
         writer.WriteLine($"ref float row = ref {Unsafe}.Add(ref w, i * {Out(l)});");
@@ -381,6 +373,11 @@ internal static class DenseBatchEmitter
 
         writer.CloseBlock();
         writer.WriteLine();
+        if (inRegister)
+        {
+            ForwardEmitter.WriteUsedLanes(writer, block[0]);
+        }
+
         for (int r = 0; r < rows; r++)
         {
             for (int k = 0; k < block.Count; k++)
@@ -393,51 +390,7 @@ internal static class DenseBatchEmitter
                     continue;
                 }
 
-                if (!chunk.IsPartial)
-                {
-                    writer.WriteLine(chunk.Width.Store(Acc(r, k), $"z{r}", offset));
-                    if (inRegister)
-                    {
-                        writer.WriteLine(chunk.Width.Store($"{Softmax}.Forward({Acc(r, k)}, {chunk.Width.Class}<float>.AllBitsSet)", $"a{r}", offset));
-                    }
-                    else if (layer.Activation != ActivationKind.Softmax)
-                    {
-                        string value = layer.Activation == ActivationKind.Linear ? Acc(r, k) : ActivationForward(layer, Acc(r, k));
-                        writer.WriteLine(chunk.Width.Store(value, $"a{r}", offset));
-                    }
-
-                    continue;
-                }
-
-                // a partial chunk: only its used lanes are stored
-                foreach (string line in chunk.Width.StoreFirst(Acc(r, k), $"z{r}", baseOffset, chunk.Offset, chunk.Floats))
-                {
-                    writer.WriteLine(line);
-                }
-
-                if (inRegister && r == 0)
-                {
-                    writer.WriteLine($"var used = {chunk.Width.Class}.AsSingle({chunk.Width.Class}.LessThan({chunk.Width.Class}<int>.Indices, {chunk.Width.Class}.Create({Int(chunk.Floats)}))); // the lanes that are outputs");
-                }
-
-                string? activated = inRegister
-                    ? $"{Softmax}.Forward({Acc(r, k)}, used)"
-                    : layer.Activation == ActivationKind.Softmax ? null
-                    : layer.Activation == ActivationKind.Linear ? Acc(r, k)
-                    : ActivationForward(layer, Acc(r, k));
-                if (activated is not null)
-                {
-                    string name = activated == Acc(r, k) ? activated : $"a{Int(r)}_{Int(k)}";
-                    if (name != activated)
-                    {
-                        writer.WriteLine($"var {name} = {activated};");
-                    }
-
-                    foreach (string line in chunk.Width.StoreFirst(name, $"a{r}", baseOffset, chunk.Offset, chunk.Floats))
-                    {
-                        writer.WriteLine(line);
-                    }
-                }
+                ForwardEmitter.WriteOutputStores(writer, layer, chunk, Acc(r, k), $"z{r}", $"a{r}", baseOffset, inRegister, $"a{Int(r)}_{Int(k)}");
             }
         }
     }

@@ -336,17 +336,78 @@ internal static class ForwardEmitter
     /// </summary>
     internal static int OverRead(NetworkModel model, LayerModel layer) => model.ParameterCount - layer.BiasOffset;
 
-    /// <summary>The softmax of a sample whose logits are stored at z, into a.</summary>
-    private static void WriteSoftmax(SourceWriter writer, LayerModel layer)
+    /// <summary>The softmax of a sample whose logits are stored at <paramref name="z"/>, into <paramref name="a"/>.</summary>
+    internal static void WriteSoftmax(SourceWriter writer, LayerModel layer, string z = "z", string a = "a")
     {
         if (layer.Outputs <= MaxUnrolledSoftmax)
         {
-            WriteUnrolledSoftmax(writer, layer, "z", "a");
+            WriteUnrolledSoftmax(writer, layer, z, a);
         }
         else
         {
-            writer.WriteLine($"{Softmax}.Forward({MemoryMarshal}.CreateReadOnlySpan(ref z, {Out(layer.Index)}), {MemoryMarshal}.CreateSpan(ref a, {Out(layer.Index)}));");
+            writer.WriteLine($"{Softmax}.Forward({MemoryMarshal}.CreateReadOnlySpan(ref {z}, {Out(layer.Index)}), {MemoryMarshal}.CreateSpan(ref {a}, {Out(layer.Index)}));");
         }
+    }
+
+    /// <summary>How many floats past a layer's biases may be read: the later layers' parameters.</summary>
+    internal static int BiasOverRead(NetworkModel model, LayerModel layer) => OverRead(model, layer) - layer.Outputs;
+
+    /// <summary>
+    /// The initial value of a chunk's accumulator: its biases, as one load, or lane by lane with zeros after them where a
+    /// partial chunk would read past the end of the parameters.
+    /// </summary>
+    internal static string BiasStart(Chunk chunk, string? baseOffset, int biasOverRead) =>
+        chunk.IsPartial && chunk.Width.Count - chunk.Floats > biasOverRead
+            ? chunk.Width.LoadFirst("b", baseOffset, chunk.Offset, chunk.Floats)
+            : chunk.Width.Load("b", SimdEmitter.Offset(baseOffset, chunk.Offset));
+
+    /// <summary>The comment that says which floats a block's partial chunk reads beyond its row, if it has one.</summary>
+    internal static void WriteOverReadComment(SourceWriter writer, LayerModel layer, List<Chunk> block)
+    {
+        if (block.Exists(chunk => chunk.IsPartial))
+        {
+            Chunk partial = block.Find(chunk => chunk.IsPartial);
+            int spare = partial.Width.Count - partial.Floats;
+            writer.WriteLine($"// the {partial.Width.Name} of outputs {partial.Offset}..{partial.Offset + partial.Floats - 1} also reads the {(spare == 1 ? "float" : Int(spare) + " floats")} after each row of W{layer.Index} (the next row, or the parameters after W{layer.Index}); those lanes are never stored");
+        }
+    }
+
+    /// <summary>
+    /// Declares <c>used</c>, the mask of the lanes of <paramref name="chunk"/> that are outputs, for a softmax taken
+    /// across its lanes.
+    /// </summary>
+    internal static void WriteUsedLanes(SourceWriter writer, Chunk chunk)
+    {
+        string mask = chunk.IsPartial
+            ? $"{chunk.Width.Class}.AsSingle({chunk.Width.Class}.LessThan({chunk.Width.Class}<int>.Indices, {chunk.Width.Class}.Create({Int(chunk.Floats)})))"
+            : $"{chunk.Width.Class}<float>.AllBitsSet";
+        writer.WriteLine($"var used = {mask}; // the lanes that are outputs: softmax across them, the others take no part");
+    }
+
+    /// <summary>
+    /// Stores a finished accumulator: z, then to a the activation, or with <paramref name="inRegister"/> the softmax
+    /// across its lanes (<c>used</c> in scope); whole, or only the used lanes of a partial chunk, through the local
+    /// <paramref name="temporary"/> where the stored value is an expression.
+    /// </summary>
+    internal static void WriteOutputStores(SourceWriter writer, LayerModel layer, Chunk chunk, string acc, string z, string a, string? baseOffset, bool inRegister, string temporary)
+    {
+        WriteStore(writer, chunk, acc, z, baseOffset);
+        string? value = inRegister ? $"{Softmax}.Forward({acc}, used)"
+            : layer.Activation == ActivationKind.Softmax ? null
+            : layer.Activation == ActivationKind.Linear ? acc
+            : ActivationForward(layer, acc);
+        if (value is null)
+        {
+            return; // the softmax follows, from the stored logits
+        }
+
+        if (chunk.IsPartial && value != acc)
+        {
+            writer.WriteLine($"var {temporary} = {value};");
+            value = temporary;
+        }
+
+        WriteStore(writer, chunk, value, a, baseOffset);
     }
 
     /// <summary>
@@ -356,23 +417,12 @@ internal static class ForwardEmitter
     /// </summary>
     private static void WriteBlock(SourceWriter writer, NetworkModel model, LayerModel layer, List<Chunk> block, bool unrolled, string? baseOffset, bool inRegister)
     {
-        int l = layer.Index;
         for (int k = 0; k < block.Count; k++)
         {
-            Chunk chunk = block[k];
-            string bias = chunk.IsPartial && chunk.Width.Count - chunk.Floats > model.ParameterCount - layer.BiasOffset - layer.Outputs
-                ? chunk.Width.LoadFirst("b", baseOffset, chunk.Offset, chunk.Floats) // the parameters end too soon to read the whole vector
-                : chunk.Width.Load("b", SimdEmitter.Offset(baseOffset, chunk.Offset));
-            writer.WriteLine($"var {SimdEmitter.Accumulator(k)} = {bias};");
+            writer.WriteLine($"var {SimdEmitter.Accumulator(k)} = {BiasStart(block[k], baseOffset, BiasOverRead(model, layer))};");
         }
 
-        if (block.Exists(chunk => chunk.IsPartial))
-        {
-            Chunk partial = block.Find(chunk => chunk.IsPartial);
-            int spare = partial.Width.Count - partial.Floats;
-            writer.WriteLine($"// the {partial.Width.Name} of outputs {partial.Offset}..{partial.Offset + partial.Floats - 1} also reads the {(spare == 1 ? "float" : Int(spare) + " floats")} after each row of W{l} (the next row, or the parameters after W{l}); those lanes are never stored");
-        }
-
+        WriteOverReadComment(writer, layer, block);
         if (unrolled)
         {
             WriteUnrolledInputs(writer, layer, block, baseOffset);
@@ -382,38 +432,14 @@ internal static class ForwardEmitter
             WriteInputLoop(writer, layer, block, baseOffset);
         }
 
+        if (inRegister)
+        {
+            WriteUsedLanes(writer, block[0]);
+        }
+
         for (int k = 0; k < block.Count; k++)
         {
-            Chunk chunk = block[k];
-            string acc = SimdEmitter.Accumulator(k);
-            WriteStore(writer, chunk, acc, "z", baseOffset);
-            if (inRegister)
-            {
-                string used = chunk.IsPartial
-                    ? $"{chunk.Width.Class}.AsSingle({chunk.Width.Class}.LessThan({chunk.Width.Class}<int>.Indices, {chunk.Width.Class}.Create({Int(chunk.Floats)})))"
-                    : $"{chunk.Width.Class}<float>.AllBitsSet";
-                writer.WriteLine(chunk.IsPartial
-                    ? $"// softmax across the lanes; the lanes past the {Int(chunk.Floats)} outputs take no part"
-                    : "// softmax across the lanes of the one vector of logits");
-                writer.WriteLine($"var probabilities = {Softmax}.Forward({acc}, {used});");
-                WriteStore(writer, chunk, "probabilities", "a", baseOffset);
-            }
-            else if (layer.Activation != ActivationKind.Softmax)
-            {
-                if (layer.Activation == ActivationKind.Linear)
-                {
-                    WriteStore(writer, chunk, acc, "a", baseOffset);
-                }
-                else if (chunk.IsPartial)
-                {
-                    writer.WriteLine($"var activated{Int(k)} = {ActivationForward(layer, acc)};");
-                    WriteStore(writer, chunk, $"activated{Int(k)}", "a", baseOffset);
-                }
-                else
-                {
-                    writer.WriteLine(chunk.Width.Store(ActivationForward(layer, acc), "a", SimdEmitter.Offset(baseOffset, chunk.Offset)));
-                }
-            }
+            WriteOutputStores(writer, layer, block[k], SimdEmitter.Accumulator(k), "z", "a", baseOffset, inRegister, "activated" + Int(k));
         }
     }
 
@@ -445,20 +471,21 @@ internal static class ForwardEmitter
 
         void Step(string input, int chain)
         {
-            string rowStart = input.Contains(" ") ? $"({input}) * {Out(l)}" : $"{input} * {Out(l)}";
-            writer.WriteLine($"ref float row{(chains > 1 ? Int(chain) : string.Empty)} = ref {Unsafe}.Add(ref w, {rowStart});");
-            string xi = chains > 1 ? "x" + Int(chain) : "xi";
             string row = chains > 1 ? "row" + Int(chain) : "row";
+            string xi = chains > 1 ? "x" + Int(chain) : "xi";
+            string rowStart = input.Contains(" ") ? $"({input}) * {Out(l)}" : $"{input} * {Out(l)}";
+            writer.WriteLine($"ref float {row} = ref {Unsafe}.Add(ref w, {rowStart});");
             writer.WriteLine($"float {xi} = {Unsafe}.Add(ref x, {input});");
+            string Broadcast(VectorWidth width) => chains > 1 ? $"{xi}v{Int(width.Count)}" : xi + Int(width.Count); // x1v16, or xi16
             foreach (VectorWidth width in broadcasts)
             {
-                writer.WriteLine($"var {xi}v{Int(width.Count)} = {width.Broadcast(xi)};");
+                writer.WriteLine($"var {Broadcast(width)} = {width.Broadcast(xi)};");
             }
 
             for (int k = 0; k < block.Count; k++)
             {
                 Chunk chunk = block[k];
-                string operand = chunk.Width.IsScalar ? xi : $"{xi}v{Int(chunk.Width.Count)}";
+                string operand = chunk.Width.IsScalar ? xi : Broadcast(chunk.Width);
                 string sum = PartialSum(k, chain);
                 writer.WriteLine($"{sum} = {chunk.Width.FusedMultiplyAdd(operand, chunk.Width.Load(row, SimdEmitter.Offset(baseOffset, chunk.Offset)), sum)};");
             }
@@ -467,20 +494,7 @@ internal static class ForwardEmitter
         if (chains == 1)
         {
             writer.OpenBlock($"for (int i = 0; i < {In(l)}; i++)");
-            writer.WriteLine($"ref float row = ref {Unsafe}.Add(ref w, i * {Out(l)});");
-            writer.WriteLine($"float xi = {Unsafe}.Add(ref x, i);");
-            foreach (VectorWidth width in broadcasts)
-            {
-                writer.WriteLine($"var xi{Int(width.Count)} = {width.Broadcast("xi")};");
-            }
-
-            for (int k = 0; k < block.Count; k++)
-            {
-                Chunk chunk = block[k];
-                string xi = chunk.Width.IsScalar ? "xi" : "xi" + Int(chunk.Width.Count);
-                writer.WriteLine($"{SimdEmitter.Accumulator(k)} = {chunk.Width.FusedMultiplyAdd(xi, chunk.Width.Load("row", SimdEmitter.Offset(baseOffset, chunk.Offset)), SimdEmitter.Accumulator(k))};");
-            }
-
+            Step("i", 0);
             writer.CloseBlock();
             writer.WriteLine();
             return;

@@ -205,7 +205,7 @@ partial class AllActivationsNet
                     var acc1_0 = acc0_0;
                     var acc2_0 = acc0_0;
                     var acc3_0 = acc0_0;
-                    // the Vector256 of outputs 0..4 also reads the 3 floats after each row of W1; those lanes are never stored
+                    // the Vector256 of outputs 0..4 also reads the 3 floats after each row of W1 (the next row, or the parameters after W1); those lanes are never stored
                     for (int i = 0; i < L1In; i++)
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
@@ -433,7 +433,7 @@ partial class AllActivationsNet
                     var acc1_0 = acc0_0;
                     var acc2_0 = acc0_0;
                     var acc3_0 = acc0_0;
-                    // the Vector256 of outputs 0..5 also reads the 2 floats after each row of W2; those lanes are never stored
+                    // the Vector256 of outputs 0..5 also reads the 2 floats after each row of W2 (the next row, or the parameters after W2); those lanes are never stored
                     for (int i = 0; i < L2In; i++)
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
@@ -494,7 +494,7 @@ partial class AllActivationsNet
                     var acc2_1 = acc0_1;
                     var acc3_0 = acc0_0;
                     var acc3_1 = acc0_1;
-                    // the Vector128 of outputs 4..5 also reads the 2 floats after each row of W2; those lanes are never stored
+                    // the Vector128 of outputs 4..5 also reads the 2 floats after each row of W2 (the next row, or the parameters after W2); those lanes are never stored
                     for (int i = 0; i < L2In; i++)
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
@@ -838,7 +838,7 @@ partial class AllActivationsNet
                     var acc1_0 = acc0_0;
                     var acc2_0 = acc0_0;
                     var acc3_0 = acc0_0;
-                    // the Vector512 of outputs 0..8 also reads the 7 floats after each row of W4; those lanes are never stored
+                    // the Vector512 of outputs 0..8 also reads the 7 floats after each row of W4 (the next row, or the parameters after W4); those lanes are never stored
                     for (int i = 0; i < L4In; i++)
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L4Out);
@@ -1154,7 +1154,7 @@ partial class AllActivationsNet
                     var acc1_0 = acc0_0;
                     var acc2_0 = acc0_0;
                     var acc3_0 = acc0_0;
-                    // the Vector256 of outputs 0..4 also reads the 3 floats after each row of W5; those lanes are never stored
+                    // the Vector256 of outputs 0..4 also reads the 3 floats after each row of W5 (the next row, or the parameters after W5); those lanes are never stored
                     for (int i = 0; i < L5In; i++)
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L5Out);
@@ -1509,7 +1509,7 @@ partial class AllActivationsNet
                     var acc1_0 = acc0_0;
                     var acc2_0 = acc0_0;
                     var acc3_0 = acc0_0;
-                    // the Vector256 of outputs 0..5 also reads the 2 floats after each row of W7; those lanes are never stored
+                    // the Vector256 of outputs 0..5 also reads the 2 floats after each row of W7 (the next row, or the parameters after W7); those lanes are never stored
                     for (int i = 0; i < L7In; i++)
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
@@ -1570,7 +1570,7 @@ partial class AllActivationsNet
                     var acc2_1 = acc0_1;
                     var acc3_0 = acc0_0;
                     var acc3_1 = acc0_1;
-                    // the Vector128 of outputs 4..5 also reads the 2 floats after each row of W7; those lanes are never stored
+                    // the Vector128 of outputs 4..5 also reads the 2 floats after each row of W7 (the next row, or the parameters after W7); those lanes are never stored
                     for (int i = 0; i < L7In; i++)
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
@@ -1761,7 +1761,7 @@ partial class AllActivationsNet
                     var acc1_0 = acc0_0;
                     var acc2_0 = acc0_0;
                     var acc3_0 = acc0_0;
-                    // the Vector256 of outputs 0..4 also reads the 3 floats after each row of W8; those lanes are never stored
+                    // the Vector256 of outputs 0..4 also reads the 3 floats after each row of W8 (the next row, or the parameters after W8); those lanes are never stored
                     for (int i = 0; i < L8In; i++)
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L8Out);
@@ -2025,14 +2025,14 @@ partial class AllActivationsNet
             float x3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 3);
             var acc0p3 = global::System.Runtime.Intrinsics.Vector128.Create(x3) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w, 9);
             acc0 = (acc0 + acc0p1) + (acc0p2 + acc0p3);
+            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3))); // the lanes that are outputs: softmax across them, the others take no part
             global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc0);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0, 1);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0, 2);
-            // softmax across the lanes; the lanes past the 3 outputs take no part
-            var probabilities = global::StaticNets.Operators.SoftmaxOperator.Forward(acc0, global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3))));
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(probabilities);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(probabilities, 1);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(probabilities, 2);
+            var activated0 = global::StaticNets.Operators.SoftmaxOperator.Forward(acc0, used);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(activated0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(activated0, 1);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(activated0, 2);
         }
         else
         {
@@ -2103,7 +2103,7 @@ partial class AllActivationsNet
                     var acc1_0 = acc0_0;
                     var acc2_0 = acc0_0;
                     var acc3_0 = acc0_0;
-                    // the Vector128 of outputs 0..2 also reads the float after each row of W10; those lanes are never stored
+                    // the Vector128 of outputs 0..2 also reads the float after each row of W10 (the next row, or the parameters after W10); those lanes are never stored
                     for (int i = 0; i < L10In; i++)
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L10Out);
@@ -2122,10 +2122,10 @@ partial class AllActivationsNet
                         acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
                     }
 
+                    var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3))); // the lanes that are outputs: softmax across them, the others take no part
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc0_0);
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0_0, 1);
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0_0, 2);
-                    var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3))); // the lanes that are outputs
                     var a0_0 = global::StaticNets.Operators.SoftmaxOperator.Forward(acc0_0, used);
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(a0_0);
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(a0_0, 1);

@@ -1026,7 +1026,7 @@ partial class PaddedCnn
                     var acc1_0 = acc0_0;
                     var acc2_0 = acc0_0;
                     var acc3_0 = acc0_0;
-                    // the Vector128 of outputs 0..2 also reads the float after each row of W6; those lanes are never stored
+                    // the Vector128 of outputs 0..2 also reads the float after each row of W6 (the next row, or the parameters after W6); those lanes are never stored
                     for (int i = 0; i < L6In; i++)
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);

@@ -1276,14 +1276,14 @@ partial class Mlp
             }
 
             acc0 = (acc0 + acc0p1) + (acc0p2 + acc0p3);
+            var used = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(10))); // the lanes that are outputs: softmax across them, the others take no part
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc0), ref z, 0);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc0)));
             global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc0)), 1);
-            // softmax across the lanes; the lanes past the 10 outputs take no part
-            var probabilities = global::StaticNets.Operators.SoftmaxOperator.Forward(acc0, global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(10))));
-            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(probabilities), ref a, 0);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(probabilities)));
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(probabilities)), 1);
+            var activated0 = global::StaticNets.Operators.SoftmaxOperator.Forward(acc0, used);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(activated0), ref a, 0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(activated0)));
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(activated0)), 1);
         }
         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
@@ -1550,7 +1550,7 @@ partial class Mlp
                     var acc1_0 = acc0_0;
                     var acc2_0 = acc0_0;
                     var acc3_0 = acc0_0;
-                    // the Vector512 of outputs 0..9 also reads the 6 floats after each row of W2; those lanes are never stored
+                    // the Vector512 of outputs 0..9 also reads the 6 floats after each row of W2 (the next row, or the parameters after W2); those lanes are never stored
                     for (int i = 0; i < L2In; i++)
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
@@ -1569,10 +1569,10 @@ partial class Mlp
                         acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w0, acc3_0);
                     }
 
+                    var used = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(10))); // the lanes that are outputs: softmax across them, the others take no part
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc0_0), ref z0, 0);
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc0_0)));
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref z0, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc0_0)), 1);
-                    var used = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(10))); // the lanes that are outputs
                     var a0_0 = global::StaticNets.Operators.SoftmaxOperator.Forward(acc0_0, used);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(a0_0), ref a0, 0);
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(a0_0)));
@@ -1612,7 +1612,7 @@ partial class Mlp
                     var acc2_1 = acc0_1;
                     var acc3_0 = acc0_0;
                     var acc3_1 = acc0_1;
-                    // the Vector128 of outputs 8..9 also reads the 2 floats after each row of W2; those lanes are never stored
+                    // the Vector128 of outputs 8..9 also reads the 2 floats after each row of W2 (the next row, or the parameters after W2); those lanes are never stored
                     for (int i = 0; i < L2In; i++)
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
@@ -1850,7 +1850,7 @@ partial class Mlp
                     var acc3_0 = acc0_0;
                     var acc3_1 = acc0_1;
                     var acc3_2 = acc0_2;
-                    // the Vector128 of outputs 8..9 also reads the 2 floats after each row of W2; those lanes are never stored
+                    // the Vector128 of outputs 8..9 also reads the 2 floats after each row of W2 (the next row, or the parameters after W2); those lanes are never stored
                     for (int i = 0; i < L2In; i++)
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);

@@ -283,7 +283,7 @@ partial class OddNet
                     var acc1_0 = acc0_0;
                     var acc2_0 = acc0_0;
                     var acc3_0 = acc0_0;
-                    // the Vector512 of outputs 0..12 also reads the 3 floats after each row of W1; those lanes are never stored
+                    // the Vector512 of outputs 0..12 also reads the 3 floats after each row of W1 (the next row, or the parameters after W1); those lanes are never stored
                     for (int i = 0; i < L1In; i++)
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
@@ -344,7 +344,7 @@ partial class OddNet
                     var acc2_1 = acc0_1;
                     var acc3_0 = acc0_0;
                     var acc3_1 = acc0_1;
-                    // the Vector256 of outputs 8..12 also reads the 3 floats after each row of W1; those lanes are never stored
+                    // the Vector256 of outputs 8..12 also reads the 3 floats after each row of W1 (the next row, or the parameters after W1); those lanes are never stored
                     for (int i = 0; i < L1In; i++)
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
@@ -665,7 +665,7 @@ partial class OddNet
                     var acc1_0 = acc0_0;
                     var acc2_0 = acc0_0;
                     var acc3_0 = acc0_0;
-                    // the Vector256 of outputs 0..6 also reads the float after each row of W2; those lanes are never stored
+                    // the Vector256 of outputs 0..6 also reads the float after each row of W2 (the next row, or the parameters after W2); those lanes are never stored
                     for (int i = 0; i < L2In; i++)
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
@@ -730,7 +730,7 @@ partial class OddNet
                     var acc2_1 = acc0_1;
                     var acc3_0 = acc0_0;
                     var acc3_1 = acc0_1;
-                    // the Vector128 of outputs 4..6 also reads the float after each row of W2; those lanes are never stored
+                    // the Vector128 of outputs 4..6 also reads the float after each row of W2 (the next row, or the parameters after W2); those lanes are never stored
                     for (int i = 0; i < L2In; i++)
                     {
                         ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);

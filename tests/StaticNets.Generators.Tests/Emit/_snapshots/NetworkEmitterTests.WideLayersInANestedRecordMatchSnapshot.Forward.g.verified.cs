@@ -514,7 +514,7 @@ partial struct Outer
                         var acc3_0 = acc0_0;
                         var acc3_1 = acc0_1;
                         var acc3_2 = acc0_2;
-                        // the Vector512 of outputs 288..299 also reads the 4 floats after each row of W1; those lanes are never stored
+                        // the Vector512 of outputs 288..299 also reads the 4 floats after each row of W1 (the next row, or the parameters after W1); those lanes are never stored
                         for (int i = 0; i < L1In; i++)
                         {
                             ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
@@ -1299,7 +1299,7 @@ partial struct Outer
                         var acc3_0 = acc0_0;
                         var acc3_1 = acc0_1;
                         var acc3_2 = acc0_2;
-                        // the Vector512 of outputs 288..299 also reads the 4 floats after each row of W2; those lanes are never stored
+                        // the Vector512 of outputs 288..299 also reads the 4 floats after each row of W2 (the next row, or the parameters after W2); those lanes are never stored
                         for (int i = 0; i < L2In; i++)
                         {
                             ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
