@@ -5,7 +5,14 @@ namespace StaticNets;
 /// and defaults of PyTorch's <c>torch.optim</c>; unset hyper-parameters on <see cref="NetworkAttribute"/> take
 /// PyTorch's defaults for the chosen optimizer.
 /// </summary>
-/// <remarks>The numeric values are part of the model-file format; never renumber them.</remarks>
+/// <remarks>
+/// <para>The numeric values are part of the model-file format; never renumber them.</para>
+/// <para>
+/// Where PyTorch would keep a subnormal float in a buffer that decays (momentum buffers, moving averages of the gradient
+/// and of its square), the generated step stores 0: see <see cref="Operators.Subnormals"/> for why and for the bound on
+/// the difference this makes to the parameters.
+/// </para>
+/// </remarks>
 public enum Optimizer
 {
     /// <summary>

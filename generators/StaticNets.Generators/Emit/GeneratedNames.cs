@@ -45,6 +45,9 @@ internal static class GeneratedNames
     public const string LastPenalty = "_lastPenalty";
     public const string Regularization = "global::StaticNets.Operators.RegularizationOperator";
 
+    /// <summary>The runtime's flush of subnormal floats to zero, applied to decaying optimizer state.</summary>
+    public const string Subnormals = "global::StaticNets.Operators.Subnormals";
+
     /// <summary>Dropout mask of layer <paramref name="layer"/>: 0 for a dropped value, else <c>1 / (1 - rate)</c>.</summary>
     public static string Mask(int layer) => "_mask" + layer.ToString(CultureInfo.InvariantCulture);
 

@@ -149,7 +149,10 @@ internal static class StepEmitter
         List<string> buffers = StateBuffers(model);
         bool parallel = ParallelTrainingEmitter.HasParallelStep(model);
         writer.WriteLine($"/// <inheritdoc cref=\"{INetwork}.Step\"/>");
-        writer.WriteLine($"/// <remarks>{Summary(model)}</remarks>");
+        string flush = model.Optimizer != OptimizerKind.Adagrad && StateBuffers(model).Count > 0
+            ? $" Decaying state that falls below 2⁻¹²⁶ is stored as 0 (<see cref=\"{Subnormals}\"/>)."
+            : string.Empty;
+        writer.WriteLine($"/// <remarks>{Summary(model)}{flush}</remarks>");
         if (parallel)
         {
             writer.OpenBlock("public void Step()");
@@ -450,6 +453,13 @@ internal static class StepEmitter
         writer.CloseBlock();
     }
 
+    /// <summary>
+    /// <paramref name="value"/> with subnormal lanes set to zero: every state buffer that decays geometrically goes
+    /// through it before it is stored, so a weight whose gradient stays 0 has state 0 instead of subnormals that every
+    /// later step would compute with in microcode (see <c>StaticNets.Operators.Subnormals</c>).
+    /// </summary>
+    private static string Flush(string value) => $"{Subnormals}.FlushToZero({value})";
+
     private static IEnumerable<string> LoadParameterAndGradient(VectorWidth w, string o, bool decay)
     {
         yield return $"var pv = {w.Load("p", o)};";
@@ -478,7 +488,7 @@ internal static class StepEmitter
             yield return line;
         }
 
-        yield return $"var bv = {w.FusedMultiplyAdd(w.Load("buffer", o), w.Broadcast("bufferDecay"), "gv * gradientScale")};";
+        yield return $"var bv = {Flush(w.FusedMultiplyAdd(w.Load("buffer", o), w.Broadcast("bufferDecay"), "gv * gradientScale"))};";
         yield return w.Store("bv", "buffer", o);
         foreach (string line in Update(w, nesterov ? w.FusedMultiplyAdd(w.FusedMultiplyAdd("bv", w.Broadcast("momentum"), "gv"), w.Broadcast("-lr"), "pv") : w.FusedMultiplyAdd("bv", w.Broadcast("-lr"), "pv"), o))
         {
@@ -508,10 +518,10 @@ internal static class StepEmitter
             yield return line;
         }
 
-        yield return $"var va = {w.FusedMultiplyAdd("gv * gv", w.Broadcast("1f - rho"), w.Load("squareAverage", o) + " * rho")};";
+        yield return $"var va = {Flush(w.FusedMultiplyAdd("gv * gv", w.Broadcast("1f - rho"), w.Load("squareAverage", o) + " * rho"))};";
         yield return $"var delta = {w.Sqrt(w.Load("deltaAverage", o) + " + " + w.Broadcast("epsilon"))} / {w.Sqrt("va + " + w.Broadcast("epsilon"))} * gv;";
         yield return w.Store("va", "squareAverage", o);
-        yield return w.Store(w.FusedMultiplyAdd("delta * delta", w.Broadcast("1f - rho"), w.Load("deltaAverage", o) + " * rho"), "deltaAverage", o);
+        yield return w.Store(Flush(w.FusedMultiplyAdd("delta * delta", w.Broadcast("1f - rho"), w.Load("deltaAverage", o) + " * rho")), "deltaAverage", o);
         foreach (string line in Update(w, w.FusedMultiplyAdd("delta", w.Broadcast("-lr"), "pv"), o))
         {
             yield return line;
@@ -525,11 +535,11 @@ internal static class StepEmitter
             yield return line;
         }
 
-        yield return $"var va = {w.FusedMultiplyAdd("gv * gv", w.Broadcast("1f - alpha"), w.Load("squareAverage", o) + " * alpha")};";
+        yield return $"var va = {Flush(w.FusedMultiplyAdd("gv * gv", w.Broadcast("1f - alpha"), w.Load("squareAverage", o) + " * alpha"))};";
         yield return w.Store("va", "squareAverage", o);
         if (centered)
         {
-            yield return $"var ga = {w.FusedMultiplyAdd("gv", w.Broadcast("1f - alpha"), w.Load("gradientAverage", o) + " * alpha")};";
+            yield return $"var ga = {Flush(w.FusedMultiplyAdd("gv", w.Broadcast("1f - alpha"), w.Load("gradientAverage", o) + " * alpha"))};";
             yield return w.Store("ga", "gradientAverage", o);
             yield return $"var average = {w.Sqrt(w.FusedMultiplyAdd("-ga", "ga", "va"))} + {w.Broadcast("epsilon")};";
         }
@@ -540,7 +550,7 @@ internal static class StepEmitter
 
         if (momentum)
         {
-            yield return $"var bv = {w.FusedMultiplyAdd(w.Load("buffer", o), w.Broadcast("momentum"), "gv / average")};";
+            yield return $"var bv = {Flush(w.FusedMultiplyAdd(w.Load("buffer", o), w.Broadcast("momentum"), "gv / average"))};";
             yield return w.Store("bv", "buffer", o);
             foreach (string line in Update(w, w.FusedMultiplyAdd("bv", w.Broadcast("-lr"), "pv"), o))
             {
@@ -571,8 +581,8 @@ internal static class StepEmitter
             }
         }
 
-        yield return $"var mv = {w.FusedMultiplyAdd("gv", w.Broadcast("1f - beta1"), w.Load("m", o) + " * beta1")};";
-        yield return $"var vv = {w.FusedMultiplyAdd("gv * gv", w.Broadcast("1f - beta2"), w.Load("v", o) + " * beta2")};";
+        yield return $"var mv = {Flush(w.FusedMultiplyAdd("gv", w.Broadcast("1f - beta1"), w.Load("m", o) + " * beta1"))};";
+        yield return $"var vv = {Flush(w.FusedMultiplyAdd("gv * gv", w.Broadcast("1f - beta2"), w.Load("v", o) + " * beta2"))};";
         yield return w.Store("mv", "m", o);
         yield return w.Store("vv", "v", o);
         if (amsGrad)

@@ -21,7 +21,7 @@ partial class Cnn
     }
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Step"/>
-    /// <remarks>Adam, as torch.optim.Adam: m = β₁m + (1 - β₁)g; v = β₂v + (1 - β₂)g²; θ = θ - lr/(1 - β₁ᵗ) · m/(√v/√(1 - β₂ᵗ) + ε).</remarks>
+    /// <remarks>Adam, as torch.optim.Adam: m = β₁m + (1 - β₁)g; v = β₂v + (1 - β₂)g²; θ = θ - lr/(1 - β₁ᵗ) · m/(√v/√(1 - β₂ᵗ) + ε). Decaying state that falls below 2⁻¹²⁶ is stored as 0 (<see cref="global::StaticNets.Operators.Subnormals"/>).</remarks>
     public void Step()
     {
         _step++;
@@ -94,8 +94,8 @@ partial class Cnn
             {
                 var pv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p, o);
                 var gv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, o);
-                var mv = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector512.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref m, o) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector512.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, o) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector512.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref m, o) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector512.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, o) * beta2));
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(mv, ref m, o);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(vv, ref v, o);
                 var denominator = global::System.Runtime.Intrinsics.Vector512.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector512.Create(epsilon);
@@ -108,8 +108,8 @@ partial class Cnn
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, o);
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, o) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, o) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, o) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, o) * beta2));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, o) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, o) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
@@ -125,8 +125,8 @@ partial class Cnn
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, o);
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, o);
-                var mv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref m, o) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, o) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref m, o) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, o) * beta2));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, o);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, o);
                 var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
@@ -139,8 +139,8 @@ partial class Cnn
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, o);
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, o) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, o) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, o) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, o) * beta2));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, o) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, o) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
@@ -156,8 +156,8 @@ partial class Cnn
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, o);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, o);
-                var mv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, o) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, o) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, o) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, o) * beta2));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, o);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, o);
                 var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
@@ -170,8 +170,8 @@ partial class Cnn
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, o);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, o);
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, o) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, o) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, o) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, o) * beta2));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, o) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, o) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
@@ -186,8 +186,8 @@ partial class Cnn
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, (nuint)k);
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, (nuint)k) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, (nuint)k) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, (nuint)k) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, (nuint)k) * beta2));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, (nuint)k) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, (nuint)k) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;

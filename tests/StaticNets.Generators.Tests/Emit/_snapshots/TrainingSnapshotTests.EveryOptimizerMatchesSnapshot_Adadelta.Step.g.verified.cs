@@ -34,7 +34,7 @@ partial class AdadeltaNet
     }
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Step"/>
-    /// <remarks>Adadelta, as torch.optim.Adadelta: v = ρv + (1 - ρ)g²; Δ = √(u + ε)/√(v + ε) · g; u = ρu + (1 - ρ)Δ²; θ = θ - lr·Δ.</remarks>
+    /// <remarks>Adadelta, as torch.optim.Adadelta: v = ρv + (1 - ρ)g²; Δ = √(u + ε)/√(v + ε) · g; u = ρu + (1 - ρ)Δ²; θ = θ - lr·Δ. Decaying state that falls below 2⁻¹²⁶ is stored as 0 (<see cref="global::StaticNets.Operators.Subnormals"/>).</remarks>
     public void Step()
     {
         int step = ++_step;
@@ -56,10 +56,10 @@ partial class AdadeltaNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p, 0);
                 var gv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, 0);
-                var va = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector512.Create(1f - rho), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref squareAverage, 0) * rho);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector512.Create(1f - rho), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref squareAverage, 0) * rho));
                 var delta = global::System.Runtime.Intrinsics.Vector512.Sqrt(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltaAverage, 0) + global::System.Runtime.Intrinsics.Vector512.Create(epsilon)) / global::System.Runtime.Intrinsics.Vector512.Sqrt(va + global::System.Runtime.Intrinsics.Vector512.Create(epsilon)) * gv;
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(va, ref squareAverage, 0);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector512.Create(1f - rho), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltaAverage, 0) * rho), ref deltaAverage, 0);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector512.Create(1f - rho), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref deltaAverage, 0) * rho)), ref deltaAverage, 0);
                 var updated = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector512.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(updated, ref p, 0);
                 finite16 += updated - updated;
@@ -68,10 +68,10 @@ partial class AdadeltaNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 16);
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 16);
-                var va = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - rho), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref squareAverage, 16) * rho);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - rho), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref squareAverage, 16) * rho));
                 var delta = global::System.Runtime.Intrinsics.Vector256.Sqrt(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltaAverage, 16) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon)) / global::System.Runtime.Intrinsics.Vector256.Sqrt(va + global::System.Runtime.Intrinsics.Vector256.Create(epsilon)) * gv;
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(va, ref squareAverage, 16);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector256.Create(1f - rho), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltaAverage, 16) * rho), ref deltaAverage, 16);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector256.Create(1f - rho), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltaAverage, 16) * rho)), ref deltaAverage, 16);
                 var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 16);
                 finite8 += updated - updated;
@@ -80,10 +80,10 @@ partial class AdadeltaNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 24);
-                var va = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) * rho);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) * rho));
                 var delta = global::System.MathF.Sqrt(global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 24) + epsilon) / global::System.MathF.Sqrt(va + epsilon) * gv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) = va;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 24) = global::System.MathF.FusedMultiplyAdd(delta * delta, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 24) * rho);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 24) = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(delta * delta, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 24) * rho));
                 var updated = global::System.MathF.FusedMultiplyAdd(delta, -lr, pv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = updated;
                 finite1 += updated - updated;
@@ -92,10 +92,10 @@ partial class AdadeltaNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 25);
-                var va = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) * rho);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) * rho));
                 var delta = global::System.MathF.Sqrt(global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 25) + epsilon) / global::System.MathF.Sqrt(va + epsilon) * gv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) = va;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 25) = global::System.MathF.FusedMultiplyAdd(delta * delta, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 25) * rho);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 25) = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(delta * delta, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 25) * rho));
                 var updated = global::System.MathF.FusedMultiplyAdd(delta, -lr, pv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = updated;
                 finite1 += updated - updated;
@@ -107,10 +107,10 @@ partial class AdadeltaNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 0);
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 0);
-                var va = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - rho), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref squareAverage, 0) * rho);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - rho), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref squareAverage, 0) * rho));
                 var delta = global::System.Runtime.Intrinsics.Vector256.Sqrt(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltaAverage, 0) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon)) / global::System.Runtime.Intrinsics.Vector256.Sqrt(va + global::System.Runtime.Intrinsics.Vector256.Create(epsilon)) * gv;
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(va, ref squareAverage, 0);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector256.Create(1f - rho), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltaAverage, 0) * rho), ref deltaAverage, 0);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector256.Create(1f - rho), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltaAverage, 0) * rho)), ref deltaAverage, 0);
                 var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 0);
                 finite8 += updated - updated;
@@ -119,10 +119,10 @@ partial class AdadeltaNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 8);
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 8);
-                var va = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - rho), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref squareAverage, 8) * rho);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - rho), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref squareAverage, 8) * rho));
                 var delta = global::System.Runtime.Intrinsics.Vector256.Sqrt(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltaAverage, 8) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon)) / global::System.Runtime.Intrinsics.Vector256.Sqrt(va + global::System.Runtime.Intrinsics.Vector256.Create(epsilon)) * gv;
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(va, ref squareAverage, 8);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector256.Create(1f - rho), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltaAverage, 8) * rho), ref deltaAverage, 8);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector256.Create(1f - rho), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltaAverage, 8) * rho)), ref deltaAverage, 8);
                 var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 8);
                 finite8 += updated - updated;
@@ -131,10 +131,10 @@ partial class AdadeltaNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 16);
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 16);
-                var va = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - rho), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref squareAverage, 16) * rho);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - rho), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref squareAverage, 16) * rho));
                 var delta = global::System.Runtime.Intrinsics.Vector256.Sqrt(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltaAverage, 16) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon)) / global::System.Runtime.Intrinsics.Vector256.Sqrt(va + global::System.Runtime.Intrinsics.Vector256.Create(epsilon)) * gv;
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(va, ref squareAverage, 16);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector256.Create(1f - rho), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltaAverage, 16) * rho), ref deltaAverage, 16);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector256.Create(1f - rho), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref deltaAverage, 16) * rho)), ref deltaAverage, 16);
                 var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 16);
                 finite8 += updated - updated;
@@ -143,10 +143,10 @@ partial class AdadeltaNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 24);
-                var va = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) * rho);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) * rho));
                 var delta = global::System.MathF.Sqrt(global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 24) + epsilon) / global::System.MathF.Sqrt(va + epsilon) * gv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) = va;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 24) = global::System.MathF.FusedMultiplyAdd(delta * delta, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 24) * rho);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 24) = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(delta * delta, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 24) * rho));
                 var updated = global::System.MathF.FusedMultiplyAdd(delta, -lr, pv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = updated;
                 finite1 += updated - updated;
@@ -155,10 +155,10 @@ partial class AdadeltaNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 25);
-                var va = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) * rho);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) * rho));
                 var delta = global::System.MathF.Sqrt(global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 25) + epsilon) / global::System.MathF.Sqrt(va + epsilon) * gv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) = va;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 25) = global::System.MathF.FusedMultiplyAdd(delta * delta, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 25) * rho);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 25) = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(delta * delta, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 25) * rho));
                 var updated = global::System.MathF.FusedMultiplyAdd(delta, -lr, pv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = updated;
                 finite1 += updated - updated;
@@ -170,10 +170,10 @@ partial class AdadeltaNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 0);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 0);
-                var va = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - rho), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 0) * rho);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - rho), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 0) * rho));
                 var delta = global::System.Runtime.Intrinsics.Vector128.Sqrt(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltaAverage, 0) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)) / global::System.Runtime.Intrinsics.Vector128.Sqrt(va + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)) * gv;
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(va, ref squareAverage, 0);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector128.Create(1f - rho), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltaAverage, 0) * rho), ref deltaAverage, 0);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector128.Create(1f - rho), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltaAverage, 0) * rho)), ref deltaAverage, 0);
                 var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 0);
                 finite4 += updated - updated;
@@ -182,10 +182,10 @@ partial class AdadeltaNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 4);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 4);
-                var va = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - rho), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 4) * rho);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - rho), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 4) * rho));
                 var delta = global::System.Runtime.Intrinsics.Vector128.Sqrt(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltaAverage, 4) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)) / global::System.Runtime.Intrinsics.Vector128.Sqrt(va + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)) * gv;
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(va, ref squareAverage, 4);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector128.Create(1f - rho), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltaAverage, 4) * rho), ref deltaAverage, 4);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector128.Create(1f - rho), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltaAverage, 4) * rho)), ref deltaAverage, 4);
                 var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 4);
                 finite4 += updated - updated;
@@ -194,10 +194,10 @@ partial class AdadeltaNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 8);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 8);
-                var va = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - rho), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 8) * rho);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - rho), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 8) * rho));
                 var delta = global::System.Runtime.Intrinsics.Vector128.Sqrt(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltaAverage, 8) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)) / global::System.Runtime.Intrinsics.Vector128.Sqrt(va + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)) * gv;
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(va, ref squareAverage, 8);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector128.Create(1f - rho), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltaAverage, 8) * rho), ref deltaAverage, 8);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector128.Create(1f - rho), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltaAverage, 8) * rho)), ref deltaAverage, 8);
                 var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 8);
                 finite4 += updated - updated;
@@ -206,10 +206,10 @@ partial class AdadeltaNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 12);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 12);
-                var va = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - rho), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 12) * rho);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - rho), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 12) * rho));
                 var delta = global::System.Runtime.Intrinsics.Vector128.Sqrt(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltaAverage, 12) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)) / global::System.Runtime.Intrinsics.Vector128.Sqrt(va + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)) * gv;
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(va, ref squareAverage, 12);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector128.Create(1f - rho), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltaAverage, 12) * rho), ref deltaAverage, 12);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector128.Create(1f - rho), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltaAverage, 12) * rho)), ref deltaAverage, 12);
                 var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 12);
                 finite4 += updated - updated;
@@ -218,10 +218,10 @@ partial class AdadeltaNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 16);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 16);
-                var va = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - rho), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 16) * rho);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - rho), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 16) * rho));
                 var delta = global::System.Runtime.Intrinsics.Vector128.Sqrt(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltaAverage, 16) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)) / global::System.Runtime.Intrinsics.Vector128.Sqrt(va + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)) * gv;
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(va, ref squareAverage, 16);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector128.Create(1f - rho), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltaAverage, 16) * rho), ref deltaAverage, 16);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector128.Create(1f - rho), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltaAverage, 16) * rho)), ref deltaAverage, 16);
                 var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 16);
                 finite4 += updated - updated;
@@ -230,10 +230,10 @@ partial class AdadeltaNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 20);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 20);
-                var va = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - rho), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 20) * rho);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - rho), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 20) * rho));
                 var delta = global::System.Runtime.Intrinsics.Vector128.Sqrt(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltaAverage, 20) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)) / global::System.Runtime.Intrinsics.Vector128.Sqrt(va + global::System.Runtime.Intrinsics.Vector128.Create(epsilon)) * gv;
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(va, ref squareAverage, 20);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector128.Create(1f - rho), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltaAverage, 20) * rho), ref deltaAverage, 20);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta * delta, global::System.Runtime.Intrinsics.Vector128.Create(1f - rho), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref deltaAverage, 20) * rho)), ref deltaAverage, 20);
                 var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(delta, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 20);
                 finite4 += updated - updated;
@@ -242,10 +242,10 @@ partial class AdadeltaNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 24);
-                var va = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) * rho);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) * rho));
                 var delta = global::System.MathF.Sqrt(global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 24) + epsilon) / global::System.MathF.Sqrt(va + epsilon) * gv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) = va;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 24) = global::System.MathF.FusedMultiplyAdd(delta * delta, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 24) * rho);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 24) = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(delta * delta, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 24) * rho));
                 var updated = global::System.MathF.FusedMultiplyAdd(delta, -lr, pv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = updated;
                 finite1 += updated - updated;
@@ -254,10 +254,10 @@ partial class AdadeltaNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 25);
-                var va = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) * rho);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) * rho));
                 var delta = global::System.MathF.Sqrt(global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 25) + epsilon) / global::System.MathF.Sqrt(va + epsilon) * gv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) = va;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 25) = global::System.MathF.FusedMultiplyAdd(delta * delta, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 25) * rho);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 25) = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(delta * delta, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, 25) * rho));
                 var updated = global::System.MathF.FusedMultiplyAdd(delta, -lr, pv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = updated;
                 finite1 += updated - updated;
@@ -269,10 +269,10 @@ partial class AdadeltaNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, (nuint)k);
-                var va = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, (nuint)k) * rho);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, (nuint)k) * rho));
                 var delta = global::System.MathF.Sqrt(global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, (nuint)k) + epsilon) / global::System.MathF.Sqrt(va + epsilon) * gv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, (nuint)k) = va;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, (nuint)k) = global::System.MathF.FusedMultiplyAdd(delta * delta, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, (nuint)k) * rho);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, (nuint)k) = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(delta * delta, 1f - rho, global::System.Runtime.CompilerServices.Unsafe.Add(ref deltaAverage, (nuint)k) * rho));
                 var updated = global::System.MathF.FusedMultiplyAdd(delta, -lr, pv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) = updated;
                 finite1 += updated - updated;

@@ -34,7 +34,7 @@ partial class AdamNet
     }
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Step"/>
-    /// <remarks>Adam, as torch.optim.Adam: m = β₁m + (1 - β₁)g; v = β₂v + (1 - β₂)g²; θ = θ - lr/(1 - β₁ᵗ) · m/(√v/√(1 - β₂ᵗ) + ε).</remarks>
+    /// <remarks>Adam, as torch.optim.Adam: m = β₁m + (1 - β₁)g; v = β₂v + (1 - β₂)g²; θ = θ - lr/(1 - β₁ᵗ) · m/(√v/√(1 - β₂ᵗ) + ε). Decaying state that falls below 2⁻¹²⁶ is stored as 0 (<see cref="global::StaticNets.Operators.Subnormals"/>).</remarks>
     public void Step()
     {
         int step = ++_step;
@@ -60,8 +60,8 @@ partial class AdamNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p, 0);
                 var gv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, 0);
-                var mv = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector512.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref m, 0) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector512.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, 0) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector512.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref m, 0) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector512.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, 0) * beta2));
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(mv, ref m, 0);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(vv, ref v, 0);
                 var denominator = global::System.Runtime.Intrinsics.Vector512.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector512.Create(epsilon);
@@ -73,8 +73,8 @@ partial class AdamNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 16);
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 16);
-                var mv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref m, 16) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 16) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref m, 16) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 16) * beta2));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, 16);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 16);
                 var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
@@ -86,8 +86,8 @@ partial class AdamNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 24);
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) * beta2));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
@@ -99,8 +99,8 @@ partial class AdamNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 25);
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) * beta2));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
@@ -115,8 +115,8 @@ partial class AdamNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 0);
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 0);
-                var mv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref m, 0) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 0) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref m, 0) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 0) * beta2));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, 0);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 0);
                 var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
@@ -128,8 +128,8 @@ partial class AdamNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 8);
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 8);
-                var mv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref m, 8) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 8) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref m, 8) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 8) * beta2));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, 8);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 8);
                 var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
@@ -141,8 +141,8 @@ partial class AdamNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 16);
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 16);
-                var mv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref m, 16) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 16) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref m, 16) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 16) * beta2));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, 16);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 16);
                 var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
@@ -154,8 +154,8 @@ partial class AdamNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 24);
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) * beta2));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
@@ -167,8 +167,8 @@ partial class AdamNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 25);
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) * beta2));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
@@ -183,8 +183,8 @@ partial class AdamNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 0);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 0);
-                var mv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 0) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 0) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 0) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 0) * beta2));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 0);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 0);
                 var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
@@ -196,8 +196,8 @@ partial class AdamNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 4);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 4);
-                var mv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 4) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 4) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 4) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 4) * beta2));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 4);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 4);
                 var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
@@ -209,8 +209,8 @@ partial class AdamNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 8);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 8);
-                var mv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 8) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 8) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 8) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 8) * beta2));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 8);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 8);
                 var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
@@ -222,8 +222,8 @@ partial class AdamNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 12);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 12);
-                var mv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 12) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 12) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 12) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 12) * beta2));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 12);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 12);
                 var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
@@ -235,8 +235,8 @@ partial class AdamNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 16);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 16);
-                var mv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 16) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 16) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 16) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 16) * beta2));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 16);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 16);
                 var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
@@ -248,8 +248,8 @@ partial class AdamNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 20);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 20);
-                var mv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 20) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 20) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 20) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 20) * beta2));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 20);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 20);
                 var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
@@ -261,8 +261,8 @@ partial class AdamNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 24);
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) * beta2));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
@@ -274,8 +274,8 @@ partial class AdamNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 25);
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) * beta2));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
@@ -290,8 +290,8 @@ partial class AdamNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, (nuint)k);
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, (nuint)k) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, (nuint)k) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, (nuint)k) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, (nuint)k) * beta2));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, (nuint)k) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, (nuint)k) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;

@@ -34,7 +34,7 @@ partial class AdamAmsGradWithWeightDecayNet
     }
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Step"/>
-    /// <remarks>Adam, as torch.optim.Adam: g = g + λθ; m = β₁m + (1 - β₁)g; v = β₂v + (1 - β₂)g²; v̂ = max(v̂, v); θ = θ - lr/(1 - β₁ᵗ) · m/(√v̂/√(1 - β₂ᵗ) + ε).</remarks>
+    /// <remarks>Adam, as torch.optim.Adam: g = g + λθ; m = β₁m + (1 - β₁)g; v = β₂v + (1 - β₂)g²; v̂ = max(v̂, v); θ = θ - lr/(1 - β₁ᵗ) · m/(√v̂/√(1 - β₂ᵗ) + ε). Decaying state that falls below 2⁻¹²⁶ is stored as 0 (<see cref="global::StaticNets.Operators.Subnormals"/>).</remarks>
     public void Step()
     {
         int step = ++_step;
@@ -62,8 +62,8 @@ partial class AdamAmsGradWithWeightDecayNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p, 0);
                 var gv = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(pv, global::System.Runtime.Intrinsics.Vector512.Create(weightDecay), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, 0));
-                var mv = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector512.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref m, 0) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector512.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, 0) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector512.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref m, 0) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector512.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, 0) * beta2));
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(mv, ref m, 0);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(vv, ref v, 0);
                 vv = global::System.Runtime.Intrinsics.Vector512.Max(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref vMax, 0), vv);
@@ -77,8 +77,8 @@ partial class AdamAmsGradWithWeightDecayNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 16);
                 var gv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(pv, global::System.Runtime.Intrinsics.Vector256.Create(weightDecay), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 16));
-                var mv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref m, 16) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 16) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref m, 16) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 16) * beta2));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, 16);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 16);
                 vv = global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vMax, 16), vv);
@@ -92,8 +92,8 @@ partial class AdamAmsGradWithWeightDecayNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24);
                 var gv = global::System.MathF.FusedMultiplyAdd(pv, weightDecay, global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 24));
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) * beta2));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) = vv;
                 vv = global::System.MathF.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, 24), vv);
@@ -107,8 +107,8 @@ partial class AdamAmsGradWithWeightDecayNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25);
                 var gv = global::System.MathF.FusedMultiplyAdd(pv, weightDecay, global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 25));
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) * beta2));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) = vv;
                 vv = global::System.MathF.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, 25), vv);
@@ -125,8 +125,8 @@ partial class AdamAmsGradWithWeightDecayNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 0);
                 var gv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(pv, global::System.Runtime.Intrinsics.Vector256.Create(weightDecay), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 0));
-                var mv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref m, 0) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 0) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref m, 0) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 0) * beta2));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, 0);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 0);
                 vv = global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vMax, 0), vv);
@@ -140,8 +140,8 @@ partial class AdamAmsGradWithWeightDecayNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 8);
                 var gv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(pv, global::System.Runtime.Intrinsics.Vector256.Create(weightDecay), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 8));
-                var mv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref m, 8) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 8) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref m, 8) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 8) * beta2));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, 8);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 8);
                 vv = global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vMax, 8), vv);
@@ -155,8 +155,8 @@ partial class AdamAmsGradWithWeightDecayNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 16);
                 var gv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(pv, global::System.Runtime.Intrinsics.Vector256.Create(weightDecay), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 16));
-                var mv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref m, 16) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 16) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref m, 16) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 16) * beta2));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, 16);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 16);
                 vv = global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref vMax, 16), vv);
@@ -170,8 +170,8 @@ partial class AdamAmsGradWithWeightDecayNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24);
                 var gv = global::System.MathF.FusedMultiplyAdd(pv, weightDecay, global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 24));
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) * beta2));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) = vv;
                 vv = global::System.MathF.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, 24), vv);
@@ -185,8 +185,8 @@ partial class AdamAmsGradWithWeightDecayNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25);
                 var gv = global::System.MathF.FusedMultiplyAdd(pv, weightDecay, global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 25));
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) * beta2));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) = vv;
                 vv = global::System.MathF.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, 25), vv);
@@ -203,8 +203,8 @@ partial class AdamAmsGradWithWeightDecayNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 0);
                 var gv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(pv, global::System.Runtime.Intrinsics.Vector128.Create(weightDecay), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 0));
-                var mv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 0) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 0) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 0) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 0) * beta2));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 0);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 0);
                 vv = global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref vMax, 0), vv);
@@ -218,8 +218,8 @@ partial class AdamAmsGradWithWeightDecayNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 4);
                 var gv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(pv, global::System.Runtime.Intrinsics.Vector128.Create(weightDecay), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 4));
-                var mv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 4) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 4) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 4) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 4) * beta2));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 4);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 4);
                 vv = global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref vMax, 4), vv);
@@ -233,8 +233,8 @@ partial class AdamAmsGradWithWeightDecayNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 8);
                 var gv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(pv, global::System.Runtime.Intrinsics.Vector128.Create(weightDecay), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 8));
-                var mv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 8) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 8) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 8) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 8) * beta2));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 8);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 8);
                 vv = global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref vMax, 8), vv);
@@ -248,8 +248,8 @@ partial class AdamAmsGradWithWeightDecayNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 12);
                 var gv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(pv, global::System.Runtime.Intrinsics.Vector128.Create(weightDecay), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 12));
-                var mv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 12) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 12) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 12) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 12) * beta2));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 12);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 12);
                 vv = global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref vMax, 12), vv);
@@ -263,8 +263,8 @@ partial class AdamAmsGradWithWeightDecayNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 16);
                 var gv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(pv, global::System.Runtime.Intrinsics.Vector128.Create(weightDecay), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 16));
-                var mv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 16) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 16) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 16) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 16) * beta2));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 16);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 16);
                 vv = global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref vMax, 16), vv);
@@ -278,8 +278,8 @@ partial class AdamAmsGradWithWeightDecayNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 20);
                 var gv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(pv, global::System.Runtime.Intrinsics.Vector128.Create(weightDecay), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 20));
-                var mv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 20) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 20) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 20) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 20) * beta2));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 20);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 20);
                 vv = global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref vMax, 20), vv);
@@ -293,8 +293,8 @@ partial class AdamAmsGradWithWeightDecayNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24);
                 var gv = global::System.MathF.FusedMultiplyAdd(pv, weightDecay, global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 24));
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) * beta2));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) = vv;
                 vv = global::System.MathF.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, 24), vv);
@@ -308,8 +308,8 @@ partial class AdamAmsGradWithWeightDecayNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25);
                 var gv = global::System.MathF.FusedMultiplyAdd(pv, weightDecay, global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 25));
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) * beta2));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) = vv;
                 vv = global::System.MathF.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, 25), vv);
@@ -326,8 +326,8 @@ partial class AdamAmsGradWithWeightDecayNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k);
                 var gv = global::System.MathF.FusedMultiplyAdd(pv, weightDecay, global::System.Runtime.CompilerServices.Unsafe.Add(ref g, (nuint)k));
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, (nuint)k) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, (nuint)k) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, (nuint)k) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, (nuint)k) * beta2));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, (nuint)k) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, (nuint)k) = vv;
                 vv = global::System.MathF.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, (nuint)k), vv);

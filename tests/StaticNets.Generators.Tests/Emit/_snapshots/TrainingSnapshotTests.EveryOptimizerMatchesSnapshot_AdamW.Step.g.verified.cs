@@ -34,7 +34,7 @@ partial class AdamWNet
     }
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Step"/>
-    /// <remarks>AdamW, as torch.optim.AdamW: θ = θ·(1 - lr·λ); m = β₁m + (1 - β₁)g; v = β₂v + (1 - β₂)g²; θ = θ - lr/(1 - β₁ᵗ) · m/(√v/√(1 - β₂ᵗ) + ε).</remarks>
+    /// <remarks>AdamW, as torch.optim.AdamW: θ = θ·(1 - lr·λ); m = β₁m + (1 - β₁)g; v = β₂v + (1 - β₂)g²; θ = θ - lr/(1 - β₁ᵗ) · m/(√v/√(1 - β₂ᵗ) + ε). Decaying state that falls below 2⁻¹²⁶ is stored as 0 (<see cref="global::StaticNets.Operators.Subnormals"/>).</remarks>
     public void Step()
     {
         int step = ++_step;
@@ -62,8 +62,8 @@ partial class AdamWNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p, 0) * parameterDecay;
                 var gv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, 0);
-                var mv = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector512.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref m, 0) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector512.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, 0) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector512.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref m, 0) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector512.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref v, 0) * beta2));
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(mv, ref m, 0);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(vv, ref v, 0);
                 var denominator = global::System.Runtime.Intrinsics.Vector512.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector512.Create(epsilon);
@@ -75,8 +75,8 @@ partial class AdamWNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 16) * parameterDecay;
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 16);
-                var mv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref m, 16) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 16) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref m, 16) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 16) * beta2));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, 16);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 16);
                 var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
@@ -88,8 +88,8 @@ partial class AdamWNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) * parameterDecay;
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 24);
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) * beta2));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
@@ -101,8 +101,8 @@ partial class AdamWNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) * parameterDecay;
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 25);
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) * beta2));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
@@ -117,8 +117,8 @@ partial class AdamWNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 0) * parameterDecay;
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 0);
-                var mv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref m, 0) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 0) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref m, 0) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 0) * beta2));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, 0);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 0);
                 var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
@@ -130,8 +130,8 @@ partial class AdamWNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 8) * parameterDecay;
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 8);
-                var mv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref m, 8) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 8) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref m, 8) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 8) * beta2));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, 8);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 8);
                 var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
@@ -143,8 +143,8 @@ partial class AdamWNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 16) * parameterDecay;
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 16);
-                var mv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref m, 16) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 16) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref m, 16) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, 16) * beta2));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mv, ref m, 16);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vv, ref v, 16);
                 var denominator = global::System.Runtime.Intrinsics.Vector256.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
@@ -156,8 +156,8 @@ partial class AdamWNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) * parameterDecay;
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 24);
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) * beta2));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
@@ -169,8 +169,8 @@ partial class AdamWNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) * parameterDecay;
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 25);
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) * beta2));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
@@ -185,8 +185,8 @@ partial class AdamWNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 0) * parameterDecay;
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 0);
-                var mv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 0) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 0) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 0) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 0) * beta2));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 0);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 0);
                 var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
@@ -198,8 +198,8 @@ partial class AdamWNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 4) * parameterDecay;
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 4);
-                var mv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 4) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 4) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 4) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 4) * beta2));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 4);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 4);
                 var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
@@ -211,8 +211,8 @@ partial class AdamWNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 8) * parameterDecay;
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 8);
-                var mv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 8) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 8) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 8) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 8) * beta2));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 8);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 8);
                 var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
@@ -224,8 +224,8 @@ partial class AdamWNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 12) * parameterDecay;
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 12);
-                var mv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 12) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 12) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 12) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 12) * beta2));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 12);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 12);
                 var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
@@ -237,8 +237,8 @@ partial class AdamWNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 16) * parameterDecay;
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 16);
-                var mv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 16) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 16) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 16) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 16) * beta2));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 16);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 16);
                 var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
@@ -250,8 +250,8 @@ partial class AdamWNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 20) * parameterDecay;
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 20);
-                var mv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 20) * beta1);
-                var vv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 20) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta1), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref m, 20) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - beta2), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref v, 20) * beta2));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(mv, ref m, 20);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(vv, ref v, 20);
                 var denominator = global::System.Runtime.Intrinsics.Vector128.Sqrt(vv) * inverseCorrection2Sqrt + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
@@ -263,8 +263,8 @@ partial class AdamWNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) * parameterDecay;
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 24);
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) * beta2));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 24) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 24) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
@@ -276,8 +276,8 @@ partial class AdamWNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) * parameterDecay;
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 25);
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) * beta2));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, 25) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, 25) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;
@@ -292,8 +292,8 @@ partial class AdamWNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) * parameterDecay;
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, (nuint)k);
-                var mv = global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, (nuint)k) * beta1);
-                var vv = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, (nuint)k) * beta2);
+                var mv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - beta1, global::System.Runtime.CompilerServices.Unsafe.Add(ref m, (nuint)k) * beta1));
+                var vv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - beta2, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, (nuint)k) * beta2));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref m, (nuint)k) = mv;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref v, (nuint)k) = vv;
                 var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;

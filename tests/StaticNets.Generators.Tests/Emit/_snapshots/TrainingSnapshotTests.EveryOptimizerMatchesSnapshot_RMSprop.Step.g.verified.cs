@@ -34,7 +34,7 @@ partial class RMSpropNet
     }
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Step"/>
-    /// <remarks>RMSprop, as torch.optim.RMSprop: v = αv + (1 - α)g²; d = √v + ε; θ = θ - lr·g/d.</remarks>
+    /// <remarks>RMSprop, as torch.optim.RMSprop: v = αv + (1 - α)g²; d = √v + ε; θ = θ - lr·g/d. Decaying state that falls below 2⁻¹²⁶ is stored as 0 (<see cref="global::StaticNets.Operators.Subnormals"/>).</remarks>
     public void Step()
     {
         int step = ++_step;
@@ -55,7 +55,7 @@ partial class RMSpropNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p, 0);
                 var gv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, 0);
-                var va = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector512.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref squareAverage, 0) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector512.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref squareAverage, 0) * alpha));
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(va, ref squareAverage, 0);
                 var average = global::System.Runtime.Intrinsics.Vector512.Sqrt(va) + global::System.Runtime.Intrinsics.Vector512.Create(epsilon);
                 var updated = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector512.Create(-lr), pv);
@@ -66,7 +66,7 @@ partial class RMSpropNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 16);
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 16);
-                var va = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref squareAverage, 16) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref squareAverage, 16) * alpha));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(va, ref squareAverage, 16);
                 var average = global::System.Runtime.Intrinsics.Vector256.Sqrt(va) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
                 var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
@@ -77,7 +77,7 @@ partial class RMSpropNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 24);
-                var va = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) * alpha));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) = va;
                 var average = global::System.MathF.Sqrt(va) + epsilon;
                 var updated = global::System.MathF.FusedMultiplyAdd(gv / average, -lr, pv);
@@ -88,7 +88,7 @@ partial class RMSpropNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 25);
-                var va = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) * alpha));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) = va;
                 var average = global::System.MathF.Sqrt(va) + epsilon;
                 var updated = global::System.MathF.FusedMultiplyAdd(gv / average, -lr, pv);
@@ -102,7 +102,7 @@ partial class RMSpropNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 0);
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 0);
-                var va = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref squareAverage, 0) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref squareAverage, 0) * alpha));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(va, ref squareAverage, 0);
                 var average = global::System.Runtime.Intrinsics.Vector256.Sqrt(va) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
                 var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
@@ -113,7 +113,7 @@ partial class RMSpropNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 8);
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 8);
-                var va = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref squareAverage, 8) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref squareAverage, 8) * alpha));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(va, ref squareAverage, 8);
                 var average = global::System.Runtime.Intrinsics.Vector256.Sqrt(va) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
                 var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
@@ -124,7 +124,7 @@ partial class RMSpropNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 16);
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 16);
-                var va = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref squareAverage, 16) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref squareAverage, 16) * alpha));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(va, ref squareAverage, 16);
                 var average = global::System.Runtime.Intrinsics.Vector256.Sqrt(va) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
                 var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
@@ -135,7 +135,7 @@ partial class RMSpropNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 24);
-                var va = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) * alpha));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) = va;
                 var average = global::System.MathF.Sqrt(va) + epsilon;
                 var updated = global::System.MathF.FusedMultiplyAdd(gv / average, -lr, pv);
@@ -146,7 +146,7 @@ partial class RMSpropNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 25);
-                var va = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) * alpha));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) = va;
                 var average = global::System.MathF.Sqrt(va) + epsilon;
                 var updated = global::System.MathF.FusedMultiplyAdd(gv / average, -lr, pv);
@@ -160,7 +160,7 @@ partial class RMSpropNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 0);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 0);
-                var va = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 0) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 0) * alpha));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(va, ref squareAverage, 0);
                 var average = global::System.Runtime.Intrinsics.Vector128.Sqrt(va) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
@@ -171,7 +171,7 @@ partial class RMSpropNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 4);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 4);
-                var va = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 4) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 4) * alpha));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(va, ref squareAverage, 4);
                 var average = global::System.Runtime.Intrinsics.Vector128.Sqrt(va) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
@@ -182,7 +182,7 @@ partial class RMSpropNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 8);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 8);
-                var va = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 8) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 8) * alpha));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(va, ref squareAverage, 8);
                 var average = global::System.Runtime.Intrinsics.Vector128.Sqrt(va) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
@@ -193,7 +193,7 @@ partial class RMSpropNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 12);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 12);
-                var va = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 12) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 12) * alpha));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(va, ref squareAverage, 12);
                 var average = global::System.Runtime.Intrinsics.Vector128.Sqrt(va) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
@@ -204,7 +204,7 @@ partial class RMSpropNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 16);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 16);
-                var va = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 16) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 16) * alpha));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(va, ref squareAverage, 16);
                 var average = global::System.Runtime.Intrinsics.Vector128.Sqrt(va) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
@@ -215,7 +215,7 @@ partial class RMSpropNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 20);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 20);
-                var va = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 20) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 20) * alpha));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(va, ref squareAverage, 20);
                 var average = global::System.Runtime.Intrinsics.Vector128.Sqrt(va) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
                 var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv / average, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
@@ -226,7 +226,7 @@ partial class RMSpropNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 24);
-                var va = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) * alpha));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) = va;
                 var average = global::System.MathF.Sqrt(va) + epsilon;
                 var updated = global::System.MathF.FusedMultiplyAdd(gv / average, -lr, pv);
@@ -237,7 +237,7 @@ partial class RMSpropNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 25);
-                var va = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) * alpha));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) = va;
                 var average = global::System.MathF.Sqrt(va) + epsilon;
                 var updated = global::System.MathF.FusedMultiplyAdd(gv / average, -lr, pv);
@@ -251,7 +251,7 @@ partial class RMSpropNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, (nuint)k);
-                var va = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, (nuint)k) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, (nuint)k) * alpha));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, (nuint)k) = va;
                 var average = global::System.MathF.Sqrt(va) + epsilon;
                 var updated = global::System.MathF.FusedMultiplyAdd(gv / average, -lr, pv);

@@ -34,7 +34,7 @@ partial class RMSpropCenteredWithMomentumNet
     }
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Step"/>
-    /// <remarks>RMSprop, as torch.optim.RMSprop: v = αv + (1 - α)g²; m = αm + (1 - α)g; d = √(v - m²) + ε; b = μb + g/d; θ = θ - lr·b.</remarks>
+    /// <remarks>RMSprop, as torch.optim.RMSprop: v = αv + (1 - α)g²; m = αm + (1 - α)g; d = √(v - m²) + ε; b = μb + g/d; θ = θ - lr·b. Decaying state that falls below 2⁻¹²⁶ is stored as 0 (<see cref="global::StaticNets.Operators.Subnormals"/>).</remarks>
     public void Step()
     {
         int step = ++_step;
@@ -58,12 +58,12 @@ partial class RMSpropCenteredWithMomentumNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p, 0);
                 var gv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, 0);
-                var va = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector512.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref squareAverage, 0) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector512.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref squareAverage, 0) * alpha));
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(va, ref squareAverage, 0);
-                var ga = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector512.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradientAverage, 0) * alpha);
+                var ga = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector512.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradientAverage, 0) * alpha));
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(ga, ref gradientAverage, 0);
                 var average = global::System.Runtime.Intrinsics.Vector512.Sqrt(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-ga, ga, va)) + global::System.Runtime.Intrinsics.Vector512.Create(epsilon);
-                var bv = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref buffer, 0), global::System.Runtime.Intrinsics.Vector512.Create(momentum), gv / average);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref buffer, 0), global::System.Runtime.Intrinsics.Vector512.Create(momentum), gv / average));
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(bv, ref buffer, 0);
                 var updated = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector512.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(updated, ref p, 0);
@@ -73,12 +73,12 @@ partial class RMSpropCenteredWithMomentumNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 16);
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 16);
-                var va = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref squareAverage, 16) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref squareAverage, 16) * alpha));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(va, ref squareAverage, 16);
-                var ga = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientAverage, 16) * alpha);
+                var ga = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientAverage, 16) * alpha));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ga, ref gradientAverage, 16);
                 var average = global::System.Runtime.Intrinsics.Vector256.Sqrt(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-ga, ga, va)) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
-                var bv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref buffer, 16), global::System.Runtime.Intrinsics.Vector256.Create(momentum), gv / average);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref buffer, 16), global::System.Runtime.Intrinsics.Vector256.Create(momentum), gv / average));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(bv, ref buffer, 16);
                 var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 16);
@@ -88,12 +88,12 @@ partial class RMSpropCenteredWithMomentumNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 24);
-                var va = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) * alpha));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) = va;
-                var ga = global::System.MathF.FusedMultiplyAdd(gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref gradientAverage, 24) * alpha);
+                var ga = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref gradientAverage, 24) * alpha));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref gradientAverage, 24) = ga;
                 var average = global::System.MathF.Sqrt(global::System.MathF.FusedMultiplyAdd(-ga, ga, va)) + epsilon;
-                var bv = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 24), momentum, gv / average);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 24), momentum, gv / average));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 24) = bv;
                 var updated = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = updated;
@@ -103,12 +103,12 @@ partial class RMSpropCenteredWithMomentumNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 25);
-                var va = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) * alpha));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) = va;
-                var ga = global::System.MathF.FusedMultiplyAdd(gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref gradientAverage, 25) * alpha);
+                var ga = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref gradientAverage, 25) * alpha));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref gradientAverage, 25) = ga;
                 var average = global::System.MathF.Sqrt(global::System.MathF.FusedMultiplyAdd(-ga, ga, va)) + epsilon;
-                var bv = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 25), momentum, gv / average);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 25), momentum, gv / average));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 25) = bv;
                 var updated = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = updated;
@@ -121,12 +121,12 @@ partial class RMSpropCenteredWithMomentumNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 0);
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 0);
-                var va = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref squareAverage, 0) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref squareAverage, 0) * alpha));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(va, ref squareAverage, 0);
-                var ga = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientAverage, 0) * alpha);
+                var ga = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientAverage, 0) * alpha));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ga, ref gradientAverage, 0);
                 var average = global::System.Runtime.Intrinsics.Vector256.Sqrt(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-ga, ga, va)) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
-                var bv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref buffer, 0), global::System.Runtime.Intrinsics.Vector256.Create(momentum), gv / average);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref buffer, 0), global::System.Runtime.Intrinsics.Vector256.Create(momentum), gv / average));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(bv, ref buffer, 0);
                 var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 0);
@@ -136,12 +136,12 @@ partial class RMSpropCenteredWithMomentumNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 8);
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 8);
-                var va = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref squareAverage, 8) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref squareAverage, 8) * alpha));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(va, ref squareAverage, 8);
-                var ga = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientAverage, 8) * alpha);
+                var ga = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientAverage, 8) * alpha));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ga, ref gradientAverage, 8);
                 var average = global::System.Runtime.Intrinsics.Vector256.Sqrt(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-ga, ga, va)) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
-                var bv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref buffer, 8), global::System.Runtime.Intrinsics.Vector256.Create(momentum), gv / average);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref buffer, 8), global::System.Runtime.Intrinsics.Vector256.Create(momentum), gv / average));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(bv, ref buffer, 8);
                 var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 8);
@@ -151,12 +151,12 @@ partial class RMSpropCenteredWithMomentumNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 16);
                 var gv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 16);
-                var va = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref squareAverage, 16) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref squareAverage, 16) * alpha));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(va, ref squareAverage, 16);
-                var ga = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientAverage, 16) * alpha);
+                var ga = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector256.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradientAverage, 16) * alpha));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(ga, ref gradientAverage, 16);
                 var average = global::System.Runtime.Intrinsics.Vector256.Sqrt(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-ga, ga, va)) + global::System.Runtime.Intrinsics.Vector256.Create(epsilon);
-                var bv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref buffer, 16), global::System.Runtime.Intrinsics.Vector256.Create(momentum), gv / average);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref buffer, 16), global::System.Runtime.Intrinsics.Vector256.Create(momentum), gv / average));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(bv, ref buffer, 16);
                 var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 16);
@@ -166,12 +166,12 @@ partial class RMSpropCenteredWithMomentumNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 24);
-                var va = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) * alpha));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) = va;
-                var ga = global::System.MathF.FusedMultiplyAdd(gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref gradientAverage, 24) * alpha);
+                var ga = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref gradientAverage, 24) * alpha));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref gradientAverage, 24) = ga;
                 var average = global::System.MathF.Sqrt(global::System.MathF.FusedMultiplyAdd(-ga, ga, va)) + epsilon;
-                var bv = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 24), momentum, gv / average);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 24), momentum, gv / average));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 24) = bv;
                 var updated = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = updated;
@@ -181,12 +181,12 @@ partial class RMSpropCenteredWithMomentumNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 25);
-                var va = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) * alpha));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) = va;
-                var ga = global::System.MathF.FusedMultiplyAdd(gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref gradientAverage, 25) * alpha);
+                var ga = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref gradientAverage, 25) * alpha));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref gradientAverage, 25) = ga;
                 var average = global::System.MathF.Sqrt(global::System.MathF.FusedMultiplyAdd(-ga, ga, va)) + epsilon;
-                var bv = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 25), momentum, gv / average);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 25), momentum, gv / average));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 25) = bv;
                 var updated = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = updated;
@@ -199,12 +199,12 @@ partial class RMSpropCenteredWithMomentumNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 0);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 0);
-                var va = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 0) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 0) * alpha));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(va, ref squareAverage, 0);
-                var ga = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientAverage, 0) * alpha);
+                var ga = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientAverage, 0) * alpha));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ga, ref gradientAverage, 0);
                 var average = global::System.Runtime.Intrinsics.Vector128.Sqrt(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-ga, ga, va)) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
-                var bv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 0), global::System.Runtime.Intrinsics.Vector128.Create(momentum), gv / average);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 0), global::System.Runtime.Intrinsics.Vector128.Create(momentum), gv / average));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(bv, ref buffer, 0);
                 var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 0);
@@ -214,12 +214,12 @@ partial class RMSpropCenteredWithMomentumNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 4);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 4);
-                var va = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 4) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 4) * alpha));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(va, ref squareAverage, 4);
-                var ga = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientAverage, 4) * alpha);
+                var ga = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientAverage, 4) * alpha));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ga, ref gradientAverage, 4);
                 var average = global::System.Runtime.Intrinsics.Vector128.Sqrt(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-ga, ga, va)) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
-                var bv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 4), global::System.Runtime.Intrinsics.Vector128.Create(momentum), gv / average);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 4), global::System.Runtime.Intrinsics.Vector128.Create(momentum), gv / average));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(bv, ref buffer, 4);
                 var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 4);
@@ -229,12 +229,12 @@ partial class RMSpropCenteredWithMomentumNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 8);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 8);
-                var va = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 8) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 8) * alpha));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(va, ref squareAverage, 8);
-                var ga = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientAverage, 8) * alpha);
+                var ga = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientAverage, 8) * alpha));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ga, ref gradientAverage, 8);
                 var average = global::System.Runtime.Intrinsics.Vector128.Sqrt(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-ga, ga, va)) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
-                var bv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 8), global::System.Runtime.Intrinsics.Vector128.Create(momentum), gv / average);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 8), global::System.Runtime.Intrinsics.Vector128.Create(momentum), gv / average));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(bv, ref buffer, 8);
                 var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 8);
@@ -244,12 +244,12 @@ partial class RMSpropCenteredWithMomentumNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 12);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 12);
-                var va = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 12) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 12) * alpha));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(va, ref squareAverage, 12);
-                var ga = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientAverage, 12) * alpha);
+                var ga = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientAverage, 12) * alpha));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ga, ref gradientAverage, 12);
                 var average = global::System.Runtime.Intrinsics.Vector128.Sqrt(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-ga, ga, va)) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
-                var bv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 12), global::System.Runtime.Intrinsics.Vector128.Create(momentum), gv / average);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 12), global::System.Runtime.Intrinsics.Vector128.Create(momentum), gv / average));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(bv, ref buffer, 12);
                 var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 12);
@@ -259,12 +259,12 @@ partial class RMSpropCenteredWithMomentumNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 16);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 16);
-                var va = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 16) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 16) * alpha));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(va, ref squareAverage, 16);
-                var ga = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientAverage, 16) * alpha);
+                var ga = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientAverage, 16) * alpha));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ga, ref gradientAverage, 16);
                 var average = global::System.Runtime.Intrinsics.Vector128.Sqrt(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-ga, ga, va)) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
-                var bv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 16), global::System.Runtime.Intrinsics.Vector128.Create(momentum), gv / average);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 16), global::System.Runtime.Intrinsics.Vector128.Create(momentum), gv / average));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(bv, ref buffer, 16);
                 var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 16);
@@ -274,12 +274,12 @@ partial class RMSpropCenteredWithMomentumNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 20);
                 var gv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 20);
-                var va = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 20) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv * gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref squareAverage, 20) * alpha));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(va, ref squareAverage, 20);
-                var ga = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientAverage, 20) * alpha);
+                var ga = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(gv, global::System.Runtime.Intrinsics.Vector128.Create(1f - alpha), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradientAverage, 20) * alpha));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(ga, ref gradientAverage, 20);
                 var average = global::System.Runtime.Intrinsics.Vector128.Sqrt(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-ga, ga, va)) + global::System.Runtime.Intrinsics.Vector128.Create(epsilon);
-                var bv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 20), global::System.Runtime.Intrinsics.Vector128.Create(momentum), gv / average);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 20), global::System.Runtime.Intrinsics.Vector128.Create(momentum), gv / average));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(bv, ref buffer, 20);
                 var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 20);
@@ -289,12 +289,12 @@ partial class RMSpropCenteredWithMomentumNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 24);
-                var va = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) * alpha));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 24) = va;
-                var ga = global::System.MathF.FusedMultiplyAdd(gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref gradientAverage, 24) * alpha);
+                var ga = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref gradientAverage, 24) * alpha));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref gradientAverage, 24) = ga;
                 var average = global::System.MathF.Sqrt(global::System.MathF.FusedMultiplyAdd(-ga, ga, va)) + epsilon;
-                var bv = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 24), momentum, gv / average);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 24), momentum, gv / average));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 24) = bv;
                 var updated = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = updated;
@@ -304,12 +304,12 @@ partial class RMSpropCenteredWithMomentumNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 25);
-                var va = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) * alpha));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, 25) = va;
-                var ga = global::System.MathF.FusedMultiplyAdd(gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref gradientAverage, 25) * alpha);
+                var ga = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref gradientAverage, 25) * alpha));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref gradientAverage, 25) = ga;
                 var average = global::System.MathF.Sqrt(global::System.MathF.FusedMultiplyAdd(-ga, ga, va)) + epsilon;
-                var bv = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 25), momentum, gv / average);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 25), momentum, gv / average));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 25) = bv;
                 var updated = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = updated;
@@ -322,12 +322,12 @@ partial class RMSpropCenteredWithMomentumNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k);
                 var gv = global::System.Runtime.CompilerServices.Unsafe.Add(ref g, (nuint)k);
-                var va = global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, (nuint)k) * alpha);
+                var va = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv * gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, (nuint)k) * alpha));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref squareAverage, (nuint)k) = va;
-                var ga = global::System.MathF.FusedMultiplyAdd(gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref gradientAverage, (nuint)k) * alpha);
+                var ga = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(gv, 1f - alpha, global::System.Runtime.CompilerServices.Unsafe.Add(ref gradientAverage, (nuint)k) * alpha));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref gradientAverage, (nuint)k) = ga;
                 var average = global::System.MathF.Sqrt(global::System.MathF.FusedMultiplyAdd(-ga, ga, va)) + epsilon;
-                var bv = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, (nuint)k), momentum, gv / average);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, (nuint)k), momentum, gv / average));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, (nuint)k) = bv;
                 var updated = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) = updated;

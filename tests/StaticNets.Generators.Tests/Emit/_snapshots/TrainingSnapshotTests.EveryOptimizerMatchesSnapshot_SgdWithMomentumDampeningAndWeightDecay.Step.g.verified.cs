@@ -34,7 +34,7 @@ partial class SgdWithMomentumDampeningAndWeightDecayNet
     }
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Step"/>
-    /// <remarks>SGD with momentum, as torch.optim.SGD: g = g + λθ; b = μb + (1 - dampening)g (b = g on the first step); g = b; θ = θ - lr·g.</remarks>
+    /// <remarks>SGD with momentum, as torch.optim.SGD: g = g + λθ; b = μb + (1 - dampening)g (b = g on the first step); g = b; θ = θ - lr·g. Decaying state that falls below 2⁻¹²⁶ is stored as 0 (<see cref="global::StaticNets.Operators.Subnormals"/>).</remarks>
     public void Step()
     {
         int step = ++_step;
@@ -59,7 +59,7 @@ partial class SgdWithMomentumDampeningAndWeightDecayNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p, 0);
                 var gv = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(pv, global::System.Runtime.Intrinsics.Vector512.Create(weightDecay), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, 0));
-                var bv = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref buffer, 0), global::System.Runtime.Intrinsics.Vector512.Create(bufferDecay), gv * gradientScale);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref buffer, 0), global::System.Runtime.Intrinsics.Vector512.Create(bufferDecay), gv * gradientScale));
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(bv, ref buffer, 0);
                 var updated = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector512.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(updated, ref p, 0);
@@ -69,7 +69,7 @@ partial class SgdWithMomentumDampeningAndWeightDecayNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 16);
                 var gv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(pv, global::System.Runtime.Intrinsics.Vector256.Create(weightDecay), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 16));
-                var bv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref buffer, 16), global::System.Runtime.Intrinsics.Vector256.Create(bufferDecay), gv * gradientScale);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref buffer, 16), global::System.Runtime.Intrinsics.Vector256.Create(bufferDecay), gv * gradientScale));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(bv, ref buffer, 16);
                 var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 16);
@@ -79,7 +79,7 @@ partial class SgdWithMomentumDampeningAndWeightDecayNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24);
                 var gv = global::System.MathF.FusedMultiplyAdd(pv, weightDecay, global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 24));
-                var bv = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 24), bufferDecay, gv * gradientScale);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 24), bufferDecay, gv * gradientScale));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 24) = bv;
                 var updated = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = updated;
@@ -89,7 +89,7 @@ partial class SgdWithMomentumDampeningAndWeightDecayNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25);
                 var gv = global::System.MathF.FusedMultiplyAdd(pv, weightDecay, global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 25));
-                var bv = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 25), bufferDecay, gv * gradientScale);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 25), bufferDecay, gv * gradientScale));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 25) = bv;
                 var updated = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = updated;
@@ -102,7 +102,7 @@ partial class SgdWithMomentumDampeningAndWeightDecayNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 0);
                 var gv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(pv, global::System.Runtime.Intrinsics.Vector256.Create(weightDecay), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 0));
-                var bv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref buffer, 0), global::System.Runtime.Intrinsics.Vector256.Create(bufferDecay), gv * gradientScale);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref buffer, 0), global::System.Runtime.Intrinsics.Vector256.Create(bufferDecay), gv * gradientScale));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(bv, ref buffer, 0);
                 var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 0);
@@ -112,7 +112,7 @@ partial class SgdWithMomentumDampeningAndWeightDecayNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 8);
                 var gv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(pv, global::System.Runtime.Intrinsics.Vector256.Create(weightDecay), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 8));
-                var bv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref buffer, 8), global::System.Runtime.Intrinsics.Vector256.Create(bufferDecay), gv * gradientScale);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref buffer, 8), global::System.Runtime.Intrinsics.Vector256.Create(bufferDecay), gv * gradientScale));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(bv, ref buffer, 8);
                 var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 8);
@@ -122,7 +122,7 @@ partial class SgdWithMomentumDampeningAndWeightDecayNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p, 16);
                 var gv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(pv, global::System.Runtime.Intrinsics.Vector256.Create(weightDecay), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, 16));
-                var bv = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref buffer, 16), global::System.Runtime.Intrinsics.Vector256.Create(bufferDecay), gv * gradientScale);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref buffer, 16), global::System.Runtime.Intrinsics.Vector256.Create(bufferDecay), gv * gradientScale));
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(bv, ref buffer, 16);
                 var updated = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector256.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(updated, ref p, 16);
@@ -132,7 +132,7 @@ partial class SgdWithMomentumDampeningAndWeightDecayNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24);
                 var gv = global::System.MathF.FusedMultiplyAdd(pv, weightDecay, global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 24));
-                var bv = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 24), bufferDecay, gv * gradientScale);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 24), bufferDecay, gv * gradientScale));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 24) = bv;
                 var updated = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = updated;
@@ -142,7 +142,7 @@ partial class SgdWithMomentumDampeningAndWeightDecayNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25);
                 var gv = global::System.MathF.FusedMultiplyAdd(pv, weightDecay, global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 25));
-                var bv = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 25), bufferDecay, gv * gradientScale);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 25), bufferDecay, gv * gradientScale));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 25) = bv;
                 var updated = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = updated;
@@ -155,7 +155,7 @@ partial class SgdWithMomentumDampeningAndWeightDecayNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 0);
                 var gv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(pv, global::System.Runtime.Intrinsics.Vector128.Create(weightDecay), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 0));
-                var bv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 0), global::System.Runtime.Intrinsics.Vector128.Create(bufferDecay), gv * gradientScale);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 0), global::System.Runtime.Intrinsics.Vector128.Create(bufferDecay), gv * gradientScale));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(bv, ref buffer, 0);
                 var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 0);
@@ -165,7 +165,7 @@ partial class SgdWithMomentumDampeningAndWeightDecayNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 4);
                 var gv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(pv, global::System.Runtime.Intrinsics.Vector128.Create(weightDecay), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 4));
-                var bv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 4), global::System.Runtime.Intrinsics.Vector128.Create(bufferDecay), gv * gradientScale);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 4), global::System.Runtime.Intrinsics.Vector128.Create(bufferDecay), gv * gradientScale));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(bv, ref buffer, 4);
                 var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 4);
@@ -175,7 +175,7 @@ partial class SgdWithMomentumDampeningAndWeightDecayNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 8);
                 var gv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(pv, global::System.Runtime.Intrinsics.Vector128.Create(weightDecay), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 8));
-                var bv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 8), global::System.Runtime.Intrinsics.Vector128.Create(bufferDecay), gv * gradientScale);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 8), global::System.Runtime.Intrinsics.Vector128.Create(bufferDecay), gv * gradientScale));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(bv, ref buffer, 8);
                 var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 8);
@@ -185,7 +185,7 @@ partial class SgdWithMomentumDampeningAndWeightDecayNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 12);
                 var gv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(pv, global::System.Runtime.Intrinsics.Vector128.Create(weightDecay), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 12));
-                var bv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 12), global::System.Runtime.Intrinsics.Vector128.Create(bufferDecay), gv * gradientScale);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 12), global::System.Runtime.Intrinsics.Vector128.Create(bufferDecay), gv * gradientScale));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(bv, ref buffer, 12);
                 var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 12);
@@ -195,7 +195,7 @@ partial class SgdWithMomentumDampeningAndWeightDecayNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 16);
                 var gv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(pv, global::System.Runtime.Intrinsics.Vector128.Create(weightDecay), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 16));
-                var bv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 16), global::System.Runtime.Intrinsics.Vector128.Create(bufferDecay), gv * gradientScale);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 16), global::System.Runtime.Intrinsics.Vector128.Create(bufferDecay), gv * gradientScale));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(bv, ref buffer, 16);
                 var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 16);
@@ -205,7 +205,7 @@ partial class SgdWithMomentumDampeningAndWeightDecayNet
             {
                 var pv = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p, 20);
                 var gv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(pv, global::System.Runtime.Intrinsics.Vector128.Create(weightDecay), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, 20));
-                var bv = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 20), global::System.Runtime.Intrinsics.Vector128.Create(bufferDecay), gv * gradientScale);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref buffer, 20), global::System.Runtime.Intrinsics.Vector128.Create(bufferDecay), gv * gradientScale));
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(bv, ref buffer, 20);
                 var updated = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(bv, global::System.Runtime.Intrinsics.Vector128.Create(-lr), pv);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(updated, ref p, 20);
@@ -215,7 +215,7 @@ partial class SgdWithMomentumDampeningAndWeightDecayNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24);
                 var gv = global::System.MathF.FusedMultiplyAdd(pv, weightDecay, global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 24));
-                var bv = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 24), bufferDecay, gv * gradientScale);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 24), bufferDecay, gv * gradientScale));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 24) = bv;
                 var updated = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 24) = updated;
@@ -225,7 +225,7 @@ partial class SgdWithMomentumDampeningAndWeightDecayNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25);
                 var gv = global::System.MathF.FusedMultiplyAdd(pv, weightDecay, global::System.Runtime.CompilerServices.Unsafe.Add(ref g, 25));
-                var bv = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 25), bufferDecay, gv * gradientScale);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 25), bufferDecay, gv * gradientScale));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, 25) = bv;
                 var updated = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, 25) = updated;
@@ -238,7 +238,7 @@ partial class SgdWithMomentumDampeningAndWeightDecayNet
             {
                 var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k);
                 var gv = global::System.MathF.FusedMultiplyAdd(pv, weightDecay, global::System.Runtime.CompilerServices.Unsafe.Add(ref g, (nuint)k));
-                var bv = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, (nuint)k), bufferDecay, gv * gradientScale);
+                var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, (nuint)k), bufferDecay, gv * gradientScale));
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, (nuint)k) = bv;
                 var updated = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) = updated;
