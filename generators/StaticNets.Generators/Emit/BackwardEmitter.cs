@@ -278,31 +278,7 @@ internal static class BackwardEmitter
             writer.WriteLine($"ref float w = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Parameters}), {WeightsOffset(l)}); // ({In(l)}, {Out(l)})");
             writer.WriteLine($"ref float dz = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)}); // (batch, {Out(l)})");
             writer.WriteLine($"ref float dx = ref {MemoryMarshal}.GetArrayDataReference({Dz(source)}); // (batch, {In(l)})");
-            DenseBatchEmitter.WriteInputGradientTiles(writer, layer);
-            writer.WriteLine("// the last samples one at a time: one dot product per input");
-            writer.OpenBlock("for (int s = t; s < end; s++)");
-            writer.WriteLine($"ref float dzRow = ref {Unsafe}.Add(ref dz, s * {Out(l)});");
-            writer.WriteLine($"ref float dxRow = ref {Unsafe}.Add(ref dx, s * {In(l)});");
-            writer.OpenBlock("for (int i = i0; i < i1; i++)");
-            writer.WriteLine($"ref float row = ref {Unsafe}.Add(ref w, i * {Out(l)});");
-            SimdEmitter.WidthLadder(
-                writer,
-                width =>
-                {
-                    SimdEmitter.Dot(writer, layer.Outputs, Out(l), width, "row", "dzRow", "sum");
-                    writer.WriteLine($"{Unsafe}.Add(ref dxRow, i) = sum;");
-                },
-                () =>
-                {
-                    writer.WriteLine("float sum = 0f;");
-                    writer.OpenBlock($"for (int o = 0; o < {Out(l)}; o++)");
-                    writer.WriteLine($"sum = {MathF}.FusedMultiplyAdd({Unsafe}.Add(ref row, o), {Unsafe}.Add(ref dzRow, o), sum);");
-                    writer.CloseBlock();
-                    writer.WriteLine();
-                    writer.WriteLine($"{Unsafe}.Add(ref dxRow, i) = sum;");
-                });
-            writer.CloseBlock();
-            writer.CloseBlock();
+            DenseBatchEmitter.WriteInputGradient(writer, layer);
             writer.CloseBlock();
         }
     }

@@ -475,123 +475,212 @@ internal static class DenseBatchEmitter
     }
 
     /// <summary>
-    /// Writes the first part of dX = dZ·Wᵀ for a dense layer's backward, with <c>w</c>, <c>dz</c> and <c>dx</c> in scope:
-    /// <c>int t</c>, then a loop over tiles of <see cref="SampleTile"/> samples from <c>first</c> towards <c>end</c> (inputs <c>i0</c> to <c>i1</c>) in
-    /// which each row of W is loaded once for the dot products of all the tile's samples (so W streams from cache once
-    /// per tile, not once per sample). The caller's one-sample loop does the rest, from <c>t</c> to <c>end</c>.
+    /// Writes the body of dX = dZ·Wᵀ for a dense layer's backward, with <c>w</c>, <c>dz</c> and <c>dx</c> in scope: samples
+    /// <c>first</c> to <c>end</c>, inputs <c>i0</c> to <c>i1</c>, in tiles of <see cref="SampleTile"/> samples (then one at
+    /// a time) by <see cref="InputGradientRows"/> rows of W where the vectors are 512 bits wide (then one at a time).
+    /// Every dot product sums its products in the same order and finishes with <c>HorizontalSum</c>, whose four-at-once
+    /// form gives bitwise the single one, so a value of dX does not depend on the tile it fell in, and threads that
+    /// share out samples or inputs differently get the same bits.
     /// </summary>
-    public static void WriteInputGradientTiles(SourceWriter writer, LayerModel layer)
+    public static void WriteInputGradient(SourceWriter writer, LayerModel layer)
     {
-        int l = layer.Index;
         writer.WriteLine("int t = first; // the first sample of the tile");
-        writer.WriteLine($"// {SampleTile} samples at a time: each vector of a row of W feeds {SampleTile} dot products");
+        writer.WriteLine($"// {SampleTile} samples at a time: each vector of W loaded feeds {SampleTile} dot products");
         writer.OpenBlock($"for (; t <= end - {SampleTile}; t += {SampleTile})");
-        for (int r = 0; r < SampleTile; r++)
-        {
-            writer.WriteLine($"ref float dz{r} = ref {Unsafe}.Add(ref dz, (t + {r}) * {Out(l)});");
-        }
-
-        for (int r = 0; r < SampleTile; r++)
-        {
-            writer.WriteLine($"ref float dx{r} = ref {Unsafe}.Add(ref dx, (t + {r}) * {In(l)});");
-        }
-
-        writer.OpenBlock("for (int i = i0; i < i1; i++)");
-        writer.WriteLine($"ref float row = ref {Unsafe}.Add(ref w, i * {Out(l)});");
-        SimdEmitter.WidthLadder(
-            writer,
-            width => WriteTileDots(writer, layer, width),
-            () =>
-            {
-                for (int r = 0; r < SampleTile; r++)
-                {
-                    writer.WriteLine($"float sum{r} = 0f;");
-                }
-
-                writer.OpenBlock($"for (int o = 0; o < {Out(l)}; o++)");
-                writer.WriteLine($"float wo = {Unsafe}.Add(ref row, o);");
-                for (int r = 0; r < SampleTile; r++)
-                {
-                    writer.WriteLine($"sum{r} = {MathF}.FusedMultiplyAdd(wo, {Unsafe}.Add(ref dz{r}, o), sum{r});");
-                }
-
-                writer.CloseBlock();
-                writer.WriteLine();
-                for (int r = 0; r < SampleTile; r++)
-                {
-                    writer.WriteLine($"{Unsafe}.Add(ref dx{r}, i) = sum{r};");
-                }
-            });
-        writer.CloseBlock();
+        WriteInputGradientSamples(writer, layer, SampleTile);
         writer.CloseBlock();
         writer.WriteLine();
+        writer.WriteLine("// the last samples one at a time");
+        writer.OpenBlock("for (; t < end; t++)");
+        WriteInputGradientSamples(writer, layer, 1);
+        writer.CloseBlock();
+    }
+
+    /// <summary>Rows of W per register tile of dX at 512 bits: with <see cref="SampleTile"/> samples, 16 accumulators.</summary>
+    public const int InputGradientRows = 4;
+
+    /// <summary>The dot products of <paramref name="samples"/> samples from <c>t</c> with rows <c>i0</c> to <c>i1</c> of W.</summary>
+    private static void WriteInputGradientSamples(SourceWriter writer, LayerModel layer, int samples)
+    {
+        int l = layer.Index;
+        for (int s = 0; s < samples; s++)
+        {
+            writer.WriteLine($"ref float dz{s} = ref {Unsafe}.Add(ref dz, {Sample(s)} * {Out(l)});");
+        }
+
+        for (int s = 0; s < samples; s++)
+        {
+            writer.WriteLine($"ref float dx{s} = ref {Unsafe}.Add(ref dx, {Sample(s)} * {In(l)});");
+        }
+
+        SimdEmitter.WidthLadder(
+            writer,
+            width => WriteInputGradientRows(writer, layer, samples, width),
+            () => WriteInputGradientRows(writer, layer, samples, VectorWidth.Scalar));
+    }
+
+    private static string Sample(int s) => s == 0 ? "t" : $"(t + {Int(s)})";
+
+    /// <summary>
+    /// The loops over the rows of W at one width: tiles of <see cref="InputGradientRows"/> rows at 512 bits when a row
+    /// holds a whole vector (AVX-512 has the 32 registers that 16 accumulators, 4 rows and a dz vector need; narrower
+    /// machines have 16), then single rows.
+    /// </summary>
+    private static void WriteInputGradientRows(SourceWriter writer, LayerModel layer, int samples, VectorWidth width)
+    {
+        int rows = width == VectorWidth.V512 && layer.Outputs >= width.Count ? InputGradientRows : 1;
+        writer.WriteLine("int i = i0;");
+        if (rows > 1)
+        {
+            writer.WriteLine($"// {rows} rows of W at a time: each vector of dz loaded feeds {rows} dot products");
+            writer.OpenBlock($"for (; i <= i1 - {rows}; i += {rows})");
+            WriteInputGradientDots(writer, layer, samples, rows, width);
+            writer.CloseBlock();
+            writer.WriteLine();
+        }
+
+        writer.OpenBlock("for (; i < i1; i++)");
+        WriteInputGradientDots(writer, layer, samples, 1, width);
+        writer.CloseBlock();
     }
 
     /// <summary>
-    /// The dot products of one row of W with the tile's dz rows: one accumulator per sample and vector width, the
-    /// full vectors in a loop when there are more than <see cref="SimdEmitter.MaxUnrolledVectors"/>, the tail exact.
+    /// The dot products of <paramref name="samples"/> dz rows with <paramref name="rows"/> rows of W from row <c>i</c>:
+    /// one accumulator per pair and vector width, widest first (the full vectors in a loop when there are more than
+    /// <see cref="SimdEmitter.MaxUnrolledVectors"/>), each width's accumulators summed across their lanes and added to
+    /// the result in that order, which is stored to dx.
     /// </summary>
-    private static void WriteTileDots(SourceWriter writer, LayerModel layer, VectorWidth width)
+    private static void WriteInputGradientDots(SourceWriter writer, LayerModel layer, int samples, int rows, VectorWidth width)
     {
         int l = layer.Index;
+        for (int r = 0; r < rows; r++)
+        {
+            writer.WriteLine($"ref float row{r} = ref {Unsafe}.Add(ref w, {(r == 0 ? "i" : $"(i + {Int(r)})")} * {Out(l)});");
+        }
+
+        string Dot(int s, int r) => $"dot{s}_{r}";
+        string Sum(int s) => $"sum{s}";
+        string sumType = rows == 1 ? "float" : VectorWidth.V128.Type;
+        if (width.IsScalar)
+        {
+            for (int s = 0; s < samples; s++)
+            {
+                writer.WriteLine($"float {Sum(s)} = 0f;");
+            }
+
+            writer.OpenBlock($"for (int o = 0; o < {Out(l)}; o++)");
+            writer.WriteLine($"float w0 = {Unsafe}.Add(ref row0, o);");
+            for (int s = 0; s < samples; s++)
+            {
+                writer.WriteLine($"{Sum(s)} = {MathF}.FusedMultiplyAdd(w0, {Unsafe}.Add(ref dz{s}, o), {Sum(s)});");
+            }
+
+            writer.CloseBlock();
+            writer.WriteLine();
+            for (int s = 0; s < samples; s++)
+            {
+                writer.WriteLine($"{Unsafe}.Add(ref dx{s}, i) = {Sum(s)};");
+            }
+
+            return;
+        }
+
+        // The widths in the order the products are taken: a loop over the full vectors, or the planned chunks.
         int full = layer.Outputs / width.Count;
-        List<Chunk> chunks = full > SimdEmitter.MaxUnrolledVectors ? Chunk.PlanFrom(full * width.Count, layer.Outputs, width) : Chunk.Plan(layer.Outputs, width);
-        var widths = new List<VectorWidth>();
-        if (full > SimdEmitter.MaxUnrolledVectors)
+        bool looped = full > SimdEmitter.MaxUnrolledVectors;
+        List<Chunk> chunks = looped ? Chunk.PlanFrom(full * width.Count, layer.Outputs, width) : Chunk.Plan(layer.Outputs, width);
+        var segments = new List<(VectorWidth Width, bool Loop, List<Chunk> Chunks)>();
+        if (looped)
         {
-            widths.Add(width);
+            segments.Add((width, true, new List<Chunk>()));
         }
 
         foreach (Chunk chunk in chunks)
         {
-            if (!widths.Contains(chunk.Width))
+            if (segments.Count == 0 || segments[segments.Count - 1].Loop || segments[segments.Count - 1].Width != chunk.Width)
             {
-                widths.Add(chunk.Width);
+                segments.Add((chunk.Width, false, new List<Chunk>()));
+            }
+
+            segments[segments.Count - 1].Chunks.Add(chunk);
+        }
+
+        // One step: the rows' values at an offset, each sample's dz there, every product added to its accumulator.
+        void Step(VectorWidth w, string offset, bool first)
+        {
+            for (int r = 0; r < rows; r++)
+            {
+                writer.WriteLine($"var w{r} = {w.Load($"row{r}", offset)};");
+            }
+
+            for (int s = 0; s < samples; s++)
+            {
+                writer.WriteLine($"var z{s} = {w.Load($"dz{s}", offset)};");
+                for (int r = 0; r < rows; r++)
+                {
+                    writer.WriteLine(first ? $"{Dot(s, r)} = w{r} * z{s};" : $"{Dot(s, r)} = {w.FusedMultiplyAdd($"w{r}", $"z{s}", Dot(s, r))};");
+                }
             }
         }
 
-        string Name(int r, VectorWidth w) => $"dot{r}_{(w.IsScalar ? "1" : Int(w.Count))}";
-        foreach (VectorWidth w in widths)
+        for (int s = 0; s < samples; s++)
         {
-            for (int r = 0; r < SampleTile; r++)
-            {
-                writer.WriteLine($"var {Name(r, w)} = {(w.IsScalar ? "0f" : w.Class + "<float>.Zero")};");
-            }
+            writer.WriteLine($"{sumType} {Sum(s)};");
         }
 
-        // One value of the row, loaded once, times each sample's dz.
-        void Step(VectorWidth w, string offset)
+        for (int k = 0; k < segments.Count; k++)
         {
-            writer.WriteLine($"var wo = {w.Load("row", offset)};");
-            for (int r = 0; r < SampleTile; r++)
-            {
-                writer.WriteLine($"{Name(r, w)} = {w.FusedMultiplyAdd("wo", w.Load($"dz{r}", offset), Name(r, w))};");
-            }
-        }
-
-        if (full > SimdEmitter.MaxUnrolledVectors)
-        {
-            writer.OpenBlock($"for (nuint o = 0; o < {SimdEmitter.VectorEnd(Out(l), width.Count)}; o += {Int(width.Count)})");
-            Step(width, "o");
-            writer.CloseBlock();
-        }
-
-        foreach (Chunk chunk in chunks)
-        {
+            (VectorWidth w, bool loop, List<Chunk> segmentChunks) = segments[k];
             writer.OpenBlock(string.Empty);
-            Step(chunk.Width, Int(chunk.Offset));
+            if (loop)
+            {
+                for (int s = 0; s < samples; s++)
+                {
+                    for (int r = 0; r < rows; r++)
+                    {
+                        writer.WriteLine($"var {Dot(s, r)} = {w.Class}<float>.Zero;");
+                    }
+                }
+
+                writer.OpenBlock($"for (nuint o = 0; o < {SimdEmitter.VectorEnd(Out(l), w.Count)}; o += {Int(w.Count)})");
+                Step(w, "o", first: false);
+                writer.CloseBlock();
+            }
+            else
+            {
+                for (int s = 0; s < samples; s++)
+                {
+                    for (int r = 0; r < rows; r++)
+                    {
+                        writer.WriteLine($"{w.Type} {Dot(s, r)};");
+                    }
+                }
+
+                for (int c = 0; c < segmentChunks.Count; c++)
+                {
+                    writer.WriteLine($"// {w.Name} at {Int(segmentChunks[c].Offset)}");
+                    writer.OpenBlock(string.Empty);
+                    Step(w, Int(segmentChunks[c].Offset), first: c == 0);
+                    writer.CloseBlock();
+                }
+            }
+
+            for (int s = 0; s < samples; s++)
+            {
+                string lanes = rows == 1
+                    ? (w.IsScalar ? Dot(s, 0) : $"{HorizontalSum}.Of({Dot(s, 0)})")
+                    : (w.IsScalar
+                        ? $"{VectorWidth.V128.Class}.Create({Dot(s, 0)}, {Dot(s, 1)}, {Dot(s, 2)}, {Dot(s, 3)})"
+                        : $"{HorizontalSum}.OfEach({Dot(s, 0)}, {Dot(s, 1)}, {Dot(s, 2)}, {Dot(s, 3)})");
+                writer.WriteLine(k == 0 ? $"{Sum(s)} = {lanes};" : $"{Sum(s)} += {lanes};");
+            }
+
             writer.CloseBlock();
         }
 
-        for (int r = 0; r < SampleTile; r++)
+        for (int s = 0; s < samples; s++)
         {
-            var terms = new List<string>();
-            foreach (VectorWidth w in widths)
-            {
-                terms.Add(w.Sum(Name(r, w)));
-            }
-
-            writer.WriteLine($"{Unsafe}.Add(ref dx{r}, i) = {string.Join(" + ", terms)};");
+            writer.WriteLine(rows == 1 ? $"{Unsafe}.Add(ref dx{s}, i) = {Sum(s)};" : $"{VectorWidth.V128.Class}.StoreUnsafe({Sum(s)}, ref dx{s}, (nuint)i);");
         }
     }
 

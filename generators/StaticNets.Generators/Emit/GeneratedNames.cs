@@ -45,6 +45,9 @@ internal static class GeneratedNames
     public const string LastPenalty = "_lastPenalty";
     public const string Regularization = "global::StaticNets.Operators.RegularizationOperator";
 
+    /// <summary>The runtime's sums across the lanes of a vector, in one fixed order for one vector or four.</summary>
+    public const string HorizontalSum = "global::StaticNets.Operators.HorizontalSum";
+
     /// <summary>The runtime's flush of subnormal floats to zero, applied to decaying optimizer state.</summary>
     public const string Subnormals = "global::StaticNets.Operators.Subnormals";
 

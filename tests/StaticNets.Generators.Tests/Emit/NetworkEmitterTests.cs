@@ -364,23 +364,31 @@ public sealed class NetworkEmitterTests
     }
 
     [Fact]
-    public void DotProductOverAWideLayerLoopsWithOneAccumulator()
+    public void InputGradientOverAWideLayerLoopsOverFullVectorsAndSumsEachWidthInOrder()
     {
-        // da1 = dz2 · W2ᵀ: each dot product runs over layer 2's 300 outputs.
+        // da1 = dz2 · W2ᵀ: each dot product runs over layer 2's 300 outputs = 18 x 16 + 8 + 4.
         string layer2 = GeneratedCode.LayerBackward(Emit(Wide, ".Backward.g.cs"), 2);
+        string oneSample = layer2[layer2.IndexOf("// the last samples one at a time", StringComparison.Ordinal)..];
+        string oneRow = oneSample[oneSample.IndexOf("for (; i < i1; i++)", StringComparison.Ordinal)..];
 
-        string dot = layer2[layer2.IndexOf("// the last samples one at a time", StringComparison.Ordinal)..];
+        // At 512 bits, four rows of W at a time (a row holds whole vectors), then the rest one by one.
+        Assert.Contains("for (; i <= i1 - 4; i += 4)", oneSample, StringComparison.Ordinal);
+        Assert.Contains("global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum0, ref dx0, (nuint)i);", oneSample, StringComparison.Ordinal);
+        Assert.Contains("sum0 = global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);", oneSample, StringComparison.Ordinal);
 
-        Assert.Contains("var dot16 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;", dot, StringComparison.Ordinal);
-        Assert.Contains("float sum = global::System.Runtime.Intrinsics.Vector512.Sum(dot16) + global::System.Runtime.Intrinsics.Vector256.Sum(dot8) + global::System.Runtime.Intrinsics.Vector128.Sum(dot4);", dot, StringComparison.Ordinal);
+        // One row: one accumulator per width, each width's lanes summed and added in the order the widths come.
+        Assert.Contains("var dot0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;", oneRow, StringComparison.Ordinal);
+        Assert.Contains("sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);", oneRow, StringComparison.Ordinal);
+        Assert.Equal(2, GeneratedCode.Count(oneRow[..oneRow.IndexOf("Unsafe.Add(ref dx0, i) = sum0;", StringComparison.Ordinal)], "sum0 += global::StaticNets.Operators.HorizontalSum.Of(dot0_0);"));
+        Assert.DoesNotContain("Vector512.Sum(", layer2, StringComparison.Ordinal);
 
         // The loops end at a constant expression of the layer's size; the tails that follow have literal offsets.
-        Assert.Contains("for (nuint o = 0; o < (nuint)(L2Out - L2Out % 16); o += 16)", dot, StringComparison.Ordinal);
-        Assert.Contains("for (nuint o = 0; o < (nuint)(L2Out - L2Out % 8); o += 8)", dot, StringComparison.Ordinal);
-        Assert.Contains("for (nuint o = 0; o < (nuint)(L2Out - L2Out % 4); o += 4)", dot, StringComparison.Ordinal);
-        Assert.DoesNotMatch(@"for \(nuint o = 0; o < \d", dot);
-        Assert.Contains("var dot8 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 288) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 288);", dot, StringComparison.Ordinal);
-        Assert.Contains("var dot4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 296) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 296);", dot, StringComparison.Ordinal);
+        Assert.Contains("for (nuint o = 0; o < (nuint)(L2Out - L2Out % 16); o += 16)", oneSample, StringComparison.Ordinal);
+        Assert.Contains("for (nuint o = 0; o < (nuint)(L2Out - L2Out % 8); o += 8)", oneSample, StringComparison.Ordinal);
+        Assert.Contains("for (nuint o = 0; o < (nuint)(L2Out - L2Out % 4); o += 4)", oneSample, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"for \(nuint o = 0; o < \d", oneSample);
+        Assert.Contains("var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 288);", oneRow, StringComparison.Ordinal);
+        Assert.Contains("var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 296);", oneRow, StringComparison.Ordinal);
     }
 
     [Fact]

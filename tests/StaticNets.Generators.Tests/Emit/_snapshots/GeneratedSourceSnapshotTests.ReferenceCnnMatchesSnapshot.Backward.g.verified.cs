@@ -318,112 +318,190 @@ partial class Cnn
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz7); // (batch, L7Out)
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L7In)
         int t = first; // the first sample of the tile
-        // 4 samples at a time: each vector of a row of W feeds 4 dot products
+        // 4 samples at a time: each vector of W loaded feeds 4 dot products
         for (; t <= end - 4; t += 4)
         {
-            ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L7Out);
+            ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, t * L7Out);
             ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L7Out);
             ref float dz2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 2) * L7Out);
             ref float dz3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 3) * L7Out);
-            ref float dx0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 0) * L7In);
+            ref float dx0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, t * L7In);
             ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L7In);
             ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L7In);
             ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L7In);
-            for (int i = i0; i < i1; i++)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
-                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                int i = i0;
+                for (; i < i1; i++)
                 {
-                    var dot0_8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var dot1_8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var dot2_8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var dot3_8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var dot0_1 = 0f;
-                    var dot1_1 = 0f;
-                    var dot2_1 = 0f;
-                    var dot3_1 = 0f;
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
+                    float sum0;
+                    float sum1;
+                    float sum2;
+                    float sum3;
                     {
-                        var wo = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
-                        dot0_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0), dot0_8);
-                        dot1_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0), dot1_8);
-                        dot2_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0), dot2_8);
-                        dot3_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0), dot3_8);
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot1_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot2_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot3_0;
+                        // Vector256 at 0
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0);
+                            dot0_0 = w0 * z0;
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0);
+                            dot1_0 = w0 * z1;
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0);
+                            dot2_0 = w0 * z2;
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0);
+                            dot3_0 = w0 * z3;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                        sum1 = global::StaticNets.Operators.HorizontalSum.Of(dot1_0);
+                        sum2 = global::StaticNets.Operators.HorizontalSum.Of(dot2_0);
+                        sum3 = global::StaticNets.Operators.HorizontalSum.Of(dot3_0);
                     }
                     {
-                        var wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                        dot0_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 8), dot0_1);
-                        dot1_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 8), dot1_1);
-                        dot2_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 8), dot2_1);
-                        dot3_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 8), dot3_1);
+                        float dot0_0;
+                        float dot1_0;
+                        float dot2_0;
+                        float dot3_0;
+                        // float at 8
+                        {
+                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 8);
+                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 8);
+                            dot0_0 = w0 * z0;
+                            var z1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 8);
+                            dot1_0 = w0 * z1;
+                            var z2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 8);
+                            dot2_0 = w0 * z2;
+                            var z3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 8);
+                            dot3_0 = w0 * z3;
+                        }
+                        // float at 9
+                        {
+                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 9);
+                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 9);
+                            dot0_0 = global::System.MathF.FusedMultiplyAdd(w0, z0, dot0_0);
+                            var z1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 9);
+                            dot1_0 = global::System.MathF.FusedMultiplyAdd(w0, z1, dot1_0);
+                            var z2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 9);
+                            dot2_0 = global::System.MathF.FusedMultiplyAdd(w0, z2, dot2_0);
+                            var z3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 9);
+                            dot3_0 = global::System.MathF.FusedMultiplyAdd(w0, z3, dot3_0);
+                        }
+                        sum0 += dot0_0;
+                        sum1 += dot1_0;
+                        sum2 += dot2_0;
+                        sum3 += dot3_0;
                     }
-                    {
-                        var wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                        dot0_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 9), dot0_1);
-                        dot1_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 9), dot1_1);
-                        dot2_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 9), dot2_1);
-                        dot3_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 9), dot3_1);
-                    }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = global::System.Runtime.Intrinsics.Vector256.Sum(dot0_8) + dot0_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = global::System.Runtime.Intrinsics.Vector256.Sum(dot1_8) + dot1_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = global::System.Runtime.Intrinsics.Vector256.Sum(dot2_8) + dot2_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = global::System.Runtime.Intrinsics.Vector256.Sum(dot3_8) + dot3_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
                 }
-                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                int i = i0;
+                for (; i < i1; i++)
                 {
-                    var dot0_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var dot1_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var dot2_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var dot3_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var dot0_1 = 0f;
-                    var dot1_1 = 0f;
-                    var dot2_1 = 0f;
-                    var dot3_1 = 0f;
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
+                    float sum0;
+                    float sum1;
+                    float sum2;
+                    float sum3;
                     {
-                        var wo = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
-                        dot0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0), dot0_4);
-                        dot1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0), dot1_4);
-                        dot2_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0), dot2_4);
-                        dot3_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0), dot3_4);
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot1_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot2_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot3_0;
+                        // Vector128 at 0
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0);
+                            dot0_0 = w0 * z0;
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0);
+                            dot1_0 = w0 * z1;
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0);
+                            dot2_0 = w0 * z2;
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0);
+                            dot3_0 = w0 * z3;
+                        }
+                        // Vector128 at 4
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 4);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z0, dot0_0);
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 4);
+                            dot1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z1, dot1_0);
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 4);
+                            dot2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z2, dot2_0);
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 4);
+                            dot3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z3, dot3_0);
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                        sum1 = global::StaticNets.Operators.HorizontalSum.Of(dot1_0);
+                        sum2 = global::StaticNets.Operators.HorizontalSum.Of(dot2_0);
+                        sum3 = global::StaticNets.Operators.HorizontalSum.Of(dot3_0);
                     }
                     {
-                        var wo = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4);
-                        dot0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4), dot0_4);
-                        dot1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 4), dot1_4);
-                        dot2_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 4), dot2_4);
-                        dot3_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 4), dot3_4);
+                        float dot0_0;
+                        float dot1_0;
+                        float dot2_0;
+                        float dot3_0;
+                        // float at 8
+                        {
+                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 8);
+                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 8);
+                            dot0_0 = w0 * z0;
+                            var z1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 8);
+                            dot1_0 = w0 * z1;
+                            var z2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 8);
+                            dot2_0 = w0 * z2;
+                            var z3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 8);
+                            dot3_0 = w0 * z3;
+                        }
+                        // float at 9
+                        {
+                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 9);
+                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 9);
+                            dot0_0 = global::System.MathF.FusedMultiplyAdd(w0, z0, dot0_0);
+                            var z1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 9);
+                            dot1_0 = global::System.MathF.FusedMultiplyAdd(w0, z1, dot1_0);
+                            var z2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 9);
+                            dot2_0 = global::System.MathF.FusedMultiplyAdd(w0, z2, dot2_0);
+                            var z3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 9);
+                            dot3_0 = global::System.MathF.FusedMultiplyAdd(w0, z3, dot3_0);
+                        }
+                        sum0 += dot0_0;
+                        sum1 += dot1_0;
+                        sum2 += dot2_0;
+                        sum3 += dot3_0;
                     }
-                    {
-                        var wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                        dot0_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 8), dot0_1);
-                        dot1_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 8), dot1_1);
-                        dot2_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 8), dot2_1);
-                        dot3_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 8), dot3_1);
-                    }
-                    {
-                        var wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                        dot0_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 9), dot0_1);
-                        dot1_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 9), dot1_1);
-                        dot2_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 9), dot2_1);
-                        dot3_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 9), dot3_1);
-                    }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot0_4) + dot0_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot1_4) + dot1_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot2_4) + dot2_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot3_4) + dot3_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
                 }
-                else
+            }
+            else
+            {
+                int i = i0;
+                for (; i < i1; i++)
                 {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
                     float sum0 = 0f;
                     float sum1 = 0f;
                     float sum2 = 0f;
                     float sum3 = 0f;
                     for (int o = 0; o < L7Out; o++)
                     {
-                        float wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, o);
-                        sum0 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, o), sum0);
-                        sum1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, o), sum1);
-                        sum2 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, o), sum2);
-                        sum3 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, o), sum3);
+                        float w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, o);
+                        sum0 = global::System.MathF.FusedMultiplyAdd(w0, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, o), sum0);
+                        sum1 = global::System.MathF.FusedMultiplyAdd(w0, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, o), sum1);
+                        sum2 = global::System.MathF.FusedMultiplyAdd(w0, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, o), sum2);
+                        sum3 = global::System.MathF.FusedMultiplyAdd(w0, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, o), sum3);
                     }
 
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
@@ -434,40 +512,103 @@ partial class Cnn
             }
         }
 
-        // the last samples one at a time: one dot product per input
-        for (int s = t; s < end; s++)
+        // the last samples one at a time
+        for (; t < end; t++)
         {
-            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out);
-            ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L7In);
-            for (int i = i0; i < i1; i++)
+            ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, t * L7Out);
+            ref float dx0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, t * L7In);
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
-                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                int i = i0;
+                for (; i < i1; i++)
                 {
-                    var dot8 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0);
-                    var dot1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8) * global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 8);
-                    dot1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 9), dot1);
-                    float sum = global::System.Runtime.Intrinsics.Vector256.Sum(dot8) + dot1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRow, i) = sum;
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
+                    float sum0;
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_0;
+                        // Vector256 at 0
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0);
+                            dot0_0 = w0 * z0;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                    }
+                    {
+                        float dot0_0;
+                        // float at 8
+                        {
+                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 8);
+                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 8);
+                            dot0_0 = w0 * z0;
+                        }
+                        // float at 9
+                        {
+                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 9);
+                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 9);
+                            dot0_0 = global::System.MathF.FusedMultiplyAdd(w0, z0, dot0_0);
+                        }
+                        sum0 += dot0_0;
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
                 }
-                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                int i = i0;
+                for (; i < i1; i++)
                 {
-                    var dot4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
-                    dot4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 4), dot4);
-                    var dot1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8) * global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 8);
-                    dot1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 9), dot1);
-                    float sum = global::System.Runtime.Intrinsics.Vector128.Sum(dot4) + dot1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRow, i) = sum;
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
+                    float sum0;
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
+                        // Vector128 at 0
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0);
+                            dot0_0 = w0 * z0;
+                        }
+                        // Vector128 at 4
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 4);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z0, dot0_0);
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                    }
+                    {
+                        float dot0_0;
+                        // float at 8
+                        {
+                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 8);
+                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 8);
+                            dot0_0 = w0 * z0;
+                        }
+                        // float at 9
+                        {
+                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 9);
+                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 9);
+                            dot0_0 = global::System.MathF.FusedMultiplyAdd(w0, z0, dot0_0);
+                        }
+                        sum0 += dot0_0;
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
                 }
-                else
+            }
+            else
+            {
+                int i = i0;
+                for (; i < i1; i++)
                 {
-                    float sum = 0f;
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
+                    float sum0 = 0f;
                     for (int o = 0; o < L7Out; o++)
                     {
-                        sum = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, o), global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, o), sum);
+                        float w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, o);
+                        sum0 = global::System.MathF.FusedMultiplyAdd(w0, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, o), sum0);
                     }
 
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRow, i) = sum;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
                 }
             }
         }
@@ -1031,158 +1172,415 @@ partial class Cnn
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4); // (batch, L6In)
         int t = first; // the first sample of the tile
-        // 4 samples at a time: each vector of a row of W feeds 4 dot products
+        // 4 samples at a time: each vector of W loaded feeds 4 dot products
         for (; t <= end - 4; t += 4)
         {
-            ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L6Out);
+            ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, t * L6Out);
             ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L6Out);
             ref float dz2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 2) * L6Out);
             ref float dz3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 3) * L6Out);
-            ref float dx0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 0) * L6In);
+            ref float dx0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, t * L6In);
             ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L6In);
             ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L6In);
             ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L6In);
-            for (int i = i0; i < i1; i++)
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
-                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                int i = i0;
+                // 4 rows of W at a time: each vector of dz loaded feeds 4 dot products
+                for (; i <= i1 - 4; i += 4)
                 {
-                    var dot0_16 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var dot1_16 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var dot2_16 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var dot3_16 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L6Out);
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L6Out);
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L6Out);
+                    global::System.Runtime.Intrinsics.Vector128<float> sum0;
+                    global::System.Runtime.Intrinsics.Vector128<float> sum1;
+                    global::System.Runtime.Intrinsics.Vector128<float> sum2;
+                    global::System.Runtime.Intrinsics.Vector128<float> sum3;
                     {
-                        var wo = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
-                        dot0_16 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 0), dot0_16);
-                        dot1_16 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz1, 0), dot1_16);
-                        dot2_16 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz2, 0), dot2_16);
-                        dot3_16 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz3, 0), dot3_16);
+                        global::System.Runtime.Intrinsics.Vector512<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot0_1;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot0_2;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot0_3;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot1_0;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot1_1;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot1_2;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot1_3;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot2_0;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot2_1;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot2_2;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot2_3;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot3_0;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot3_1;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot3_2;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot3_3;
+                        // Vector512 at 0
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 0);
+                            var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, 0);
+                            var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row2, 0);
+                            var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row3, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 0);
+                            dot0_0 = w0 * z0;
+                            dot0_1 = w1 * z0;
+                            dot0_2 = w2 * z0;
+                            dot0_3 = w3 * z0;
+                            var z1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz1, 0);
+                            dot1_0 = w0 * z1;
+                            dot1_1 = w1 * z1;
+                            dot1_2 = w2 * z1;
+                            dot1_3 = w3 * z1;
+                            var z2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz2, 0);
+                            dot2_0 = w0 * z2;
+                            dot2_1 = w1 * z2;
+                            dot2_2 = w2 * z2;
+                            dot2_3 = w3 * z2;
+                            var z3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz3, 0);
+                            dot3_0 = w0 * z3;
+                            dot3_1 = w1 * z3;
+                            dot3_2 = w2 * z3;
+                            dot3_3 = w3 * z3;
+                        }
+                        // Vector512 at 16
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 16);
+                            var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, 16);
+                            var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row2, 16);
+                            var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row3, 16);
+                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 16);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0, z0, dot0_0);
+                            dot0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w1, z0, dot0_1);
+                            dot0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w2, z0, dot0_2);
+                            dot0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w3, z0, dot0_3);
+                            var z1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz1, 16);
+                            dot1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0, z1, dot1_0);
+                            dot1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w1, z1, dot1_1);
+                            dot1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w2, z1, dot1_2);
+                            dot1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w3, z1, dot1_3);
+                            var z2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz2, 16);
+                            dot2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0, z2, dot2_0);
+                            dot2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w1, z2, dot2_1);
+                            dot2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w2, z2, dot2_2);
+                            dot2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w3, z2, dot2_3);
+                            var z3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz3, 16);
+                            dot3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0, z3, dot3_0);
+                            dot3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w1, z3, dot3_1);
+                            dot3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w2, z3, dot3_2);
+                            dot3_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w3, z3, dot3_3);
+                        }
+                        // Vector512 at 32
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 32);
+                            var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, 32);
+                            var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row2, 32);
+                            var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row3, 32);
+                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 32);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0, z0, dot0_0);
+                            dot0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w1, z0, dot0_1);
+                            dot0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w2, z0, dot0_2);
+                            dot0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w3, z0, dot0_3);
+                            var z1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz1, 32);
+                            dot1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0, z1, dot1_0);
+                            dot1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w1, z1, dot1_1);
+                            dot1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w2, z1, dot1_2);
+                            dot1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w3, z1, dot1_3);
+                            var z2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz2, 32);
+                            dot2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0, z2, dot2_0);
+                            dot2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w1, z2, dot2_1);
+                            dot2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w2, z2, dot2_2);
+                            dot2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w3, z2, dot2_3);
+                            var z3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz3, 32);
+                            dot3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0, z3, dot3_0);
+                            dot3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w1, z3, dot3_1);
+                            dot3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w2, z3, dot3_2);
+                            dot3_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w3, z3, dot3_3);
+                        }
+                        // Vector512 at 48
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 48);
+                            var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, 48);
+                            var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row2, 48);
+                            var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row3, 48);
+                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 48);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0, z0, dot0_0);
+                            dot0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w1, z0, dot0_1);
+                            dot0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w2, z0, dot0_2);
+                            dot0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w3, z0, dot0_3);
+                            var z1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz1, 48);
+                            dot1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0, z1, dot1_0);
+                            dot1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w1, z1, dot1_1);
+                            dot1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w2, z1, dot1_2);
+                            dot1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w3, z1, dot1_3);
+                            var z2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz2, 48);
+                            dot2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0, z2, dot2_0);
+                            dot2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w1, z2, dot2_1);
+                            dot2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w2, z2, dot2_2);
+                            dot2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w3, z2, dot2_3);
+                            var z3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz3, 48);
+                            dot3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0, z3, dot3_0);
+                            dot3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w1, z3, dot3_1);
+                            dot3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w2, z3, dot3_2);
+                            dot3_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w3, z3, dot3_3);
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);
+                        sum1 = global::StaticNets.Operators.HorizontalSum.OfEach(dot1_0, dot1_1, dot1_2, dot1_3);
+                        sum2 = global::StaticNets.Operators.HorizontalSum.OfEach(dot2_0, dot2_1, dot2_2, dot2_3);
+                        sum3 = global::StaticNets.Operators.HorizontalSum.OfEach(dot3_0, dot3_1, dot3_2, dot3_3);
                     }
-                    {
-                        var wo = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
-                        dot0_16 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 16), dot0_16);
-                        dot1_16 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz1, 16), dot1_16);
-                        dot2_16 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz2, 16), dot2_16);
-                        dot3_16 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz3, 16), dot3_16);
-                    }
-                    {
-                        var wo = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32);
-                        dot0_16 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 32), dot0_16);
-                        dot1_16 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz1, 32), dot1_16);
-                        dot2_16 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz2, 32), dot2_16);
-                        dot3_16 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz3, 32), dot3_16);
-                    }
-                    {
-                        var wo = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48);
-                        dot0_16 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 48), dot0_16);
-                        dot1_16 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz1, 48), dot1_16);
-                        dot2_16 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz2, 48), dot2_16);
-                        dot3_16 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz3, 48), dot3_16);
-                    }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = global::System.Runtime.Intrinsics.Vector512.Sum(dot0_16);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = global::System.Runtime.Intrinsics.Vector512.Sum(dot1_16);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = global::System.Runtime.Intrinsics.Vector512.Sum(dot2_16);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = global::System.Runtime.Intrinsics.Vector512.Sum(dot3_16);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum0, ref dx0, (nuint)i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum1, ref dx1, (nuint)i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum2, ref dx2, (nuint)i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum3, ref dx3, (nuint)i);
                 }
-                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+
+                for (; i < i1; i++)
                 {
-                    var dot0_8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var dot1_8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var dot2_8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var dot3_8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                    float sum0;
+                    float sum1;
+                    float sum2;
+                    float sum3;
                     {
-                        var wo = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
-                        dot0_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0), dot0_8);
-                        dot1_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0), dot1_8);
-                        dot2_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0), dot2_8);
-                        dot3_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0), dot3_8);
+                        global::System.Runtime.Intrinsics.Vector512<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot1_0;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot2_0;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot3_0;
+                        // Vector512 at 0
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 0);
+                            dot0_0 = w0 * z0;
+                            var z1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz1, 0);
+                            dot1_0 = w0 * z1;
+                            var z2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz2, 0);
+                            dot2_0 = w0 * z2;
+                            var z3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz3, 0);
+                            dot3_0 = w0 * z3;
+                        }
+                        // Vector512 at 16
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 16);
+                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 16);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0, z0, dot0_0);
+                            var z1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz1, 16);
+                            dot1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0, z1, dot1_0);
+                            var z2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz2, 16);
+                            dot2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0, z2, dot2_0);
+                            var z3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz3, 16);
+                            dot3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0, z3, dot3_0);
+                        }
+                        // Vector512 at 32
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 32);
+                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 32);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0, z0, dot0_0);
+                            var z1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz1, 32);
+                            dot1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0, z1, dot1_0);
+                            var z2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz2, 32);
+                            dot2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0, z2, dot2_0);
+                            var z3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz3, 32);
+                            dot3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0, z3, dot3_0);
+                        }
+                        // Vector512 at 48
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 48);
+                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 48);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0, z0, dot0_0);
+                            var z1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz1, 48);
+                            dot1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0, z1, dot1_0);
+                            var z2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz2, 48);
+                            dot2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0, z2, dot2_0);
+                            var z3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz3, 48);
+                            dot3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0, z3, dot3_0);
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                        sum1 = global::StaticNets.Operators.HorizontalSum.Of(dot1_0);
+                        sum2 = global::StaticNets.Operators.HorizontalSum.Of(dot2_0);
+                        sum3 = global::StaticNets.Operators.HorizontalSum.Of(dot3_0);
                     }
-                    {
-                        var wo = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8);
-                        dot0_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 8), dot0_8);
-                        dot1_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 8), dot1_8);
-                        dot2_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 8), dot2_8);
-                        dot3_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 8), dot3_8);
-                    }
-                    {
-                        var wo = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
-                        dot0_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 16), dot0_8);
-                        dot1_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 16), dot1_8);
-                        dot2_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 16), dot2_8);
-                        dot3_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 16), dot3_8);
-                    }
-                    {
-                        var wo = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24);
-                        dot0_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 24), dot0_8);
-                        dot1_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 24), dot1_8);
-                        dot2_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 24), dot2_8);
-                        dot3_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 24), dot3_8);
-                    }
-                    {
-                        var wo = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32);
-                        dot0_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 32), dot0_8);
-                        dot1_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 32), dot1_8);
-                        dot2_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 32), dot2_8);
-                        dot3_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 32), dot3_8);
-                    }
-                    {
-                        var wo = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40);
-                        dot0_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 40), dot0_8);
-                        dot1_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 40), dot1_8);
-                        dot2_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 40), dot2_8);
-                        dot3_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 40), dot3_8);
-                    }
-                    {
-                        var wo = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48);
-                        dot0_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 48), dot0_8);
-                        dot1_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 48), dot1_8);
-                        dot2_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 48), dot2_8);
-                        dot3_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 48), dot3_8);
-                    }
-                    {
-                        var wo = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56);
-                        dot0_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 56), dot0_8);
-                        dot1_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 56), dot1_8);
-                        dot2_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 56), dot2_8);
-                        dot3_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 56), dot3_8);
-                    }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = global::System.Runtime.Intrinsics.Vector256.Sum(dot0_8);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = global::System.Runtime.Intrinsics.Vector256.Sum(dot1_8);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = global::System.Runtime.Intrinsics.Vector256.Sum(dot2_8);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = global::System.Runtime.Intrinsics.Vector256.Sum(dot3_8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
                 }
-                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                int i = i0;
+                for (; i < i1; i++)
                 {
-                    var dot0_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var dot1_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var dot2_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var dot3_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (nuint o = 0; o < (nuint)(L6Out - L6Out % 4); o += 4)
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                    float sum0;
+                    float sum1;
+                    float sum2;
+                    float sum3;
                     {
-                        var wo = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o);
-                        dot0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, o), dot0_4);
-                        dot1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, o), dot1_4);
-                        dot2_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, o), dot2_4);
-                        dot3_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, o), dot3_4);
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot1_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot2_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot3_0;
+                        // Vector256 at 0
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0);
+                            dot0_0 = w0 * z0;
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0);
+                            dot1_0 = w0 * z1;
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0);
+                            dot2_0 = w0 * z2;
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0);
+                            dot3_0 = w0 * z3;
+                        }
+                        // Vector256 at 8
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 8);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 8);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z0, dot0_0);
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 8);
+                            dot1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z1, dot1_0);
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 8);
+                            dot2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z2, dot2_0);
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 8);
+                            dot3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z3, dot3_0);
+                        }
+                        // Vector256 at 16
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 16);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 16);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z0, dot0_0);
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 16);
+                            dot1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z1, dot1_0);
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 16);
+                            dot2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z2, dot2_0);
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 16);
+                            dot3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z3, dot3_0);
+                        }
+                        // Vector256 at 24
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 24);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 24);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z0, dot0_0);
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 24);
+                            dot1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z1, dot1_0);
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 24);
+                            dot2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z2, dot2_0);
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 24);
+                            dot3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z3, dot3_0);
+                        }
+                        // Vector256 at 32
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 32);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 32);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z0, dot0_0);
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 32);
+                            dot1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z1, dot1_0);
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 32);
+                            dot2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z2, dot2_0);
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 32);
+                            dot3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z3, dot3_0);
+                        }
+                        // Vector256 at 40
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 40);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 40);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z0, dot0_0);
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 40);
+                            dot1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z1, dot1_0);
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 40);
+                            dot2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z2, dot2_0);
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 40);
+                            dot3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z3, dot3_0);
+                        }
+                        // Vector256 at 48
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 48);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 48);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z0, dot0_0);
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 48);
+                            dot1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z1, dot1_0);
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 48);
+                            dot2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z2, dot2_0);
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 48);
+                            dot3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z3, dot3_0);
+                        }
+                        // Vector256 at 56
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 56);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 56);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z0, dot0_0);
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 56);
+                            dot1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z1, dot1_0);
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 56);
+                            dot2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z2, dot2_0);
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 56);
+                            dot3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z3, dot3_0);
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                        sum1 = global::StaticNets.Operators.HorizontalSum.Of(dot1_0);
+                        sum2 = global::StaticNets.Operators.HorizontalSum.Of(dot2_0);
+                        sum3 = global::StaticNets.Operators.HorizontalSum.Of(dot3_0);
                     }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot0_4);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot1_4);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot2_4);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot3_4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
                 }
-                else
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                int i = i0;
+                for (; i < i1; i++)
                 {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                    float sum0;
+                    float sum1;
+                    float sum2;
+                    float sum3;
+                    {
+                        var dot0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var dot1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var dot2_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var dot3_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (nuint o = 0; o < (nuint)(L6Out - L6Out % 4); o += 4)
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, o);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, o);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z0, dot0_0);
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, o);
+                            dot1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z1, dot1_0);
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, o);
+                            dot2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z2, dot2_0);
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, o);
+                            dot3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z3, dot3_0);
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                        sum1 = global::StaticNets.Operators.HorizontalSum.Of(dot1_0);
+                        sum2 = global::StaticNets.Operators.HorizontalSum.Of(dot2_0);
+                        sum3 = global::StaticNets.Operators.HorizontalSum.Of(dot3_0);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
+                }
+            }
+            else
+            {
+                int i = i0;
+                for (; i < i1; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
                     float sum0 = 0f;
                     float sum1 = 0f;
                     float sum2 = 0f;
                     float sum3 = 0f;
                     for (int o = 0; o < L6Out; o++)
                     {
-                        float wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, o);
-                        sum0 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, o), sum0);
-                        sum1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, o), sum1);
-                        sum2 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, o), sum2);
-                        sum3 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, o), sum3);
+                        float w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, o);
+                        sum0 = global::System.MathF.FusedMultiplyAdd(w0, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, o), sum0);
+                        sum1 = global::System.MathF.FusedMultiplyAdd(w0, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, o), sum1);
+                        sum2 = global::System.MathF.FusedMultiplyAdd(w0, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, o), sum2);
+                        sum3 = global::System.MathF.FusedMultiplyAdd(w0, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, o), sum3);
                     }
 
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
@@ -1193,55 +1591,211 @@ partial class Cnn
             }
         }
 
-        // the last samples one at a time: one dot product per input
-        for (int s = t; s < end; s++)
+        // the last samples one at a time
+        for (; t < end; t++)
         {
-            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L6Out);
-            ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L6In);
-            for (int i = i0; i < i1; i++)
+            ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, t * L6Out);
+            ref float dx0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, t * L6In);
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
-                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                int i = i0;
+                // 4 rows of W at a time: each vector of dz loaded feeds 4 dot products
+                for (; i <= i1 - 4; i += 4)
                 {
-                    var dot16 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 0);
-                    dot16 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 16), dot16);
-                    dot16 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 32), dot16);
-                    dot16 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 48), dot16);
-                    float sum = global::System.Runtime.Intrinsics.Vector512.Sum(dot16);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRow, i) = sum;
-                }
-                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-                {
-                    var dot8 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0);
-                    dot8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 8), dot8);
-                    dot8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 16), dot8);
-                    dot8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 24), dot8);
-                    dot8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 32), dot8);
-                    dot8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 40), dot8);
-                    dot8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 48), dot8);
-                    dot8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 56), dot8);
-                    float sum = global::System.Runtime.Intrinsics.Vector256.Sum(dot8);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRow, i) = sum;
-                }
-                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-                {
-                    var dot4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (nuint o = 0; o < (nuint)(L6Out - L6Out % 4); o += 4)
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L6Out);
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L6Out);
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L6Out);
+                    global::System.Runtime.Intrinsics.Vector128<float> sum0;
                     {
-                        dot4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, o), dot4);
+                        global::System.Runtime.Intrinsics.Vector512<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot0_1;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot0_2;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot0_3;
+                        // Vector512 at 0
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 0);
+                            var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, 0);
+                            var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row2, 0);
+                            var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row3, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 0);
+                            dot0_0 = w0 * z0;
+                            dot0_1 = w1 * z0;
+                            dot0_2 = w2 * z0;
+                            dot0_3 = w3 * z0;
+                        }
+                        // Vector512 at 16
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 16);
+                            var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, 16);
+                            var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row2, 16);
+                            var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row3, 16);
+                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 16);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0, z0, dot0_0);
+                            dot0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w1, z0, dot0_1);
+                            dot0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w2, z0, dot0_2);
+                            dot0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w3, z0, dot0_3);
+                        }
+                        // Vector512 at 32
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 32);
+                            var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, 32);
+                            var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row2, 32);
+                            var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row3, 32);
+                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 32);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0, z0, dot0_0);
+                            dot0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w1, z0, dot0_1);
+                            dot0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w2, z0, dot0_2);
+                            dot0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w3, z0, dot0_3);
+                        }
+                        // Vector512 at 48
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 48);
+                            var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, 48);
+                            var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row2, 48);
+                            var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row3, 48);
+                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 48);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0, z0, dot0_0);
+                            dot0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w1, z0, dot0_1);
+                            dot0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w2, z0, dot0_2);
+                            dot0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w3, z0, dot0_3);
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);
                     }
-                    float sum = global::System.Runtime.Intrinsics.Vector128.Sum(dot4);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRow, i) = sum;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum0, ref dx0, (nuint)i);
                 }
-                else
+
+                for (; i < i1; i++)
                 {
-                    float sum = 0f;
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                    float sum0;
+                    {
+                        global::System.Runtime.Intrinsics.Vector512<float> dot0_0;
+                        // Vector512 at 0
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 0);
+                            dot0_0 = w0 * z0;
+                        }
+                        // Vector512 at 16
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 16);
+                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 16);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0, z0, dot0_0);
+                        }
+                        // Vector512 at 32
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 32);
+                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 32);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0, z0, dot0_0);
+                        }
+                        // Vector512 at 48
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 48);
+                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 48);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w0, z0, dot0_0);
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                int i = i0;
+                for (; i < i1; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                    float sum0;
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_0;
+                        // Vector256 at 0
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0);
+                            dot0_0 = w0 * z0;
+                        }
+                        // Vector256 at 8
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 8);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 8);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z0, dot0_0);
+                        }
+                        // Vector256 at 16
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 16);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 16);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z0, dot0_0);
+                        }
+                        // Vector256 at 24
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 24);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 24);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z0, dot0_0);
+                        }
+                        // Vector256 at 32
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 32);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 32);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z0, dot0_0);
+                        }
+                        // Vector256 at 40
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 40);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 40);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z0, dot0_0);
+                        }
+                        // Vector256 at 48
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 48);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 48);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z0, dot0_0);
+                        }
+                        // Vector256 at 56
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 56);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 56);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z0, dot0_0);
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                int i = i0;
+                for (; i < i1; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                    float sum0;
+                    {
+                        var dot0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        for (nuint o = 0; o < (nuint)(L6Out - L6Out % 4); o += 4)
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, o);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, o);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z0, dot0_0);
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                }
+            }
+            else
+            {
+                int i = i0;
+                for (; i < i1; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                    float sum0 = 0f;
                     for (int o = 0; o < L6Out; o++)
                     {
-                        sum = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, o), global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, o), sum);
+                        float w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, o);
+                        sum0 = global::System.MathF.FusedMultiplyAdd(w0, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, o), sum0);
                     }
 
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRow, i) = sum;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
                 }
             }
         }

@@ -314,112 +314,190 @@ partial class Mlp
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L2In)
         int t = first; // the first sample of the tile
-        // 4 samples at a time: each vector of a row of W feeds 4 dot products
+        // 4 samples at a time: each vector of W loaded feeds 4 dot products
         for (; t <= end - 4; t += 4)
         {
-            ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L2Out);
+            ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, t * L2Out);
             ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L2Out);
             ref float dz2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 2) * L2Out);
             ref float dz3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 3) * L2Out);
-            ref float dx0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 0) * L2In);
+            ref float dx0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, t * L2In);
             ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L2In);
             ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L2In);
             ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L2In);
-            for (int i = i0; i < i1; i++)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
-                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                int i = i0;
+                for (; i < i1; i++)
                 {
-                    var dot0_8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var dot1_8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var dot2_8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var dot3_8 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var dot0_1 = 0f;
-                    var dot1_1 = 0f;
-                    var dot2_1 = 0f;
-                    var dot3_1 = 0f;
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    float sum0;
+                    float sum1;
+                    float sum2;
+                    float sum3;
                     {
-                        var wo = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
-                        dot0_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0), dot0_8);
-                        dot1_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0), dot1_8);
-                        dot2_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0), dot2_8);
-                        dot3_8 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0), dot3_8);
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot1_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot2_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot3_0;
+                        // Vector256 at 0
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0);
+                            dot0_0 = w0 * z0;
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0);
+                            dot1_0 = w0 * z1;
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0);
+                            dot2_0 = w0 * z2;
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0);
+                            dot3_0 = w0 * z3;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                        sum1 = global::StaticNets.Operators.HorizontalSum.Of(dot1_0);
+                        sum2 = global::StaticNets.Operators.HorizontalSum.Of(dot2_0);
+                        sum3 = global::StaticNets.Operators.HorizontalSum.Of(dot3_0);
                     }
                     {
-                        var wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                        dot0_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 8), dot0_1);
-                        dot1_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 8), dot1_1);
-                        dot2_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 8), dot2_1);
-                        dot3_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 8), dot3_1);
+                        float dot0_0;
+                        float dot1_0;
+                        float dot2_0;
+                        float dot3_0;
+                        // float at 8
+                        {
+                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 8);
+                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 8);
+                            dot0_0 = w0 * z0;
+                            var z1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 8);
+                            dot1_0 = w0 * z1;
+                            var z2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 8);
+                            dot2_0 = w0 * z2;
+                            var z3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 8);
+                            dot3_0 = w0 * z3;
+                        }
+                        // float at 9
+                        {
+                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 9);
+                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 9);
+                            dot0_0 = global::System.MathF.FusedMultiplyAdd(w0, z0, dot0_0);
+                            var z1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 9);
+                            dot1_0 = global::System.MathF.FusedMultiplyAdd(w0, z1, dot1_0);
+                            var z2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 9);
+                            dot2_0 = global::System.MathF.FusedMultiplyAdd(w0, z2, dot2_0);
+                            var z3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 9);
+                            dot3_0 = global::System.MathF.FusedMultiplyAdd(w0, z3, dot3_0);
+                        }
+                        sum0 += dot0_0;
+                        sum1 += dot1_0;
+                        sum2 += dot2_0;
+                        sum3 += dot3_0;
                     }
-                    {
-                        var wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                        dot0_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 9), dot0_1);
-                        dot1_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 9), dot1_1);
-                        dot2_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 9), dot2_1);
-                        dot3_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 9), dot3_1);
-                    }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = global::System.Runtime.Intrinsics.Vector256.Sum(dot0_8) + dot0_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = global::System.Runtime.Intrinsics.Vector256.Sum(dot1_8) + dot1_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = global::System.Runtime.Intrinsics.Vector256.Sum(dot2_8) + dot2_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = global::System.Runtime.Intrinsics.Vector256.Sum(dot3_8) + dot3_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
                 }
-                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                int i = i0;
+                for (; i < i1; i++)
                 {
-                    var dot0_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var dot1_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var dot2_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var dot3_4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var dot0_1 = 0f;
-                    var dot1_1 = 0f;
-                    var dot2_1 = 0f;
-                    var dot3_1 = 0f;
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    float sum0;
+                    float sum1;
+                    float sum2;
+                    float sum3;
                     {
-                        var wo = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
-                        dot0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0), dot0_4);
-                        dot1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0), dot1_4);
-                        dot2_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0), dot2_4);
-                        dot3_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0), dot3_4);
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot1_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot2_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot3_0;
+                        // Vector128 at 0
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0);
+                            dot0_0 = w0 * z0;
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0);
+                            dot1_0 = w0 * z1;
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0);
+                            dot2_0 = w0 * z2;
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0);
+                            dot3_0 = w0 * z3;
+                        }
+                        // Vector128 at 4
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 4);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z0, dot0_0);
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 4);
+                            dot1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z1, dot1_0);
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 4);
+                            dot2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z2, dot2_0);
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 4);
+                            dot3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z3, dot3_0);
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                        sum1 = global::StaticNets.Operators.HorizontalSum.Of(dot1_0);
+                        sum2 = global::StaticNets.Operators.HorizontalSum.Of(dot2_0);
+                        sum3 = global::StaticNets.Operators.HorizontalSum.Of(dot3_0);
                     }
                     {
-                        var wo = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4);
-                        dot0_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4), dot0_4);
-                        dot1_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 4), dot1_4);
-                        dot2_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 4), dot2_4);
-                        dot3_4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(wo, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 4), dot3_4);
+                        float dot0_0;
+                        float dot1_0;
+                        float dot2_0;
+                        float dot3_0;
+                        // float at 8
+                        {
+                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 8);
+                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 8);
+                            dot0_0 = w0 * z0;
+                            var z1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 8);
+                            dot1_0 = w0 * z1;
+                            var z2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 8);
+                            dot2_0 = w0 * z2;
+                            var z3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 8);
+                            dot3_0 = w0 * z3;
+                        }
+                        // float at 9
+                        {
+                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 9);
+                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 9);
+                            dot0_0 = global::System.MathF.FusedMultiplyAdd(w0, z0, dot0_0);
+                            var z1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 9);
+                            dot1_0 = global::System.MathF.FusedMultiplyAdd(w0, z1, dot1_0);
+                            var z2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 9);
+                            dot2_0 = global::System.MathF.FusedMultiplyAdd(w0, z2, dot2_0);
+                            var z3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 9);
+                            dot3_0 = global::System.MathF.FusedMultiplyAdd(w0, z3, dot3_0);
+                        }
+                        sum0 += dot0_0;
+                        sum1 += dot1_0;
+                        sum2 += dot2_0;
+                        sum3 += dot3_0;
                     }
-                    {
-                        var wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8);
-                        dot0_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 8), dot0_1);
-                        dot1_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 8), dot1_1);
-                        dot2_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 8), dot2_1);
-                        dot3_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 8), dot3_1);
-                    }
-                    {
-                        var wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9);
-                        dot0_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 9), dot0_1);
-                        dot1_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 9), dot1_1);
-                        dot2_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 9), dot2_1);
-                        dot3_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 9), dot3_1);
-                    }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot0_4) + dot0_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot1_4) + dot1_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot2_4) + dot2_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = global::System.Runtime.Intrinsics.Vector128.Sum(dot3_4) + dot3_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
                 }
-                else
+            }
+            else
+            {
+                int i = i0;
+                for (; i < i1; i++)
                 {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
                     float sum0 = 0f;
                     float sum1 = 0f;
                     float sum2 = 0f;
                     float sum3 = 0f;
                     for (int o = 0; o < L2Out; o++)
                     {
-                        float wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, o);
-                        sum0 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, o), sum0);
-                        sum1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, o), sum1);
-                        sum2 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, o), sum2);
-                        sum3 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, o), sum3);
+                        float w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, o);
+                        sum0 = global::System.MathF.FusedMultiplyAdd(w0, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, o), sum0);
+                        sum1 = global::System.MathF.FusedMultiplyAdd(w0, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, o), sum1);
+                        sum2 = global::System.MathF.FusedMultiplyAdd(w0, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, o), sum2);
+                        sum3 = global::System.MathF.FusedMultiplyAdd(w0, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, o), sum3);
                     }
 
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
@@ -430,40 +508,103 @@ partial class Mlp
             }
         }
 
-        // the last samples one at a time: one dot product per input
-        for (int s = t; s < end; s++)
+        // the last samples one at a time
+        for (; t < end; t++)
         {
-            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-            ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L2In);
-            for (int i = i0; i < i1; i++)
+            ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, t * L2Out);
+            ref float dx0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, t * L2In);
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
-                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                int i = i0;
+                for (; i < i1; i++)
                 {
-                    var dot8 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0);
-                    var dot1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8) * global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 8);
-                    dot1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 9), dot1);
-                    float sum = global::System.Runtime.Intrinsics.Vector256.Sum(dot8) + dot1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRow, i) = sum;
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    float sum0;
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_0;
+                        // Vector256 at 0
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0);
+                            dot0_0 = w0 * z0;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                    }
+                    {
+                        float dot0_0;
+                        // float at 8
+                        {
+                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 8);
+                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 8);
+                            dot0_0 = w0 * z0;
+                        }
+                        // float at 9
+                        {
+                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 9);
+                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 9);
+                            dot0_0 = global::System.MathF.FusedMultiplyAdd(w0, z0, dot0_0);
+                        }
+                        sum0 += dot0_0;
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
                 }
-                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                int i = i0;
+                for (; i < i1; i++)
                 {
-                    var dot4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
-                    dot4 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 4), dot4);
-                    var dot1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 8) * global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 8);
-                    dot1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 9), dot1);
-                    float sum = global::System.Runtime.Intrinsics.Vector128.Sum(dot4) + dot1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRow, i) = sum;
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    float sum0;
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
+                        // Vector128 at 0
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0);
+                            dot0_0 = w0 * z0;
+                        }
+                        // Vector128 at 4
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 4);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z0, dot0_0);
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                    }
+                    {
+                        float dot0_0;
+                        // float at 8
+                        {
+                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 8);
+                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 8);
+                            dot0_0 = w0 * z0;
+                        }
+                        // float at 9
+                        {
+                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 9);
+                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 9);
+                            dot0_0 = global::System.MathF.FusedMultiplyAdd(w0, z0, dot0_0);
+                        }
+                        sum0 += dot0_0;
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
                 }
-                else
+            }
+            else
+            {
+                int i = i0;
+                for (; i < i1; i++)
                 {
-                    float sum = 0f;
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    float sum0 = 0f;
                     for (int o = 0; o < L2Out; o++)
                     {
-                        sum = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref row, o), global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, o), sum);
+                        float w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, o);
+                        sum0 = global::System.MathF.FusedMultiplyAdd(w0, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, o), sum0);
                     }
 
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRow, i) = sum;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
                 }
             }
         }

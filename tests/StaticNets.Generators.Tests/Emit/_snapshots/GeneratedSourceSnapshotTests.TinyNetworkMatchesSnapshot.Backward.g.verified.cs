@@ -157,49 +157,75 @@ partial class TinyNet
         ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
         ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L2In)
         int t = first; // the first sample of the tile
-        // 4 samples at a time: each vector of a row of W feeds 4 dot products
+        // 4 samples at a time: each vector of W loaded feeds 4 dot products
         for (; t <= end - 4; t += 4)
         {
-            ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 0) * L2Out);
+            ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, t * L2Out);
             ref float dz1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 1) * L2Out);
             ref float dz2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 2) * L2Out);
             ref float dz3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, (t + 3) * L2Out);
-            ref float dx0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 0) * L2In);
+            ref float dx0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, t * L2In);
             ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L2In);
             ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L2In);
             ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L2In);
-            for (int i = i0; i < i1; i++)
+            int i = i0;
+            for (; i < i1; i++)
             {
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
-                var dot0_1 = 0f;
-                var dot1_1 = 0f;
-                var dot2_1 = 0f;
-                var dot3_1 = 0f;
+                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                float sum0;
+                float sum1;
+                float sum2;
+                float sum3;
                 {
-                    var wo = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0);
-                    dot0_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 0), dot0_1);
-                    dot1_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 0), dot1_1);
-                    dot2_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 0), dot2_1);
-                    dot3_1 = global::System.MathF.FusedMultiplyAdd(wo, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 0), dot3_1);
+                    float dot0_0;
+                    float dot1_0;
+                    float dot2_0;
+                    float dot3_0;
+                    // float at 0
+                    {
+                        var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 0);
+                        var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 0);
+                        dot0_0 = w0 * z0;
+                        var z1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 0);
+                        dot1_0 = w0 * z1;
+                        var z2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 0);
+                        dot2_0 = w0 * z2;
+                        var z3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 0);
+                        dot3_0 = w0 * z3;
+                    }
+                    sum0 = dot0_0;
+                    sum1 = dot1_0;
+                    sum2 = dot2_0;
+                    sum3 = dot3_0;
                 }
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = dot0_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = dot1_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = dot2_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = dot3_1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
             }
         }
 
-        // the last samples one at a time: one dot product per input
-        for (int s = t; s < end; s++)
+        // the last samples one at a time
+        for (; t < end; t++)
         {
-            ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-            ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, s * L2In);
-            for (int i = i0; i < i1; i++)
+            ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, t * L2Out);
+            ref float dx0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, t * L2In);
+            int i = i0;
+            for (; i < i1; i++)
             {
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
-                var dot1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0);
-                float sum = dot1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRow, i) = sum;
+                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                float sum0;
+                {
+                    float dot0_0;
+                    // float at 0
+                    {
+                        var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 0);
+                        var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 0);
+                        dot0_0 = w0 * z0;
+                    }
+                    sum0 = dot0_0;
+                }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
             }
         }
     }
