@@ -623,6 +623,13 @@ internal static class DenseBatchEmitter
             }
         }
 
+        if (segments.Exists(segment => !segment.Width.IsScalar))
+        {
+            writer.WriteLine(rows == 1
+                ? "// each width's accumulators summed across their lanes (HorizontalSum), then added in turn"
+                : "// lane r of sum<s>: dz row s · W row i + r; each width's accumulators summed across their lanes (HorizontalSum.OfEach: lane by lane what HorizontalSum.Of gives one row), then added in turn");
+        }
+
         for (int s = 0; s < samples; s++)
         {
             writer.WriteLine($"{sumType} {Sum(s)};");

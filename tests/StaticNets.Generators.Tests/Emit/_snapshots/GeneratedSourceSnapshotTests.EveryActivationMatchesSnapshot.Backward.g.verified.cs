@@ -485,6 +485,7 @@ partial class AllActivationsNet
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L9Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     float sum1;
                     float sum2;
@@ -555,6 +556,7 @@ partial class AllActivationsNet
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L9Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     {
                         global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
@@ -806,6 +808,7 @@ partial class AllActivationsNet
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L8Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     float sum1;
                     float sum2;
@@ -898,6 +901,7 @@ partial class AllActivationsNet
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L8Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     {
                         global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
@@ -1151,6 +1155,7 @@ partial class AllActivationsNet
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     float sum1;
                     float sum2;
@@ -1255,6 +1260,7 @@ partial class AllActivationsNet
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     {
                         global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
@@ -1501,6 +1507,7 @@ partial class AllActivationsNet
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     float sum1;
                     float sum2;
@@ -1571,6 +1578,7 @@ partial class AllActivationsNet
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     {
                         global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
@@ -1822,6 +1830,7 @@ partial class AllActivationsNet
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L5Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     float sum1;
                     float sum2;
@@ -1914,6 +1923,7 @@ partial class AllActivationsNet
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L5Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     {
                         global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
@@ -2243,6 +2253,7 @@ partial class AllActivationsNet
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L4Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     float sum1;
                     float sum2;
@@ -2303,6 +2314,7 @@ partial class AllActivationsNet
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L4Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     float sum1;
                     float sum2;
@@ -2407,6 +2419,7 @@ partial class AllActivationsNet
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L4Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     {
                         global::System.Runtime.Intrinsics.Vector256<float> dot0_0;
@@ -2437,6 +2450,7 @@ partial class AllActivationsNet
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L4Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     {
                         global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
@@ -2683,6 +2697,7 @@ partial class AllActivationsNet
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L3Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     float sum1;
                     float sum2;
@@ -2753,6 +2768,7 @@ partial class AllActivationsNet
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L3Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     {
                         global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
@@ -3025,6 +3041,7 @@ partial class AllActivationsNet
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     float sum1;
                     float sum2;
@@ -3129,6 +3146,7 @@ partial class AllActivationsNet
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     {
                         global::System.Runtime.Intrinsics.Vector128<float> dot0_0;

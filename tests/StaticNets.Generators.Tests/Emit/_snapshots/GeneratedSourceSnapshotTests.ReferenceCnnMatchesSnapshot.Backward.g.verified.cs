@@ -335,6 +335,7 @@ partial class Cnn
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     float sum1;
                     float sum2;
@@ -407,6 +408,7 @@ partial class Cnn
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     float sum1;
                     float sum2;
@@ -523,6 +525,7 @@ partial class Cnn
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     {
                         global::System.Runtime.Intrinsics.Vector256<float> dot0_0;
@@ -559,6 +562,7 @@ partial class Cnn
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     {
                         global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
@@ -1193,6 +1197,7 @@ partial class Cnn
                     ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L6Out);
                     ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L6Out);
                     ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L6Out);
+                    // lane r of sum<s>: dz row s · W row i + r; each width's accumulators summed across their lanes (HorizontalSum.OfEach: lane by lane what HorizontalSum.Of gives one row), then added in turn
                     global::System.Runtime.Intrinsics.Vector128<float> sum0;
                     global::System.Runtime.Intrinsics.Vector128<float> sum1;
                     global::System.Runtime.Intrinsics.Vector128<float> sum2;
@@ -1336,6 +1341,7 @@ partial class Cnn
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     float sum1;
                     float sum2;
@@ -1410,6 +1416,7 @@ partial class Cnn
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     float sum1;
                     float sum2;
@@ -1532,6 +1539,7 @@ partial class Cnn
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     float sum1;
                     float sum2;
@@ -1606,6 +1614,7 @@ partial class Cnn
                     ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L6Out);
                     ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L6Out);
                     ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L6Out);
+                    // lane r of sum<s>: dz row s · W row i + r; each width's accumulators summed across their lanes (HorizontalSum.OfEach: lane by lane what HorizontalSum.Of gives one row), then added in turn
                     global::System.Runtime.Intrinsics.Vector128<float> sum0;
                     {
                         global::System.Runtime.Intrinsics.Vector512<float> dot0_0;
@@ -1668,6 +1677,7 @@ partial class Cnn
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     {
                         global::System.Runtime.Intrinsics.Vector512<float> dot0_0;
@@ -1706,6 +1716,7 @@ partial class Cnn
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     {
                         global::System.Runtime.Intrinsics.Vector256<float> dot0_0;
@@ -1768,6 +1779,7 @@ partial class Cnn
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     {
                         var dot0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;

@@ -331,6 +331,7 @@ partial class Mlp
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     float sum1;
                     float sum2;
@@ -403,6 +404,7 @@ partial class Mlp
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     float sum1;
                     float sum2;
@@ -519,6 +521,7 @@ partial class Mlp
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     {
                         global::System.Runtime.Intrinsics.Vector256<float> dot0_0;
@@ -555,6 +558,7 @@ partial class Mlp
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     {
                         global::System.Runtime.Intrinsics.Vector128<float> dot0_0;

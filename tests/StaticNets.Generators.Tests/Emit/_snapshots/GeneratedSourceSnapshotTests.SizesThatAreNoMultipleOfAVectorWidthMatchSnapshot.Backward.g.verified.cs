@@ -277,6 +277,7 @@ partial class OddNet
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     float sum1;
                     float sum2;
@@ -393,6 +394,7 @@ partial class OddNet
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     {
                         global::System.Runtime.Intrinsics.Vector128<float> dot0_0;

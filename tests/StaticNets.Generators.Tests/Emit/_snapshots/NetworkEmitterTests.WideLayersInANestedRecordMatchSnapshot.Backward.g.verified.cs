@@ -971,6 +971,7 @@ partial struct Outer
                         ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L2Out);
                         ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L2Out);
                         ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L2Out);
+                        // lane r of sum<s>: dz row s · W row i + r; each width's accumulators summed across their lanes (HorizontalSum.OfEach: lane by lane what HorizontalSum.Of gives one row), then added in turn
                         global::System.Runtime.Intrinsics.Vector128<float> sum0;
                         global::System.Runtime.Intrinsics.Vector128<float> sum1;
                         global::System.Runtime.Intrinsics.Vector128<float> sum2;
@@ -1131,6 +1132,7 @@ partial struct Outer
                     for (; i < i1; i++)
                     {
                         ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                        // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                         float sum0;
                         float sum1;
                         float sum2;
@@ -1213,6 +1215,7 @@ partial struct Outer
                     for (; i < i1; i++)
                     {
                         ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                        // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                         float sum0;
                         float sum1;
                         float sum2;
@@ -1273,6 +1276,7 @@ partial struct Outer
                     for (; i < i1; i++)
                     {
                         ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                        // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                         float sum0;
                         float sum1;
                         float sum2;
@@ -1347,6 +1351,7 @@ partial struct Outer
                         ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L2Out);
                         ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L2Out);
                         ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L2Out);
+                        // lane r of sum<s>: dz row s · W row i + r; each width's accumulators summed across their lanes (HorizontalSum.OfEach: lane by lane what HorizontalSum.Of gives one row), then added in turn
                         global::System.Runtime.Intrinsics.Vector128<float> sum0;
                         {
                             var dot0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -1411,6 +1416,7 @@ partial struct Outer
                     for (; i < i1; i++)
                     {
                         ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                        // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                         float sum0;
                         {
                             var dot0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
@@ -1451,6 +1457,7 @@ partial struct Outer
                     for (; i < i1; i++)
                     {
                         ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                        // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                         float sum0;
                         {
                             var dot0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
@@ -1481,6 +1488,7 @@ partial struct Outer
                     for (; i < i1; i++)
                     {
                         ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                        // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                         float sum0;
                         {
                             var dot0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;

@@ -488,6 +488,7 @@ partial class RegularizedNet
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     float sum1;
                     float sum2;
@@ -558,6 +559,7 @@ partial class RegularizedNet
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     {
                         global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
@@ -809,6 +811,7 @@ partial class RegularizedNet
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L5Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     float sum1;
                     float sum2;
@@ -901,6 +904,7 @@ partial class RegularizedNet
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L5Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     {
                         global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
@@ -1154,6 +1158,7 @@ partial class RegularizedNet
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L4Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     float sum1;
                     float sum2;
@@ -1258,6 +1263,7 @@ partial class RegularizedNet
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L4Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
                     float sum0;
                     {
                         global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
