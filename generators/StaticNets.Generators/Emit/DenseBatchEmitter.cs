@@ -505,12 +505,12 @@ internal static class DenseBatchEmitter
         int l = layer.Index;
         for (int s = 0; s < samples; s++)
         {
-            writer.WriteLine($"ref float dz{s} = ref {Unsafe}.Add(ref dz, {Sample(s)} * {Out(l)});");
+            writer.WriteLine($"ref float dz{s} = ref {Unsafe}.Add(ref dz, {Plus("t", s)} * {Out(l)});");
         }
 
         for (int s = 0; s < samples; s++)
         {
-            writer.WriteLine($"ref float dx{s} = ref {Unsafe}.Add(ref dx, {Sample(s)} * {In(l)});");
+            writer.WriteLine($"ref float dx{s} = ref {Unsafe}.Add(ref dx, {Plus("t", s)} * {In(l)});");
         }
 
         SimdEmitter.WidthLadder(
@@ -519,7 +519,8 @@ internal static class DenseBatchEmitter
             () => WriteInputGradientRows(writer, layer, samples, VectorWidth.Scalar));
     }
 
-    private static string Sample(int s) => s == 0 ? "t" : $"(t + {Int(s)})";
+    /// <summary><paramref name="index"/> + <paramref name="k"/> as generated code: the index alone for 0.</summary>
+    private static string Plus(string index, int k) => k == 0 ? index : $"({index} + {Int(k)})";
 
     /// <summary>
     /// The loops over the rows of W at one width: tiles of <see cref="InputGradientRows"/> rows at 512 bits when a row
@@ -555,7 +556,7 @@ internal static class DenseBatchEmitter
         int l = layer.Index;
         for (int r = 0; r < rows; r++)
         {
-            writer.WriteLine($"ref float row{r} = ref {Unsafe}.Add(ref w, {(r == 0 ? "i" : $"(i + {Int(r)})")} * {Out(l)});");
+            writer.WriteLine($"ref float row{r} = ref {Unsafe}.Add(ref w, {Plus("i", r)} * {Out(l)});");
         }
 
         string Dot(int s, int r) => $"dot{s}_{r}";
@@ -639,30 +640,24 @@ internal static class DenseBatchEmitter
         {
             (VectorWidth w, bool loop, List<Chunk> segmentChunks) = segments[k];
             writer.OpenBlock(string.Empty);
+
+            // A loop's accumulators start at zero; unrolled chunks assign theirs with the first product.
+            for (int s = 0; s < samples; s++)
+            {
+                for (int r = 0; r < rows; r++)
+                {
+                    writer.WriteLine(loop ? $"var {Dot(s, r)} = {w.Class}<float>.Zero;" : $"{w.Type} {Dot(s, r)};");
+                }
+            }
+
             if (loop)
             {
-                for (int s = 0; s < samples; s++)
-                {
-                    for (int r = 0; r < rows; r++)
-                    {
-                        writer.WriteLine($"var {Dot(s, r)} = {w.Class}<float>.Zero;");
-                    }
-                }
-
                 writer.OpenBlock($"for (nuint o = 0; o < {SimdEmitter.VectorEnd(Out(l), w.Count)}; o += {Int(w.Count)})");
                 Step(w, "o", first: false);
                 writer.CloseBlock();
             }
             else
             {
-                for (int s = 0; s < samples; s++)
-                {
-                    for (int r = 0; r < rows; r++)
-                    {
-                        writer.WriteLine($"{w.Type} {Dot(s, r)};");
-                    }
-                }
-
                 for (int c = 0; c < segmentChunks.Count; c++)
                 {
                     writer.WriteLine($"// {w.Name} at {Int(segmentChunks[c].Offset)}");
