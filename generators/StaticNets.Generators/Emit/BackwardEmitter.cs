@@ -266,7 +266,7 @@ internal static class BackwardEmitter
         writer.WriteLine($"// dW += {inputName}ᵀ·dz, rows firstRow to endRow in register tiles of {DenseBatchEmitter.InputTile}, accumulated over the batch");
         SimdEmitter.WidthLadder(
             writer,
-            width => DenseBatchEmitter.WriteWeightGradient(writer, layer, width, stores),
+            width => DenseBatchEmitter.WriteWeightGradient(writer, model, layer, width, stores),
             () => WriteScalarWeightGradient(writer, layer, stores));
         writer.CloseBlock();
 
@@ -278,7 +278,7 @@ internal static class BackwardEmitter
             writer.WriteLine($"ref float w = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Parameters}), {WeightsOffset(l)}); // ({In(l)}, {Out(l)})");
             writer.WriteLine($"ref float dz = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)}); // (batch, {Out(l)})");
             writer.WriteLine($"ref float dx = ref {MemoryMarshal}.GetArrayDataReference({Dz(source)}); // (batch, {In(l)})");
-            DenseBatchEmitter.WriteInputGradient(writer, layer);
+            DenseBatchEmitter.WriteInputGradient(writer, model, layer);
             writer.CloseBlock();
         }
     }

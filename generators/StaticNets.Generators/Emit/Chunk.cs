@@ -15,6 +15,17 @@ internal readonly record struct Chunk(VectorWidth Width, int Offset, int Used = 
     /// <summary>Whether the last lanes of the vector lie past the row.</summary>
     public bool IsPartial => Used != 0 && Used != Width.Count;
 
+    /// <summary>How many floats past the row the vector reads: 0 unless partial.</summary>
+    public int Spill => IsPartial ? Width.Count - Used : 0;
+
+    /// <summary>
+    /// The generated expression of a mask with all bits set in the wanted lanes and 0 in the others (all set for a
+    /// whole vector); <c>value &amp; mask</c> clears what a partial vector read past its row.
+    /// </summary>
+    public string UsedMask => IsPartial
+        ? $"{Width.Class}.AsSingle({Width.Class}.LessThan({Width.Class}<int>.Indices, {Width.Class}.Create({Used.ToString(System.Globalization.CultureInfo.InvariantCulture)})))"
+        : $"{Width.Class}<float>.AllBitsSet";
+
     /// <summary>
     /// Covers <paramref name="count"/> floats with values of <paramref name="width"/>, then the remainder exactly with
     /// narrower vectors and finally single floats: the tail is decided here, at generation time.

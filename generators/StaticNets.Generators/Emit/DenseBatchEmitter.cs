@@ -401,9 +401,10 @@ internal static class DenseBatchEmitter
     /// <see cref="InputTile"/> rows × up to <see cref="VectorTile"/> vectors, accumulated over the batch in registers; the
     /// last In % InputTile rows one at a time, by the last part.
     /// </summary>
-    public static void WriteWeightGradient(SourceWriter writer, LayerModel layer, VectorWidth width, bool stores)
+    public static void WriteWeightGradient(SourceWriter writer, NetworkModel model, LayerModel layer, VectorWidth width, bool stores)
     {
         int l = layer.Index;
+        int overRead = ForwardEmitter.OverRead(model, layer);
         int fullTiles = layer.Inputs / InputTile * InputTile;
         if (fullTiles > 0)
         {
@@ -414,7 +415,7 @@ internal static class DenseBatchEmitter
                 writer.WriteLine($"ref float dwRow{r} = ref {Unsafe}.Add(ref dw, (i + {r}) * {Out(l)});");
             }
 
-            TileBlocks(writer, layer.Outputs, Out(l), width, (block, baseOffset) => WriteGradientTile(writer, layer, block, baseOffset, InputTile, stores));
+            TileBlocks(writer, layer.Outputs, Out(l), width, (block, baseOffset) => WriteGradientTile(writer, layer, block, baseOffset, InputTile, stores), overRead);
             writer.CloseBlock();
         }
 
@@ -428,15 +429,25 @@ internal static class DenseBatchEmitter
             writer.WriteLine(fullTiles > 0 ? $"// rows {fullTiles}..{layer.Inputs - 1} of dW, one at a time, by the last part" : "// rows of dW one at a time, by the last part");
             writer.OpenBlock($"for (int i = part == parts - 1 ? {In(l)} - {In(l)} % {InputTile} : {In(l)}; i < {In(l)}; i++)");
             writer.WriteLine($"ref float dwRow0 = ref {Unsafe}.Add(ref dw, i * {Out(l)});");
-            TileBlocks(writer, layer.Outputs, Out(l), width, (block, baseOffset) => WriteGradientTile(writer, layer, block, baseOffset, 1, stores));
+            TileBlocks(writer, layer.Outputs, Out(l), width, (block, baseOffset) => WriteGradientTile(writer, layer, block, baseOffset, 1, stores), overRead);
             writer.CloseBlock();
         }
     }
 
-    /// <summary>One gradient tile: <paramref name="rows"/> rows of dW × block, loaded, accumulated over the batch, stored.</summary>
+    /// <summary>
+    /// One gradient tile: <paramref name="rows"/> rows of dW × block, loaded, accumulated over the batch, stored. A partial
+    /// chunk reads past its row of dW (the next row, or the gradients after dW) and of dz (the next sample's row, or the
+    /// padding after the buffer, <see cref="DzPadding"/>); only its used lanes are stored.
+    /// </summary>
     private static void WriteGradientTile(SourceWriter writer, LayerModel layer, List<Chunk> block, string? baseOffset, int rows, bool stores)
     {
         int l = layer.Index;
+        if (block.Exists(chunk => chunk.IsPartial))
+        {
+            Chunk partial = block.Find(chunk => chunk.IsPartial);
+            writer.WriteLine($"// the {partial.Width.Name} of outputs {partial.Offset}..{partial.Offset + partial.Floats - 1} also reads the {Floats(partial.Spill)} after each row of dW{l} and dz{l}; those lanes are never stored");
+        }
+
         for (int r = 0; r < rows; r++)
         {
             for (int k = 0; k < block.Count; k++)
@@ -469,9 +480,38 @@ internal static class DenseBatchEmitter
         {
             for (int k = 0; k < block.Count; k++)
             {
-                writer.WriteLine(block[k].Width.Store(Acc(r, k), $"dwRow{r}", SimdEmitter.Offset(baseOffset, block[k].Offset)));
+                foreach (string line in block[k].Width.StoreFirst(Acc(r, k), $"dwRow{r}", baseOffset, block[k].Offset, block[k].Floats))
+                {
+                    writer.WriteLine(line);
+                }
             }
         }
+    }
+
+    /// <summary>"float" or "<paramref name="count"/> floats".</summary>
+    private static string Floats(int count) => count == 1 ? "float" : Int(count) + " floats";
+
+    /// <summary>
+    /// How many floats a dense layer's dz buffer holds past its last row: the backward kernels read a row's tail as one
+    /// partial vector where the parameters after W allow it (<see cref="ForwardEmitter.OverRead"/>), and the last
+    /// sample's row then reads this far past the end. The widest spill of the plans at every vector width; 0 for
+    /// other layers and for rows that split into whole vectors.
+    /// </summary>
+    public static int DzPadding(NetworkModel model, LayerModel layer)
+    {
+        if (layer.Kind != LayerKind.Dense)
+        {
+            return 0;
+        }
+
+        int padding = 0;
+        foreach (VectorWidth width in VectorWidth.Vectors)
+        {
+            List<Chunk> plan = Chunk.Plan(layer.Outputs, width, ForwardEmitter.OverRead(model, layer));
+            padding = System.Math.Max(padding, plan[plan.Count - 1].Spill);
+        }
+
+        return padding;
     }
 
     /// <summary>
@@ -482,17 +522,18 @@ internal static class DenseBatchEmitter
     /// form gives bitwise the single one, so a value of dX does not depend on the tile it fell in, and threads that
     /// share out samples or inputs differently get the same bits.
     /// </summary>
-    public static void WriteInputGradient(SourceWriter writer, LayerModel layer)
+    public static void WriteInputGradient(SourceWriter writer, NetworkModel model, LayerModel layer)
     {
+        int overRead = ForwardEmitter.OverRead(model, layer);
         writer.WriteLine("int t = first; // the first sample of the tile");
         writer.WriteLine($"// {SampleTile} samples at a time: each vector of W loaded feeds {SampleTile} dot products");
         writer.OpenBlock($"for (; t <= end - {SampleTile}; t += {SampleTile})");
-        WriteInputGradientSamples(writer, layer, SampleTile);
+        WriteInputGradientSamples(writer, layer, SampleTile, overRead);
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine("// the last samples one at a time");
         writer.OpenBlock("for (; t < end; t++)");
-        WriteInputGradientSamples(writer, layer, 1);
+        WriteInputGradientSamples(writer, layer, 1, overRead);
         writer.CloseBlock();
     }
 
@@ -500,7 +541,7 @@ internal static class DenseBatchEmitter
     public const int InputGradientRows = 4;
 
     /// <summary>The dot products of <paramref name="samples"/> samples from <c>t</c> with rows <c>i0</c> to <c>i1</c> of W.</summary>
-    private static void WriteInputGradientSamples(SourceWriter writer, LayerModel layer, int samples)
+    private static void WriteInputGradientSamples(SourceWriter writer, LayerModel layer, int samples, int overRead)
     {
         int l = layer.Index;
         for (int s = 0; s < samples; s++)
@@ -515,33 +556,35 @@ internal static class DenseBatchEmitter
 
         SimdEmitter.WidthLadder(
             writer,
-            width => WriteInputGradientRows(writer, layer, samples, width),
-            () => WriteInputGradientRows(writer, layer, samples, VectorWidth.Scalar));
+            width => WriteInputGradientRows(writer, layer, samples, width, overRead),
+            () => WriteInputGradientRows(writer, layer, samples, VectorWidth.Scalar, overRead));
     }
 
     /// <summary><paramref name="index"/> + <paramref name="k"/> as generated code: the index alone for 0.</summary>
     private static string Plus(string index, int k) => k == 0 ? index : $"({index} + {Int(k)})";
 
     /// <summary>
-    /// The loops over the rows of W at one width: tiles of <see cref="InputGradientRows"/> rows at 512 bits when a row
-    /// holds a whole vector (AVX-512 has the 32 registers that 16 accumulators, 4 rows and a dz vector need; narrower
-    /// machines have 16), then single rows.
+    /// The loops over the rows of W at one width: tiles of <see cref="InputGradientRows"/> rows when a row starts with a
+    /// vector (whole or partial) and the tile's accumulators fit the registers: at 512 bits always (AVX-512 has the 32
+    /// registers that 16 accumulators, 4 rows and a dz vector need), at narrower widths (16 registers) for one sample;
+    /// then single rows.
     /// </summary>
-    private static void WriteInputGradientRows(SourceWriter writer, LayerModel layer, int samples, VectorWidth width)
+    private static void WriteInputGradientRows(SourceWriter writer, LayerModel layer, int samples, VectorWidth width, int overRead)
     {
-        int rows = width == VectorWidth.V512 && layer.Outputs >= width.Count ? InputGradientRows : 1;
+        bool vectorRows = !width.IsScalar && !Chunk.Plan(layer.Outputs, width, overRead)[0].Width.IsScalar;
+        int rows = vectorRows && (width == VectorWidth.V512 || samples == 1) ? InputGradientRows : 1;
         writer.WriteLine("int i = i0;");
         if (rows > 1)
         {
             writer.WriteLine($"// {rows} rows of W at a time: each vector of dz loaded feeds {rows} dot products");
             writer.OpenBlock($"for (; i <= i1 - {rows}; i += {rows})");
-            WriteInputGradientDots(writer, layer, samples, rows, width);
+            WriteInputGradientDots(writer, layer, samples, rows, width, overRead);
             writer.CloseBlock();
             writer.WriteLine();
         }
 
         writer.OpenBlock("for (; i < i1; i++)");
-        WriteInputGradientDots(writer, layer, samples, 1, width);
+        WriteInputGradientDots(writer, layer, samples, 1, width, overRead);
         writer.CloseBlock();
     }
 
@@ -551,7 +594,7 @@ internal static class DenseBatchEmitter
     /// <see cref="SimdEmitter.MaxUnrolledVectors"/>), each width's accumulators summed across their lanes and added to
     /// the result in that order, which is stored to dx.
     /// </summary>
-    private static void WriteInputGradientDots(SourceWriter writer, LayerModel layer, int samples, int rows, VectorWidth width)
+    private static void WriteInputGradientDots(SourceWriter writer, LayerModel layer, int samples, int rows, VectorWidth width, int overRead)
     {
         int l = layer.Index;
         for (int r = 0; r < rows; r++)
@@ -589,7 +632,7 @@ internal static class DenseBatchEmitter
         // The widths in the order the products are taken: a loop over the full vectors, or the planned chunks.
         int full = layer.Outputs / width.Count;
         bool looped = full > SimdEmitter.MaxUnrolledVectors;
-        List<Chunk> chunks = looped ? Chunk.PlanFrom(full * width.Count, layer.Outputs, width) : Chunk.Plan(layer.Outputs, width);
+        List<Chunk> chunks = looped ? Chunk.PlanFrom(full * width.Count, layer.Outputs, width, overRead) : Chunk.Plan(layer.Outputs, width, overRead);
         var segments = new List<(VectorWidth Width, bool Loop, List<Chunk> Chunks)>();
         if (looped)
         {
@@ -606,9 +649,15 @@ internal static class DenseBatchEmitter
             segments[segments.Count - 1].Chunks.Add(chunk);
         }
 
-        // One step: the rows' values at an offset, each sample's dz there, every product added to its accumulator.
-        void Step(VectorWidth w, string offset, bool first)
+        // One step: the rows' values at an offset, each sample's dz there (a partial chunk's lanes past the row cleared,
+        // so that what it read of the next row of W adds nothing), every product added to its accumulator.
+        void Step(VectorWidth w, string offset, bool first, Chunk? partial = null)
         {
+            if (partial is { } chunk)
+            {
+                writer.WriteLine($"// lanes {Int(chunk.Floats)}..{Int(w.Count - 1)} hold the {Floats(chunk.Spill)} after each row of W{l} and of dz{l}: dz's are cleared, so they add nothing");
+            }
+
             for (int r = 0; r < rows; r++)
             {
                 writer.WriteLine($"var w{r} = {w.Load($"row{r}", offset)};");
@@ -616,7 +665,7 @@ internal static class DenseBatchEmitter
 
             for (int s = 0; s < samples; s++)
             {
-                writer.WriteLine($"var z{s} = {w.Load($"dz{s}", offset)};");
+                writer.WriteLine(partial is { } used ? $"var z{s} = {w.Load($"dz{s}", offset)} & {used.UsedMask};" : $"var z{s} = {w.Load($"dz{s}", offset)};");
                 for (int r = 0; r < rows; r++)
                 {
                     writer.WriteLine(first ? $"{Dot(s, r)} = w{r} * z{s};" : $"{Dot(s, r)} = {w.FusedMultiplyAdd($"w{r}", $"z{s}", Dot(s, r))};");
@@ -662,7 +711,7 @@ internal static class DenseBatchEmitter
                 {
                     writer.WriteLine($"// {w.Name} at {Int(segmentChunks[c].Offset)}");
                     writer.OpenBlock(string.Empty);
-                    Step(w, Int(segmentChunks[c].Offset), first: c == 0);
+                    Step(w, Int(segmentChunks[c].Offset), first: c == 0, segmentChunks[c].IsPartial ? segmentChunks[c] : null);
                     writer.CloseBlock();
                 }
             }

@@ -378,10 +378,7 @@ internal static class ForwardEmitter
     /// </summary>
     internal static void WriteUsedLanes(SourceWriter writer, Chunk chunk)
     {
-        string mask = chunk.IsPartial
-            ? $"{chunk.Width.Class}.AsSingle({chunk.Width.Class}.LessThan({chunk.Width.Class}<int>.Indices, {chunk.Width.Class}.Create({Int(chunk.Floats)})))"
-            : $"{chunk.Width.Class}<float>.AllBitsSet";
-        writer.WriteLine($"var used = {mask}; // the lanes that are outputs: softmax across them, the others take no part");
+        writer.WriteLine($"var used = {chunk.UsedMask}; // the lanes that are outputs: softmax across them, the others take no part");
     }
 
     /// <summary>

@@ -214,7 +214,10 @@ internal static class NetworkEmitter
             }
 
             writer.WriteLine($"{A(l)} = new float[checked(maxBatchSize * {Out(l)})];");
-            writer.WriteLine($"{Dz(l)} = new float[checked(maxBatchSize * {Out(l)})];");
+            int padding = DenseBatchEmitter.DzPadding(model, layer);
+            writer.WriteLine(padding == 0
+                ? $"{Dz(l)} = new float[checked(maxBatchSize * {Out(l)})];"
+                : $"{Dz(l)} = new float[checked(maxBatchSize * {Out(l)} + {Int(padding)})]; // the backward kernels read the last row's tail as one vector, {Int(padding)} {(padding == 1 ? "float" : "floats")} past it");
             if (DenseBatchEmitter.SplitsInputs(layer))
             {
                 writer.WriteLine($"{DenseBatchEmitter.Partial(l)} = new float[checked({DenseBatchEmitter.InputChunksName} * maxBatchSize * {Out(l)})];");

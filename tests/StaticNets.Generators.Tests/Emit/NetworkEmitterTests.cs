@@ -281,9 +281,15 @@ public sealed class NetworkEmitterTests
         Assert.Equal(
             ["0..255: 2 blocks of 8 x Vector512", "0..255: 4 blocks of 8 x Vector256", "0..287: 9 blocks of 8 x Vector128"],
             GeneratedCode.BlockLoops(layer1, "biases"));
+        // The last 12 outputs of a row of dW are one partial vector at 512 bits (it reads the next row, and past the last
+        // row the biases), stored lane by lane; narrower widths cover them with whole vectors.
         Assert.Equal(
-            ["256..299 (2 x Vector512 + Vector256 + Vector128)", "288..299 (Vector256 + Vector128)", "288..299 (3 x Vector128)"],
+            ["256..299 (2 x Vector512 + Vector512 with 12 lanes used)", "288..299 (Vector256 + Vector128)", "288..299 (3 x Vector128)"],
             GeneratedCode.BlockComments(layer1, "outputs"));
+        Assert.Contains("// the Vector512 of outputs 288..299 also reads the 4 floats after each row of dW1 and dz1; those lanes are never stored", layer1, StringComparison.Ordinal);
+        Assert.Contains("var g2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 288);", layer1, StringComparison.Ordinal);
+        Assert.Contains("global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc0_2)), ref dwRow0, 296);", layer1, StringComparison.Ordinal);
+        Assert.DoesNotContain("ref dwRow0, 300", layer1, StringComparison.Ordinal);
         Assert.Equal(
             ["256..299 (2 x Vector512 + Vector256 + Vector128)", "256..299 (5 x Vector256 + Vector128)", "288..299 (3 x Vector128)"],
             GeneratedCode.BlockComments(layer1, "biases"));
@@ -376,10 +382,14 @@ public sealed class NetworkEmitterTests
         Assert.Contains("global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum0, ref dx0, (nuint)i);", oneSample, StringComparison.Ordinal);
         Assert.Contains("sum0 = global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);", oneSample, StringComparison.Ordinal);
 
-        // One row: one accumulator per width, each width's lanes summed and added in the order the widths come.
+        // One row: one accumulator per width, each width's lanes summed and added in the order the widths come. At 512
+        // bits the last 12 outputs are one partial vector whose dz lanes past the row are cleared, so the 4 floats it
+        // reads of the next row of W add nothing.
         Assert.Contains("var dot0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;", oneRow, StringComparison.Ordinal);
         Assert.Contains("sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);", oneRow, StringComparison.Ordinal);
-        Assert.Equal(2, GeneratedCode.Count(oneRow[..oneRow.IndexOf("Unsafe.Add(ref dx0, i) = sum0;", StringComparison.Ordinal)], "sum0 += global::StaticNets.Operators.HorizontalSum.Of(dot0_0);"));
+        Assert.Equal(1, GeneratedCode.Count(oneRow[..oneRow.IndexOf("Unsafe.Add(ref dx0, i) = sum0;", StringComparison.Ordinal)], "sum0 += global::StaticNets.Operators.HorizontalSum.Of(dot0_0);"));
+        Assert.Contains("var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 288);", oneRow, StringComparison.Ordinal);
+        Assert.Contains("var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 288) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(12)));", oneRow, StringComparison.Ordinal);
         Assert.DoesNotContain("Vector512.Sum(", layer2, StringComparison.Ordinal);
 
         // The loops end at a constant expression of the layer's size; the tails that follow have literal offsets.
@@ -387,7 +397,6 @@ public sealed class NetworkEmitterTests
         Assert.Contains("for (nuint o = 0; o < (nuint)(L2Out - L2Out % 8); o += 8)", oneSample, StringComparison.Ordinal);
         Assert.Contains("for (nuint o = 0; o < (nuint)(L2Out - L2Out % 4); o += 4)", oneSample, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"for \(nuint o = 0; o < \d", oneSample);
-        Assert.Contains("var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 288);", oneRow, StringComparison.Ordinal);
         Assert.Contains("var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 296);", oneRow, StringComparison.Ordinal);
     }
 
@@ -457,17 +466,18 @@ public sealed class NetworkEmitterTests
 
     [Theory]
     [InlineData(1, "", "")]
-    [InlineData(3, "Vector128 else", "")]
+    [InlineData(3, "Vector128 else", "Vector128 else")]
     [InlineData(4, "Vector128 else", "Vector128 else")]
-    [InlineData(7, "Vector256 Vector128 else", "Vector128 else")]
+    [InlineData(7, "Vector256 Vector128 else", "Vector128 else Vector256")]
     [InlineData(8, "Vector256 Vector128 else", "Vector256 Vector128 else")]
-    [InlineData(15, "Vector512 Vector256 Vector128 else", "Vector256 Vector128 else")]
+    [InlineData(15, "Vector512 Vector256 Vector128 else", "Vector256 Vector128 else Vector512")]
     [InlineData(16, "Vector512 Vector256 Vector128 else", "Vector512 Vector256 Vector128 else")]
     public void LadderKeepsOnlyTheChecksWhoseCodeDiffers(int outputs, string forwardLadder, string backwardLadder)
     {
         // Identical branches that use vectors collapse to the narrowest check plus the fallback; without vectors, no
-        // ladder. The one-sample forward reads a tail of 2 or more outputs as one partial vector (3 outputs: a Vector128;
-        // 7: a Vector256; 15: a Vector512), so its ladder can reach wider than the backward pass's.
+        // ladder. The one-sample forward and the weight gradient read a tail of 2 or more outputs as one partial vector
+        // (3 outputs: a Vector128; 7: a Vector256; 15: a Vector512), so their ladders can reach wider than the bias
+        // gradient's, which is listed first in the backward pass (7 outputs: Vector128 and 3 floats at every width).
         NetworkModel model = TestModels.Network(2, [(outputs, Tanh)]);
 
         Assert.Equal(forwardLadder, string.Join(" ", GeneratedCode.Ladder(GeneratedCode.Method(Emit(model, ".Forward.g.cs"), "Layer1Forward"))));

@@ -119,7 +119,7 @@ partial class PaddedCnn : global::StaticNets.INetwork
         _dz5 = new float[checked(maxBatchSize * L5Out)];
         _z6 = new float[checked(maxBatchSize * L6Out)];
         _a6 = new float[checked(maxBatchSize * L6Out)];
-        _dz6 = new float[checked(maxBatchSize * L6Out)];
+        _dz6 = new float[checked(maxBatchSize * L6Out + 1)]; // the backward kernels read the last row's tail as one vector, 1 float past it
 
         _random = new global::StaticNets.SeededRandom(unchecked((ulong)seed));
         global::StaticNets.Initializers.GlorotUniform(new global::System.Span<float>(_parameters, L1W, L1WeightCount), L1KernelHeight * L1KernelWidth * L1InChannels, L1KernelHeight * L1KernelWidth * L1OutChannels, _random); // layer 1, Tanh

@@ -125,7 +125,7 @@ partial class Cnn : global::StaticNets.INetwork
         _partial6 = new float[checked(InputChunks * maxBatchSize * L6Out)];
         _z7 = new float[checked(maxBatchSize * L7Out)];
         _a7 = new float[checked(maxBatchSize * L7Out)];
-        _dz7 = new float[checked(maxBatchSize * L7Out)];
+        _dz7 = new float[checked(maxBatchSize * L7Out + 6)]; // the backward kernels read the last row's tail as one vector, 6 floats past it
 
         _optimizerState = new float[OptimizerStateSize];
         _random = new global::StaticNets.SeededRandom(unchecked((ulong)seed));

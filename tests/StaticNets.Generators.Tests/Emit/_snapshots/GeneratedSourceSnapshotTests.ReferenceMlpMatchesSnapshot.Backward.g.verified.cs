@@ -141,7 +141,7 @@ partial class Mlp
         }
 
         // dW += a1ᵀ·dz, rows firstRow to endRow in register tiles of 4, accumulated over the batch
-        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
             // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
             for (int i = firstRow; i < endRow; i += 4)
@@ -150,61 +150,107 @@ partial class Mlp
                 ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L2Out);
                 ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L2Out);
                 ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L2Out);
-                // outputs 0..9 (Vector256 + 2 x float)
+                // outputs 0..9 (Vector512 with 10 lanes used)
                 {
+                    // the Vector512 of outputs 0..9 also reads the 6 floats after each row of dW2 and dz2; those lanes are never stored
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
+                        var g0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 0);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g0, acc0_0);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1sv16, g0, acc1_0);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2sv16, g0, acc2_0);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3sv16, g0, acc3_0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc0_0), ref dwRow0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc0_0)));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc0_0)), 1);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc1_0), ref dwRow1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc1_0)));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc1_0)), 1);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc2_0), ref dwRow2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc2_0)));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc2_0)), 1);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc3_0), ref dwRow3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc3_0)));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc3_0)), 1);
+                }
+            }
+        }
+        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        {
+            // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = firstRow; i < endRow; i += 4)
+            {
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L2Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L2Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L2Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L2Out);
+                // outputs 0..9 (Vector256 + Vector128 with 2 lanes used)
+                {
+                    // the Vector128 of outputs 8..9 also reads the 2 floats after each row of dW2 and dz2; those lanes are never stored
                     var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc0_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 8) : 0f;
-                    var acc0_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 9) : 0f;
+                    var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc1_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 8) : 0f;
-                    var acc1_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 9) : 0f;
+                    var acc1_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc2_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 8) : 0f;
-                    var acc2_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 9) : 0f;
+                    var acc2_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc3_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 8) : 0f;
-                    var acc3_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 9) : 0f;
+                    var acc3_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
                         var g0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0);
-                        var g1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 8);
-                        var g2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 9);
+                        var g1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 8);
                         float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
                         var x0sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0s);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
                         acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g0, acc0_0);
-                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0s, g1, acc0_1);
-                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0s, g2, acc0_2);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g1, acc0_1);
                         float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
                         var x1sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1s);
+                        var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
                         acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g0, acc1_0);
-                        acc1_1 = global::System.MathF.FusedMultiplyAdd(x1s, g1, acc1_1);
-                        acc1_2 = global::System.MathF.FusedMultiplyAdd(x1s, g2, acc1_2);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g1, acc1_1);
                         float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
                         var x2sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2s);
+                        var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
                         acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g0, acc2_0);
-                        acc2_1 = global::System.MathF.FusedMultiplyAdd(x2s, g1, acc2_1);
-                        acc2_2 = global::System.MathF.FusedMultiplyAdd(x2s, g2, acc2_2);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g1, acc2_1);
                         float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
                         var x3sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3s);
+                        var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
                         acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g0, acc3_0);
-                        acc3_1 = global::System.MathF.FusedMultiplyAdd(x3s, g1, acc3_1);
-                        acc3_2 = global::System.MathF.FusedMultiplyAdd(x3s, g2, acc3_2);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g1, acc3_1);
                     }
 
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref dwRow0, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 8) = acc0_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 9) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc0_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0_1, 1);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref dwRow1, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 8) = acc1_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 9) = acc1_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc1_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc1_1, 1);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref dwRow2, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 8) = acc2_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 9) = acc2_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc2_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc2_1, 1);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref dwRow3, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 8) = acc3_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 9) = acc3_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc3_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc3_1, 1);
                 }
             }
         }
@@ -217,74 +263,66 @@ partial class Mlp
                 ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L2Out);
                 ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L2Out);
                 ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L2Out);
-                // outputs 0..9 (2 x Vector128 + 2 x float)
+                // outputs 0..9 (2 x Vector128 + Vector128 with 2 lanes used)
                 {
+                    // the Vector128 of outputs 8..9 also reads the 2 floats after each row of dW2 and dz2; those lanes are never stored
                     var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc0_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 8) : 0f;
-                    var acc0_3 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 9) : 0f;
+                    var acc0_2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     var acc1_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc1_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 8) : 0f;
-                    var acc1_3 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 9) : 0f;
+                    var acc1_2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     var acc2_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc2_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 8) : 0f;
-                    var acc2_3 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 9) : 0f;
+                    var acc2_2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     var acc3_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc3_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 8) : 0f;
-                    var acc3_3 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 9) : 0f;
+                    var acc3_2 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
                         var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
                         var g1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 4);
-                        var g2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 8);
-                        var g3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 9);
+                        var g2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 8);
                         float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
                         var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
                         acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
                         acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g1, acc0_1);
-                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0s, g2, acc0_2);
-                        acc0_3 = global::System.MathF.FusedMultiplyAdd(x0s, g3, acc0_3);
+                        acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g2, acc0_2);
                         float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
                         var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
                         acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g0, acc1_0);
                         acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g1, acc1_1);
-                        acc1_2 = global::System.MathF.FusedMultiplyAdd(x1s, g2, acc1_2);
-                        acc1_3 = global::System.MathF.FusedMultiplyAdd(x1s, g3, acc1_3);
+                        acc1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g2, acc1_2);
                         float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
                         var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
                         acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g0, acc2_0);
                         acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g1, acc2_1);
-                        acc2_2 = global::System.MathF.FusedMultiplyAdd(x2s, g2, acc2_2);
-                        acc2_3 = global::System.MathF.FusedMultiplyAdd(x2s, g3, acc2_3);
+                        acc2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g2, acc2_2);
                         float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
                         var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
                         acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g0, acc3_0);
                         acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g1, acc3_1);
-                        acc3_2 = global::System.MathF.FusedMultiplyAdd(x3s, g2, acc3_2);
-                        acc3_3 = global::System.MathF.FusedMultiplyAdd(x3s, g3, acc3_3);
+                        acc3_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g2, acc3_2);
                     }
 
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRow0, 4);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 8) = acc0_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 9) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc0_2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0_2, 1);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref dwRow1, 0);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref dwRow1, 4);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 8) = acc1_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 9) = acc1_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc1_2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc1_2, 1);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref dwRow2, 0);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref dwRow2, 4);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 8) = acc2_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 9) = acc2_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc2_2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc2_2, 1);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref dwRow3, 0);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref dwRow3, 4);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 8) = acc3_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 9) = acc3_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 8) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc3_2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc3_2, 1);
                 }
             }
         }
@@ -325,7 +363,115 @@ partial class Mlp
             ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L2In);
             ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L2In);
             ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L2In);
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                int i = i0;
+                // 4 rows of W at a time: each vector of dz loaded feeds 4 dot products
+                for (; i <= i1 - 4; i += 4)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L2Out);
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L2Out);
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L2Out);
+                    // lane r of sum<s>: dz row s · W row i + r; each width's accumulators summed across their lanes (HorizontalSum.OfEach: lane by lane what HorizontalSum.Of gives one row), then added in turn
+                    global::System.Runtime.Intrinsics.Vector128<float> sum0;
+                    global::System.Runtime.Intrinsics.Vector128<float> sum1;
+                    global::System.Runtime.Intrinsics.Vector128<float> sum2;
+                    global::System.Runtime.Intrinsics.Vector128<float> sum3;
+                    {
+                        global::System.Runtime.Intrinsics.Vector512<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot0_1;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot0_2;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot0_3;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot1_0;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot1_1;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot1_2;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot1_3;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot2_0;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot2_1;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot2_2;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot2_3;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot3_0;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot3_1;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot3_2;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot3_3;
+                        // Vector512 at 0
+                        {
+                            // lanes 10..15 hold the 6 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 0);
+                            var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, 0);
+                            var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row2, 0);
+                            var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row3, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(10)));
+                            dot0_0 = w0 * z0;
+                            dot0_1 = w1 * z0;
+                            dot0_2 = w2 * z0;
+                            dot0_3 = w3 * z0;
+                            var z1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(10)));
+                            dot1_0 = w0 * z1;
+                            dot1_1 = w1 * z1;
+                            dot1_2 = w2 * z1;
+                            dot1_3 = w3 * z1;
+                            var z2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(10)));
+                            dot2_0 = w0 * z2;
+                            dot2_1 = w1 * z2;
+                            dot2_2 = w2 * z2;
+                            dot2_3 = w3 * z2;
+                            var z3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(10)));
+                            dot3_0 = w0 * z3;
+                            dot3_1 = w1 * z3;
+                            dot3_2 = w2 * z3;
+                            dot3_3 = w3 * z3;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);
+                        sum1 = global::StaticNets.Operators.HorizontalSum.OfEach(dot1_0, dot1_1, dot1_2, dot1_3);
+                        sum2 = global::StaticNets.Operators.HorizontalSum.OfEach(dot2_0, dot2_1, dot2_2, dot2_3);
+                        sum3 = global::StaticNets.Operators.HorizontalSum.OfEach(dot3_0, dot3_1, dot3_2, dot3_3);
+                    }
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum0, ref dx0, (nuint)i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum1, ref dx1, (nuint)i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum2, ref dx2, (nuint)i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum3, ref dx3, (nuint)i);
+                }
+
+                for (; i < i1; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
+                    float sum0;
+                    float sum1;
+                    float sum2;
+                    float sum3;
+                    {
+                        global::System.Runtime.Intrinsics.Vector512<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot1_0;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot2_0;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot3_0;
+                        // Vector512 at 0
+                        {
+                            // lanes 10..15 hold the 6 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(10)));
+                            dot0_0 = w0 * z0;
+                            var z1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(10)));
+                            dot1_0 = w0 * z1;
+                            var z2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(10)));
+                            dot2_0 = w0 * z2;
+                            var z3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(10)));
+                            dot3_0 = w0 * z3;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                        sum1 = global::StaticNets.Operators.HorizontalSum.Of(dot1_0);
+                        sum2 = global::StaticNets.Operators.HorizontalSum.Of(dot2_0);
+                        sum3 = global::StaticNets.Operators.HorizontalSum.Of(dot3_0);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 int i = i0;
                 for (; i < i1; i++)
@@ -359,38 +505,27 @@ partial class Mlp
                         sum3 = global::StaticNets.Operators.HorizontalSum.Of(dot3_0);
                     }
                     {
-                        float dot0_0;
-                        float dot1_0;
-                        float dot2_0;
-                        float dot3_0;
-                        // float at 8
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot1_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot2_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot3_0;
+                        // Vector128 at 8
                         {
-                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 8);
-                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 8);
+                            // lanes 2..3 hold the 2 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 8);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 8) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
                             dot0_0 = w0 * z0;
-                            var z1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 8);
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 8) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
                             dot1_0 = w0 * z1;
-                            var z2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 8);
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 8) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
                             dot2_0 = w0 * z2;
-                            var z3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 8);
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 8) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
                             dot3_0 = w0 * z3;
                         }
-                        // float at 9
-                        {
-                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 9);
-                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 9);
-                            dot0_0 = global::System.MathF.FusedMultiplyAdd(w0, z0, dot0_0);
-                            var z1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 9);
-                            dot1_0 = global::System.MathF.FusedMultiplyAdd(w0, z1, dot1_0);
-                            var z2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 9);
-                            dot2_0 = global::System.MathF.FusedMultiplyAdd(w0, z2, dot2_0);
-                            var z3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 9);
-                            dot3_0 = global::System.MathF.FusedMultiplyAdd(w0, z3, dot3_0);
-                        }
-                        sum0 += dot0_0;
-                        sum1 += dot1_0;
-                        sum2 += dot2_0;
-                        sum3 += dot3_0;
+                        sum0 += global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                        sum1 += global::StaticNets.Operators.HorizontalSum.Of(dot1_0);
+                        sum2 += global::StaticNets.Operators.HorizontalSum.Of(dot2_0);
+                        sum3 += global::StaticNets.Operators.HorizontalSum.Of(dot3_0);
                     }
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
@@ -438,44 +573,23 @@ partial class Mlp
                             var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 4);
                             dot3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z3, dot3_0);
                         }
+                        // Vector128 at 8
+                        {
+                            // lanes 2..3 hold the 2 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 8);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 8) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z0, dot0_0);
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 8) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            dot1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z1, dot1_0);
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 8) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            dot2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z2, dot2_0);
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 8) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            dot3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z3, dot3_0);
+                        }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
                         sum1 = global::StaticNets.Operators.HorizontalSum.Of(dot1_0);
                         sum2 = global::StaticNets.Operators.HorizontalSum.Of(dot2_0);
                         sum3 = global::StaticNets.Operators.HorizontalSum.Of(dot3_0);
-                    }
-                    {
-                        float dot0_0;
-                        float dot1_0;
-                        float dot2_0;
-                        float dot3_0;
-                        // float at 8
-                        {
-                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 8);
-                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 8);
-                            dot0_0 = w0 * z0;
-                            var z1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 8);
-                            dot1_0 = w0 * z1;
-                            var z2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 8);
-                            dot2_0 = w0 * z2;
-                            var z3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 8);
-                            dot3_0 = w0 * z3;
-                        }
-                        // float at 9
-                        {
-                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 9);
-                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 9);
-                            dot0_0 = global::System.MathF.FusedMultiplyAdd(w0, z0, dot0_0);
-                            var z1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 9);
-                            dot1_0 = global::System.MathF.FusedMultiplyAdd(w0, z1, dot1_0);
-                            var z2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 9);
-                            dot2_0 = global::System.MathF.FusedMultiplyAdd(w0, z2, dot2_0);
-                            var z3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 9);
-                            dot3_0 = global::System.MathF.FusedMultiplyAdd(w0, z3, dot3_0);
-                        }
-                        sum0 += dot0_0;
-                        sum1 += dot1_0;
-                        sum2 += dot2_0;
-                        sum3 += dot3_0;
                     }
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
@@ -515,9 +629,114 @@ partial class Mlp
         {
             ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, t * L2Out);
             ref float dx0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, t * L2In);
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 int i = i0;
+                // 4 rows of W at a time: each vector of dz loaded feeds 4 dot products
+                for (; i <= i1 - 4; i += 4)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L2Out);
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L2Out);
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L2Out);
+                    // lane r of sum<s>: dz row s · W row i + r; each width's accumulators summed across their lanes (HorizontalSum.OfEach: lane by lane what HorizontalSum.Of gives one row), then added in turn
+                    global::System.Runtime.Intrinsics.Vector128<float> sum0;
+                    {
+                        global::System.Runtime.Intrinsics.Vector512<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot0_1;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot0_2;
+                        global::System.Runtime.Intrinsics.Vector512<float> dot0_3;
+                        // Vector512 at 0
+                        {
+                            // lanes 10..15 hold the 6 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 0);
+                            var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, 0);
+                            var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row2, 0);
+                            var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row3, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(10)));
+                            dot0_0 = w0 * z0;
+                            dot0_1 = w1 * z0;
+                            dot0_2 = w2 * z0;
+                            dot0_3 = w3 * z0;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);
+                    }
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum0, ref dx0, (nuint)i);
+                }
+
+                for (; i < i1; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
+                    float sum0;
+                    {
+                        global::System.Runtime.Intrinsics.Vector512<float> dot0_0;
+                        // Vector512 at 0
+                        {
+                            // lanes 10..15 hold the 6 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(10)));
+                            dot0_0 = w0 * z0;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                int i = i0;
+                // 4 rows of W at a time: each vector of dz loaded feeds 4 dot products
+                for (; i <= i1 - 4; i += 4)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L2Out);
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L2Out);
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L2Out);
+                    // lane r of sum<s>: dz row s · W row i + r; each width's accumulators summed across their lanes (HorizontalSum.OfEach: lane by lane what HorizontalSum.Of gives one row), then added in turn
+                    global::System.Runtime.Intrinsics.Vector128<float> sum0;
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_1;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_2;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_3;
+                        // Vector256 at 0
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
+                            var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 0);
+                            var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row2, 0);
+                            var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row3, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0);
+                            dot0_0 = w0 * z0;
+                            dot0_1 = w1 * z0;
+                            dot0_2 = w2 * z0;
+                            dot0_3 = w3 * z0;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_1;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_2;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_3;
+                        // Vector128 at 8
+                        {
+                            // lanes 2..3 hold the 2 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 8);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 8);
+                            var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 8);
+                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 8);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 8) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            dot0_0 = w0 * z0;
+                            dot0_1 = w1 * z0;
+                            dot0_2 = w2 * z0;
+                            dot0_3 = w3 * z0;
+                        }
+                        sum0 += global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);
+                    }
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum0, ref dx0, (nuint)i);
+                }
+
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
@@ -534,20 +753,15 @@ partial class Mlp
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
                     }
                     {
-                        float dot0_0;
-                        // float at 8
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
+                        // Vector128 at 8
                         {
-                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 8);
-                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 8);
+                            // lanes 2..3 hold the 2 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 8);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 8) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
                             dot0_0 = w0 * z0;
                         }
-                        // float at 9
-                        {
-                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 9);
-                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 9);
-                            dot0_0 = global::System.MathF.FusedMultiplyAdd(w0, z0, dot0_0);
-                        }
-                        sum0 += dot0_0;
+                        sum0 += global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
                     }
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
                 }
@@ -555,6 +769,62 @@ partial class Mlp
             else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 int i = i0;
+                // 4 rows of W at a time: each vector of dz loaded feeds 4 dot products
+                for (; i <= i1 - 4; i += 4)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L2Out);
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L2Out);
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L2Out);
+                    // lane r of sum<s>: dz row s · W row i + r; each width's accumulators summed across their lanes (HorizontalSum.OfEach: lane by lane what HorizontalSum.Of gives one row), then added in turn
+                    global::System.Runtime.Intrinsics.Vector128<float> sum0;
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_1;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_2;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_3;
+                        // Vector128 at 0
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 0);
+                            var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 0);
+                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0);
+                            dot0_0 = w0 * z0;
+                            dot0_1 = w1 * z0;
+                            dot0_2 = w2 * z0;
+                            dot0_3 = w3 * z0;
+                        }
+                        // Vector128 at 4
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 4);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 4);
+                            var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 4);
+                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 4);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4);
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z0, dot0_0);
+                            dot0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w1, z0, dot0_1);
+                            dot0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w2, z0, dot0_2);
+                            dot0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w3, z0, dot0_3);
+                        }
+                        // Vector128 at 8
+                        {
+                            // lanes 2..3 hold the 2 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 8);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 8);
+                            var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 8);
+                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 8);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 8) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z0, dot0_0);
+                            dot0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w1, z0, dot0_1);
+                            dot0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w2, z0, dot0_2);
+                            dot0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w3, z0, dot0_3);
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);
+                    }
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum0, ref dx0, (nuint)i);
+                }
+
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
@@ -574,23 +844,14 @@ partial class Mlp
                             var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4);
                             dot0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z0, dot0_0);
                         }
+                        // Vector128 at 8
+                        {
+                            // lanes 2..3 hold the 2 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 8);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 8) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z0, dot0_0);
+                        }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
-                    }
-                    {
-                        float dot0_0;
-                        // float at 8
-                        {
-                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 8);
-                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 8);
-                            dot0_0 = w0 * z0;
-                        }
-                        // float at 9
-                        {
-                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 9);
-                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 9);
-                            dot0_0 = global::System.MathF.FusedMultiplyAdd(w0, z0, dot0_0);
-                        }
-                        sum0 += dot0_0;
                     }
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
                 }

@@ -70,7 +70,7 @@ partial class Mlp : global::StaticNets.INetwork
         _partial1 = new float[checked(InputChunks * maxBatchSize * L1Out)];
         _z2 = new float[checked(maxBatchSize * L2Out)];
         _a2 = new float[checked(maxBatchSize * L2Out)];
-        _dz2 = new float[checked(maxBatchSize * L2Out)];
+        _dz2 = new float[checked(maxBatchSize * L2Out + 6)]; // the backward kernels read the last row's tail as one vector, 6 floats past it
 
         _random = new global::StaticNets.SeededRandom(unchecked((ulong)seed));
         global::StaticNets.Initializers.HeNormal(new global::System.Span<float>(_parameters, L1W, L1In * L1Out), L1In, _random); // layer 1, ReLU

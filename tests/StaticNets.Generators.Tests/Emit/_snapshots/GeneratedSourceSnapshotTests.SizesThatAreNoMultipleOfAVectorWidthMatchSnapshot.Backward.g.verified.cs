@@ -121,7 +121,7 @@ partial class OddNet
         }
 
         // dW += a1ᵀ·dz, rows firstRow to endRow in register tiles of 4, accumulated over the batch
-        if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
             // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
             for (int i = firstRow; i < endRow; i += 4)
@@ -130,74 +130,48 @@ partial class OddNet
                 ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L2Out);
                 ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L2Out);
                 ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L2Out);
-                // outputs 0..6 (Vector128 + 3 x float)
+                // outputs 0..6 (Vector256 with 7 lanes used)
                 {
-                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc0_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) : 0f;
-                    var acc0_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5) : 0f;
-                    var acc0_3 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 6) : 0f;
-                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc1_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4) : 0f;
-                    var acc1_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 5) : 0f;
-                    var acc1_3 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 6) : 0f;
-                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc2_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4) : 0f;
-                    var acc2_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 5) : 0f;
-                    var acc2_3 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 6) : 0f;
-                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc3_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4) : 0f;
-                    var acc3_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 5) : 0f;
-                    var acc3_3 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 6) : 0f;
+                    // the Vector256 of outputs 0..6 also reads the float after each row of dW2 and dz2; those lanes are never stored
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
-                        var g1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4);
-                        var g2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 5);
-                        var g3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 6);
+                        var g0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0);
                         float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
-                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
-                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
-                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0s, g1, acc0_1);
-                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0s, g2, acc0_2);
-                        acc0_3 = global::System.MathF.FusedMultiplyAdd(x0s, g3, acc0_3);
+                        var x0sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g0, acc0_0);
                         float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
-                        var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
-                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g0, acc1_0);
-                        acc1_1 = global::System.MathF.FusedMultiplyAdd(x1s, g1, acc1_1);
-                        acc1_2 = global::System.MathF.FusedMultiplyAdd(x1s, g2, acc1_2);
-                        acc1_3 = global::System.MathF.FusedMultiplyAdd(x1s, g3, acc1_3);
+                        var x1sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g0, acc1_0);
                         float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
-                        var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
-                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g0, acc2_0);
-                        acc2_1 = global::System.MathF.FusedMultiplyAdd(x2s, g1, acc2_1);
-                        acc2_2 = global::System.MathF.FusedMultiplyAdd(x2s, g2, acc2_2);
-                        acc2_3 = global::System.MathF.FusedMultiplyAdd(x2s, g3, acc2_3);
+                        var x2sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g0, acc2_0);
                         float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
-                        var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
-                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g0, acc3_0);
-                        acc3_1 = global::System.MathF.FusedMultiplyAdd(x3s, g1, acc3_1);
-                        acc3_2 = global::System.MathF.FusedMultiplyAdd(x3s, g2, acc3_2);
-                        acc3_3 = global::System.MathF.FusedMultiplyAdd(x3s, g3, acc3_3);
+                        var x3sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g0, acc3_0);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) = acc0_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5) = acc0_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 6) = acc0_3;
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref dwRow1, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4) = acc1_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 5) = acc1_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 6) = acc1_3;
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref dwRow2, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4) = acc2_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 5) = acc2_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 6) = acc2_3;
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref dwRow3, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4) = acc3_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 5) = acc3_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 6) = acc3_3;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc0_0), ref dwRow0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0_0), 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0_0), 2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc1_0), ref dwRow1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc1_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc1_0), 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc1_0), 2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc2_0), ref dwRow2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc2_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc2_0), 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc2_0), 2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc3_0), ref dwRow3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc3_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc3_0), 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc3_0), 2);
                 }
             }
 
@@ -205,32 +179,115 @@ partial class OddNet
             for (int i = part == parts - 1 ? L2In - L2In % 4 : L2In; i < L2In; i++)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out);
-                // outputs 0..6 (Vector128 + 3 x float)
+                // outputs 0..6 (Vector256 with 7 lanes used)
                 {
+                    // the Vector256 of outputs 0..6 also reads the float after each row of dW2 and dz2; those lanes are never stored
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
+                        var g0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g0, acc0_0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc0_0), ref dwRow0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0_0), 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0_0), 2);
+                }
+            }
+        }
+        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+        {
+            // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = firstRow; i < endRow; i += 4)
+            {
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L2Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L2Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L2Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L2Out);
+                // outputs 0..6 (Vector128 + Vector128 with 3 lanes used)
+                {
+                    // the Vector128 of outputs 4..6 also reads the float after each row of dW2 and dz2; those lanes are never stored
                     var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc0_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) : 0f;
-                    var acc0_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5) : 0f;
-                    var acc0_3 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 6) : 0f;
+                    var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
                         var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
-                        var g1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4);
-                        var g2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 5);
-                        var g3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 6);
+                        var g1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 4);
                         float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
                         var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
                         acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
-                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0s, g1, acc0_1);
-                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0s, g2, acc0_2);
-                        acc0_3 = global::System.MathF.FusedMultiplyAdd(x0s, g3, acc0_3);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g1, acc0_1);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g1, acc1_1);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g1, acc2_1);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g1, acc3_1);
                     }
 
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) = acc0_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5) = acc0_2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 6) = acc0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc0_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0_1, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0_1, 2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref dwRow1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc1_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc1_1, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc1_1, 2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref dwRow2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc2_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc2_1, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc2_1, 2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref dwRow3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc3_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc3_1, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc3_1, 2);
+                }
+            }
+
+            // rows 12..12 of dW, one at a time, by the last part
+            for (int i = part == parts - 1 ? L2In - L2In % 4 : L2In; i < L2In; i++)
+            {
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out);
+                // outputs 0..6 (Vector128 + Vector128 with 3 lanes used)
+                {
+                    // the Vector128 of outputs 4..6 also reads the float after each row of dW2 and dz2; those lanes are never stored
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        var g1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 4);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g1, acc0_1);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc0_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0_1, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0_1, 2);
                 }
             }
         }
@@ -271,7 +328,155 @@ partial class OddNet
             ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L2In);
             ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L2In);
             ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L2In);
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                int i = i0;
+                // 4 rows of W at a time: each vector of dz loaded feeds 4 dot products
+                for (; i <= i1 - 4; i += 4)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L2Out);
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L2Out);
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L2Out);
+                    // lane r of sum<s>: dz row s · W row i + r; each width's accumulators summed across their lanes (HorizontalSum.OfEach: lane by lane what HorizontalSum.Of gives one row), then added in turn
+                    global::System.Runtime.Intrinsics.Vector128<float> sum0;
+                    global::System.Runtime.Intrinsics.Vector128<float> sum1;
+                    global::System.Runtime.Intrinsics.Vector128<float> sum2;
+                    global::System.Runtime.Intrinsics.Vector128<float> sum3;
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_1;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_2;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_3;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot1_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot1_1;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot1_2;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot1_3;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot2_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot2_1;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot2_2;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot2_3;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot3_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot3_1;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot3_2;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot3_3;
+                        // Vector256 at 0
+                        {
+                            // lanes 7..7 hold the float after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
+                            var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 0);
+                            var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row2, 0);
+                            var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row3, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(7)));
+                            dot0_0 = w0 * z0;
+                            dot0_1 = w1 * z0;
+                            dot0_2 = w2 * z0;
+                            dot0_3 = w3 * z0;
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(7)));
+                            dot1_0 = w0 * z1;
+                            dot1_1 = w1 * z1;
+                            dot1_2 = w2 * z1;
+                            dot1_3 = w3 * z1;
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(7)));
+                            dot2_0 = w0 * z2;
+                            dot2_1 = w1 * z2;
+                            dot2_2 = w2 * z2;
+                            dot2_3 = w3 * z2;
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(7)));
+                            dot3_0 = w0 * z3;
+                            dot3_1 = w1 * z3;
+                            dot3_2 = w2 * z3;
+                            dot3_3 = w3 * z3;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);
+                        sum1 = global::StaticNets.Operators.HorizontalSum.OfEach(dot1_0, dot1_1, dot1_2, dot1_3);
+                        sum2 = global::StaticNets.Operators.HorizontalSum.OfEach(dot2_0, dot2_1, dot2_2, dot2_3);
+                        sum3 = global::StaticNets.Operators.HorizontalSum.OfEach(dot3_0, dot3_1, dot3_2, dot3_3);
+                    }
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum0, ref dx0, (nuint)i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum1, ref dx1, (nuint)i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum2, ref dx2, (nuint)i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum3, ref dx3, (nuint)i);
+                }
+
+                for (; i < i1; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
+                    float sum0;
+                    float sum1;
+                    float sum2;
+                    float sum3;
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot1_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot2_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot3_0;
+                        // Vector256 at 0
+                        {
+                            // lanes 7..7 hold the float after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(7)));
+                            dot0_0 = w0 * z0;
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(7)));
+                            dot1_0 = w0 * z1;
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(7)));
+                            dot2_0 = w0 * z2;
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(7)));
+                            dot3_0 = w0 * z3;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                        sum1 = global::StaticNets.Operators.HorizontalSum.Of(dot1_0);
+                        sum2 = global::StaticNets.Operators.HorizontalSum.Of(dot2_0);
+                        sum3 = global::StaticNets.Operators.HorizontalSum.Of(dot3_0);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                int i = i0;
+                for (; i < i1; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
+                    float sum0;
+                    float sum1;
+                    float sum2;
+                    float sum3;
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot1_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot2_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot3_0;
+                        // Vector256 at 0
+                        {
+                            // lanes 7..7 hold the float after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(7)));
+                            dot0_0 = w0 * z0;
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(7)));
+                            dot1_0 = w0 * z1;
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(7)));
+                            dot2_0 = w0 * z2;
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(7)));
+                            dot3_0 = w0 * z3;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                        sum1 = global::StaticNets.Operators.HorizontalSum.Of(dot1_0);
+                        sum2 = global::StaticNets.Operators.HorizontalSum.Of(dot2_0);
+                        sum3 = global::StaticNets.Operators.HorizontalSum.Of(dot3_0);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 int i = i0;
                 for (; i < i1; i++)
@@ -299,56 +504,23 @@ partial class OddNet
                             var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0);
                             dot3_0 = w0 * z3;
                         }
+                        // Vector128 at 4
+                        {
+                            // lanes 3..3 hold the float after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 4);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z0, dot0_0);
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 4) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            dot1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z1, dot1_0);
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 4) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            dot2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z2, dot2_0);
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 4) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            dot3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z3, dot3_0);
+                        }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
                         sum1 = global::StaticNets.Operators.HorizontalSum.Of(dot1_0);
                         sum2 = global::StaticNets.Operators.HorizontalSum.Of(dot2_0);
                         sum3 = global::StaticNets.Operators.HorizontalSum.Of(dot3_0);
-                    }
-                    {
-                        float dot0_0;
-                        float dot1_0;
-                        float dot2_0;
-                        float dot3_0;
-                        // float at 4
-                        {
-                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 4);
-                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 4);
-                            dot0_0 = w0 * z0;
-                            var z1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 4);
-                            dot1_0 = w0 * z1;
-                            var z2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 4);
-                            dot2_0 = w0 * z2;
-                            var z3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 4);
-                            dot3_0 = w0 * z3;
-                        }
-                        // float at 5
-                        {
-                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 5);
-                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 5);
-                            dot0_0 = global::System.MathF.FusedMultiplyAdd(w0, z0, dot0_0);
-                            var z1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 5);
-                            dot1_0 = global::System.MathF.FusedMultiplyAdd(w0, z1, dot1_0);
-                            var z2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 5);
-                            dot2_0 = global::System.MathF.FusedMultiplyAdd(w0, z2, dot2_0);
-                            var z3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 5);
-                            dot3_0 = global::System.MathF.FusedMultiplyAdd(w0, z3, dot3_0);
-                        }
-                        // float at 6
-                        {
-                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 6);
-                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 6);
-                            dot0_0 = global::System.MathF.FusedMultiplyAdd(w0, z0, dot0_0);
-                            var z1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 6);
-                            dot1_0 = global::System.MathF.FusedMultiplyAdd(w0, z1, dot1_0);
-                            var z2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 6);
-                            dot2_0 = global::System.MathF.FusedMultiplyAdd(w0, z2, dot2_0);
-                            var z3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 6);
-                            dot3_0 = global::System.MathF.FusedMultiplyAdd(w0, z3, dot3_0);
-                        }
-                        sum0 += dot0_0;
-                        sum1 += dot1_0;
-                        sum2 += dot2_0;
-                        sum3 += dot3_0;
                     }
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
@@ -388,9 +560,107 @@ partial class OddNet
         {
             ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, t * L2Out);
             ref float dx0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, t * L2In);
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 int i = i0;
+                // 4 rows of W at a time: each vector of dz loaded feeds 4 dot products
+                for (; i <= i1 - 4; i += 4)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L2Out);
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L2Out);
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L2Out);
+                    // lane r of sum<s>: dz row s · W row i + r; each width's accumulators summed across their lanes (HorizontalSum.OfEach: lane by lane what HorizontalSum.Of gives one row), then added in turn
+                    global::System.Runtime.Intrinsics.Vector128<float> sum0;
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_1;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_2;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_3;
+                        // Vector256 at 0
+                        {
+                            // lanes 7..7 hold the float after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
+                            var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 0);
+                            var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row2, 0);
+                            var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row3, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(7)));
+                            dot0_0 = w0 * z0;
+                            dot0_1 = w1 * z0;
+                            dot0_2 = w2 * z0;
+                            dot0_3 = w3 * z0;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);
+                    }
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum0, ref dx0, (nuint)i);
+                }
+
+                for (; i < i1; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
+                    float sum0;
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_0;
+                        // Vector256 at 0
+                        {
+                            // lanes 7..7 hold the float after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(7)));
+                            dot0_0 = w0 * z0;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                int i = i0;
+                // 4 rows of W at a time: each vector of dz loaded feeds 4 dot products
+                for (; i <= i1 - 4; i += 4)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L2Out);
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L2Out);
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L2Out);
+                    // lane r of sum<s>: dz row s · W row i + r; each width's accumulators summed across their lanes (HorizontalSum.OfEach: lane by lane what HorizontalSum.Of gives one row), then added in turn
+                    global::System.Runtime.Intrinsics.Vector128<float> sum0;
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_1;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_2;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_3;
+                        // Vector128 at 0
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 0);
+                            var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 0);
+                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0);
+                            dot0_0 = w0 * z0;
+                            dot0_1 = w1 * z0;
+                            dot0_2 = w2 * z0;
+                            dot0_3 = w3 * z0;
+                        }
+                        // Vector128 at 4
+                        {
+                            // lanes 3..3 hold the float after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 4);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 4);
+                            var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 4);
+                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 4);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z0, dot0_0);
+                            dot0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w1, z0, dot0_1);
+                            dot0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w2, z0, dot0_2);
+                            dot0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w3, z0, dot0_3);
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);
+                    }
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum0, ref dx0, (nuint)i);
+                }
+
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
@@ -404,29 +674,14 @@ partial class OddNet
                             var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0);
                             dot0_0 = w0 * z0;
                         }
+                        // Vector128 at 4
+                        {
+                            // lanes 3..3 hold the float after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 4);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z0, dot0_0);
+                        }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
-                    }
-                    {
-                        float dot0_0;
-                        // float at 4
-                        {
-                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 4);
-                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 4);
-                            dot0_0 = w0 * z0;
-                        }
-                        // float at 5
-                        {
-                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 5);
-                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 5);
-                            dot0_0 = global::System.MathF.FusedMultiplyAdd(w0, z0, dot0_0);
-                        }
-                        // float at 6
-                        {
-                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 6);
-                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 6);
-                            dot0_0 = global::System.MathF.FusedMultiplyAdd(w0, z0, dot0_0);
-                        }
-                        sum0 += dot0_0;
                     }
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
                 }
@@ -579,7 +834,7 @@ partial class OddNet
         }
 
         // dW += xᵀ·dz, rows firstRow to endRow in register tiles of 4, accumulated over the batch
-        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
             // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
             for (int i = firstRow; i < endRow; i += 4)
@@ -588,65 +843,44 @@ partial class OddNet
                 ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L1Out);
                 ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L1Out);
                 ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L1Out);
-                // outputs 0..12 (Vector256 + Vector128 + float)
+                // outputs 0..12 (Vector512 with 13 lanes used)
                 {
-                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc0_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 12) : 0f;
-                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc1_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc1_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 12) : 0f;
-                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc2_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc2_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 12) : 0f;
-                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc3_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc3_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 12) : 0f;
+                    // the Vector512 of outputs 0..12 also reads the 3 floats after each row of dW1 and dz1; those lanes are never stored
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
-                        var g0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0);
-                        var g1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 8);
-                        var g2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 12);
+                        var g0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 0);
                         float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
-                        var x0sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0s);
-                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
-                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g0, acc0_0);
-                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g1, acc0_1);
-                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0s, g2, acc0_2);
+                        var x0sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g0, acc0_0);
                         float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
-                        var x1sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1s);
-                        var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
-                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g0, acc1_0);
-                        acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g1, acc1_1);
-                        acc1_2 = global::System.MathF.FusedMultiplyAdd(x1s, g2, acc1_2);
+                        var x1sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1sv16, g0, acc1_0);
                         float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
-                        var x2sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2s);
-                        var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
-                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g0, acc2_0);
-                        acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g1, acc2_1);
-                        acc2_2 = global::System.MathF.FusedMultiplyAdd(x2s, g2, acc2_2);
+                        var x2sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2sv16, g0, acc2_0);
                         float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
-                        var x3sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3s);
-                        var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
-                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g0, acc3_0);
-                        acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g1, acc3_1);
-                        acc3_2 = global::System.MathF.FusedMultiplyAdd(x3s, g2, acc3_2);
+                        var x3sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3sv16, g0, acc3_0);
                     }
 
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref dwRow0, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRow0, 8);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 12) = acc0_2;
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref dwRow1, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref dwRow1, 8);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 12) = acc1_2;
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref dwRow2, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref dwRow2, 8);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 12) = acc2_2;
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref dwRow3, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref dwRow3, 8);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 12) = acc3_2;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc0_0), ref dwRow0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc0_0)), ref dwRow0, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc0_0)));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc1_0), ref dwRow1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc1_0)), ref dwRow1, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc1_0)));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc2_0), ref dwRow2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc2_0)), ref dwRow2, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc2_0)));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc3_0), ref dwRow3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc3_0)), ref dwRow3, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc3_0)));
                 }
             }
 
@@ -654,29 +888,109 @@ partial class OddNet
             for (int i = part == parts - 1 ? L1In - L1In % 4 : L1In; i < L1In; i++)
             {
                 ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
-                // outputs 0..12 (Vector256 + Vector128 + float)
+                // outputs 0..12 (Vector512 with 13 lanes used)
                 {
+                    // the Vector512 of outputs 0..12 also reads the 3 floats after each row of dW1 and dz1; those lanes are never stored
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
+                        var g0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 0);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g0, acc0_0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc0_0), ref dwRow0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc0_0)), ref dwRow0, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc0_0)));
+                }
+            }
+        }
+        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        {
+            // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = firstRow; i < endRow; i += 4)
+            {
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L1Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L1Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L1Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L1Out);
+                // outputs 0..12 (Vector256 + Vector256 with 5 lanes used)
+                {
+                    // the Vector256 of outputs 8..12 also reads the 3 floats after each row of dW1 and dz1; those lanes are never stored
                     var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 8) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc0_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 12) : 0f;
+                    var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 8) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc1_1 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 8) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc2_1 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 8) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3_1 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 8) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
                         var g0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0);
-                        var g1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 8);
-                        var g2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 12);
+                        var g1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 8);
                         float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
                         var x0sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0s);
-                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
                         acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g0, acc0_0);
-                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g1, acc0_1);
-                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0s, g2, acc0_2);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g1, acc0_1);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g0, acc1_0);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g1, acc1_1);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g0, acc2_0);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g1, acc2_1);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g0, acc3_0);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g1, acc3_1);
                     }
 
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref dwRow0, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref dwRow0, 8);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 12) = acc0_2;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc0_1), ref dwRow0, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0_1));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref dwRow1, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc1_1), ref dwRow1, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc1_1));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref dwRow2, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc2_1), ref dwRow2, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc2_1));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref dwRow3, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc3_1), ref dwRow3, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc3_1));
+                }
+            }
+
+            // rows 36..36 of dW, one at a time, by the last part
+            for (int i = part == parts - 1 ? L1In - L1In % 4 : L1In; i < L1In; i++)
+            {
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L1Out);
+                // outputs 0..12 (Vector256 + Vector256 with 5 lanes used)
+                {
+                    // the Vector256 of outputs 8..12 also reads the 3 floats after each row of dW1 and dz1; those lanes are never stored
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 8) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
+                        var g0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0);
+                        var g1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 8);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g0, acc0_0);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g1, acc0_1);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref dwRow0, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc0_1), ref dwRow0, 8);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0_1));
                 }
             }
         }

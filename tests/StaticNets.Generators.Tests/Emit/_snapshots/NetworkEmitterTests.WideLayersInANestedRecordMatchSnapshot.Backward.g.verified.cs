@@ -580,82 +580,66 @@ partial struct Outer
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref dwRow3, o + 32);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref dwRow3, o + 48);
                     }
-                    // outputs 256..299 (2 x Vector512 + Vector256 + Vector128)
+                    // outputs 256..299 (2 x Vector512 + Vector512 with 12 lanes used)
                     {
+                        // the Vector512 of outputs 288..299 also reads the 4 floats after each row of dW2 and dz2; those lanes are never stored
                         var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 256) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                         var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 272) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                        var acc0_2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 288) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                        var acc0_3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc0_2 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 288) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                         var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 256) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                         var acc1_1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 272) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                        var acc1_2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 288) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                        var acc1_3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc1_2 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow1, 288) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                         var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 256) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                         var acc2_1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 272) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                        var acc2_2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 288) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                        var acc2_3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc2_2 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow2, 288) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                         var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 256) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                         var acc3_1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 272) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                        var acc3_2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 288) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                        var acc3_3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc3_2 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow3, 288) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                         for (int s = 0; s < batch; s++)
                         {
                             ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
                             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
                             var g0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 256);
                             var g1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 272);
-                            var g2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 288);
-                            var g3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 296);
+                            var g2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 288);
                             float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
                             var x0sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0s);
-                            var x0sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0s);
-                            var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
                             acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g0, acc0_0);
                             acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g1, acc0_1);
-                            acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g2, acc0_2);
-                            acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g3, acc0_3);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g2, acc0_2);
                             float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
                             var x1sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1s);
-                            var x1sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1s);
-                            var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
                             acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1sv16, g0, acc1_0);
                             acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1sv16, g1, acc1_1);
-                            acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g2, acc1_2);
-                            acc1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g3, acc1_3);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1sv16, g2, acc1_2);
                             float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
                             var x2sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2s);
-                            var x2sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2s);
-                            var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
                             acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2sv16, g0, acc2_0);
                             acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2sv16, g1, acc2_1);
-                            acc2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g2, acc2_2);
-                            acc2_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g3, acc2_3);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2sv16, g2, acc2_2);
                             float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
                             var x3sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3s);
-                            var x3sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3s);
-                            var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
                             acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3sv16, g0, acc3_0);
                             acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3sv16, g1, acc3_1);
-                            acc3_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g2, acc3_2);
-                            acc3_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g3, acc3_3);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3sv16, g2, acc3_2);
                         }
 
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref dwRow0, 256);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref dwRow0, 272);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref dwRow0, 288);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref dwRow0, 296);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc0_2), ref dwRow0, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc0_2)), ref dwRow0, 296);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref dwRow1, 256);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref dwRow1, 272);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref dwRow1, 288);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_3, ref dwRow1, 296);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc1_2), ref dwRow1, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc1_2)), ref dwRow1, 296);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref dwRow2, 256);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref dwRow2, 272);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref dwRow2, 288);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_3, ref dwRow2, 296);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc2_2), ref dwRow2, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc2_2)), ref dwRow2, 296);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref dwRow3, 256);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref dwRow3, 272);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref dwRow3, 288);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_3, ref dwRow3, 296);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc3_2), ref dwRow3, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc3_2)), ref dwRow3, 296);
                     }
                 }
             }
@@ -1026,93 +1010,45 @@ partial struct Outer
                             sum3 = global::StaticNets.Operators.HorizontalSum.OfEach(dot3_0, dot3_1, dot3_2, dot3_3);
                         }
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> dot0_0;
-                            global::System.Runtime.Intrinsics.Vector256<float> dot0_1;
-                            global::System.Runtime.Intrinsics.Vector256<float> dot0_2;
-                            global::System.Runtime.Intrinsics.Vector256<float> dot0_3;
-                            global::System.Runtime.Intrinsics.Vector256<float> dot1_0;
-                            global::System.Runtime.Intrinsics.Vector256<float> dot1_1;
-                            global::System.Runtime.Intrinsics.Vector256<float> dot1_2;
-                            global::System.Runtime.Intrinsics.Vector256<float> dot1_3;
-                            global::System.Runtime.Intrinsics.Vector256<float> dot2_0;
-                            global::System.Runtime.Intrinsics.Vector256<float> dot2_1;
-                            global::System.Runtime.Intrinsics.Vector256<float> dot2_2;
-                            global::System.Runtime.Intrinsics.Vector256<float> dot2_3;
-                            global::System.Runtime.Intrinsics.Vector256<float> dot3_0;
-                            global::System.Runtime.Intrinsics.Vector256<float> dot3_1;
-                            global::System.Runtime.Intrinsics.Vector256<float> dot3_2;
-                            global::System.Runtime.Intrinsics.Vector256<float> dot3_3;
-                            // Vector256 at 288
+                            global::System.Runtime.Intrinsics.Vector512<float> dot0_0;
+                            global::System.Runtime.Intrinsics.Vector512<float> dot0_1;
+                            global::System.Runtime.Intrinsics.Vector512<float> dot0_2;
+                            global::System.Runtime.Intrinsics.Vector512<float> dot0_3;
+                            global::System.Runtime.Intrinsics.Vector512<float> dot1_0;
+                            global::System.Runtime.Intrinsics.Vector512<float> dot1_1;
+                            global::System.Runtime.Intrinsics.Vector512<float> dot1_2;
+                            global::System.Runtime.Intrinsics.Vector512<float> dot1_3;
+                            global::System.Runtime.Intrinsics.Vector512<float> dot2_0;
+                            global::System.Runtime.Intrinsics.Vector512<float> dot2_1;
+                            global::System.Runtime.Intrinsics.Vector512<float> dot2_2;
+                            global::System.Runtime.Intrinsics.Vector512<float> dot2_3;
+                            global::System.Runtime.Intrinsics.Vector512<float> dot3_0;
+                            global::System.Runtime.Intrinsics.Vector512<float> dot3_1;
+                            global::System.Runtime.Intrinsics.Vector512<float> dot3_2;
+                            global::System.Runtime.Intrinsics.Vector512<float> dot3_3;
+                            // Vector512 at 288
                             {
-                                var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 288);
-                                var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 288);
-                                var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row2, 288);
-                                var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row3, 288);
-                                var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 288);
+                                // lanes 12..15 hold the 4 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                                var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 288);
+                                var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, 288);
+                                var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row2, 288);
+                                var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row3, 288);
+                                var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 288) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(12)));
                                 dot0_0 = w0 * z0;
                                 dot0_1 = w1 * z0;
                                 dot0_2 = w2 * z0;
                                 dot0_3 = w3 * z0;
-                                var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 288);
+                                var z1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz1, 288) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(12)));
                                 dot1_0 = w0 * z1;
                                 dot1_1 = w1 * z1;
                                 dot1_2 = w2 * z1;
                                 dot1_3 = w3 * z1;
-                                var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 288);
+                                var z2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz2, 288) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(12)));
                                 dot2_0 = w0 * z2;
                                 dot2_1 = w1 * z2;
                                 dot2_2 = w2 * z2;
                                 dot2_3 = w3 * z2;
-                                var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 288);
-                                dot3_0 = w0 * z3;
-                                dot3_1 = w1 * z3;
-                                dot3_2 = w2 * z3;
-                                dot3_3 = w3 * z3;
-                            }
-                            sum0 += global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);
-                            sum1 += global::StaticNets.Operators.HorizontalSum.OfEach(dot1_0, dot1_1, dot1_2, dot1_3);
-                            sum2 += global::StaticNets.Operators.HorizontalSum.OfEach(dot2_0, dot2_1, dot2_2, dot2_3);
-                            sum3 += global::StaticNets.Operators.HorizontalSum.OfEach(dot3_0, dot3_1, dot3_2, dot3_3);
-                        }
-                        {
-                            global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
-                            global::System.Runtime.Intrinsics.Vector128<float> dot0_1;
-                            global::System.Runtime.Intrinsics.Vector128<float> dot0_2;
-                            global::System.Runtime.Intrinsics.Vector128<float> dot0_3;
-                            global::System.Runtime.Intrinsics.Vector128<float> dot1_0;
-                            global::System.Runtime.Intrinsics.Vector128<float> dot1_1;
-                            global::System.Runtime.Intrinsics.Vector128<float> dot1_2;
-                            global::System.Runtime.Intrinsics.Vector128<float> dot1_3;
-                            global::System.Runtime.Intrinsics.Vector128<float> dot2_0;
-                            global::System.Runtime.Intrinsics.Vector128<float> dot2_1;
-                            global::System.Runtime.Intrinsics.Vector128<float> dot2_2;
-                            global::System.Runtime.Intrinsics.Vector128<float> dot2_3;
-                            global::System.Runtime.Intrinsics.Vector128<float> dot3_0;
-                            global::System.Runtime.Intrinsics.Vector128<float> dot3_1;
-                            global::System.Runtime.Intrinsics.Vector128<float> dot3_2;
-                            global::System.Runtime.Intrinsics.Vector128<float> dot3_3;
-                            // Vector128 at 296
-                            {
-                                var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 296);
-                                var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 296);
-                                var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 296);
-                                var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 296);
-                                var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 296);
-                                dot0_0 = w0 * z0;
-                                dot0_1 = w1 * z0;
-                                dot0_2 = w2 * z0;
-                                dot0_3 = w3 * z0;
-                                var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 296);
-                                dot1_0 = w0 * z1;
-                                dot1_1 = w1 * z1;
-                                dot1_2 = w2 * z1;
-                                dot1_3 = w3 * z1;
-                                var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 296);
-                                dot2_0 = w0 * z2;
-                                dot2_1 = w1 * z2;
-                                dot2_2 = w2 * z2;
-                                dot2_3 = w3 * z2;
-                                var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 296);
+                                var z3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz3, 288) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(12)));
                                 dot3_0 = w0 * z3;
                                 dot3_1 = w1 * z3;
                                 dot3_2 = w2 * z3;
@@ -1160,42 +1096,21 @@ partial struct Outer
                             sum3 = global::StaticNets.Operators.HorizontalSum.Of(dot3_0);
                         }
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> dot0_0;
-                            global::System.Runtime.Intrinsics.Vector256<float> dot1_0;
-                            global::System.Runtime.Intrinsics.Vector256<float> dot2_0;
-                            global::System.Runtime.Intrinsics.Vector256<float> dot3_0;
-                            // Vector256 at 288
+                            global::System.Runtime.Intrinsics.Vector512<float> dot0_0;
+                            global::System.Runtime.Intrinsics.Vector512<float> dot1_0;
+                            global::System.Runtime.Intrinsics.Vector512<float> dot2_0;
+                            global::System.Runtime.Intrinsics.Vector512<float> dot3_0;
+                            // Vector512 at 288
                             {
-                                var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 288);
-                                var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 288);
+                                // lanes 12..15 hold the 4 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                                var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 288);
+                                var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 288) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(12)));
                                 dot0_0 = w0 * z0;
-                                var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 288);
+                                var z1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz1, 288) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(12)));
                                 dot1_0 = w0 * z1;
-                                var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 288);
+                                var z2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz2, 288) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(12)));
                                 dot2_0 = w0 * z2;
-                                var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 288);
-                                dot3_0 = w0 * z3;
-                            }
-                            sum0 += global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
-                            sum1 += global::StaticNets.Operators.HorizontalSum.Of(dot1_0);
-                            sum2 += global::StaticNets.Operators.HorizontalSum.Of(dot2_0);
-                            sum3 += global::StaticNets.Operators.HorizontalSum.Of(dot3_0);
-                        }
-                        {
-                            global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
-                            global::System.Runtime.Intrinsics.Vector128<float> dot1_0;
-                            global::System.Runtime.Intrinsics.Vector128<float> dot2_0;
-                            global::System.Runtime.Intrinsics.Vector128<float> dot3_0;
-                            // Vector128 at 296
-                            {
-                                var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 296);
-                                var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 296);
-                                dot0_0 = w0 * z0;
-                                var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 296);
-                                dot1_0 = w0 * z1;
-                                var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 296);
-                                dot2_0 = w0 * z2;
-                                var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 296);
+                                var z3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz3, 288) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(12)));
                                 dot3_0 = w0 * z3;
                             }
                             sum0 += global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -1373,36 +1288,18 @@ partial struct Outer
                             sum0 = global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);
                         }
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> dot0_0;
-                            global::System.Runtime.Intrinsics.Vector256<float> dot0_1;
-                            global::System.Runtime.Intrinsics.Vector256<float> dot0_2;
-                            global::System.Runtime.Intrinsics.Vector256<float> dot0_3;
-                            // Vector256 at 288
+                            global::System.Runtime.Intrinsics.Vector512<float> dot0_0;
+                            global::System.Runtime.Intrinsics.Vector512<float> dot0_1;
+                            global::System.Runtime.Intrinsics.Vector512<float> dot0_2;
+                            global::System.Runtime.Intrinsics.Vector512<float> dot0_3;
+                            // Vector512 at 288
                             {
-                                var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 288);
-                                var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 288);
-                                var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row2, 288);
-                                var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row3, 288);
-                                var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 288);
-                                dot0_0 = w0 * z0;
-                                dot0_1 = w1 * z0;
-                                dot0_2 = w2 * z0;
-                                dot0_3 = w3 * z0;
-                            }
-                            sum0 += global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);
-                        }
-                        {
-                            global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
-                            global::System.Runtime.Intrinsics.Vector128<float> dot0_1;
-                            global::System.Runtime.Intrinsics.Vector128<float> dot0_2;
-                            global::System.Runtime.Intrinsics.Vector128<float> dot0_3;
-                            // Vector128 at 296
-                            {
-                                var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 296);
-                                var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 296);
-                                var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 296);
-                                var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 296);
-                                var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 296);
+                                // lanes 12..15 hold the 4 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                                var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 288);
+                                var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, 288);
+                                var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row2, 288);
+                                var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row3, 288);
+                                var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 288) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(12)));
                                 dot0_0 = w0 * z0;
                                 dot0_1 = w1 * z0;
                                 dot0_2 = w2 * z0;
@@ -1429,21 +1326,12 @@ partial struct Outer
                             sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
                         }
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> dot0_0;
-                            // Vector256 at 288
+                            global::System.Runtime.Intrinsics.Vector512<float> dot0_0;
+                            // Vector512 at 288
                             {
-                                var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 288);
-                                var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 288);
-                                dot0_0 = w0 * z0;
-                            }
-                            sum0 += global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
-                        }
-                        {
-                            global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
-                            // Vector128 at 296
-                            {
-                                var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 296);
-                                var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 296);
+                                // lanes 12..15 hold the 4 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                                var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 288);
+                                var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 288) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(12)));
                                 dot0_0 = w0 * z0;
                             }
                             sum0 += global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -1454,6 +1342,56 @@ partial struct Outer
                 else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     int i = i0;
+                    // 4 rows of W at a time: each vector of dz loaded feeds 4 dot products
+                    for (; i <= i1 - 4; i += 4)
+                    {
+                        ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                        ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L2Out);
+                        ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L2Out);
+                        ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L2Out);
+                        // lane r of sum<s>: dz row s · W row i + r; each width's accumulators summed across their lanes (HorizontalSum.OfEach: lane by lane what HorizontalSum.Of gives one row), then added in turn
+                        global::System.Runtime.Intrinsics.Vector128<float> sum0;
+                        {
+                            var dot0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                            var dot0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                            var dot0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                            var dot0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                            for (nuint o = 0; o < (nuint)(L2Out - L2Out % 8); o += 8)
+                            {
+                                var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, o);
+                                var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, o);
+                                var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row2, o);
+                                var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row3, o);
+                                var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, o);
+                                dot0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w0, z0, dot0_0);
+                                dot0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w1, z0, dot0_1);
+                                dot0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w2, z0, dot0_2);
+                                dot0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w3, z0, dot0_3);
+                            }
+                            sum0 = global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);
+                        }
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
+                            global::System.Runtime.Intrinsics.Vector128<float> dot0_1;
+                            global::System.Runtime.Intrinsics.Vector128<float> dot0_2;
+                            global::System.Runtime.Intrinsics.Vector128<float> dot0_3;
+                            // Vector128 at 296
+                            {
+                                var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 296);
+                                var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 296);
+                                var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 296);
+                                var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 296);
+                                var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 296);
+                                dot0_0 = w0 * z0;
+                                dot0_1 = w1 * z0;
+                                dot0_2 = w2 * z0;
+                                dot0_3 = w3 * z0;
+                            }
+                            sum0 += global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum0, ref dx0, (nuint)i);
+                    }
+
                     for (; i < i1; i++)
                     {
                         ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
@@ -1485,6 +1423,37 @@ partial struct Outer
                 else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
                     int i = i0;
+                    // 4 rows of W at a time: each vector of dz loaded feeds 4 dot products
+                    for (; i <= i1 - 4; i += 4)
+                    {
+                        ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                        ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L2Out);
+                        ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L2Out);
+                        ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L2Out);
+                        // lane r of sum<s>: dz row s · W row i + r; each width's accumulators summed across their lanes (HorizontalSum.OfEach: lane by lane what HorizontalSum.Of gives one row), then added in turn
+                        global::System.Runtime.Intrinsics.Vector128<float> sum0;
+                        {
+                            var dot0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                            var dot0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                            var dot0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                            var dot0_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                            for (nuint o = 0; o < (nuint)(L2Out - L2Out % 4); o += 4)
+                            {
+                                var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, o);
+                                var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, o);
+                                var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, o);
+                                var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, o);
+                                var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, o);
+                                dot0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z0, dot0_0);
+                                dot0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w1, z0, dot0_1);
+                                dot0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w2, z0, dot0_2);
+                                dot0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w3, z0, dot0_3);
+                            }
+                            sum0 = global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);
+                        }
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum0, ref dx0, (nuint)i);
+                    }
+
                     for (; i < i1; i++)
                     {
                         ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
@@ -1824,34 +1793,30 @@ partial struct Outer
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref dwRow0, o + 32);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref dwRow0, o + 48);
                     }
-                    // outputs 256..299 (2 x Vector512 + Vector256 + Vector128)
+                    // outputs 256..299 (2 x Vector512 + Vector512 with 12 lanes used)
                     {
+                        // the Vector512 of outputs 288..299 also reads the 4 floats after each row of dW1 and dz1; those lanes are never stored
                         var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 256) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                         var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 272) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                        var acc0_2 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 288) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                        var acc0_3 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 296) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        var acc0_2 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, 288) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;
                         for (int s = 0; s < batch; s++)
                         {
                             ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In + i);
                             ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L1Out);
                             var g0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 256);
                             var g1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 272);
-                            var g2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 288);
-                            var g3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 296);
+                            var g2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 288);
                             float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
                             var x0sv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0s);
-                            var x0sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0s);
-                            var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
                             acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g0, acc0_0);
                             acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g1, acc0_1);
-                            acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g2, acc0_2);
-                            acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g3, acc0_3);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0sv16, g2, acc0_2);
                         }
 
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref dwRow0, 256);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref dwRow0, 272);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref dwRow0, 288);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref dwRow0, 296);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc0_2), ref dwRow0, 288);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc0_2)), ref dwRow0, 296);
                     }
                 }
             }

@@ -72,10 +72,10 @@ partial struct Outer
             _x = new float[checked(maxBatchSize * InputSize)];
             _z1 = new float[checked(maxBatchSize * L1Out)];
             _a1 = new float[checked(maxBatchSize * L1Out)];
-            _dz1 = new float[checked(maxBatchSize * L1Out)];
+            _dz1 = new float[checked(maxBatchSize * L1Out + 4)]; // the backward kernels read the last row's tail as one vector, 4 floats past it
             _z2 = new float[checked(maxBatchSize * L2Out)];
             _a2 = new float[checked(maxBatchSize * L2Out)];
-            _dz2 = new float[checked(maxBatchSize * L2Out)];
+            _dz2 = new float[checked(maxBatchSize * L2Out + 4)]; // the backward kernels read the last row's tail as one vector, 4 floats past it
             _partial2 = new float[checked(InputChunks * maxBatchSize * L2Out)];
             _z3 = new float[checked(maxBatchSize * L3Out)];
             _a3 = new float[checked(maxBatchSize * L3Out)];

@@ -113,64 +113,71 @@ partial class RegularizedNet
         }
 
         // dW += a6ᵀ·dz, rows firstRow to endRow in register tiles of 4, accumulated over the batch
-        // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
-        for (int i = firstRow; i < endRow; i += 4)
+        if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L7Out);
-            ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L7Out);
-            ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L7Out);
-            ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L7Out);
-            // outputs 0..2 (3 x float)
+            // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = firstRow; i < endRow; i += 4)
             {
-                var acc0_0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0) : 0f;
-                var acc0_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 1) : 0f;
-                var acc0_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 2) : 0f;
-                var acc1_0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 0) : 0f;
-                var acc1_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 1) : 0f;
-                var acc1_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 2) : 0f;
-                var acc2_0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 0) : 0f;
-                var acc2_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 1) : 0f;
-                var acc2_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 2) : 0f;
-                var acc3_0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 0) : 0f;
-                var acc3_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 1) : 0f;
-                var acc3_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 2) : 0f;
-                for (int s = 0; s < batch; s++)
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L7Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L7Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L7Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L7Out);
+                // outputs 0..2 (Vector128 with 3 lanes used)
                 {
-                    ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L7In + i);
-                    ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out);
-                    var g0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0);
-                    var g1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 1);
-                    var g2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 2);
-                    float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
-                    acc0_0 = global::System.MathF.FusedMultiplyAdd(x0s, g0, acc0_0);
-                    acc0_1 = global::System.MathF.FusedMultiplyAdd(x0s, g1, acc0_1);
-                    acc0_2 = global::System.MathF.FusedMultiplyAdd(x0s, g2, acc0_2);
-                    float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
-                    acc1_0 = global::System.MathF.FusedMultiplyAdd(x1s, g0, acc1_0);
-                    acc1_1 = global::System.MathF.FusedMultiplyAdd(x1s, g1, acc1_1);
-                    acc1_2 = global::System.MathF.FusedMultiplyAdd(x1s, g2, acc1_2);
-                    float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
-                    acc2_0 = global::System.MathF.FusedMultiplyAdd(x2s, g0, acc2_0);
-                    acc2_1 = global::System.MathF.FusedMultiplyAdd(x2s, g1, acc2_1);
-                    acc2_2 = global::System.MathF.FusedMultiplyAdd(x2s, g2, acc2_2);
-                    float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
-                    acc3_0 = global::System.MathF.FusedMultiplyAdd(x3s, g0, acc3_0);
-                    acc3_1 = global::System.MathF.FusedMultiplyAdd(x3s, g1, acc3_1);
-                    acc3_2 = global::System.MathF.FusedMultiplyAdd(x3s, g2, acc3_2);
-                }
+                    // the Vector128 of outputs 0..2 also reads the float after each row of dW7 and dz7; those lanes are never stored
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L7In + i);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g0, acc1_0);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g0, acc2_0);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g0, acc3_0);
+                    }
 
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0) = acc0_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 1) = acc0_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 2) = acc0_2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 0) = acc1_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 1) = acc1_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 2) = acc1_2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 0) = acc2_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 1) = acc2_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 2) = acc2_2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 0) = acc3_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 1) = acc3_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 2) = acc3_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc0_0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0_0, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0_0, 2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc1_0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc1_0, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc1_0, 2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc2_0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc2_0, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc2_0, 2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc3_0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc3_0, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc3_0, 2);
+                }
+            }
+        }
+        else
+        {
+            for (int i = firstRow; i < (part == parts - 1 ? L7In : endRow); i++)
+            {
+                for (int o = 0; o < L7Out; o++)
+                {
+                    ref float dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L7Out + o);
+                    float sum = accumulate ? dwi : 0f;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L7In + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L7Out + o);
+                    }
+
+                    dwi = sum;
+                }
             }
         }
     }
@@ -193,64 +200,178 @@ partial class RegularizedNet
             ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L7In);
             ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L7In);
             ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L7In);
-            int i = i0;
-            for (; i < i1; i++)
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
-                float sum0;
-                float sum1;
-                float sum2;
-                float sum3;
+                int i = i0;
+                // 4 rows of W at a time: each vector of dz loaded feeds 4 dot products
+                for (; i <= i1 - 4; i += 4)
                 {
-                    float dot0_0;
-                    float dot1_0;
-                    float dot2_0;
-                    float dot3_0;
-                    // float at 0
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L7Out);
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L7Out);
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L7Out);
+                    // lane r of sum<s>: dz row s · W row i + r; each width's accumulators summed across their lanes (HorizontalSum.OfEach: lane by lane what HorizontalSum.Of gives one row), then added in turn
+                    global::System.Runtime.Intrinsics.Vector128<float> sum0;
+                    global::System.Runtime.Intrinsics.Vector128<float> sum1;
+                    global::System.Runtime.Intrinsics.Vector128<float> sum2;
+                    global::System.Runtime.Intrinsics.Vector128<float> sum3;
                     {
-                        var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 0);
-                        var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 0);
-                        dot0_0 = w0 * z0;
-                        var z1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 0);
-                        dot1_0 = w0 * z1;
-                        var z2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 0);
-                        dot2_0 = w0 * z2;
-                        var z3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 0);
-                        dot3_0 = w0 * z3;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_1;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_2;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_3;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot1_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot1_1;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot1_2;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot1_3;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot2_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot2_1;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot2_2;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot2_3;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot3_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot3_1;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot3_2;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot3_3;
+                        // Vector128 at 0
+                        {
+                            // lanes 3..3 hold the float after each row of W7 and of dz7: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 0);
+                            var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 0);
+                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            dot0_0 = w0 * z0;
+                            dot0_1 = w1 * z0;
+                            dot0_2 = w2 * z0;
+                            dot0_3 = w3 * z0;
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            dot1_0 = w0 * z1;
+                            dot1_1 = w1 * z1;
+                            dot1_2 = w2 * z1;
+                            dot1_3 = w3 * z1;
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            dot2_0 = w0 * z2;
+                            dot2_1 = w1 * z2;
+                            dot2_2 = w2 * z2;
+                            dot2_3 = w3 * z2;
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            dot3_0 = w0 * z3;
+                            dot3_1 = w1 * z3;
+                            dot3_2 = w2 * z3;
+                            dot3_3 = w3 * z3;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);
+                        sum1 = global::StaticNets.Operators.HorizontalSum.OfEach(dot1_0, dot1_1, dot1_2, dot1_3);
+                        sum2 = global::StaticNets.Operators.HorizontalSum.OfEach(dot2_0, dot2_1, dot2_2, dot2_3);
+                        sum3 = global::StaticNets.Operators.HorizontalSum.OfEach(dot3_0, dot3_1, dot3_2, dot3_3);
                     }
-                    // float at 1
-                    {
-                        var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 1);
-                        var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 1);
-                        dot0_0 = global::System.MathF.FusedMultiplyAdd(w0, z0, dot0_0);
-                        var z1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 1);
-                        dot1_0 = global::System.MathF.FusedMultiplyAdd(w0, z1, dot1_0);
-                        var z2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 1);
-                        dot2_0 = global::System.MathF.FusedMultiplyAdd(w0, z2, dot2_0);
-                        var z3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 1);
-                        dot3_0 = global::System.MathF.FusedMultiplyAdd(w0, z3, dot3_0);
-                    }
-                    // float at 2
-                    {
-                        var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 2);
-                        var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 2);
-                        dot0_0 = global::System.MathF.FusedMultiplyAdd(w0, z0, dot0_0);
-                        var z1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 2);
-                        dot1_0 = global::System.MathF.FusedMultiplyAdd(w0, z1, dot1_0);
-                        var z2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 2);
-                        dot2_0 = global::System.MathF.FusedMultiplyAdd(w0, z2, dot2_0);
-                        var z3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 2);
-                        dot3_0 = global::System.MathF.FusedMultiplyAdd(w0, z3, dot3_0);
-                    }
-                    sum0 = dot0_0;
-                    sum1 = dot1_0;
-                    sum2 = dot2_0;
-                    sum3 = dot3_0;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum0, ref dx0, (nuint)i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum1, ref dx1, (nuint)i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum2, ref dx2, (nuint)i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum3, ref dx3, (nuint)i);
                 }
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
+
+                for (; i < i1; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
+                    float sum0;
+                    float sum1;
+                    float sum2;
+                    float sum3;
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot1_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot2_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot3_0;
+                        // Vector128 at 0
+                        {
+                            // lanes 3..3 hold the float after each row of W7 and of dz7: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            dot0_0 = w0 * z0;
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            dot1_0 = w0 * z1;
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            dot2_0 = w0 * z2;
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            dot3_0 = w0 * z3;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                        sum1 = global::StaticNets.Operators.HorizontalSum.Of(dot1_0);
+                        sum2 = global::StaticNets.Operators.HorizontalSum.Of(dot2_0);
+                        sum3 = global::StaticNets.Operators.HorizontalSum.Of(dot3_0);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                int i = i0;
+                for (; i < i1; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
+                    float sum0;
+                    float sum1;
+                    float sum2;
+                    float sum3;
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot1_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot2_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot3_0;
+                        // Vector128 at 0
+                        {
+                            // lanes 3..3 hold the float after each row of W7 and of dz7: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            dot0_0 = w0 * z0;
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            dot1_0 = w0 * z1;
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            dot2_0 = w0 * z2;
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            dot3_0 = w0 * z3;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                        sum1 = global::StaticNets.Operators.HorizontalSum.Of(dot1_0);
+                        sum2 = global::StaticNets.Operators.HorizontalSum.Of(dot2_0);
+                        sum3 = global::StaticNets.Operators.HorizontalSum.Of(dot3_0);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
+                }
+            }
+            else
+            {
+                int i = i0;
+                for (; i < i1; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
+                    float sum0 = 0f;
+                    float sum1 = 0f;
+                    float sum2 = 0f;
+                    float sum3 = 0f;
+                    for (int o = 0; o < L7Out; o++)
+                    {
+                        float w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, o);
+                        sum0 = global::System.MathF.FusedMultiplyAdd(w0, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, o), sum0);
+                        sum1 = global::System.MathF.FusedMultiplyAdd(w0, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, o), sum1);
+                        sum2 = global::System.MathF.FusedMultiplyAdd(w0, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, o), sum2);
+                        sum3 = global::System.MathF.FusedMultiplyAdd(w0, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, o), sum3);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
+                }
             }
         }
 
@@ -259,34 +380,75 @@ partial class RegularizedNet
         {
             ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, t * L7Out);
             ref float dx0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, t * L7In);
-            int i = i0;
-            for (; i < i1; i++)
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
-                float sum0;
+                int i = i0;
+                // 4 rows of W at a time: each vector of dz loaded feeds 4 dot products
+                for (; i <= i1 - 4; i += 4)
                 {
-                    float dot0_0;
-                    // float at 0
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L7Out);
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L7Out);
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L7Out);
+                    // lane r of sum<s>: dz row s · W row i + r; each width's accumulators summed across their lanes (HorizontalSum.OfEach: lane by lane what HorizontalSum.Of gives one row), then added in turn
+                    global::System.Runtime.Intrinsics.Vector128<float> sum0;
                     {
-                        var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 0);
-                        var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 0);
-                        dot0_0 = w0 * z0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_1;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_2;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_3;
+                        // Vector128 at 0
+                        {
+                            // lanes 3..3 hold the float after each row of W7 and of dz7: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 0);
+                            var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 0);
+                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            dot0_0 = w0 * z0;
+                            dot0_1 = w1 * z0;
+                            dot0_2 = w2 * z0;
+                            dot0_3 = w3 * z0;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);
                     }
-                    // float at 1
-                    {
-                        var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 1);
-                        var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 1);
-                        dot0_0 = global::System.MathF.FusedMultiplyAdd(w0, z0, dot0_0);
-                    }
-                    // float at 2
-                    {
-                        var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 2);
-                        var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 2);
-                        dot0_0 = global::System.MathF.FusedMultiplyAdd(w0, z0, dot0_0);
-                    }
-                    sum0 = dot0_0;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum0, ref dx0, (nuint)i);
                 }
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+
+                for (; i < i1; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
+                    float sum0;
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
+                        // Vector128 at 0
+                        {
+                            // lanes 3..3 hold the float after each row of W7 and of dz7: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            dot0_0 = w0 * z0;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                }
+            }
+            else
+            {
+                int i = i0;
+                for (; i < i1; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L7Out);
+                    float sum0 = 0f;
+                    for (int o = 0; o < L7Out; o++)
+                    {
+                        float w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, o);
+                        sum0 = global::System.MathF.FusedMultiplyAdd(w0, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, o), sum0);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                }
             }
         }
     }
@@ -482,7 +644,113 @@ partial class RegularizedNet
             ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L6In);
             ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L6In);
             ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L6In);
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                int i = i0;
+                // 4 rows of W at a time: each vector of dz loaded feeds 4 dot products
+                for (; i <= i1 - 4; i += 4)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L6Out);
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L6Out);
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L6Out);
+                    // lane r of sum<s>: dz row s · W row i + r; each width's accumulators summed across their lanes (HorizontalSum.OfEach: lane by lane what HorizontalSum.Of gives one row), then added in turn
+                    global::System.Runtime.Intrinsics.Vector128<float> sum0;
+                    global::System.Runtime.Intrinsics.Vector128<float> sum1;
+                    global::System.Runtime.Intrinsics.Vector128<float> sum2;
+                    global::System.Runtime.Intrinsics.Vector128<float> sum3;
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_1;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_2;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_3;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot1_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot1_1;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot1_2;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot1_3;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot2_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot2_1;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot2_2;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot2_3;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot3_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot3_1;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot3_2;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot3_3;
+                        // Vector128 at 0
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 0);
+                            var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 0);
+                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0);
+                            dot0_0 = w0 * z0;
+                            dot0_1 = w1 * z0;
+                            dot0_2 = w2 * z0;
+                            dot0_3 = w3 * z0;
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0);
+                            dot1_0 = w0 * z1;
+                            dot1_1 = w1 * z1;
+                            dot1_2 = w2 * z1;
+                            dot1_3 = w3 * z1;
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0);
+                            dot2_0 = w0 * z2;
+                            dot2_1 = w1 * z2;
+                            dot2_2 = w2 * z2;
+                            dot2_3 = w3 * z2;
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0);
+                            dot3_0 = w0 * z3;
+                            dot3_1 = w1 * z3;
+                            dot3_2 = w2 * z3;
+                            dot3_3 = w3 * z3;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);
+                        sum1 = global::StaticNets.Operators.HorizontalSum.OfEach(dot1_0, dot1_1, dot1_2, dot1_3);
+                        sum2 = global::StaticNets.Operators.HorizontalSum.OfEach(dot2_0, dot2_1, dot2_2, dot2_3);
+                        sum3 = global::StaticNets.Operators.HorizontalSum.OfEach(dot3_0, dot3_1, dot3_2, dot3_3);
+                    }
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum0, ref dx0, (nuint)i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum1, ref dx1, (nuint)i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum2, ref dx2, (nuint)i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum3, ref dx3, (nuint)i);
+                }
+
+                for (; i < i1; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
+                    float sum0;
+                    float sum1;
+                    float sum2;
+                    float sum3;
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot1_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot2_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot3_0;
+                        // Vector128 at 0
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0);
+                            dot0_0 = w0 * z0;
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0);
+                            dot1_0 = w0 * z1;
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0);
+                            dot2_0 = w0 * z2;
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0);
+                            dot3_0 = w0 * z3;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                        sum1 = global::StaticNets.Operators.HorizontalSum.Of(dot1_0);
+                        sum2 = global::StaticNets.Operators.HorizontalSum.Of(dot2_0);
+                        sum3 = global::StaticNets.Operators.HorizontalSum.Of(dot3_0);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 int i = i0;
                 for (; i < i1; i++)
@@ -556,6 +824,37 @@ partial class RegularizedNet
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 int i = i0;
+                // 4 rows of W at a time: each vector of dz loaded feeds 4 dot products
+                for (; i <= i1 - 4; i += 4)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L6Out);
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L6Out);
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L6Out);
+                    // lane r of sum<s>: dz row s · W row i + r; each width's accumulators summed across their lanes (HorizontalSum.OfEach: lane by lane what HorizontalSum.Of gives one row), then added in turn
+                    global::System.Runtime.Intrinsics.Vector128<float> sum0;
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_1;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_2;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_3;
+                        // Vector128 at 0
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 0);
+                            var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 0);
+                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0);
+                            dot0_0 = w0 * z0;
+                            dot0_1 = w1 * z0;
+                            dot0_2 = w2 * z0;
+                            dot0_3 = w3 * z0;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);
+                    }
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum0, ref dx0, (nuint)i);
+                }
+
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
@@ -689,7 +988,76 @@ partial class RegularizedNet
         }
 
         // dW += a4ᵀ·dz, rows firstRow to endRow in register tiles of 4, accumulated over the batch
-        if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        {
+            // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = firstRow; i < endRow; i += 4)
+            {
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L5Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L5Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L5Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L5Out);
+                // outputs 0..4 (Vector256 with 5 lanes used)
+                {
+                    // the Vector256 of outputs 0..4 also reads the 3 floats after each row of dW5 and dz5; those lanes are never stored
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L5In + i);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L5Out);
+                        var g0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g0, acc0_0);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g0, acc1_0);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g0, acc2_0);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g0, acc3_0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc0_0), ref dwRow0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0_0));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc1_0), ref dwRow1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc1_0));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc2_0), ref dwRow2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc2_0));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc3_0), ref dwRow3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc3_0));
+                }
+            }
+
+            // rows 4..5 of dW, one at a time, by the last part
+            for (int i = part == parts - 1 ? L5In - L5In % 4 : L5In; i < L5In; i++)
+            {
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L5Out);
+                // outputs 0..4 (Vector256 with 5 lanes used)
+                {
+                    // the Vector256 of outputs 0..4 also reads the 3 floats after each row of dW5 and dz5; those lanes are never stored
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L5In + i);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L5Out);
+                        var g0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g0, acc0_0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc0_0), ref dwRow0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0_0));
+                }
+            }
+        }
+        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
             // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
             for (int i = firstRow; i < endRow; i += 4)
@@ -805,7 +1173,155 @@ partial class RegularizedNet
             ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L5In);
             ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L5In);
             ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L5In);
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                int i = i0;
+                // 4 rows of W at a time: each vector of dz loaded feeds 4 dot products
+                for (; i <= i1 - 4; i += 4)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L5Out);
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L5Out);
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L5Out);
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L5Out);
+                    // lane r of sum<s>: dz row s · W row i + r; each width's accumulators summed across their lanes (HorizontalSum.OfEach: lane by lane what HorizontalSum.Of gives one row), then added in turn
+                    global::System.Runtime.Intrinsics.Vector128<float> sum0;
+                    global::System.Runtime.Intrinsics.Vector128<float> sum1;
+                    global::System.Runtime.Intrinsics.Vector128<float> sum2;
+                    global::System.Runtime.Intrinsics.Vector128<float> sum3;
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_1;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_2;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_3;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot1_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot1_1;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot1_2;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot1_3;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot2_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot2_1;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot2_2;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot2_3;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot3_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot3_1;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot3_2;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot3_3;
+                        // Vector256 at 0
+                        {
+                            // lanes 5..7 hold the 3 floats after each row of W5 and of dz5: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
+                            var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 0);
+                            var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row2, 0);
+                            var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row3, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            dot0_0 = w0 * z0;
+                            dot0_1 = w1 * z0;
+                            dot0_2 = w2 * z0;
+                            dot0_3 = w3 * z0;
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            dot1_0 = w0 * z1;
+                            dot1_1 = w1 * z1;
+                            dot1_2 = w2 * z1;
+                            dot1_3 = w3 * z1;
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            dot2_0 = w0 * z2;
+                            dot2_1 = w1 * z2;
+                            dot2_2 = w2 * z2;
+                            dot2_3 = w3 * z2;
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            dot3_0 = w0 * z3;
+                            dot3_1 = w1 * z3;
+                            dot3_2 = w2 * z3;
+                            dot3_3 = w3 * z3;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);
+                        sum1 = global::StaticNets.Operators.HorizontalSum.OfEach(dot1_0, dot1_1, dot1_2, dot1_3);
+                        sum2 = global::StaticNets.Operators.HorizontalSum.OfEach(dot2_0, dot2_1, dot2_2, dot2_3);
+                        sum3 = global::StaticNets.Operators.HorizontalSum.OfEach(dot3_0, dot3_1, dot3_2, dot3_3);
+                    }
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum0, ref dx0, (nuint)i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum1, ref dx1, (nuint)i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum2, ref dx2, (nuint)i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum3, ref dx3, (nuint)i);
+                }
+
+                for (; i < i1; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L5Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
+                    float sum0;
+                    float sum1;
+                    float sum2;
+                    float sum3;
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot1_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot2_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot3_0;
+                        // Vector256 at 0
+                        {
+                            // lanes 5..7 hold the 3 floats after each row of W5 and of dz5: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            dot0_0 = w0 * z0;
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            dot1_0 = w0 * z1;
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            dot2_0 = w0 * z2;
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            dot3_0 = w0 * z3;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                        sum1 = global::StaticNets.Operators.HorizontalSum.Of(dot1_0);
+                        sum2 = global::StaticNets.Operators.HorizontalSum.Of(dot2_0);
+                        sum3 = global::StaticNets.Operators.HorizontalSum.Of(dot3_0);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                int i = i0;
+                for (; i < i1; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L5Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
+                    float sum0;
+                    float sum1;
+                    float sum2;
+                    float sum3;
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot1_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot2_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot3_0;
+                        // Vector256 at 0
+                        {
+                            // lanes 5..7 hold the 3 floats after each row of W5 and of dz5: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            dot0_0 = w0 * z0;
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            dot1_0 = w0 * z1;
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            dot2_0 = w0 * z2;
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            dot3_0 = w0 * z3;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                        sum1 = global::StaticNets.Operators.HorizontalSum.Of(dot1_0);
+                        sum2 = global::StaticNets.Operators.HorizontalSum.Of(dot2_0);
+                        sum3 = global::StaticNets.Operators.HorizontalSum.Of(dot3_0);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 int i = i0;
                 for (; i < i1; i++)
@@ -898,9 +1414,113 @@ partial class RegularizedNet
         {
             ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, t * L5Out);
             ref float dx0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, t * L5In);
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 int i = i0;
+                // 4 rows of W at a time: each vector of dz loaded feeds 4 dot products
+                for (; i <= i1 - 4; i += 4)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L5Out);
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L5Out);
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L5Out);
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L5Out);
+                    // lane r of sum<s>: dz row s · W row i + r; each width's accumulators summed across their lanes (HorizontalSum.OfEach: lane by lane what HorizontalSum.Of gives one row), then added in turn
+                    global::System.Runtime.Intrinsics.Vector128<float> sum0;
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_1;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_2;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_3;
+                        // Vector256 at 0
+                        {
+                            // lanes 5..7 hold the 3 floats after each row of W5 and of dz5: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
+                            var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 0);
+                            var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row2, 0);
+                            var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row3, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            dot0_0 = w0 * z0;
+                            dot0_1 = w1 * z0;
+                            dot0_2 = w2 * z0;
+                            dot0_3 = w3 * z0;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);
+                    }
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum0, ref dx0, (nuint)i);
+                }
+
+                for (; i < i1; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L5Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
+                    float sum0;
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_0;
+                        // Vector256 at 0
+                        {
+                            // lanes 5..7 hold the 3 floats after each row of W5 and of dz5: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            dot0_0 = w0 * z0;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                int i = i0;
+                // 4 rows of W at a time: each vector of dz loaded feeds 4 dot products
+                for (; i <= i1 - 4; i += 4)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L5Out);
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L5Out);
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L5Out);
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L5Out);
+                    // lane r of sum<s>: dz row s · W row i + r; each width's accumulators summed across their lanes (HorizontalSum.OfEach: lane by lane what HorizontalSum.Of gives one row), then added in turn
+                    global::System.Runtime.Intrinsics.Vector128<float> sum0;
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_1;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_2;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_3;
+                        // Vector128 at 0
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 0);
+                            var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 0);
+                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0);
+                            dot0_0 = w0 * z0;
+                            dot0_1 = w1 * z0;
+                            dot0_2 = w2 * z0;
+                            dot0_3 = w3 * z0;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);
+                    }
+                    {
+                        float dot0_0;
+                        float dot0_1;
+                        float dot0_2;
+                        float dot0_3;
+                        // float at 4
+                        {
+                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 4);
+                            var w1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row1, 4);
+                            var w2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row2, 4);
+                            var w3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row3, 4);
+                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 4);
+                            dot0_0 = w0 * z0;
+                            dot0_1 = w1 * z0;
+                            dot0_2 = w2 * z0;
+                            dot0_3 = w3 * z0;
+                        }
+                        sum0 += global::System.Runtime.Intrinsics.Vector128.Create(dot0_0, dot0_1, dot0_2, dot0_3);
+                    }
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum0, ref dx0, (nuint)i);
+                }
+
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L5Out);
@@ -1048,7 +1668,7 @@ partial class RegularizedNet
         }
 
         // dW += a3ᵀ·dz, rows firstRow to endRow in register tiles of 4, accumulated over the batch
-        if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
             // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
             for (int i = firstRow; i < endRow; i += 4)
@@ -1057,61 +1677,103 @@ partial class RegularizedNet
                 ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L4Out);
                 ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L4Out);
                 ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L4Out);
-                // outputs 0..5 (Vector128 + 2 x float)
+                // outputs 0..5 (Vector256 with 6 lanes used)
                 {
+                    // the Vector256 of outputs 0..5 also reads the 2 floats after each row of dW4 and dz4; those lanes are never stored
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L4In + i);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L4Out);
+                        var g0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 0);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0sv8, g0, acc0_0);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1sv8, g0, acc1_0);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2sv8, g0, acc2_0);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3sv8, g0, acc3_0);
+                    }
+
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc0_0), ref dwRow0, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc0_0), 1);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc1_0), ref dwRow1, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc1_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc1_0), 1);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc2_0), ref dwRow2, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc2_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc2_0), 1);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(acc3_0), ref dwRow3, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc3_0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(global::System.Runtime.Intrinsics.Vector256.GetUpper(acc3_0), 1);
+                }
+            }
+        }
+        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+        {
+            // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = firstRow; i < endRow; i += 4)
+            {
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L4Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L4Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L4Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L4Out);
+                // outputs 0..5 (Vector128 + Vector128 with 2 lanes used)
+                {
+                    // the Vector128 of outputs 4..5 also reads the 2 floats after each row of dW4 and dz4; those lanes are never stored
                     var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc0_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) : 0f;
-                    var acc0_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5) : 0f;
+                    var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc1_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4) : 0f;
-                    var acc1_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 5) : 0f;
+                    var acc1_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc2_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4) : 0f;
-                    var acc2_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 5) : 0f;
+                    var acc2_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc3_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4) : 0f;
-                    var acc3_2 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 5) : 0f;
+                    var acc3_1 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 4) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                     for (int s = 0; s < batch; s++)
                     {
                         ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L4In + i);
                         ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L4Out);
                         var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
-                        var g1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 4);
-                        var g2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 5);
+                        var g1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 4);
                         float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
                         var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
                         acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
-                        acc0_1 = global::System.MathF.FusedMultiplyAdd(x0s, g1, acc0_1);
-                        acc0_2 = global::System.MathF.FusedMultiplyAdd(x0s, g2, acc0_2);
+                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g1, acc0_1);
                         float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
                         var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
                         acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g0, acc1_0);
-                        acc1_1 = global::System.MathF.FusedMultiplyAdd(x1s, g1, acc1_1);
-                        acc1_2 = global::System.MathF.FusedMultiplyAdd(x1s, g2, acc1_2);
+                        acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g1, acc1_1);
                         float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
                         var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
                         acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g0, acc2_0);
-                        acc2_1 = global::System.MathF.FusedMultiplyAdd(x2s, g1, acc2_1);
-                        acc2_2 = global::System.MathF.FusedMultiplyAdd(x2s, g2, acc2_2);
+                        acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g1, acc2_1);
                         float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
                         var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
                         acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g0, acc3_0);
-                        acc3_1 = global::System.MathF.FusedMultiplyAdd(x3s, g1, acc3_1);
-                        acc3_2 = global::System.MathF.FusedMultiplyAdd(x3s, g2, acc3_2);
+                        acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g1, acc3_1);
                     }
 
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref dwRow0, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) = acc0_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5) = acc0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc0_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0_1, 1);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref dwRow1, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4) = acc1_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 5) = acc1_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc1_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc1_1, 1);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref dwRow2, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4) = acc2_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 5) = acc2_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc2_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc2_1, 1);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref dwRow3, 0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4) = acc3_1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 5) = acc3_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 4) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc3_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc3_1, 1);
                 }
             }
         }
@@ -1152,7 +1814,155 @@ partial class RegularizedNet
             ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L4In);
             ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L4In);
             ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L4In);
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                int i = i0;
+                // 4 rows of W at a time: each vector of dz loaded feeds 4 dot products
+                for (; i <= i1 - 4; i += 4)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L4Out);
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L4Out);
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L4Out);
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L4Out);
+                    // lane r of sum<s>: dz row s · W row i + r; each width's accumulators summed across their lanes (HorizontalSum.OfEach: lane by lane what HorizontalSum.Of gives one row), then added in turn
+                    global::System.Runtime.Intrinsics.Vector128<float> sum0;
+                    global::System.Runtime.Intrinsics.Vector128<float> sum1;
+                    global::System.Runtime.Intrinsics.Vector128<float> sum2;
+                    global::System.Runtime.Intrinsics.Vector128<float> sum3;
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_1;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_2;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_3;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot1_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot1_1;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot1_2;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot1_3;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot2_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot2_1;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot2_2;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot2_3;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot3_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot3_1;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot3_2;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot3_3;
+                        // Vector256 at 0
+                        {
+                            // lanes 6..7 hold the 2 floats after each row of W4 and of dz4: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
+                            var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 0);
+                            var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row2, 0);
+                            var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row3, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            dot0_0 = w0 * z0;
+                            dot0_1 = w1 * z0;
+                            dot0_2 = w2 * z0;
+                            dot0_3 = w3 * z0;
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            dot1_0 = w0 * z1;
+                            dot1_1 = w1 * z1;
+                            dot1_2 = w2 * z1;
+                            dot1_3 = w3 * z1;
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            dot2_0 = w0 * z2;
+                            dot2_1 = w1 * z2;
+                            dot2_2 = w2 * z2;
+                            dot2_3 = w3 * z2;
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            dot3_0 = w0 * z3;
+                            dot3_1 = w1 * z3;
+                            dot3_2 = w2 * z3;
+                            dot3_3 = w3 * z3;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);
+                        sum1 = global::StaticNets.Operators.HorizontalSum.OfEach(dot1_0, dot1_1, dot1_2, dot1_3);
+                        sum2 = global::StaticNets.Operators.HorizontalSum.OfEach(dot2_0, dot2_1, dot2_2, dot2_3);
+                        sum3 = global::StaticNets.Operators.HorizontalSum.OfEach(dot3_0, dot3_1, dot3_2, dot3_3);
+                    }
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum0, ref dx0, (nuint)i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum1, ref dx1, (nuint)i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum2, ref dx2, (nuint)i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum3, ref dx3, (nuint)i);
+                }
+
+                for (; i < i1; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L4Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
+                    float sum0;
+                    float sum1;
+                    float sum2;
+                    float sum3;
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot1_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot2_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot3_0;
+                        // Vector256 at 0
+                        {
+                            // lanes 6..7 hold the 2 floats after each row of W4 and of dz4: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            dot0_0 = w0 * z0;
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            dot1_0 = w0 * z1;
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            dot2_0 = w0 * z2;
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            dot3_0 = w0 * z3;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                        sum1 = global::StaticNets.Operators.HorizontalSum.Of(dot1_0);
+                        sum2 = global::StaticNets.Operators.HorizontalSum.Of(dot2_0);
+                        sum3 = global::StaticNets.Operators.HorizontalSum.Of(dot3_0);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                int i = i0;
+                for (; i < i1; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L4Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
+                    float sum0;
+                    float sum1;
+                    float sum2;
+                    float sum3;
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot1_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot2_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot3_0;
+                        // Vector256 at 0
+                        {
+                            // lanes 6..7 hold the 2 floats after each row of W4 and of dz4: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            dot0_0 = w0 * z0;
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            dot1_0 = w0 * z1;
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            dot2_0 = w0 * z2;
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            dot3_0 = w0 * z3;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                        sum1 = global::StaticNets.Operators.HorizontalSum.Of(dot1_0);
+                        sum2 = global::StaticNets.Operators.HorizontalSum.Of(dot2_0);
+                        sum3 = global::StaticNets.Operators.HorizontalSum.Of(dot3_0);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 int i = i0;
                 for (; i < i1; i++)
@@ -1180,44 +1990,23 @@ partial class RegularizedNet
                             var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0);
                             dot3_0 = w0 * z3;
                         }
+                        // Vector128 at 4
+                        {
+                            // lanes 2..3 hold the 2 floats after each row of W4 and of dz4: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 4);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z0, dot0_0);
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 4) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            dot1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z1, dot1_0);
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 4) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            dot2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z2, dot2_0);
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 4) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            dot3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z3, dot3_0);
+                        }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
                         sum1 = global::StaticNets.Operators.HorizontalSum.Of(dot1_0);
                         sum2 = global::StaticNets.Operators.HorizontalSum.Of(dot2_0);
                         sum3 = global::StaticNets.Operators.HorizontalSum.Of(dot3_0);
-                    }
-                    {
-                        float dot0_0;
-                        float dot1_0;
-                        float dot2_0;
-                        float dot3_0;
-                        // float at 4
-                        {
-                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 4);
-                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 4);
-                            dot0_0 = w0 * z0;
-                            var z1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 4);
-                            dot1_0 = w0 * z1;
-                            var z2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 4);
-                            dot2_0 = w0 * z2;
-                            var z3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 4);
-                            dot3_0 = w0 * z3;
-                        }
-                        // float at 5
-                        {
-                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 5);
-                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 5);
-                            dot0_0 = global::System.MathF.FusedMultiplyAdd(w0, z0, dot0_0);
-                            var z1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 5);
-                            dot1_0 = global::System.MathF.FusedMultiplyAdd(w0, z1, dot1_0);
-                            var z2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 5);
-                            dot2_0 = global::System.MathF.FusedMultiplyAdd(w0, z2, dot2_0);
-                            var z3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 5);
-                            dot3_0 = global::System.MathF.FusedMultiplyAdd(w0, z3, dot3_0);
-                        }
-                        sum0 += dot0_0;
-                        sum1 += dot1_0;
-                        sum2 += dot2_0;
-                        sum3 += dot3_0;
                     }
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
@@ -1257,9 +2046,107 @@ partial class RegularizedNet
         {
             ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, t * L4Out);
             ref float dx0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, t * L4In);
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 int i = i0;
+                // 4 rows of W at a time: each vector of dz loaded feeds 4 dot products
+                for (; i <= i1 - 4; i += 4)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L4Out);
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L4Out);
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L4Out);
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L4Out);
+                    // lane r of sum<s>: dz row s · W row i + r; each width's accumulators summed across their lanes (HorizontalSum.OfEach: lane by lane what HorizontalSum.Of gives one row), then added in turn
+                    global::System.Runtime.Intrinsics.Vector128<float> sum0;
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_1;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_2;
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_3;
+                        // Vector256 at 0
+                        {
+                            // lanes 6..7 hold the 2 floats after each row of W4 and of dz4: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
+                            var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 0);
+                            var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row2, 0);
+                            var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row3, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            dot0_0 = w0 * z0;
+                            dot0_1 = w1 * z0;
+                            dot0_2 = w2 * z0;
+                            dot0_3 = w3 * z0;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);
+                    }
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum0, ref dx0, (nuint)i);
+                }
+
+                for (; i < i1; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L4Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
+                    float sum0;
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> dot0_0;
+                        // Vector256 at 0
+                        {
+                            // lanes 6..7 hold the 2 floats after each row of W4 and of dz4: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            dot0_0 = w0 * z0;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                int i = i0;
+                // 4 rows of W at a time: each vector of dz loaded feeds 4 dot products
+                for (; i <= i1 - 4; i += 4)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L4Out);
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L4Out);
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L4Out);
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L4Out);
+                    // lane r of sum<s>: dz row s · W row i + r; each width's accumulators summed across their lanes (HorizontalSum.OfEach: lane by lane what HorizontalSum.Of gives one row), then added in turn
+                    global::System.Runtime.Intrinsics.Vector128<float> sum0;
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_1;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_2;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_3;
+                        // Vector128 at 0
+                        {
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 0);
+                            var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 0);
+                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0);
+                            dot0_0 = w0 * z0;
+                            dot0_1 = w1 * z0;
+                            dot0_2 = w2 * z0;
+                            dot0_3 = w3 * z0;
+                        }
+                        // Vector128 at 4
+                        {
+                            // lanes 2..3 hold the 2 floats after each row of W4 and of dz4: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 4);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 4);
+                            var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 4);
+                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 4);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z0, dot0_0);
+                            dot0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w1, z0, dot0_1);
+                            dot0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w2, z0, dot0_2);
+                            dot0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w3, z0, dot0_3);
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);
+                    }
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum0, ref dx0, (nuint)i);
+                }
+
                 for (; i < i1; i++)
                 {
                     ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L4Out);
@@ -1273,23 +2160,14 @@ partial class RegularizedNet
                             var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0);
                             dot0_0 = w0 * z0;
                         }
+                        // Vector128 at 4
+                        {
+                            // lanes 2..3 hold the 2 floats after each row of W4 and of dz4: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 4);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            dot0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z0, dot0_0);
+                        }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
-                    }
-                    {
-                        float dot0_0;
-                        // float at 4
-                        {
-                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 4);
-                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 4);
-                            dot0_0 = w0 * z0;
-                        }
-                        // float at 5
-                        {
-                            var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 5);
-                            var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 5);
-                            dot0_0 = global::System.MathF.FusedMultiplyAdd(w0, z0, dot0_0);
-                        }
-                        sum0 += dot0_0;
                     }
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
                 }

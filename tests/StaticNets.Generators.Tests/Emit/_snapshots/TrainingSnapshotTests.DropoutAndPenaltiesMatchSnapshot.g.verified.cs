@@ -106,16 +106,16 @@ partial class RegularizedNet : global::StaticNets.INetwork
         _dz3 = new float[checked(maxBatchSize * L3Out)];
         _z4 = new float[checked(maxBatchSize * L4Out)];
         _a4 = new float[checked(maxBatchSize * L4Out)];
-        _dz4 = new float[checked(maxBatchSize * L4Out)];
+        _dz4 = new float[checked(maxBatchSize * L4Out + 2)]; // the backward kernels read the last row's tail as one vector, 2 floats past it
         _z5 = new float[checked(maxBatchSize * L5Out)];
         _a5 = new float[checked(maxBatchSize * L5Out)];
-        _dz5 = new float[checked(maxBatchSize * L5Out)];
+        _dz5 = new float[checked(maxBatchSize * L5Out + 3)]; // the backward kernels read the last row's tail as one vector, 3 floats past it
         _z6 = new float[checked(maxBatchSize * L6Out)];
         _a6 = new float[checked(maxBatchSize * L6Out)];
         _dz6 = new float[checked(maxBatchSize * L6Out)];
         _z7 = new float[checked(maxBatchSize * L7Out)];
         _a7 = new float[checked(maxBatchSize * L7Out)];
-        _dz7 = new float[checked(maxBatchSize * L7Out)];
+        _dz7 = new float[checked(maxBatchSize * L7Out + 1)]; // the backward kernels read the last row's tail as one vector, 1 float past it
 
         _optimizerState = new float[OptimizerStateSize];
         _random = new global::StaticNets.SeededRandom(unchecked((ulong)seed));

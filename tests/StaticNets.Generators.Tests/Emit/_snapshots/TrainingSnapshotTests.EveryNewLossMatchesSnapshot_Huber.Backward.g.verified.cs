@@ -99,51 +99,67 @@ partial class HuberNet
         }
 
         // dW += a1ᵀ·dz, rows firstRow to endRow in register tiles of 4, accumulated over the batch
-        // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
-        for (int i = firstRow; i < endRow; i += 4)
+        if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L2Out);
-            ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L2Out);
-            ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L2Out);
-            ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L2Out);
-            // outputs 0..1 (2 x float)
+            // 4 rows of dW at a time: each dz vector loaded feeds 4 FMAs
+            for (int i = firstRow; i < endRow; i += 4)
             {
-                var acc0_0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0) : 0f;
-                var acc0_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 1) : 0f;
-                var acc1_0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 0) : 0f;
-                var acc1_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 1) : 0f;
-                var acc2_0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 0) : 0f;
-                var acc2_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 1) : 0f;
-                var acc3_0 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 0) : 0f;
-                var acc3_1 = accumulate ? global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 1) : 0f;
-                for (int s = 0; s < batch; s++)
+                ref float dwRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 0) * L2Out);
+                ref float dwRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 1) * L2Out);
+                ref float dwRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 2) * L2Out);
+                ref float dwRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, (i + 3) * L2Out);
+                // outputs 0..1 (Vector128 with 2 lanes used)
                 {
-                    ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
-                    ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-                    var g0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 0);
-                    var g1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 1);
-                    float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
-                    acc0_0 = global::System.MathF.FusedMultiplyAdd(x0s, g0, acc0_0);
-                    acc0_1 = global::System.MathF.FusedMultiplyAdd(x0s, g1, acc0_1);
-                    float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
-                    acc1_0 = global::System.MathF.FusedMultiplyAdd(x1s, g0, acc1_0);
-                    acc1_1 = global::System.MathF.FusedMultiplyAdd(x1s, g1, acc1_1);
-                    float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
-                    acc2_0 = global::System.MathF.FusedMultiplyAdd(x2s, g0, acc2_0);
-                    acc2_1 = global::System.MathF.FusedMultiplyAdd(x2s, g1, acc2_1);
-                    float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
-                    acc3_0 = global::System.MathF.FusedMultiplyAdd(x3s, g0, acc3_0);
-                    acc3_1 = global::System.MathF.FusedMultiplyAdd(x3s, g1, acc3_1);
-                }
+                    // the Vector128 of outputs 0..1 also reads the 2 floats after each row of dW2 and dz2; those lanes are never stored
+                    var acc0_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow0, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc1_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow1, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc2_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow2, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    var acc3_0 = accumulate ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dwRow3, 0) : global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        ref float xRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i);
+                        ref float dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
+                        var g0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 0);
+                        float x0s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 0);
+                        var x0sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0s);
+                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0sv4, g0, acc0_0);
+                        float x1s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 1);
+                        var x1sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1s);
+                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1sv4, g0, acc1_0);
+                        float x2s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 2);
+                        var x2sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2s);
+                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2sv4, g0, acc2_0);
+                        float x3s = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow, 3);
+                        var x3sv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3s);
+                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3sv4, g0, acc3_0);
+                    }
 
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0) = acc0_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 1) = acc0_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 0) = acc1_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 1) = acc1_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 0) = acc2_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 1) = acc2_1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 0) = acc3_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 1) = acc3_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc0_0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow0, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc0_0, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc1_0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow1, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc1_0, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc2_0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow2, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc2_0, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 0) = global::System.Runtime.Intrinsics.Vector128.ToScalar(acc3_0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwRow3, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(acc3_0, 1);
+                }
+            }
+        }
+        else
+        {
+            for (int i = firstRow; i < (part == parts - 1 ? L2In : endRow); i++)
+            {
+                for (int o = 0; o < L2Out; o++)
+                {
+                    ref float dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * L2Out + o);
+                    float sum = accumulate ? dwi : 0f;
+                    for (int s = 0; s < batch; s++)
+                    {
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L2In + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out + o);
+                    }
+
+                    dwi = sum;
+                }
             }
         }
     }
@@ -166,52 +182,178 @@ partial class HuberNet
             ref float dx1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 1) * L2In);
             ref float dx2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 2) * L2In);
             ref float dx3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, (t + 3) * L2In);
-            int i = i0;
-            for (; i < i1; i++)
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
-                float sum0;
-                float sum1;
-                float sum2;
-                float sum3;
+                int i = i0;
+                // 4 rows of W at a time: each vector of dz loaded feeds 4 dot products
+                for (; i <= i1 - 4; i += 4)
                 {
-                    float dot0_0;
-                    float dot1_0;
-                    float dot2_0;
-                    float dot3_0;
-                    // float at 0
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L2Out);
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L2Out);
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L2Out);
+                    // lane r of sum<s>: dz row s · W row i + r; each width's accumulators summed across their lanes (HorizontalSum.OfEach: lane by lane what HorizontalSum.Of gives one row), then added in turn
+                    global::System.Runtime.Intrinsics.Vector128<float> sum0;
+                    global::System.Runtime.Intrinsics.Vector128<float> sum1;
+                    global::System.Runtime.Intrinsics.Vector128<float> sum2;
+                    global::System.Runtime.Intrinsics.Vector128<float> sum3;
                     {
-                        var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 0);
-                        var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 0);
-                        dot0_0 = w0 * z0;
-                        var z1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 0);
-                        dot1_0 = w0 * z1;
-                        var z2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 0);
-                        dot2_0 = w0 * z2;
-                        var z3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 0);
-                        dot3_0 = w0 * z3;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_1;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_2;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_3;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot1_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot1_1;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot1_2;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot1_3;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot2_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot2_1;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot2_2;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot2_3;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot3_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot3_1;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot3_2;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot3_3;
+                        // Vector128 at 0
+                        {
+                            // lanes 2..3 hold the 2 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 0);
+                            var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 0);
+                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            dot0_0 = w0 * z0;
+                            dot0_1 = w1 * z0;
+                            dot0_2 = w2 * z0;
+                            dot0_3 = w3 * z0;
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            dot1_0 = w0 * z1;
+                            dot1_1 = w1 * z1;
+                            dot1_2 = w2 * z1;
+                            dot1_3 = w3 * z1;
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            dot2_0 = w0 * z2;
+                            dot2_1 = w1 * z2;
+                            dot2_2 = w2 * z2;
+                            dot2_3 = w3 * z2;
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            dot3_0 = w0 * z3;
+                            dot3_1 = w1 * z3;
+                            dot3_2 = w2 * z3;
+                            dot3_3 = w3 * z3;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);
+                        sum1 = global::StaticNets.Operators.HorizontalSum.OfEach(dot1_0, dot1_1, dot1_2, dot1_3);
+                        sum2 = global::StaticNets.Operators.HorizontalSum.OfEach(dot2_0, dot2_1, dot2_2, dot2_3);
+                        sum3 = global::StaticNets.Operators.HorizontalSum.OfEach(dot3_0, dot3_1, dot3_2, dot3_3);
                     }
-                    // float at 1
-                    {
-                        var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 1);
-                        var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 1);
-                        dot0_0 = global::System.MathF.FusedMultiplyAdd(w0, z0, dot0_0);
-                        var z1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, 1);
-                        dot1_0 = global::System.MathF.FusedMultiplyAdd(w0, z1, dot1_0);
-                        var z2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, 1);
-                        dot2_0 = global::System.MathF.FusedMultiplyAdd(w0, z2, dot2_0);
-                        var z3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, 1);
-                        dot3_0 = global::System.MathF.FusedMultiplyAdd(w0, z3, dot3_0);
-                    }
-                    sum0 = dot0_0;
-                    sum1 = dot1_0;
-                    sum2 = dot2_0;
-                    sum3 = dot3_0;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum0, ref dx0, (nuint)i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum1, ref dx1, (nuint)i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum2, ref dx2, (nuint)i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum3, ref dx3, (nuint)i);
                 }
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
+
+                for (; i < i1; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
+                    float sum0;
+                    float sum1;
+                    float sum2;
+                    float sum3;
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot1_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot2_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot3_0;
+                        // Vector128 at 0
+                        {
+                            // lanes 2..3 hold the 2 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            dot0_0 = w0 * z0;
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            dot1_0 = w0 * z1;
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            dot2_0 = w0 * z2;
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            dot3_0 = w0 * z3;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                        sum1 = global::StaticNets.Operators.HorizontalSum.Of(dot1_0);
+                        sum2 = global::StaticNets.Operators.HorizontalSum.Of(dot2_0);
+                        sum3 = global::StaticNets.Operators.HorizontalSum.Of(dot3_0);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                int i = i0;
+                for (; i < i1; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
+                    float sum0;
+                    float sum1;
+                    float sum2;
+                    float sum3;
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot1_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot2_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot3_0;
+                        // Vector128 at 0
+                        {
+                            // lanes 2..3 hold the 2 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            dot0_0 = w0 * z0;
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            dot1_0 = w0 * z1;
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            dot2_0 = w0 * z2;
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            dot3_0 = w0 * z3;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                        sum1 = global::StaticNets.Operators.HorizontalSum.Of(dot1_0);
+                        sum2 = global::StaticNets.Operators.HorizontalSum.Of(dot2_0);
+                        sum3 = global::StaticNets.Operators.HorizontalSum.Of(dot3_0);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
+                }
+            }
+            else
+            {
+                int i = i0;
+                for (; i < i1; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    float sum0 = 0f;
+                    float sum1 = 0f;
+                    float sum2 = 0f;
+                    float sum3 = 0f;
+                    for (int o = 0; o < L2Out; o++)
+                    {
+                        float w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, o);
+                        sum0 = global::System.MathF.FusedMultiplyAdd(w0, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, o), sum0);
+                        sum1 = global::System.MathF.FusedMultiplyAdd(w0, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz1, o), sum1);
+                        sum2 = global::System.MathF.FusedMultiplyAdd(w0, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz2, o), sum2);
+                        sum3 = global::System.MathF.FusedMultiplyAdd(w0, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz3, o), sum3);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx1, i) = sum1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx2, i) = sum2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx3, i) = sum3;
+                }
             }
         }
 
@@ -220,28 +362,75 @@ partial class HuberNet
         {
             ref float dz0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, t * L2Out);
             ref float dx0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, t * L2In);
-            int i = i0;
-            for (; i < i1; i++)
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
-                float sum0;
+                int i = i0;
+                // 4 rows of W at a time: each vector of dz loaded feeds 4 dot products
+                for (; i <= i1 - 4; i += 4)
                 {
-                    float dot0_0;
-                    // float at 0
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 1) * L2Out);
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 2) * L2Out);
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, (i + 3) * L2Out);
+                    // lane r of sum<s>: dz row s · W row i + r; each width's accumulators summed across their lanes (HorizontalSum.OfEach: lane by lane what HorizontalSum.Of gives one row), then added in turn
+                    global::System.Runtime.Intrinsics.Vector128<float> sum0;
                     {
-                        var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 0);
-                        var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 0);
-                        dot0_0 = w0 * z0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_1;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_2;
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_3;
+                        // Vector128 at 0
+                        {
+                            // lanes 2..3 hold the 2 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 0);
+                            var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 0);
+                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            dot0_0 = w0 * z0;
+                            dot0_1 = w1 * z0;
+                            dot0_2 = w2 * z0;
+                            dot0_3 = w3 * z0;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);
                     }
-                    // float at 1
-                    {
-                        var w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, 1);
-                        var z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, 1);
-                        dot0_0 = global::System.MathF.FusedMultiplyAdd(w0, z0, dot0_0);
-                    }
-                    sum0 = dot0_0;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum0, ref dx0, (nuint)i);
                 }
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+
+                for (; i < i1; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    // each width's accumulators summed across their lanes (HorizontalSum), then added in turn
+                    float sum0;
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
+                        // Vector128 at 0
+                        {
+                            // lanes 2..3 hold the 2 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            dot0_0 = w0 * z0;
+                        }
+                        sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                }
+            }
+            else
+            {
+                int i = i0;
+                for (; i < i1; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Out);
+                    float sum0 = 0f;
+                    for (int o = 0; o < L2Out; o++)
+                    {
+                        float w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, o);
+                        sum0 = global::System.MathF.FusedMultiplyAdd(w0, global::System.Runtime.CompilerServices.Unsafe.Add(ref dz0, o), sum0);
+                    }
+
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx0, i) = sum0;
+                }
             }
         }
     }

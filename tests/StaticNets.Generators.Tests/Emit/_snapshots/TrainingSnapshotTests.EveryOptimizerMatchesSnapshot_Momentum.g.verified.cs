@@ -72,7 +72,7 @@ partial class MomentumNet : global::StaticNets.INetwork
         _dz1 = new float[checked(maxBatchSize * L1Out)];
         _z2 = new float[checked(maxBatchSize * L2Out)];
         _a2 = new float[checked(maxBatchSize * L2Out)];
-        _dz2 = new float[checked(maxBatchSize * L2Out)];
+        _dz2 = new float[checked(maxBatchSize * L2Out + 2)]; // the backward kernels read the last row's tail as one vector, 2 floats past it
 
         _optimizerState = new float[OptimizerStateSize];
         _random = new global::StaticNets.SeededRandom(unchecked((ulong)seed));

@@ -68,7 +68,7 @@ partial class SgdNet : global::StaticNets.INetwork
         _dz1 = new float[checked(maxBatchSize * L1Out)];
         _z2 = new float[checked(maxBatchSize * L2Out)];
         _a2 = new float[checked(maxBatchSize * L2Out)];
-        _dz2 = new float[checked(maxBatchSize * L2Out)];
+        _dz2 = new float[checked(maxBatchSize * L2Out + 2)]; // the backward kernels read the last row's tail as one vector, 2 floats past it
 
         _random = new global::StaticNets.SeededRandom(unchecked((ulong)seed));
         global::StaticNets.Initializers.GlorotUniform(new global::System.Span<float>(_parameters, L1W, L1In * L1Out), L1In, L1Out, _random); // layer 1, Tanh
