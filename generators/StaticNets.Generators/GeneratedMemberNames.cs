@@ -10,7 +10,7 @@ internal static class GeneratedMemberNames
         "InputSize", "OutputSize", "ParameterCount", "Architecture", "DefaultLearningRate", "DefaultMaxBatchSize",
         "PredictScratch", "MaxBatchSize", "LearningRate", "Parameters", "Gradients", "Predict", "Forward", "ForwardBatch",
         "Backward", "ZeroGradients", "Step", "TrainBatch", "Save", "Load", "LastDataLoss", "LastRegularizationLoss",
-        "StepCount", "OptimizerName", "OptimizerStateSize", "Evaluate", "LastOutputs", "DataLoss", "Penalties", "TrainSample",
+        "StepCount", "OptimizerName", "OptimizerStateSize", "Evaluate", "LastOutputs", "DataLoss",
         "_parameters", "_gradients", "_x", "_batchSize", "_learningRate", "_random", "_optimizerState", "_step",
         "_lastDataLoss", "_lastPenalty", "t_predictBuffer",
         "DegreeOfParallelism", "PredictBatch", "PredictPart", "PredictRows",

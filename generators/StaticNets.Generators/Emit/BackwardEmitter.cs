@@ -7,9 +7,6 @@ namespace StaticNets.Generators.Emit;
 /// <summary>Writes <c>Backward</c> (the fused loss) and one backward kernel per layer, called in reverse order.</summary>
 internal static class BackwardEmitter
 {
-    /// <summary>The method that applies the elastic-net penalties of a regularized network.</summary>
-    public const string PenaltiesName = "Penalties";
-
     public static void Write(SourceWriter writer, NetworkModel model)
     {
         WriteBackward(writer, model);
@@ -91,14 +88,9 @@ internal static class BackwardEmitter
         }
 
         writer.WriteLine();
-        writer.WriteLine(model.IsRegularized ? $"{LastPenalty} = {PenaltiesName}();" : $"{LastPenalty} = 0f;");
-        writer.WriteLine($"return {LastDataLoss} + {LastPenalty};");
-        writer.CloseBlock();
-        writer.WriteLine();
         if (model.IsRegularized)
         {
-            writer.WriteLine("/// <summary>Elastic-net penalties on the weights (never the biases): adds their gradients and returns their sum, for the loss.</summary>");
-            writer.OpenBlock($"private float {PenaltiesName}()");
+            writer.WriteLine("// Elastic-net penalties on the weights (never the biases): added to the loss and the gradients.");
             writer.WriteLine("float penalty = 0f;");
             foreach (LayerModel layer in model.Layers)
             {
@@ -110,10 +102,16 @@ internal static class BackwardEmitter
                 }
             }
 
-            writer.WriteLine("return penalty;");
-            writer.CloseBlock();
-            writer.WriteLine();
+            writer.WriteLine($"{LastPenalty} = penalty;");
         }
+        else
+        {
+            writer.WriteLine($"{LastPenalty} = 0f;");
+        }
+
+        writer.WriteLine($"return {LastDataLoss} + {LastPenalty};");
+        writer.CloseBlock();
+        writer.WriteLine();
 
         writer.WriteLines($"""
             /// <summary>
@@ -126,34 +124,25 @@ internal static class BackwardEmitter
         writer.WriteLine("float loss = 0f;");
         writer.OpenBlock("for (int s = 0; s < batch; s++)");
         writer.WriteLine("int row = s * OutputSize;");
-        writer.WriteLine($"loss += {LossCall(model, "row", "targets.Slice(row, OutputSize)")};");
+        string z = $"new {ReadOnlySpan}({Z(last)}, row, OutputSize)";
+        string a = $"new {ReadOnlySpan}({A(last)}, row, OutputSize)";
+        string y = "targets.Slice(row, OutputSize)";
+        string dz = $"new {Span}({Dz(last)}, row, OutputSize)";
+        string call = model.Loss switch
+        {
+            LossKind.SoftmaxCrossEntropy => $"{SoftmaxCrossEntropyLoss}.Evaluate({z}, {a}, {y}, {dz}, scale)",
+            LossKind.BinaryCrossEntropy => $"global::StaticNets.Operators.BinaryCrossEntropyLoss.Evaluate({z}, {y}, {dz}, scale)",
+            LossKind.MeanAbsoluteError => $"global::StaticNets.Operators.MeanAbsoluteErrorLoss.Evaluate({a}, {y}, {dz}, scale)",
+            LossKind.Huber => $"global::StaticNets.Operators.HuberLoss.Evaluate({a}, {y}, {dz}, scale, {Float(model.HuberDelta)})",
+            LossKind.Hinge => $"global::StaticNets.Operators.HingeLoss.Evaluate({a}, {y}, {dz}, scale)",
+            LossKind.Logistic => $"global::StaticNets.Operators.LogisticLoss.Evaluate({a}, {y}, {dz}, scale)",
+            _ => $"{MeanSquaredErrorLoss}.Evaluate({a}, {y}, {dz}, scale)",
+        };
+        writer.WriteLine($"loss += {call};");
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine("return loss * scale;");
         writer.CloseBlock();
-    }
-
-    /// <summary>
-    /// The call that evaluates one sample's loss, whose outputs start at <paramref name="row"/> in the output buffers,
-    /// against <paramref name="targets"/> (OutputSize floats), writing <c>scale</c> times its gradient to the output
-    /// layer's dz row; <c>scale</c> must be in scope.
-    /// </summary>
-    public static string LossCall(NetworkModel model, string row, string targets)
-    {
-        int last = model.Layers.Count;
-        string z = $"new {ReadOnlySpan}({Z(last)}, {row}, OutputSize)";
-        string a = $"new {ReadOnlySpan}({A(last)}, {row}, OutputSize)";
-        string dz = $"new {Span}({Dz(last)}, {row}, OutputSize)";
-        return model.Loss switch
-        {
-            LossKind.SoftmaxCrossEntropy => $"{SoftmaxCrossEntropyLoss}.Evaluate({z}, {a}, {targets}, {dz}, scale)",
-            LossKind.BinaryCrossEntropy => $"global::StaticNets.Operators.BinaryCrossEntropyLoss.Evaluate({z}, {targets}, {dz}, scale)",
-            LossKind.MeanAbsoluteError => $"global::StaticNets.Operators.MeanAbsoluteErrorLoss.Evaluate({a}, {targets}, {dz}, scale)",
-            LossKind.Huber => $"global::StaticNets.Operators.HuberLoss.Evaluate({a}, {targets}, {dz}, scale, {Float(model.HuberDelta)})",
-            LossKind.Hinge => $"global::StaticNets.Operators.HingeLoss.Evaluate({a}, {targets}, {dz}, scale)",
-            LossKind.Logistic => $"global::StaticNets.Operators.LogisticLoss.Evaluate({a}, {targets}, {dz}, scale)",
-            _ => $"{MeanSquaredErrorLoss}.Evaluate({a}, {targets}, {dz}, scale)",
-        };
     }
 
     private static string LossRemark(NetworkModel model) => model.Loss switch

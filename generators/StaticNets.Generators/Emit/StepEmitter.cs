@@ -15,7 +15,7 @@ internal static class StepEmitter
     {
         if (DenseBatchEmitter.StoresGradients(model))
         {
-            WriteStoringTrainBatch(writer, model);
+            WriteStoringTrainBatch(writer);
             WriteStep(writer, model);
             return;
         }
@@ -45,9 +45,8 @@ internal static class StepEmitter
     /// <c>_overwriteGradients</c> around its backward pass, and every layer's backward then stores dW and db instead of
     /// adding to them. The gradients come out bitwise the same as after clearing them and accumulating.
     /// </summary>
-    private static void WriteStoringTrainBatch(SourceWriter writer, NetworkModel model)
+    private static void WriteStoringTrainBatch(SourceWriter writer)
     {
-        bool sample = SampleTrainingEmitter.Applies(model);
         writer.WriteLines($$"""
             /// <summary>True only inside <see cref="TrainBatch"/>: the layers' backward passes store their gradients instead of adding.</summary>
             private bool {{OverwriteGradients}};
@@ -56,39 +55,28 @@ internal static class StepEmitter
             public void ZeroGradients() => global::System.Array.Clear({{Gradients}});
 
             /// <inheritdoc cref="{{INetwork}}.TrainBatch"/>
-            /// <remarks>The gradients are not cleared first: the backward pass overwrites every one of them.{{(sample ? " A batch of one sample takes <see cref=\"TrainSample\"/>." : string.Empty)}}</remarks>
-            """);
-        writer.OpenBlock($"public float TrainBatch({ReadOnlySpan} inputs, {ReadOnlySpan} targets)");
-        writer.WriteLine($"int batch = {Guard}.Batch(inputs.Length, InputSize, MaxBatchSize, nameof(inputs));");
-        writer.WriteLine($"{Guard}.Length(targets.Length, batch * OutputSize, nameof(targets));");
-        if (sample)
-        {
-            SampleTrainingEmitter.WriteDispatch(writer);
-        }
+            /// <remarks>The gradients are not cleared first: the backward pass overwrites every one of them.</remarks>
+            public float TrainBatch({{ReadOnlySpan}} inputs, {{ReadOnlySpan}} targets)
+            {
+                int batch = {{Guard}}.Batch(inputs.Length, InputSize, MaxBatchSize, nameof(inputs));
+                {{Guard}}.Length(targets.Length, batch * OutputSize, nameof(targets));
+                ForwardBatch(inputs, batch, training: true);
+                float loss;
+                {{OverwriteGradients}} = true;
+                try
+                {
+                    loss = Backward(targets);
+                }
+                finally
+                {
+                    {{OverwriteGradients}} = false;
+                }
 
-        writer.WriteLines($$"""
-            ForwardBatch(inputs, batch, training: true);
-            float loss;
-            {{OverwriteGradients}} = true;
-            try
-            {
-                loss = Backward(targets);
-            }
-            finally
-            {
-                {{OverwriteGradients}} = false;
+                Step();
+                return loss;
             }
 
-            Step();
-            return loss;
             """);
-        writer.CloseBlock();
-        writer.WriteLine();
-        if (sample)
-        {
-            SampleTrainingEmitter.Write(writer, model);
-            writer.WriteLine();
-        }
     }
 
     /// <summary>The optimizer state buffers, in their order in the state array.</summary>

@@ -496,58 +496,6 @@ public sealed class NetworkEmitterTests
     }
 
     [Fact]
-    public void TrainBatchHandsOneSampleToTrainSampleInNetworksOfDenseLayers()
-    {
-        // A network of dense layers: a batch of one goes to TrainSample, which runs the one-sample forward kernels into
-        // the training buffers, the loss for one sample, every layer's backward in order and the step.
-        string step = Emit(Cases["OddSizes"], ".Step.g.cs");
-        string trainBatch = GeneratedCode.Method(step, "TrainBatch");
-        Assert.Matches(@"nameof\(targets\)\);\n\s*if \(batch == 1\)\n\s*\{\n\s*return TrainSample\(inputs, targets\);", trainBatch);
-        string sample = GeneratedCode.Method(step, "TrainSample");
-        string[] calls =
-        [
-            "input.CopyTo(_x);",
-            "Layer1Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1));",
-            "Layer2Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2));",
-            "_batchSize = 1;",
-            "float scale = 1f;",
-            "_lastDataLoss = global::StaticNets.Operators.SoftmaxCrossEntropyLoss.Evaluate(new global::System.ReadOnlySpan<float>(_z2, 0, OutputSize), new global::System.ReadOnlySpan<float>(_a2, 0, OutputSize), targets, new global::System.Span<float>(_dz2, 0, OutputSize), scale) * scale;",
-            "_overwriteGradients = true;",
-            "Layer2Backward(1);",
-            "Layer1Backward(1);",
-            "_overwriteGradients = false;",
-            "_lastPenalty = 0f;",
-            "Step();",
-        ];
-        int at = 0;
-        foreach (string call in calls)
-        {
-            int next = sample.IndexOf(call, at, StringComparison.Ordinal);
-            Assert.True(next >= 0, $"TrainSample lacks, or has out of order: {call}");
-            at = next + call.Length;
-        }
-
-        // The mean squared error's mean over the outputs; penalties through the method Backward calls too.
-        NetworkModel regularized = TestModels.Network(3, [LayerSpec.Dense(5, Tanh, l1: 0.01f), LayerSpec.Dense(2, Linear)]);
-        Assert.Contains("float scale = 1f / OutputSize;", GeneratedCode.Method(Emit(regularized, ".Step.g.cs"), "TrainSample"), StringComparison.Ordinal);
-        Assert.Contains("_lastPenalty = Penalties();", GeneratedCode.Method(Emit(regularized, ".Step.g.cs"), "TrainSample"), StringComparison.Ordinal);
-        Assert.Contains("_lastPenalty = Penalties();", GeneratedCode.Method(Emit(regularized, ".Backward.g.cs"), "Backward"), StringComparison.Ordinal);
-
-        // Dropout draws its masks in the batch forward pass, and a layer whose batch forward splits its inputs into
-        // chunks sums in another order than its one-sample kernel: those networks keep the batch path for one sample.
-        NetworkModel dropout = TestModels.Network(3, [LayerSpec.Dense(5, Tanh), LayerSpec.Dropout(0.5f), LayerSpec.Dense(2, Linear)]);
-        NetworkModel split = TestModels.Network(256, [(128, ReLU), (10, Softmax)], LossKind.SoftmaxCrossEntropy);
-        Assert.True(DenseBatchEmitter.SplitsInputs(split.Layers[0]));
-        foreach (NetworkModel model in new[] { dropout, split })
-        {
-            Assert.DoesNotContain("TrainSample", Emit(model, ".Step.g.cs"), StringComparison.Ordinal);
-            AssertCompiles(model);
-        }
-
-        AssertCompiles(regularized);
-    }
-
-    [Fact]
     public void DzBuffersCarryThePaddingThatTheLastRowsTailReads()
     {
         // Layer 1 (13 outputs, followed by layer 2's parameters): a Vector512 with 13 lanes used, or a Vector256 and a

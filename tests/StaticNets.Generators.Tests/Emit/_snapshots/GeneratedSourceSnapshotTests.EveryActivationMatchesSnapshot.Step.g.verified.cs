@@ -12,16 +12,11 @@ partial class AllActivationsNet
     public void ZeroGradients() => global::System.Array.Clear(_gradients);
 
     /// <inheritdoc cref="global::StaticNets.INetwork.TrainBatch"/>
-    /// <remarks>The gradients are not cleared first: the backward pass overwrites every one of them. A batch of one sample takes <see cref="TrainSample"/>.</remarks>
+    /// <remarks>The gradients are not cleared first: the backward pass overwrites every one of them.</remarks>
     public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         int batch = global::StaticNets.NetworkGuard.Batch(inputs.Length, InputSize, MaxBatchSize, nameof(inputs));
         global::StaticNets.NetworkGuard.Length(targets.Length, batch * OutputSize, nameof(targets));
-        if (batch == 1)
-        {
-            return TrainSample(inputs, targets);
-        }
-
         ForwardBatch(inputs, batch, training: true);
         float loss;
         _overwriteGradients = true;
@@ -36,47 +31,6 @@ partial class AllActivationsNet
 
         Step();
         return loss;
-    }
-
-    /// <summary>
-    /// <see cref="TrainBatch"/> on one sample, with the same results bit for bit: the batch forward pass sends a
-    /// lone sample through the one-sample kernels called here, and the rest are the same methods, called without
-    /// the batch loops and the checks of <see cref="Backward"/> (<see cref="TrainBatch"/> has made them).
-    /// </summary>
-    /// <param name="input">The sample, InputSize floats.</param>
-    /// <param name="targets">Its targets, OutputSize floats.</param>
-    /// <returns>The sample's loss, penalties included.</returns>
-    private float TrainSample(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> targets)
-    {
-        input.CopyTo(_x); // kept for the first layer's weight gradient, as the batch path keeps it
-        Layer1Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1));
-        Layer2Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2));
-        Layer3Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z3), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3));
-        Layer4Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z4), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4));
-        Layer5Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z5), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5));
-        Layer6Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z6), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6));
-        Layer7Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z7), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a7));
-        Layer8Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a7), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z8), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a8));
-        Layer9Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a8), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z9), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a9));
-        Layer10Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a9), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z10), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a10));
-        _batchSize = 1;
-        float scale = 1f; // DataLoss's mean over a batch of one
-        _lastDataLoss = global::StaticNets.Operators.SoftmaxCrossEntropyLoss.Evaluate(new global::System.ReadOnlySpan<float>(_z10, 0, OutputSize), new global::System.ReadOnlySpan<float>(_a10, 0, OutputSize), targets, new global::System.Span<float>(_dz10, 0, OutputSize), scale) * scale;
-        _overwriteGradients = true; // nothing below throws, so no finally is needed to lower it
-        Layer10Backward(1);
-        Layer9Backward(1);
-        Layer8Backward(1);
-        Layer7Backward(1);
-        Layer6Backward(1);
-        Layer5Backward(1);
-        Layer4Backward(1);
-        Layer3Backward(1);
-        Layer2Backward(1);
-        Layer1Backward(1);
-        _overwriteGradients = false;
-        _lastPenalty = 0f;
-        Step();
-        return _lastDataLoss + _lastPenalty;
     }
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Step"/>

@@ -32,19 +32,14 @@ partial class RegularizedNet
             // layer 1: dropout with no parameters below it, nothing needs its gradient
         }
 
-        _lastPenalty = Penalties();
-        return _lastDataLoss + _lastPenalty;
-    }
-
-    /// <summary>Elastic-net penalties on the weights (never the biases): adds their gradients and returns their sum, for the loss.</summary>
-    private float Penalties()
-    {
+        // Elastic-net penalties on the weights (never the biases): added to the loss and the gradients.
         float penalty = 0f;
         penalty += global::StaticNets.Operators.RegularizationOperator.Apply(new global::System.ReadOnlySpan<float>(_parameters, L2W, L2In * L2Out), new global::System.Span<float>(_gradients, L2W, L2In * L2Out), L2L1, L2L2);
         penalty += global::StaticNets.Operators.RegularizationOperator.Apply(new global::System.ReadOnlySpan<float>(_parameters, L4W, L4In * L4Out), new global::System.Span<float>(_gradients, L4W, L4In * L4Out), L4L1, L4L2);
         penalty += global::StaticNets.Operators.RegularizationOperator.Apply(new global::System.ReadOnlySpan<float>(_parameters, L5W, L5In * L5Out), new global::System.Span<float>(_gradients, L5W, L5In * L5Out), L5L1, L5L2);
         penalty += global::StaticNets.Operators.RegularizationOperator.Apply(new global::System.ReadOnlySpan<float>(_parameters, L6W, L6In * L6Out), new global::System.Span<float>(_gradients, L6W, L6In * L6Out), L6L1, L6L2);
-        return penalty;
+        _lastPenalty = penalty;
+        return _lastDataLoss + _lastPenalty;
     }
 
     /// <summary>

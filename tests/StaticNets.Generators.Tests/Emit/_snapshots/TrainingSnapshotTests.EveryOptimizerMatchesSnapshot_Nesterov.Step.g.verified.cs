@@ -12,16 +12,11 @@ partial class NesterovNet
     public void ZeroGradients() => global::System.Array.Clear(_gradients);
 
     /// <inheritdoc cref="global::StaticNets.INetwork.TrainBatch"/>
-    /// <remarks>The gradients are not cleared first: the backward pass overwrites every one of them. A batch of one sample takes <see cref="TrainSample"/>.</remarks>
+    /// <remarks>The gradients are not cleared first: the backward pass overwrites every one of them.</remarks>
     public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
     {
         int batch = global::StaticNets.NetworkGuard.Batch(inputs.Length, InputSize, MaxBatchSize, nameof(inputs));
         global::StaticNets.NetworkGuard.Length(targets.Length, batch * OutputSize, nameof(targets));
-        if (batch == 1)
-        {
-            return TrainSample(inputs, targets);
-        }
-
         ForwardBatch(inputs, batch, training: true);
         float loss;
         _overwriteGradients = true;
@@ -36,31 +31,6 @@ partial class NesterovNet
 
         Step();
         return loss;
-    }
-
-    /// <summary>
-    /// <see cref="TrainBatch"/> on one sample, with the same results bit for bit: the batch forward pass sends a
-    /// lone sample through the one-sample kernels called here, and the rest are the same methods, called without
-    /// the batch loops and the checks of <see cref="Backward"/> (<see cref="TrainBatch"/> has made them).
-    /// </summary>
-    /// <param name="input">The sample, InputSize floats.</param>
-    /// <param name="targets">Its targets, OutputSize floats.</param>
-    /// <returns>The sample's loss, penalties included.</returns>
-    private float TrainSample(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> targets)
-    {
-        input.CopyTo(_x); // kept for the first layer's weight gradient, as the batch path keeps it
-        Layer1Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1));
-        Layer2Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2), ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2));
-        _batchSize = 1;
-        float scale = 1f / OutputSize; // DataLoss's mean over a batch of one and the outputs
-        _lastDataLoss = global::StaticNets.Operators.MeanSquaredErrorLoss.Evaluate(new global::System.ReadOnlySpan<float>(_a2, 0, OutputSize), targets, new global::System.Span<float>(_dz2, 0, OutputSize), scale) * scale;
-        _overwriteGradients = true; // nothing below throws, so no finally is needed to lower it
-        Layer2Backward(1);
-        Layer1Backward(1);
-        _overwriteGradients = false;
-        _lastPenalty = 0f;
-        Step();
-        return _lastDataLoss + _lastPenalty;
     }
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Step"/>
