@@ -655,7 +655,9 @@ internal static class DenseBatchEmitter
         {
             if (partial is { } chunk)
             {
-                writer.WriteLine($"// lanes {Int(chunk.Floats)}..{Int(w.Count - 1)} hold the {Floats(chunk.Spill)} after each row of W{l} and of dz{l}: dz's are cleared, so they add nothing");
+                string lanes = chunk.Spill == 1 ? $"lane {Int(chunk.Floats)} holds" : $"lanes {Int(chunk.Floats)}..{Int(w.Count - 1)} hold";
+                writer.WriteLine($"// {lanes} the {Floats(chunk.Spill)} after each row of W{l} and of dz{l}: dz's are cleared, so they add nothing");
+                writer.WriteLine($"var used = {chunk.UsedMask};");
             }
 
             for (int r = 0; r < rows; r++)
@@ -665,7 +667,7 @@ internal static class DenseBatchEmitter
 
             for (int s = 0; s < samples; s++)
             {
-                writer.WriteLine(partial is { } used ? $"var z{s} = {w.Load($"dz{s}", offset)} & {used.UsedMask};" : $"var z{s} = {w.Load($"dz{s}", offset)};");
+                writer.WriteLine(partial is null ? $"var z{s} = {w.Load($"dz{s}", offset)};" : $"var z{s} = {w.Load($"dz{s}", offset)} & used;");
                 for (int r = 0; r < rows; r++)
                 {
                     writer.WriteLine(first ? $"{Dot(s, r)} = w{r} * z{s};" : $"{Dot(s, r)} = {w.FusedMultiplyAdd($"w{r}", $"z{s}", Dot(s, r))};");

@@ -231,27 +231,28 @@ partial class AllActivationsNet
                         global::System.Runtime.Intrinsics.Vector128<float> dot3_3;
                         // Vector128 at 0
                         {
-                            // lanes 3..3 hold the float after each row of W10 and of dz10: dz's are cleared, so they add nothing
+                            // lane 3 holds the float after each row of W10 and of dz10: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
                             var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 0);
                             var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 0);
                             var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                             dot0_1 = w1 * z0;
                             dot0_2 = w2 * z0;
                             dot0_3 = w3 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
                             dot1_1 = w1 * z1;
                             dot1_2 = w2 * z1;
                             dot1_3 = w3 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
                             dot2_1 = w1 * z2;
                             dot2_2 = w2 * z2;
                             dot2_3 = w3 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                             dot3_1 = w1 * z3;
                             dot3_2 = w2 * z3;
@@ -283,15 +284,16 @@ partial class AllActivationsNet
                         global::System.Runtime.Intrinsics.Vector128<float> dot3_0;
                         // Vector128 at 0
                         {
-                            // lanes 3..3 hold the float after each row of W10 and of dz10: dz's are cleared, so they add nothing
+                            // lane 3 holds the float after each row of W10 and of dz10: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -323,15 +325,16 @@ partial class AllActivationsNet
                         global::System.Runtime.Intrinsics.Vector128<float> dot3_0;
                         // Vector128 at 0
                         {
-                            // lanes 3..3 hold the float after each row of W10 and of dz10: dz's are cleared, so they add nothing
+                            // lane 3 holds the float after each row of W10 and of dz10: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -396,12 +399,13 @@ partial class AllActivationsNet
                         global::System.Runtime.Intrinsics.Vector128<float> dot0_3;
                         // Vector128 at 0
                         {
-                            // lanes 3..3 hold the float after each row of W10 and of dz10: dz's are cleared, so they add nothing
+                            // lane 3 holds the float after each row of W10 and of dz10: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
                             var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 0);
                             var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 0);
                             var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                             dot0_1 = w1 * z0;
                             dot0_2 = w2 * z0;
@@ -421,9 +425,10 @@ partial class AllActivationsNet
                         global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
                         // Vector128 at 0
                         {
-                            // lanes 3..3 hold the float after each row of W10 and of dz10: dz's are cleared, so they add nothing
+                            // lane 3 holds the float after each row of W10 and of dz10: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -1205,26 +1210,27 @@ partial class AllActivationsNet
                         // Vector256 at 0
                         {
                             // lanes 5..7 hold the 3 floats after each row of W8 and of dz8: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
                             var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
                             var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 0);
                             var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row2, 0);
                             var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row3, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                             dot0_1 = w1 * z0;
                             dot0_2 = w2 * z0;
                             dot0_3 = w3 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
                             dot1_1 = w1 * z1;
                             dot1_2 = w2 * z1;
                             dot1_3 = w3 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
                             dot2_1 = w1 * z2;
                             dot2_2 = w2 * z2;
                             dot2_3 = w3 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                             dot3_1 = w1 * z3;
                             dot3_2 = w2 * z3;
@@ -1257,14 +1263,15 @@ partial class AllActivationsNet
                         // Vector256 at 0
                         {
                             // lanes 5..7 hold the 3 floats after each row of W8 and of dz8: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
                             var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -1297,14 +1304,15 @@ partial class AllActivationsNet
                         // Vector256 at 0
                         {
                             // lanes 5..7 hold the 3 floats after each row of W8 and of dz8: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
                             var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -1431,11 +1439,12 @@ partial class AllActivationsNet
                         // Vector256 at 0
                         {
                             // lanes 5..7 hold the 3 floats after each row of W8 and of dz8: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
                             var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
                             var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 0);
                             var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row2, 0);
                             var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row3, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                             dot0_1 = w1 * z0;
                             dot0_2 = w2 * z0;
@@ -1456,8 +1465,9 @@ partial class AllActivationsNet
                         // Vector256 at 0
                         {
                             // lanes 5..7 hold the 3 floats after each row of W8 and of dz8: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
                             var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -1846,26 +1856,27 @@ partial class AllActivationsNet
                         // Vector256 at 0
                         {
                             // lanes 6..7 hold the 2 floats after each row of W7 and of dz7: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
                             var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
                             var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 0);
                             var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row2, 0);
                             var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row3, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                             dot0_1 = w1 * z0;
                             dot0_2 = w2 * z0;
                             dot0_3 = w3 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
                             dot1_1 = w1 * z1;
                             dot1_2 = w2 * z1;
                             dot1_3 = w3 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
                             dot2_1 = w1 * z2;
                             dot2_2 = w2 * z2;
                             dot2_3 = w3 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                             dot3_1 = w1 * z3;
                             dot3_2 = w2 * z3;
@@ -1898,14 +1909,15 @@ partial class AllActivationsNet
                         // Vector256 at 0
                         {
                             // lanes 6..7 hold the 2 floats after each row of W7 and of dz7: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
                             var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -1938,14 +1950,15 @@ partial class AllActivationsNet
                         // Vector256 at 0
                         {
                             // lanes 6..7 hold the 2 floats after each row of W7 and of dz7: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
                             var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -1990,14 +2003,15 @@ partial class AllActivationsNet
                         // Vector128 at 4
                         {
                             // lanes 2..3 hold the 2 floats after each row of W7 and of dz7: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 4);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4) & used;
                             dot0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z0, dot0_0);
-                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 4) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 4) & used;
                             dot1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z1, dot1_0);
-                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 4) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 4) & used;
                             dot2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z2, dot2_0);
-                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 4) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 4) & used;
                             dot3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z3, dot3_0);
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -2063,11 +2077,12 @@ partial class AllActivationsNet
                         // Vector256 at 0
                         {
                             // lanes 6..7 hold the 2 floats after each row of W7 and of dz7: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
                             var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
                             var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 0);
                             var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row2, 0);
                             var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row3, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                             dot0_1 = w1 * z0;
                             dot0_2 = w2 * z0;
@@ -2088,8 +2103,9 @@ partial class AllActivationsNet
                         // Vector256 at 0
                         {
                             // lanes 6..7 hold the 2 floats after each row of W7 and of dz7: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
                             var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -2129,11 +2145,12 @@ partial class AllActivationsNet
                         // Vector128 at 4
                         {
                             // lanes 2..3 hold the 2 floats after each row of W7 and of dz7: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 4);
                             var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 4);
                             var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 4);
                             var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 4);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4) & used;
                             dot0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z0, dot0_0);
                             dot0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w1, z0, dot0_1);
                             dot0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w2, z0, dot0_2);
@@ -2160,8 +2177,9 @@ partial class AllActivationsNet
                         // Vector128 at 4
                         {
                             // lanes 2..3 hold the 2 floats after each row of W7 and of dz7: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 4);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4) & used;
                             dot0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z0, dot0_0);
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -2943,26 +2961,27 @@ partial class AllActivationsNet
                         // Vector256 at 0
                         {
                             // lanes 5..7 hold the 3 floats after each row of W5 and of dz5: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
                             var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
                             var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 0);
                             var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row2, 0);
                             var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row3, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                             dot0_1 = w1 * z0;
                             dot0_2 = w2 * z0;
                             dot0_3 = w3 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
                             dot1_1 = w1 * z1;
                             dot1_2 = w2 * z1;
                             dot1_3 = w3 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
                             dot2_1 = w1 * z2;
                             dot2_2 = w2 * z2;
                             dot2_3 = w3 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                             dot3_1 = w1 * z3;
                             dot3_2 = w2 * z3;
@@ -2995,14 +3014,15 @@ partial class AllActivationsNet
                         // Vector256 at 0
                         {
                             // lanes 5..7 hold the 3 floats after each row of W5 and of dz5: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
                             var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -3035,14 +3055,15 @@ partial class AllActivationsNet
                         // Vector256 at 0
                         {
                             // lanes 5..7 hold the 3 floats after each row of W5 and of dz5: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
                             var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -3169,11 +3190,12 @@ partial class AllActivationsNet
                         // Vector256 at 0
                         {
                             // lanes 5..7 hold the 3 floats after each row of W5 and of dz5: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
                             var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
                             var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 0);
                             var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row2, 0);
                             var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row3, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                             dot0_1 = w1 * z0;
                             dot0_2 = w2 * z0;
@@ -3194,8 +3216,9 @@ partial class AllActivationsNet
                         // Vector256 at 0
                         {
                             // lanes 5..7 hold the 3 floats after each row of W5 and of dz5: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
                             var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -3664,26 +3687,27 @@ partial class AllActivationsNet
                         // Vector512 at 0
                         {
                             // lanes 9..15 hold the 7 floats after each row of W4 and of dz4: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(9)));
                             var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 0);
                             var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, 0);
                             var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row2, 0);
                             var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row3, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(9)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                             dot0_1 = w1 * z0;
                             dot0_2 = w2 * z0;
                             dot0_3 = w3 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(9)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
                             dot1_1 = w1 * z1;
                             dot1_2 = w2 * z1;
                             dot1_3 = w3 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(9)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
                             dot2_1 = w1 * z2;
                             dot2_2 = w2 * z2;
                             dot2_3 = w3 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(9)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                             dot3_1 = w1 * z3;
                             dot3_2 = w2 * z3;
@@ -3716,14 +3740,15 @@ partial class AllActivationsNet
                         // Vector512 at 0
                         {
                             // lanes 9..15 hold the 7 floats after each row of W4 and of dz4: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(9)));
                             var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(9)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(9)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(9)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(9)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -3923,11 +3948,12 @@ partial class AllActivationsNet
                         // Vector512 at 0
                         {
                             // lanes 9..15 hold the 7 floats after each row of W4 and of dz4: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(9)));
                             var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 0);
                             var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, 0);
                             var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row2, 0);
                             var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row3, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(9)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                             dot0_1 = w1 * z0;
                             dot0_2 = w2 * z0;
@@ -3948,8 +3974,9 @@ partial class AllActivationsNet
                         // Vector512 at 0
                         {
                             // lanes 9..15 hold the 7 floats after each row of W4 and of dz4: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(9)));
                             var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(9)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -4927,26 +4954,27 @@ partial class AllActivationsNet
                         // Vector256 at 0
                         {
                             // lanes 6..7 hold the 2 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
                             var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
                             var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 0);
                             var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row2, 0);
                             var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row3, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                             dot0_1 = w1 * z0;
                             dot0_2 = w2 * z0;
                             dot0_3 = w3 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
                             dot1_1 = w1 * z1;
                             dot1_2 = w2 * z1;
                             dot1_3 = w3 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
                             dot2_1 = w1 * z2;
                             dot2_2 = w2 * z2;
                             dot2_3 = w3 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                             dot3_1 = w1 * z3;
                             dot3_2 = w2 * z3;
@@ -4979,14 +5007,15 @@ partial class AllActivationsNet
                         // Vector256 at 0
                         {
                             // lanes 6..7 hold the 2 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
                             var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -5019,14 +5048,15 @@ partial class AllActivationsNet
                         // Vector256 at 0
                         {
                             // lanes 6..7 hold the 2 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
                             var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -5071,14 +5101,15 @@ partial class AllActivationsNet
                         // Vector128 at 4
                         {
                             // lanes 2..3 hold the 2 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 4);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4) & used;
                             dot0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z0, dot0_0);
-                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 4) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 4) & used;
                             dot1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z1, dot1_0);
-                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 4) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 4) & used;
                             dot2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z2, dot2_0);
-                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 4) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 4) & used;
                             dot3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z3, dot3_0);
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -5144,11 +5175,12 @@ partial class AllActivationsNet
                         // Vector256 at 0
                         {
                             // lanes 6..7 hold the 2 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
                             var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
                             var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 0);
                             var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row2, 0);
                             var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row3, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                             dot0_1 = w1 * z0;
                             dot0_2 = w2 * z0;
@@ -5169,8 +5201,9 @@ partial class AllActivationsNet
                         // Vector256 at 0
                         {
                             // lanes 6..7 hold the 2 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
                             var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -5210,11 +5243,12 @@ partial class AllActivationsNet
                         // Vector128 at 4
                         {
                             // lanes 2..3 hold the 2 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 4);
                             var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 4);
                             var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 4);
                             var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 4);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4) & used;
                             dot0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z0, dot0_0);
                             dot0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w1, z0, dot0_1);
                             dot0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w2, z0, dot0_2);
@@ -5241,8 +5275,9 @@ partial class AllActivationsNet
                         // Vector128 at 4
                         {
                             // lanes 2..3 hold the 2 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 4);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4) & used;
                             dot0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z0, dot0_0);
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);

@@ -226,27 +226,28 @@ partial class PaddedCnn
                         global::System.Runtime.Intrinsics.Vector128<float> dot3_3;
                         // Vector128 at 0
                         {
-                            // lanes 3..3 hold the float after each row of W6 and of dz6: dz's are cleared, so they add nothing
+                            // lane 3 holds the float after each row of W6 and of dz6: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
                             var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 0);
                             var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 0);
                             var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                             dot0_1 = w1 * z0;
                             dot0_2 = w2 * z0;
                             dot0_3 = w3 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
                             dot1_1 = w1 * z1;
                             dot1_2 = w2 * z1;
                             dot1_3 = w3 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
                             dot2_1 = w1 * z2;
                             dot2_2 = w2 * z2;
                             dot2_3 = w3 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                             dot3_1 = w1 * z3;
                             dot3_2 = w2 * z3;
@@ -278,15 +279,16 @@ partial class PaddedCnn
                         global::System.Runtime.Intrinsics.Vector128<float> dot3_0;
                         // Vector128 at 0
                         {
-                            // lanes 3..3 hold the float after each row of W6 and of dz6: dz's are cleared, so they add nothing
+                            // lane 3 holds the float after each row of W6 and of dz6: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -318,15 +320,16 @@ partial class PaddedCnn
                         global::System.Runtime.Intrinsics.Vector128<float> dot3_0;
                         // Vector128 at 0
                         {
-                            // lanes 3..3 hold the float after each row of W6 and of dz6: dz's are cleared, so they add nothing
+                            // lane 3 holds the float after each row of W6 and of dz6: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -391,12 +394,13 @@ partial class PaddedCnn
                         global::System.Runtime.Intrinsics.Vector128<float> dot0_3;
                         // Vector128 at 0
                         {
-                            // lanes 3..3 hold the float after each row of W6 and of dz6: dz's are cleared, so they add nothing
+                            // lane 3 holds the float after each row of W6 and of dz6: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
                             var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 0);
                             var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 0);
                             var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                             dot0_1 = w1 * z0;
                             dot0_2 = w2 * z0;
@@ -416,9 +420,10 @@ partial class PaddedCnn
                         global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
                         // Vector128 at 0
                         {
-                            // lanes 3..3 hold the float after each row of W6 and of dz6: dz's are cleared, so they add nothing
+                            // lane 3 holds the float after each row of W6 and of dz6: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);

@@ -398,26 +398,27 @@ partial class Mlp
                         // Vector512 at 0
                         {
                             // lanes 10..15 hold the 6 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(10)));
                             var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 0);
                             var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, 0);
                             var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row2, 0);
                             var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row3, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(10)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                             dot0_1 = w1 * z0;
                             dot0_2 = w2 * z0;
                             dot0_3 = w3 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(10)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
                             dot1_1 = w1 * z1;
                             dot1_2 = w2 * z1;
                             dot1_3 = w3 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(10)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
                             dot2_1 = w1 * z2;
                             dot2_2 = w2 * z2;
                             dot2_3 = w3 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(10)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                             dot3_1 = w1 * z3;
                             dot3_2 = w2 * z3;
@@ -450,14 +451,15 @@ partial class Mlp
                         // Vector512 at 0
                         {
                             // lanes 10..15 hold the 6 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(10)));
                             var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(10)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(10)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(10)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(10)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -512,14 +514,15 @@ partial class Mlp
                         // Vector128 at 8
                         {
                             // lanes 2..3 hold the 2 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 8);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 8) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 8) & used;
                             dot0_0 = w0 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 8) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 8) & used;
                             dot1_0 = w0 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 8) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 8) & used;
                             dot2_0 = w0 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 8) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 8) & used;
                             dot3_0 = w0 * z3;
                         }
                         sum0 += global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -576,14 +579,15 @@ partial class Mlp
                         // Vector128 at 8
                         {
                             // lanes 2..3 hold the 2 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 8);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 8) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 8) & used;
                             dot0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z0, dot0_0);
-                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 8) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 8) & used;
                             dot1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z1, dot1_0);
-                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 8) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 8) & used;
                             dot2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z2, dot2_0);
-                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 8) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 8) & used;
                             dot3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z3, dot3_0);
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -649,11 +653,12 @@ partial class Mlp
                         // Vector512 at 0
                         {
                             // lanes 10..15 hold the 6 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(10)));
                             var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 0);
                             var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, 0);
                             var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row2, 0);
                             var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row3, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(10)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                             dot0_1 = w1 * z0;
                             dot0_2 = w2 * z0;
@@ -674,8 +679,9 @@ partial class Mlp
                         // Vector512 at 0
                         {
                             // lanes 10..15 hold the 6 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(10)));
                             var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(10)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -722,11 +728,12 @@ partial class Mlp
                         // Vector128 at 8
                         {
                             // lanes 2..3 hold the 2 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 8);
                             var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 8);
                             var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 8);
                             var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 8);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 8) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 8) & used;
                             dot0_0 = w0 * z0;
                             dot0_1 = w1 * z0;
                             dot0_2 = w2 * z0;
@@ -757,8 +764,9 @@ partial class Mlp
                         // Vector128 at 8
                         {
                             // lanes 2..3 hold the 2 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 8);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 8) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 8) & used;
                             dot0_0 = w0 * z0;
                         }
                         sum0 += global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -810,11 +818,12 @@ partial class Mlp
                         // Vector128 at 8
                         {
                             // lanes 2..3 hold the 2 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 8);
                             var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 8);
                             var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 8);
                             var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 8);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 8) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 8) & used;
                             dot0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z0, dot0_0);
                             dot0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w1, z0, dot0_1);
                             dot0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w2, z0, dot0_2);
@@ -847,8 +856,9 @@ partial class Mlp
                         // Vector128 at 8
                         {
                             // lanes 2..3 hold the 2 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 8);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 8) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 8) & used;
                             dot0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z0, dot0_0);
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);

@@ -1029,26 +1029,27 @@ partial struct Outer
                             // Vector512 at 288
                             {
                                 // lanes 12..15 hold the 4 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                                var used = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(12)));
                                 var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 288);
                                 var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, 288);
                                 var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row2, 288);
                                 var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row3, 288);
-                                var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 288) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(12)));
+                                var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 288) & used;
                                 dot0_0 = w0 * z0;
                                 dot0_1 = w1 * z0;
                                 dot0_2 = w2 * z0;
                                 dot0_3 = w3 * z0;
-                                var z1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz1, 288) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(12)));
+                                var z1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz1, 288) & used;
                                 dot1_0 = w0 * z1;
                                 dot1_1 = w1 * z1;
                                 dot1_2 = w2 * z1;
                                 dot1_3 = w3 * z1;
-                                var z2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz2, 288) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(12)));
+                                var z2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz2, 288) & used;
                                 dot2_0 = w0 * z2;
                                 dot2_1 = w1 * z2;
                                 dot2_2 = w2 * z2;
                                 dot2_3 = w3 * z2;
-                                var z3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz3, 288) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(12)));
+                                var z3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz3, 288) & used;
                                 dot3_0 = w0 * z3;
                                 dot3_1 = w1 * z3;
                                 dot3_2 = w2 * z3;
@@ -1103,14 +1104,15 @@ partial struct Outer
                             // Vector512 at 288
                             {
                                 // lanes 12..15 hold the 4 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                                var used = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(12)));
                                 var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 288);
-                                var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 288) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(12)));
+                                var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 288) & used;
                                 dot0_0 = w0 * z0;
-                                var z1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz1, 288) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(12)));
+                                var z1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz1, 288) & used;
                                 dot1_0 = w0 * z1;
-                                var z2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz2, 288) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(12)));
+                                var z2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz2, 288) & used;
                                 dot2_0 = w0 * z2;
-                                var z3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz3, 288) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(12)));
+                                var z3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz3, 288) & used;
                                 dot3_0 = w0 * z3;
                             }
                             sum0 += global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -1295,11 +1297,12 @@ partial struct Outer
                             // Vector512 at 288
                             {
                                 // lanes 12..15 hold the 4 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                                var used = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(12)));
                                 var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 288);
                                 var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row1, 288);
                                 var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row2, 288);
                                 var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row3, 288);
-                                var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 288) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(12)));
+                                var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 288) & used;
                                 dot0_0 = w0 * z0;
                                 dot0_1 = w1 * z0;
                                 dot0_2 = w2 * z0;
@@ -1330,8 +1333,9 @@ partial struct Outer
                             // Vector512 at 288
                             {
                                 // lanes 12..15 hold the 4 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                                var used = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(12)));
                                 var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 288);
-                                var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 288) & global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(12)));
+                                var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 288) & used;
                                 dot0_0 = w0 * z0;
                             }
                             sum0 += global::StaticNets.Operators.HorizontalSum.Of(dot0_0);

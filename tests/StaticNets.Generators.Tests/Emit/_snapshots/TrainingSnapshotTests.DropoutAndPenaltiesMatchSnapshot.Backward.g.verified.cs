@@ -234,27 +234,28 @@ partial class RegularizedNet
                         global::System.Runtime.Intrinsics.Vector128<float> dot3_3;
                         // Vector128 at 0
                         {
-                            // lanes 3..3 hold the float after each row of W7 and of dz7: dz's are cleared, so they add nothing
+                            // lane 3 holds the float after each row of W7 and of dz7: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
                             var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 0);
                             var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 0);
                             var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                             dot0_1 = w1 * z0;
                             dot0_2 = w2 * z0;
                             dot0_3 = w3 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
                             dot1_1 = w1 * z1;
                             dot1_2 = w2 * z1;
                             dot1_3 = w3 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
                             dot2_1 = w1 * z2;
                             dot2_2 = w2 * z2;
                             dot2_3 = w3 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                             dot3_1 = w1 * z3;
                             dot3_2 = w2 * z3;
@@ -286,15 +287,16 @@ partial class RegularizedNet
                         global::System.Runtime.Intrinsics.Vector128<float> dot3_0;
                         // Vector128 at 0
                         {
-                            // lanes 3..3 hold the float after each row of W7 and of dz7: dz's are cleared, so they add nothing
+                            // lane 3 holds the float after each row of W7 and of dz7: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -326,15 +328,16 @@ partial class RegularizedNet
                         global::System.Runtime.Intrinsics.Vector128<float> dot3_0;
                         // Vector128 at 0
                         {
-                            // lanes 3..3 hold the float after each row of W7 and of dz7: dz's are cleared, so they add nothing
+                            // lane 3 holds the float after each row of W7 and of dz7: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -399,12 +402,13 @@ partial class RegularizedNet
                         global::System.Runtime.Intrinsics.Vector128<float> dot0_3;
                         // Vector128 at 0
                         {
-                            // lanes 3..3 hold the float after each row of W7 and of dz7: dz's are cleared, so they add nothing
+                            // lane 3 holds the float after each row of W7 and of dz7: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
                             var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 0);
                             var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 0);
                             var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                             dot0_1 = w1 * z0;
                             dot0_2 = w2 * z0;
@@ -424,9 +428,10 @@ partial class RegularizedNet
                         global::System.Runtime.Intrinsics.Vector128<float> dot0_0;
                         // Vector128 at 0
                         {
-                            // lanes 3..3 hold the float after each row of W7 and of dz7: dz's are cleared, so they add nothing
+                            // lane 3 holds the float after each row of W7 and of dz7: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(3)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -1208,26 +1213,27 @@ partial class RegularizedNet
                         // Vector256 at 0
                         {
                             // lanes 5..7 hold the 3 floats after each row of W5 and of dz5: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
                             var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
                             var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 0);
                             var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row2, 0);
                             var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row3, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                             dot0_1 = w1 * z0;
                             dot0_2 = w2 * z0;
                             dot0_3 = w3 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
                             dot1_1 = w1 * z1;
                             dot1_2 = w2 * z1;
                             dot1_3 = w3 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
                             dot2_1 = w1 * z2;
                             dot2_2 = w2 * z2;
                             dot2_3 = w3 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                             dot3_1 = w1 * z3;
                             dot3_2 = w2 * z3;
@@ -1260,14 +1266,15 @@ partial class RegularizedNet
                         // Vector256 at 0
                         {
                             // lanes 5..7 hold the 3 floats after each row of W5 and of dz5: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
                             var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -1300,14 +1307,15 @@ partial class RegularizedNet
                         // Vector256 at 0
                         {
                             // lanes 5..7 hold the 3 floats after each row of W5 and of dz5: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
                             var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -1434,11 +1442,12 @@ partial class RegularizedNet
                         // Vector256 at 0
                         {
                             // lanes 5..7 hold the 3 floats after each row of W5 and of dz5: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
                             var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
                             var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 0);
                             var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row2, 0);
                             var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row3, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                             dot0_1 = w1 * z0;
                             dot0_2 = w2 * z0;
@@ -1459,8 +1468,9 @@ partial class RegularizedNet
                         // Vector256 at 0
                         {
                             // lanes 5..7 hold the 3 floats after each row of W5 and of dz5: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
                             var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(5)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -1849,26 +1859,27 @@ partial class RegularizedNet
                         // Vector256 at 0
                         {
                             // lanes 6..7 hold the 2 floats after each row of W4 and of dz4: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
                             var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
                             var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 0);
                             var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row2, 0);
                             var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row3, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                             dot0_1 = w1 * z0;
                             dot0_2 = w2 * z0;
                             dot0_3 = w3 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
                             dot1_1 = w1 * z1;
                             dot1_2 = w2 * z1;
                             dot1_3 = w3 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
                             dot2_1 = w1 * z2;
                             dot2_2 = w2 * z2;
                             dot2_3 = w3 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                             dot3_1 = w1 * z3;
                             dot3_2 = w2 * z3;
@@ -1901,14 +1912,15 @@ partial class RegularizedNet
                         // Vector256 at 0
                         {
                             // lanes 6..7 hold the 2 floats after each row of W4 and of dz4: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
                             var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -1941,14 +1953,15 @@ partial class RegularizedNet
                         // Vector256 at 0
                         {
                             // lanes 6..7 hold the 2 floats after each row of W4 and of dz4: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
                             var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -1993,14 +2006,15 @@ partial class RegularizedNet
                         // Vector128 at 4
                         {
                             // lanes 2..3 hold the 2 floats after each row of W4 and of dz4: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 4);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4) & used;
                             dot0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z0, dot0_0);
-                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 4) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 4) & used;
                             dot1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z1, dot1_0);
-                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 4) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 4) & used;
                             dot2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z2, dot2_0);
-                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 4) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 4) & used;
                             dot3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z3, dot3_0);
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -2066,11 +2080,12 @@ partial class RegularizedNet
                         // Vector256 at 0
                         {
                             // lanes 6..7 hold the 2 floats after each row of W4 and of dz4: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
                             var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
                             var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row1, 0);
                             var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row2, 0);
                             var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row3, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                             dot0_1 = w1 * z0;
                             dot0_2 = w2 * z0;
@@ -2091,8 +2106,9 @@ partial class RegularizedNet
                         // Vector256 at 0
                         {
                             // lanes 6..7 hold the 2 floats after each row of W4 and of dz4: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
                             var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThan(global::System.Runtime.Intrinsics.Vector256<int>.Indices, global::System.Runtime.Intrinsics.Vector256.Create(6)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -2132,11 +2148,12 @@ partial class RegularizedNet
                         // Vector128 at 4
                         {
                             // lanes 2..3 hold the 2 floats after each row of W4 and of dz4: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 4);
                             var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 4);
                             var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 4);
                             var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 4);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4) & used;
                             dot0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z0, dot0_0);
                             dot0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w1, z0, dot0_1);
                             dot0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w2, z0, dot0_2);
@@ -2163,8 +2180,9 @@ partial class RegularizedNet
                         // Vector128 at 4
                         {
                             // lanes 2..3 hold the 2 floats after each row of W4 and of dz4: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 4);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 4) & used;
                             dot0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w0, z0, dot0_0);
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);

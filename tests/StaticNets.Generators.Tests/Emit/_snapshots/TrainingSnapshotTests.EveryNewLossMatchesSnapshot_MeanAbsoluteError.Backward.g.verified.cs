@@ -217,26 +217,27 @@ partial class MeanAbsoluteErrorNet
                         // Vector128 at 0
                         {
                             // lanes 2..3 hold the 2 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
                             var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 0);
                             var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 0);
                             var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                             dot0_1 = w1 * z0;
                             dot0_2 = w2 * z0;
                             dot0_3 = w3 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
                             dot1_1 = w1 * z1;
                             dot1_2 = w2 * z1;
                             dot1_3 = w3 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
                             dot2_1 = w1 * z2;
                             dot2_2 = w2 * z2;
                             dot2_3 = w3 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                             dot3_1 = w1 * z3;
                             dot3_2 = w2 * z3;
@@ -269,14 +270,15 @@ partial class MeanAbsoluteErrorNet
                         // Vector128 at 0
                         {
                             // lanes 2..3 hold the 2 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -309,14 +311,15 @@ partial class MeanAbsoluteErrorNet
                         // Vector128 at 0
                         {
                             // lanes 2..3 hold the 2 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
-                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz1, 0) & used;
                             dot1_0 = w0 * z1;
-                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz2, 0) & used;
                             dot2_0 = w0 * z2;
-                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz3, 0) & used;
                             dot3_0 = w0 * z3;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
@@ -382,11 +385,12 @@ partial class MeanAbsoluteErrorNet
                         // Vector128 at 0
                         {
                             // lanes 2..3 hold the 2 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
                             var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row1, 0);
                             var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row2, 0);
                             var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row3, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                             dot0_1 = w1 * z0;
                             dot0_2 = w2 * z0;
@@ -407,8 +411,9 @@ partial class MeanAbsoluteErrorNet
                         // Vector128 at 0
                         {
                             // lanes 2..3 hold the 2 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing
+                            var used = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
                             var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 0);
-                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.LessThan(global::System.Runtime.Intrinsics.Vector128<int>.Indices, global::System.Runtime.Intrinsics.Vector128.Create(2)));
+                            var z0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dz0, 0) & used;
                             dot0_0 = w0 * z0;
                         }
                         sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);
