@@ -442,11 +442,7 @@ internal static class DenseBatchEmitter
     private static void WriteGradientTile(SourceWriter writer, LayerModel layer, List<Chunk> block, string? baseOffset, int rows, bool stores)
     {
         int l = layer.Index;
-        if (block.Exists(chunk => chunk.IsPartial))
-        {
-            Chunk partial = block.Find(chunk => chunk.IsPartial);
-            writer.WriteLine($"// the {partial.Width.Name} of outputs {partial.Offset}..{partial.Offset + partial.Floats - 1} also reads the {Floats(partial.Spill)} after each row of dW{l} and dz{l}; those lanes are never stored");
-        }
+        ForwardEmitter.WriteOverReadComment(writer, layer, block, $"dW{l} and dz{l}");
 
         for (int r = 0; r < rows; r++)
         {
@@ -487,9 +483,6 @@ internal static class DenseBatchEmitter
             }
         }
     }
-
-    /// <summary>"float" or "<paramref name="count"/> floats".</summary>
-    private static string Floats(int count) => count == 1 ? "float" : Int(count) + " floats";
 
     /// <summary>
     /// How many floats a dense layer's dz buffer holds past its last row: the backward kernels read a row's tail as one

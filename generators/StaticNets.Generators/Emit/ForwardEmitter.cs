@@ -357,18 +357,19 @@ internal static class ForwardEmitter
     /// partial chunk would read past the end of the parameters.
     /// </summary>
     internal static string BiasStart(Chunk chunk, string? baseOffset, int biasOverRead) =>
-        chunk.IsPartial && chunk.Width.Count - chunk.Floats > biasOverRead
+        chunk.Spill > biasOverRead
             ? chunk.Width.LoadFirst("b", baseOffset, chunk.Offset, chunk.Floats)
             : chunk.Width.Load("b", SimdEmitter.Offset(baseOffset, chunk.Offset));
 
     /// <summary>The comment that says which floats a block's partial chunk reads beyond its row, if it has one.</summary>
-    internal static void WriteOverReadComment(SourceWriter writer, LayerModel layer, List<Chunk> block)
+    /// <param name="rows">What the rows read past belong to, as the comment names them; W and what follows it by default.</param>
+    internal static void WriteOverReadComment(SourceWriter writer, LayerModel layer, List<Chunk> block, string? rows = null)
     {
         if (block.Exists(chunk => chunk.IsPartial))
         {
             Chunk partial = block.Find(chunk => chunk.IsPartial);
-            int spare = partial.Width.Count - partial.Floats;
-            writer.WriteLine($"// the {partial.Width.Name} of outputs {partial.Offset}..{partial.Offset + partial.Floats - 1} also reads the {(spare == 1 ? "float" : Int(spare) + " floats")} after each row of W{layer.Index} (the next row, or the parameters after W{layer.Index}); those lanes are never stored");
+            rows ??= $"W{layer.Index} (the next row, or the parameters after W{layer.Index})";
+            writer.WriteLine($"// the {partial.Width.Name} of outputs {partial.Offset}..{partial.Offset + partial.Floats - 1} also reads the {Floats(partial.Spill)} after each row of {rows}; those lanes are never stored");
         }
     }
 

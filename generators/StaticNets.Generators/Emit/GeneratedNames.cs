@@ -221,4 +221,7 @@ internal static class GeneratedNames
 
     /// <summary>An int literal in invariant culture.</summary>
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>"float" or "<paramref name="count"/> floats", for comments.</summary>
+    public static string Floats(int count) => count == 1 ? "float" : Int(count) + " floats";
 }
