@@ -85,6 +85,10 @@ public sealed class ParallelInferenceTests
             network.PredictBatch(inputs, outputs);
         }
 
+        // What earlier tests left for the finalizer is settled first, so that it is not counted against these calls.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
         long before = GC.GetTotalAllocatedBytes(precise: true);
         for (int k = 0; k < 1000; k++)
         {
@@ -94,9 +98,11 @@ public sealed class ParallelInferenceTests
         long bytes = GC.GetTotalAllocatedBytes(precise: true) - before;
         network.DegreeOfParallelism = 1;
 
-        // The count is process-wide, so the runtime's own background work can add a few hundred bytes (measured: 168)
-        // over the 1000 calls; one allocation per call would add at least 24,000.
-        Assert.True(bytes < 1000, $"{bytes} bytes over 1000 calls");
+        // The count is process-wide, so the runtime's and the test host's own background work add some bytes over the
+        // 1000 calls: 168 measured in a normal run, 1,032 and 1,056 with DOTNET_EnableAVX=0, where the calls take much
+        // longer. One allocation per call would add at least 24,000 (the smallest object is 24 bytes); the bound is a
+        // third of that.
+        Assert.True(bytes < 8000, $"{bytes} bytes over 1000 calls");
     }
 
     [Fact]
