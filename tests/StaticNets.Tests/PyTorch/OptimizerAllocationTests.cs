@@ -15,8 +15,16 @@ public sealed class OptimizerAllocationTests
     /// <summary>Calls before measuring: enough for tiered compilation to promote the methods and for one-time state to exist.</summary>
     private const int WarmUpCalls = 200;
 
-    /// <summary>Calls measured; one allocation in any call would show as at least 24 bytes times this.</summary>
+    /// <summary>Calls measured per window; one allocation in any call would show as at least 24 bytes times this.</summary>
     private const int MeasuredCalls = 1000;
+
+    /// <summary>
+    /// Windows of <see cref="MeasuredCalls"/> calls; the fewest bytes of any window count. An allocation made in every
+    /// call shows in each window; a one-time one that warm-up did not reach (a type initialised when tiered compilation
+    /// installs the optimised code, which with DOTNET_EnableAVX=0 arrived inside the window: 2,160 bytes once) shows in
+    /// one at most.
+    /// </summary>
+    private const int Windows = 3;
 
     private const string DropoutNetwork = nameof(DropoutElasticNetClassifier);
 
@@ -36,7 +44,7 @@ public sealed class OptimizerAllocationTests
         long bytes = Measure(network.Step);
 
         Assert.Equal(0, bytes);
-        Assert.Equal(WarmUpCalls + MeasuredCalls, network.StepCount); // the calls really ran
+        Assert.Equal(WarmUpCalls + Windows * MeasuredCalls, network.StepCount); // the calls really ran
     }
 
     [Theory]
@@ -51,7 +59,7 @@ public sealed class OptimizerAllocationTests
 
         Assert.Equal(0, bytes);
         Assert.True(float.IsFinite(loss) && loss > 0, $"loss {loss}");
-        Assert.Equal(WarmUpCalls + MeasuredCalls, network.StepCount);
+        Assert.Equal(WarmUpCalls + Windows * MeasuredCalls, network.StepCount);
     }
 
     /// <summary>Creates the network and one batch: the case's first batch, or a fixed pseudo-random batch for the dropout network.</summary>
@@ -81,7 +89,10 @@ public sealed class OptimizerAllocationTests
         return generated;
     }
 
-    /// <summary>Bytes allocated on this thread by <see cref="MeasuredCalls"/> calls, after <see cref="WarmUpCalls"/>.</summary>
+    /// <summary>
+    /// The fewest bytes allocated on this thread by <see cref="MeasuredCalls"/> calls, over <see cref="Windows"/> windows
+    /// after <see cref="WarmUpCalls"/> calls.
+    /// </summary>
     private static long Measure(Action call)
     {
         for (int k = 0; k < WarmUpCalls; k++)
@@ -89,12 +100,18 @@ public sealed class OptimizerAllocationTests
             call();
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int k = 0; k < MeasuredCalls; k++)
+        long fewest = long.MaxValue;
+        for (int window = 0; window < Windows; window++)
         {
-            call();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int k = 0; k < MeasuredCalls; k++)
+            {
+                call();
+            }
+
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        return fewest;
     }
 }
