@@ -23,7 +23,7 @@ internal readonly record struct Chunk(VectorWidth Width, int Offset, int Used = 
     /// whole vector); <c>value &amp; mask</c> clears what a partial vector read past its row.
     /// </summary>
     public string UsedMask => IsPartial
-        ? $"{Width.Class}.AsSingle({Width.Class}.LessThan({Width.Class}<int>.Indices, {Width.Class}.Create({Used.ToString(System.Globalization.CultureInfo.InvariantCulture)})))"
+        ? $"{Width.Class}.AsSingle({Width.Class}.LessThan({Width.Class}<int>.Indices, {Width.Class}.Create({GeneratedNames.Int(Used)})))"
         : $"{Width.Class}<float>.AllBitsSet";
 
     /// <summary>
