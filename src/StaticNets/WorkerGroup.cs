@@ -12,7 +12,7 @@ namespace StaticNets;
 /// <para>
 /// The workers are dedicated background threads, not thread-pool work items, so a busy or starved thread pool never
 /// delays them and they never take threads from it. A job allocates nothing: the caller passes a delegate it created
-/// once. Workers spin briefly for the next job, then block.
+/// once. Workers spin briefly for the next job, then block (see <see cref="Shared"/>).
 /// </para>
 /// <para>
 /// The workers hold no reference to the group or to the last job's delegate between jobs, so a group that is no
@@ -62,15 +62,7 @@ public sealed class WorkerGroup : IDisposable
             return;
         }
 
-        shared.Job = part;
-        shared.Error = null;
-        shared.Pending = shared.Workers;
-        shared.Done.Reset();
-        foreach (ManualResetEventSlim start in shared.Start)
-        {
-            start.Set();
-        }
-
+        shared.Publish(part);
         Exception? callerError = null;
         try
         {
@@ -81,7 +73,7 @@ public sealed class WorkerGroup : IDisposable
             callerError = e;
         }
 
-        shared.Done.Wait();
+        shared.WaitForWorkers();
         shared.Job = null; // the workers keep no reference to the job (and what it captured) between jobs
         Exception? error = callerError ?? shared.Error;
         if (error is not null)
@@ -97,67 +89,98 @@ public sealed class WorkerGroup : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>What the workers see: the job, the signals and nothing that refers back to the group.</summary>
+    /// <summary>
+    /// What the workers see: the job, the signals and nothing that refers back to the group.
+    /// </summary>
+    /// <remarks>
+    /// A job is announced by incrementing <see cref="_generation"/>; each worker spins on it, and the caller spins on
+    /// <see cref="_pending"/> for the workers to finish. A thread that has spun for <see cref="SpinLimit"/> rounds without
+    /// news raises its sleeping flag, looks once more, and blocks on its semaphore; whoever brings the news clears the
+    /// flag with an exchange and releases the semaphore only if the flag was up. Both sides use full fences (interlocked
+    /// operations) for the flag and the news, so either the sleeper sees the news or the bringer sees the flag, and a
+    /// release that crosses a sleeper's last look is taken by a wait that returns at once: no wake-up is lost and none
+    /// is left over.
+    /// </remarks>
     private sealed class Shared
     {
-        // Spins of ManualResetEventSlim before blocking: a job follows the previous one within microseconds in a
-        // training or inference loop, so a short spin avoids the cost of a kernel wake-up.
-        private const int SpinCount = 2000;
+        // Rounds of Thread.SpinWait(1) (a few tens of nanoseconds each) before a thread blocks: in a training or inference
+        // loop the next job follows within microseconds, and a kernel wake-up costs several; a thread left idle blocks
+        // after some tens of microseconds and uses no processor time.
+        private const int SpinLimit = 2000;
 
+        private readonly SemaphoreSlim[] _wake;
+        private readonly int[] _sleeping;
+        private readonly SemaphoreSlim _done = new(0, 1);
+        private int _callerSleeping;
+        private int _generation;
+        private int _pending;
         private volatile bool _stopped;
 
         public Shared(int workers)
         {
             Workers = workers;
-            Start = new ManualResetEventSlim[workers];
+            _wake = new SemaphoreSlim[workers];
+            _sleeping = new int[workers];
             for (int w = 0; w < workers; w++)
             {
-                Start[w] = new ManualResetEventSlim(false, SpinCount);
+                _wake[w] = new SemaphoreSlim(0, 1);
             }
-
-            Done = new ManualResetEventSlim(false, SpinCount);
-
-            // An event creates its kernel object the first time a wait outlasts the spinning: create them now, so that a
-            // job never allocates, however late that first long wait comes.
-            foreach (ManualResetEventSlim start in Start)
-            {
-                _ = start.WaitHandle;
-            }
-
-            _ = Done.WaitHandle;
         }
 
         public int Workers { get; }
 
-        public ManualResetEventSlim[] Start { get; }
-
-        public ManualResetEventSlim Done { get; }
-
         public Action<int>? Job { get; set; }
 
-        public Exception? Error { get; set; }
-
-        public int Pending;
+        public Exception? Error => _error;
 
         public bool Stopped => _stopped;
+
+        private Exception? _error;
+
+        /// <summary>Announces <paramref name="job"/> to the workers.</summary>
+        public void Publish(Action<int> job)
+        {
+            Job = job;
+            _error = null;
+            Volatile.Write(ref _pending, Workers);
+            Interlocked.Increment(ref _generation);
+            WakeWorkers();
+        }
+
+        /// <summary>Returns when every worker has finished the job announced last.</summary>
+        public void WaitForWorkers()
+        {
+            for (int round = 0; round < SpinLimit; round++)
+            {
+                if (Volatile.Read(ref _pending) == 0)
+                {
+                    return;
+                }
+
+                Thread.SpinWait(1);
+            }
+
+            Interlocked.Exchange(ref _callerSleeping, 1);
+            if (Volatile.Read(ref _pending) != 0 || Interlocked.Exchange(ref _callerSleeping, 0) == 0)
+            {
+                _done.Wait(); // the last worker clears the flag and releases, or already has
+            }
+        }
 
         public void Stop()
         {
             _stopped = true;
-            foreach (ManualResetEventSlim start in Start)
-            {
-                start.Set();
-            }
+            Interlocked.Increment(ref _generation);
+            WakeWorkers();
         }
 
         public void Work(object? state)
         {
             int w = (int)state!;
-            ManualResetEventSlim start = Start[w];
+            int seen = 0;
             while (true)
             {
-                start.Wait();
-                start.Reset();
+                seen = WaitForJob(w, seen);
                 if (_stopped)
                 {
                     return;
@@ -169,14 +192,56 @@ public sealed class WorkerGroup : IDisposable
                 }
                 catch (Exception e)
                 {
-                    Error ??= e;
+                    Interlocked.CompareExchange(ref _error, e, null);
                 }
 
-                if (Interlocked.Decrement(ref Pending) == 0)
+                if (Interlocked.Decrement(ref _pending) == 0 && Interlocked.Exchange(ref _callerSleeping, 0) == 1)
                 {
-                    Done.Set();
+                    _done.Release();
                 }
             }
+        }
+
+        private void WakeWorkers()
+        {
+            for (int w = 0; w < _sleeping.Length; w++)
+            {
+                if (Interlocked.Exchange(ref _sleeping[w], 0) == 1)
+                {
+                    _wake[w].Release();
+                }
+            }
+        }
+
+        /// <summary>Spins, then blocks, until the generation differs from <paramref name="seen"/>; returns the new one.</summary>
+        private int WaitForJob(int w, int seen)
+        {
+            int generation;
+            for (int round = 0; round < SpinLimit; round++)
+            {
+                generation = Volatile.Read(ref _generation);
+                if (generation != seen)
+                {
+                    return generation;
+                }
+
+                Thread.SpinWait(1);
+            }
+
+            Interlocked.Exchange(ref _sleeping[w], 1);
+            generation = Volatile.Read(ref _generation);
+            if (generation == seen)
+            {
+                _wake[w].Wait(); // the caller clears the flag and releases once it has announced a job
+                return Volatile.Read(ref _generation);
+            }
+
+            if (Interlocked.Exchange(ref _sleeping[w], 0) == 0)
+            {
+                _wake[w].Wait(); // the caller saw the flag and released: take that release now
+            }
+
+            return generation;
         }
     }
 }
