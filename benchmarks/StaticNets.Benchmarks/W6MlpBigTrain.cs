@@ -43,7 +43,7 @@ public class W6MlpBigTrain
     [Benchmark(Description = "StaticNets Trainer.Fit, 1 epoch")]
     public float TrainerEpoch()
     {
-        TrainingResult result = Trainer.Fit(_network, _inputs, _targets, new TrainingOptions { Epochs = 1, BatchSize = BatchSize, Seed = 1 });
+        TrainingResult result = Trainer.Fit(_network, _inputs, _targets, new TrainingOptions { Epochs = 1, BatchSize = BatchSize, Seed = 1, DegreeOfParallelism = Threads });
         return result.History[^1].TrainLoss;
     }
 

@@ -49,8 +49,8 @@ if (options.Quick)
 AnsiConsole.MarkupLine($"data: {training.Count:N0} training, {validation.Count:N0} validation, {test.Count:N0} test images of {training.FeatureCount} pixels scaled to [[0, 1]]");
 
 return options.Cnn
-    ? Run(new FashionCnn(seed: (int)options.Seed) { DegreeOfParallelism = options.Threads }, () => new FashionCnn(), "fashion-cnn", "Fashion-MNIST CNN", FashionCnn.DefaultLearningRate, options, training, validation, test)
-    : Run(new FashionMlp(seed: (int)options.Seed) { DegreeOfParallelism = options.Threads }, () => new FashionMlp(), "fashion-mlp", "Fashion-MNIST MLP", FashionMlp.DefaultLearningRate, options, training, validation, test);
+    ? Run(new FashionCnn(seed: (int)options.Seed), () => new FashionCnn(), "fashion-cnn", "Fashion-MNIST CNN", FashionCnn.DefaultLearningRate, options, training, validation, test)
+    : Run(new FashionMlp(seed: (int)options.Seed), () => new FashionMlp(), "fashion-mlp", "Fashion-MNIST MLP", FashionMlp.DefaultLearningRate, options, training, validation, test);
 
 // Steps 2-4 for either network: the same trainer, metrics, pictures and model file.
 static int Run<TNetwork>(TNetwork network, Func<TNetwork> fresh, string name, string title, float learningRate, Options options,
@@ -67,6 +67,7 @@ static int Run<TNetwork>(TNetwork network, Func<TNetwork> fresh, string name, st
         Epochs = options.Epochs,
         BatchSize = options.BatchSize,
         Seed = options.Seed,
+        DegreeOfParallelism = options.Threads, // null: chosen for the network and batch size; results are bitwise the same for every count
         // Adam at the declared rate, annealed along a cosine to 0 over the run so that the last epochs settle.
         Schedule = options.Anneal
             ? new CosineAnnealingSchedule(learningRate, options.Epochs * ((training.Count + options.BatchSize - 1) / options.BatchSize))
@@ -158,7 +159,7 @@ static string Describe(EpochRecord record) =>
     $"val loss {record.ValidationLoss:F4}  val acc {record.ValidationAccuracy:F4}  lr {record.LearningRate:G3}  {record.SamplesPerSecond:N0} samples/s";
 
 /// <summary>Command-line options of the main job.</summary>
-internal sealed record Options(bool Cnn, int Epochs, int BatchSize, ulong Seed, bool Quick, bool Anneal, string DataDirectory, string OutputDirectory, double ExpectedAccuracy, int Threads)
+internal sealed record Options(bool Cnn, int Epochs, int BatchSize, ulong Seed, bool Quick, bool Anneal, string DataDirectory, string OutputDirectory, double ExpectedAccuracy, int? Threads)
 {
     public static Options? Parse(string[] args)
     {
@@ -167,7 +168,7 @@ internal sealed record Options(bool Cnn, int Epochs, int BatchSize, ulong Seed, 
         int epochs = cnn ? 10 : 20, batch = cnn ? 32 : 128; // the CNN: Keras' default batch size, as report 000
         ulong seed = 42;
         double expected = 0;
-        int threads = Environment.ProcessorCount; // results are bitwise the same for every thread count
+        int? threads = null; // the trainer's automatic choice
         bool quick = false, anneal = true;
         string data = FashionMnist.DefaultDirectory, output = Path.Combine("artifacts", "fashion-mnist");
         for (int k = 0; k < args.Length; k++)
@@ -177,7 +178,7 @@ internal sealed record Options(bool Cnn, int Epochs, int BatchSize, ulong Seed, 
             {
                 case "--model" when value is "mlp" or "cnn": k++; break;
                 case "--epochs" when int.TryParse(value, out epochs) && epochs > 0: k++; break;
-                case "--threads" when int.TryParse(value, out threads) && threads > 0: k++; break;
+                case "--threads" when int.TryParse(value, out int count) && count > 0: threads = count; k++; break;
                 case "--expect-accuracy" when double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out expected): k++; break;
                 case "--batch" when int.TryParse(value, out batch) && batch > 0: k++; break;
                 case "--seed" when ulong.TryParse(value, out seed): k++; break;

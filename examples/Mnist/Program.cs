@@ -54,8 +54,8 @@ Console.WriteLine($"{digits.Count:N0} digits: {train.Count:N0} for training, {te
 
 // Every core: training results are bitwise the same for any thread count.
 double accuracy = cnn
-    ? Run(new DigitsCnn(seed: 42) { DegreeOfParallelism = Environment.ProcessorCount }, train, test, digits.ClassNames, anneal: true)
-    : Run(new DigitsMlp(seed: 42) { DegreeOfParallelism = Environment.ProcessorCount }, train, test, digits.ClassNames, anneal: false);
+    ? Run(new DigitsCnn(seed: 42), train, test, digits.ClassNames, anneal: true)
+    : Run(new DigitsMlp(seed: 42), train, test, digits.ClassNames, anneal: false);
 if (double.IsNaN(accuracy))
 {
     return 1;

@@ -7,7 +7,7 @@ internal static class GeneratedMemberNames
 {
     private static readonly string[] Fixed =
     [
-        "InputSize", "OutputSize", "ParameterCount", "Architecture", "DefaultLearningRate", "DefaultMaxBatchSize",
+        "InputSize", "OutputSize", "ParameterCount", "MultiplyAddsPerSample", "Architecture", "DefaultLearningRate", "DefaultMaxBatchSize",
         "PredictScratch", "MaxBatchSize", "LearningRate", "Parameters", "Gradients", "Predict", "Forward", "ForwardBatch",
         "Backward", "ZeroGradients", "Step", "TrainBatch", "Save", "Load", "LastDataLoss", "LastRegularizationLoss",
         "StepCount", "OptimizerName", "OptimizerStateSize", "Evaluate", "LastOutputs", "DataLoss",

@@ -25,11 +25,25 @@ public interface INetwork
     /// <summary>Number of trainable parameters (weights and biases of every layer).</summary>
     static abstract int ParameterCount { get; }
 
+    /// <summary>
+    /// Multiply-adds of one sample's forward pass (dense and convolution layers); a training step costs about three times
+    /// this per sample. <see cref="Parallelism"/> uses it to judge whether a batch is worth sharing out.
+    /// </summary>
+    static abstract long MultiplyAddsPerSample { get; }
+
     /// <summary>The architecture, as text; model files store it and refuse to load into another architecture.</summary>
     static abstract string Architecture { get; }
 
     /// <summary>The largest batch <see cref="Forward"/> and <see cref="TrainBatch"/> accept, fixed at construction.</summary>
     int MaxBatchSize { get; }
+
+    /// <summary>
+    /// Threads a batch is shared out over in <see cref="Forward"/>, <see cref="Backward"/>, <see cref="TrainBatch"/>,
+    /// <see cref="Evaluate"/> and batched inference, the calling thread included; results are bitwise the same for every
+    /// value. 1 (the default) uses the calling thread only; a larger value starts that many - 1 dedicated worker threads.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value set is below 1.</exception>
+    int DegreeOfParallelism { get; set; }
 
     /// <summary>The learning rate the next <see cref="Step"/> uses; zero or positive, and finite.</summary>
     float LearningRate { get; set; }

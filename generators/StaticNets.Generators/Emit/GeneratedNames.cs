@@ -222,6 +222,9 @@ internal static class GeneratedNames
     /// <summary>An int literal in invariant culture.</summary>
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A <see langword="long"/> literal in invariant culture (no suffix: the constant's type says long).</summary>
+    public static string Long(long value) => value.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>"float" or "<paramref name="count"/> floats", for comments.</summary>
     public static string Floats(int count) => count == 1 ? "float" : Int(count) + " floats";
 }

@@ -84,6 +84,12 @@ internal static class NetworkEmitter
             /// <summary>Trainable parameters: the weights and biases of every layer.</summary>
             public const int ParameterCount = {{Int(model.ParameterCount)}};
 
+            /// <summary>
+            /// Multiply-adds of one sample's forward pass (dense and convolution layers); a training step costs about three
+            /// times this per sample (forward, input gradients, weight gradients).
+            /// </summary>
+            public const long MultiplyAddsPerSample = {{Long(model.MultiplyAddsPerSample)}};
+
             /// <summary>The architecture; model files store it and refuse to load into another one.</summary>
             public const string Architecture = "{{model.Architecture}}";
 
@@ -312,6 +318,8 @@ internal static class NetworkEmitter
             static int {{INetwork}}.OutputSize => OutputSize;
 
             static int {{INetwork}}.ParameterCount => ParameterCount;
+
+            static long {{INetwork}}.MultiplyAddsPerSample => MultiplyAddsPerSample;
 
             static string {{INetwork}}.Architecture => Architecture;
 

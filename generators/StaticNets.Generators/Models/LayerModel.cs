@@ -111,4 +111,15 @@ internal readonly record struct LayerModel(
     };
 
     public int ParameterCount => WeightCount + BiasCount;
+
+    /// <summary>
+    /// Multiply-adds of one sample's forward pass through this layer: one per weight of a dense layer, one per weight
+    /// and output pixel of a convolution; none for layers without weights.
+    /// </summary>
+    public long MultiplyAdds => Kind switch
+    {
+        LayerKind.Dense => (long)Inputs * Outputs,
+        LayerKind.Conv2D => (long)OutHeight * OutWidth * WeightCount,
+        _ => 0,
+    };
 }

@@ -101,6 +101,21 @@ internal sealed record NetworkModel(
 
     public int ParameterCount => OutputLayer.BiasOffset + OutputLayer.Outputs;
 
+    /// <summary>Multiply-adds of one sample's forward pass: the sum over the layers.</summary>
+    public long MultiplyAddsPerSample
+    {
+        get
+        {
+            long total = 0;
+            foreach (LayerModel layer in Layers)
+            {
+                total += layer.MultiplyAdds;
+            }
+
+            return total;
+        }
+    }
+
     /// <summary>The fully qualified name without <c>global::</c>, used for hint names.</summary>
     public string FullName
     {

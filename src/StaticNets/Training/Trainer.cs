@@ -61,6 +61,34 @@ public static class Trainer
         }
 
         int batch = options.Validate(network.MaxBatchSize, samples);
+        int threads = options.DegreeOfParallelism ?? Parallelism.For<TNetwork>(batch);
+        int previousThreads = network.DegreeOfParallelism;
+        network.DegreeOfParallelism = threads;
+        try
+        {
+            return Train(network, inputs, targets, validationInputs, validationTargets, options, samples, validationSamples, batch, cancellationToken);
+        }
+        finally
+        {
+            network.DegreeOfParallelism = previousThreads;
+        }
+    }
+
+    /// <summary>The run of <see cref="Fit{TNetwork}(TNetwork, ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, TrainingOptions?, CancellationToken)"/>, its arguments checked.</summary>
+    private static TrainingResult Train<TNetwork>(
+        TNetwork network,
+        ReadOnlySpan<float> inputs,
+        ReadOnlySpan<float> targets,
+        ReadOnlySpan<float> validationInputs,
+        ReadOnlySpan<float> validationTargets,
+        TrainingOptions options,
+        int samples,
+        int validationSamples,
+        int batch,
+        CancellationToken cancellationToken)
+        where TNetwork : INetwork
+    {
+        bool validate = validationSamples > 0;
 
         // Everything a run needs is allocated here, once; the steps themselves allocate nothing.
         int[] order = new int[samples];

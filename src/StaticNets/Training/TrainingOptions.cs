@@ -3,7 +3,7 @@ using StaticNets.Schedules;
 
 namespace StaticNets.Training;
 
-/// <summary>How <see cref="Trainer.Fit{TNetwork}"/> trains: epochs, batch mode, shuffling and the learning-rate schedule.</summary>
+/// <summary>How <see cref="Trainer.Fit{TNetwork}"/> trains: epochs, batch mode, shuffling, the learning-rate schedule and threads.</summary>
 public sealed record TrainingOptions
 {
     /// <summary>The batch size that means "the whole training set in one batch" (full-batch gradient descent).</summary>
@@ -21,6 +21,14 @@ public sealed record TrainingOptions
     /// Must not exceed the network's <see cref="INetwork.MaxBatchSize"/>. Default 32.
     /// </summary>
     public int BatchSize { get; init; } = 32;
+
+    /// <summary>
+    /// Threads each training step and validation batch is shared out over (the network's
+    /// <see cref="INetwork.DegreeOfParallelism"/>, set for the run and restored afterwards), or <see langword="null"/>
+    /// (the default) for <see cref="Parallelism.For{TNetwork}(int)"/>'s choice for the network and the batch size.
+    /// Results are bitwise the same for every value; only the time changes.
+    /// </summary>
+    public int? DegreeOfParallelism { get; init; }
 
     /// <summary>Reshuffle the samples at the start of every epoch. Default true.</summary>
     public bool Shuffle { get; init; } = true;
@@ -71,6 +79,11 @@ public sealed record TrainingOptions
         if (EarlyStoppingPatience < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(EarlyStoppingPatience), EarlyStoppingPatience, $"EarlyStoppingPatience must be zero or more, but it is {EarlyStoppingPatience}.");
+        }
+
+        if (DegreeOfParallelism is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(DegreeOfParallelism), DegreeOfParallelism, $"DegreeOfParallelism must be at least 1 (or null for the automatic choice), but it is {DegreeOfParallelism}.");
         }
 
         if (BatchSize < 0)

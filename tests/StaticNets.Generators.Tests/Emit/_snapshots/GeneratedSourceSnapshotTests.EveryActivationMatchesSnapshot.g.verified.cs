@@ -16,6 +16,12 @@ partial class AllActivationsNet : global::StaticNets.INetwork
     /// <summary>Trainable parameters: the weights and biases of every layer.</summary>
     public const int ParameterCount = 307;
 
+    /// <summary>
+    /// Multiply-adds of one sample's forward pass (dense and convolution layers); a training step costs about three
+    /// times this per sample (forward, input gradients, weight gradients).
+    /// </summary>
+    public const long MultiplyAddsPerSample = 256;
+
     /// <summary>The architecture; model files store it and refuse to load into another one.</summary>
     public const string Architecture = "Input(3) -> Dense(5, Linear) -> Dense(6, Sigmoid) -> Dense(4, Tanh) -> Dense(9, ReLU) -> Dense(5, LeakyReLU(0.01)) -> Dense(4, ELU(1)) -> Dense(6, Softplus) -> Dense(5, GELU) -> Dense(4, SiLU) -> Dense(3, Softmax)";
 
@@ -178,6 +184,8 @@ partial class AllActivationsNet : global::StaticNets.INetwork
     static int global::StaticNets.INetwork.OutputSize => OutputSize;
 
     static int global::StaticNets.INetwork.ParameterCount => ParameterCount;
+
+    static long global::StaticNets.INetwork.MultiplyAddsPerSample => MultiplyAddsPerSample;
 
     static string global::StaticNets.INetwork.Architecture => Architecture;
 

@@ -16,6 +16,12 @@ partial class PaddedCnn : global::StaticNets.INetwork
     /// <summary>Trainable parameters: the weights and biases of every layer.</summary>
     public const int ParameterCount = 823;
 
+    /// <summary>
+    /// Multiply-adds of one sample's forward pass (dense and convolution layers); a training step costs about three
+    /// times this per sample (forward, input gradients, weight gradients).
+    /// </summary>
+    public const long MultiplyAddsPerSample = 14760;
+
     /// <summary>The architecture; model files store it and refuse to load into another one.</summary>
     public const string Architecture = "Input(9x8x3) -> Conv2D(5, 3x3, stride 2, same, Tanh) -> Conv2D(20, 2x3, same, Sigmoid) -> AveragePool2D(2x2, stride 1) -> Dropout(0.1) -> GlobalAveragePool2D -> Dense(3, Linear)";
 
@@ -164,6 +170,8 @@ partial class PaddedCnn : global::StaticNets.INetwork
     static int global::StaticNets.INetwork.OutputSize => OutputSize;
 
     static int global::StaticNets.INetwork.ParameterCount => ParameterCount;
+
+    static long global::StaticNets.INetwork.MultiplyAddsPerSample => MultiplyAddsPerSample;
 
     static string global::StaticNets.INetwork.Architecture => Architecture;
 

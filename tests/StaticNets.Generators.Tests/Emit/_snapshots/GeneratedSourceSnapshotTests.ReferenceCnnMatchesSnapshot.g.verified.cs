@@ -16,6 +16,12 @@ partial class Cnn : global::StaticNets.INetwork
     /// <summary>Trainable parameters: the weights and biases of every layer.</summary>
     public const int ParameterCount = 121930;
 
+    /// <summary>
+    /// Multiply-adds of one sample's forward pass (dense and convolution layers); a training step costs about three
+    /// times this per sample (forward, input gradients, weight gradients).
+    /// </summary>
+    public const long MultiplyAddsPerSample = 2528000;
+
     /// <summary>The architecture; model files store it and refuse to load into another one.</summary>
     public const string Architecture = "Input(28x28x1) -> Conv2D(32, 3x3, ReLU) -> MaxPool2D(2x2) -> Conv2D(64, 3x3, ReLU) -> MaxPool2D(2x2) -> Flatten -> Dense(64, ReLU) -> Dense(10, Softmax)";
 
@@ -172,6 +178,8 @@ partial class Cnn : global::StaticNets.INetwork
     static int global::StaticNets.INetwork.OutputSize => OutputSize;
 
     static int global::StaticNets.INetwork.ParameterCount => ParameterCount;
+
+    static long global::StaticNets.INetwork.MultiplyAddsPerSample => MultiplyAddsPerSample;
 
     static string global::StaticNets.INetwork.Architecture => Architecture;
 

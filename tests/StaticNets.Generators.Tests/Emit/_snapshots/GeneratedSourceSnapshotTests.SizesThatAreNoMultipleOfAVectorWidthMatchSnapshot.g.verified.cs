@@ -16,6 +16,12 @@ partial class OddNet : global::StaticNets.INetwork
     /// <summary>Trainable parameters: the weights and biases of every layer.</summary>
     public const int ParameterCount = 592;
 
+    /// <summary>
+    /// Multiply-adds of one sample's forward pass (dense and convolution layers); a training step costs about three
+    /// times this per sample (forward, input gradients, weight gradients).
+    /// </summary>
+    public const long MultiplyAddsPerSample = 572;
+
     /// <summary>The architecture; model files store it and refuse to load into another one.</summary>
     public const string Architecture = "Input(37) -> Dense(13, LeakyReLU(0.01)) -> Dense(7, Linear)";
 
@@ -113,6 +119,8 @@ partial class OddNet : global::StaticNets.INetwork
     static int global::StaticNets.INetwork.OutputSize => OutputSize;
 
     static int global::StaticNets.INetwork.ParameterCount => ParameterCount;
+
+    static long global::StaticNets.INetwork.MultiplyAddsPerSample => MultiplyAddsPerSample;
 
     static string global::StaticNets.INetwork.Architecture => Architecture;
 

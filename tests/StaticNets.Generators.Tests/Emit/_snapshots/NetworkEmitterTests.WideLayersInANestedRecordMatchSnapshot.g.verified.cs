@@ -18,6 +18,12 @@ partial struct Outer
         /// <summary>Trainable parameters: the weights and biases of every layer.</summary>
         public const int ParameterCount = 91801;
 
+        /// <summary>
+        /// Multiply-adds of one sample's forward pass (dense and convolution layers); a training step costs about three
+        /// times this per sample (forward, input gradients, weight gradients).
+        /// </summary>
+        public const long MultiplyAddsPerSample = 91200;
+
         /// <summary>The architecture; model files store it and refuse to load into another one.</summary>
         public const string Architecture = "Input(3) -> Dense(300, ReLU) -> Dense(300, Tanh) -> Dense(1, Sigmoid)";
 
@@ -124,6 +130,8 @@ partial struct Outer
         static int global::StaticNets.INetwork.OutputSize => OutputSize;
 
         static int global::StaticNets.INetwork.ParameterCount => ParameterCount;
+
+        static long global::StaticNets.INetwork.MultiplyAddsPerSample => MultiplyAddsPerSample;
 
         static string global::StaticNets.INetwork.Architecture => Architecture;
 

@@ -16,6 +16,12 @@ partial class RegularizedNet : global::StaticNets.INetwork
     /// <summary>Trainable parameters: the weights and biases of every layer.</summary>
     public const int ParameterCount = 176;
 
+    /// <summary>
+    /// Multiply-adds of one sample's forward pass (dense and convolution layers); a training step costs about three
+    /// times this per sample (forward, input gradients, weight gradients).
+    /// </summary>
+    public const long MultiplyAddsPerSample = 150;
+
     /// <summary>The architecture; model files store it and refuse to load into another one.</summary>
     public const string Architecture = "Input(5) -> Dropout(0.1) -> Dense(8, LeakyReLU(0.2)) -> Dropout(0.5) -> Dense(6, ELU(0.5)) -> Dense(5, GELU) -> Dense(4, SiLU) -> Dense(3, Softmax)";
 
@@ -163,6 +169,8 @@ partial class RegularizedNet : global::StaticNets.INetwork
     static int global::StaticNets.INetwork.OutputSize => OutputSize;
 
     static int global::StaticNets.INetwork.ParameterCount => ParameterCount;
+
+    static long global::StaticNets.INetwork.MultiplyAddsPerSample => MultiplyAddsPerSample;
 
     static string global::StaticNets.INetwork.Architecture => Architecture;
 

@@ -16,6 +16,12 @@ partial class RMSpropCenteredWithMomentumNet : global::StaticNets.INetwork
     /// <summary>Trainable parameters: the weights and biases of every layer.</summary>
     public const int ParameterCount = 26;
 
+    /// <summary>
+    /// Multiply-adds of one sample's forward pass (dense and convolution layers); a training step costs about three
+    /// times this per sample (forward, input gradients, weight gradients).
+    /// </summary>
+    public const long MultiplyAddsPerSample = 20;
+
     /// <summary>The architecture; model files store it and refuse to load into another one.</summary>
     public const string Architecture = "Input(3) -> Dense(4, Tanh) -> Dense(2, Linear)";
 
@@ -117,6 +123,8 @@ partial class RMSpropCenteredWithMomentumNet : global::StaticNets.INetwork
     static int global::StaticNets.INetwork.OutputSize => OutputSize;
 
     static int global::StaticNets.INetwork.ParameterCount => ParameterCount;
+
+    static long global::StaticNets.INetwork.MultiplyAddsPerSample => MultiplyAddsPerSample;
 
     static string global::StaticNets.INetwork.Architecture => Architecture;
 
