@@ -93,13 +93,20 @@ public sealed class WorkerGroup : IDisposable
     /// What the workers see: the job, the signals and nothing that refers back to the group.
     /// </summary>
     /// <remarks>
-    /// A job is announced by incrementing <see cref="_generation"/>; each worker spins on it, and the caller spins on
-    /// <see cref="_pending"/> for the workers to finish. A thread that has spun for <see cref="SpinLimit"/> rounds without
-    /// news raises its sleeping flag, looks once more, and blocks on its semaphore; whoever brings the news clears the
-    /// flag with an exchange and releases the semaphore only if the flag was up. Both sides use full fences (interlocked
-    /// operations) for the flag and the news, so either the sleeper sees the news or the bringer sees the flag, and a
-    /// release that crosses a sleeper's last look is taken by a wait that returns at once: no wake-up is lost and none
-    /// is left over.
+    /// <para>
+    /// A job is announced by incrementing <see cref="_generation"/>; each worker spins on it. A worker that has spun for
+    /// <see cref="SpinLimit"/> rounds without news raises its sleeping flag, looks once more, and blocks on its
+    /// semaphore; the caller, after announcing a job, clears each flag with an exchange and releases the semaphore only
+    /// if the flag was up. Both sides use full fences, so either the worker sees the news or the caller sees the flag.
+    /// Every release answers one raised flag and is taken by exactly one wait; a worker woken by a late release (one for
+    /// a job it has already run) finds the generation unchanged and goes back to sleep.
+    /// </para>
+    /// <para>
+    /// The caller spins on <see cref="_pending"/>, the count of workers still running the job. If it must block, it sets
+    /// <see cref="CallerSleeping"/> in the same integer; the worker whose decrement leaves exactly that bit releases
+    /// the caller. Decrement and test are one atomic operation, so a worker delayed after finishing one job can never
+    /// wake the caller during the next.
+    /// </para>
     /// </remarks>
     private sealed class Shared
     {
@@ -108,12 +115,15 @@ public sealed class WorkerGroup : IDisposable
         // after some tens of microseconds and uses no processor time.
         private const int SpinLimit = 2000;
 
+        // The bit of _pending that says the caller is blocked on _done; the low bits count the workers still running.
+        private const int CallerSleeping = 1 << 30;
+
         private readonly SemaphoreSlim[] _wake;
         private readonly int[] _sleeping;
         private readonly SemaphoreSlim _done = new(0, 1);
-        private int _callerSleeping;
         private int _generation;
         private int _pending;
+        private Exception? _error;
         private volatile bool _stopped;
 
         public Shared(int workers)
@@ -134,8 +144,6 @@ public sealed class WorkerGroup : IDisposable
         public Exception? Error => _error;
 
         public bool Stopped => _stopped;
-
-        private Exception? _error;
 
         /// <summary>Announces <paramref name="job"/> to the workers.</summary>
         public void Publish(Action<int> job)
@@ -160,11 +168,12 @@ public sealed class WorkerGroup : IDisposable
                 Thread.SpinWait(1);
             }
 
-            Interlocked.Exchange(ref _callerSleeping, 1);
-            if (Volatile.Read(ref _pending) != 0 || Interlocked.Exchange(ref _callerSleeping, 0) == 0)
+            if (Interlocked.Or(ref _pending, CallerSleeping) != 0)
             {
-                _done.Wait(); // the last worker clears the flag and releases, or already has
+                _done.Wait(); // the worker whose decrement leaves CallerSleeping alone releases it
             }
+
+            Volatile.Write(ref _pending, 0);
         }
 
         public void Stop()
@@ -195,7 +204,7 @@ public sealed class WorkerGroup : IDisposable
                     Interlocked.CompareExchange(ref _error, e, null);
                 }
 
-                if (Interlocked.Decrement(ref _pending) == 0 && Interlocked.Exchange(ref _callerSleeping, 0) == 1)
+                if (Interlocked.Decrement(ref _pending) == CallerSleeping)
                 {
                     _done.Release();
                 }
@@ -228,20 +237,27 @@ public sealed class WorkerGroup : IDisposable
                 Thread.SpinWait(1);
             }
 
-            Interlocked.Exchange(ref _sleeping[w], 1);
-            generation = Volatile.Read(ref _generation);
-            if (generation == seen)
+            while (true)
             {
-                _wake[w].Wait(); // the caller clears the flag and releases once it has announced a job
-                return Volatile.Read(ref _generation);
-            }
+                Interlocked.Exchange(ref _sleeping[w], 1);
+                generation = Volatile.Read(ref _generation);
+                if (generation != seen)
+                {
+                    if (Interlocked.Exchange(ref _sleeping[w], 0) == 0)
+                    {
+                        _wake[w].Wait(); // the caller saw the flag and released (or is about to): take that release
+                    }
 
-            if (Interlocked.Exchange(ref _sleeping[w], 0) == 0)
-            {
-                _wake[w].Wait(); // the caller saw the flag and released: take that release now
-            }
+                    return generation;
+                }
 
-            return generation;
+                _wake[w].Wait(); // whoever released cleared the flag
+                generation = Volatile.Read(ref _generation);
+                if (generation != seen)
+                {
+                    return generation;
+                }
+            }
         }
     }
 }
