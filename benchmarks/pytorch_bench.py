@@ -32,7 +32,9 @@ with LD_LIBRARY_PATH, e.g. on amd64:
     LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp /usr/bin/python3 benchmarks/pytorch_bench.py
 
 (the package must be installed; this script installs nothing). The script prints which BLAS library the process
-actually mapped, so a result can be labelled. Quote numbers only from one run on an otherwise idle machine,
+actually mapped and which kernels OpenBLAS picked for the CPU, so a result can be labelled. OpenBLAS 0.3.21 (Debian 12)
+does not know CPUs newer than it: on AMD family 26 (Zen 5) it picks its AVX2 "Haswell" kernels; OPENBLAS_CORETYPE=SkylakeX
+selects its AVX-512 ones, which ran W1 about 2x faster there. Quote numbers only from one run on an otherwise idle machine,
 together with that BLAS line.
 
 DENORMALS. The training data has random labels, on which ReLU units die; Adam's moments of their weights then
@@ -141,6 +143,21 @@ def time_epochs(step, inputs, labels, batch_size, epochs):
     return statistics.median(times), min(times)
 
 
+def openblas_core():
+    """The kernel family OpenBLAS chose for this CPU (its dynamic-architecture build picks one at load time)."""
+    import ctypes
+    try:
+        with open("/proc/self/maps") as maps:
+            paths = sorted({line.split()[-1] for line in maps if "libopenblas" in line})
+        for path in paths:
+            library = ctypes.CDLL(path)
+            library.openblas_get_corename.restype = ctypes.c_char_p
+            return library.openblas_get_corename().decode()
+    except (OSError, AttributeError):
+        pass
+    return "(not OpenBLAS)"
+
+
 def blas_libraries():
     try:
         with open("/proc/self/maps") as maps:
@@ -177,6 +194,7 @@ def main():
     print(f"torch {torch.__version__}, Python {platform.python_version()}, {platform.machine()}, "
           f"{os.cpu_count()} logical CPUs")
     print(f"BLAS mapped: {blas_libraries()}")
+    print(f"OpenBLAS kernels: {openblas_core()}")
     print(f"denormals: {'flushed to zero' if flushed else 'kept (PyTorch default)'}")
     print(f"mode: {'quick (indicative only)' if args.quick else 'full'}; latencies: warm-up {warmup}, "
           f"{blocks} blocks x {block_size} calls; epochs: 1 warm-up + {epochs} timed of {samples:,} samples")
