@@ -200,9 +200,9 @@ internal static class NetworkEmitter
             {{Guard}}.MaxBatchSize(maxBatchSize, {{LargestRow(model)}}, nameof(maxBatchSize)); // the widest row of the workspace
             MaxBatchSize = maxBatchSize;
             {{LearningRate}} = DefaultLearningRate;
-            {{Parameters}} = new float[ParameterCount];
-            {{Gradients}} = new float[ParameterCount];
-            {{Inputs}} = new float[checked(maxBatchSize * InputSize)];
+            {{Parameters}} = {{AlignedFloats}}(ParameterCount);
+            {{Gradients}} = {{AlignedFloats}}(ParameterCount);
+            {{Inputs}} = {{AlignedFloats}}(checked(maxBatchSize * InputSize));
             """);
         foreach (LayerModel layer in model.Layers)
         {
@@ -212,34 +212,34 @@ internal static class NetworkEmitter
                 case LayerKind.Flatten:
                     continue;
                 case LayerKind.Dropout:
-                    writer.WriteLine($"{Mask(l)} = new float[checked(maxBatchSize * {Out(l)})];");
+                    writer.WriteLine($"{Mask(l)} = {AlignedFloats}(checked(maxBatchSize * {Out(l)}));");
                     break;
                 case LayerKind.Dense or LayerKind.Conv2D:
-                    writer.WriteLine($"{Z(l)} = new float[checked(maxBatchSize * {Out(l)})];");
+                    writer.WriteLine($"{Z(l)} = {AlignedFloats}(checked(maxBatchSize * {Out(l)}));");
                     break;
             }
 
-            writer.WriteLine($"{A(l)} = new float[checked(maxBatchSize * {Out(l)})];");
+            writer.WriteLine($"{A(l)} = {AlignedFloats}(checked(maxBatchSize * {Out(l)}));");
             int padding = DenseBatchEmitter.DzPadding(model, layer);
             writer.WriteLine(padding == 0
-                ? $"{Dz(l)} = new float[checked(maxBatchSize * {Out(l)})];"
-                : $"{Dz(l)} = new float[checked(maxBatchSize * {Out(l)} + {Int(padding)})]; // the backward kernels read the last row's tail as one vector, {Int(padding)} {(padding == 1 ? "float" : "floats")} past it");
+                ? $"{Dz(l)} = {AlignedFloats}(checked(maxBatchSize * {Out(l)}));"
+                : $"{Dz(l)} = {AlignedFloats}(checked(maxBatchSize * {Out(l)} + {Int(padding)})); // the backward kernels read the last row's tail as one vector, {Int(padding)} {(padding == 1 ? "float" : "floats")} past it");
             if (DenseBatchEmitter.SplitsInputs(layer))
             {
-                writer.WriteLine($"{DenseBatchEmitter.Partial(l)} = new float[checked({DenseBatchEmitter.InputChunksName} * maxBatchSize * {Out(l)})];");
+                writer.WriteLine($"{DenseBatchEmitter.Partial(l)} = {AlignedFloats}(checked({DenseBatchEmitter.InputChunksName} * maxBatchSize * {Out(l)}));");
             }
 
             if (layer.IsConvolution && layer.IsPadded)
             {
-                writer.WriteLine($"{Padded(l)} = new float[checked(maxBatchSize * {PaddedSize(l)})]; // the borders stay zero: only the interior is ever written");
+                writer.WriteLine($"{Padded(l)} = {AlignedFloats}(checked(maxBatchSize * {PaddedSize(l)})); // the borders stay zero: only the interior is ever written");
             }
 
             if (layer.IsConvolution && BackwardEmitter.NeedsInputGradient(model, layer))
             {
-                writer.WriteLine($"{Transposed(l)} = new float[{WeightCount(l)}];");
+                writer.WriteLine($"{Transposed(l)} = {AlignedFloats}({WeightCount(l)});");
                 if (layer.IsPadded)
                 {
-                    writer.WriteLine($"{PaddedGradient(l)} = new float[checked(maxBatchSize * {PaddedSize(l)})];");
+                    writer.WriteLine($"{PaddedGradient(l)} = {AlignedFloats}(checked(maxBatchSize * {PaddedSize(l)}));");
                 }
             }
         }
@@ -247,7 +247,7 @@ internal static class NetworkEmitter
         writer.WriteLine();
         if (stateBuffers > 0)
         {
-            writer.WriteLine($"{OptimizerState} = new float[OptimizerStateSize];");
+            writer.WriteLine($"{OptimizerState} = {AlignedFloats}(OptimizerStateSize);");
             if (model.Optimizer == OptimizerKind.Adagrad && model.Settings.InitialAccumulatorValue != 0f)
             {
                 writer.WriteLine($"global::System.Array.Fill({OptimizerState}, {Float(model.Settings.InitialAccumulatorValue)}); // Adagrad's initial_accumulator_value");

@@ -504,9 +504,9 @@ public sealed class NetworkEmitterTests
         // Vector256 with 5 used: 3 floats past the row. Layer 2 (7 outputs, only its biases after W): a Vector256 with 7
         // lanes used, or a Vector128 and a Vector128 with 3 used: 1 float. A row of whole vectors reads nothing past it.
         string main = Emit(Cases["OddSizes"], ".g.cs");
-        Assert.Contains("_dz1 = new float[checked(maxBatchSize * L1Out + 3)]; // the backward kernels read the last row's tail as one vector, 3 floats past it", main, StringComparison.Ordinal);
-        Assert.Contains("_dz2 = new float[checked(maxBatchSize * L2Out + 1)]; // the backward kernels read the last row's tail as one vector, 1 float past it", main, StringComparison.Ordinal);
-        Assert.Contains("_dz1 = new float[checked(maxBatchSize * L1Out)];", Emit(TestModels.Network(3, [(16, Tanh), (32, Linear)]), ".g.cs"), StringComparison.Ordinal);
+        Assert.Contains("_dz1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out + 3)); // the backward kernels read the last row's tail as one vector, 3 floats past it", main, StringComparison.Ordinal);
+        Assert.Contains("_dz2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2Out + 1)); // the backward kernels read the last row's tail as one vector, 1 float past it", main, StringComparison.Ordinal);
+        Assert.Contains("_dz1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out));", Emit(TestModels.Network(3, [(16, Tanh), (32, Linear)]), ".g.cs"), StringComparison.Ordinal);
 
         // The padding is the widest spill of any width's plan, the same plans the kernels are written from.
         string backward = Emit(Cases["OddSizes"], ".Backward.g.cs");

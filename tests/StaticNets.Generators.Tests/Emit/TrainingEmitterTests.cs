@@ -116,7 +116,7 @@ public sealed class TrainingEmitterTests
         else
         {
             Assert.Contains($"private const int OptimizerStateSize = {state.Length} * ParameterCount;", main, StringComparison.Ordinal);
-            Assert.Contains("_optimizerState = new float[OptimizerStateSize];", main, StringComparison.Ordinal);
+            Assert.Contains("_optimizerState = global::StaticNets.AlignedArrays.Floats(OptimizerStateSize);", main, StringComparison.Ordinal);
             Assert.Equal(4, GeneratedCode.Count(main, "OptimizerName, _step, _optimizerState);")); // Save and Load, stream and path
         }
 

@@ -111,29 +111,29 @@ partial class Cnn : global::StaticNets.INetwork
         global::StaticNets.NetworkGuard.MaxBatchSize(maxBatchSize, L1Out, nameof(maxBatchSize)); // the widest row of the workspace
         MaxBatchSize = maxBatchSize;
         _learningRate = DefaultLearningRate;
-        _parameters = new float[ParameterCount];
-        _gradients = new float[ParameterCount];
-        _x = new float[checked(maxBatchSize * InputSize)];
-        _z1 = new float[checked(maxBatchSize * L1Out)];
-        _a1 = new float[checked(maxBatchSize * L1Out)];
-        _dz1 = new float[checked(maxBatchSize * L1Out)];
-        _a2 = new float[checked(maxBatchSize * L2Out)];
-        _dz2 = new float[checked(maxBatchSize * L2Out)];
-        _z3 = new float[checked(maxBatchSize * L3Out)];
-        _a3 = new float[checked(maxBatchSize * L3Out)];
-        _dz3 = new float[checked(maxBatchSize * L3Out)];
-        _transposed3 = new float[L3WeightCount];
-        _a4 = new float[checked(maxBatchSize * L4Out)];
-        _dz4 = new float[checked(maxBatchSize * L4Out)];
-        _z6 = new float[checked(maxBatchSize * L6Out)];
-        _a6 = new float[checked(maxBatchSize * L6Out)];
-        _dz6 = new float[checked(maxBatchSize * L6Out)];
-        _partial6 = new float[checked(InputChunks * maxBatchSize * L6Out)];
-        _z7 = new float[checked(maxBatchSize * L7Out)];
-        _a7 = new float[checked(maxBatchSize * L7Out)];
-        _dz7 = new float[checked(maxBatchSize * L7Out + 6)]; // the backward kernels read the last row's tail as one vector, 6 floats past it
+        _parameters = global::StaticNets.AlignedArrays.Floats(ParameterCount);
+        _gradients = global::StaticNets.AlignedArrays.Floats(ParameterCount);
+        _x = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * InputSize));
+        _z1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out));
+        _a1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out));
+        _dz1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out));
+        _a2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2Out));
+        _dz2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2Out));
+        _z3 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L3Out));
+        _a3 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L3Out));
+        _dz3 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L3Out));
+        _transposed3 = global::StaticNets.AlignedArrays.Floats(L3WeightCount);
+        _a4 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L4Out));
+        _dz4 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L4Out));
+        _z6 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L6Out));
+        _a6 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L6Out));
+        _dz6 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L6Out));
+        _partial6 = global::StaticNets.AlignedArrays.Floats(checked(InputChunks * maxBatchSize * L6Out));
+        _z7 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L7Out));
+        _a7 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L7Out));
+        _dz7 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L7Out + 6)); // the backward kernels read the last row's tail as one vector, 6 floats past it
 
-        _optimizerState = new float[OptimizerStateSize];
+        _optimizerState = global::StaticNets.AlignedArrays.Floats(OptimizerStateSize);
         _random = new global::StaticNets.SeededRandom(unchecked((ulong)seed));
         global::StaticNets.Initializers.HeNormal(new global::System.Span<float>(_parameters, L1W, L1WeightCount), L1KernelHeight * L1KernelWidth * L1InChannels, _random); // layer 1, ReLU
         global::StaticNets.Initializers.HeNormal(new global::System.Span<float>(_parameters, L3W, L3WeightCount), L3KernelHeight * L3KernelWidth * L3InChannels, _random); // layer 3, ReLU

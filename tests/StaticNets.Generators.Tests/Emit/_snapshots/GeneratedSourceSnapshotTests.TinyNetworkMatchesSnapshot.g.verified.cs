@@ -66,15 +66,15 @@ partial class TinyNet : global::StaticNets.INetwork
         global::StaticNets.NetworkGuard.MaxBatchSize(maxBatchSize, L1Out, nameof(maxBatchSize)); // the widest row of the workspace
         MaxBatchSize = maxBatchSize;
         _learningRate = DefaultLearningRate;
-        _parameters = new float[ParameterCount];
-        _gradients = new float[ParameterCount];
-        _x = new float[checked(maxBatchSize * InputSize)];
-        _z1 = new float[checked(maxBatchSize * L1Out)];
-        _a1 = new float[checked(maxBatchSize * L1Out)];
-        _dz1 = new float[checked(maxBatchSize * L1Out)];
-        _z2 = new float[checked(maxBatchSize * L2Out)];
-        _a2 = new float[checked(maxBatchSize * L2Out)];
-        _dz2 = new float[checked(maxBatchSize * L2Out)];
+        _parameters = global::StaticNets.AlignedArrays.Floats(ParameterCount);
+        _gradients = global::StaticNets.AlignedArrays.Floats(ParameterCount);
+        _x = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * InputSize));
+        _z1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out));
+        _a1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out));
+        _dz1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out));
+        _z2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2Out));
+        _a2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2Out));
+        _dz2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2Out));
 
         _random = new global::StaticNets.SeededRandom(unchecked((ulong)seed));
         global::StaticNets.Initializers.GlorotUniform(new global::System.Span<float>(_parameters, L1W, L1In * L1Out), L1In, L1Out, _random); // layer 1, Tanh

@@ -73,19 +73,19 @@ partial struct Outer
             global::StaticNets.NetworkGuard.MaxBatchSize(maxBatchSize, L1Out, nameof(maxBatchSize)); // the widest row of the workspace
             MaxBatchSize = maxBatchSize;
             _learningRate = DefaultLearningRate;
-            _parameters = new float[ParameterCount];
-            _gradients = new float[ParameterCount];
-            _x = new float[checked(maxBatchSize * InputSize)];
-            _z1 = new float[checked(maxBatchSize * L1Out)];
-            _a1 = new float[checked(maxBatchSize * L1Out)];
-            _dz1 = new float[checked(maxBatchSize * L1Out + 4)]; // the backward kernels read the last row's tail as one vector, 4 floats past it
-            _z2 = new float[checked(maxBatchSize * L2Out)];
-            _a2 = new float[checked(maxBatchSize * L2Out)];
-            _dz2 = new float[checked(maxBatchSize * L2Out + 4)]; // the backward kernels read the last row's tail as one vector, 4 floats past it
-            _partial2 = new float[checked(InputChunks * maxBatchSize * L2Out)];
-            _z3 = new float[checked(maxBatchSize * L3Out)];
-            _a3 = new float[checked(maxBatchSize * L3Out)];
-            _dz3 = new float[checked(maxBatchSize * L3Out)];
+            _parameters = global::StaticNets.AlignedArrays.Floats(ParameterCount);
+            _gradients = global::StaticNets.AlignedArrays.Floats(ParameterCount);
+            _x = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * InputSize));
+            _z1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out));
+            _a1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out));
+            _dz1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out + 4)); // the backward kernels read the last row's tail as one vector, 4 floats past it
+            _z2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2Out));
+            _a2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2Out));
+            _dz2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2Out + 4)); // the backward kernels read the last row's tail as one vector, 4 floats past it
+            _partial2 = global::StaticNets.AlignedArrays.Floats(checked(InputChunks * maxBatchSize * L2Out));
+            _z3 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L3Out));
+            _a3 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L3Out));
+            _dz3 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L3Out));
 
             _random = new global::StaticNets.SeededRandom(unchecked((ulong)seed));
             global::StaticNets.Initializers.HeNormal(new global::System.Span<float>(_parameters, L1W, L1In * L1Out), L1In, _random); // layer 1, ReLU

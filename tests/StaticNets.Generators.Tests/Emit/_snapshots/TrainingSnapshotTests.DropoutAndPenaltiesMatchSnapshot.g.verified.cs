@@ -98,32 +98,32 @@ partial class RegularizedNet : global::StaticNets.INetwork
         global::StaticNets.NetworkGuard.MaxBatchSize(maxBatchSize, L2Out, nameof(maxBatchSize)); // the widest row of the workspace
         MaxBatchSize = maxBatchSize;
         _learningRate = DefaultLearningRate;
-        _parameters = new float[ParameterCount];
-        _gradients = new float[ParameterCount];
-        _x = new float[checked(maxBatchSize * InputSize)];
-        _mask1 = new float[checked(maxBatchSize * L1Out)];
-        _a1 = new float[checked(maxBatchSize * L1Out)];
-        _dz1 = new float[checked(maxBatchSize * L1Out)];
-        _z2 = new float[checked(maxBatchSize * L2Out)];
-        _a2 = new float[checked(maxBatchSize * L2Out)];
-        _dz2 = new float[checked(maxBatchSize * L2Out)];
-        _mask3 = new float[checked(maxBatchSize * L3Out)];
-        _a3 = new float[checked(maxBatchSize * L3Out)];
-        _dz3 = new float[checked(maxBatchSize * L3Out)];
-        _z4 = new float[checked(maxBatchSize * L4Out)];
-        _a4 = new float[checked(maxBatchSize * L4Out)];
-        _dz4 = new float[checked(maxBatchSize * L4Out + 2)]; // the backward kernels read the last row's tail as one vector, 2 floats past it
-        _z5 = new float[checked(maxBatchSize * L5Out)];
-        _a5 = new float[checked(maxBatchSize * L5Out)];
-        _dz5 = new float[checked(maxBatchSize * L5Out + 3)]; // the backward kernels read the last row's tail as one vector, 3 floats past it
-        _z6 = new float[checked(maxBatchSize * L6Out)];
-        _a6 = new float[checked(maxBatchSize * L6Out)];
-        _dz6 = new float[checked(maxBatchSize * L6Out)];
-        _z7 = new float[checked(maxBatchSize * L7Out)];
-        _a7 = new float[checked(maxBatchSize * L7Out)];
-        _dz7 = new float[checked(maxBatchSize * L7Out + 1)]; // the backward kernels read the last row's tail as one vector, 1 float past it
+        _parameters = global::StaticNets.AlignedArrays.Floats(ParameterCount);
+        _gradients = global::StaticNets.AlignedArrays.Floats(ParameterCount);
+        _x = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * InputSize));
+        _mask1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out));
+        _a1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out));
+        _dz1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out));
+        _z2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2Out));
+        _a2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2Out));
+        _dz2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2Out));
+        _mask3 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L3Out));
+        _a3 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L3Out));
+        _dz3 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L3Out));
+        _z4 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L4Out));
+        _a4 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L4Out));
+        _dz4 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L4Out + 2)); // the backward kernels read the last row's tail as one vector, 2 floats past it
+        _z5 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L5Out));
+        _a5 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L5Out));
+        _dz5 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L5Out + 3)); // the backward kernels read the last row's tail as one vector, 3 floats past it
+        _z6 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L6Out));
+        _a6 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L6Out));
+        _dz6 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L6Out));
+        _z7 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L7Out));
+        _a7 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L7Out));
+        _dz7 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L7Out + 1)); // the backward kernels read the last row's tail as one vector, 1 float past it
 
-        _optimizerState = new float[OptimizerStateSize];
+        _optimizerState = global::StaticNets.AlignedArrays.Floats(OptimizerStateSize);
         _random = new global::StaticNets.SeededRandom(unchecked((ulong)seed));
         global::StaticNets.Initializers.HeNormal(new global::System.Span<float>(_parameters, L2W, L2In * L2Out), L2In, _random); // layer 2, LeakyReLU
         global::StaticNets.Initializers.HeNormal(new global::System.Span<float>(_parameters, L4W, L4In * L4Out), L4In, _random); // layer 4, ELU

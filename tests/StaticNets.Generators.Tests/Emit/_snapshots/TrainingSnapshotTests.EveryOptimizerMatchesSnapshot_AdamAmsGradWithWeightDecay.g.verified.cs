@@ -70,17 +70,17 @@ partial class AdamAmsGradWithWeightDecayNet : global::StaticNets.INetwork
         global::StaticNets.NetworkGuard.MaxBatchSize(maxBatchSize, L1Out, nameof(maxBatchSize)); // the widest row of the workspace
         MaxBatchSize = maxBatchSize;
         _learningRate = DefaultLearningRate;
-        _parameters = new float[ParameterCount];
-        _gradients = new float[ParameterCount];
-        _x = new float[checked(maxBatchSize * InputSize)];
-        _z1 = new float[checked(maxBatchSize * L1Out)];
-        _a1 = new float[checked(maxBatchSize * L1Out)];
-        _dz1 = new float[checked(maxBatchSize * L1Out)];
-        _z2 = new float[checked(maxBatchSize * L2Out)];
-        _a2 = new float[checked(maxBatchSize * L2Out)];
-        _dz2 = new float[checked(maxBatchSize * L2Out + 2)]; // the backward kernels read the last row's tail as one vector, 2 floats past it
+        _parameters = global::StaticNets.AlignedArrays.Floats(ParameterCount);
+        _gradients = global::StaticNets.AlignedArrays.Floats(ParameterCount);
+        _x = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * InputSize));
+        _z1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out));
+        _a1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out));
+        _dz1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out));
+        _z2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2Out));
+        _a2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2Out));
+        _dz2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2Out + 2)); // the backward kernels read the last row's tail as one vector, 2 floats past it
 
-        _optimizerState = new float[OptimizerStateSize];
+        _optimizerState = global::StaticNets.AlignedArrays.Floats(OptimizerStateSize);
         _random = new global::StaticNets.SeededRandom(unchecked((ulong)seed));
         global::StaticNets.Initializers.GlorotUniform(new global::System.Span<float>(_parameters, L1W, L1In * L1Out), L1In, L1Out, _random); // layer 1, Tanh
         global::StaticNets.Initializers.GlorotUniform(new global::System.Span<float>(_parameters, L2W, L2In * L2Out), L2In, L2Out, _random); // layer 2, Linear
