@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace StaticNets;
@@ -54,6 +55,31 @@ public static class AlignedArrays
 
         return GC.AllocateArray<float>(length, pinned: true);
     }
+
+    /// <summary>
+    /// The <paramref name="length"/> floats of <paramref name="buffer"/> that start at its first 64-byte boundary. For
+    /// memory that does not move: a <see langword="stackalloc"/> buffer (the stack is only 16-byte aligned) or a pinned
+    /// array. Give it <paramref name="length"/> + <see cref="Padding"/> floats.
+    /// </summary>
+    /// <param name="buffer">Stack or pinned memory of at least <paramref name="length"/> + <see cref="Padding"/> floats.</param>
+    /// <param name="length">Floats wanted.</param>
+    /// <returns>The aligned part.</returns>
+    /// <exception cref="ArgumentException"><paramref name="buffer"/> is too short.</exception>
+    public static unsafe Span<float> Align(Span<float> buffer, int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        if (buffer.Length < length + Padding)
+        {
+            throw new ArgumentException($"The buffer must hold {length} + {Padding} floats, but it holds {buffer.Length}.", nameof(buffer));
+        }
+
+        nint address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetReference(buffer));
+        int skip = (int)((Alignment - (address & (Alignment - 1))) & (Alignment - 1)) / sizeof(float);
+        return buffer.Slice(skip, length);
+    }
+
+    /// <summary>Floats a buffer given to <see cref="Align"/> needs beyond the length wanted: at most 15 are skipped.</summary>
+    public const int Padding = Alignment / sizeof(float) - 1;
 
     /// <summary>Whether element 0 of <paramref name="array"/> (an array on the pinned object heap) is 64-byte aligned.</summary>
     /// <param name="array">A pinned array.</param>

@@ -31,6 +31,25 @@ public sealed class AlignedArraysTests
     }
 
     [Fact]
+    public void AlignSkipsToTheFirstBoundaryOfAStackBuffer()
+    {
+        // Buffers at every 4-byte offset from a boundary: a pinned array sliced from 0 to 15 floats in.
+        float[] backing = AlignedArrays.Floats(64);
+        for (int start = 0; start < 16; start++)
+        {
+            Span<float> buffer = backing.AsSpan(start, 20 + AlignedArrays.Padding);
+            Span<float> aligned = AlignedArrays.Align(buffer, 20);
+            Assert.Equal(20, aligned.Length);
+            Assert.True(SpanAddress(aligned) % AlignedArrays.Alignment == 0, $"start {start}");
+            Assert.Equal((16 - start) % 16, (int)((SpanAddress(aligned) - SpanAddress(buffer)) / sizeof(float)));
+        }
+
+        Span<float> stack = stackalloc float[8 + AlignedArrays.Padding];
+        Assert.True(SpanAddress(AlignedArrays.Align(stack, 8)) % AlignedArrays.Alignment == 0);
+        Assert.Equal("buffer", Assert.Throws<ArgumentException>(() => AlignedArrays.Align(new float[20], 6)).ParamName);
+    }
+
+    [Fact]
     public void NegativeLengthIsRejectedNamingIt()
     {
         Assert.Equal("length", Assert.Throws<ArgumentOutOfRangeException>(() => AlignedArrays.Floats(-1)).ParamName);

@@ -61,8 +61,8 @@ internal static class ForwardEmitter
         if (scratch > 0)
         {
             writer.WriteLine(scratch <= NetworkEmitter.MaxStackFloats
-                ? $"{Span} hidden = stackalloc float[PredictScratch];"
-                : $"{Span} hidden = {PredictBuffer} ??= new float[PredictScratch];");
+                ? $"{Span} hidden = {AlignedArrays}.Align(stackalloc float[PredictScratch + {AlignedArrays}.Padding], PredictScratch); // on a cache-line boundary"
+                : $"{Span} hidden = {PredictBuffer} ??= {AlignedFloats}(PredictScratch);");
         }
 
         writer.WriteLine($"ref float x = ref {MemoryMarshal}.GetReference(input);");

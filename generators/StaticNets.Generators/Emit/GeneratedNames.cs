@@ -18,7 +18,8 @@ internal static class GeneratedNames
     // StaticNets runtime.
     public const string INetwork = "global::StaticNets.INetwork";
     public const string Guard = "global::StaticNets.NetworkGuard";
-    public const string AlignedFloats = "global::StaticNets.AlignedArrays.Floats";
+    public const string AlignedArrays = "global::StaticNets.AlignedArrays";
+    public const string AlignedFloats = AlignedArrays + ".Floats";
     public const string ModelFile = "global::StaticNets.ModelFile";
     public const string SeededRandom = "global::StaticNets.SeededRandom";
     public const string Initializers = "global::StaticNets.Initializers";

@@ -681,8 +681,8 @@ public sealed class NetworkEmitterTests
     }
 
     [Theory]
-    [InlineData(16384, "stackalloc float[PredictScratch]")]
-    [InlineData(16385, "t_predictBuffer ??= new float[PredictScratch]")]
+    [InlineData(16384, "global::StaticNets.AlignedArrays.Align(stackalloc float[PredictScratch + global::StaticNets.AlignedArrays.Padding], PredictScratch)")]
+    [InlineData(16385, "t_predictBuffer ??= global::StaticNets.AlignedArrays.Floats(PredictScratch)")]
     public void PredictKeepsHiddenActivationsOnTheStackUpToSixtyFourKilobytes(int hidden, string expected)
     {
         NetworkModel model = TestModels.Network(1, [(hidden, ReLU), (1, Linear)]);

@@ -11,7 +11,7 @@ partial class PaddedCnn
     {
         global::StaticNets.NetworkGuard.Length(input.Length, InputSize, nameof(input));
         global::StaticNets.NetworkGuard.Length(output.Length, OutputSize, nameof(output));
-        global::System.Span<float> hidden = stackalloc float[PredictScratch];
+        global::System.Span<float> hidden = global::StaticNets.AlignedArrays.Align(stackalloc float[PredictScratch + global::StaticNets.AlignedArrays.Padding], PredictScratch); // on a cache-line boundary
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
         ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         ref float p1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden); // (L1PaddedSize)

@@ -11,7 +11,7 @@ partial class Cnn
     {
         global::StaticNets.NetworkGuard.Length(input.Length, InputSize, nameof(input));
         global::StaticNets.NetworkGuard.Length(output.Length, OutputSize, nameof(output));
-        global::System.Span<float> hidden = t_predictBuffer ??= new float[PredictScratch];
+        global::System.Span<float> hidden = t_predictBuffer ??= global::StaticNets.AlignedArrays.Floats(PredictScratch);
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
         ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         ref float h1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden); // (L1Out)
