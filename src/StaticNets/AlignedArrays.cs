@@ -21,12 +21,14 @@ public static class AlignedArrays
     /// <summary>The boundary, in bytes: one cache line, one 512-bit vector.</summary>
     public const int Alignment = 64;
 
+    /// <summary>Floats a buffer given to <see cref="Align"/> needs beyond the length wanted: at most 15 are skipped.</summary>
+    public const int Padding = Alignment / sizeof(float) - 1;
+
     private const int Attempts = 8;
 
-    // A byte[] object is 24 bytes at least (header, method table, length) and its data starts 16 bytes into it; a
-    // float[]'s data starts 16 bytes into it too.
+    // The smallest array object (header, method table, length: an empty byte[]) takes 24 bytes, so the next object's
+    // data starts 24 bytes after its data.
     private const int SmallestObject = 24;
-    private const int DataOffset = 16;
 
     /// <summary>A zeroed array of <paramref name="length"/> floats whose element 0 is 64-byte aligned (see the remarks).</summary>
     /// <param name="length">Floats in the array; zero or more.</param>
@@ -37,10 +39,9 @@ public static class AlignedArrays
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         for (int attempt = 0; attempt < Attempts; attempt++)
         {
-            // Where the next pinned object starts: right after this smallest possible one.
+            // Where the next pinned object's data starts: right after this smallest possible one.
             byte[] probe = GC.AllocateArray<byte>(0, pinned: true);
-            long next = (long)AddressOf(probe) - DataOffset + SmallestObject;
-            int shift = (int)((Alignment - ((next + DataOffset) & (Alignment - 1))) & (Alignment - 1));
+            int shift = BytesToBoundary(AddressOf(probe) + SmallestObject);
             if (shift != 0)
             {
                 _ = GC.AllocateArray<byte>((shift < SmallestObject ? shift + Alignment : shift) - SmallestObject, pinned: true);
@@ -74,12 +75,8 @@ public static class AlignedArrays
         }
 
         nint address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetReference(buffer));
-        int skip = (int)((Alignment - (address & (Alignment - 1))) & (Alignment - 1)) / sizeof(float);
-        return buffer.Slice(skip, length);
+        return buffer.Slice(BytesToBoundary(address) / sizeof(float), length);
     }
-
-    /// <summary>Floats a buffer given to <see cref="Align"/> needs beyond the length wanted: at most 15 are skipped.</summary>
-    public const int Padding = Alignment / sizeof(float) - 1;
 
     /// <summary>Whether element 0 of <paramref name="array"/> (an array on the pinned object heap) is 64-byte aligned.</summary>
     /// <param name="array">A pinned array.</param>
@@ -87,19 +84,12 @@ public static class AlignedArrays
     public static bool IsAligned(Array array)
     {
         ArgumentNullException.ThrowIfNull(array);
-        return (AddressOf(array) & (Alignment - 1)) == 0;
+        return BytesToBoundary(AddressOf(array)) == 0;
     }
 
-    private static nint AddressOf(Array array)
-    {
-        GCHandle handle = GCHandle.Alloc(array, GCHandleType.Pinned);
-        try
-        {
-            return handle.AddrOfPinnedObject();
-        }
-        finally
-        {
-            handle.Free();
-        }
-    }
+    /// <summary>Bytes from <paramref name="address"/> up to the next 64-byte boundary (0 on one).</summary>
+    private static int BytesToBoundary(nint address) => (int)(-address & (Alignment - 1));
+
+    /// <summary>The address of element 0 of an array that does not move (on the pinned object heap).</summary>
+    private static unsafe nint AddressOf(Array array) => (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
 }

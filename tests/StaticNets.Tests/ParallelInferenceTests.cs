@@ -8,7 +8,7 @@ namespace StaticNets.Tests;
 
 /// <summary>
 /// <c>PredictBatch</c> on one and several threads: the same outputs as <c>Predict</c>, bitwise the same for every thread
-/// count, no allocation; and the <see cref="WorkerGroup"/> it runs on.
+/// count, no allocation (the <see cref="WorkerGroup"/> it runs on: <see cref="WorkerGroupTests"/>).
 /// </summary>
 [Collection(ParallelInferenceTests.Alone)]
 public sealed class ParallelInferenceTests
@@ -113,38 +113,6 @@ public sealed class ParallelInferenceTests
         Assert.Throws<ArgumentException>(() => network.PredictBatch(new float[ParallelNet.InputSize], new float[ParallelNet.OutputSize + 1]));
         Assert.Throws<ArgumentOutOfRangeException>(() => network.DegreeOfParallelism = 0);
         network.DegreeOfParallelism = 1;
-    }
-
-    [Fact]
-    public void WorkerGroupRunsEveryPartOnceAndRethrowsAFailure()
-    {
-        using var group = new WorkerGroup(3);
-        int[] runs = new int[3];
-        for (int k = 0; k < 100; k++)
-        {
-            group.Run(part => Interlocked.Increment(ref runs[part]));
-        }
-
-        Assert.Equal([100, 100, 100], runs);
-        var error = Assert.Throws<AggregateException>(() => group.Run(part =>
-        {
-            if (part == 2)
-            {
-                throw new InvalidOperationException("part 2");
-            }
-        }));
-        Assert.IsType<InvalidOperationException>(error.InnerException);
-
-        group.Run(part => runs[part] = -1); // still usable after a failed job
-        Assert.Equal([-1, -1, -1], runs);
-    }
-
-    [Fact]
-    public void DisposedWorkerGroupRefusesJobs()
-    {
-        var group = new WorkerGroup(2);
-        group.Dispose();
-        Assert.Throws<ObjectDisposedException>(() => group.Run(static _ => { }));
     }
 }
 

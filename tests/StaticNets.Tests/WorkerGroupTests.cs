@@ -6,14 +6,46 @@ using Xunit;
 namespace StaticNets.Tests;
 
 /// <summary>
-/// The hand-off of <see cref="WorkerGroup"/>: jobs that follow each other at once (the workers still spinning), jobs
-/// that come after the workers have blocked, parts that keep the caller waiting long enough to block, and every gap in
-/// between, so each side of the spin-then-block hand-off meets each timing of the other.
+/// <see cref="WorkerGroup"/>: every part runs once and failures are rethrown, for jobs that follow each other at once
+/// (the workers still spinning), jobs that come after the workers have blocked, parts that keep the caller waiting long
+/// enough to block, and every gap in between, so each side of the spin-then-block hand-off meets each timing of the other.
 /// </summary>
 public sealed class WorkerGroupTests
 {
     /// <summary>Long enough for any spinning thread to have given up and blocked (the spin lasts tens of microseconds).</summary>
     private const int BlockedMilliseconds = 20;
+
+    [Fact]
+    public void WorkerGroupRunsEveryPartOnceAndRethrowsAFailure()
+    {
+        using var group = new WorkerGroup(3);
+        int[] runs = new int[3];
+        for (int k = 0; k < 100; k++)
+        {
+            group.Run(part => Interlocked.Increment(ref runs[part]));
+        }
+
+        Assert.Equal([100, 100, 100], runs);
+        var error = Assert.Throws<AggregateException>(() => group.Run(part =>
+        {
+            if (part == 2)
+            {
+                throw new InvalidOperationException("part 2");
+            }
+        }));
+        Assert.IsType<InvalidOperationException>(error.InnerException);
+
+        group.Run(part => runs[part] = -1); // still usable after a failed job
+        Assert.Equal([-1, -1, -1], runs);
+    }
+
+    [Fact]
+    public void DisposedWorkerGroupRefusesJobs()
+    {
+        var group = new WorkerGroup(2);
+        group.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => group.Run(static _ => { }));
+    }
 
     [Fact]
     public void JobsAfterTheWorkersHaveBlockedStillRunEveryPart()
