@@ -11,10 +11,18 @@ namespace StaticNets;
 /// aligned, 284–299 µs at the three other 16-byte offsets, timed in a loop on an AMD Zen 5).
 /// </summary>
 /// <remarks>
+/// <para>
 /// The arrays live on the pinned object heap, so they never move once placed. The runtime places a new pinned object
-/// right after the last one; a small spacer array, sized from where the next object will start, moves the new array's
-/// data onto the boundary. If another thread allocates in between, the placement is tried again, a few times, and then
-/// an unaligned array is returned: alignment only ever changes speed, never a result.
+/// right after the last one, or in a gap that an earlier object left free; a probe shows where the next object goes,
+/// and a spacer array sized from it moves the new array's data onto the boundary. Probe and spacer are at least
+/// <see cref="MinimumLength"/> floats' worth of bytes, so that neither fits a gap left by a dead probe or spacer, where
+/// the array would not follow it. If another thread allocates in between, the placement is tried again, a few times,
+/// and then an unaligned array is returned: alignment only ever changes speed, never a result.
+/// </para>
+/// <para>
+/// Arrays shorter than <see cref="MinimumLength"/> floats are ordinary arrays: they fit in a cache line or two and in
+/// the small gaps of the pinned heap, where no spacer can place them.
+/// </para>
 /// </remarks>
 public static class AlignedArrays
 {
@@ -24,29 +32,40 @@ public static class AlignedArrays
     /// <summary>Floats a buffer given to <see cref="Align"/> needs beyond the length wanted: at most 15 are skipped.</summary>
     public const int Padding = Alignment / sizeof(float) - 1;
 
+    /// <summary>The shortest array <see cref="Floats"/> aligns: two cache lines.</summary>
+    public const int MinimumLength = 2 * Alignment / sizeof(float);
+
     private const int Attempts = 8;
 
-    // The smallest array object (header, method table, length: an empty byte[]) takes 24 bytes, so the next object's
-    // data starts 24 bytes after its data.
-    private const int SmallestObject = 24;
+    // An array object is its data plus 16 bytes (method table and length) before it and an 8-byte header before that,
+    // so the next object's data starts ArrayOverhead bytes after this one's data ends.
+    private const int ArrayOverhead = 24;
 
-    /// <summary>A zeroed array of <paramref name="length"/> floats whose element 0 is 64-byte aligned (see the remarks).</summary>
+    // The probe's length, and the least a spacer takes: more than any gap a dead probe or spacer leaves.
+    private const int ProbeBytes = MinimumLength * sizeof(float);
+
+    /// <summary>
+    /// A zeroed array of <paramref name="length"/> floats whose element 0 is 64-byte aligned if it holds at least
+    /// <see cref="MinimumLength"/> floats (see the remarks).
+    /// </summary>
     /// <param name="length">Floats in the array; zero or more.</param>
-    /// <returns>The array, on the pinned object heap.</returns>
+    /// <returns>The array: on the pinned object heap from <see cref="MinimumLength"/> floats on, else an ordinary one.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is negative.</exception>
     public static float[] Floats(int length)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
+        if (length < MinimumLength)
+        {
+            return new float[length];
+        }
+
         for (int attempt = 0; attempt < Attempts; attempt++)
         {
-            // Where the next pinned object's data starts: right after this smallest possible one.
-            byte[] probe = GC.AllocateArray<byte>(0, pinned: true);
-            int shift = BytesToBoundary(AddressOf(probe) + SmallestObject);
-            if (shift != 0)
-            {
-                _ = GC.AllocateArray<byte>((shift < SmallestObject ? shift + Alignment : shift) - SmallestObject, pinned: true);
-            }
-
+            // The next objects follow the probe: a spacer of ProbeBytes + shift bytes, then the array, whose data would
+            // start 2 * (ProbeBytes + ArrayOverhead) bytes after the probe's with no shift.
+            byte[] probe = GC.AllocateArray<byte>(ProbeBytes, pinned: true);
+            int shift = BytesToBoundary(AddressOf(probe) + 2 * (ProbeBytes + ArrayOverhead));
+            _ = GC.AllocateArray<byte>(ProbeBytes + shift, pinned: true);
             float[] array = GC.AllocateArray<float>(length, pinned: true);
             if (IsAligned(array))
             {
