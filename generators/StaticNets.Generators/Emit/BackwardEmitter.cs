@@ -98,7 +98,7 @@ internal static class BackwardEmitter
                 {
                     int l = layer.Index;
                     string count = NetworkEmitter.WeightCountExpression(layer);
-                    writer.WriteLine($"penalty += {Regularization}.Apply(new {ReadOnlySpan}({Parameters}, {WeightsOffset(l)}, {count}), new {Span}({Gradients}, {WeightsOffset(l)}, {count}), L{l}L1, L{l}L2);");
+                    writer.WriteLine($"penalty += {Regularization}.Apply({Parameters}.Span.Slice({WeightsOffset(l)}, {count}), {Gradients}.Span.Slice({WeightsOffset(l)}, {count}), L{l}L1, L{l}L2);");
                 }
             }
 
@@ -124,10 +124,10 @@ internal static class BackwardEmitter
         writer.WriteLine("float loss = 0f;");
         writer.OpenBlock("for (int s = 0; s < batch; s++)");
         writer.WriteLine("int row = s * OutputSize;");
-        string z = $"new {ReadOnlySpan}({Z(last)}, row, OutputSize)";
-        string a = $"new {ReadOnlySpan}({A(last)}, row, OutputSize)";
+        string z = $"{Z(last)}.Span.Slice(row, OutputSize)";
+        string a = $"{A(last)}.Span.Slice(row, OutputSize)";
         string y = "targets.Slice(row, OutputSize)";
-        string dz = $"new {Span}({Dz(last)}, row, OutputSize)";
+        string dz = $"{Dz(last)}.Span.Slice(row, OutputSize)";
         string call = model.Loss switch
         {
             LossKind.SoftmaxCrossEntropy => $"{SoftmaxCrossEntropyLoss}.Evaluate({z}, {a}, {y}, {dz}, scale)",
@@ -233,15 +233,15 @@ internal static class BackwardEmitter
             /// </summary>
             """);
         writer.OpenBlock($"private void {WeightGradient(l)}(int batch, int part, int parts)");
-        writer.WriteLine($"ref float dw = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Gradients}), {WeightsOffset(l)});");
-        writer.WriteLine($"ref float db = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Gradients}), {BiasOffset(l)});");
+        writer.WriteLine($"ref float dw = ref {Unsafe}.Add(ref {Gradients}.Start, {WeightsOffset(l)});");
+        writer.WriteLine($"ref float db = ref {Unsafe}.Add(ref {Gradients}.Start, {BiasOffset(l)});");
         if (stores)
         {
             writer.WriteLine($"bool accumulate = !{OverwriteGradients}; // false inside TrainBatch: dW and db are stored, not added to cleared memory");
         }
 
-        writer.WriteLine($"ref float x = ref {MemoryMarshal}.GetArrayDataReference({input}); // (batch, {In(l)})");
-        writer.WriteLine($"ref float dz = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)}); // (batch, {Out(l)})");
+        writer.WriteLine($"ref float x = ref {input}.Start; // (batch, {In(l)})");
+        writer.WriteLine($"ref float dz = ref {Dz(l)}.Start; // (batch, {Out(l)})");
         if (DenseBatchEmitter.SplitsInputs(layer))
         {
             writer.WriteLine($"int firstRow = {DenseBatchEmitter.PartFirstRow(l)}; // the rows of this part's input chunks, as in the forward pass and the step");
@@ -275,9 +275,9 @@ internal static class BackwardEmitter
             writer.WriteLine();
             writer.WriteLine($"/// <summary>Layer {l}, samples <paramref name=\"first\"/> to <paramref name=\"end\"/>, inputs <paramref name=\"i0\"/> to <paramref name=\"i1\"/>: d{inputName} = dz{l}·W{l}ᵀ, written to {Dz(source)}.</summary>");
             writer.OpenBlock($"private void {InputGradient(l)}(int first, int end, int i0, int i1)");
-            writer.WriteLine($"ref float w = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Parameters}), {WeightsOffset(l)}); // ({In(l)}, {Out(l)})");
-            writer.WriteLine($"ref float dz = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)}); // (batch, {Out(l)})");
-            writer.WriteLine($"ref float dx = ref {MemoryMarshal}.GetArrayDataReference({Dz(source)}); // (batch, {In(l)})");
+            writer.WriteLine($"ref float w = ref {Unsafe}.Add(ref {Parameters}.Start, {WeightsOffset(l)}); // ({In(l)}, {Out(l)})");
+            writer.WriteLine($"ref float dz = ref {Dz(l)}.Start; // (batch, {Out(l)})");
+            writer.WriteLine($"ref float dx = ref {Dz(source)}.Start; // (batch, {In(l)})");
             DenseBatchEmitter.WriteInputGradient(writer, model, layer);
             writer.CloseBlock();
         }
@@ -307,7 +307,7 @@ internal static class BackwardEmitter
         writer.WriteLine();
         writer.WriteLine($"/// <summary>Layer {l}, samples <paramref name=\"first\"/> to <paramref name=\"end\"/>: {Dz(l)} from dLoss/da to dLoss/dz, in place.</summary>");
         writer.OpenBlock($"private void {Derivative(l)}(int first, int end)");
-        writer.WriteLine($"ref float dz = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)}); // (batch, {Out(l)})");
+        writer.WriteLine($"ref float dz = ref {Dz(l)}.Start; // (batch, {Out(l)})");
         WriteActivationDerivative(writer, layer, "first", "end");
         writer.CloseBlock();
     }
@@ -321,8 +321,8 @@ internal static class BackwardEmitter
         int l = layer.Index;
         writer.WriteLine();
         writer.WriteLine($"// 1. dz = da ⊙ {Formula(layer.Activation)}'(z)");
-        writer.WriteLine($"ref float z = ref {MemoryMarshal}.GetArrayDataReference({Z(l)});");
-        writer.WriteLine($"ref float a = ref {MemoryMarshal}.GetArrayDataReference({A(l)});");
+        writer.WriteLine($"ref float z = ref {Z(l)}.Start;");
+        writer.WriteLine($"ref float a = ref {A(l)}.Start;");
         writer.OpenBlock($"for (int s = {first}; s < {end}; s++)");
         writer.WriteLine($"ref float zRow = ref {Unsafe}.Add(ref z, s * {Out(l)});");
         writer.WriteLine($"ref float aRow = ref {Unsafe}.Add(ref a, s * {Out(l)});");
@@ -345,9 +345,9 @@ internal static class BackwardEmitter
         int l = layer.Index;
         writer.WriteLine($"/// <summary>Layer {l} backward: dLoss/dinput = dLoss/doutput ⊙ mask, written to {Dz(model.SourceOf(l))}.</summary>");
         writer.OpenBlock($"private void {LayerBackward(l)}(int batch)");
-        writer.WriteLine($"ref float mask = ref {MemoryMarshal}.GetArrayDataReference({Mask(l)});");
-        writer.WriteLine($"ref float dy = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)});");
-        writer.WriteLine($"ref float dx = ref {MemoryMarshal}.GetArrayDataReference({Dz(model.SourceOf(l))});");
+        writer.WriteLine($"ref float mask = ref {Mask(l)}.Start;");
+        writer.WriteLine($"ref float dy = ref {Dz(l)}.Start;");
+        writer.WriteLine($"ref float dx = ref {Dz(model.SourceOf(l))}.Start;");
         writer.OpenBlock($"for (int k = 0; k < batch * {Out(l)}; k++)");
         writer.WriteLine($"{Unsafe}.Add(ref dx, k) = {Unsafe}.Add(ref dy, k) * {Unsafe}.Add(ref mask, k);");
         writer.CloseBlock();

@@ -38,8 +38,8 @@ internal static class ConvolutionEmitter
             /// <param name="a">Receives the activation; may be the same memory as <paramref name="z"/>.</param>
             """);
         writer.OpenBlock($"private void {LayerForward(l)}(ref float x, ref float z, ref float a)");
-        writer.WriteLine($"ref float w = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Parameters}), {WeightsOffset(l)});");
-        writer.WriteLine($"ref float b = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Parameters}), {BiasOffset(l)});");
+        writer.WriteLine($"ref float w = ref {Unsafe}.Add(ref {Parameters}.Start, {WeightsOffset(l)});");
+        writer.WriteLine($"ref float b = ref {Unsafe}.Add(ref {Parameters}.Start, {BiasOffset(l)});");
         SimdEmitter.WidthLadder(writer, width => WriteForwardBody(writer, layer, width), () => WriteForwardBody(writer, layer, VectorWidth.Scalar));
         writer.CloseBlock();
     }
@@ -215,10 +215,10 @@ internal static class ConvolutionEmitter
             /// </summary>
             """);
         writer.OpenBlock($"private void {WeightGradient(l)}(int batch, int part, int parts)");
-        writer.WriteLine($"ref float dw = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Gradients}), {WeightsOffset(l)});");
-        writer.WriteLine($"ref float db = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Gradients}), {BiasOffset(l)});");
-        writer.WriteLine($"ref float x = ref {MemoryMarshal}.GetArrayDataReference({input}); // (batch, {InputSize(layer)})");
-        writer.WriteLine($"ref float dz = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)}); // (batch, {Out(l)})");
+        writer.WriteLine($"ref float dw = ref {Unsafe}.Add(ref {Gradients}.Start, {WeightsOffset(l)});");
+        writer.WriteLine($"ref float db = ref {Unsafe}.Add(ref {Gradients}.Start, {BiasOffset(l)});");
+        writer.WriteLine($"ref float x = ref {input}.Start; // (batch, {InputSize(layer)})");
+        writer.WriteLine($"ref float dz = ref {Dz(l)}.Start; // (batch, {Out(l)})");
         writer.OpenBlock("if (part == 0)");
         writer.WriteLine("// db += Σ dz over every pixel of every sample");
         SimdEmitter.WidthLadder(writer, width => WriteBiasGradient(writer, layer, width), () => WriteBiasGradient(writer, layer, VectorWidth.Scalar));
@@ -330,8 +330,8 @@ internal static class ConvolutionEmitter
         int l = layer.Index;
         writer.WriteLine($"/// <summary>Layer {l}: W{l} transposed to (ky, kx, f, c) in {Transposed(l)}, so that a row holds the {InChannels(l)} weights of one output channel.</summary>");
         writer.OpenBlock($"private void {Transpose(l)}()");
-        writer.WriteLine($"ref float w = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Parameters}), {WeightsOffset(l)});");
-        writer.WriteLine($"ref float wt = ref {MemoryMarshal}.GetArrayDataReference({Transposed(l)});");
+        writer.WriteLine($"ref float w = ref {Unsafe}.Add(ref {Parameters}.Start, {WeightsOffset(l)});");
+        writer.WriteLine($"ref float wt = ref {Transposed(l)}.Start;");
         writer.OpenBlock($"for (int k = 0; k < {KernelHeight(l)} * {KernelWidth(l)}; k++)");
         writer.OpenBlock($"for (int c = 0; c < {InChannels(l)}; c++)");
         writer.OpenBlock($"for (int f = 0; f < {OutChannels(l)}; f++)");
@@ -348,14 +348,14 @@ internal static class ConvolutionEmitter
             /// </summary>
             """);
         writer.OpenBlock($"private void {InputGradient(l)}(int first, int end)");
-        writer.WriteLine($"ref float wt = ref {MemoryMarshal}.GetArrayDataReference({Transposed(l)});");
-        writer.WriteLine($"ref float dz = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)}); // (batch, {Out(l)})");
-        writer.WriteLine($"ref float dxAll = ref {MemoryMarshal}.GetArrayDataReference({Dz(source)}); // (batch, {In(l)})");
+        writer.WriteLine($"ref float wt = ref {Transposed(l)}.Start;");
+        writer.WriteLine($"ref float dz = ref {Dz(l)}.Start; // (batch, {Out(l)})");
+        writer.WriteLine($"ref float dxAll = ref {Dz(source)}.Start; // (batch, {In(l)})");
         writer.OpenBlock("for (int s = first; s < end; s++)");
         writer.WriteLine($"ref float dzs = ref {Unsafe}.Add(ref dz, s * {Out(l)});");
         if (layer.IsPadded)
         {
-            writer.WriteLine($"ref float dxs = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({PaddedGradient(l)}), s * {PaddedSize(l)}); // the padded sample, cropped below");
+            writer.WriteLine($"ref float dxs = ref {Unsafe}.Add(ref {PaddedGradient(l)}.Start, s * {PaddedSize(l)}); // the padded sample, cropped below");
         }
         else
         {

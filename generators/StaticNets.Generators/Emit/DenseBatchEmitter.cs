@@ -67,10 +67,10 @@ internal static class DenseBatchEmitter
             /// <param name="end">One past the last sample; rows of {Z(l)} and {A(l)} outside [start, end) are not touched.</param>
             """);
         writer.OpenBlock($"private void {LayerForwardBatch(l)}(ref float x, int start, int end)");
-        writer.WriteLine($"ref float w = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Parameters}), {WeightsOffset(l)}); // ({In(l)}, {Out(l)})");
-        writer.WriteLine($"ref float b = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Parameters}), {BiasOffset(l)}); // ({Out(l)})");
-        writer.WriteLine($"ref float z = ref {MemoryMarshal}.GetArrayDataReference({Z(l)}); // (batch, {Out(l)})");
-        writer.WriteLine($"ref float a = ref {MemoryMarshal}.GetArrayDataReference({A(l)}); // (batch, {Out(l)})");
+        writer.WriteLine($"ref float w = ref {Unsafe}.Add(ref {Parameters}.Start, {WeightsOffset(l)}); // ({In(l)}, {Out(l)})");
+        writer.WriteLine($"ref float b = ref {Unsafe}.Add(ref {Parameters}.Start, {BiasOffset(l)}); // ({Out(l)})");
+        writer.WriteLine($"ref float z = ref {Z(l)}.Start; // (batch, {Out(l)})");
+        writer.WriteLine($"ref float a = ref {A(l)}.Start; // (batch, {Out(l)})");
         writer.WriteLine("int s = start;");
         writer.OpenBlock($"for (; s <= end - {SampleTile}; s += {SampleTile})");
         for (int r = 0; r < SampleTile; r++)
@@ -230,8 +230,8 @@ internal static class DenseBatchEmitter
             /// </summary>
             """);
         writer.OpenBlock($"private void {LayerForwardPartial(l)}(ref float x, int batch, int chunk)");
-        writer.WriteLine($"ref float w = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Parameters}), {WeightsOffset(l)}); // ({In(l)}, {Out(l)})");
-        writer.WriteLine($"ref float p = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Partial(l)}), chunk * batch * {Out(l)}); // (batch, {Out(l)})");
+        writer.WriteLine($"ref float w = ref {Unsafe}.Add(ref {Parameters}.Start, {WeightsOffset(l)}); // ({In(l)}, {Out(l)})");
+        writer.WriteLine($"ref float p = ref {Unsafe}.Add(ref {Partial(l)}.Start, chunk * batch * {Out(l)}); // (batch, {Out(l)})");
         writer.WriteLine($"int i0 = ChunkStart(chunk, {In(l)});");
         writer.WriteLine($"int i1 = chunk == {InputChunksName} - 1 ? {In(l)} : ChunkStart(chunk + 1, {In(l)}); // the last chunk also takes the rows after the last whole tile");
         writer.WriteLine("int s = 0;");
@@ -287,10 +287,10 @@ internal static class DenseBatchEmitter
 
         writer.WriteLine($"/// <summary>Layer {l}, samples <paramref name=\"first\"/> to <paramref name=\"end\"/>: z = {string.Join(" + ", sum)}, added in that order; {activation}.</summary>");
         writer.OpenBlock($"private void {LayerForwardCombine(l)}(int batch, int first, int end)");
-        writer.WriteLine($"ref float b = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Parameters}), {BiasOffset(l)});");
-        writer.WriteLine($"ref float partial = ref {MemoryMarshal}.GetArrayDataReference({Partial(l)});");
-        writer.WriteLine($"ref float z = ref {MemoryMarshal}.GetArrayDataReference({Z(l)});");
-        writer.WriteLine($"ref float a = ref {MemoryMarshal}.GetArrayDataReference({A(l)});");
+        writer.WriteLine($"ref float b = ref {Unsafe}.Add(ref {Parameters}.Start, {BiasOffset(l)});");
+        writer.WriteLine($"ref float partial = ref {Partial(l)}.Start;");
+        writer.WriteLine($"ref float z = ref {Z(l)}.Start;");
+        writer.WriteLine($"ref float a = ref {A(l)}.Start;");
         writer.WriteLine($"int chunkSize = batch * {Out(l)};");
         writer.OpenBlock("for (int s = first; s < end; s++)");
         for (int c = 0; c < InputChunks; c++)

@@ -60,9 +60,15 @@ internal static class ForwardEmitter
         writer.WriteLine($"{Guard}.Length(output.Length, OutputSize, nameof(output));");
         if (scratch > 0)
         {
-            writer.WriteLine(scratch <= NetworkEmitter.MaxStackFloats
-                ? $"{Span} hidden = {AlignedArrays}.Align(stackalloc float[PredictScratch + {AlignedArrays}.Padding], PredictScratch); // on a cache-line boundary"
-                : $"{Span} hidden = {PredictBuffer} ??= {AlignedFloats}(PredictScratch);");
+            if (scratch <= NetworkEmitter.MaxStackFloats)
+            {
+                writer.WriteLine($"{Span} hidden = {AlignedBuffer}.Align(stackalloc float[PredictScratch + {AlignedBuffer}.Padding], PredictScratch); // on a cache-line boundary");
+            }
+            else
+            {
+                writer.WriteLine($"if (!{PredictBuffer}.IsAllocated) {PredictBuffer} = new {AlignedBuffer}(PredictScratch); // this thread's first call");
+                writer.WriteLine($"{Span} hidden = {PredictBuffer}.Span;");
+            }
         }
 
         writer.WriteLine($"ref float x = ref {MemoryMarshal}.GetReference(input);");
@@ -145,7 +151,7 @@ internal static class ForwardEmitter
         writer.WriteLine($"int batch = {Guard}.Batch(inputs.Length, InputSize, MaxBatchSize, nameof(inputs));");
         writer.WriteLine($"{Guard}.Length(outputs.Length, batch * OutputSize, nameof(outputs));");
         writer.WriteLine("ForwardBatch(inputs, batch, training: true);");
-        writer.WriteLine($"new {ReadOnlySpan}({A(last)}, 0, batch * OutputSize).CopyTo(outputs);");
+        writer.WriteLine($"{A(last)}.Span.Slice(0, batch * OutputSize).CopyTo(outputs);");
         writer.CloseBlock();
         writer.WriteLine();
 
@@ -156,13 +162,13 @@ internal static class ForwardEmitter
         writer.WriteLine($"{Guard}.Length(outputs.Length, batch * OutputSize, nameof(outputs));");
         writer.WriteLine("ForwardBatch(inputs, batch, training: false);");
         writer.WriteLine("float loss = DataLoss(targets, batch);");
-        writer.WriteLine($"new {ReadOnlySpan}({A(last)}, 0, batch * OutputSize).CopyTo(outputs);");
+        writer.WriteLine($"{A(last)}.Span.Slice(0, batch * OutputSize).CopyTo(outputs);");
         writer.WriteLine($"{BatchSize} = 0; // nothing here is for Backward");
         writer.WriteLine("return loss;");
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine($"/// <inheritdoc cref=\"{INetwork}.LastOutputs\"/>");
-        writer.WriteLine($"public {ReadOnlySpan} LastOutputs => new {ReadOnlySpan}({A(last)}, 0, {BatchSize} * OutputSize);");
+        writer.WriteLine($"public {ReadOnlySpan} LastOutputs => {A(last)}.Span.Slice(0, {BatchSize} * OutputSize);");
         writer.WriteLine();
 
         writer.WriteLines("""
@@ -173,7 +179,7 @@ internal static class ForwardEmitter
             /// </summary>
             """);
         writer.OpenBlock($"private void ForwardBatch({ReadOnlySpan} inputs, int batch, bool training)");
-        writer.WriteLine($"inputs.CopyTo({Inputs});");
+        writer.WriteLine($"inputs.CopyTo({Inputs}.Span);");
         ParallelTrainingEmitter.WriteForwardHook(writer);
         foreach (LayerModel layer in model.Layers)
         {
@@ -196,7 +202,7 @@ internal static class ForwardEmitter
             {
                 writer.WriteLine($"// layer {l}: its input chunks one after another, then their sum (the same sums threads sharing the chunks make)");
                 writer.OpenBlock($"for (int chunk = 0; chunk < {DenseBatchEmitter.InputChunksName}; chunk++)");
-                writer.WriteLine($"{DenseBatchEmitter.LayerForwardPartial(l)}(ref {MemoryMarshal}.GetArrayDataReference({input}), batch, chunk);");
+                writer.WriteLine($"{DenseBatchEmitter.LayerForwardPartial(l)}(ref {input}.Start, batch, chunk);");
                 writer.CloseBlock();
                 writer.WriteLine();
                 writer.WriteLine($"{DenseBatchEmitter.LayerForwardCombine(l)}(batch, 0, batch);");
@@ -206,12 +212,12 @@ internal static class ForwardEmitter
 
             if (layer.IsDense)
             {
-                writer.WriteLine($"{DenseBatchEmitter.LayerForwardBatch(l)}(ref {MemoryMarshal}.GetArrayDataReference({input}), 0, batch);");
+                writer.WriteLine($"{DenseBatchEmitter.LayerForwardBatch(l)}(ref {input}.Start, 0, batch);");
                 writer.WriteLine();
                 continue;
             }
 
-            WriteImageLayerRows(writer, layer, $"{MemoryMarshal}.GetArrayDataReference({input})", "0", "batch");
+            WriteImageLayerRows(writer, layer, $"{input}.Start", "0", "batch");
             writer.WriteLine();
         }
 
@@ -229,7 +235,7 @@ internal static class ForwardEmitter
     {
         int l = layer.Index;
         string Row(string reference, string size) => $"ref {Unsafe}.Add(ref {reference}, s * {size})";
-        string Buffer(string array) => $"{MemoryMarshal}.GetArrayDataReference({array})";
+        string Buffer(string array) => $"{array}.Start";
         writer.OpenBlock($"for (int s = {first}; s < {end}; s++)");
         string inputSize = In(l);
         if (layer.IsConvolution && layer.IsPadded)
@@ -282,8 +288,8 @@ internal static class ForwardEmitter
             /// <param name="a">Receives the activation, {Out(l)} floats; may be the same memory as <paramref name="z"/>.</param>
             """);
         writer.OpenBlock($"private void {LayerForward(l)}(ref float x, ref float z, ref float a)");
-        writer.WriteLine($"ref float w = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Parameters}), {WeightsOffset(l)});");
-        writer.WriteLine($"ref float b = ref {Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({Parameters}), {BiasOffset(l)});");
+        writer.WriteLine($"ref float w = ref {Unsafe}.Add(ref {Parameters}.Start, {WeightsOffset(l)});");
+        writer.WriteLine($"ref float b = ref {Unsafe}.Add(ref {Parameters}.Start, {BiasOffset(l)});");
         int overRead = OverRead(model, layer);
         bool softmax = layer.Activation == ActivationKind.Softmax;
 
@@ -639,13 +645,13 @@ internal static class ForwardEmitter
             """);
         writer.OpenBlock($"private void {LayerForward(l)}(int batch, bool training)");
         writer.OpenBlock("if (!training)");
-        writer.WriteLine($"global::System.Array.Copy({input}, {A(l)}, batch * {Out(l)}); // the identity at inference");
+        writer.WriteLine($"{input}.Span.Slice(0, batch * {Out(l)}).CopyTo({A(l)}.Span); // the identity at inference");
         writer.WriteLine("return;");
         writer.CloseBlock();
         writer.WriteLine();
-        writer.WriteLine($"ref float x = ref {MemoryMarshal}.GetArrayDataReference({input});");
-        writer.WriteLine($"ref float mask = ref {MemoryMarshal}.GetArrayDataReference({Mask(l)});");
-        writer.WriteLine($"ref float a = ref {MemoryMarshal}.GetArrayDataReference({A(l)});");
+        writer.WriteLine($"ref float x = ref {input}.Start;");
+        writer.WriteLine($"ref float mask = ref {Mask(l)}.Start;");
+        writer.WriteLine($"ref float a = ref {A(l)}.Start;");
         writer.OpenBlock($"for (int k = 0; k < batch * {Out(l)}; k++)");
         writer.WriteLine($"float keep = {RandomField}.NextSingle() < {Rate(l)} ? 0f : {Scale(l)};");
         writer.WriteLine($"{Unsafe}.Add(ref mask, k) = keep;");

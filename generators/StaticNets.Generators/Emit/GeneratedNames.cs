@@ -18,8 +18,7 @@ internal static class GeneratedNames
     // StaticNets runtime.
     public const string INetwork = "global::StaticNets.INetwork";
     public const string Guard = "global::StaticNets.NetworkGuard";
-    public const string AlignedArrays = "global::StaticNets.AlignedArrays";
-    public const string AlignedFloats = AlignedArrays + ".Floats";
+    public const string AlignedBuffer = "global::StaticNets.AlignedBuffer";
     public const string ModelFile = "global::StaticNets.ModelFile";
     public const string SeededRandom = "global::StaticNets.SeededRandom";
     public const string Initializers = "global::StaticNets.Initializers";

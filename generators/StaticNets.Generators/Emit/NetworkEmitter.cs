@@ -127,56 +127,56 @@ internal static class NetworkEmitter
             if (scratch > MaxStackFloats)
             {
                 writer.WriteLine($"[{ThreadStatic}]");
-                writer.WriteLine($"private static float[]? {PredictBuffer};");
+                writer.WriteLine($"private static {AlignedBuffer} {PredictBuffer}; // unallocated until the thread's first Predict");
                 writer.WriteLine();
             }
         }
 
-        writer.WriteLine($"private readonly float[] {Parameters};   // (ParameterCount): per layer, weights then biases; see the layer constants");
-        writer.WriteLine($"private readonly float[] {Gradients};    // (ParameterCount): same layout as {Parameters}");
-        writer.WriteLine($"private readonly float[] {Inputs};            // (MaxBatchSize, InputSize): inputs of the last Forward");
+        writer.WriteLine($"private readonly {AlignedBuffer} {Parameters};   // (ParameterCount): per layer, weights then biases; see the layer constants");
+        writer.WriteLine($"private readonly {AlignedBuffer} {Gradients};    // (ParameterCount): same layout as {Parameters}");
+        writer.WriteLine($"private readonly {AlignedBuffer} {Inputs};            // (MaxBatchSize, InputSize): inputs of the last Forward");
         foreach (LayerModel layer in model.Layers)
         {
             int l = layer.Index;
             switch (layer.Kind)
             {
                 case LayerKind.Dropout:
-                    writer.WriteLine($"private readonly float[] {A(l)}, {Mask(l)}, {Dz(l)}; // (MaxBatchSize, {Out(l)}): output, mask (0 or {Scale(l)}), dLoss/doutput");
+                    writer.WriteLine($"private readonly {AlignedBuffer} {A(l)}, {Mask(l)}, {Dz(l)}; // (MaxBatchSize, {Out(l)}): output, mask (0 or {Scale(l)}), dLoss/doutput");
                     break;
                 case LayerKind.Flatten:
                     writer.WriteLine($"// layer {l} (Flatten) shares the buffers of the layer below: channels-last images are already flat");
                     break;
                 case LayerKind.MaxPool2D or LayerKind.AveragePool2D or LayerKind.GlobalAveragePool2D:
-                    writer.WriteLine($"private readonly float[] {A(l)}, {Dz(l)}; // (MaxBatchSize, {Out(l)}): output, dLoss/doutput");
+                    writer.WriteLine($"private readonly {AlignedBuffer} {A(l)}, {Dz(l)}; // (MaxBatchSize, {Out(l)}): output, dLoss/doutput");
                     break;
                 default:
-                    writer.WriteLine($"private readonly float[] {Z(l)}, {A(l)}, {Dz(l)}; // (MaxBatchSize, {Out(l)}): pre-activation z, activation a, dLoss/dz");
+                    writer.WriteLine($"private readonly {AlignedBuffer} {Z(l)}, {A(l)}, {Dz(l)}; // (MaxBatchSize, {Out(l)}): pre-activation z, activation a, dLoss/dz");
                     break;
             }
 
             if (DenseBatchEmitter.SplitsInputs(layer))
             {
-                writer.WriteLine($"private readonly float[] {DenseBatchEmitter.Partial(l)}; // (InputChunks, MaxBatchSize, {Out(l)}): the input chunks' partial products, summed by the forward pass");
+                writer.WriteLine($"private readonly {AlignedBuffer} {DenseBatchEmitter.Partial(l)}; // (InputChunks, MaxBatchSize, {Out(l)}): the input chunks' partial products, summed by the forward pass");
             }
 
             if (layer.IsConvolution && layer.IsPadded)
             {
-                writer.WriteLine($"private readonly float[] {Padded(l)}; // (MaxBatchSize, {PaddedSize(l)}): the inputs with their zero borders");
+                writer.WriteLine($"private readonly {AlignedBuffer} {Padded(l)}; // (MaxBatchSize, {PaddedSize(l)}): the inputs with their zero borders");
             }
 
             if (layer.IsConvolution && BackwardEmitter.NeedsInputGradient(model, layer))
             {
-                writer.WriteLine($"private readonly float[] {Transposed(l)}; // ({WeightCount(l)}): W{l} as (kernel row, kernel column, output channel, input channel), for the input gradient");
+                writer.WriteLine($"private readonly {AlignedBuffer} {Transposed(l)}; // ({WeightCount(l)}): W{l} as (kernel row, kernel column, output channel, input channel), for the input gradient");
                 if (layer.IsPadded)
                 {
-                    writer.WriteLine($"private readonly float[] {PaddedGradient(l)}; // (MaxBatchSize, {PaddedSize(l)}): the input gradients, borders included");
+                    writer.WriteLine($"private readonly {AlignedBuffer} {PaddedGradient(l)}; // (MaxBatchSize, {PaddedSize(l)}): the input gradients, borders included");
                 }
             }
         }
 
         if (stateBuffers > 0)
         {
-            writer.WriteLine($"private readonly float[] {OptimizerState}; // (OptimizerStateSize): {string.Join(", ", StepEmitter.StateBuffers(model))}, each in the parameter layout");
+            writer.WriteLine($"private readonly {AlignedBuffer} {OptimizerState}; // (OptimizerStateSize): {string.Join(", ", StepEmitter.StateBuffers(model))}, each in the parameter layout");
         }
 
         writer.WriteLine($"private readonly {SeededRandom} {RandomField}; // initialisation{(model.HasDropout ? " and dropout masks" : string.Empty)}");
@@ -200,9 +200,9 @@ internal static class NetworkEmitter
             {{Guard}}.MaxBatchSize(maxBatchSize, {{LargestRow(model)}}, nameof(maxBatchSize)); // the widest row of the workspace
             MaxBatchSize = maxBatchSize;
             {{LearningRate}} = DefaultLearningRate;
-            {{Parameters}} = {{AlignedFloats}}(ParameterCount);
-            {{Gradients}} = {{AlignedFloats}}(ParameterCount);
-            {{Inputs}} = {{AlignedFloats}}(checked(maxBatchSize * InputSize));
+            {{Parameters}} = new {{AlignedBuffer}}(ParameterCount);
+            {{Gradients}} = new {{AlignedBuffer}}(ParameterCount);
+            {{Inputs}} = new {{AlignedBuffer}}(checked(maxBatchSize * InputSize));
             """);
         foreach (LayerModel layer in model.Layers)
         {
@@ -212,34 +212,34 @@ internal static class NetworkEmitter
                 case LayerKind.Flatten:
                     continue;
                 case LayerKind.Dropout:
-                    writer.WriteLine($"{Mask(l)} = {AlignedFloats}(checked(maxBatchSize * {Out(l)}));");
+                    writer.WriteLine($"{Mask(l)} = new {AlignedBuffer}(checked(maxBatchSize * {Out(l)}));");
                     break;
                 case LayerKind.Dense or LayerKind.Conv2D:
-                    writer.WriteLine($"{Z(l)} = {AlignedFloats}(checked(maxBatchSize * {Out(l)}));");
+                    writer.WriteLine($"{Z(l)} = new {AlignedBuffer}(checked(maxBatchSize * {Out(l)}));");
                     break;
             }
 
-            writer.WriteLine($"{A(l)} = {AlignedFloats}(checked(maxBatchSize * {Out(l)}));");
+            writer.WriteLine($"{A(l)} = new {AlignedBuffer}(checked(maxBatchSize * {Out(l)}));");
             int padding = DenseBatchEmitter.DzPadding(model, layer);
             writer.WriteLine(padding == 0
-                ? $"{Dz(l)} = {AlignedFloats}(checked(maxBatchSize * {Out(l)}));"
-                : $"{Dz(l)} = {AlignedFloats}(checked(maxBatchSize * {Out(l)} + {Int(padding)})); // the backward kernels read the last row's tail as one vector, {Int(padding)} {(padding == 1 ? "float" : "floats")} past it");
+                ? $"{Dz(l)} = new {AlignedBuffer}(checked(maxBatchSize * {Out(l)}));"
+                : $"{Dz(l)} = new {AlignedBuffer}(checked(maxBatchSize * {Out(l)} + {Int(padding)})); // the backward kernels read the last row's tail as one vector, {Int(padding)} {(padding == 1 ? "float" : "floats")} past it");
             if (DenseBatchEmitter.SplitsInputs(layer))
             {
-                writer.WriteLine($"{DenseBatchEmitter.Partial(l)} = {AlignedFloats}(checked({DenseBatchEmitter.InputChunksName} * maxBatchSize * {Out(l)}));");
+                writer.WriteLine($"{DenseBatchEmitter.Partial(l)} = new {AlignedBuffer}(checked({DenseBatchEmitter.InputChunksName} * maxBatchSize * {Out(l)}));");
             }
 
             if (layer.IsConvolution && layer.IsPadded)
             {
-                writer.WriteLine($"{Padded(l)} = {AlignedFloats}(checked(maxBatchSize * {PaddedSize(l)})); // the borders stay zero: only the interior is ever written");
+                writer.WriteLine($"{Padded(l)} = new {AlignedBuffer}(checked(maxBatchSize * {PaddedSize(l)})); // the borders stay zero: only the interior is ever written");
             }
 
             if (layer.IsConvolution && BackwardEmitter.NeedsInputGradient(model, layer))
             {
-                writer.WriteLine($"{Transposed(l)} = {AlignedFloats}({WeightCount(l)});");
+                writer.WriteLine($"{Transposed(l)} = new {AlignedBuffer}({WeightCount(l)});");
                 if (layer.IsPadded)
                 {
-                    writer.WriteLine($"{PaddedGradient(l)} = {AlignedFloats}(checked(maxBatchSize * {PaddedSize(l)}));");
+                    writer.WriteLine($"{PaddedGradient(l)} = new {AlignedBuffer}(checked(maxBatchSize * {PaddedSize(l)}));");
                 }
             }
         }
@@ -247,10 +247,10 @@ internal static class NetworkEmitter
         writer.WriteLine();
         if (stateBuffers > 0)
         {
-            writer.WriteLine($"{OptimizerState} = {AlignedFloats}(OptimizerStateSize);");
+            writer.WriteLine($"{OptimizerState} = new {AlignedBuffer}(OptimizerStateSize);");
             if (model.Optimizer == OptimizerKind.Adagrad && model.Settings.InitialAccumulatorValue != 0f)
             {
-                writer.WriteLine($"global::System.Array.Fill({OptimizerState}, {Float(model.Settings.InitialAccumulatorValue)}); // Adagrad's initial_accumulator_value");
+                writer.WriteLine($"{OptimizerState}.Span.Fill({Float(model.Settings.InitialAccumulatorValue)}); // Adagrad's initial_accumulator_value");
             }
         }
 
@@ -263,7 +263,7 @@ internal static class NetworkEmitter
                 continue;
             }
 
-            string weights = $"new {Span}({Parameters}, {WeightsOffset(l)}, {WeightCountExpression(layer)})";
+            string weights = $"{Parameters}.Span.Slice({WeightsOffset(l)}, {WeightCountExpression(layer)})";
             (string fanIn, string fanOut) = layer.IsConvolution
                 ? ($"{KernelHeight(l)} * {KernelWidth(l)} * {InChannels(l)}", $"{KernelHeight(l)} * {KernelWidth(l)} * {OutChannels(l)}")
                 : (In(l), Out(l));
@@ -308,10 +308,10 @@ internal static class NetworkEmitter
             public int StepCount => {{StepCount}};
 
             /// <inheritdoc cref="{{INetwork}}.Parameters"/>
-            public {{Span}} Parameters => {{Parameters}};
+            public {{Span}} Parameters => {{Parameters}}.Span;
 
             /// <inheritdoc cref="{{INetwork}}.Gradients"/>
-            public {{ReadOnlySpan}} Gradients => {{Gradients}};
+            public {{ReadOnlySpan}} Gradients => {{Gradients}}.Span;
 
             static int {{INetwork}}.InputSize => InputSize;
 
@@ -324,16 +324,16 @@ internal static class NetworkEmitter
             static string {{INetwork}}.Architecture => Architecture;
 
             /// <inheritdoc cref="{{INetwork}}.Save(global::System.IO.Stream)"/>
-            public void Save({{Stream}} stream) => {{ModelFile}}.Write(stream, Architecture, {{Parameters}}, OptimizerName, {{StepCount}}, {{(stateBuffers > 0 ? OptimizerState : "default")}});
+            public void Save({{Stream}} stream) => {{ModelFile}}.Write(stream, Architecture, {{Parameters}}.Span, OptimizerName, {{StepCount}}, {{(stateBuffers > 0 ? OptimizerState + ".Span" : "default")}});
 
             /// <inheritdoc cref="{{INetwork}}.Save(string)"/>
-            public void Save(string path) => {{ModelFile}}.Write(path, Architecture, {{Parameters}}, OptimizerName, {{StepCount}}, {{(stateBuffers > 0 ? OptimizerState : "default")}});
+            public void Save(string path) => {{ModelFile}}.Write(path, Architecture, {{Parameters}}.Span, OptimizerName, {{StepCount}}, {{(stateBuffers > 0 ? OptimizerState + ".Span" : "default")}});
 
             /// <inheritdoc cref="{{INetwork}}.Load(global::System.IO.Stream)"/>
-            public void Load({{Stream}} stream) => {{StepCount}} = {{ModelFile}}.Read(stream, Architecture, {{Parameters}}, OptimizerName, {{StepCount}}, {{(stateBuffers > 0 ? OptimizerState : "default")}});
+            public void Load({{Stream}} stream) => {{StepCount}} = {{ModelFile}}.Read(stream, Architecture, {{Parameters}}.Span, OptimizerName, {{StepCount}}, {{(stateBuffers > 0 ? OptimizerState + ".Span" : "default")}});
 
             /// <inheritdoc cref="{{INetwork}}.Load(string)"/>
-            public void Load(string path) => {{StepCount}} = {{ModelFile}}.Read(path, Architecture, {{Parameters}}, OptimizerName, {{StepCount}}, {{(stateBuffers > 0 ? OptimizerState : "default")}});
+            public void Load(string path) => {{StepCount}} = {{ModelFile}}.Read(path, Architecture, {{Parameters}}.Span, OptimizerName, {{StepCount}}, {{(stateBuffers > 0 ? OptimizerState + ".Span" : "default")}});
             """);
     }
 

@@ -108,7 +108,7 @@ internal static class ParallelEmitter
         {
             int l = layer.Index;
             int source = model.SourceOf(l);
-            string input = source == 0 ? "x" : $"{MemoryMarshal}.GetArrayDataReference({A(source)})";
+            string input = source == 0 ? "x" : $"{A(source)}.Start";
             switch (layer.Kind)
             {
                 case LayerKind.Dense:
@@ -116,7 +116,7 @@ internal static class ParallelEmitter
                     break;
                 case LayerKind.Dropout:
                     writer.WriteLine($"// layer {l}: dropout is the identity at inference");
-                    writer.WriteLine($"{MemoryMarshal}.CreateReadOnlySpan(ref {Unsafe}.Add(ref {input}, start * {Out(l)}), (end - start) * {Out(l)}).CopyTo(new {Span}({A(l)}, start * {Out(l)}, (end - start) * {Out(l)}));");
+                    writer.WriteLine($"{MemoryMarshal}.CreateReadOnlySpan(ref {Unsafe}.Add(ref {input}, start * {Out(l)}), (end - start) * {Out(l)}).CopyTo({A(l)}.Span.Slice(start * {Out(l)}, (end - start) * {Out(l)}));");
                     break;
                 case LayerKind.Flatten:
                     writer.WriteLine($"// layer {l}: flatten moves nothing");
@@ -127,7 +127,7 @@ internal static class ParallelEmitter
             }
         }
 
-        writer.WriteLine($"new {ReadOnlySpan}({A(last)}, start * OutputSize, (end - start) * OutputSize).CopyTo(_predictOutputs.Span.Slice(start * OutputSize));");
+        writer.WriteLine($"{A(last)}.Span.Slice(start * OutputSize, (end - start) * OutputSize).CopyTo(_predictOutputs.Span.Slice(start * OutputSize));");
         writer.CloseBlock();
     }
 }

@@ -198,7 +198,7 @@ internal static class ParallelTrainingEmitter
         {
             int l = layer.Index;
             int source = model.SourceOf(l);
-            string input = $"{MemoryMarshal}.GetArrayDataReference({(source == 0 ? Inputs : A(source))})";
+            string input = $"{(source == 0 ? Inputs : A(source))}.Start";
             switch (layer.Kind)
             {
                 case LayerKind.Flatten or LayerKind.Dropout:

@@ -116,13 +116,13 @@ internal static class PoolingEmitter
             /// </summary>
             """);
         OpenRows(writer, l);
-        writer.WriteLine($"ref float x = ref {MemoryMarshal}.GetArrayDataReference({InputOf(model, l)});");
-        writer.WriteLine($"ref float y = ref {MemoryMarshal}.GetArrayDataReference({A(l)});");
-        writer.WriteLine($"ref float dy = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)});");
-        writer.WriteLine($"ref float dx = ref {MemoryMarshal}.GetArrayDataReference({Dz(source)});");
+        writer.WriteLine($"ref float x = ref {InputOf(model, l)}.Start;");
+        writer.WriteLine($"ref float y = ref {A(l)}.Start;");
+        writer.WriteLine($"ref float dy = ref {Dz(l)}.Start;");
+        writer.WriteLine($"ref float dx = ref {Dz(source)}.Start;");
         if (!exact)
         {
-            writer.WriteLine($"global::System.Array.Clear({Dz(source)}, first * {In(l)}, (end - first) * {In(l)});");
+            writer.WriteLine($"{Dz(source)}.Span.Slice(first * {In(l)}, (end - first) * {In(l)}).Clear();");
         }
 
         writer.OpenBlock("for (int s = first; s < end; s++)");
@@ -240,11 +240,11 @@ internal static class PoolingEmitter
         bool exact = TilesExactly(layer);
         writer.WriteLine($"/// <summary>Layer {l} backward over the batch: each output's gradient in {Dz(l)}, divided by {KernelHeight(l)}·{KernelWidth(l)}, {(exact ? "is written to every position of its window in " + Dz(source) + " (the windows tile the input exactly)" : "is added to every position of its window in " + Dz(source))}.</summary>");
         OpenRows(writer, l);
-        writer.WriteLine($"ref float dy = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)});");
-        writer.WriteLine($"ref float dx = ref {MemoryMarshal}.GetArrayDataReference({Dz(source)});");
+        writer.WriteLine($"ref float dy = ref {Dz(l)}.Start;");
+        writer.WriteLine($"ref float dx = ref {Dz(source)}.Start;");
         if (!exact)
         {
-            writer.WriteLine($"global::System.Array.Clear({Dz(source)}, first * {In(l)}, (end - first) * {In(l)});");
+            writer.WriteLine($"{Dz(source)}.Span.Slice(first * {In(l)}, (end - first) * {In(l)}).Clear();");
         }
 
         writer.OpenBlock("for (int s = first; s < end; s++)");
@@ -322,8 +322,8 @@ internal static class PoolingEmitter
         int source = model.SourceOf(l);
         writer.WriteLine($"/// <summary>Layer {l} backward over the batch: every pixel of channel c gets dLoss/dmean[c] / ({InHeight(l)}·{InWidth(l)}), written to {Dz(source)}.</summary>");
         OpenRows(writer, l);
-        writer.WriteLine($"ref float dy = ref {MemoryMarshal}.GetArrayDataReference({Dz(l)});");
-        writer.WriteLine($"ref float dx = ref {MemoryMarshal}.GetArrayDataReference({Dz(source)});");
+        writer.WriteLine($"ref float dy = ref {Dz(l)}.Start;");
+        writer.WriteLine($"ref float dx = ref {Dz(source)}.Start;");
         writer.OpenBlock("for (int s = first; s < end; s++)");
         writer.WriteLine($"ref float dys = ref {Unsafe}.Add(ref dy, s * {Out(l)});");
         writer.OpenBlock($"for (int p = 0; p < {InHeight(l)} * {InWidth(l)}; p++)");

@@ -22,7 +22,7 @@ internal static class StepEmitter
 
         writer.WriteLines($$"""
             /// <inheritdoc cref="{{INetwork}}.ZeroGradients"/>
-            public void ZeroGradients() => global::System.Array.Clear({{Gradients}});
+            public void ZeroGradients() => {{Gradients}}.Clear();
 
             /// <inheritdoc cref="{{INetwork}}.TrainBatch"/>
             public float TrainBatch({{ReadOnlySpan}} inputs, {{ReadOnlySpan}} targets)
@@ -52,7 +52,7 @@ internal static class StepEmitter
             private bool {{OverwriteGradients}};
 
             /// <inheritdoc cref="{{INetwork}}.ZeroGradients"/>
-            public void ZeroGradients() => global::System.Array.Clear({{Gradients}});
+            public void ZeroGradients() => {{Gradients}}.Clear();
 
             /// <inheritdoc cref="{{INetwork}}.TrainBatch"/>
             /// <remarks>The gradients are not cleared first: the backward pass overwrites every one of them.</remarks>
@@ -183,14 +183,14 @@ internal static class StepEmitter
         }
 
         writer.WriteLine($"float lr = {LearningRate};");
-        writer.WriteLine($"ref float p = ref {MemoryMarshal}.GetArrayDataReference({Parameters});");
-        writer.WriteLine($"ref float g = ref {MemoryMarshal}.GetArrayDataReference({Gradients});");
+        writer.WriteLine($"ref float p = ref {Parameters}.Start;");
+        writer.WriteLine($"ref float g = ref {Gradients}.Start;");
         string[] stateNames = StateNames(model);
         for (int k = 0; k < stateNames.Length; k++)
         {
             string source = k == 0
-                ? $"{MemoryMarshal}.GetArrayDataReference({OptimizerState})"
-                : $"{Unsafe}.Add(ref {MemoryMarshal}.GetArrayDataReference({OptimizerState}), {Int(k)} * ParameterCount)";
+                ? $"{OptimizerState}.Start"
+                : $"{Unsafe}.Add(ref {OptimizerState}.Start, {Int(k)} * ParameterCount)";
             writer.WriteLine($"ref float {stateNames[k]} = ref {source}; // {buffers[k]}");
         }
 

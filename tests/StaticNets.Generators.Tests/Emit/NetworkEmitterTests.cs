@@ -172,7 +172,7 @@ public sealed class NetworkEmitterTests
 
         Assert.Contains("float scale = 1f / batch;", backward, StringComparison.Ordinal);
         Assert.Contains("global::StaticNets.Operators.SoftmaxCrossEntropyLoss.Evaluate(", backward, StringComparison.Ordinal);
-        Assert.Contains("new global::System.ReadOnlySpan<float>(_z2, row, OutputSize),", backward, StringComparison.Ordinal);
+        Assert.Contains("_z2.Span.Slice(row, OutputSize),", backward, StringComparison.Ordinal);
         Assert.DoesNotContain("MeanSquaredErrorLoss", backward, StringComparison.Ordinal);
 
         // The fused loss already gives dLoss/dz, so the output layer applies no derivative; the hidden layer does.
@@ -504,9 +504,9 @@ public sealed class NetworkEmitterTests
         // Vector256 with 5 used: 3 floats past the row. Layer 2 (7 outputs, only its biases after W): a Vector256 with 7
         // lanes used, or a Vector128 and a Vector128 with 3 used: 1 float. A row of whole vectors reads nothing past it.
         string main = Emit(Cases["OddSizes"], ".g.cs");
-        Assert.Contains("_dz1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out + 3)); // the backward kernels read the last row's tail as one vector, 3 floats past it", main, StringComparison.Ordinal);
-        Assert.Contains("_dz2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2Out + 1)); // the backward kernels read the last row's tail as one vector, 1 float past it", main, StringComparison.Ordinal);
-        Assert.Contains("_dz1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out));", Emit(TestModels.Network(3, [(16, Tanh), (32, Linear)]), ".g.cs"), StringComparison.Ordinal);
+        Assert.Contains("_dz1 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L1Out + 3)); // the backward kernels read the last row's tail as one vector, 3 floats past it", main, StringComparison.Ordinal);
+        Assert.Contains("_dz2 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L2Out + 1)); // the backward kernels read the last row's tail as one vector, 1 float past it", main, StringComparison.Ordinal);
+        Assert.Contains("_dz1 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L1Out));", Emit(TestModels.Network(3, [(16, Tanh), (32, Linear)]), ".g.cs"), StringComparison.Ordinal);
 
         // The padding is the widest spill of any width's plan, the same plans the kernels are written from.
         string backward = Emit(Cases["OddSizes"], ".Backward.g.cs");
@@ -658,7 +658,7 @@ public sealed class NetworkEmitterTests
     public void EveryBufferFieldHasAShapeComment()
     {
         string main = Emit(Wide, ".g.cs");
-        string[] fields = main.Split('\n').Where(static l => l.Contains("private readonly float[]", StringComparison.Ordinal)).ToArray();
+        string[] fields = main.Split('\n').Where(static l => l.Contains("private readonly global::StaticNets.AlignedBuffer", StringComparison.Ordinal)).ToArray();
 
         // parameters, gradients, inputs; z, a and dz of each layer; the chunks' partial products of layer 2 (300 x 300)
         Assert.Equal(3 + Wide.Layers.Count + 1, fields.Length);
@@ -681,8 +681,8 @@ public sealed class NetworkEmitterTests
     }
 
     [Theory]
-    [InlineData(16384, "global::StaticNets.AlignedArrays.Align(stackalloc float[PredictScratch + global::StaticNets.AlignedArrays.Padding], PredictScratch)")]
-    [InlineData(16385, "t_predictBuffer ??= global::StaticNets.AlignedArrays.Floats(PredictScratch)")]
+    [InlineData(16384, "global::StaticNets.AlignedBuffer.Align(stackalloc float[PredictScratch + global::StaticNets.AlignedBuffer.Padding], PredictScratch)")]
+    [InlineData(16385, "if (!t_predictBuffer.IsAllocated) t_predictBuffer = new global::StaticNets.AlignedBuffer(PredictScratch);")]
     public void PredictKeepsHiddenActivationsOnTheStackUpToSixtyFourKilobytes(int hidden, string expected)
     {
         NetworkModel model = TestModels.Network(1, [(hidden, ReLU), (1, Linear)]);

@@ -116,8 +116,8 @@ public sealed class TrainingEmitterTests
         else
         {
             Assert.Contains($"private const int OptimizerStateSize = {state.Length} * ParameterCount;", main, StringComparison.Ordinal);
-            Assert.Contains("_optimizerState = global::StaticNets.AlignedArrays.Floats(OptimizerStateSize);", main, StringComparison.Ordinal);
-            Assert.Equal(4, GeneratedCode.Count(main, "OptimizerName, _step, _optimizerState);")); // Save and Load, stream and path
+            Assert.Contains("_optimizerState = new global::StaticNets.AlignedBuffer(OptimizerStateSize);", main, StringComparison.Ordinal);
+            Assert.Equal(4, GeneratedCode.Count(main, "OptimizerName, _step, _optimizerState.Span);")); // Save and Load, stream and path
         }
 
         // Step binds exactly those buffers, in order, each ParameterCount floats after the previous one.
@@ -207,8 +207,8 @@ public sealed class TrainingEmitterTests
 
         Assert.Contains("const float learningRateDecay = 0.01f, epsilon = 1E-10f;", step, StringComparison.Ordinal);
         Assert.Contains("float clr = lr / (1f + (step - 1) * learningRateDecay);", step, StringComparison.Ordinal);
-        Assert.Contains("global::System.Array.Fill(_optimizerState, 0.1f); // Adagrad's initial_accumulator_value", main, StringComparison.Ordinal);
-        Assert.DoesNotContain("global::System.Array.Fill(", Emitted.File(Small("Adagrad"), ".g.cs"), StringComparison.Ordinal);
+        Assert.Contains("_optimizerState.Span.Fill(0.1f); // Adagrad's initial_accumulator_value", main, StringComparison.Ordinal);
+        Assert.DoesNotContain("_optimizerState.Span.Fill(", Emitted.File(Small("Adagrad"), ".g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -295,8 +295,8 @@ public sealed class TrainingEmitterTests
         string backward = GeneratedCode.Method(Emitted.File(Penalized, ".Backward.g.cs"), "Backward");
 
         Assert.Equal(2, GeneratedCode.Count(backward, "global::StaticNets.Operators.RegularizationOperator.Apply("));
-        Assert.Contains("penalty += global::StaticNets.Operators.RegularizationOperator.Apply(new global::System.ReadOnlySpan<float>(_parameters, L1W, L1In * L1Out), new global::System.Span<float>(_gradients, L1W, L1In * L1Out), L1L1, L1L2);", backward, StringComparison.Ordinal);
-        Assert.Contains("penalty += global::StaticNets.Operators.RegularizationOperator.Apply(new global::System.ReadOnlySpan<float>(_parameters, L4W, L4In * L4Out), new global::System.Span<float>(_gradients, L4W, L4In * L4Out), L4L1, L4L2);", backward, StringComparison.Ordinal);
+        Assert.Contains("penalty += global::StaticNets.Operators.RegularizationOperator.Apply(_parameters.Span.Slice(L1W, L1In * L1Out), _gradients.Span.Slice(L1W, L1In * L1Out), L1L1, L1L2);", backward, StringComparison.Ordinal);
+        Assert.Contains("penalty += global::StaticNets.Operators.RegularizationOperator.Apply(_parameters.Span.Slice(L4W, L4In * L4Out), _gradients.Span.Slice(L4W, L4In * L4Out), L4L1, L4L2);", backward, StringComparison.Ordinal);
         Assert.DoesNotContain("L3L1", backward, StringComparison.Ordinal);
         Assert.DoesNotContain("L2L1", backward, StringComparison.Ordinal);
         Assert.Contains("_lastPenalty = penalty;", backward, StringComparison.Ordinal);
@@ -367,14 +367,14 @@ public sealed class TrainingEmitterTests
         Assert.Contains("Layer3Forward(batch, training);", batch, StringComparison.Ordinal);
 
         // The dense layers after a dropout layer read its output.
-        Assert.Contains("Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), 0, batch);", batch, StringComparison.Ordinal);
-        Assert.Contains("Layer4ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), 0, batch);", batch, StringComparison.Ordinal);
+        Assert.Contains("Layer2ForwardBatch(ref _a1.Start, 0, batch);", batch, StringComparison.Ordinal);
+        Assert.Contains("Layer4ForwardBatch(ref _a3.Start, 0, batch);", batch, StringComparison.Ordinal);
 
         string layer3 = GeneratedCode.Method(forward, "Layer3Forward");
-        Assert.Contains("ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2);", layer3, StringComparison.Ordinal);
+        Assert.Contains("ref float x = ref _a2.Start;", layer3, StringComparison.Ordinal);
         Assert.Contains("float keep = _random.NextSingle() < L3Rate ? 0f : L3Scale;", layer3, StringComparison.Ordinal);
         Assert.Contains("global::System.Runtime.CompilerServices.Unsafe.Add(ref mask, k) = keep;", layer3, StringComparison.Ordinal);
-        Assert.Contains("ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x);", GeneratedCode.Method(forward, "Layer1Forward"), StringComparison.Ordinal);
+        Assert.Contains("ref float x = ref _x.Start;", GeneratedCode.Method(forward, "Layer1Forward"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -393,10 +393,10 @@ public sealed class TrainingEmitterTests
 
         // At inference a dropout layer copies its input, without drawing from the random source.
         string layer3 = GeneratedCode.Method(forward, "Layer3Forward");
-        int inference = layer3.IndexOf("global::System.Array.Copy(_a2, _a3, batch * L3Out);", StringComparison.Ordinal);
+        int inference = layer3.IndexOf("_a2.Span.Slice(0, batch * L3Out).CopyTo(_a3.Span);", StringComparison.Ordinal);
         Assert.True(inference >= 0, "Layer 3 does not copy at inference.");
         Assert.True(inference < layer3.IndexOf("NextSingle", StringComparison.Ordinal), "Layer 3 draws a mask before checking for inference.");
-        Assert.Contains("global::System.Array.Copy(_x, _a1, batch * L1Out);", GeneratedCode.Method(forward, "Layer1Forward"), StringComparison.Ordinal);
+        Assert.Contains("_x.Span.Slice(0, batch * L1Out).CopyTo(_a1.Span);", GeneratedCode.Method(forward, "Layer1Forward"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -407,7 +407,7 @@ public sealed class TrainingEmitterTests
         Assert.Contains("private const int L1In = 4, L1Out = 4;", main, StringComparison.Ordinal);
         Assert.Contains("private const float L1Rate = 0.2f, L1Scale = 1f / (1f - L1Rate);", main, StringComparison.Ordinal);
         Assert.Contains("private const float L3Rate = 0.5f, L3Scale = 1f / (1f - L3Rate);", main, StringComparison.Ordinal);
-        Assert.Contains("private readonly float[] _a3, _mask3, _dz3;", main, StringComparison.Ordinal);
+        Assert.Contains("private readonly global::StaticNets.AlignedBuffer _a3, _mask3, _dz3;", main, StringComparison.Ordinal);
         Assert.DoesNotContain("L1W", main, StringComparison.Ordinal);
         Assert.DoesNotContain("L3B", main, StringComparison.Ordinal);
         Assert.DoesNotContain("_z1", main, StringComparison.Ordinal);
@@ -426,14 +426,14 @@ public sealed class TrainingEmitterTests
         Assert.DoesNotContain("private void Layer1Backward", backward, StringComparison.Ordinal);
         Assert.DoesNotContain("_dz1", GeneratedCode.LayerBackward(backward, 2), StringComparison.Ordinal);
         string layer3 = GeneratedCode.LayerBackward(backward, 3);
-        Assert.Contains("ref float mask = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_mask3);", layer3, StringComparison.Ordinal);
-        Assert.Contains("ref float dy = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3);", layer3, StringComparison.Ordinal);
-        Assert.Contains("ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2);", layer3, StringComparison.Ordinal);
+        Assert.Contains("ref float mask = ref _mask3.Start;", layer3, StringComparison.Ordinal);
+        Assert.Contains("ref float dy = ref _dz3.Start;", layer3, StringComparison.Ordinal);
+        Assert.Contains("ref float dx = ref _dz2.Start;", layer3, StringComparison.Ordinal);
         Assert.Contains("global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref dy, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref mask, k);", layer3, StringComparison.Ordinal);
 
 
         // The dense layer after a dropout layer takes its input from the dropout output.
-        Assert.Contains("ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3); // (batch, L4In)", GeneratedCode.LayerBackward(backward, 4), StringComparison.Ordinal);
+        Assert.Contains("ref float x = ref _a3.Start; // (batch, L4In)", GeneratedCode.LayerBackward(backward, 4), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -475,13 +475,13 @@ public sealed class TrainingEmitterTests
     }
 
     [Theory]
-    [InlineData(Loss.MeanSquaredError, Activation.Linear, "global::StaticNets.Operators.MeanSquaredErrorLoss.Evaluate(new global::System.ReadOnlySpan<float>(_a2, row, OutputSize), targets.Slice(row, OutputSize), new global::System.Span<float>(_dz2, row, OutputSize), scale)", "as PyTorch's MSELoss")]
-    [InlineData(Loss.SoftmaxCrossEntropy, Activation.Softmax, "global::StaticNets.Operators.SoftmaxCrossEntropyLoss.Evaluate(new global::System.ReadOnlySpan<float>(_z2, row, OutputSize), new global::System.ReadOnlySpan<float>(_a2, row, OutputSize), targets.Slice(row, OutputSize), new global::System.Span<float>(_dz2, row, OutputSize), scale)", "Softmax cross-entropy, fused")]
-    [InlineData(Loss.MeanAbsoluteError, Activation.Linear, "global::StaticNets.Operators.MeanAbsoluteErrorLoss.Evaluate(new global::System.ReadOnlySpan<float>(_a2, row, OutputSize), targets.Slice(row, OutputSize), new global::System.Span<float>(_dz2, row, OutputSize), scale)", "as PyTorch's L1Loss")]
-    [InlineData(Loss.Huber, Activation.Linear, "global::StaticNets.Operators.HuberLoss.Evaluate(new global::System.ReadOnlySpan<float>(_a2, row, OutputSize), targets.Slice(row, OutputSize), new global::System.Span<float>(_dz2, row, OutputSize), scale, 1f)", "Huber loss with delta 1 over batch and outputs, as PyTorch's HuberLoss")]
-    [InlineData(Loss.BinaryCrossEntropy, Activation.Sigmoid, "global::StaticNets.Operators.BinaryCrossEntropyLoss.Evaluate(new global::System.ReadOnlySpan<float>(_z2, row, OutputSize), targets.Slice(row, OutputSize), new global::System.Span<float>(_dz2, row, OutputSize), scale)", "as PyTorch's BCEWithLogitsLoss")]
-    [InlineData(Loss.Hinge, Activation.Linear, "global::StaticNets.Operators.HingeLoss.Evaluate(new global::System.ReadOnlySpan<float>(_a2, row, OutputSize), targets.Slice(row, OutputSize), new global::System.Span<float>(_dz2, row, OutputSize), scale)", "Hinge loss max(0, 1 - y·f)")]
-    [InlineData(Loss.Logistic, Activation.Linear, "global::StaticNets.Operators.LogisticLoss.Evaluate(new global::System.ReadOnlySpan<float>(_a2, row, OutputSize), targets.Slice(row, OutputSize), new global::System.Span<float>(_dz2, row, OutputSize), scale)", "as PyTorch's SoftMarginLoss")]
+    [InlineData(Loss.MeanSquaredError, Activation.Linear, "global::StaticNets.Operators.MeanSquaredErrorLoss.Evaluate(_a2.Span.Slice(row, OutputSize), targets.Slice(row, OutputSize), _dz2.Span.Slice(row, OutputSize), scale)", "as PyTorch's MSELoss")]
+    [InlineData(Loss.SoftmaxCrossEntropy, Activation.Softmax, "global::StaticNets.Operators.SoftmaxCrossEntropyLoss.Evaluate(_z2.Span.Slice(row, OutputSize), _a2.Span.Slice(row, OutputSize), targets.Slice(row, OutputSize), _dz2.Span.Slice(row, OutputSize), scale)", "Softmax cross-entropy, fused")]
+    [InlineData(Loss.MeanAbsoluteError, Activation.Linear, "global::StaticNets.Operators.MeanAbsoluteErrorLoss.Evaluate(_a2.Span.Slice(row, OutputSize), targets.Slice(row, OutputSize), _dz2.Span.Slice(row, OutputSize), scale)", "as PyTorch's L1Loss")]
+    [InlineData(Loss.Huber, Activation.Linear, "global::StaticNets.Operators.HuberLoss.Evaluate(_a2.Span.Slice(row, OutputSize), targets.Slice(row, OutputSize), _dz2.Span.Slice(row, OutputSize), scale, 1f)", "Huber loss with delta 1 over batch and outputs, as PyTorch's HuberLoss")]
+    [InlineData(Loss.BinaryCrossEntropy, Activation.Sigmoid, "global::StaticNets.Operators.BinaryCrossEntropyLoss.Evaluate(_z2.Span.Slice(row, OutputSize), targets.Slice(row, OutputSize), _dz2.Span.Slice(row, OutputSize), scale)", "as PyTorch's BCEWithLogitsLoss")]
+    [InlineData(Loss.Hinge, Activation.Linear, "global::StaticNets.Operators.HingeLoss.Evaluate(_a2.Span.Slice(row, OutputSize), targets.Slice(row, OutputSize), _dz2.Span.Slice(row, OutputSize), scale)", "Hinge loss max(0, 1 - y·f)")]
+    [InlineData(Loss.Logistic, Activation.Linear, "global::StaticNets.Operators.LogisticLoss.Evaluate(_a2.Span.Slice(row, OutputSize), targets.Slice(row, OutputSize), _dz2.Span.Slice(row, OutputSize), scale)", "as PyTorch's SoftMarginLoss")]
     public void EachLossIsEvaluatedOnTheRightOutputsAndScaledAsPyTorchsMean(Loss lossValue, Activation outputValue, string call, string remark)
     {
         var loss = (LossKind)lossValue;
@@ -567,8 +567,8 @@ public sealed class TrainingEmitterTests
         Assert.Contains("global::StaticNets.Operators.SiluOperator.Forward(", GeneratedCode.Method(forward, "Layer2Forward"), StringComparison.Ordinal);
         Assert.Contains("global::StaticNets.Operators.GeluOperator.Derivative(", GeneratedCode.LayerBackward(backward, 1), StringComparison.Ordinal);
         Assert.Contains("global::StaticNets.Operators.SiluOperator.Derivative(", GeneratedCode.LayerBackward(backward, 2), StringComparison.Ordinal);
-        Assert.Contains("global::StaticNets.Initializers.GlorotUniform(new global::System.Span<float>(_parameters, L1W, L1In * L1Out), L1In, L1Out, _random); // layer 1, GELU", main, StringComparison.Ordinal);
-        Assert.Contains("global::StaticNets.Initializers.GlorotUniform(new global::System.Span<float>(_parameters, L2W, L2In * L2Out), L2In, L2Out, _random); // layer 2, SiLU", main, StringComparison.Ordinal);
+        Assert.Contains("global::StaticNets.Initializers.GlorotUniform(_parameters.Span.Slice(L1W, L1In * L1Out), L1In, L1Out, _random); // layer 1, GELU", main, StringComparison.Ordinal);
+        Assert.Contains("global::StaticNets.Initializers.GlorotUniform(_parameters.Span.Slice(L2W, L2In * L2Out), L2In, L2Out, _random); // layer 2, SiLU", main, StringComparison.Ordinal);
         Assert.DoesNotContain("L1Slope", main, StringComparison.Ordinal);
         Emitted.AssertCompiles(model);
     }

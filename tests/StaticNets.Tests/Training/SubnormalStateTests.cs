@@ -19,7 +19,7 @@ public interface IOptimizerStateProbe
 public partial class FlushAdamNet : IOptimizerStateProbe
 {
     /// <inheritdoc/>
-    public ReadOnlySpan<float> OptimizerState => _optimizerState;
+    public ReadOnlySpan<float> OptimizerState => _optimizerState.Span;
 }
 
 /// <summary>Adam with PyTorch's defaults: the first moment decays into the subnormals, the second does not in time.</summary>
@@ -29,7 +29,7 @@ public partial class FlushAdamNet : IOptimizerStateProbe
 public partial class FlushAdamDefaultsNet : IOptimizerStateProbe
 {
     /// <inheritdoc/>
-    public ReadOnlySpan<float> OptimizerState => _optimizerState;
+    public ReadOnlySpan<float> OptimizerState => _optimizerState.Span;
 }
 
 /// <summary>AdamW (decoupled decay) with β₂ = 0.9.</summary>
@@ -39,7 +39,7 @@ public partial class FlushAdamDefaultsNet : IOptimizerStateProbe
 public partial class FlushAdamWNet : IOptimizerStateProbe
 {
     /// <inheritdoc/>
-    public ReadOnlySpan<float> OptimizerState => _optimizerState;
+    public ReadOnlySpan<float> OptimizerState => _optimizerState.Span;
 }
 
 /// <summary>SGD with momentum 0.9 and dampening.</summary>
@@ -49,7 +49,7 @@ public partial class FlushAdamWNet : IOptimizerStateProbe
 public partial class FlushMomentumNet : IOptimizerStateProbe
 {
     /// <inheritdoc/>
-    public ReadOnlySpan<float> OptimizerState => _optimizerState;
+    public ReadOnlySpan<float> OptimizerState => _optimizerState.Span;
 }
 
 /// <summary>SGD with Nesterov momentum.</summary>
@@ -59,7 +59,7 @@ public partial class FlushMomentumNet : IOptimizerStateProbe
 public partial class FlushNesterovNet : IOptimizerStateProbe
 {
     /// <inheritdoc/>
-    public ReadOnlySpan<float> OptimizerState => _optimizerState;
+    public ReadOnlySpan<float> OptimizerState => _optimizerState.Span;
 }
 
 /// <summary>Centred RMSprop with momentum and α = 0.9: three decaying buffers.</summary>
@@ -69,7 +69,7 @@ public partial class FlushNesterovNet : IOptimizerStateProbe
 public partial class FlushRmsPropNet : IOptimizerStateProbe
 {
     /// <inheritdoc/>
-    public ReadOnlySpan<float> OptimizerState => _optimizerState;
+    public ReadOnlySpan<float> OptimizerState => _optimizerState.Span;
 }
 
 /// <summary>Adadelta with ρ = 0.9: both averages decay.</summary>
@@ -79,7 +79,7 @@ public partial class FlushRmsPropNet : IOptimizerStateProbe
 public partial class FlushAdadeltaNet : IOptimizerStateProbe
 {
     /// <inheritdoc/>
-    public ReadOnlySpan<float> OptimizerState => _optimizerState;
+    public ReadOnlySpan<float> OptimizerState => _optimizerState.Span;
 }
 
 /// <summary>Adam on 20,100 parameters: enough for the step to be shared between threads.</summary>
@@ -89,7 +89,7 @@ public partial class FlushAdadeltaNet : IOptimizerStateProbe
 public partial class FlushWideAdamNet : IOptimizerStateProbe
 {
     /// <inheritdoc/>
-    public ReadOnlySpan<float> OptimizerState => _optimizerState;
+    public ReadOnlySpan<float> OptimizerState => _optimizerState.Span;
 }
 
 /// <summary>

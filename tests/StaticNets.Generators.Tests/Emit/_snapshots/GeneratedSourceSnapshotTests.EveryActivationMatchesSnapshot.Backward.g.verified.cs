@@ -50,7 +50,7 @@ partial class AllActivationsNet
         for (int s = 0; s < batch; s++)
         {
             int row = s * OutputSize;
-            loss += global::StaticNets.Operators.SoftmaxCrossEntropyLoss.Evaluate(new global::System.ReadOnlySpan<float>(_z10, row, OutputSize), new global::System.ReadOnlySpan<float>(_a10, row, OutputSize), targets.Slice(row, OutputSize), new global::System.Span<float>(_dz10, row, OutputSize), scale);
+            loss += global::StaticNets.Operators.SoftmaxCrossEntropyLoss.Evaluate(_z10.Span.Slice(row, OutputSize), _a10.Span.Slice(row, OutputSize), targets.Slice(row, OutputSize), _dz10.Span.Slice(row, OutputSize), scale);
         }
 
         return loss * scale;
@@ -79,11 +79,11 @@ partial class AllActivationsNet
     /// </summary>
     private void Layer10WeightGradient(int batch, int part, int parts)
     {
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L10W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L10B);
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L10W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L10B);
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a9); // (batch, L10In)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz10); // (batch, L10Out)
+        ref float x = ref _a9.Start; // (batch, L10In)
+        ref float dz = ref _dz10.Start; // (batch, L10Out)
         // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
         int firstRow = parts == 1 ? 0 : part * (L10In / 4) / parts * 4;
         int endRow = parts == 1 ? (L10In / 4) * 4 : (part + 1) * (L10In / 4) / parts * 4;
@@ -182,9 +182,9 @@ partial class AllActivationsNet
     /// <summary>Layer 10, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da9 = dz10·W10ᵀ, written to _dz9.</summary>
     private void Layer10InputGradient(int first, int end, int i0, int i1)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L10W); // (L10In, L10Out)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz10); // (batch, L10Out)
-        ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz9); // (batch, L10In)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L10W); // (L10In, L10Out)
+        ref float dz = ref _dz10.Start; // (batch, L10Out)
+        ref float dx = ref _dz9.Start; // (batch, L10In)
         int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of W loaded feeds 4 dot products
         for (; t <= end - 4; t += 4)
@@ -474,11 +474,11 @@ partial class AllActivationsNet
     /// <summary>Layer 9, samples <paramref name="first"/> to <paramref name="end"/>: _dz9 from dLoss/da to dLoss/dz, in place.</summary>
     private void Layer9Derivative(int first, int end)
     {
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz9); // (batch, L9Out)
+        ref float dz = ref _dz9.Start; // (batch, L9Out)
 
         // 1. dz = da ⊙ silu'(z)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z9);
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a9);
+        ref float z = ref _z9.Start;
+        ref float a = ref _a9.Start;
         for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L9Out);
@@ -506,11 +506,11 @@ partial class AllActivationsNet
     /// </summary>
     private void Layer9WeightGradient(int batch, int part, int parts)
     {
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L9W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L9B);
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L9W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L9B);
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a8); // (batch, L9In)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz9); // (batch, L9Out)
+        ref float x = ref _a8.Start; // (batch, L9In)
+        ref float dz = ref _dz9.Start; // (batch, L9Out)
         // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
         int firstRow = parts == 1 ? 0 : part * (L9In / 4) / parts * 4;
         int endRow = parts == 1 ? (L9In / 4) * 4 : (part + 1) * (L9In / 4) / parts * 4;
@@ -631,9 +631,9 @@ partial class AllActivationsNet
     /// <summary>Layer 9, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da8 = dz9·W9ᵀ, written to _dz8.</summary>
     private void Layer9InputGradient(int first, int end, int i0, int i1)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L9W); // (L9In, L9Out)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz9); // (batch, L9Out)
-        ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz8); // (batch, L9In)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L9W); // (L9In, L9Out)
+        ref float dz = ref _dz9.Start; // (batch, L9Out)
+        ref float dx = ref _dz8.Start; // (batch, L9In)
         int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of W loaded feeds 4 dot products
         for (; t <= end - 4; t += 4)
@@ -913,11 +913,11 @@ partial class AllActivationsNet
     /// <summary>Layer 8, samples <paramref name="first"/> to <paramref name="end"/>: _dz8 from dLoss/da to dLoss/dz, in place.</summary>
     private void Layer8Derivative(int first, int end)
     {
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz8); // (batch, L8Out)
+        ref float dz = ref _dz8.Start; // (batch, L8Out)
 
         // 1. dz = da ⊙ gelu'(z)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z8);
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a8);
+        ref float z = ref _z8.Start;
+        ref float a = ref _a8.Start;
         for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L8Out);
@@ -946,11 +946,11 @@ partial class AllActivationsNet
     /// </summary>
     private void Layer8WeightGradient(int batch, int part, int parts)
     {
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L8W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L8B);
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L8W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L8B);
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a7); // (batch, L8In)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz8); // (batch, L8Out)
+        ref float x = ref _a7.Start; // (batch, L8In)
+        ref float dz = ref _dz8.Start; // (batch, L8Out)
         // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
         int firstRow = parts == 1 ? 0 : part * (L8In / 4) / parts * 4;
         int endRow = parts == 1 ? (L8In / 4) * 4 : (part + 1) * (L8In / 4) / parts * 4;
@@ -1160,9 +1160,9 @@ partial class AllActivationsNet
     /// <summary>Layer 8, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da7 = dz8·W8ᵀ, written to _dz7.</summary>
     private void Layer8InputGradient(int first, int end, int i0, int i1)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L8W); // (L8In, L8Out)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz8); // (batch, L8Out)
-        ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz7); // (batch, L8In)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L8W); // (L8In, L8Out)
+        ref float dz = ref _dz8.Start; // (batch, L8Out)
+        ref float dx = ref _dz7.Start; // (batch, L8In)
         int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of W loaded feeds 4 dot products
         for (; t <= end - 4; t += 4)
@@ -1594,11 +1594,11 @@ partial class AllActivationsNet
     /// <summary>Layer 7, samples <paramref name="first"/> to <paramref name="end"/>: _dz7 from dLoss/da to dLoss/dz, in place.</summary>
     private void Layer7Derivative(int first, int end)
     {
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz7); // (batch, L7Out)
+        ref float dz = ref _dz7.Start; // (batch, L7Out)
 
         // 1. dz = da ⊙ softplus'(z)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z7);
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a7);
+        ref float z = ref _z7.Start;
+        ref float a = ref _a7.Start;
         for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L7Out);
@@ -1628,11 +1628,11 @@ partial class AllActivationsNet
     /// </summary>
     private void Layer7WeightGradient(int batch, int part, int parts)
     {
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L7W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L7B);
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L7W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L7B);
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6); // (batch, L7In)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz7); // (batch, L7Out)
+        ref float x = ref _a6.Start; // (batch, L7In)
+        ref float dz = ref _dz7.Start; // (batch, L7Out)
         // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
         int firstRow = parts == 1 ? 0 : part * (L7In / 4) / parts * 4;
         int endRow = parts == 1 ? (L7In / 4) * 4 : (part + 1) * (L7In / 4) / parts * 4;
@@ -1806,9 +1806,9 @@ partial class AllActivationsNet
     /// <summary>Layer 7, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da6 = dz7·W7ᵀ, written to _dz6.</summary>
     private void Layer7InputGradient(int first, int end, int i0, int i1)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7W); // (L7In, L7Out)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz7); // (batch, L7Out)
-        ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L7In)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L7W); // (L7In, L7Out)
+        ref float dz = ref _dz7.Start; // (batch, L7Out)
+        ref float dx = ref _dz6.Start; // (batch, L7In)
         int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of W loaded feeds 4 dot products
         for (; t <= end - 4; t += 4)
@@ -2225,11 +2225,11 @@ partial class AllActivationsNet
     /// <summary>Layer 6, samples <paramref name="first"/> to <paramref name="end"/>: _dz6 from dLoss/da to dLoss/dz, in place.</summary>
     private void Layer6Derivative(int first, int end)
     {
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
+        ref float dz = ref _dz6.Start; // (batch, L6Out)
 
         // 1. dz = da ⊙ elu'(z)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z6);
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6);
+        ref float z = ref _z6.Start;
+        ref float a = ref _a6.Start;
         for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L6Out);
@@ -2257,11 +2257,11 @@ partial class AllActivationsNet
     /// </summary>
     private void Layer6WeightGradient(int batch, int part, int parts)
     {
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L6W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L6B);
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L6W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L6B);
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5); // (batch, L6In)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
+        ref float x = ref _a5.Start; // (batch, L6In)
+        ref float dz = ref _dz6.Start; // (batch, L6Out)
         // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
         int firstRow = parts == 1 ? 0 : part * (L6In / 4) / parts * 4;
         int endRow = parts == 1 ? (L6In / 4) * 4 : (part + 1) * (L6In / 4) / parts * 4;
@@ -2382,9 +2382,9 @@ partial class AllActivationsNet
     /// <summary>Layer 6, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da5 = dz6·W6ᵀ, written to _dz5.</summary>
     private void Layer6InputGradient(int first, int end, int i0, int i1)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W); // (L6In, L6Out)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
-        ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz5); // (batch, L6In)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L6W); // (L6In, L6Out)
+        ref float dz = ref _dz6.Start; // (batch, L6Out)
+        ref float dx = ref _dz5.Start; // (batch, L6In)
         int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of W loaded feeds 4 dot products
         for (; t <= end - 4; t += 4)
@@ -2664,11 +2664,11 @@ partial class AllActivationsNet
     /// <summary>Layer 5, samples <paramref name="first"/> to <paramref name="end"/>: _dz5 from dLoss/da to dLoss/dz, in place.</summary>
     private void Layer5Derivative(int first, int end)
     {
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz5); // (batch, L5Out)
+        ref float dz = ref _dz5.Start; // (batch, L5Out)
 
         // 1. dz = da ⊙ leaky_relu'(z)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z5);
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5);
+        ref float z = ref _z5.Start;
+        ref float a = ref _a5.Start;
         for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L5Out);
@@ -2697,11 +2697,11 @@ partial class AllActivationsNet
     /// </summary>
     private void Layer5WeightGradient(int batch, int part, int parts)
     {
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L5W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L5B);
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L5W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L5B);
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4); // (batch, L5In)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz5); // (batch, L5Out)
+        ref float x = ref _a4.Start; // (batch, L5In)
+        ref float dz = ref _dz5.Start; // (batch, L5Out)
         // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
         int firstRow = parts == 1 ? 0 : part * (L5In / 4) / parts * 4;
         int endRow = parts == 1 ? (L5In / 4) * 4 : (part + 1) * (L5In / 4) / parts * 4;
@@ -2911,9 +2911,9 @@ partial class AllActivationsNet
     /// <summary>Layer 5, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da4 = dz5·W5ᵀ, written to _dz4.</summary>
     private void Layer5InputGradient(int first, int end, int i0, int i1)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L5W); // (L5In, L5Out)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz5); // (batch, L5Out)
-        ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4); // (batch, L5In)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L5W); // (L5In, L5Out)
+        ref float dz = ref _dz5.Start; // (batch, L5Out)
+        ref float dx = ref _dz4.Start; // (batch, L5In)
         int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of W loaded feeds 4 dot products
         for (; t <= end - 4; t += 4)
@@ -3345,11 +3345,11 @@ partial class AllActivationsNet
     /// <summary>Layer 4, samples <paramref name="first"/> to <paramref name="end"/>: _dz4 from dLoss/da to dLoss/dz, in place.</summary>
     private void Layer4Derivative(int first, int end)
     {
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4); // (batch, L4Out)
+        ref float dz = ref _dz4.Start; // (batch, L4Out)
 
         // 1. dz = da ⊙ relu'(z)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z4);
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4);
+        ref float z = ref _z4.Start;
+        ref float a = ref _a4.Start;
         for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L4Out);
@@ -3384,11 +3384,11 @@ partial class AllActivationsNet
     /// </summary>
     private void Layer4WeightGradient(int batch, int part, int parts)
     {
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L4W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L4B);
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L4W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L4B);
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3); // (batch, L4In)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4); // (batch, L4Out)
+        ref float x = ref _a3.Start; // (batch, L4In)
+        ref float dz = ref _dz4.Start; // (batch, L4Out)
         // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
         int firstRow = parts == 1 ? 0 : part * (L4In / 4) / parts * 4;
         int endRow = parts == 1 ? (L4In / 4) * 4 : (part + 1) * (L4In / 4) / parts * 4;
@@ -3637,9 +3637,9 @@ partial class AllActivationsNet
     /// <summary>Layer 4, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da3 = dz4·W4ᵀ, written to _dz3.</summary>
     private void Layer4InputGradient(int first, int end, int i0, int i1)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L4W); // (L4In, L4Out)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4); // (batch, L4Out)
-        ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3); // (batch, L4In)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L4W); // (L4In, L4Out)
+        ref float dz = ref _dz4.Start; // (batch, L4Out)
+        ref float dx = ref _dz3.Start; // (batch, L4In)
         int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of W loaded feeds 4 dot products
         for (; t <= end - 4; t += 4)
@@ -4202,11 +4202,11 @@ partial class AllActivationsNet
     /// <summary>Layer 3, samples <paramref name="first"/> to <paramref name="end"/>: _dz3 from dLoss/da to dLoss/dz, in place.</summary>
     private void Layer3Derivative(int first, int end)
     {
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3); // (batch, L3Out)
+        ref float dz = ref _dz3.Start; // (batch, L3Out)
 
         // 1. dz = da ⊙ tanh'(z)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z3);
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3);
+        ref float z = ref _z3.Start;
+        ref float a = ref _a3.Start;
         for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L3Out);
@@ -4234,11 +4234,11 @@ partial class AllActivationsNet
     /// </summary>
     private void Layer3WeightGradient(int batch, int part, int parts)
     {
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L3W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L3B);
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L3W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L3B);
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2); // (batch, L3In)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3); // (batch, L3Out)
+        ref float x = ref _a2.Start; // (batch, L3In)
+        ref float dz = ref _dz3.Start; // (batch, L3Out)
         // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
         int firstRow = parts == 1 ? 0 : part * (L3In / 4) / parts * 4;
         int endRow = parts == 1 ? (L3In / 4) * 4 : (part + 1) * (L3In / 4) / parts * 4;
@@ -4359,9 +4359,9 @@ partial class AllActivationsNet
     /// <summary>Layer 3, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da2 = dz3·W3ᵀ, written to _dz2.</summary>
     private void Layer3InputGradient(int first, int end, int i0, int i1)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L3W); // (L3In, L3Out)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3); // (batch, L3Out)
-        ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L3In)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L3W); // (L3In, L3Out)
+        ref float dz = ref _dz3.Start; // (batch, L3Out)
+        ref float dx = ref _dz2.Start; // (batch, L3In)
         int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of W loaded feeds 4 dot products
         for (; t <= end - 4; t += 4)
@@ -4641,11 +4641,11 @@ partial class AllActivationsNet
     /// <summary>Layer 2, samples <paramref name="first"/> to <paramref name="end"/>: _dz2 from dLoss/da to dLoss/dz, in place.</summary>
     private void Layer2Derivative(int first, int end)
     {
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
+        ref float dz = ref _dz2.Start; // (batch, L2Out)
 
         // 1. dz = da ⊙ sigmoid'(z)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2);
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2);
+        ref float z = ref _z2.Start;
+        ref float a = ref _a2.Start;
         for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L2Out);
@@ -4675,11 +4675,11 @@ partial class AllActivationsNet
     /// </summary>
     private void Layer2WeightGradient(int batch, int part, int parts)
     {
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2B);
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L2W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L2B);
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L2In)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
+        ref float x = ref _a1.Start; // (batch, L2In)
+        ref float dz = ref _dz2.Start; // (batch, L2Out)
         // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
         int firstRow = parts == 1 ? 0 : part * (L2In / 4) / parts * 4;
         int endRow = parts == 1 ? (L2In / 4) * 4 : (part + 1) * (L2In / 4) / parts * 4;
@@ -4904,9 +4904,9 @@ partial class AllActivationsNet
     /// <summary>Layer 2, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da1 = dz2·W2ᵀ, written to _dz1.</summary>
     private void Layer2InputGradient(int first, int end, int i0, int i1)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W); // (L2In, L2Out)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
-        ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L2In)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L2W); // (L2In, L2Out)
+        ref float dz = ref _dz2.Start; // (batch, L2Out)
+        ref float dx = ref _dz1.Start; // (batch, L2In)
         int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of W loaded feeds 4 dot products
         for (; t <= end - 4; t += 4)
@@ -5326,11 +5326,11 @@ partial class AllActivationsNet
     /// </summary>
     private void Layer1WeightGradient(int batch, int part, int parts)
     {
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1B);
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L1W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L1B);
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x); // (batch, L1In)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L1Out)
+        ref float x = ref _x.Start; // (batch, L1In)
+        ref float dz = ref _dz1.Start; // (batch, L1Out)
         // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
         int firstRow = parts == 1 ? 0 : part * (L1In / 4) / parts * 4;
         int endRow = parts == 1 ? (L1In / 4) * 4 : (part + 1) * (L1In / 4) / parts * 4;

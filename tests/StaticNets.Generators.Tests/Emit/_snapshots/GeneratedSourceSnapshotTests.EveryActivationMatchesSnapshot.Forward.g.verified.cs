@@ -11,7 +11,7 @@ partial class AllActivationsNet
     {
         global::StaticNets.NetworkGuard.Length(input.Length, InputSize, nameof(input));
         global::StaticNets.NetworkGuard.Length(output.Length, OutputSize, nameof(output));
-        global::System.Span<float> hidden = global::StaticNets.AlignedArrays.Align(stackalloc float[PredictScratch + global::StaticNets.AlignedArrays.Padding], PredictScratch); // on a cache-line boundary
+        global::System.Span<float> hidden = global::StaticNets.AlignedBuffer.Align(stackalloc float[PredictScratch + global::StaticNets.AlignedBuffer.Padding], PredictScratch); // on a cache-line boundary
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
         ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         ref float h1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden); // (L1Out)
@@ -42,7 +42,7 @@ partial class AllActivationsNet
         int batch = global::StaticNets.NetworkGuard.Batch(inputs.Length, InputSize, MaxBatchSize, nameof(inputs));
         global::StaticNets.NetworkGuard.Length(outputs.Length, batch * OutputSize, nameof(outputs));
         ForwardBatch(inputs, batch, training: true);
-        new global::System.ReadOnlySpan<float>(_a10, 0, batch * OutputSize).CopyTo(outputs);
+        _a10.Span.Slice(0, batch * OutputSize).CopyTo(outputs);
     }
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Evaluate"/>
@@ -53,13 +53,13 @@ partial class AllActivationsNet
         global::StaticNets.NetworkGuard.Length(outputs.Length, batch * OutputSize, nameof(outputs));
         ForwardBatch(inputs, batch, training: false);
         float loss = DataLoss(targets, batch);
-        new global::System.ReadOnlySpan<float>(_a10, 0, batch * OutputSize).CopyTo(outputs);
+        _a10.Span.Slice(0, batch * OutputSize).CopyTo(outputs);
         _batchSize = 0; // nothing here is for Backward
         return loss;
     }
 
     /// <inheritdoc cref="global::StaticNets.INetwork.LastOutputs"/>
-    public global::System.ReadOnlySpan<float> LastOutputs => new global::System.ReadOnlySpan<float>(_a10, 0, _batchSize * OutputSize);
+    public global::System.ReadOnlySpan<float> LastOutputs => _a10.Span.Slice(0, _batchSize * OutputSize);
 
     /// <summary>
     /// Runs a checked batch layer by layer, keeping the inputs and every layer's z and a for Backward.
@@ -68,7 +68,7 @@ partial class AllActivationsNet
     /// </summary>
     private void ForwardBatch(global::System.ReadOnlySpan<float> inputs, int batch, bool training)
     {
-        inputs.CopyTo(_x);
+        inputs.CopyTo(_x.Span);
         if (_workers is { } workers && batch >= 8)
         {
             ForwardParallel(workers, batch, training);
@@ -76,25 +76,25 @@ partial class AllActivationsNet
             return;
         }
 
-        Layer1ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), 0, batch);
+        Layer1ForwardBatch(ref _x.Start, 0, batch);
 
-        Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), 0, batch);
+        Layer2ForwardBatch(ref _a1.Start, 0, batch);
 
-        Layer3ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), 0, batch);
+        Layer3ForwardBatch(ref _a2.Start, 0, batch);
 
-        Layer4ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), 0, batch);
+        Layer4ForwardBatch(ref _a3.Start, 0, batch);
 
-        Layer5ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), 0, batch);
+        Layer5ForwardBatch(ref _a4.Start, 0, batch);
 
-        Layer6ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), 0, batch);
+        Layer6ForwardBatch(ref _a5.Start, 0, batch);
 
-        Layer7ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6), 0, batch);
+        Layer7ForwardBatch(ref _a6.Start, 0, batch);
 
-        Layer8ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a7), 0, batch);
+        Layer8ForwardBatch(ref _a7.Start, 0, batch);
 
-        Layer9ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a8), 0, batch);
+        Layer9ForwardBatch(ref _a8.Start, 0, batch);
 
-        Layer10ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a9), 0, batch);
+        Layer10ForwardBatch(ref _a9.Start, 0, batch);
 
         _batchSize = batch;
     }
@@ -109,8 +109,8 @@ partial class AllActivationsNet
     /// <param name="a">Receives the activation, L1Out floats; may be the same memory as <paramref name="z"/>.</param>
     private void Layer1Forward(ref float x, ref float z, ref float a)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1W);
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1B);
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L1W);
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L1B);
         if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
             // outputs 0..4 (Vector256 with 5 lanes used)
@@ -178,10 +178,10 @@ partial class AllActivationsNet
     /// <param name="end">One past the last sample; rows of _z1 and _a1 outside [start, end) are not touched.</param>
     private void Layer1ForwardBatch(ref float x, int start, int end)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1W); // (L1In, L1Out)
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1B); // (L1Out)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1); // (batch, L1Out)
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L1Out)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L1W); // (L1In, L1Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L1B); // (L1Out)
+        ref float z = ref _z1.Start; // (batch, L1Out)
+        ref float a = ref _a1.Start; // (batch, L1Out)
         int s = start;
         for (; s <= end - 4; s += 4)
         {
@@ -320,8 +320,8 @@ partial class AllActivationsNet
     /// <param name="a">Receives the activation, L2Out floats; may be the same memory as <paramref name="z"/>.</param>
     private void Layer2Forward(ref float x, ref float z, ref float a)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W);
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2B);
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L2W);
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L2B);
         if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
             // outputs 0..5 (Vector256 with 6 lanes used)
@@ -406,10 +406,10 @@ partial class AllActivationsNet
     /// <param name="end">One past the last sample; rows of _z2 and _a2 outside [start, end) are not touched.</param>
     private void Layer2ForwardBatch(ref float x, int start, int end)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W); // (L2In, L2Out)
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2B); // (L2Out)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2); // (batch, L2Out)
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2); // (batch, L2Out)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L2W); // (L2In, L2Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L2B); // (L2Out)
+        ref float z = ref _z2.Start; // (batch, L2Out)
+        ref float a = ref _a2.Start; // (batch, L2Out)
         int s = start;
         for (; s <= end - 4; s += 4)
         {
@@ -573,8 +573,8 @@ partial class AllActivationsNet
     /// <param name="a">Receives the activation, L3Out floats; may be the same memory as <paramref name="z"/>.</param>
     private void Layer3Forward(ref float x, ref float z, ref float a)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L3W);
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L3B);
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L3W);
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L3B);
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
             // outputs 0..3 (Vector128)
@@ -623,10 +623,10 @@ partial class AllActivationsNet
     /// <param name="end">One past the last sample; rows of _z3 and _a3 outside [start, end) are not touched.</param>
     private void Layer3ForwardBatch(ref float x, int start, int end)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L3W); // (L3In, L3Out)
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L3B); // (L3Out)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z3); // (batch, L3Out)
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3); // (batch, L3Out)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L3W); // (L3In, L3Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L3B); // (L3Out)
+        ref float z = ref _z3.Start; // (batch, L3Out)
+        ref float a = ref _a3.Start; // (batch, L3Out)
         int s = start;
         for (; s <= end - 4; s += 4)
         {
@@ -703,8 +703,8 @@ partial class AllActivationsNet
     /// <param name="a">Receives the activation, L4Out floats; may be the same memory as <paramref name="z"/>.</param>
     private void Layer4Forward(ref float x, ref float z, ref float a)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L4W);
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L4B);
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L4W);
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L4B);
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
             // outputs 0..8 (Vector512 with 9 lanes used)
@@ -811,10 +811,10 @@ partial class AllActivationsNet
     /// <param name="end">One past the last sample; rows of _z4 and _a4 outside [start, end) are not touched.</param>
     private void Layer4ForwardBatch(ref float x, int start, int end)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L4W); // (L4In, L4Out)
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L4B); // (L4Out)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z4); // (batch, L4Out)
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4); // (batch, L4Out)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L4W); // (L4In, L4Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L4B); // (L4Out)
+        ref float z = ref _z4.Start; // (batch, L4Out)
+        ref float a = ref _a4.Start; // (batch, L4Out)
         int s = start;
         for (; s <= end - 4; s += 4)
         {
@@ -1027,8 +1027,8 @@ partial class AllActivationsNet
     /// <param name="a">Receives the activation, L5Out floats; may be the same memory as <paramref name="z"/>.</param>
     private void Layer5Forward(ref float x, ref float z, ref float a)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L5W);
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L5B);
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L5W);
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L5B);
         if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
             // outputs 0..4 (Vector256 with 5 lanes used)
@@ -1127,10 +1127,10 @@ partial class AllActivationsNet
     /// <param name="end">One past the last sample; rows of _z5 and _a5 outside [start, end) are not touched.</param>
     private void Layer5ForwardBatch(ref float x, int start, int end)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L5W); // (L5In, L5Out)
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L5B); // (L5Out)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z5); // (batch, L5Out)
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5); // (batch, L5Out)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L5W); // (L5In, L5Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L5B); // (L5Out)
+        ref float z = ref _z5.Start; // (batch, L5Out)
+        ref float a = ref _a5.Start; // (batch, L5Out)
         int s = start;
         for (; s <= end - 4; s += 4)
         {
@@ -1273,8 +1273,8 @@ partial class AllActivationsNet
     /// <param name="a">Receives the activation, L6Out floats; may be the same memory as <paramref name="z"/>.</param>
     private void Layer6Forward(ref float x, ref float z, ref float a)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W);
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6B);
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L6W);
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L6B);
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
             // outputs 0..3 (Vector128)
@@ -1321,10 +1321,10 @@ partial class AllActivationsNet
     /// <param name="end">One past the last sample; rows of _z6 and _a6 outside [start, end) are not touched.</param>
     private void Layer6ForwardBatch(ref float x, int start, int end)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W); // (L6In, L6Out)
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6B); // (L6Out)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z6); // (batch, L6Out)
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6); // (batch, L6Out)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L6W); // (L6In, L6Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L6B); // (L6Out)
+        ref float z = ref _z6.Start; // (batch, L6Out)
+        ref float a = ref _a6.Start; // (batch, L6Out)
         int s = start;
         for (; s <= end - 4; s += 4)
         {
@@ -1401,8 +1401,8 @@ partial class AllActivationsNet
     /// <param name="a">Receives the activation, L7Out floats; may be the same memory as <paramref name="z"/>.</param>
     private void Layer7Forward(ref float x, ref float z, ref float a)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7W);
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7B);
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L7W);
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L7B);
         if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
             // outputs 0..5 (Vector256 with 6 lanes used)
@@ -1482,10 +1482,10 @@ partial class AllActivationsNet
     /// <param name="end">One past the last sample; rows of _z7 and _a7 outside [start, end) are not touched.</param>
     private void Layer7ForwardBatch(ref float x, int start, int end)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7W); // (L7In, L7Out)
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7B); // (L7Out)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z7); // (batch, L7Out)
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a7); // (batch, L7Out)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L7W); // (L7In, L7Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L7B); // (L7Out)
+        ref float z = ref _z7.Start; // (batch, L7Out)
+        ref float a = ref _a7.Start; // (batch, L7Out)
         int s = start;
         for (; s <= end - 4; s += 4)
         {
@@ -1649,8 +1649,8 @@ partial class AllActivationsNet
     /// <param name="a">Receives the activation, L8Out floats; may be the same memory as <paramref name="z"/>.</param>
     private void Layer8Forward(ref float x, ref float z, ref float a)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L8W);
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L8B);
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L8W);
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L8B);
         if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
             // outputs 0..4 (Vector256 with 5 lanes used)
@@ -1734,10 +1734,10 @@ partial class AllActivationsNet
     /// <param name="end">One past the last sample; rows of _z8 and _a8 outside [start, end) are not touched.</param>
     private void Layer8ForwardBatch(ref float x, int start, int end)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L8W); // (L8In, L8Out)
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L8B); // (L8Out)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z8); // (batch, L8Out)
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a8); // (batch, L8Out)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L8W); // (L8In, L8Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L8B); // (L8Out)
+        ref float z = ref _z8.Start; // (batch, L8Out)
+        ref float a = ref _a8.Start; // (batch, L8Out)
         int s = start;
         for (; s <= end - 4; s += 4)
         {
@@ -1880,8 +1880,8 @@ partial class AllActivationsNet
     /// <param name="a">Receives the activation, L9Out floats; may be the same memory as <paramref name="z"/>.</param>
     private void Layer9Forward(ref float x, ref float z, ref float a)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L9W);
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L9B);
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L9W);
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L9B);
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
             // outputs 0..3 (Vector128)
@@ -1928,10 +1928,10 @@ partial class AllActivationsNet
     /// <param name="end">One past the last sample; rows of _z9 and _a9 outside [start, end) are not touched.</param>
     private void Layer9ForwardBatch(ref float x, int start, int end)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L9W); // (L9In, L9Out)
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L9B); // (L9Out)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z9); // (batch, L9Out)
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a9); // (batch, L9Out)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L9W); // (L9In, L9Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L9B); // (L9Out)
+        ref float z = ref _z9.Start; // (batch, L9Out)
+        ref float a = ref _a9.Start; // (batch, L9Out)
         int s = start;
         for (; s <= end - 4; s += 4)
         {
@@ -2008,8 +2008,8 @@ partial class AllActivationsNet
     /// <param name="a">Receives the activation, L10Out floats; may be the same memory as <paramref name="z"/>.</param>
     private void Layer10Forward(ref float x, ref float z, ref float a)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L10W);
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L10B);
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L10W);
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L10B);
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
             // outputs 0..2 (Vector128 with 3 lanes used)
@@ -2076,10 +2076,10 @@ partial class AllActivationsNet
     /// <param name="end">One past the last sample; rows of _z10 and _a10 outside [start, end) are not touched.</param>
     private void Layer10ForwardBatch(ref float x, int start, int end)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L10W); // (L10In, L10Out)
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L10B); // (L10Out)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z10); // (batch, L10Out)
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a10); // (batch, L10Out)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L10W); // (L10In, L10Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L10B); // (L10Out)
+        ref float z = ref _z10.Start; // (batch, L10Out)
+        ref float a = ref _a10.Start; // (batch, L10Out)
         int s = start;
         for (; s <= end - 4; s += 4)
         {
@@ -2254,16 +2254,16 @@ partial class AllActivationsNet
     {
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(_predictInputs.Span); // (batch, InputSize)
         Layer1ForwardBatch(ref x, start, end);
-        Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), start, end);
-        Layer3ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), start, end);
-        Layer4ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), start, end);
-        Layer5ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), start, end);
-        Layer6ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), start, end);
-        Layer7ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6), start, end);
-        Layer8ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a7), start, end);
-        Layer9ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a8), start, end);
-        Layer10ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a9), start, end);
-        new global::System.ReadOnlySpan<float>(_a10, start * OutputSize, (end - start) * OutputSize).CopyTo(_predictOutputs.Span.Slice(start * OutputSize));
+        Layer2ForwardBatch(ref _a1.Start, start, end);
+        Layer3ForwardBatch(ref _a2.Start, start, end);
+        Layer4ForwardBatch(ref _a3.Start, start, end);
+        Layer5ForwardBatch(ref _a4.Start, start, end);
+        Layer6ForwardBatch(ref _a5.Start, start, end);
+        Layer7ForwardBatch(ref _a6.Start, start, end);
+        Layer8ForwardBatch(ref _a7.Start, start, end);
+        Layer9ForwardBatch(ref _a8.Start, start, end);
+        Layer10ForwardBatch(ref _a9.Start, start, end);
+        _a10.Span.Slice(start * OutputSize, (end - start) * OutputSize).CopyTo(_predictOutputs.Span.Slice(start * OutputSize));
     }
 
     // Training across threads: the job now running, its batch size, and the cached delegate the workers run.
@@ -2342,20 +2342,20 @@ partial class AllActivationsNet
         switch (_phase)
         {
             case 1: // layer 1 (Dense) forward
-                Layer1ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), first, end);
+                Layer1ForwardBatch(ref _x.Start, first, end);
                 break;
             case 3001: // layer 1 weight gradient
                 Layer1WeightGradient(batch, part, parts);
                 break;
             case 2: // layer 2 (Dense) forward
-                Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), first, end);
+                Layer2ForwardBatch(ref _a1.Start, first, end);
                 break;
             case 3002: // layer 2 weight gradient and input gradient
                 Layer2WeightGradient(batch, part, parts);
                 Layer2InputGradient(first, end, 0, L2In);
                 break;
             case 3: // layer 3 (Dense) forward
-                Layer3ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), first, end);
+                Layer3ForwardBatch(ref _a2.Start, first, end);
                 break;
             case 3003: // layer 3 weight gradient and input gradient
                 Layer3WeightGradient(batch, part, parts);
@@ -2363,7 +2363,7 @@ partial class AllActivationsNet
                 Layer2Derivative(first, end);
                 break;
             case 4: // layer 4 (Dense) forward
-                Layer4ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), first, end);
+                Layer4ForwardBatch(ref _a3.Start, first, end);
                 break;
             case 3004: // layer 4 weight gradient and input gradient
                 Layer4WeightGradient(batch, part, parts);
@@ -2371,7 +2371,7 @@ partial class AllActivationsNet
                 Layer3Derivative(first, end);
                 break;
             case 5: // layer 5 (Dense) forward
-                Layer5ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), first, end);
+                Layer5ForwardBatch(ref _a4.Start, first, end);
                 break;
             case 3005: // layer 5 weight gradient and input gradient
                 Layer5WeightGradient(batch, part, parts);
@@ -2379,7 +2379,7 @@ partial class AllActivationsNet
                 Layer4Derivative(first, end);
                 break;
             case 6: // layer 6 (Dense) forward
-                Layer6ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), first, end);
+                Layer6ForwardBatch(ref _a5.Start, first, end);
                 break;
             case 3006: // layer 6 weight gradient and input gradient
                 Layer6WeightGradient(batch, part, parts);
@@ -2387,7 +2387,7 @@ partial class AllActivationsNet
                 Layer5Derivative(first, end);
                 break;
             case 7: // layer 7 (Dense) forward
-                Layer7ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6), first, end);
+                Layer7ForwardBatch(ref _a6.Start, first, end);
                 break;
             case 3007: // layer 7 weight gradient and input gradient
                 Layer7WeightGradient(batch, part, parts);
@@ -2395,7 +2395,7 @@ partial class AllActivationsNet
                 Layer6Derivative(first, end);
                 break;
             case 8: // layer 8 (Dense) forward
-                Layer8ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a7), first, end);
+                Layer8ForwardBatch(ref _a7.Start, first, end);
                 break;
             case 3008: // layer 8 weight gradient and input gradient
                 Layer8WeightGradient(batch, part, parts);
@@ -2403,7 +2403,7 @@ partial class AllActivationsNet
                 Layer7Derivative(first, end);
                 break;
             case 9: // layer 9 (Dense) forward
-                Layer9ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a8), first, end);
+                Layer9ForwardBatch(ref _a8.Start, first, end);
                 break;
             case 3009: // layer 9 weight gradient and input gradient
                 Layer9WeightGradient(batch, part, parts);
@@ -2411,7 +2411,7 @@ partial class AllActivationsNet
                 Layer8Derivative(first, end);
                 break;
             case 10: // layer 10 (Dense) forward
-                Layer10ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a9), first, end);
+                Layer10ForwardBatch(ref _a9.Start, first, end);
                 break;
             case 3010: // layer 10 weight gradient and input gradient
                 Layer10WeightGradient(batch, part, parts);

@@ -69,19 +69,19 @@ partial class AllActivationsNet : global::StaticNets.INetwork
     // Predict keeps the hidden activations (48 floats) on the stack.
     private const int PredictScratch = 48;
 
-    private readonly float[] _parameters;   // (ParameterCount): per layer, weights then biases; see the layer constants
-    private readonly float[] _gradients;    // (ParameterCount): same layout as _parameters
-    private readonly float[] _x;            // (MaxBatchSize, InputSize): inputs of the last Forward
-    private readonly float[] _z1, _a1, _dz1; // (MaxBatchSize, L1Out): pre-activation z, activation a, dLoss/dz
-    private readonly float[] _z2, _a2, _dz2; // (MaxBatchSize, L2Out): pre-activation z, activation a, dLoss/dz
-    private readonly float[] _z3, _a3, _dz3; // (MaxBatchSize, L3Out): pre-activation z, activation a, dLoss/dz
-    private readonly float[] _z4, _a4, _dz4; // (MaxBatchSize, L4Out): pre-activation z, activation a, dLoss/dz
-    private readonly float[] _z5, _a5, _dz5; // (MaxBatchSize, L5Out): pre-activation z, activation a, dLoss/dz
-    private readonly float[] _z6, _a6, _dz6; // (MaxBatchSize, L6Out): pre-activation z, activation a, dLoss/dz
-    private readonly float[] _z7, _a7, _dz7; // (MaxBatchSize, L7Out): pre-activation z, activation a, dLoss/dz
-    private readonly float[] _z8, _a8, _dz8; // (MaxBatchSize, L8Out): pre-activation z, activation a, dLoss/dz
-    private readonly float[] _z9, _a9, _dz9; // (MaxBatchSize, L9Out): pre-activation z, activation a, dLoss/dz
-    private readonly float[] _z10, _a10, _dz10; // (MaxBatchSize, L10Out): pre-activation z, activation a, dLoss/dz
+    private readonly global::StaticNets.AlignedBuffer _parameters;   // (ParameterCount): per layer, weights then biases; see the layer constants
+    private readonly global::StaticNets.AlignedBuffer _gradients;    // (ParameterCount): same layout as _parameters
+    private readonly global::StaticNets.AlignedBuffer _x;            // (MaxBatchSize, InputSize): inputs of the last Forward
+    private readonly global::StaticNets.AlignedBuffer _z1, _a1, _dz1; // (MaxBatchSize, L1Out): pre-activation z, activation a, dLoss/dz
+    private readonly global::StaticNets.AlignedBuffer _z2, _a2, _dz2; // (MaxBatchSize, L2Out): pre-activation z, activation a, dLoss/dz
+    private readonly global::StaticNets.AlignedBuffer _z3, _a3, _dz3; // (MaxBatchSize, L3Out): pre-activation z, activation a, dLoss/dz
+    private readonly global::StaticNets.AlignedBuffer _z4, _a4, _dz4; // (MaxBatchSize, L4Out): pre-activation z, activation a, dLoss/dz
+    private readonly global::StaticNets.AlignedBuffer _z5, _a5, _dz5; // (MaxBatchSize, L5Out): pre-activation z, activation a, dLoss/dz
+    private readonly global::StaticNets.AlignedBuffer _z6, _a6, _dz6; // (MaxBatchSize, L6Out): pre-activation z, activation a, dLoss/dz
+    private readonly global::StaticNets.AlignedBuffer _z7, _a7, _dz7; // (MaxBatchSize, L7Out): pre-activation z, activation a, dLoss/dz
+    private readonly global::StaticNets.AlignedBuffer _z8, _a8, _dz8; // (MaxBatchSize, L8Out): pre-activation z, activation a, dLoss/dz
+    private readonly global::StaticNets.AlignedBuffer _z9, _a9, _dz9; // (MaxBatchSize, L9Out): pre-activation z, activation a, dLoss/dz
+    private readonly global::StaticNets.AlignedBuffer _z10, _a10, _dz10; // (MaxBatchSize, L10Out): pre-activation z, activation a, dLoss/dz
     private readonly global::StaticNets.SeededRandom _random; // initialisation
     private float _learningRate;
     private int _step; // optimizer steps taken
@@ -100,51 +100,51 @@ partial class AllActivationsNet : global::StaticNets.INetwork
         global::StaticNets.NetworkGuard.MaxBatchSize(maxBatchSize, L4Out, nameof(maxBatchSize)); // the widest row of the workspace
         MaxBatchSize = maxBatchSize;
         _learningRate = DefaultLearningRate;
-        _parameters = global::StaticNets.AlignedArrays.Floats(ParameterCount);
-        _gradients = global::StaticNets.AlignedArrays.Floats(ParameterCount);
-        _x = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * InputSize));
-        _z1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out));
-        _a1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out));
-        _dz1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out + 3)); // the backward kernels read the last row's tail as one vector, 3 floats past it
-        _z2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2Out));
-        _a2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2Out));
-        _dz2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2Out + 2)); // the backward kernels read the last row's tail as one vector, 2 floats past it
-        _z3 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L3Out));
-        _a3 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L3Out));
-        _dz3 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L3Out));
-        _z4 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L4Out));
-        _a4 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L4Out));
-        _dz4 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L4Out + 7)); // the backward kernels read the last row's tail as one vector, 7 floats past it
-        _z5 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L5Out));
-        _a5 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L5Out));
-        _dz5 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L5Out + 3)); // the backward kernels read the last row's tail as one vector, 3 floats past it
-        _z6 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L6Out));
-        _a6 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L6Out));
-        _dz6 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L6Out));
-        _z7 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L7Out));
-        _a7 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L7Out));
-        _dz7 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L7Out + 2)); // the backward kernels read the last row's tail as one vector, 2 floats past it
-        _z8 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L8Out));
-        _a8 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L8Out));
-        _dz8 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L8Out + 3)); // the backward kernels read the last row's tail as one vector, 3 floats past it
-        _z9 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L9Out));
-        _a9 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L9Out));
-        _dz9 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L9Out));
-        _z10 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L10Out));
-        _a10 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L10Out));
-        _dz10 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L10Out + 1)); // the backward kernels read the last row's tail as one vector, 1 float past it
+        _parameters = new global::StaticNets.AlignedBuffer(ParameterCount);
+        _gradients = new global::StaticNets.AlignedBuffer(ParameterCount);
+        _x = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * InputSize));
+        _z1 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L1Out));
+        _a1 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L1Out));
+        _dz1 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L1Out + 3)); // the backward kernels read the last row's tail as one vector, 3 floats past it
+        _z2 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L2Out));
+        _a2 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L2Out));
+        _dz2 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L2Out + 2)); // the backward kernels read the last row's tail as one vector, 2 floats past it
+        _z3 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L3Out));
+        _a3 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L3Out));
+        _dz3 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L3Out));
+        _z4 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L4Out));
+        _a4 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L4Out));
+        _dz4 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L4Out + 7)); // the backward kernels read the last row's tail as one vector, 7 floats past it
+        _z5 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L5Out));
+        _a5 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L5Out));
+        _dz5 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L5Out + 3)); // the backward kernels read the last row's tail as one vector, 3 floats past it
+        _z6 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L6Out));
+        _a6 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L6Out));
+        _dz6 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L6Out));
+        _z7 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L7Out));
+        _a7 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L7Out));
+        _dz7 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L7Out + 2)); // the backward kernels read the last row's tail as one vector, 2 floats past it
+        _z8 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L8Out));
+        _a8 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L8Out));
+        _dz8 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L8Out + 3)); // the backward kernels read the last row's tail as one vector, 3 floats past it
+        _z9 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L9Out));
+        _a9 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L9Out));
+        _dz9 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L9Out));
+        _z10 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L10Out));
+        _a10 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L10Out));
+        _dz10 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L10Out + 1)); // the backward kernels read the last row's tail as one vector, 1 float past it
 
         _random = new global::StaticNets.SeededRandom(unchecked((ulong)seed));
-        global::StaticNets.Initializers.GlorotUniform(new global::System.Span<float>(_parameters, L1W, L1In * L1Out), L1In, L1Out, _random); // layer 1, Linear
-        global::StaticNets.Initializers.GlorotUniform(new global::System.Span<float>(_parameters, L2W, L2In * L2Out), L2In, L2Out, _random); // layer 2, Sigmoid
-        global::StaticNets.Initializers.GlorotUniform(new global::System.Span<float>(_parameters, L3W, L3In * L3Out), L3In, L3Out, _random); // layer 3, Tanh
-        global::StaticNets.Initializers.HeNormal(new global::System.Span<float>(_parameters, L4W, L4In * L4Out), L4In, _random); // layer 4, ReLU
-        global::StaticNets.Initializers.HeNormal(new global::System.Span<float>(_parameters, L5W, L5In * L5Out), L5In, _random); // layer 5, LeakyReLU
-        global::StaticNets.Initializers.HeNormal(new global::System.Span<float>(_parameters, L6W, L6In * L6Out), L6In, _random); // layer 6, ELU
-        global::StaticNets.Initializers.GlorotUniform(new global::System.Span<float>(_parameters, L7W, L7In * L7Out), L7In, L7Out, _random); // layer 7, Softplus
-        global::StaticNets.Initializers.GlorotUniform(new global::System.Span<float>(_parameters, L8W, L8In * L8Out), L8In, L8Out, _random); // layer 8, GELU
-        global::StaticNets.Initializers.GlorotUniform(new global::System.Span<float>(_parameters, L9W, L9In * L9Out), L9In, L9Out, _random); // layer 9, SiLU
-        global::StaticNets.Initializers.GlorotUniform(new global::System.Span<float>(_parameters, L10W, L10In * L10Out), L10In, L10Out, _random); // layer 10, Softmax
+        global::StaticNets.Initializers.GlorotUniform(_parameters.Span.Slice(L1W, L1In * L1Out), L1In, L1Out, _random); // layer 1, Linear
+        global::StaticNets.Initializers.GlorotUniform(_parameters.Span.Slice(L2W, L2In * L2Out), L2In, L2Out, _random); // layer 2, Sigmoid
+        global::StaticNets.Initializers.GlorotUniform(_parameters.Span.Slice(L3W, L3In * L3Out), L3In, L3Out, _random); // layer 3, Tanh
+        global::StaticNets.Initializers.HeNormal(_parameters.Span.Slice(L4W, L4In * L4Out), L4In, _random); // layer 4, ReLU
+        global::StaticNets.Initializers.HeNormal(_parameters.Span.Slice(L5W, L5In * L5Out), L5In, _random); // layer 5, LeakyReLU
+        global::StaticNets.Initializers.HeNormal(_parameters.Span.Slice(L6W, L6In * L6Out), L6In, _random); // layer 6, ELU
+        global::StaticNets.Initializers.GlorotUniform(_parameters.Span.Slice(L7W, L7In * L7Out), L7In, L7Out, _random); // layer 7, Softplus
+        global::StaticNets.Initializers.GlorotUniform(_parameters.Span.Slice(L8W, L8In * L8Out), L8In, L8Out, _random); // layer 8, GELU
+        global::StaticNets.Initializers.GlorotUniform(_parameters.Span.Slice(L9W, L9In * L9Out), L9In, L9Out, _random); // layer 9, SiLU
+        global::StaticNets.Initializers.GlorotUniform(_parameters.Span.Slice(L10W, L10In * L10Out), L10In, L10Out, _random); // layer 10, Softmax
     }
 
     /// <inheritdoc cref="global::StaticNets.INetwork.MaxBatchSize"/>
@@ -174,10 +174,10 @@ partial class AllActivationsNet : global::StaticNets.INetwork
     public int StepCount => _step;
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Parameters"/>
-    public global::System.Span<float> Parameters => _parameters;
+    public global::System.Span<float> Parameters => _parameters.Span;
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Gradients"/>
-    public global::System.ReadOnlySpan<float> Gradients => _gradients;
+    public global::System.ReadOnlySpan<float> Gradients => _gradients.Span;
 
     static int global::StaticNets.INetwork.InputSize => InputSize;
 
@@ -190,14 +190,14 @@ partial class AllActivationsNet : global::StaticNets.INetwork
     static string global::StaticNets.INetwork.Architecture => Architecture;
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Save(global::System.IO.Stream)"/>
-    public void Save(global::System.IO.Stream stream) => global::StaticNets.ModelFile.Write(stream, Architecture, _parameters, OptimizerName, _step, default);
+    public void Save(global::System.IO.Stream stream) => global::StaticNets.ModelFile.Write(stream, Architecture, _parameters.Span, OptimizerName, _step, default);
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Save(string)"/>
-    public void Save(string path) => global::StaticNets.ModelFile.Write(path, Architecture, _parameters, OptimizerName, _step, default);
+    public void Save(string path) => global::StaticNets.ModelFile.Write(path, Architecture, _parameters.Span, OptimizerName, _step, default);
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Load(global::System.IO.Stream)"/>
-    public void Load(global::System.IO.Stream stream) => _step = global::StaticNets.ModelFile.Read(stream, Architecture, _parameters, OptimizerName, _step, default);
+    public void Load(global::System.IO.Stream stream) => _step = global::StaticNets.ModelFile.Read(stream, Architecture, _parameters.Span, OptimizerName, _step, default);
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Load(string)"/>
-    public void Load(string path) => _step = global::StaticNets.ModelFile.Read(path, Architecture, _parameters, OptimizerName, _step, default);
+    public void Load(string path) => _step = global::StaticNets.ModelFile.Read(path, Architecture, _parameters.Span, OptimizerName, _step, default);
 }

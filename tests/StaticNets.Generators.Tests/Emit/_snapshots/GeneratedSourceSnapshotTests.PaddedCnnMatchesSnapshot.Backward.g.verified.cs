@@ -46,7 +46,7 @@ partial class PaddedCnn
         for (int s = 0; s < batch; s++)
         {
             int row = s * OutputSize;
-            loss += global::StaticNets.Operators.MeanSquaredErrorLoss.Evaluate(new global::System.ReadOnlySpan<float>(_a6, row, OutputSize), targets.Slice(row, OutputSize), new global::System.Span<float>(_dz6, row, OutputSize), scale);
+            loss += global::StaticNets.Operators.MeanSquaredErrorLoss.Evaluate(_a6.Span.Slice(row, OutputSize), targets.Slice(row, OutputSize), _dz6.Span.Slice(row, OutputSize), scale);
         }
 
         return loss * scale;
@@ -75,10 +75,10 @@ partial class PaddedCnn
     /// </summary>
     private void Layer6WeightGradient(int batch, int part, int parts)
     {
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L6W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L6B);
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5); // (batch, L6In)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L6W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L6B);
+        ref float x = ref _a5.Start; // (batch, L6In)
+        ref float dz = ref _dz6.Start; // (batch, L6Out)
         // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
         int firstRow = parts == 1 ? 0 : part * (L6In / 4) / parts * 4;
         int endRow = parts == 1 ? (L6In / 4) * 4 : (part + 1) * (L6In / 4) / parts * 4;
@@ -177,9 +177,9 @@ partial class PaddedCnn
     /// <summary>Layer 6, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da5 = dz6·W6ᵀ, written to _dz5.</summary>
     private void Layer6InputGradient(int first, int end, int i0, int i1)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W); // (L6In, L6Out)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
-        ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz5); // (batch, L6In)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L6W); // (L6In, L6Out)
+        ref float dz = ref _dz6.Start; // (batch, L6Out)
+        ref float dx = ref _dz5.Start; // (batch, L6In)
         int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of W loaded feeds 4 dot products
         for (; t <= end - 4; t += 4)
@@ -456,8 +456,8 @@ partial class PaddedCnn
     /// <summary>Layer 5 backward, samples <paramref name="first"/> to <paramref name="end"/>.</summary>
     private void Layer5BackwardRows(int first, int end)
     {
-        ref float dy = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz5);
-        ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4);
+        ref float dy = ref _dz5.Start;
+        ref float dx = ref _dz4.Start;
         for (int s = first; s < end; s++)
         {
             ref float dys = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dy, s * L5Out);
@@ -497,9 +497,9 @@ partial class PaddedCnn
     /// <summary>Layer 4 backward: dLoss/dinput = dLoss/doutput ⊙ mask, written to _dz3.</summary>
     private void Layer4Backward(int batch)
     {
-        ref float mask = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_mask4);
-        ref float dy = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4);
-        ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3);
+        ref float mask = ref _mask4.Start;
+        ref float dy = ref _dz4.Start;
+        ref float dx = ref _dz3.Start;
         for (int k = 0; k < batch * L4Out; k++)
         {
             global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref dy, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref mask, k);
@@ -512,9 +512,9 @@ partial class PaddedCnn
     /// <summary>Layer 3 backward, samples <paramref name="first"/> to <paramref name="end"/>.</summary>
     private void Layer3BackwardRows(int first, int end)
     {
-        ref float dy = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3);
-        ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2);
-        global::System.Array.Clear(_dz2, first * L3In, (end - first) * L3In);
+        ref float dy = ref _dz3.Start;
+        ref float dx = ref _dz2.Start;
+        _dz2.Span.Slice(first * L3In, (end - first) * L3In).Clear();
         for (int s = first; s < end; s++)
         {
             for (int oy = 0; oy < L3OutHeight; oy++)
@@ -648,11 +648,11 @@ partial class PaddedCnn
     /// <summary>Layer 2, samples <paramref name="first"/> to <paramref name="end"/>: _dz2 from dLoss/da to dLoss/dz, in place.</summary>
     private void Layer2Derivative(int first, int end)
     {
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
+        ref float dz = ref _dz2.Start; // (batch, L2Out)
 
         // 1. dz = da ⊙ sigmoid'(z)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2);
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2);
+        ref float z = ref _z2.Start;
+        ref float a = ref _a2.Start;
         for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L2Out);
@@ -696,10 +696,10 @@ partial class PaddedCnn
     /// </summary>
     private void Layer2WeightGradient(int batch, int part, int parts)
     {
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2B);
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_padded2); // (batch, L2PaddedSize)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L2W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L2B);
+        ref float x = ref _padded2.Start; // (batch, L2PaddedSize)
+        ref float dz = ref _dz2.Start; // (batch, L2Out)
         if (part == 0)
         {
             // db += Σ dz over every pixel of every sample
@@ -1349,8 +1349,8 @@ partial class PaddedCnn
     /// <summary>Layer 2: W2 transposed to (ky, kx, f, c) in _transposed2, so that a row holds the L2InChannels weights of one output channel.</summary>
     private void Layer2Transpose()
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W);
-        ref float wt = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_transposed2);
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L2W);
+        ref float wt = ref _transposed2.Start;
         for (int k = 0; k < L2KernelHeight * L2KernelWidth; k++)
         {
             for (int c = 0; c < L2InChannels; c++)
@@ -1369,13 +1369,13 @@ partial class PaddedCnn
     /// </summary>
     private void Layer2InputGradient(int first, int end)
     {
-        ref float wt = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_transposed2);
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
-        ref float dxAll = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L2In)
+        ref float wt = ref _transposed2.Start;
+        ref float dz = ref _dz2.Start; // (batch, L2Out)
+        ref float dxAll = ref _dz1.Start; // (batch, L2In)
         for (int s = first; s < end; s++)
         {
             ref float dzs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L2Out);
-            ref float dxs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_paddedGradient2), s * L2PaddedSize); // the padded sample, cropped below
+            ref float dxs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _paddedGradient2.Start, s * L2PaddedSize); // the padded sample, cropped below
             global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref dxs, L2PaddedSize).Clear();
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
@@ -1506,11 +1506,11 @@ partial class PaddedCnn
     /// <summary>Layer 1, samples <paramref name="first"/> to <paramref name="end"/>: _dz1 from dLoss/da to dLoss/dz, in place.</summary>
     private void Layer1Derivative(int first, int end)
     {
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L1Out)
+        ref float dz = ref _dz1.Start; // (batch, L1Out)
 
         // 1. dz = da ⊙ tanh'(z)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1);
+        ref float z = ref _z1.Start;
+        ref float a = ref _a1.Start;
         for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L1Out);
@@ -1558,10 +1558,10 @@ partial class PaddedCnn
     /// </summary>
     private void Layer1WeightGradient(int batch, int part, int parts)
     {
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1B);
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_padded1); // (batch, L1PaddedSize)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L1Out)
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L1W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L1B);
+        ref float x = ref _padded1.Start; // (batch, L1PaddedSize)
+        ref float dz = ref _dz1.Start; // (batch, L1Out)
         if (part == 0)
         {
             // db += Σ dz over every pixel of every sample

@@ -11,7 +11,7 @@ partial class PaddedCnn
     {
         global::StaticNets.NetworkGuard.Length(input.Length, InputSize, nameof(input));
         global::StaticNets.NetworkGuard.Length(output.Length, OutputSize, nameof(output));
-        global::System.Span<float> hidden = global::StaticNets.AlignedArrays.Align(stackalloc float[PredictScratch + global::StaticNets.AlignedArrays.Padding], PredictScratch); // on a cache-line boundary
+        global::System.Span<float> hidden = global::StaticNets.AlignedBuffer.Align(stackalloc float[PredictScratch + global::StaticNets.AlignedBuffer.Padding], PredictScratch); // on a cache-line boundary
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
         ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         ref float p1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden); // (L1PaddedSize)
@@ -39,7 +39,7 @@ partial class PaddedCnn
         int batch = global::StaticNets.NetworkGuard.Batch(inputs.Length, InputSize, MaxBatchSize, nameof(inputs));
         global::StaticNets.NetworkGuard.Length(outputs.Length, batch * OutputSize, nameof(outputs));
         ForwardBatch(inputs, batch, training: true);
-        new global::System.ReadOnlySpan<float>(_a6, 0, batch * OutputSize).CopyTo(outputs);
+        _a6.Span.Slice(0, batch * OutputSize).CopyTo(outputs);
     }
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Evaluate"/>
@@ -50,13 +50,13 @@ partial class PaddedCnn
         global::StaticNets.NetworkGuard.Length(outputs.Length, batch * OutputSize, nameof(outputs));
         ForwardBatch(inputs, batch, training: false);
         float loss = DataLoss(targets, batch);
-        new global::System.ReadOnlySpan<float>(_a6, 0, batch * OutputSize).CopyTo(outputs);
+        _a6.Span.Slice(0, batch * OutputSize).CopyTo(outputs);
         _batchSize = 0; // nothing here is for Backward
         return loss;
     }
 
     /// <inheritdoc cref="global::StaticNets.INetwork.LastOutputs"/>
-    public global::System.ReadOnlySpan<float> LastOutputs => new global::System.ReadOnlySpan<float>(_a6, 0, _batchSize * OutputSize);
+    public global::System.ReadOnlySpan<float> LastOutputs => _a6.Span.Slice(0, _batchSize * OutputSize);
 
     /// <summary>
     /// Runs a checked batch layer by layer, keeping the inputs and every layer's z and a for Backward.
@@ -65,7 +65,7 @@ partial class PaddedCnn
     /// </summary>
     private void ForwardBatch(global::System.ReadOnlySpan<float> inputs, int batch, bool training)
     {
-        inputs.CopyTo(_x);
+        inputs.CopyTo(_x.Span);
         if (_workers is { } workers && batch >= 8)
         {
             ForwardParallel(workers, batch, training);
@@ -75,27 +75,27 @@ partial class PaddedCnn
 
         for (int s = 0; s < batch; s++)
         {
-            Layer1Pad(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), s * L1In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_padded1), s * L1PaddedSize));
+            Layer1Pad(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _x.Start, s * L1In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _padded1.Start, s * L1PaddedSize));
             Layer1Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_padded1), s * L1PaddedSize),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1), s * L1Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), s * L1Out));
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _padded1.Start, s * L1PaddedSize),
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _z1.Start, s * L1Out),
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a1.Start, s * L1Out));
         }
 
         for (int s = 0; s < batch; s++)
         {
-            Layer2Pad(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), s * L2In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_padded2), s * L2PaddedSize));
+            Layer2Pad(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a1.Start, s * L2In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _padded2.Start, s * L2PaddedSize));
             Layer2Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_padded2), s * L2PaddedSize),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2), s * L2Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), s * L2Out));
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _padded2.Start, s * L2PaddedSize),
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _z2.Start, s * L2Out),
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a2.Start, s * L2Out));
         }
 
         for (int s = 0; s < batch; s++)
         {
             Layer3Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), s * L3In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), s * L3Out));
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a2.Start, s * L3In),
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a3.Start, s * L3Out));
         }
 
         Layer4Forward(batch, training);
@@ -103,11 +103,11 @@ partial class PaddedCnn
         for (int s = 0; s < batch; s++)
         {
             Layer5Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), s * L5In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), s * L5Out));
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a4.Start, s * L5In),
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a5.Start, s * L5Out));
         }
 
-        Layer6ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), 0, batch);
+        Layer6ForwardBatch(ref _a5.Start, 0, batch);
 
         _batchSize = batch;
     }
@@ -135,8 +135,8 @@ partial class PaddedCnn
     /// <param name="a">Receives the activation; may be the same memory as <paramref name="z"/>.</param>
     private void Layer1Forward(ref float x, ref float z, ref float a)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1W);
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1B);
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L1W);
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L1B);
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
             // output channels 0..4 (Vector128 + float), 4 pixel(s) per tile
@@ -284,8 +284,8 @@ partial class PaddedCnn
     /// <param name="a">Receives the activation; may be the same memory as <paramref name="z"/>.</param>
     private void Layer2Forward(ref float x, ref float z, ref float a)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W);
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2B);
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L2W);
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L2B);
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
             // output channels 0..19 (Vector512 + Vector128), 4 pixel(s) per tile
@@ -790,13 +790,13 @@ partial class PaddedCnn
     {
         if (!training)
         {
-            global::System.Array.Copy(_a3, _a4, batch * L4Out); // the identity at inference
+            _a3.Span.Slice(0, batch * L4Out).CopyTo(_a4.Span); // the identity at inference
             return;
         }
 
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3);
-        ref float mask = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_mask4);
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4);
+        ref float x = ref _a3.Start;
+        ref float mask = ref _mask4.Start;
+        ref float a = ref _a4.Start;
         for (int k = 0; k < batch * L4Out; k++)
         {
             float keep = _random.NextSingle() < L4Rate ? 0f : L4Scale;
@@ -933,8 +933,8 @@ partial class PaddedCnn
     /// <param name="a">Receives the activation, L6Out floats; may be the same memory as <paramref name="z"/>.</param>
     private void Layer6Forward(ref float x, ref float z, ref float a)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W);
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6B);
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L6W);
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L6B);
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
             // outputs 0..2 (Vector128 with 3 lanes used)
@@ -999,10 +999,10 @@ partial class PaddedCnn
     /// <param name="end">One past the last sample; rows of _z6 and _a6 outside [start, end) are not touched.</param>
     private void Layer6ForwardBatch(ref float x, int start, int end)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W); // (L6In, L6Out)
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6B); // (L6Out)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z6); // (batch, L6Out)
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6); // (batch, L6Out)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L6W); // (L6In, L6Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L6B); // (L6Out)
+        ref float z = ref _z6.Start; // (batch, L6Out)
+        ref float a = ref _a6.Start; // (batch, L6Out)
         int s = start;
         for (; s <= end - 4; s += 4)
         {
@@ -1173,36 +1173,36 @@ partial class PaddedCnn
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(_predictInputs.Span); // (batch, InputSize)
         for (int s = start; s < end; s++)
         {
-            Layer1Pad(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_padded1), s * L1PaddedSize));
+            Layer1Pad(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _padded1.Start, s * L1PaddedSize));
             Layer1Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_padded1), s * L1PaddedSize),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1), s * L1Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), s * L1Out));
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _padded1.Start, s * L1PaddedSize),
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _z1.Start, s * L1Out),
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a1.Start, s * L1Out));
         }
         for (int s = start; s < end; s++)
         {
-            Layer2Pad(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), s * L2In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_padded2), s * L2PaddedSize));
+            Layer2Pad(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a1.Start, s * L2In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _padded2.Start, s * L2PaddedSize));
             Layer2Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_padded2), s * L2PaddedSize),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2), s * L2Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), s * L2Out));
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _padded2.Start, s * L2PaddedSize),
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _z2.Start, s * L2Out),
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a2.Start, s * L2Out));
         }
         for (int s = start; s < end; s++)
         {
             Layer3Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), s * L3In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), s * L3Out));
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a2.Start, s * L3In),
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a3.Start, s * L3Out));
         }
         // layer 4: dropout is the identity at inference
-        global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), start * L4Out), (end - start) * L4Out).CopyTo(new global::System.Span<float>(_a4, start * L4Out, (end - start) * L4Out));
+        global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a3.Start, start * L4Out), (end - start) * L4Out).CopyTo(_a4.Span.Slice(start * L4Out, (end - start) * L4Out));
         for (int s = start; s < end; s++)
         {
             Layer5Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), s * L5In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), s * L5Out));
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a4.Start, s * L5In),
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a5.Start, s * L5Out));
         }
-        Layer6ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), start, end);
-        new global::System.ReadOnlySpan<float>(_a6, start * OutputSize, (end - start) * OutputSize).CopyTo(_predictOutputs.Span.Slice(start * OutputSize));
+        Layer6ForwardBatch(ref _a5.Start, start, end);
+        _a6.Span.Slice(start * OutputSize, (end - start) * OutputSize).CopyTo(_predictOutputs.Span.Slice(start * OutputSize));
     }
 
     // Training across threads: the job now running, its batch size, and the cached delegate the workers run.
@@ -1267,11 +1267,11 @@ partial class PaddedCnn
             {
                 for (int s = first; s < end; s++)
                 {
-                    Layer1Pad(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), s * L1In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_padded1), s * L1PaddedSize));
+                    Layer1Pad(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _x.Start, s * L1In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _padded1.Start, s * L1PaddedSize));
                     Layer1Forward(
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_padded1), s * L1PaddedSize),
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1), s * L1Out),
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), s * L1Out));
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _padded1.Start, s * L1PaddedSize),
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _z1.Start, s * L1Out),
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a1.Start, s * L1Out));
                 }
                 break;
             }
@@ -1282,11 +1282,11 @@ partial class PaddedCnn
             {
                 for (int s = first; s < end; s++)
                 {
-                    Layer2Pad(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), s * L2In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_padded2), s * L2PaddedSize));
+                    Layer2Pad(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a1.Start, s * L2In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _padded2.Start, s * L2PaddedSize));
                     Layer2Forward(
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_padded2), s * L2PaddedSize),
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2), s * L2Out),
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), s * L2Out));
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _padded2.Start, s * L2PaddedSize),
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _z2.Start, s * L2Out),
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a2.Start, s * L2Out));
                 }
                 break;
             }
@@ -1300,8 +1300,8 @@ partial class PaddedCnn
                 for (int s = first; s < end; s++)
                 {
                     Layer3Forward(
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), s * L3In),
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), s * L3Out));
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a2.Start, s * L3In),
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a3.Start, s * L3Out));
                 }
                 break;
             }
@@ -1314,8 +1314,8 @@ partial class PaddedCnn
                 for (int s = first; s < end; s++)
                 {
                     Layer5Forward(
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), s * L5In),
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), s * L5Out));
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a4.Start, s * L5In),
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a5.Start, s * L5Out));
                 }
                 break;
             }
@@ -1323,7 +1323,7 @@ partial class PaddedCnn
                 Layer5BackwardRows(first, end);
                 break;
             case 6: // layer 6 (Dense) forward
-                Layer6ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), first, end);
+                Layer6ForwardBatch(ref _a5.Start, first, end);
                 break;
             case 3006: // layer 6 weight gradient and input gradient
                 Layer6WeightGradient(batch, part, parts);

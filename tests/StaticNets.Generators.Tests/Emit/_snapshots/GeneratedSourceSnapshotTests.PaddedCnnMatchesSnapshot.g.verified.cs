@@ -72,19 +72,19 @@ partial class PaddedCnn : global::StaticNets.INetwork
     // Predict keeps the hidden activations (1237 floats) on the stack.
     private const int PredictScratch = 1237;
 
-    private readonly float[] _parameters;   // (ParameterCount): per layer, weights then biases; see the layer constants
-    private readonly float[] _gradients;    // (ParameterCount): same layout as _parameters
-    private readonly float[] _x;            // (MaxBatchSize, InputSize): inputs of the last Forward
-    private readonly float[] _z1, _a1, _dz1; // (MaxBatchSize, L1Out): pre-activation z, activation a, dLoss/dz
-    private readonly float[] _padded1; // (MaxBatchSize, L1PaddedSize): the inputs with their zero borders
-    private readonly float[] _z2, _a2, _dz2; // (MaxBatchSize, L2Out): pre-activation z, activation a, dLoss/dz
-    private readonly float[] _padded2; // (MaxBatchSize, L2PaddedSize): the inputs with their zero borders
-    private readonly float[] _transposed2; // (L2WeightCount): W2 as (kernel row, kernel column, output channel, input channel), for the input gradient
-    private readonly float[] _paddedGradient2; // (MaxBatchSize, L2PaddedSize): the input gradients, borders included
-    private readonly float[] _a3, _dz3; // (MaxBatchSize, L3Out): output, dLoss/doutput
-    private readonly float[] _a4, _mask4, _dz4; // (MaxBatchSize, L4Out): output, mask (0 or L4Scale), dLoss/doutput
-    private readonly float[] _a5, _dz5; // (MaxBatchSize, L5Out): output, dLoss/doutput
-    private readonly float[] _z6, _a6, _dz6; // (MaxBatchSize, L6Out): pre-activation z, activation a, dLoss/dz
+    private readonly global::StaticNets.AlignedBuffer _parameters;   // (ParameterCount): per layer, weights then biases; see the layer constants
+    private readonly global::StaticNets.AlignedBuffer _gradients;    // (ParameterCount): same layout as _parameters
+    private readonly global::StaticNets.AlignedBuffer _x;            // (MaxBatchSize, InputSize): inputs of the last Forward
+    private readonly global::StaticNets.AlignedBuffer _z1, _a1, _dz1; // (MaxBatchSize, L1Out): pre-activation z, activation a, dLoss/dz
+    private readonly global::StaticNets.AlignedBuffer _padded1; // (MaxBatchSize, L1PaddedSize): the inputs with their zero borders
+    private readonly global::StaticNets.AlignedBuffer _z2, _a2, _dz2; // (MaxBatchSize, L2Out): pre-activation z, activation a, dLoss/dz
+    private readonly global::StaticNets.AlignedBuffer _padded2; // (MaxBatchSize, L2PaddedSize): the inputs with their zero borders
+    private readonly global::StaticNets.AlignedBuffer _transposed2; // (L2WeightCount): W2 as (kernel row, kernel column, output channel, input channel), for the input gradient
+    private readonly global::StaticNets.AlignedBuffer _paddedGradient2; // (MaxBatchSize, L2PaddedSize): the input gradients, borders included
+    private readonly global::StaticNets.AlignedBuffer _a3, _dz3; // (MaxBatchSize, L3Out): output, dLoss/doutput
+    private readonly global::StaticNets.AlignedBuffer _a4, _mask4, _dz4; // (MaxBatchSize, L4Out): output, mask (0 or L4Scale), dLoss/doutput
+    private readonly global::StaticNets.AlignedBuffer _a5, _dz5; // (MaxBatchSize, L5Out): output, dLoss/doutput
+    private readonly global::StaticNets.AlignedBuffer _z6, _a6, _dz6; // (MaxBatchSize, L6Out): pre-activation z, activation a, dLoss/dz
     private readonly global::StaticNets.SeededRandom _random; // initialisation and dropout masks
     private float _learningRate;
     private int _step; // optimizer steps taken
@@ -103,34 +103,34 @@ partial class PaddedCnn : global::StaticNets.INetwork
         global::StaticNets.NetworkGuard.MaxBatchSize(maxBatchSize, L2Out, nameof(maxBatchSize)); // the widest row of the workspace
         MaxBatchSize = maxBatchSize;
         _learningRate = DefaultLearningRate;
-        _parameters = global::StaticNets.AlignedArrays.Floats(ParameterCount);
-        _gradients = global::StaticNets.AlignedArrays.Floats(ParameterCount);
-        _x = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * InputSize));
-        _z1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out));
-        _a1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out));
-        _dz1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out));
-        _padded1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1PaddedSize)); // the borders stay zero: only the interior is ever written
-        _z2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2Out));
-        _a2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2Out));
-        _dz2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2Out));
-        _padded2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2PaddedSize)); // the borders stay zero: only the interior is ever written
-        _transposed2 = global::StaticNets.AlignedArrays.Floats(L2WeightCount);
-        _paddedGradient2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2PaddedSize));
-        _a3 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L3Out));
-        _dz3 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L3Out));
-        _mask4 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L4Out));
-        _a4 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L4Out));
-        _dz4 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L4Out));
-        _a5 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L5Out));
-        _dz5 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L5Out));
-        _z6 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L6Out));
-        _a6 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L6Out));
-        _dz6 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L6Out + 1)); // the backward kernels read the last row's tail as one vector, 1 float past it
+        _parameters = new global::StaticNets.AlignedBuffer(ParameterCount);
+        _gradients = new global::StaticNets.AlignedBuffer(ParameterCount);
+        _x = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * InputSize));
+        _z1 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L1Out));
+        _a1 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L1Out));
+        _dz1 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L1Out));
+        _padded1 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L1PaddedSize)); // the borders stay zero: only the interior is ever written
+        _z2 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L2Out));
+        _a2 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L2Out));
+        _dz2 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L2Out));
+        _padded2 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L2PaddedSize)); // the borders stay zero: only the interior is ever written
+        _transposed2 = new global::StaticNets.AlignedBuffer(L2WeightCount);
+        _paddedGradient2 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L2PaddedSize));
+        _a3 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L3Out));
+        _dz3 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L3Out));
+        _mask4 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L4Out));
+        _a4 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L4Out));
+        _dz4 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L4Out));
+        _a5 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L5Out));
+        _dz5 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L5Out));
+        _z6 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L6Out));
+        _a6 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L6Out));
+        _dz6 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L6Out + 1)); // the backward kernels read the last row's tail as one vector, 1 float past it
 
         _random = new global::StaticNets.SeededRandom(unchecked((ulong)seed));
-        global::StaticNets.Initializers.GlorotUniform(new global::System.Span<float>(_parameters, L1W, L1WeightCount), L1KernelHeight * L1KernelWidth * L1InChannels, L1KernelHeight * L1KernelWidth * L1OutChannels, _random); // layer 1, Tanh
-        global::StaticNets.Initializers.GlorotUniform(new global::System.Span<float>(_parameters, L2W, L2WeightCount), L2KernelHeight * L2KernelWidth * L2InChannels, L2KernelHeight * L2KernelWidth * L2OutChannels, _random); // layer 2, Sigmoid
-        global::StaticNets.Initializers.GlorotUniform(new global::System.Span<float>(_parameters, L6W, L6In * L6Out), L6In, L6Out, _random); // layer 6, Linear
+        global::StaticNets.Initializers.GlorotUniform(_parameters.Span.Slice(L1W, L1WeightCount), L1KernelHeight * L1KernelWidth * L1InChannels, L1KernelHeight * L1KernelWidth * L1OutChannels, _random); // layer 1, Tanh
+        global::StaticNets.Initializers.GlorotUniform(_parameters.Span.Slice(L2W, L2WeightCount), L2KernelHeight * L2KernelWidth * L2InChannels, L2KernelHeight * L2KernelWidth * L2OutChannels, _random); // layer 2, Sigmoid
+        global::StaticNets.Initializers.GlorotUniform(_parameters.Span.Slice(L6W, L6In * L6Out), L6In, L6Out, _random); // layer 6, Linear
     }
 
     /// <inheritdoc cref="global::StaticNets.INetwork.MaxBatchSize"/>
@@ -160,10 +160,10 @@ partial class PaddedCnn : global::StaticNets.INetwork
     public int StepCount => _step;
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Parameters"/>
-    public global::System.Span<float> Parameters => _parameters;
+    public global::System.Span<float> Parameters => _parameters.Span;
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Gradients"/>
-    public global::System.ReadOnlySpan<float> Gradients => _gradients;
+    public global::System.ReadOnlySpan<float> Gradients => _gradients.Span;
 
     static int global::StaticNets.INetwork.InputSize => InputSize;
 
@@ -176,14 +176,14 @@ partial class PaddedCnn : global::StaticNets.INetwork
     static string global::StaticNets.INetwork.Architecture => Architecture;
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Save(global::System.IO.Stream)"/>
-    public void Save(global::System.IO.Stream stream) => global::StaticNets.ModelFile.Write(stream, Architecture, _parameters, OptimizerName, _step, default);
+    public void Save(global::System.IO.Stream stream) => global::StaticNets.ModelFile.Write(stream, Architecture, _parameters.Span, OptimizerName, _step, default);
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Save(string)"/>
-    public void Save(string path) => global::StaticNets.ModelFile.Write(path, Architecture, _parameters, OptimizerName, _step, default);
+    public void Save(string path) => global::StaticNets.ModelFile.Write(path, Architecture, _parameters.Span, OptimizerName, _step, default);
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Load(global::System.IO.Stream)"/>
-    public void Load(global::System.IO.Stream stream) => _step = global::StaticNets.ModelFile.Read(stream, Architecture, _parameters, OptimizerName, _step, default);
+    public void Load(global::System.IO.Stream stream) => _step = global::StaticNets.ModelFile.Read(stream, Architecture, _parameters.Span, OptimizerName, _step, default);
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Load(string)"/>
-    public void Load(string path) => _step = global::StaticNets.ModelFile.Read(path, Architecture, _parameters, OptimizerName, _step, default);
+    public void Load(string path) => _step = global::StaticNets.ModelFile.Read(path, Architecture, _parameters.Span, OptimizerName, _step, default);
 }

@@ -47,7 +47,7 @@ partial class Cnn
         for (int s = 0; s < batch; s++)
         {
             int row = s * OutputSize;
-            loss += global::StaticNets.Operators.SoftmaxCrossEntropyLoss.Evaluate(new global::System.ReadOnlySpan<float>(_z7, row, OutputSize), new global::System.ReadOnlySpan<float>(_a7, row, OutputSize), targets.Slice(row, OutputSize), new global::System.Span<float>(_dz7, row, OutputSize), scale);
+            loss += global::StaticNets.Operators.SoftmaxCrossEntropyLoss.Evaluate(_z7.Span.Slice(row, OutputSize), _a7.Span.Slice(row, OutputSize), targets.Slice(row, OutputSize), _dz7.Span.Slice(row, OutputSize), scale);
         }
 
         return loss * scale;
@@ -76,10 +76,10 @@ partial class Cnn
     /// </summary>
     private void Layer7WeightGradient(int batch, int part, int parts)
     {
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L7W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L7B);
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6); // (batch, L7In)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz7); // (batch, L7Out)
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L7W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L7B);
+        ref float x = ref _a6.Start; // (batch, L7In)
+        ref float dz = ref _dz7.Start; // (batch, L7Out)
         // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
         int firstRow = parts == 1 ? 0 : part * (L7In / 4) / parts * 4;
         int endRow = parts == 1 ? (L7In / 4) * 4 : (part + 1) * (L7In / 4) / parts * 4;
@@ -352,9 +352,9 @@ partial class Cnn
     /// <summary>Layer 7, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da6 = dz7·W7ᵀ, written to _dz6.</summary>
     private void Layer7InputGradient(int first, int end, int i0, int i1)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7W); // (L7In, L7Out)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz7); // (batch, L7Out)
-        ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L7In)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L7W); // (L7In, L7Out)
+        ref float dz = ref _dz7.Start; // (batch, L7Out)
+        ref float dx = ref _dz6.Start; // (batch, L7In)
         int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of W loaded feeds 4 dot products
         for (; t <= end - 4; t += 4)
@@ -908,11 +908,11 @@ partial class Cnn
     /// <summary>Layer 6, samples <paramref name="first"/> to <paramref name="end"/>: _dz6 from dLoss/da to dLoss/dz, in place.</summary>
     private void Layer6Derivative(int first, int end)
     {
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
+        ref float dz = ref _dz6.Start; // (batch, L6Out)
 
         // 1. dz = da ⊙ relu'(z)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z6);
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6);
+        ref float z = ref _z6.Start;
+        ref float a = ref _a6.Start;
         for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L6Out);
@@ -961,10 +961,10 @@ partial class Cnn
     /// </summary>
     private void Layer6WeightGradient(int batch, int part, int parts)
     {
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L6W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L6B);
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4); // (batch, L6In)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L6W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L6B);
+        ref float x = ref _a4.Start; // (batch, L6In)
+        ref float dz = ref _dz6.Start; // (batch, L6Out)
         int firstRow = ChunkStart(FirstChunk(part, parts), L6In); // the rows of this part's input chunks, as in the forward pass and the step
         int endRow = ChunkStart(FirstChunk(part + 1, parts), L6In);
         if (part == 0)
@@ -1443,9 +1443,9 @@ partial class Cnn
     /// <summary>Layer 6, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da4 = dz6·W6ᵀ, written to _dz4.</summary>
     private void Layer6InputGradient(int first, int end, int i0, int i1)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W); // (L6In, L6Out)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
-        ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4); // (batch, L6In)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L6W); // (L6In, L6Out)
+        ref float dz = ref _dz6.Start; // (batch, L6Out)
+        ref float dx = ref _dz4.Start; // (batch, L6In)
         int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of W loaded feeds 4 dot products
         for (; t <= end - 4; t += 4)
@@ -2242,11 +2242,11 @@ partial class Cnn
     /// <summary>Layer 4 backward, samples <paramref name="first"/> to <paramref name="end"/>.</summary>
     private void Layer4BackwardRows(int first, int end)
     {
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3);
-        ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4);
-        ref float dy = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4);
-        ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3);
-        global::System.Array.Clear(_dz3, first * L4In, (end - first) * L4In);
+        ref float x = ref _a3.Start;
+        ref float y = ref _a4.Start;
+        ref float dy = ref _dz4.Start;
+        ref float dx = ref _dz3.Start;
+        _dz3.Span.Slice(first * L4In, (end - first) * L4In).Clear();
         for (int s = first; s < end; s++)
         {
             for (int oy = 0; oy < L4OutHeight; oy++)
@@ -2513,11 +2513,11 @@ partial class Cnn
     /// <summary>Layer 3, samples <paramref name="first"/> to <paramref name="end"/>: _dz3 from dLoss/da to dLoss/dz, in place.</summary>
     private void Layer3Derivative(int first, int end)
     {
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3); // (batch, L3Out)
+        ref float dz = ref _dz3.Start; // (batch, L3Out)
 
         // 1. dz = da ⊙ relu'(z)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z3);
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3);
+        ref float z = ref _z3.Start;
+        ref float a = ref _a3.Start;
         for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L3Out);
@@ -2561,10 +2561,10 @@ partial class Cnn
     /// </summary>
     private void Layer3WeightGradient(int batch, int part, int parts)
     {
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L3W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L3B);
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2); // (batch, L3In)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3); // (batch, L3Out)
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L3W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L3B);
+        ref float x = ref _a2.Start; // (batch, L3In)
+        ref float dz = ref _dz3.Start; // (batch, L3Out)
         if (part == 0)
         {
             // db += Σ dz over every pixel of every sample
@@ -3627,8 +3627,8 @@ partial class Cnn
     /// <summary>Layer 3: W3 transposed to (ky, kx, f, c) in _transposed3, so that a row holds the L3InChannels weights of one output channel.</summary>
     private void Layer3Transpose()
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L3W);
-        ref float wt = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_transposed3);
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L3W);
+        ref float wt = ref _transposed3.Start;
         for (int k = 0; k < L3KernelHeight * L3KernelWidth; k++)
         {
             for (int c = 0; c < L3InChannels; c++)
@@ -3647,9 +3647,9 @@ partial class Cnn
     /// </summary>
     private void Layer3InputGradient(int first, int end)
     {
-        ref float wt = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_transposed3);
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3); // (batch, L3Out)
-        ref float dxAll = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L3In)
+        ref float wt = ref _transposed3.Start;
+        ref float dz = ref _dz3.Start; // (batch, L3Out)
+        ref float dxAll = ref _dz2.Start; // (batch, L3In)
         for (int s = first; s < end; s++)
         {
             ref float dzs = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, s * L3Out);
@@ -4156,10 +4156,10 @@ partial class Cnn
     /// <summary>Layer 2 backward, samples <paramref name="first"/> to <paramref name="end"/>.</summary>
     private void Layer2BackwardRows(int first, int end)
     {
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1);
-        ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2);
-        ref float dy = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2);
-        ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1);
+        ref float x = ref _a1.Start;
+        ref float y = ref _a2.Start;
+        ref float dy = ref _dz2.Start;
+        ref float dx = ref _dz1.Start;
         for (int s = first; s < end; s++)
         {
             for (int oy = 0; oy < L2OutHeight; oy++)
@@ -4444,11 +4444,11 @@ partial class Cnn
     /// <summary>Layer 1, samples <paramref name="first"/> to <paramref name="end"/>: _dz1 from dLoss/da to dLoss/dz, in place.</summary>
     private void Layer1Derivative(int first, int end)
     {
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L1Out)
+        ref float dz = ref _dz1.Start; // (batch, L1Out)
 
         // 1. dz = da ⊙ relu'(z)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1);
+        ref float z = ref _z1.Start;
+        ref float a = ref _a1.Start;
         for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L1Out);
@@ -4492,10 +4492,10 @@ partial class Cnn
     /// </summary>
     private void Layer1WeightGradient(int batch, int part, int parts)
     {
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1B);
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x); // (batch, L1In)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L1Out)
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L1W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L1B);
+        ref float x = ref _x.Start; // (batch, L1In)
+        ref float dz = ref _dz1.Start; // (batch, L1Out)
         if (part == 0)
         {
             // db += Σ dz over every pixel of every sample

@@ -11,7 +11,8 @@ partial class Cnn
     {
         global::StaticNets.NetworkGuard.Length(input.Length, InputSize, nameof(input));
         global::StaticNets.NetworkGuard.Length(output.Length, OutputSize, nameof(output));
-        global::System.Span<float> hidden = t_predictBuffer ??= global::StaticNets.AlignedArrays.Floats(PredictScratch);
+        if (!t_predictBuffer.IsAllocated) t_predictBuffer = new global::StaticNets.AlignedBuffer(PredictScratch); // this thread's first call
+        global::System.Span<float> hidden = t_predictBuffer.Span;
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
         ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         ref float h1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden); // (L1Out)
@@ -35,7 +36,7 @@ partial class Cnn
         int batch = global::StaticNets.NetworkGuard.Batch(inputs.Length, InputSize, MaxBatchSize, nameof(inputs));
         global::StaticNets.NetworkGuard.Length(outputs.Length, batch * OutputSize, nameof(outputs));
         ForwardBatch(inputs, batch, training: true);
-        new global::System.ReadOnlySpan<float>(_a7, 0, batch * OutputSize).CopyTo(outputs);
+        _a7.Span.Slice(0, batch * OutputSize).CopyTo(outputs);
     }
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Evaluate"/>
@@ -46,13 +47,13 @@ partial class Cnn
         global::StaticNets.NetworkGuard.Length(outputs.Length, batch * OutputSize, nameof(outputs));
         ForwardBatch(inputs, batch, training: false);
         float loss = DataLoss(targets, batch);
-        new global::System.ReadOnlySpan<float>(_a7, 0, batch * OutputSize).CopyTo(outputs);
+        _a7.Span.Slice(0, batch * OutputSize).CopyTo(outputs);
         _batchSize = 0; // nothing here is for Backward
         return loss;
     }
 
     /// <inheritdoc cref="global::StaticNets.INetwork.LastOutputs"/>
-    public global::System.ReadOnlySpan<float> LastOutputs => new global::System.ReadOnlySpan<float>(_a7, 0, _batchSize * OutputSize);
+    public global::System.ReadOnlySpan<float> LastOutputs => _a7.Span.Slice(0, _batchSize * OutputSize);
 
     /// <summary>
     /// Runs a checked batch layer by layer, keeping the inputs and every layer's z and a for Backward.
@@ -61,7 +62,7 @@ partial class Cnn
     /// </summary>
     private void ForwardBatch(global::System.ReadOnlySpan<float> inputs, int batch, bool training)
     {
-        inputs.CopyTo(_x);
+        inputs.CopyTo(_x.Span);
         if (_workers is { } workers && batch >= 8)
         {
             ForwardParallel(workers, batch, training);
@@ -72,31 +73,31 @@ partial class Cnn
         for (int s = 0; s < batch; s++)
         {
             Layer1Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), s * L1In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1), s * L1Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), s * L1Out));
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _x.Start, s * L1In),
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _z1.Start, s * L1Out),
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a1.Start, s * L1Out));
         }
 
         for (int s = 0; s < batch; s++)
         {
             Layer2Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), s * L2In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), s * L2Out));
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a1.Start, s * L2In),
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a2.Start, s * L2Out));
         }
 
         for (int s = 0; s < batch; s++)
         {
             Layer3Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), s * L3In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z3), s * L3Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), s * L3Out));
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a2.Start, s * L3In),
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _z3.Start, s * L3Out),
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a3.Start, s * L3Out));
         }
 
         for (int s = 0; s < batch; s++)
         {
             Layer4Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), s * L4In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), s * L4Out));
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a3.Start, s * L4In),
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a4.Start, s * L4Out));
         }
 
         // layer 5: flatten shares the buffers of the layer below
@@ -104,12 +105,12 @@ partial class Cnn
         // layer 6: its input chunks one after another, then their sum (the same sums threads sharing the chunks make)
         for (int chunk = 0; chunk < InputChunks; chunk++)
         {
-            Layer6ForwardPartial(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), batch, chunk);
+            Layer6ForwardPartial(ref _a4.Start, batch, chunk);
         }
 
         Layer6ForwardCombine(batch, 0, batch);
 
-        Layer7ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6), 0, batch);
+        Layer7ForwardBatch(ref _a6.Start, 0, batch);
 
         _batchSize = batch;
     }
@@ -124,8 +125,8 @@ partial class Cnn
     /// <param name="a">Receives the activation; may be the same memory as <paramref name="z"/>.</param>
     private void Layer1Forward(ref float x, ref float z, ref float a)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1W);
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1B);
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L1W);
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L1B);
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
             // output channels 0..31 (2 x Vector512), 8 pixel(s) per tile
@@ -2015,8 +2016,8 @@ partial class Cnn
     /// <param name="a">Receives the activation; may be the same memory as <paramref name="z"/>.</param>
     private void Layer3Forward(ref float x, ref float z, ref float a)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L3W);
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L3B);
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L3W);
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L3B);
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
             // output channels 0..63 (4 x Vector512), 4 pixel(s) per tile
@@ -3067,8 +3068,8 @@ partial class Cnn
     /// <param name="a">Receives the activation, L6Out floats; may be the same memory as <paramref name="z"/>.</param>
     private void Layer6Forward(ref float x, ref float z, ref float a)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W);
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6B);
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L6W);
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L6B);
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
             // outputs 0..63 (4 x Vector512)
@@ -3269,10 +3270,10 @@ partial class Cnn
     /// <param name="end">One past the last sample; rows of _z6 and _a6 outside [start, end) are not touched.</param>
     private void Layer6ForwardBatch(ref float x, int start, int end)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W); // (L6In, L6Out)
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6B); // (L6Out)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z6); // (batch, L6Out)
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6); // (batch, L6Out)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L6W); // (L6In, L6Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L6B); // (L6Out)
+        ref float z = ref _z6.Start; // (batch, L6Out)
+        ref float a = ref _a6.Start; // (batch, L6Out)
         int s = start;
         for (; s <= end - 4; s += 4)
         {
@@ -3657,8 +3658,8 @@ partial class Cnn
     /// </summary>
     private void Layer6ForwardPartial(ref float x, int batch, int chunk)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W); // (L6In, L6Out)
-        ref float p = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_partial6), chunk * batch * L6Out); // (batch, L6Out)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L6W); // (L6In, L6Out)
+        ref float p = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _partial6.Start, chunk * batch * L6Out); // (batch, L6Out)
         int i0 = ChunkStart(chunk, L6In);
         int i1 = chunk == InputChunks - 1 ? L6In : ChunkStart(chunk + 1, L6In); // the last chunk also takes the rows after the last whole tile
         int s = 0;
@@ -4118,10 +4119,10 @@ partial class Cnn
     /// <summary>Layer 6, samples <paramref name="first"/> to <paramref name="end"/>: z = b + P[0] + P[1] + P[2] + P[3], added in that order; a = relu(z).</summary>
     private void Layer6ForwardCombine(int batch, int first, int end)
     {
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6B);
-        ref float partial = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_partial6);
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z6);
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6);
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L6B);
+        ref float partial = ref _partial6.Start;
+        ref float z = ref _z6.Start;
+        ref float a = ref _a6.Start;
         int chunkSize = batch * L6Out;
         for (int s = first; s < end; s++)
         {
@@ -4240,8 +4241,8 @@ partial class Cnn
     /// <param name="a">Receives the activation, L7Out floats; may be the same memory as <paramref name="z"/>.</param>
     private void Layer7Forward(ref float x, ref float z, ref float a)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7W);
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7B);
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L7W);
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L7B);
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
             // outputs 0..9 (Vector512 with 10 lanes used)
@@ -4519,10 +4520,10 @@ partial class Cnn
     /// <param name="end">One past the last sample; rows of _z7 and _a7 outside [start, end) are not touched.</param>
     private void Layer7ForwardBatch(ref float x, int start, int end)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7W); // (L7In, L7Out)
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7B); // (L7Out)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z7); // (batch, L7Out)
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a7); // (batch, L7Out)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L7W); // (L7In, L7Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L7B); // (L7Out)
+        ref float z = ref _z7.Start; // (batch, L7Out)
+        ref float a = ref _a7.Start; // (batch, L7Out)
         int s = start;
         for (; s <= end - 4; s += 4)
         {
@@ -5186,32 +5187,32 @@ partial class Cnn
         {
             Layer1Forward(
                 ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1), s * L1Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), s * L1Out));
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _z1.Start, s * L1Out),
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a1.Start, s * L1Out));
         }
         for (int s = start; s < end; s++)
         {
             Layer2Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), s * L2In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), s * L2Out));
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a1.Start, s * L2In),
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a2.Start, s * L2Out));
         }
         for (int s = start; s < end; s++)
         {
             Layer3Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), s * L3In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z3), s * L3Out),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), s * L3Out));
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a2.Start, s * L3In),
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _z3.Start, s * L3Out),
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a3.Start, s * L3Out));
         }
         for (int s = start; s < end; s++)
         {
             Layer4Forward(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), s * L4In),
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), s * L4Out));
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a3.Start, s * L4In),
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a4.Start, s * L4Out));
         }
         // layer 5: flatten moves nothing
-        Layer6ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), start, end);
-        Layer7ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6), start, end);
-        new global::System.ReadOnlySpan<float>(_a7, start * OutputSize, (end - start) * OutputSize).CopyTo(_predictOutputs.Span.Slice(start * OutputSize));
+        Layer6ForwardBatch(ref _a4.Start, start, end);
+        Layer7ForwardBatch(ref _a6.Start, start, end);
+        _a7.Span.Slice(start * OutputSize, (end - start) * OutputSize).CopyTo(_predictOutputs.Span.Slice(start * OutputSize));
     }
 
     // Training across threads: the job now running, its batch size, and the cached delegate the workers run.
@@ -5282,9 +5283,9 @@ partial class Cnn
                 for (int s = first; s < end; s++)
                 {
                     Layer1Forward(
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), s * L1In),
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1), s * L1Out),
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), s * L1Out));
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _x.Start, s * L1In),
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _z1.Start, s * L1Out),
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a1.Start, s * L1Out));
                 }
                 break;
             }
@@ -5296,8 +5297,8 @@ partial class Cnn
                 for (int s = first; s < end; s++)
                 {
                     Layer2Forward(
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), s * L2In),
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), s * L2Out));
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a1.Start, s * L2In),
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a2.Start, s * L2Out));
                 }
                 break;
             }
@@ -5310,9 +5311,9 @@ partial class Cnn
                 for (int s = first; s < end; s++)
                 {
                     Layer3Forward(
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), s * L3In),
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z3), s * L3Out),
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), s * L3Out));
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a2.Start, s * L3In),
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _z3.Start, s * L3Out),
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a3.Start, s * L3Out));
                 }
                 break;
             }
@@ -5325,8 +5326,8 @@ partial class Cnn
                 for (int s = first; s < end; s++)
                 {
                     Layer4Forward(
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), s * L4In),
-                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), s * L4Out));
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a3.Start, s * L4In),
+                        ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a4.Start, s * L4Out));
                 }
                 break;
             }
@@ -5337,7 +5338,7 @@ partial class Cnn
             case 6: // layer 6 (Dense) forward: this part's input chunks
                 for (int chunk = FirstChunk(part, parts); chunk < FirstChunk(part + 1, parts); chunk++)
             {
-                Layer6ForwardPartial(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), batch, chunk);
+                Layer6ForwardPartial(ref _a4.Start, batch, chunk);
             }
 
                 break;
@@ -5349,7 +5350,7 @@ partial class Cnn
                 Layer6InputGradient(0, batch, ChunkStart(FirstChunk(part, parts), L6In), part == parts - 1 ? L6In : ChunkStart(FirstChunk(part + 1, parts), L6In)); // by this part's rows of W6
                 break;
             case 7: // layer 7 (Dense) forward
-                Layer7ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6), first, end);
+                Layer7ForwardBatch(ref _a6.Start, first, end);
                 break;
             case 3007: // layer 7 weight gradient and input gradient
                 Layer7WeightGradient(batch, part, parts);

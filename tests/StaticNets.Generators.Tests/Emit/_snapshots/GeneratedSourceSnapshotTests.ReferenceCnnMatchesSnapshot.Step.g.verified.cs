@@ -6,7 +6,7 @@ namespace Samples;
 partial class Cnn
 {
     /// <inheritdoc cref="global::StaticNets.INetwork.ZeroGradients"/>
-    public void ZeroGradients() => global::System.Array.Clear(_gradients);
+    public void ZeroGradients() => _gradients.Clear();
 
     /// <inheritdoc cref="global::StaticNets.INetwork.TrainBatch"/>
     public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
@@ -73,10 +73,10 @@ partial class Cnn
     {
         int step = _step;
         float lr = _learningRate;
-        ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
-        ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
-        ref float m = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState); // first moment
-        ref float v = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState), 1 * ParameterCount); // second moment
+        ref float p = ref _parameters.Start;
+        ref float g = ref _gradients.Start;
+        ref float m = ref _optimizerState.Start; // first moment
+        ref float v = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _optimizerState.Start, 1 * ParameterCount); // second moment
         const float beta1 = 0.9f, beta2 = 0.999f, epsilon = 1E-08f;
         // Bias corrections in double, as PyTorch computes them in Python floats.
         float stepSize = (float)(lr / (1.0 - global::System.Math.Pow(beta1, step)));

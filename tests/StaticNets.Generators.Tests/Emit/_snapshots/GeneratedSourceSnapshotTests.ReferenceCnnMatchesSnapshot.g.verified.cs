@@ -78,21 +78,21 @@ partial class Cnn : global::StaticNets.INetwork
     private const int PredictScratch = 36448;
 
     [global::System.ThreadStaticAttribute]
-    private static float[]? t_predictBuffer;
+    private static global::StaticNets.AlignedBuffer t_predictBuffer; // unallocated until the thread's first Predict
 
-    private readonly float[] _parameters;   // (ParameterCount): per layer, weights then biases; see the layer constants
-    private readonly float[] _gradients;    // (ParameterCount): same layout as _parameters
-    private readonly float[] _x;            // (MaxBatchSize, InputSize): inputs of the last Forward
-    private readonly float[] _z1, _a1, _dz1; // (MaxBatchSize, L1Out): pre-activation z, activation a, dLoss/dz
-    private readonly float[] _a2, _dz2; // (MaxBatchSize, L2Out): output, dLoss/doutput
-    private readonly float[] _z3, _a3, _dz3; // (MaxBatchSize, L3Out): pre-activation z, activation a, dLoss/dz
-    private readonly float[] _transposed3; // (L3WeightCount): W3 as (kernel row, kernel column, output channel, input channel), for the input gradient
-    private readonly float[] _a4, _dz4; // (MaxBatchSize, L4Out): output, dLoss/doutput
+    private readonly global::StaticNets.AlignedBuffer _parameters;   // (ParameterCount): per layer, weights then biases; see the layer constants
+    private readonly global::StaticNets.AlignedBuffer _gradients;    // (ParameterCount): same layout as _parameters
+    private readonly global::StaticNets.AlignedBuffer _x;            // (MaxBatchSize, InputSize): inputs of the last Forward
+    private readonly global::StaticNets.AlignedBuffer _z1, _a1, _dz1; // (MaxBatchSize, L1Out): pre-activation z, activation a, dLoss/dz
+    private readonly global::StaticNets.AlignedBuffer _a2, _dz2; // (MaxBatchSize, L2Out): output, dLoss/doutput
+    private readonly global::StaticNets.AlignedBuffer _z3, _a3, _dz3; // (MaxBatchSize, L3Out): pre-activation z, activation a, dLoss/dz
+    private readonly global::StaticNets.AlignedBuffer _transposed3; // (L3WeightCount): W3 as (kernel row, kernel column, output channel, input channel), for the input gradient
+    private readonly global::StaticNets.AlignedBuffer _a4, _dz4; // (MaxBatchSize, L4Out): output, dLoss/doutput
     // layer 5 (Flatten) shares the buffers of the layer below: channels-last images are already flat
-    private readonly float[] _z6, _a6, _dz6; // (MaxBatchSize, L6Out): pre-activation z, activation a, dLoss/dz
-    private readonly float[] _partial6; // (InputChunks, MaxBatchSize, L6Out): the input chunks' partial products, summed by the forward pass
-    private readonly float[] _z7, _a7, _dz7; // (MaxBatchSize, L7Out): pre-activation z, activation a, dLoss/dz
-    private readonly float[] _optimizerState; // (OptimizerStateSize): first moment, second moment, each in the parameter layout
+    private readonly global::StaticNets.AlignedBuffer _z6, _a6, _dz6; // (MaxBatchSize, L6Out): pre-activation z, activation a, dLoss/dz
+    private readonly global::StaticNets.AlignedBuffer _partial6; // (InputChunks, MaxBatchSize, L6Out): the input chunks' partial products, summed by the forward pass
+    private readonly global::StaticNets.AlignedBuffer _z7, _a7, _dz7; // (MaxBatchSize, L7Out): pre-activation z, activation a, dLoss/dz
+    private readonly global::StaticNets.AlignedBuffer _optimizerState; // (OptimizerStateSize): first moment, second moment, each in the parameter layout
     private readonly global::StaticNets.SeededRandom _random; // initialisation
     private float _learningRate;
     private int _step; // optimizer steps taken
@@ -111,34 +111,34 @@ partial class Cnn : global::StaticNets.INetwork
         global::StaticNets.NetworkGuard.MaxBatchSize(maxBatchSize, L1Out, nameof(maxBatchSize)); // the widest row of the workspace
         MaxBatchSize = maxBatchSize;
         _learningRate = DefaultLearningRate;
-        _parameters = global::StaticNets.AlignedArrays.Floats(ParameterCount);
-        _gradients = global::StaticNets.AlignedArrays.Floats(ParameterCount);
-        _x = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * InputSize));
-        _z1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out));
-        _a1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out));
-        _dz1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out));
-        _a2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2Out));
-        _dz2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2Out));
-        _z3 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L3Out));
-        _a3 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L3Out));
-        _dz3 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L3Out));
-        _transposed3 = global::StaticNets.AlignedArrays.Floats(L3WeightCount);
-        _a4 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L4Out));
-        _dz4 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L4Out));
-        _z6 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L6Out));
-        _a6 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L6Out));
-        _dz6 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L6Out));
-        _partial6 = global::StaticNets.AlignedArrays.Floats(checked(InputChunks * maxBatchSize * L6Out));
-        _z7 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L7Out));
-        _a7 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L7Out));
-        _dz7 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L7Out + 6)); // the backward kernels read the last row's tail as one vector, 6 floats past it
+        _parameters = new global::StaticNets.AlignedBuffer(ParameterCount);
+        _gradients = new global::StaticNets.AlignedBuffer(ParameterCount);
+        _x = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * InputSize));
+        _z1 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L1Out));
+        _a1 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L1Out));
+        _dz1 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L1Out));
+        _a2 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L2Out));
+        _dz2 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L2Out));
+        _z3 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L3Out));
+        _a3 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L3Out));
+        _dz3 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L3Out));
+        _transposed3 = new global::StaticNets.AlignedBuffer(L3WeightCount);
+        _a4 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L4Out));
+        _dz4 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L4Out));
+        _z6 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L6Out));
+        _a6 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L6Out));
+        _dz6 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L6Out));
+        _partial6 = new global::StaticNets.AlignedBuffer(checked(InputChunks * maxBatchSize * L6Out));
+        _z7 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L7Out));
+        _a7 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L7Out));
+        _dz7 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L7Out + 6)); // the backward kernels read the last row's tail as one vector, 6 floats past it
 
-        _optimizerState = global::StaticNets.AlignedArrays.Floats(OptimizerStateSize);
+        _optimizerState = new global::StaticNets.AlignedBuffer(OptimizerStateSize);
         _random = new global::StaticNets.SeededRandom(unchecked((ulong)seed));
-        global::StaticNets.Initializers.HeNormal(new global::System.Span<float>(_parameters, L1W, L1WeightCount), L1KernelHeight * L1KernelWidth * L1InChannels, _random); // layer 1, ReLU
-        global::StaticNets.Initializers.HeNormal(new global::System.Span<float>(_parameters, L3W, L3WeightCount), L3KernelHeight * L3KernelWidth * L3InChannels, _random); // layer 3, ReLU
-        global::StaticNets.Initializers.HeNormal(new global::System.Span<float>(_parameters, L6W, L6In * L6Out), L6In, _random); // layer 6, ReLU
-        global::StaticNets.Initializers.GlorotUniform(new global::System.Span<float>(_parameters, L7W, L7In * L7Out), L7In, L7Out, _random); // layer 7, Softmax
+        global::StaticNets.Initializers.HeNormal(_parameters.Span.Slice(L1W, L1WeightCount), L1KernelHeight * L1KernelWidth * L1InChannels, _random); // layer 1, ReLU
+        global::StaticNets.Initializers.HeNormal(_parameters.Span.Slice(L3W, L3WeightCount), L3KernelHeight * L3KernelWidth * L3InChannels, _random); // layer 3, ReLU
+        global::StaticNets.Initializers.HeNormal(_parameters.Span.Slice(L6W, L6In * L6Out), L6In, _random); // layer 6, ReLU
+        global::StaticNets.Initializers.GlorotUniform(_parameters.Span.Slice(L7W, L7In * L7Out), L7In, L7Out, _random); // layer 7, Softmax
     }
 
     /// <inheritdoc cref="global::StaticNets.INetwork.MaxBatchSize"/>
@@ -168,10 +168,10 @@ partial class Cnn : global::StaticNets.INetwork
     public int StepCount => _step;
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Parameters"/>
-    public global::System.Span<float> Parameters => _parameters;
+    public global::System.Span<float> Parameters => _parameters.Span;
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Gradients"/>
-    public global::System.ReadOnlySpan<float> Gradients => _gradients;
+    public global::System.ReadOnlySpan<float> Gradients => _gradients.Span;
 
     static int global::StaticNets.INetwork.InputSize => InputSize;
 
@@ -184,14 +184,14 @@ partial class Cnn : global::StaticNets.INetwork
     static string global::StaticNets.INetwork.Architecture => Architecture;
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Save(global::System.IO.Stream)"/>
-    public void Save(global::System.IO.Stream stream) => global::StaticNets.ModelFile.Write(stream, Architecture, _parameters, OptimizerName, _step, _optimizerState);
+    public void Save(global::System.IO.Stream stream) => global::StaticNets.ModelFile.Write(stream, Architecture, _parameters.Span, OptimizerName, _step, _optimizerState.Span);
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Save(string)"/>
-    public void Save(string path) => global::StaticNets.ModelFile.Write(path, Architecture, _parameters, OptimizerName, _step, _optimizerState);
+    public void Save(string path) => global::StaticNets.ModelFile.Write(path, Architecture, _parameters.Span, OptimizerName, _step, _optimizerState.Span);
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Load(global::System.IO.Stream)"/>
-    public void Load(global::System.IO.Stream stream) => _step = global::StaticNets.ModelFile.Read(stream, Architecture, _parameters, OptimizerName, _step, _optimizerState);
+    public void Load(global::System.IO.Stream stream) => _step = global::StaticNets.ModelFile.Read(stream, Architecture, _parameters.Span, OptimizerName, _step, _optimizerState.Span);
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Load(string)"/>
-    public void Load(string path) => _step = global::StaticNets.ModelFile.Read(path, Architecture, _parameters, OptimizerName, _step, _optimizerState);
+    public void Load(string path) => _step = global::StaticNets.ModelFile.Read(path, Architecture, _parameters.Span, OptimizerName, _step, _optimizerState.Span);
 }

@@ -42,7 +42,7 @@ partial class Mlp
         for (int s = 0; s < batch; s++)
         {
             int row = s * OutputSize;
-            loss += global::StaticNets.Operators.SoftmaxCrossEntropyLoss.Evaluate(new global::System.ReadOnlySpan<float>(_z2, row, OutputSize), new global::System.ReadOnlySpan<float>(_a2, row, OutputSize), targets.Slice(row, OutputSize), new global::System.Span<float>(_dz2, row, OutputSize), scale);
+            loss += global::StaticNets.Operators.SoftmaxCrossEntropyLoss.Evaluate(_z2.Span.Slice(row, OutputSize), _a2.Span.Slice(row, OutputSize), targets.Slice(row, OutputSize), _dz2.Span.Slice(row, OutputSize), scale);
         }
 
         return loss * scale;
@@ -71,11 +71,11 @@ partial class Mlp
     /// </summary>
     private void Layer2WeightGradient(int batch, int part, int parts)
     {
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2B);
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L2W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L2B);
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L2In)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
+        ref float x = ref _a1.Start; // (batch, L2In)
+        ref float dz = ref _dz2.Start; // (batch, L2Out)
         // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
         int firstRow = parts == 1 ? 0 : part * (L2In / 4) / parts * 4;
         int endRow = parts == 1 ? (L2In / 4) * 4 : (part + 1) * (L2In / 4) / parts * 4;
@@ -348,9 +348,9 @@ partial class Mlp
     /// <summary>Layer 2, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da1 = dz2·W2ᵀ, written to _dz1.</summary>
     private void Layer2InputGradient(int first, int end, int i0, int i1)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W); // (L2In, L2Out)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
-        ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L2In)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L2W); // (L2In, L2Out)
+        ref float dz = ref _dz2.Start; // (batch, L2Out)
+        ref float dx = ref _dz1.Start; // (batch, L2In)
         int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of W loaded feeds 4 dot products
         for (; t <= end - 4; t += 4)
@@ -903,11 +903,11 @@ partial class Mlp
     /// <summary>Layer 1, samples <paramref name="first"/> to <paramref name="end"/>: _dz1 from dLoss/da to dLoss/dz, in place.</summary>
     private void Layer1Derivative(int first, int end)
     {
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L1Out)
+        ref float dz = ref _dz1.Start; // (batch, L1Out)
 
         // 1. dz = da ⊙ relu'(z)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1);
+        ref float z = ref _z1.Start;
+        ref float a = ref _a1.Start;
         for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L1Out);
@@ -956,11 +956,11 @@ partial class Mlp
     /// </summary>
     private void Layer1WeightGradient(int batch, int part, int parts)
     {
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L1B);
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L1W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L1B);
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x); // (batch, L1In)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz1); // (batch, L1Out)
+        ref float x = ref _x.Start; // (batch, L1In)
+        ref float dz = ref _dz1.Start; // (batch, L1Out)
         int firstRow = ChunkStart(FirstChunk(part, parts), L1In); // the rows of this part's input chunks, as in the forward pass and the step
         int endRow = ChunkStart(FirstChunk(part + 1, parts), L1In);
         if (part == 0)

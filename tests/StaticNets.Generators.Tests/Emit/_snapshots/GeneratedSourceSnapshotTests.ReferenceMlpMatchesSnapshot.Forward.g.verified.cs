@@ -11,7 +11,7 @@ partial class Mlp
     {
         global::StaticNets.NetworkGuard.Length(input.Length, InputSize, nameof(input));
         global::StaticNets.NetworkGuard.Length(output.Length, OutputSize, nameof(output));
-        global::System.Span<float> hidden = global::StaticNets.AlignedArrays.Align(stackalloc float[PredictScratch + global::StaticNets.AlignedArrays.Padding], PredictScratch); // on a cache-line boundary
+        global::System.Span<float> hidden = global::StaticNets.AlignedBuffer.Align(stackalloc float[PredictScratch + global::StaticNets.AlignedBuffer.Padding], PredictScratch); // on a cache-line boundary
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
         ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         ref float h1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden); // (L1Out)
@@ -26,7 +26,7 @@ partial class Mlp
         int batch = global::StaticNets.NetworkGuard.Batch(inputs.Length, InputSize, MaxBatchSize, nameof(inputs));
         global::StaticNets.NetworkGuard.Length(outputs.Length, batch * OutputSize, nameof(outputs));
         ForwardBatch(inputs, batch, training: true);
-        new global::System.ReadOnlySpan<float>(_a2, 0, batch * OutputSize).CopyTo(outputs);
+        _a2.Span.Slice(0, batch * OutputSize).CopyTo(outputs);
     }
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Evaluate"/>
@@ -37,13 +37,13 @@ partial class Mlp
         global::StaticNets.NetworkGuard.Length(outputs.Length, batch * OutputSize, nameof(outputs));
         ForwardBatch(inputs, batch, training: false);
         float loss = DataLoss(targets, batch);
-        new global::System.ReadOnlySpan<float>(_a2, 0, batch * OutputSize).CopyTo(outputs);
+        _a2.Span.Slice(0, batch * OutputSize).CopyTo(outputs);
         _batchSize = 0; // nothing here is for Backward
         return loss;
     }
 
     /// <inheritdoc cref="global::StaticNets.INetwork.LastOutputs"/>
-    public global::System.ReadOnlySpan<float> LastOutputs => new global::System.ReadOnlySpan<float>(_a2, 0, _batchSize * OutputSize);
+    public global::System.ReadOnlySpan<float> LastOutputs => _a2.Span.Slice(0, _batchSize * OutputSize);
 
     /// <summary>
     /// Runs a checked batch layer by layer, keeping the inputs and every layer's z and a for Backward.
@@ -52,7 +52,7 @@ partial class Mlp
     /// </summary>
     private void ForwardBatch(global::System.ReadOnlySpan<float> inputs, int batch, bool training)
     {
-        inputs.CopyTo(_x);
+        inputs.CopyTo(_x.Span);
         if (_workers is { } workers && batch >= 8)
         {
             ForwardParallel(workers, batch, training);
@@ -63,12 +63,12 @@ partial class Mlp
         // layer 1: its input chunks one after another, then their sum (the same sums threads sharing the chunks make)
         for (int chunk = 0; chunk < InputChunks; chunk++)
         {
-            Layer1ForwardPartial(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), batch, chunk);
+            Layer1ForwardPartial(ref _x.Start, batch, chunk);
         }
 
         Layer1ForwardCombine(batch, 0, batch);
 
-        Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), 0, batch);
+        Layer2ForwardBatch(ref _a1.Start, 0, batch);
 
         _batchSize = batch;
     }
@@ -83,8 +83,8 @@ partial class Mlp
     /// <param name="a">Receives the activation, L1Out floats; may be the same memory as <paramref name="z"/>.</param>
     private void Layer1Forward(ref float x, ref float z, ref float a)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1W);
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1B);
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L1W);
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L1B);
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
             // outputs 0..127 (8 x Vector512)
@@ -288,10 +288,10 @@ partial class Mlp
     /// <param name="end">One past the last sample; rows of _z1 and _a1 outside [start, end) are not touched.</param>
     private void Layer1ForwardBatch(ref float x, int start, int end)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1W); // (L1In, L1Out)
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1B); // (L1Out)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1); // (batch, L1Out)
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L1Out)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L1W); // (L1In, L1Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L1B); // (L1Out)
+        ref float z = ref _z1.Start; // (batch, L1Out)
+        ref float a = ref _a1.Start; // (batch, L1Out)
         int s = start;
         for (; s <= end - 4; s += 4)
         {
@@ -677,8 +677,8 @@ partial class Mlp
     /// </summary>
     private void Layer1ForwardPartial(ref float x, int batch, int chunk)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1W); // (L1In, L1Out)
-        ref float p = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_partial1), chunk * batch * L1Out); // (batch, L1Out)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L1W); // (L1In, L1Out)
+        ref float p = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _partial1.Start, chunk * batch * L1Out); // (batch, L1Out)
         int i0 = ChunkStart(chunk, L1In);
         int i1 = chunk == InputChunks - 1 ? L1In : ChunkStart(chunk + 1, L1In); // the last chunk also takes the rows after the last whole tile
         int s = 0;
@@ -1140,10 +1140,10 @@ partial class Mlp
     /// <summary>Layer 1, samples <paramref name="first"/> to <paramref name="end"/>: z = b + P[0] + P[1] + P[2] + P[3], added in that order; a = relu(z).</summary>
     private void Layer1ForwardCombine(int batch, int first, int end)
     {
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1B);
-        ref float partial = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_partial1);
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1);
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L1B);
+        ref float partial = ref _partial1.Start;
+        ref float z = ref _z1.Start;
+        ref float a = ref _a1.Start;
         int chunkSize = batch * L1Out;
         for (int s = first; s < end; s++)
         {
@@ -1244,8 +1244,8 @@ partial class Mlp
     /// <param name="a">Receives the activation, L2Out floats; may be the same memory as <paramref name="z"/>.</param>
     private void Layer2Forward(ref float x, ref float z, ref float a)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W);
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2B);
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L2W);
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L2B);
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
             // outputs 0..9 (Vector512 with 10 lanes used)
@@ -1523,10 +1523,10 @@ partial class Mlp
     /// <param name="end">One past the last sample; rows of _z2 and _a2 outside [start, end) are not touched.</param>
     private void Layer2ForwardBatch(ref float x, int start, int end)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W); // (L2In, L2Out)
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2B); // (L2Out)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2); // (batch, L2Out)
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2); // (batch, L2Out)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L2W); // (L2In, L2Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L2B); // (L2Out)
+        ref float z = ref _z2.Start; // (batch, L2Out)
+        ref float a = ref _a2.Start; // (batch, L2Out)
         int s = start;
         for (; s <= end - 4; s += 4)
         {
@@ -2187,8 +2187,8 @@ partial class Mlp
     {
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(_predictInputs.Span); // (batch, InputSize)
         Layer1ForwardBatch(ref x, start, end);
-        Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), start, end);
-        new global::System.ReadOnlySpan<float>(_a2, start * OutputSize, (end - start) * OutputSize).CopyTo(_predictOutputs.Span.Slice(start * OutputSize));
+        Layer2ForwardBatch(ref _a1.Start, start, end);
+        _a2.Span.Slice(start * OutputSize, (end - start) * OutputSize).CopyTo(_predictOutputs.Span.Slice(start * OutputSize));
     }
 
     // Training across threads: the job now running, its batch size, and the cached delegate the workers run.
@@ -2239,7 +2239,7 @@ partial class Mlp
             case 1: // layer 1 (Dense) forward: this part's input chunks
                 for (int chunk = FirstChunk(part, parts); chunk < FirstChunk(part + 1, parts); chunk++)
             {
-                Layer1ForwardPartial(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), batch, chunk);
+                Layer1ForwardPartial(ref _x.Start, batch, chunk);
             }
 
                 break;
@@ -2250,7 +2250,7 @@ partial class Mlp
                 Layer1WeightGradient(batch, part, parts);
                 break;
             case 2: // layer 2 (Dense) forward
-                Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), first, end);
+                Layer2ForwardBatch(ref _a1.Start, first, end);
                 break;
             case 3002: // layer 2 weight gradient and input gradient
                 Layer2WeightGradient(batch, part, parts);

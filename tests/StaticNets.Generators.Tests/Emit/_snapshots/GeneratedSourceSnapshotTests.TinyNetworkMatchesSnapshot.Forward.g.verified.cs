@@ -11,7 +11,7 @@ partial class TinyNet
     {
         global::StaticNets.NetworkGuard.Length(input.Length, InputSize, nameof(input));
         global::StaticNets.NetworkGuard.Length(output.Length, OutputSize, nameof(output));
-        global::System.Span<float> hidden = global::StaticNets.AlignedArrays.Align(stackalloc float[PredictScratch + global::StaticNets.AlignedArrays.Padding], PredictScratch); // on a cache-line boundary
+        global::System.Span<float> hidden = global::StaticNets.AlignedBuffer.Align(stackalloc float[PredictScratch + global::StaticNets.AlignedBuffer.Padding], PredictScratch); // on a cache-line boundary
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
         ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         ref float h1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden); // (L1Out)
@@ -26,7 +26,7 @@ partial class TinyNet
         int batch = global::StaticNets.NetworkGuard.Batch(inputs.Length, InputSize, MaxBatchSize, nameof(inputs));
         global::StaticNets.NetworkGuard.Length(outputs.Length, batch * OutputSize, nameof(outputs));
         ForwardBatch(inputs, batch, training: true);
-        new global::System.ReadOnlySpan<float>(_a2, 0, batch * OutputSize).CopyTo(outputs);
+        _a2.Span.Slice(0, batch * OutputSize).CopyTo(outputs);
     }
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Evaluate"/>
@@ -37,13 +37,13 @@ partial class TinyNet
         global::StaticNets.NetworkGuard.Length(outputs.Length, batch * OutputSize, nameof(outputs));
         ForwardBatch(inputs, batch, training: false);
         float loss = DataLoss(targets, batch);
-        new global::System.ReadOnlySpan<float>(_a2, 0, batch * OutputSize).CopyTo(outputs);
+        _a2.Span.Slice(0, batch * OutputSize).CopyTo(outputs);
         _batchSize = 0; // nothing here is for Backward
         return loss;
     }
 
     /// <inheritdoc cref="global::StaticNets.INetwork.LastOutputs"/>
-    public global::System.ReadOnlySpan<float> LastOutputs => new global::System.ReadOnlySpan<float>(_a2, 0, _batchSize * OutputSize);
+    public global::System.ReadOnlySpan<float> LastOutputs => _a2.Span.Slice(0, _batchSize * OutputSize);
 
     /// <summary>
     /// Runs a checked batch layer by layer, keeping the inputs and every layer's z and a for Backward.
@@ -52,7 +52,7 @@ partial class TinyNet
     /// </summary>
     private void ForwardBatch(global::System.ReadOnlySpan<float> inputs, int batch, bool training)
     {
-        inputs.CopyTo(_x);
+        inputs.CopyTo(_x.Span);
         if (_workers is { } workers && batch >= 8)
         {
             ForwardParallel(workers, batch, training);
@@ -60,9 +60,9 @@ partial class TinyNet
             return;
         }
 
-        Layer1ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), 0, batch);
+        Layer1ForwardBatch(ref _x.Start, 0, batch);
 
-        Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), 0, batch);
+        Layer2ForwardBatch(ref _a1.Start, 0, batch);
 
         _batchSize = batch;
     }
@@ -77,8 +77,8 @@ partial class TinyNet
     /// <param name="a">Receives the activation, L1Out floats; may be the same memory as <paramref name="z"/>.</param>
     private void Layer1Forward(ref float x, ref float z, ref float a)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1W);
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1B);
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L1W);
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L1B);
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
             // outputs 0..3 (Vector128)
@@ -119,10 +119,10 @@ partial class TinyNet
     /// <param name="end">One past the last sample; rows of _z1 and _a1 outside [start, end) are not touched.</param>
     private void Layer1ForwardBatch(ref float x, int start, int end)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1W); // (L1In, L1Out)
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1B); // (L1Out)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1); // (batch, L1Out)
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L1Out)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L1W); // (L1In, L1Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L1B); // (L1Out)
+        ref float z = ref _z1.Start; // (batch, L1Out)
+        ref float a = ref _a1.Start; // (batch, L1Out)
         int s = start;
         for (; s <= end - 4; s += 4)
         {
@@ -199,8 +199,8 @@ partial class TinyNet
     /// <param name="a">Receives the activation, L2Out floats; may be the same memory as <paramref name="z"/>.</param>
     private void Layer2Forward(ref float x, ref float z, ref float a)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W);
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2B);
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L2W);
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L2B);
         // outputs 0..0 (float)
         var acc0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0);
         // input i goes to partial sum i % 4 of each accumulator: 4 independent FMA chains instead of one
@@ -228,10 +228,10 @@ partial class TinyNet
     /// <param name="end">One past the last sample; rows of _z2 and _a2 outside [start, end) are not touched.</param>
     private void Layer2ForwardBatch(ref float x, int start, int end)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W); // (L2In, L2Out)
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2B); // (L2Out)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2); // (batch, L2Out)
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2); // (batch, L2Out)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L2W); // (L2In, L2Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L2B); // (L2Out)
+        ref float z = ref _z2.Start; // (batch, L2Out)
+        ref float a = ref _a2.Start; // (batch, L2Out)
         int s = start;
         for (; s <= end - 4; s += 4)
         {
@@ -370,8 +370,8 @@ partial class TinyNet
     {
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(_predictInputs.Span); // (batch, InputSize)
         Layer1ForwardBatch(ref x, start, end);
-        Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), start, end);
-        new global::System.ReadOnlySpan<float>(_a2, start * OutputSize, (end - start) * OutputSize).CopyTo(_predictOutputs.Span.Slice(start * OutputSize));
+        Layer2ForwardBatch(ref _a1.Start, start, end);
+        _a2.Span.Slice(start * OutputSize, (end - start) * OutputSize).CopyTo(_predictOutputs.Span.Slice(start * OutputSize));
     }
 
     // Training across threads: the job now running, its batch size, and the cached delegate the workers run.
@@ -420,13 +420,13 @@ partial class TinyNet
         switch (_phase)
         {
             case 1: // layer 1 (Dense) forward
-                Layer1ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), first, end);
+                Layer1ForwardBatch(ref _x.Start, first, end);
                 break;
             case 3001: // layer 1 weight gradient
                 Layer1WeightGradient(batch, part, parts);
                 break;
             case 2: // layer 2 (Dense) forward
-                Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), first, end);
+                Layer2ForwardBatch(ref _a1.Start, first, end);
                 break;
             case 2002: // layer 2 activation derivative
                 Layer2Derivative(first, end);

@@ -7,7 +7,7 @@ partial class Net
     private bool _overwriteGradients;
 
     /// <inheritdoc cref="global::StaticNets.INetwork.ZeroGradients"/>
-    public void ZeroGradients() => global::System.Array.Clear(_gradients);
+    public void ZeroGradients() => _gradients.Clear();
 
     /// <inheritdoc cref="global::StaticNets.INetwork.TrainBatch"/>
     /// <remarks>The gradients are not cleared first: the backward pass overwrites every one of them.</remarks>
@@ -38,8 +38,8 @@ partial class Net
         int step = ++_step;
         _nonFiniteStep = false;
         float lr = _learningRate;
-        ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
-        ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
+        ref float p = ref _parameters.Start;
+        ref float g = ref _gradients.Start;
         // x - x of every new parameter is summed here: 0 while all are finite, NaN as soon as one is not
         var finite4 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
         float finite1 = 0f;

@@ -13,7 +13,7 @@ partial struct Outer
         {
             global::StaticNets.NetworkGuard.Length(input.Length, InputSize, nameof(input));
             global::StaticNets.NetworkGuard.Length(output.Length, OutputSize, nameof(output));
-            global::System.Span<float> hidden = global::StaticNets.AlignedArrays.Align(stackalloc float[PredictScratch + global::StaticNets.AlignedArrays.Padding], PredictScratch); // on a cache-line boundary
+            global::System.Span<float> hidden = global::StaticNets.AlignedBuffer.Align(stackalloc float[PredictScratch + global::StaticNets.AlignedBuffer.Padding], PredictScratch); // on a cache-line boundary
             ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
             ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             ref float h1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden); // (L1Out)
@@ -30,7 +30,7 @@ partial struct Outer
             int batch = global::StaticNets.NetworkGuard.Batch(inputs.Length, InputSize, MaxBatchSize, nameof(inputs));
             global::StaticNets.NetworkGuard.Length(outputs.Length, batch * OutputSize, nameof(outputs));
             ForwardBatch(inputs, batch, training: true);
-            new global::System.ReadOnlySpan<float>(_a3, 0, batch * OutputSize).CopyTo(outputs);
+            _a3.Span.Slice(0, batch * OutputSize).CopyTo(outputs);
         }
 
         /// <inheritdoc cref="global::StaticNets.INetwork.Evaluate"/>
@@ -41,13 +41,13 @@ partial struct Outer
             global::StaticNets.NetworkGuard.Length(outputs.Length, batch * OutputSize, nameof(outputs));
             ForwardBatch(inputs, batch, training: false);
             float loss = DataLoss(targets, batch);
-            new global::System.ReadOnlySpan<float>(_a3, 0, batch * OutputSize).CopyTo(outputs);
+            _a3.Span.Slice(0, batch * OutputSize).CopyTo(outputs);
             _batchSize = 0; // nothing here is for Backward
             return loss;
         }
 
         /// <inheritdoc cref="global::StaticNets.INetwork.LastOutputs"/>
-        public global::System.ReadOnlySpan<float> LastOutputs => new global::System.ReadOnlySpan<float>(_a3, 0, _batchSize * OutputSize);
+        public global::System.ReadOnlySpan<float> LastOutputs => _a3.Span.Slice(0, _batchSize * OutputSize);
 
         /// <summary>
         /// Runs a checked batch layer by layer, keeping the inputs and every layer's z and a for Backward.
@@ -56,7 +56,7 @@ partial struct Outer
         /// </summary>
         private void ForwardBatch(global::System.ReadOnlySpan<float> inputs, int batch, bool training)
         {
-            inputs.CopyTo(_x);
+            inputs.CopyTo(_x.Span);
             if (_workers is { } workers && batch >= 8)
             {
                 ForwardParallel(workers, batch, training);
@@ -64,17 +64,17 @@ partial struct Outer
                 return;
             }
 
-            Layer1ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), 0, batch);
+            Layer1ForwardBatch(ref _x.Start, 0, batch);
 
             // layer 2: its input chunks one after another, then their sum (the same sums threads sharing the chunks make)
             for (int chunk = 0; chunk < InputChunks; chunk++)
             {
-                Layer2ForwardPartial(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), batch, chunk);
+                Layer2ForwardPartial(ref _a1.Start, batch, chunk);
             }
 
             Layer2ForwardCombine(batch, 0, batch);
 
-            Layer3ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), 0, batch);
+            Layer3ForwardBatch(ref _a2.Start, 0, batch);
 
             _batchSize = batch;
         }
@@ -89,8 +89,8 @@ partial struct Outer
         /// <param name="a">Receives the activation, L1Out floats; may be the same memory as <paramref name="z"/>.</param>
         private void Layer1Forward(ref float x, ref float z, ref float a)
         {
-            ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1W);
-            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1B);
+            ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L1W);
+            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L1B);
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 // outputs 0..255: 2 blocks of 8 x Vector512, one per iteration
@@ -394,10 +394,10 @@ partial struct Outer
         /// <param name="end">One past the last sample; rows of _z1 and _a1 outside [start, end) are not touched.</param>
         private void Layer1ForwardBatch(ref float x, int start, int end)
         {
-            ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1W); // (L1In, L1Out)
-            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L1B); // (L1Out)
-            ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1); // (batch, L1Out)
-            ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L1Out)
+            ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L1W); // (L1In, L1Out)
+            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L1B); // (L1Out)
+            ref float z = ref _z1.Start; // (batch, L1Out)
+            ref float a = ref _a1.Start; // (batch, L1Out)
             int s = start;
             for (; s <= end - 4; s += 4)
             {
@@ -903,8 +903,8 @@ partial struct Outer
         /// <param name="a">Receives the activation, L2Out floats; may be the same memory as <paramref name="z"/>.</param>
         private void Layer2Forward(ref float x, ref float z, ref float a)
         {
-            ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W);
-            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2B);
+            ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L2W);
+            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L2B);
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 // outputs 0..255: 2 blocks of 8 x Vector512, one per iteration
@@ -1179,10 +1179,10 @@ partial struct Outer
         /// <param name="end">One past the last sample; rows of _z2 and _a2 outside [start, end) are not touched.</param>
         private void Layer2ForwardBatch(ref float x, int start, int end)
         {
-            ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W); // (L2In, L2Out)
-            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2B); // (L2Out)
-            ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2); // (batch, L2Out)
-            ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2); // (batch, L2Out)
+            ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L2W); // (L2In, L2Out)
+            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L2B); // (L2Out)
+            ref float z = ref _z2.Start; // (batch, L2Out)
+            ref float a = ref _a2.Start; // (batch, L2Out)
             int s = start;
             for (; s <= end - 4; s += 4)
             {
@@ -1686,8 +1686,8 @@ partial struct Outer
         /// </summary>
         private void Layer2ForwardPartial(ref float x, int batch, int chunk)
         {
-            ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W); // (L2In, L2Out)
-            ref float p = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_partial2), chunk * batch * L2Out); // (batch, L2Out)
+            ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L2W); // (L2In, L2Out)
+            ref float p = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _partial2.Start, chunk * batch * L2Out); // (batch, L2Out)
             int i0 = ChunkStart(chunk, L2In);
             int i1 = chunk == InputChunks - 1 ? L2In : ChunkStart(chunk + 1, L2In); // the last chunk also takes the rows after the last whole tile
             int s = 0;
@@ -2303,10 +2303,10 @@ partial struct Outer
         /// <summary>Layer 2, samples <paramref name="first"/> to <paramref name="end"/>: z = b + P[0] + P[1] + P[2] + P[3], added in that order; a = tanh(z).</summary>
         private void Layer2ForwardCombine(int batch, int first, int end)
         {
-            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2B);
-            ref float partial = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_partial2);
-            ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2);
-            ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2);
+            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L2B);
+            ref float partial = ref _partial2.Start;
+            ref float z = ref _z2.Start;
+            ref float a = ref _a2.Start;
             int chunkSize = batch * L2Out;
             for (int s = first; s < end; s++)
             {
@@ -2383,8 +2383,8 @@ partial struct Outer
         /// <param name="a">Receives the activation, L3Out floats; may be the same memory as <paramref name="z"/>.</param>
         private void Layer3Forward(ref float x, ref float z, ref float a)
         {
-            ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L3W);
-            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L3B);
+            ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L3W);
+            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L3B);
             // outputs 0..0 (float)
             var acc0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0);
             // input i goes to partial sum i % 4 of each accumulator: 4 independent FMA chains instead of one
@@ -2423,10 +2423,10 @@ partial struct Outer
         /// <param name="end">One past the last sample; rows of _z3 and _a3 outside [start, end) are not touched.</param>
         private void Layer3ForwardBatch(ref float x, int start, int end)
         {
-            ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L3W); // (L3In, L3Out)
-            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L3B); // (L3Out)
-            ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z3); // (batch, L3Out)
-            ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3); // (batch, L3Out)
+            ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L3W); // (L3In, L3Out)
+            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L3B); // (L3Out)
+            ref float z = ref _z3.Start; // (batch, L3Out)
+            ref float a = ref _a3.Start; // (batch, L3Out)
             int s = start;
             for (; s <= end - 4; s += 4)
             {
@@ -2574,9 +2574,9 @@ partial struct Outer
         {
             ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(_predictInputs.Span); // (batch, InputSize)
             Layer1ForwardBatch(ref x, start, end);
-            Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), start, end);
-            Layer3ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), start, end);
-            new global::System.ReadOnlySpan<float>(_a3, start * OutputSize, (end - start) * OutputSize).CopyTo(_predictOutputs.Span.Slice(start * OutputSize));
+            Layer2ForwardBatch(ref _a1.Start, start, end);
+            Layer3ForwardBatch(ref _a2.Start, start, end);
+            _a3.Span.Slice(start * OutputSize, (end - start) * OutputSize).CopyTo(_predictOutputs.Span.Slice(start * OutputSize));
         }
 
         // Training across threads: the job now running, its batch size, and the cached delegate the workers run.
@@ -2633,7 +2633,7 @@ partial struct Outer
             switch (_phase)
             {
                 case 1: // layer 1 (Dense) forward
-                    Layer1ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x), first, end);
+                    Layer1ForwardBatch(ref _x.Start, first, end);
                     break;
                 case 2001: // layer 1 activation derivative
                     Layer1Derivative(first, end);
@@ -2644,7 +2644,7 @@ partial struct Outer
                 case 2: // layer 2 (Dense) forward: this part's input chunks
                     for (int chunk = FirstChunk(part, parts); chunk < FirstChunk(part + 1, parts); chunk++)
                 {
-                    Layer2ForwardPartial(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), batch, chunk);
+                    Layer2ForwardPartial(ref _a1.Start, batch, chunk);
                 }
 
                     break;
@@ -2656,7 +2656,7 @@ partial struct Outer
                     Layer2InputGradient(0, batch, ChunkStart(FirstChunk(part, parts), L2In), part == parts - 1 ? L2In : ChunkStart(FirstChunk(part + 1, parts), L2In)); // by this part's rows of W2
                     break;
                 case 3: // layer 3 (Dense) forward
-                    Layer3ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), first, end);
+                    Layer3ForwardBatch(ref _a2.Start, first, end);
                     break;
                 case 2003: // layer 3 activation derivative
                     Layer3Derivative(first, end);

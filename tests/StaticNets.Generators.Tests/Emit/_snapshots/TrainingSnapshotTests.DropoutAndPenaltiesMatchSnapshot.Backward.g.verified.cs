@@ -34,10 +34,10 @@ partial class RegularizedNet
 
         // Elastic-net penalties on the weights (never the biases): added to the loss and the gradients.
         float penalty = 0f;
-        penalty += global::StaticNets.Operators.RegularizationOperator.Apply(new global::System.ReadOnlySpan<float>(_parameters, L2W, L2In * L2Out), new global::System.Span<float>(_gradients, L2W, L2In * L2Out), L2L1, L2L2);
-        penalty += global::StaticNets.Operators.RegularizationOperator.Apply(new global::System.ReadOnlySpan<float>(_parameters, L4W, L4In * L4Out), new global::System.Span<float>(_gradients, L4W, L4In * L4Out), L4L1, L4L2);
-        penalty += global::StaticNets.Operators.RegularizationOperator.Apply(new global::System.ReadOnlySpan<float>(_parameters, L5W, L5In * L5Out), new global::System.Span<float>(_gradients, L5W, L5In * L5Out), L5L1, L5L2);
-        penalty += global::StaticNets.Operators.RegularizationOperator.Apply(new global::System.ReadOnlySpan<float>(_parameters, L6W, L6In * L6Out), new global::System.Span<float>(_gradients, L6W, L6In * L6Out), L6L1, L6L2);
+        penalty += global::StaticNets.Operators.RegularizationOperator.Apply(_parameters.Span.Slice(L2W, L2In * L2Out), _gradients.Span.Slice(L2W, L2In * L2Out), L2L1, L2L2);
+        penalty += global::StaticNets.Operators.RegularizationOperator.Apply(_parameters.Span.Slice(L4W, L4In * L4Out), _gradients.Span.Slice(L4W, L4In * L4Out), L4L1, L4L2);
+        penalty += global::StaticNets.Operators.RegularizationOperator.Apply(_parameters.Span.Slice(L5W, L5In * L5Out), _gradients.Span.Slice(L5W, L5In * L5Out), L5L1, L5L2);
+        penalty += global::StaticNets.Operators.RegularizationOperator.Apply(_parameters.Span.Slice(L6W, L6In * L6Out), _gradients.Span.Slice(L6W, L6In * L6Out), L6L1, L6L2);
         _lastPenalty = penalty;
         return _lastDataLoss + _lastPenalty;
     }
@@ -53,7 +53,7 @@ partial class RegularizedNet
         for (int s = 0; s < batch; s++)
         {
             int row = s * OutputSize;
-            loss += global::StaticNets.Operators.SoftmaxCrossEntropyLoss.Evaluate(new global::System.ReadOnlySpan<float>(_z7, row, OutputSize), new global::System.ReadOnlySpan<float>(_a7, row, OutputSize), targets.Slice(row, OutputSize), new global::System.Span<float>(_dz7, row, OutputSize), scale);
+            loss += global::StaticNets.Operators.SoftmaxCrossEntropyLoss.Evaluate(_z7.Span.Slice(row, OutputSize), _a7.Span.Slice(row, OutputSize), targets.Slice(row, OutputSize), _dz7.Span.Slice(row, OutputSize), scale);
         }
 
         return loss * scale;
@@ -82,11 +82,11 @@ partial class RegularizedNet
     /// </summary>
     private void Layer7WeightGradient(int batch, int part, int parts)
     {
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L7W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L7B);
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L7W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L7B);
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6); // (batch, L7In)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz7); // (batch, L7Out)
+        ref float x = ref _a6.Start; // (batch, L7In)
+        ref float dz = ref _dz7.Start; // (batch, L7Out)
         // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
         int firstRow = parts == 1 ? 0 : part * (L7In / 4) / parts * 4;
         int endRow = parts == 1 ? (L7In / 4) * 4 : (part + 1) * (L7In / 4) / parts * 4;
@@ -185,9 +185,9 @@ partial class RegularizedNet
     /// <summary>Layer 7, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da6 = dz7·W7ᵀ, written to _dz6.</summary>
     private void Layer7InputGradient(int first, int end, int i0, int i1)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7W); // (L7In, L7Out)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz7); // (batch, L7Out)
-        ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L7In)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L7W); // (L7In, L7Out)
+        ref float dz = ref _dz7.Start; // (batch, L7Out)
+        ref float dx = ref _dz6.Start; // (batch, L7In)
         int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of W loaded feeds 4 dot products
         for (; t <= end - 4; t += 4)
@@ -477,11 +477,11 @@ partial class RegularizedNet
     /// <summary>Layer 6, samples <paramref name="first"/> to <paramref name="end"/>: _dz6 from dLoss/da to dLoss/dz, in place.</summary>
     private void Layer6Derivative(int first, int end)
     {
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
+        ref float dz = ref _dz6.Start; // (batch, L6Out)
 
         // 1. dz = da ⊙ silu'(z)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z6);
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6);
+        ref float z = ref _z6.Start;
+        ref float a = ref _a6.Start;
         for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L6Out);
@@ -509,11 +509,11 @@ partial class RegularizedNet
     /// </summary>
     private void Layer6WeightGradient(int batch, int part, int parts)
     {
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L6W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L6B);
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L6W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L6B);
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5); // (batch, L6In)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
+        ref float x = ref _a5.Start; // (batch, L6In)
+        ref float dz = ref _dz6.Start; // (batch, L6Out)
         // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
         int firstRow = parts == 1 ? 0 : part * (L6In / 4) / parts * 4;
         int endRow = parts == 1 ? (L6In / 4) * 4 : (part + 1) * (L6In / 4) / parts * 4;
@@ -634,9 +634,9 @@ partial class RegularizedNet
     /// <summary>Layer 6, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da5 = dz6·W6ᵀ, written to _dz5.</summary>
     private void Layer6InputGradient(int first, int end, int i0, int i1)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W); // (L6In, L6Out)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz6); // (batch, L6Out)
-        ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz5); // (batch, L6In)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L6W); // (L6In, L6Out)
+        ref float dz = ref _dz6.Start; // (batch, L6Out)
+        ref float dx = ref _dz5.Start; // (batch, L6In)
         int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of W loaded feeds 4 dot products
         for (; t <= end - 4; t += 4)
@@ -916,11 +916,11 @@ partial class RegularizedNet
     /// <summary>Layer 5, samples <paramref name="first"/> to <paramref name="end"/>: _dz5 from dLoss/da to dLoss/dz, in place.</summary>
     private void Layer5Derivative(int first, int end)
     {
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz5); // (batch, L5Out)
+        ref float dz = ref _dz5.Start; // (batch, L5Out)
 
         // 1. dz = da ⊙ gelu'(z)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z5);
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5);
+        ref float z = ref _z5.Start;
+        ref float a = ref _a5.Start;
         for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L5Out);
@@ -949,11 +949,11 @@ partial class RegularizedNet
     /// </summary>
     private void Layer5WeightGradient(int batch, int part, int parts)
     {
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L5W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L5B);
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L5W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L5B);
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4); // (batch, L5In)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz5); // (batch, L5Out)
+        ref float x = ref _a4.Start; // (batch, L5In)
+        ref float dz = ref _dz5.Start; // (batch, L5Out)
         // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
         int firstRow = parts == 1 ? 0 : part * (L5In / 4) / parts * 4;
         int endRow = parts == 1 ? (L5In / 4) * 4 : (part + 1) * (L5In / 4) / parts * 4;
@@ -1163,9 +1163,9 @@ partial class RegularizedNet
     /// <summary>Layer 5, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da4 = dz5·W5ᵀ, written to _dz4.</summary>
     private void Layer5InputGradient(int first, int end, int i0, int i1)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L5W); // (L5In, L5Out)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz5); // (batch, L5Out)
-        ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4); // (batch, L5In)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L5W); // (L5In, L5Out)
+        ref float dz = ref _dz5.Start; // (batch, L5Out)
+        ref float dx = ref _dz4.Start; // (batch, L5In)
         int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of W loaded feeds 4 dot products
         for (; t <= end - 4; t += 4)
@@ -1597,11 +1597,11 @@ partial class RegularizedNet
     /// <summary>Layer 4, samples <paramref name="first"/> to <paramref name="end"/>: _dz4 from dLoss/da to dLoss/dz, in place.</summary>
     private void Layer4Derivative(int first, int end)
     {
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4); // (batch, L4Out)
+        ref float dz = ref _dz4.Start; // (batch, L4Out)
 
         // 1. dz = da ⊙ elu'(z)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z4);
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4);
+        ref float z = ref _z4.Start;
+        ref float a = ref _a4.Start;
         for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L4Out);
@@ -1631,11 +1631,11 @@ partial class RegularizedNet
     /// </summary>
     private void Layer4WeightGradient(int batch, int part, int parts)
     {
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L4W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L4B);
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L4W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L4B);
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3); // (batch, L4In)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4); // (batch, L4Out)
+        ref float x = ref _a3.Start; // (batch, L4In)
+        ref float dz = ref _dz4.Start; // (batch, L4Out)
         // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
         int firstRow = parts == 1 ? 0 : part * (L4In / 4) / parts * 4;
         int endRow = parts == 1 ? (L4In / 4) * 4 : (part + 1) * (L4In / 4) / parts * 4;
@@ -1809,9 +1809,9 @@ partial class RegularizedNet
     /// <summary>Layer 4, samples <paramref name="first"/> to <paramref name="end"/>, inputs <paramref name="i0"/> to <paramref name="i1"/>: da3 = dz4·W4ᵀ, written to _dz3.</summary>
     private void Layer4InputGradient(int first, int end, int i0, int i1)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L4W); // (L4In, L4Out)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz4); // (batch, L4Out)
-        ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3); // (batch, L4In)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L4W); // (L4In, L4Out)
+        ref float dz = ref _dz4.Start; // (batch, L4Out)
+        ref float dx = ref _dz3.Start; // (batch, L4In)
         int t = first; // the first sample of the tile
         // 4 samples at a time: each vector of W loaded feeds 4 dot products
         for (; t <= end - 4; t += 4)
@@ -2212,9 +2212,9 @@ partial class RegularizedNet
     /// <summary>Layer 3 backward: dLoss/dinput = dLoss/doutput ⊙ mask, written to _dz2.</summary>
     private void Layer3Backward(int batch)
     {
-        ref float mask = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_mask3);
-        ref float dy = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz3);
-        ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2);
+        ref float mask = ref _mask3.Start;
+        ref float dy = ref _dz3.Start;
+        ref float dx = ref _dz2.Start;
         for (int k = 0; k < batch * L3Out; k++)
         {
             global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref dy, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref mask, k);
@@ -2239,11 +2239,11 @@ partial class RegularizedNet
     /// <summary>Layer 2, samples <paramref name="first"/> to <paramref name="end"/>: _dz2 from dLoss/da to dLoss/dz, in place.</summary>
     private void Layer2Derivative(int first, int end)
     {
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
+        ref float dz = ref _dz2.Start; // (batch, L2Out)
 
         // 1. dz = da ⊙ leaky_relu'(z)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2);
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2);
+        ref float z = ref _z2.Start;
+        ref float a = ref _a2.Start;
         for (int s = first; s < end; s++)
         {
             ref float zRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L2Out);
@@ -2276,11 +2276,11 @@ partial class RegularizedNet
     /// </summary>
     private void Layer2WeightGradient(int batch, int part, int parts)
     {
-        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2W);
-        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), L2B);
+        ref float dw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L2W);
+        ref float db = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _gradients.Start, L2B);
         bool accumulate = !_overwriteGradients; // false inside TrainBatch: dW and db are stored, not added to cleared memory
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1); // (batch, L2In)
-        ref float dz = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dz2); // (batch, L2Out)
+        ref float x = ref _a1.Start; // (batch, L2In)
+        ref float dz = ref _dz2.Start; // (batch, L2Out)
         // whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)
         int firstRow = parts == 1 ? 0 : part * (L2In / 4) / parts * 4;
         int endRow = parts == 1 ? (L2In / 4) * 4 : (part + 1) * (L2In / 4) / parts * 4;

@@ -11,7 +11,7 @@ partial class RegularizedNet
     {
         global::StaticNets.NetworkGuard.Length(input.Length, InputSize, nameof(input));
         global::StaticNets.NetworkGuard.Length(output.Length, OutputSize, nameof(output));
-        global::System.Span<float> hidden = global::StaticNets.AlignedArrays.Align(stackalloc float[PredictScratch + global::StaticNets.AlignedArrays.Padding], PredictScratch); // on a cache-line boundary
+        global::System.Span<float> hidden = global::StaticNets.AlignedBuffer.Align(stackalloc float[PredictScratch + global::StaticNets.AlignedBuffer.Padding], PredictScratch); // on a cache-line boundary
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
         ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         ref float h2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(hidden); // (L2Out)
@@ -34,7 +34,7 @@ partial class RegularizedNet
         int batch = global::StaticNets.NetworkGuard.Batch(inputs.Length, InputSize, MaxBatchSize, nameof(inputs));
         global::StaticNets.NetworkGuard.Length(outputs.Length, batch * OutputSize, nameof(outputs));
         ForwardBatch(inputs, batch, training: true);
-        new global::System.ReadOnlySpan<float>(_a7, 0, batch * OutputSize).CopyTo(outputs);
+        _a7.Span.Slice(0, batch * OutputSize).CopyTo(outputs);
     }
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Evaluate"/>
@@ -45,13 +45,13 @@ partial class RegularizedNet
         global::StaticNets.NetworkGuard.Length(outputs.Length, batch * OutputSize, nameof(outputs));
         ForwardBatch(inputs, batch, training: false);
         float loss = DataLoss(targets, batch);
-        new global::System.ReadOnlySpan<float>(_a7, 0, batch * OutputSize).CopyTo(outputs);
+        _a7.Span.Slice(0, batch * OutputSize).CopyTo(outputs);
         _batchSize = 0; // nothing here is for Backward
         return loss;
     }
 
     /// <inheritdoc cref="global::StaticNets.INetwork.LastOutputs"/>
-    public global::System.ReadOnlySpan<float> LastOutputs => new global::System.ReadOnlySpan<float>(_a7, 0, _batchSize * OutputSize);
+    public global::System.ReadOnlySpan<float> LastOutputs => _a7.Span.Slice(0, _batchSize * OutputSize);
 
     /// <summary>
     /// Runs a checked batch layer by layer, keeping the inputs and every layer's z and a for Backward.
@@ -60,7 +60,7 @@ partial class RegularizedNet
     /// </summary>
     private void ForwardBatch(global::System.ReadOnlySpan<float> inputs, int batch, bool training)
     {
-        inputs.CopyTo(_x);
+        inputs.CopyTo(_x.Span);
         if (_workers is { } workers && batch >= 8)
         {
             ForwardParallel(workers, batch, training);
@@ -70,17 +70,17 @@ partial class RegularizedNet
 
         Layer1Forward(batch, training);
 
-        Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), 0, batch);
+        Layer2ForwardBatch(ref _a1.Start, 0, batch);
 
         Layer3Forward(batch, training);
 
-        Layer4ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), 0, batch);
+        Layer4ForwardBatch(ref _a3.Start, 0, batch);
 
-        Layer5ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), 0, batch);
+        Layer5ForwardBatch(ref _a4.Start, 0, batch);
 
-        Layer6ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), 0, batch);
+        Layer6ForwardBatch(ref _a5.Start, 0, batch);
 
-        Layer7ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6), 0, batch);
+        Layer7ForwardBatch(ref _a6.Start, 0, batch);
 
         _batchSize = batch;
     }
@@ -94,13 +94,13 @@ partial class RegularizedNet
     {
         if (!training)
         {
-            global::System.Array.Copy(_x, _a1, batch * L1Out); // the identity at inference
+            _x.Span.Slice(0, batch * L1Out).CopyTo(_a1.Span); // the identity at inference
             return;
         }
 
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_x);
-        ref float mask = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_mask1);
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1);
+        ref float x = ref _x.Start;
+        ref float mask = ref _mask1.Start;
+        ref float a = ref _a1.Start;
         for (int k = 0; k < batch * L1Out; k++)
         {
             float keep = _random.NextSingle() < L1Rate ? 0f : L1Scale;
@@ -119,8 +119,8 @@ partial class RegularizedNet
     /// <param name="a">Receives the activation, L2Out floats; may be the same memory as <paramref name="z"/>.</param>
     private void Layer2Forward(ref float x, ref float z, ref float a)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W);
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2B);
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L2W);
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L2B);
         if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
             // outputs 0..7 (Vector256)
@@ -195,10 +195,10 @@ partial class RegularizedNet
     /// <param name="end">One past the last sample; rows of _z2 and _a2 outside [start, end) are not touched.</param>
     private void Layer2ForwardBatch(ref float x, int start, int end)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2W); // (L2In, L2Out)
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L2B); // (L2Out)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2); // (batch, L2Out)
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2); // (batch, L2Out)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L2W); // (L2In, L2Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L2B); // (L2Out)
+        ref float z = ref _z2.Start; // (batch, L2Out)
+        ref float a = ref _a2.Start; // (batch, L2Out)
         int s = start;
         for (; s <= end - 4; s += 4)
         {
@@ -327,13 +327,13 @@ partial class RegularizedNet
     {
         if (!training)
         {
-            global::System.Array.Copy(_a2, _a3, batch * L3Out); // the identity at inference
+            _a2.Span.Slice(0, batch * L3Out).CopyTo(_a3.Span); // the identity at inference
             return;
         }
 
-        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2);
-        ref float mask = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_mask3);
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3);
+        ref float x = ref _a2.Start;
+        ref float mask = ref _mask3.Start;
+        ref float a = ref _a3.Start;
         for (int k = 0; k < batch * L3Out; k++)
         {
             float keep = _random.NextSingle() < L3Rate ? 0f : L3Scale;
@@ -352,8 +352,8 @@ partial class RegularizedNet
     /// <param name="a">Receives the activation, L4Out floats; may be the same memory as <paramref name="z"/>.</param>
     private void Layer4Forward(ref float x, ref float z, ref float a)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L4W);
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L4B);
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L4W);
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L4B);
         if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
             // outputs 0..5 (Vector256 with 6 lanes used)
@@ -453,10 +453,10 @@ partial class RegularizedNet
     /// <param name="end">One past the last sample; rows of _z4 and _a4 outside [start, end) are not touched.</param>
     private void Layer4ForwardBatch(ref float x, int start, int end)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L4W); // (L4In, L4Out)
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L4B); // (L4Out)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z4); // (batch, L4Out)
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4); // (batch, L4Out)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L4W); // (L4In, L4Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L4B); // (L4Out)
+        ref float z = ref _z4.Start; // (batch, L4Out)
+        ref float a = ref _a4.Start; // (batch, L4Out)
         int s = start;
         for (; s <= end - 4; s += 4)
         {
@@ -620,8 +620,8 @@ partial class RegularizedNet
     /// <param name="a">Receives the activation, L5Out floats; may be the same memory as <paramref name="z"/>.</param>
     private void Layer5Forward(ref float x, ref float z, ref float a)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L5W);
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L5B);
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L5W);
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L5B);
         if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
             // outputs 0..4 (Vector256 with 5 lanes used)
@@ -705,10 +705,10 @@ partial class RegularizedNet
     /// <param name="end">One past the last sample; rows of _z5 and _a5 outside [start, end) are not touched.</param>
     private void Layer5ForwardBatch(ref float x, int start, int end)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L5W); // (L5In, L5Out)
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L5B); // (L5Out)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z5); // (batch, L5Out)
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5); // (batch, L5Out)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L5W); // (L5In, L5Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L5B); // (L5Out)
+        ref float z = ref _z5.Start; // (batch, L5Out)
+        ref float a = ref _a5.Start; // (batch, L5Out)
         int s = start;
         for (; s <= end - 4; s += 4)
         {
@@ -851,8 +851,8 @@ partial class RegularizedNet
     /// <param name="a">Receives the activation, L6Out floats; may be the same memory as <paramref name="z"/>.</param>
     private void Layer6Forward(ref float x, ref float z, ref float a)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W);
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6B);
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L6W);
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L6B);
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
             // outputs 0..3 (Vector128)
@@ -899,10 +899,10 @@ partial class RegularizedNet
     /// <param name="end">One past the last sample; rows of _z6 and _a6 outside [start, end) are not touched.</param>
     private void Layer6ForwardBatch(ref float x, int start, int end)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6W); // (L6In, L6Out)
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L6B); // (L6Out)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z6); // (batch, L6Out)
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6); // (batch, L6Out)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L6W); // (L6In, L6Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L6B); // (L6Out)
+        ref float z = ref _z6.Start; // (batch, L6Out)
+        ref float a = ref _a6.Start; // (batch, L6Out)
         int s = start;
         for (; s <= end - 4; s += 4)
         {
@@ -979,8 +979,8 @@ partial class RegularizedNet
     /// <param name="a">Receives the activation, L7Out floats; may be the same memory as <paramref name="z"/>.</param>
     private void Layer7Forward(ref float x, ref float z, ref float a)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7W);
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7B);
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L7W);
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L7B);
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
             // outputs 0..2 (Vector128 with 3 lanes used)
@@ -1047,10 +1047,10 @@ partial class RegularizedNet
     /// <param name="end">One past the last sample; rows of _z7 and _a7 outside [start, end) are not touched.</param>
     private void Layer7ForwardBatch(ref float x, int start, int end)
     {
-        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7W); // (L7In, L7Out)
-        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), L7B); // (L7Out)
-        ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z7); // (batch, L7Out)
-        ref float a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a7); // (batch, L7Out)
+        ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L7W); // (L7In, L7Out)
+        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L7B); // (L7Out)
+        ref float z = ref _z7.Start; // (batch, L7Out)
+        ref float a = ref _a7.Start; // (batch, L7Out)
         int s = start;
         for (; s <= end - 4; s += 4)
         {
@@ -1225,15 +1225,15 @@ partial class RegularizedNet
     {
         ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(_predictInputs.Span); // (batch, InputSize)
         // layer 1: dropout is the identity at inference
-        global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, start * L1Out), (end - start) * L1Out).CopyTo(new global::System.Span<float>(_a1, start * L1Out, (end - start) * L1Out));
-        Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), start, end);
+        global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, start * L1Out), (end - start) * L1Out).CopyTo(_a1.Span.Slice(start * L1Out, (end - start) * L1Out));
+        Layer2ForwardBatch(ref _a1.Start, start, end);
         // layer 3: dropout is the identity at inference
-        global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a2), start * L3Out), (end - start) * L3Out).CopyTo(new global::System.Span<float>(_a3, start * L3Out, (end - start) * L3Out));
-        Layer4ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), start, end);
-        Layer5ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), start, end);
-        Layer6ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), start, end);
-        Layer7ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6), start, end);
-        new global::System.ReadOnlySpan<float>(_a7, start * OutputSize, (end - start) * OutputSize).CopyTo(_predictOutputs.Span.Slice(start * OutputSize));
+        global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _a2.Start, start * L3Out), (end - start) * L3Out).CopyTo(_a3.Span.Slice(start * L3Out, (end - start) * L3Out));
+        Layer4ForwardBatch(ref _a3.Start, start, end);
+        Layer5ForwardBatch(ref _a4.Start, start, end);
+        Layer6ForwardBatch(ref _a5.Start, start, end);
+        Layer7ForwardBatch(ref _a6.Start, start, end);
+        _a7.Span.Slice(start * OutputSize, (end - start) * OutputSize).CopyTo(_predictOutputs.Span.Slice(start * OutputSize));
     }
 
     // Training across threads: the job now running, its batch size, and the cached delegate the workers run.
@@ -1297,7 +1297,7 @@ partial class RegularizedNet
         switch (_phase)
         {
             case 2: // layer 2 (Dense) forward
-                Layer2ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a1), first, end);
+                Layer2ForwardBatch(ref _a1.Start, first, end);
                 break;
             case 2002: // layer 2 activation derivative
                 Layer2Derivative(first, end);
@@ -1306,14 +1306,14 @@ partial class RegularizedNet
                 Layer2WeightGradient(batch, part, parts);
                 break;
             case 4: // layer 4 (Dense) forward
-                Layer4ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a3), first, end);
+                Layer4ForwardBatch(ref _a3.Start, first, end);
                 break;
             case 3004: // layer 4 weight gradient and input gradient
                 Layer4WeightGradient(batch, part, parts);
                 Layer4InputGradient(first, end, 0, L4In);
                 break;
             case 5: // layer 5 (Dense) forward
-                Layer5ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a4), first, end);
+                Layer5ForwardBatch(ref _a4.Start, first, end);
                 break;
             case 3005: // layer 5 weight gradient and input gradient
                 Layer5WeightGradient(batch, part, parts);
@@ -1321,7 +1321,7 @@ partial class RegularizedNet
                 Layer4Derivative(first, end);
                 break;
             case 6: // layer 6 (Dense) forward
-                Layer6ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a5), first, end);
+                Layer6ForwardBatch(ref _a5.Start, first, end);
                 break;
             case 3006: // layer 6 weight gradient and input gradient
                 Layer6WeightGradient(batch, part, parts);
@@ -1329,7 +1329,7 @@ partial class RegularizedNet
                 Layer5Derivative(first, end);
                 break;
             case 7: // layer 7 (Dense) forward
-                Layer7ForwardBatch(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_a6), first, end);
+                Layer7ForwardBatch(ref _a6.Start, first, end);
                 break;
             case 3007: // layer 7 weight gradient and input gradient
                 Layer7WeightGradient(batch, part, parts);

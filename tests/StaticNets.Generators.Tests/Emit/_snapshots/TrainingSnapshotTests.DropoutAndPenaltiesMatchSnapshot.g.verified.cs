@@ -69,17 +69,17 @@ partial class RegularizedNet : global::StaticNets.INetwork
     // Predict keeps the hidden activations (23 floats) on the stack.
     private const int PredictScratch = 23;
 
-    private readonly float[] _parameters;   // (ParameterCount): per layer, weights then biases; see the layer constants
-    private readonly float[] _gradients;    // (ParameterCount): same layout as _parameters
-    private readonly float[] _x;            // (MaxBatchSize, InputSize): inputs of the last Forward
-    private readonly float[] _a1, _mask1, _dz1; // (MaxBatchSize, L1Out): output, mask (0 or L1Scale), dLoss/doutput
-    private readonly float[] _z2, _a2, _dz2; // (MaxBatchSize, L2Out): pre-activation z, activation a, dLoss/dz
-    private readonly float[] _a3, _mask3, _dz3; // (MaxBatchSize, L3Out): output, mask (0 or L3Scale), dLoss/doutput
-    private readonly float[] _z4, _a4, _dz4; // (MaxBatchSize, L4Out): pre-activation z, activation a, dLoss/dz
-    private readonly float[] _z5, _a5, _dz5; // (MaxBatchSize, L5Out): pre-activation z, activation a, dLoss/dz
-    private readonly float[] _z6, _a6, _dz6; // (MaxBatchSize, L6Out): pre-activation z, activation a, dLoss/dz
-    private readonly float[] _z7, _a7, _dz7; // (MaxBatchSize, L7Out): pre-activation z, activation a, dLoss/dz
-    private readonly float[] _optimizerState; // (OptimizerStateSize): first moment, second moment, each in the parameter layout
+    private readonly global::StaticNets.AlignedBuffer _parameters;   // (ParameterCount): per layer, weights then biases; see the layer constants
+    private readonly global::StaticNets.AlignedBuffer _gradients;    // (ParameterCount): same layout as _parameters
+    private readonly global::StaticNets.AlignedBuffer _x;            // (MaxBatchSize, InputSize): inputs of the last Forward
+    private readonly global::StaticNets.AlignedBuffer _a1, _mask1, _dz1; // (MaxBatchSize, L1Out): output, mask (0 or L1Scale), dLoss/doutput
+    private readonly global::StaticNets.AlignedBuffer _z2, _a2, _dz2; // (MaxBatchSize, L2Out): pre-activation z, activation a, dLoss/dz
+    private readonly global::StaticNets.AlignedBuffer _a3, _mask3, _dz3; // (MaxBatchSize, L3Out): output, mask (0 or L3Scale), dLoss/doutput
+    private readonly global::StaticNets.AlignedBuffer _z4, _a4, _dz4; // (MaxBatchSize, L4Out): pre-activation z, activation a, dLoss/dz
+    private readonly global::StaticNets.AlignedBuffer _z5, _a5, _dz5; // (MaxBatchSize, L5Out): pre-activation z, activation a, dLoss/dz
+    private readonly global::StaticNets.AlignedBuffer _z6, _a6, _dz6; // (MaxBatchSize, L6Out): pre-activation z, activation a, dLoss/dz
+    private readonly global::StaticNets.AlignedBuffer _z7, _a7, _dz7; // (MaxBatchSize, L7Out): pre-activation z, activation a, dLoss/dz
+    private readonly global::StaticNets.AlignedBuffer _optimizerState; // (OptimizerStateSize): first moment, second moment, each in the parameter layout
     private readonly global::StaticNets.SeededRandom _random; // initialisation and dropout masks
     private float _learningRate;
     private int _step; // optimizer steps taken
@@ -98,38 +98,38 @@ partial class RegularizedNet : global::StaticNets.INetwork
         global::StaticNets.NetworkGuard.MaxBatchSize(maxBatchSize, L2Out, nameof(maxBatchSize)); // the widest row of the workspace
         MaxBatchSize = maxBatchSize;
         _learningRate = DefaultLearningRate;
-        _parameters = global::StaticNets.AlignedArrays.Floats(ParameterCount);
-        _gradients = global::StaticNets.AlignedArrays.Floats(ParameterCount);
-        _x = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * InputSize));
-        _mask1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out));
-        _a1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out));
-        _dz1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out));
-        _z2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2Out));
-        _a2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2Out));
-        _dz2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2Out));
-        _mask3 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L3Out));
-        _a3 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L3Out));
-        _dz3 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L3Out));
-        _z4 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L4Out));
-        _a4 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L4Out));
-        _dz4 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L4Out + 2)); // the backward kernels read the last row's tail as one vector, 2 floats past it
-        _z5 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L5Out));
-        _a5 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L5Out));
-        _dz5 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L5Out + 3)); // the backward kernels read the last row's tail as one vector, 3 floats past it
-        _z6 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L6Out));
-        _a6 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L6Out));
-        _dz6 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L6Out));
-        _z7 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L7Out));
-        _a7 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L7Out));
-        _dz7 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L7Out + 1)); // the backward kernels read the last row's tail as one vector, 1 float past it
+        _parameters = new global::StaticNets.AlignedBuffer(ParameterCount);
+        _gradients = new global::StaticNets.AlignedBuffer(ParameterCount);
+        _x = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * InputSize));
+        _mask1 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L1Out));
+        _a1 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L1Out));
+        _dz1 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L1Out));
+        _z2 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L2Out));
+        _a2 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L2Out));
+        _dz2 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L2Out));
+        _mask3 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L3Out));
+        _a3 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L3Out));
+        _dz3 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L3Out));
+        _z4 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L4Out));
+        _a4 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L4Out));
+        _dz4 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L4Out + 2)); // the backward kernels read the last row's tail as one vector, 2 floats past it
+        _z5 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L5Out));
+        _a5 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L5Out));
+        _dz5 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L5Out + 3)); // the backward kernels read the last row's tail as one vector, 3 floats past it
+        _z6 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L6Out));
+        _a6 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L6Out));
+        _dz6 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L6Out));
+        _z7 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L7Out));
+        _a7 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L7Out));
+        _dz7 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L7Out + 1)); // the backward kernels read the last row's tail as one vector, 1 float past it
 
-        _optimizerState = global::StaticNets.AlignedArrays.Floats(OptimizerStateSize);
+        _optimizerState = new global::StaticNets.AlignedBuffer(OptimizerStateSize);
         _random = new global::StaticNets.SeededRandom(unchecked((ulong)seed));
-        global::StaticNets.Initializers.HeNormal(new global::System.Span<float>(_parameters, L2W, L2In * L2Out), L2In, _random); // layer 2, LeakyReLU
-        global::StaticNets.Initializers.HeNormal(new global::System.Span<float>(_parameters, L4W, L4In * L4Out), L4In, _random); // layer 4, ELU
-        global::StaticNets.Initializers.GlorotUniform(new global::System.Span<float>(_parameters, L5W, L5In * L5Out), L5In, L5Out, _random); // layer 5, GELU
-        global::StaticNets.Initializers.GlorotUniform(new global::System.Span<float>(_parameters, L6W, L6In * L6Out), L6In, L6Out, _random); // layer 6, SiLU
-        global::StaticNets.Initializers.GlorotUniform(new global::System.Span<float>(_parameters, L7W, L7In * L7Out), L7In, L7Out, _random); // layer 7, Softmax
+        global::StaticNets.Initializers.HeNormal(_parameters.Span.Slice(L2W, L2In * L2Out), L2In, _random); // layer 2, LeakyReLU
+        global::StaticNets.Initializers.HeNormal(_parameters.Span.Slice(L4W, L4In * L4Out), L4In, _random); // layer 4, ELU
+        global::StaticNets.Initializers.GlorotUniform(_parameters.Span.Slice(L5W, L5In * L5Out), L5In, L5Out, _random); // layer 5, GELU
+        global::StaticNets.Initializers.GlorotUniform(_parameters.Span.Slice(L6W, L6In * L6Out), L6In, L6Out, _random); // layer 6, SiLU
+        global::StaticNets.Initializers.GlorotUniform(_parameters.Span.Slice(L7W, L7In * L7Out), L7In, L7Out, _random); // layer 7, Softmax
     }
 
     /// <inheritdoc cref="global::StaticNets.INetwork.MaxBatchSize"/>
@@ -159,10 +159,10 @@ partial class RegularizedNet : global::StaticNets.INetwork
     public int StepCount => _step;
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Parameters"/>
-    public global::System.Span<float> Parameters => _parameters;
+    public global::System.Span<float> Parameters => _parameters.Span;
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Gradients"/>
-    public global::System.ReadOnlySpan<float> Gradients => _gradients;
+    public global::System.ReadOnlySpan<float> Gradients => _gradients.Span;
 
     static int global::StaticNets.INetwork.InputSize => InputSize;
 
@@ -175,14 +175,14 @@ partial class RegularizedNet : global::StaticNets.INetwork
     static string global::StaticNets.INetwork.Architecture => Architecture;
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Save(global::System.IO.Stream)"/>
-    public void Save(global::System.IO.Stream stream) => global::StaticNets.ModelFile.Write(stream, Architecture, _parameters, OptimizerName, _step, _optimizerState);
+    public void Save(global::System.IO.Stream stream) => global::StaticNets.ModelFile.Write(stream, Architecture, _parameters.Span, OptimizerName, _step, _optimizerState.Span);
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Save(string)"/>
-    public void Save(string path) => global::StaticNets.ModelFile.Write(path, Architecture, _parameters, OptimizerName, _step, _optimizerState);
+    public void Save(string path) => global::StaticNets.ModelFile.Write(path, Architecture, _parameters.Span, OptimizerName, _step, _optimizerState.Span);
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Load(global::System.IO.Stream)"/>
-    public void Load(global::System.IO.Stream stream) => _step = global::StaticNets.ModelFile.Read(stream, Architecture, _parameters, OptimizerName, _step, _optimizerState);
+    public void Load(global::System.IO.Stream stream) => _step = global::StaticNets.ModelFile.Read(stream, Architecture, _parameters.Span, OptimizerName, _step, _optimizerState.Span);
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Load(string)"/>
-    public void Load(string path) => _step = global::StaticNets.ModelFile.Read(path, Architecture, _parameters, OptimizerName, _step, _optimizerState);
+    public void Load(string path) => _step = global::StaticNets.ModelFile.Read(path, Architecture, _parameters.Span, OptimizerName, _step, _optimizerState.Span);
 }

@@ -9,7 +9,7 @@ partial class AdadeltaNet
     private bool _overwriteGradients;
 
     /// <inheritdoc cref="global::StaticNets.INetwork.ZeroGradients"/>
-    public void ZeroGradients() => global::System.Array.Clear(_gradients);
+    public void ZeroGradients() => _gradients.Clear();
 
     /// <inheritdoc cref="global::StaticNets.INetwork.TrainBatch"/>
     /// <remarks>The gradients are not cleared first: the backward pass overwrites every one of them.</remarks>
@@ -40,10 +40,10 @@ partial class AdadeltaNet
         int step = ++_step;
         _nonFiniteStep = false;
         float lr = _learningRate;
-        ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
-        ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
-        ref float squareAverage = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState); // square average
-        ref float deltaAverage = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState), 1 * ParameterCount); // delta square average
+        ref float p = ref _parameters.Start;
+        ref float g = ref _gradients.Start;
+        ref float squareAverage = ref _optimizerState.Start; // square average
+        ref float deltaAverage = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _optimizerState.Start, 1 * ParameterCount); // delta square average
         const float rho = 0.9f, epsilon = 1E-06f;
         // x - x of every new parameter is summed here: 0 while all are finite, NaN as soon as one is not
         var finite16 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;

@@ -46,12 +46,12 @@ partial class AdadeltaNet : global::StaticNets.INetwork
     // Predict keeps the hidden activations (4 floats) on the stack.
     private const int PredictScratch = 4;
 
-    private readonly float[] _parameters;   // (ParameterCount): per layer, weights then biases; see the layer constants
-    private readonly float[] _gradients;    // (ParameterCount): same layout as _parameters
-    private readonly float[] _x;            // (MaxBatchSize, InputSize): inputs of the last Forward
-    private readonly float[] _z1, _a1, _dz1; // (MaxBatchSize, L1Out): pre-activation z, activation a, dLoss/dz
-    private readonly float[] _z2, _a2, _dz2; // (MaxBatchSize, L2Out): pre-activation z, activation a, dLoss/dz
-    private readonly float[] _optimizerState; // (OptimizerStateSize): square average, delta square average, each in the parameter layout
+    private readonly global::StaticNets.AlignedBuffer _parameters;   // (ParameterCount): per layer, weights then biases; see the layer constants
+    private readonly global::StaticNets.AlignedBuffer _gradients;    // (ParameterCount): same layout as _parameters
+    private readonly global::StaticNets.AlignedBuffer _x;            // (MaxBatchSize, InputSize): inputs of the last Forward
+    private readonly global::StaticNets.AlignedBuffer _z1, _a1, _dz1; // (MaxBatchSize, L1Out): pre-activation z, activation a, dLoss/dz
+    private readonly global::StaticNets.AlignedBuffer _z2, _a2, _dz2; // (MaxBatchSize, L2Out): pre-activation z, activation a, dLoss/dz
+    private readonly global::StaticNets.AlignedBuffer _optimizerState; // (OptimizerStateSize): square average, delta square average, each in the parameter layout
     private readonly global::StaticNets.SeededRandom _random; // initialisation
     private float _learningRate;
     private int _step; // optimizer steps taken
@@ -70,20 +70,20 @@ partial class AdadeltaNet : global::StaticNets.INetwork
         global::StaticNets.NetworkGuard.MaxBatchSize(maxBatchSize, L1Out, nameof(maxBatchSize)); // the widest row of the workspace
         MaxBatchSize = maxBatchSize;
         _learningRate = DefaultLearningRate;
-        _parameters = global::StaticNets.AlignedArrays.Floats(ParameterCount);
-        _gradients = global::StaticNets.AlignedArrays.Floats(ParameterCount);
-        _x = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * InputSize));
-        _z1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out));
-        _a1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out));
-        _dz1 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L1Out));
-        _z2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2Out));
-        _a2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2Out));
-        _dz2 = global::StaticNets.AlignedArrays.Floats(checked(maxBatchSize * L2Out + 2)); // the backward kernels read the last row's tail as one vector, 2 floats past it
+        _parameters = new global::StaticNets.AlignedBuffer(ParameterCount);
+        _gradients = new global::StaticNets.AlignedBuffer(ParameterCount);
+        _x = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * InputSize));
+        _z1 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L1Out));
+        _a1 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L1Out));
+        _dz1 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L1Out));
+        _z2 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L2Out));
+        _a2 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L2Out));
+        _dz2 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L2Out + 2)); // the backward kernels read the last row's tail as one vector, 2 floats past it
 
-        _optimizerState = global::StaticNets.AlignedArrays.Floats(OptimizerStateSize);
+        _optimizerState = new global::StaticNets.AlignedBuffer(OptimizerStateSize);
         _random = new global::StaticNets.SeededRandom(unchecked((ulong)seed));
-        global::StaticNets.Initializers.GlorotUniform(new global::System.Span<float>(_parameters, L1W, L1In * L1Out), L1In, L1Out, _random); // layer 1, Tanh
-        global::StaticNets.Initializers.GlorotUniform(new global::System.Span<float>(_parameters, L2W, L2In * L2Out), L2In, L2Out, _random); // layer 2, Linear
+        global::StaticNets.Initializers.GlorotUniform(_parameters.Span.Slice(L1W, L1In * L1Out), L1In, L1Out, _random); // layer 1, Tanh
+        global::StaticNets.Initializers.GlorotUniform(_parameters.Span.Slice(L2W, L2In * L2Out), L2In, L2Out, _random); // layer 2, Linear
     }
 
     /// <inheritdoc cref="global::StaticNets.INetwork.MaxBatchSize"/>
@@ -113,10 +113,10 @@ partial class AdadeltaNet : global::StaticNets.INetwork
     public int StepCount => _step;
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Parameters"/>
-    public global::System.Span<float> Parameters => _parameters;
+    public global::System.Span<float> Parameters => _parameters.Span;
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Gradients"/>
-    public global::System.ReadOnlySpan<float> Gradients => _gradients;
+    public global::System.ReadOnlySpan<float> Gradients => _gradients.Span;
 
     static int global::StaticNets.INetwork.InputSize => InputSize;
 
@@ -129,14 +129,14 @@ partial class AdadeltaNet : global::StaticNets.INetwork
     static string global::StaticNets.INetwork.Architecture => Architecture;
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Save(global::System.IO.Stream)"/>
-    public void Save(global::System.IO.Stream stream) => global::StaticNets.ModelFile.Write(stream, Architecture, _parameters, OptimizerName, _step, _optimizerState);
+    public void Save(global::System.IO.Stream stream) => global::StaticNets.ModelFile.Write(stream, Architecture, _parameters.Span, OptimizerName, _step, _optimizerState.Span);
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Save(string)"/>
-    public void Save(string path) => global::StaticNets.ModelFile.Write(path, Architecture, _parameters, OptimizerName, _step, _optimizerState);
+    public void Save(string path) => global::StaticNets.ModelFile.Write(path, Architecture, _parameters.Span, OptimizerName, _step, _optimizerState.Span);
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Load(global::System.IO.Stream)"/>
-    public void Load(global::System.IO.Stream stream) => _step = global::StaticNets.ModelFile.Read(stream, Architecture, _parameters, OptimizerName, _step, _optimizerState);
+    public void Load(global::System.IO.Stream stream) => _step = global::StaticNets.ModelFile.Read(stream, Architecture, _parameters.Span, OptimizerName, _step, _optimizerState.Span);
 
     /// <inheritdoc cref="global::StaticNets.INetwork.Load(string)"/>
-    public void Load(string path) => _step = global::StaticNets.ModelFile.Read(path, Architecture, _parameters, OptimizerName, _step, _optimizerState);
+    public void Load(string path) => _step = global::StaticNets.ModelFile.Read(path, Architecture, _parameters.Span, OptimizerName, _step, _optimizerState.Span);
 }

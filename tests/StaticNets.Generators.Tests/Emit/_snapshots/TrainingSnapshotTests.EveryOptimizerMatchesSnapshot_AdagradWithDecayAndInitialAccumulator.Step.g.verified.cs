@@ -9,7 +9,7 @@ partial class AdagradWithDecayAndInitialAccumulatorNet
     private bool _overwriteGradients;
 
     /// <inheritdoc cref="global::StaticNets.INetwork.ZeroGradients"/>
-    public void ZeroGradients() => global::System.Array.Clear(_gradients);
+    public void ZeroGradients() => _gradients.Clear();
 
     /// <inheritdoc cref="global::StaticNets.INetwork.TrainBatch"/>
     /// <remarks>The gradients are not cleared first: the backward pass overwrites every one of them.</remarks>
@@ -40,9 +40,9 @@ partial class AdagradWithDecayAndInitialAccumulatorNet
         int step = ++_step;
         _nonFiniteStep = false;
         float lr = _learningRate;
-        ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
-        ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
-        ref float sum = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState); // sum of squared gradients
+        ref float p = ref _parameters.Start;
+        ref float g = ref _gradients.Start;
+        ref float sum = ref _optimizerState.Start; // sum of squared gradients
         const float learningRateDecay = 0.001f, epsilon = 1E-10f;
         float clr = lr / (1f + (step - 1) * learningRateDecay);
         // x - x of every new parameter is summed here: 0 while all are finite, NaN as soon as one is not

@@ -9,7 +9,7 @@ partial class AdamAmsGradWithWeightDecayNet
     private bool _overwriteGradients;
 
     /// <inheritdoc cref="global::StaticNets.INetwork.ZeroGradients"/>
-    public void ZeroGradients() => global::System.Array.Clear(_gradients);
+    public void ZeroGradients() => _gradients.Clear();
 
     /// <inheritdoc cref="global::StaticNets.INetwork.TrainBatch"/>
     /// <remarks>The gradients are not cleared first: the backward pass overwrites every one of them.</remarks>
@@ -40,11 +40,11 @@ partial class AdamAmsGradWithWeightDecayNet
         int step = ++_step;
         _nonFiniteStep = false;
         float lr = _learningRate;
-        ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
-        ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
-        ref float m = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState); // first moment
-        ref float v = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState), 1 * ParameterCount); // second moment
-        ref float vMax = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState), 2 * ParameterCount); // max second moment
+        ref float p = ref _parameters.Start;
+        ref float g = ref _gradients.Start;
+        ref float m = ref _optimizerState.Start; // first moment
+        ref float v = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _optimizerState.Start, 1 * ParameterCount); // second moment
+        ref float vMax = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _optimizerState.Start, 2 * ParameterCount); // max second moment
         const float weightDecay = 0.0001f;
         const float beta1 = 0.9f, beta2 = 0.999f, epsilon = 1E-08f;
         // Bias corrections in double, as PyTorch computes them in Python floats.

@@ -9,7 +9,7 @@ partial class MomentumNet
     private bool _overwriteGradients;
 
     /// <inheritdoc cref="global::StaticNets.INetwork.ZeroGradients"/>
-    public void ZeroGradients() => global::System.Array.Clear(_gradients);
+    public void ZeroGradients() => _gradients.Clear();
 
     /// <inheritdoc cref="global::StaticNets.INetwork.TrainBatch"/>
     /// <remarks>The gradients are not cleared first: the backward pass overwrites every one of them.</remarks>
@@ -40,9 +40,9 @@ partial class MomentumNet
         int step = ++_step;
         _nonFiniteStep = false;
         float lr = _learningRate;
-        ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
-        ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
-        ref float buffer = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState); // momentum buffer
+        ref float p = ref _parameters.Start;
+        ref float g = ref _gradients.Start;
+        ref float buffer = ref _optimizerState.Start; // momentum buffer
         const float momentum = 0.9f, dampening = 0f;
         // The first step copies the gradient into the buffer; later steps decay it.
         float bufferDecay = step == 1 ? 0f : momentum;

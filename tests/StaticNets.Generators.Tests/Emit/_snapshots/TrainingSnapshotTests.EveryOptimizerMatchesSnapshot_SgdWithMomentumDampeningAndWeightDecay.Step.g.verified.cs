@@ -9,7 +9,7 @@ partial class SgdWithMomentumDampeningAndWeightDecayNet
     private bool _overwriteGradients;
 
     /// <inheritdoc cref="global::StaticNets.INetwork.ZeroGradients"/>
-    public void ZeroGradients() => global::System.Array.Clear(_gradients);
+    public void ZeroGradients() => _gradients.Clear();
 
     /// <inheritdoc cref="global::StaticNets.INetwork.TrainBatch"/>
     /// <remarks>The gradients are not cleared first: the backward pass overwrites every one of them.</remarks>
@@ -40,9 +40,9 @@ partial class SgdWithMomentumDampeningAndWeightDecayNet
         int step = ++_step;
         _nonFiniteStep = false;
         float lr = _learningRate;
-        ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
-        ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients);
-        ref float buffer = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_optimizerState); // momentum buffer
+        ref float p = ref _parameters.Start;
+        ref float g = ref _gradients.Start;
+        ref float buffer = ref _optimizerState.Start; // momentum buffer
         const float weightDecay = 0.0001f;
         const float momentum = 0.9f, dampening = 0.1f;
         // The first step copies the gradient into the buffer; later steps decay it.
