@@ -19,7 +19,8 @@ namespace StaticNets;
 /// </para>
 /// <para>
 /// <see cref="Span"/> is the buffer, bounds-checked; <see cref="Start"/> is a reference to its element 0 for kernels
-/// that address it with <see cref="Unsafe.Add{T}(ref T, int)"/>. The default value is an empty buffer with no array.
+/// that address it with <see cref="Unsafe.Add{T}(ref T, int)"/>. Like <see cref="Memory{T}"/>, a copy of the value refers
+/// to the same floats. The default value is an empty buffer with no array.
 /// </para>
 /// </remarks>
 public readonly struct AlignedBuffer
