@@ -153,6 +153,34 @@ public sealed class ReferenceEquivalenceTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(TestNetworks.WidthNames), MemberType = typeof(TestNetworks))]
+    public void PredictBatchMatchesReference(string name)
+    {
+        // PredictBatch runs the batch kernels sample tile by sample tile (Forward runs the input chunks of wide layers).
+        NetworkCase network = TestNetworks.Get(name);
+        INetwork generated = network.Create(NetworkSeed, maxBatchSize: Batch);
+        ReferenceNetwork reference = network.CreateReference();
+        double[] parameters = TestData.ToDouble(generated.Parameters);
+        float[] inputs = TestData.Uniform(new SeededRandom(3), Batch * network.InputSize);
+        var predictBatch = generated.GetType().GetMethod("PredictBatch", [typeof(ReadOnlyMemory<float>), typeof(Memory<float>)])!;
+
+        double worst = 0;
+        foreach (int batch in new[] { Batch, 2 })
+        {
+            var outputs = new float[batch * network.OutputSize];
+            predictBatch.Invoke(generated, [new ReadOnlyMemory<float>(inputs, 0, batch * network.InputSize), new Memory<float>(outputs)]);
+            var expected = new double[network.OutputSize];
+            for (int s = 0; s < batch; s++)
+            {
+                reference.Predict(parameters, TestData.ToDouble(inputs.AsSpan(s * network.InputSize, network.InputSize)), expected);
+                worst = Math.Max(worst, AssertOutputsClose(outputs.AsSpan(s * network.OutputSize, network.OutputSize), expected, $"batch {batch}, sample {s}"));
+            }
+        }
+
+        output.WriteLine($"worst relative error {worst:E2}");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestNetworks.WidthNames), MemberType = typeof(TestNetworks))]
     public void BackwardMatchesReferenceGradient(string name)
     {
         NetworkCase network = TestNetworks.Get(name);

@@ -655,6 +655,29 @@ public sealed class NetworkEmitterTests
     }
 
     [Fact]
+    public void BatchKernelsTakeTheRowsOfWInPanelsThatFitTheL1Cache()
+    {
+        // 784 -> 128: 64 rows of W1 make 32 KB, so 13 panels over all rows, and panels of each 196-row input chunk.
+        string forward = Emit(TestModels.Network(784, [(128, ReLU), (10, Softmax)]), ".Forward.g.cs");
+        string batch = GeneratedCode.Method(forward, "Layer1ForwardBatch");
+        Assert.Contains("for (int panel = 0; panel < 13; panel++)", batch, StringComparison.Ordinal);
+        Assert.Contains("int i0 = panel * L1In / 13, i1 = (panel + 1) * L1In / 13;", batch, StringComparison.Ordinal);
+        Assert.Contains("if (!lastPanel) // the sums so far, for the next panel", batch, StringComparison.Ordinal);
+        Assert.Contains("for (int s = tiled; s < end; s++)", batch, StringComparison.Ordinal);
+        string chunk = GeneratedCode.Method(forward, "Layer1ForwardPartial");
+        Assert.Contains("int panels = (c1 - c0 + 63) / 64;", chunk, StringComparison.Ordinal);
+        Assert.Contains("firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 0)", chunk, StringComparison.Ordinal);
+
+        // A softmax layer needs whole rows of logits; 512 outputs would leave 16-row panels; 64 rows of 16 outputs fit one panel.
+        Assert.DoesNotContain("panel", GeneratedCode.Method(forward, "Layer2ForwardBatch"), StringComparison.Ordinal);
+        string wide = Emit(TestModels.Network(784, [(512, ReLU), (10, Softmax)]), ".Forward.g.cs");
+        Assert.DoesNotContain("panel", GeneratedCode.Method(wide, "Layer1ForwardBatch"), StringComparison.Ordinal);
+        Assert.DoesNotContain("panel", GeneratedCode.Method(wide, "Layer1ForwardPartial"), StringComparison.Ordinal);
+        string small = Emit(TestModels.Network(64, [(16, ReLU), (10, Softmax)]), ".Forward.g.cs");
+        Assert.DoesNotContain("panel", GeneratedCode.Method(small, "Layer1ForwardBatch"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EveryBufferFieldHasAShapeComment()
     {
         string main = Emit(Wide, ".g.cs");

@@ -114,6 +114,17 @@ public partial class WideSoftmax;
 public partial class WideMse;
 
 /// <summary>
+/// A layer whose batch kernels take the rows of W in panels: 700 inputs in 9 panels of at most 81 rows (32 KB of
+/// 101 outputs), its 4 input chunks in 3 panels each, with 101 outputs ending in a partial vector that the panels store
+/// and reload.
+/// </summary>
+[Network(Loss.SoftmaxCrossEntropy)]
+[Input(700)]
+[Dense(101, Activation.ELU)]
+[Dense(7, Activation.Softmax)]
+public partial class PanelledTail;
+
+/// <summary>
 /// A hidden layer of 16400 floats, more than Predict keeps on the stack (16384), so Predict uses its per-thread buffer.
 /// </summary>
 [Network(Loss.MeanSquaredError, MaxBatchSize = 4)]

@@ -49,6 +49,7 @@ public static class TestNetworks
         NetworkCase.Of((s, b) => new WidthsMultiplesOf7(s, b)),
         NetworkCase.Of((s, b) => new WideSoftmax(s, b)),
         NetworkCase.Of((s, b) => new WideMse(s, b)),
+        NetworkCase.Of((s, b) => new PanelledTail(s, b)),
         NetworkCase.Of((s, b) => new HugeHidden(s, b)),
         NetworkCase.Of((s, b) => new MnistMlp(s, b)),
     ];

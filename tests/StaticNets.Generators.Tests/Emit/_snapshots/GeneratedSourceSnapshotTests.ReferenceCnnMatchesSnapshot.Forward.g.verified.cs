@@ -3274,377 +3274,475 @@ partial class Cnn
         ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L6B); // (L6Out)
         ref float z = ref _z6.Start; // (batch, L6Out)
         ref float a = ref _a6.Start; // (batch, L6Out)
-        int s = start;
-        for (; s <= end - 4; s += 4)
+        int tiled = start + (end - start) / 4 * 4; // one past the last sample in a whole tile
+        // The rows of W6 in 13 equal panels of at most 128 (32 KB): a panel stays in the L1 cache while every
+        // tile of samples uses it. Z holds each panel's sums for the next, which rounds nothing; the last panel applies the activation.
+        for (int panel = 0; panel < 13; panel++)
         {
-            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L6In);
-            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L6In);
-            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L6In);
-            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L6In);
-            ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L6Out);
-            ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L6Out);
-            ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L6Out);
-            ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L6Out);
-            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L6Out);
-            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L6Out);
-            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L6Out);
-            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L6Out);
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            int i0 = panel * L6In / 13, i1 = (panel + 1) * L6In / 13;
+            bool firstPanel = panel == 0, lastPanel = panel == 12;
+            for (int s = start; s < tiled; s += 4)
             {
-                // outputs 0..63 (4 x Vector512)
+                ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L6In);
+                ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L6In);
+                ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L6In);
+                ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L6In);
+                ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L6Out);
+                ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L6Out);
+                ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L6Out);
+                ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L6Out);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L6Out);
+                ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L6Out);
+                ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L6Out);
+                ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L6Out);
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 0);
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 16);
-                    var acc0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 32);
-                    var acc0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 48);
-                    var acc1_0 = acc0_0;
-                    var acc1_1 = acc0_1;
-                    var acc1_2 = acc0_2;
-                    var acc1_3 = acc0_3;
-                    var acc2_0 = acc0_0;
-                    var acc2_1 = acc0_1;
-                    var acc2_2 = acc0_2;
-                    var acc2_3 = acc0_3;
-                    var acc3_0 = acc0_0;
-                    var acc3_1 = acc0_1;
-                    var acc3_2 = acc0_2;
-                    var acc3_3 = acc0_3;
-                    for (int i = 0; i < L6In; i++)
+                    // outputs 0..63 (4 x Vector512)
                     {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
-                        var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
-                        var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
-                        var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32);
-                        var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48);
-                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
-                        var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
-                        acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
-                        acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
-                        acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
-                        acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w3, acc0_3);
-                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
-                        var x1iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1i);
-                        acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w0, acc1_0);
-                        acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w1, acc1_1);
-                        acc1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w2, acc1_2);
-                        acc1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w3, acc1_3);
-                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
-                        var x2iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2i);
-                        acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w0, acc2_0);
-                        acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w1, acc2_1);
-                        acc2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w2, acc2_2);
-                        acc2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w3, acc2_3);
-                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
-                        var x3iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3i);
-                        acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w0, acc3_0);
-                        acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w1, acc3_1);
-                        acc3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w2, acc3_2);
-                        acc3_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w3, acc3_3);
-                    }
+                        var acc0_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 0) : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z0, 0);
+                        var acc0_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 16) : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z0, 16);
+                        var acc0_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 32) : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z0, 32);
+                        var acc0_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 48) : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z0, 48);
+                        var acc1_0 = firstPanel ? acc0_0 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z1, 0);
+                        var acc1_1 = firstPanel ? acc0_1 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z1, 16);
+                        var acc1_2 = firstPanel ? acc0_2 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z1, 32);
+                        var acc1_3 = firstPanel ? acc0_3 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z1, 48);
+                        var acc2_0 = firstPanel ? acc0_0 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z2, 0);
+                        var acc2_1 = firstPanel ? acc0_1 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z2, 16);
+                        var acc2_2 = firstPanel ? acc0_2 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z2, 32);
+                        var acc2_3 = firstPanel ? acc0_3 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z2, 48);
+                        var acc3_0 = firstPanel ? acc0_0 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z3, 0);
+                        var acc3_1 = firstPanel ? acc0_1 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z3, 16);
+                        var acc3_2 = firstPanel ? acc0_2 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z3, 32);
+                        var acc3_3 = firstPanel ? acc0_3 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z3, 48);
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
+                            var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
+                            var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32);
+                            var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w3, acc0_3);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w3, acc1_3);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w3, acc2_3);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w3, acc3_3);
+                        }
 
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref z0, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_0), ref a0, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref z0, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_1), ref a0, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref z0, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_2), ref a0, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref z0, 48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_3), ref a0, 48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref z1, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_0), ref a1, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref z1, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_1), ref a1, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_2, ref z1, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_2), ref a1, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_3, ref z1, 48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_3), ref a1, 48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref z2, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_0), ref a2, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref z2, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_1), ref a2, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_2, ref z2, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_2), ref a2, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_3, ref z2, 48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_3), ref a2, 48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref z3, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_0), ref a3, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref z3, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_1), ref a3, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref z3, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_2), ref a3, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref z3, 48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_3), ref a3, 48);
+                        if (!lastPanel) // the sums so far, for the next panel
+                        {
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref z0, 0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref z0, 16);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref z0, 32);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref z0, 48);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref z1, 0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref z1, 16);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_2, ref z1, 32);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_3, ref z1, 48);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref z2, 0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref z2, 16);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_2, ref z2, 32);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_3, ref z2, 48);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref z3, 0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref z3, 16);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref z3, 32);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref z3, 48);
+                        }
+                        else
+                        {
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref z0, 0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_0), ref a0, 0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref z0, 16);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_1), ref a0, 16);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref z0, 32);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_2), ref a0, 32);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref z0, 48);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_3), ref a0, 48);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref z1, 0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_0), ref a1, 0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref z1, 16);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_1), ref a1, 16);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_2, ref z1, 32);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_2), ref a1, 32);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_3, ref z1, 48);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_3), ref a1, 48);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref z2, 0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_0), ref a2, 0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref z2, 16);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_1), ref a2, 16);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_2, ref z2, 32);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_2), ref a2, 32);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_3, ref z2, 48);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_3), ref a2, 48);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref z3, 0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_0), ref a3, 0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref z3, 16);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_1), ref a3, 16);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref z3, 32);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_2), ref a3, 32);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref z3, 48);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_3), ref a3, 48);
+                        }
+                    }
                 }
-            }
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-            {
-                // outputs 0..31 (4 x Vector256)
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 0);
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 8);
-                    var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 16);
-                    var acc0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 24);
-                    var acc1_0 = acc0_0;
-                    var acc1_1 = acc0_1;
-                    var acc1_2 = acc0_2;
-                    var acc1_3 = acc0_3;
-                    var acc2_0 = acc0_0;
-                    var acc2_1 = acc0_1;
-                    var acc2_2 = acc0_2;
-                    var acc2_3 = acc0_3;
-                    var acc3_0 = acc0_0;
-                    var acc3_1 = acc0_1;
-                    var acc3_2 = acc0_2;
-                    var acc3_3 = acc0_3;
-                    for (int i = 0; i < L6In; i++)
+                    // outputs 0..31 (4 x Vector256)
                     {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
-                        var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
-                        var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8);
-                        var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
-                        var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24);
-                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
-                        var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
-                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
-                        acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w1, acc0_1);
-                        acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
-                        acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w3, acc0_3);
-                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
-                        var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
-                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
-                        acc1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w1, acc1_1);
-                        acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w2, acc1_2);
-                        acc1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w3, acc1_3);
-                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
-                        var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
-                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
-                        acc2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w1, acc2_1);
-                        acc2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w2, acc2_2);
-                        acc2_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w3, acc2_3);
-                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
-                        var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
-                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
-                        acc3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w1, acc3_1);
-                        acc3_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w2, acc3_2);
-                        acc3_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w3, acc3_3);
-                    }
+                        var acc0_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 0) : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z0, 0);
+                        var acc0_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 8) : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z0, 8);
+                        var acc0_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 16) : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z0, 16);
+                        var acc0_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 24) : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z0, 24);
+                        var acc1_0 = firstPanel ? acc0_0 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z1, 0);
+                        var acc1_1 = firstPanel ? acc0_1 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z1, 8);
+                        var acc1_2 = firstPanel ? acc0_2 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z1, 16);
+                        var acc1_3 = firstPanel ? acc0_3 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z1, 24);
+                        var acc2_0 = firstPanel ? acc0_0 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z2, 0);
+                        var acc2_1 = firstPanel ? acc0_1 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z2, 8);
+                        var acc2_2 = firstPanel ? acc0_2 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z2, 16);
+                        var acc2_3 = firstPanel ? acc0_3 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z2, 24);
+                        var acc3_0 = firstPanel ? acc0_0 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z3, 0);
+                        var acc3_1 = firstPanel ? acc0_1 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z3, 8);
+                        var acc3_2 = firstPanel ? acc0_2 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z3, 16);
+                        var acc3_3 = firstPanel ? acc0_3 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z3, 24);
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
+                            var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8);
+                            var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
+                            var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w3, acc0_3);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w3, acc1_3);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w3, acc2_3);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w3, acc3_3);
+                        }
 
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref z0, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_0), ref a0, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref z0, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_1), ref a0, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref z0, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_2), ref a0, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref z0, 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_3), ref a0, 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref z1, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_0), ref a1, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref z1, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_1), ref a1, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref z1, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_2), ref a1, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_3, ref z1, 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_3), ref a1, 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref z2, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_0), ref a2, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_1, ref z2, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_1), ref a2, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref z2, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_2), ref a2, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_3, ref z2, 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_3), ref a2, 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref z3, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_0), ref a3, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_1, ref z3, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_1), ref a3, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref z3, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_2), ref a3, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_3, ref z3, 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_3), ref a3, 24);
+                        if (!lastPanel) // the sums so far, for the next panel
+                        {
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref z0, 0);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref z0, 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref z0, 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref z0, 24);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref z1, 0);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref z1, 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref z1, 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_3, ref z1, 24);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref z2, 0);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_1, ref z2, 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref z2, 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_3, ref z2, 24);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref z3, 0);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_1, ref z3, 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref z3, 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_3, ref z3, 24);
+                        }
+                        else
+                        {
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref z0, 0);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_0), ref a0, 0);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref z0, 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_1), ref a0, 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref z0, 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_2), ref a0, 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref z0, 24);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_3), ref a0, 24);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref z1, 0);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_0), ref a1, 0);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref z1, 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_1), ref a1, 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref z1, 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_2), ref a1, 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_3, ref z1, 24);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_3), ref a1, 24);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref z2, 0);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_0), ref a2, 0);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_1, ref z2, 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_1), ref a2, 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref z2, 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_2), ref a2, 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_3, ref z2, 24);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_3), ref a2, 24);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref z3, 0);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_0), ref a3, 0);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_1, ref z3, 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_1), ref a3, 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref z3, 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_2), ref a3, 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_3, ref z3, 24);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_3), ref a3, 24);
+                        }
+                    }
+                    // outputs 32..63 (4 x Vector256)
+                    {
+                        var acc0_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 32) : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z0, 32);
+                        var acc0_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 40) : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z0, 40);
+                        var acc0_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 48) : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z0, 48);
+                        var acc0_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 56) : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z0, 56);
+                        var acc1_0 = firstPanel ? acc0_0 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z1, 32);
+                        var acc1_1 = firstPanel ? acc0_1 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z1, 40);
+                        var acc1_2 = firstPanel ? acc0_2 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z1, 48);
+                        var acc1_3 = firstPanel ? acc0_3 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z1, 56);
+                        var acc2_0 = firstPanel ? acc0_0 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z2, 32);
+                        var acc2_1 = firstPanel ? acc0_1 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z2, 40);
+                        var acc2_2 = firstPanel ? acc0_2 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z2, 48);
+                        var acc2_3 = firstPanel ? acc0_3 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z2, 56);
+                        var acc3_0 = firstPanel ? acc0_0 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z3, 32);
+                        var acc3_1 = firstPanel ? acc0_1 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z3, 40);
+                        var acc3_2 = firstPanel ? acc0_2 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z3, 48);
+                        var acc3_3 = firstPanel ? acc0_3 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z3, 56);
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32);
+                            var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40);
+                            var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48);
+                            var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w3, acc0_3);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w3, acc1_3);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w3, acc2_3);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w3, acc3_3);
+                        }
+
+                        if (!lastPanel) // the sums so far, for the next panel
+                        {
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref z0, 32);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref z0, 40);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref z0, 48);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref z0, 56);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref z1, 32);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref z1, 40);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref z1, 48);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_3, ref z1, 56);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref z2, 32);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_1, ref z2, 40);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref z2, 48);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_3, ref z2, 56);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref z3, 32);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_1, ref z3, 40);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref z3, 48);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_3, ref z3, 56);
+                        }
+                        else
+                        {
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref z0, 32);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_0), ref a0, 32);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref z0, 40);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_1), ref a0, 40);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref z0, 48);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_2), ref a0, 48);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref z0, 56);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_3), ref a0, 56);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref z1, 32);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_0), ref a1, 32);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref z1, 40);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_1), ref a1, 40);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref z1, 48);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_2), ref a1, 48);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_3, ref z1, 56);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_3), ref a1, 56);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref z2, 32);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_0), ref a2, 32);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_1, ref z2, 40);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_1), ref a2, 40);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref z2, 48);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_2), ref a2, 48);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_3, ref z2, 56);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_3), ref a2, 56);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref z3, 32);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_0), ref a3, 32);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_1, ref z3, 40);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_1), ref a3, 40);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref z3, 48);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_2), ref a3, 48);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_3, ref z3, 56);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_3), ref a3, 56);
+                        }
+                    }
                 }
-                // outputs 32..63 (4 x Vector256)
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 32);
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 40);
-                    var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 48);
-                    var acc0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, 56);
-                    var acc1_0 = acc0_0;
-                    var acc1_1 = acc0_1;
-                    var acc1_2 = acc0_2;
-                    var acc1_3 = acc0_3;
-                    var acc2_0 = acc0_0;
-                    var acc2_1 = acc0_1;
-                    var acc2_2 = acc0_2;
-                    var acc2_3 = acc0_3;
-                    var acc3_0 = acc0_0;
-                    var acc3_1 = acc0_1;
-                    var acc3_2 = acc0_2;
-                    var acc3_3 = acc0_3;
-                    for (int i = 0; i < L6In; i++)
+                    // outputs 0..63: 4 blocks of 4 x Vector128, one per iteration
+                    for (nuint o = 0; o < (nuint)(L6Out - L6Out % 16); o += 16)
                     {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
-                        var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32);
-                        var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40);
-                        var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48);
-                        var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56);
-                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
-                        var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
-                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
-                        acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w1, acc0_1);
-                        acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
-                        acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w3, acc0_3);
-                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
-                        var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
-                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
-                        acc1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w1, acc1_1);
-                        acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w2, acc1_2);
-                        acc1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w3, acc1_3);
-                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
-                        var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
-                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
-                        acc2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w1, acc2_1);
-                        acc2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w2, acc2_2);
-                        acc2_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w3, acc2_3);
-                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
-                        var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
-                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
-                        acc3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w1, acc3_1);
-                        acc3_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w2, acc3_2);
-                        acc3_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w3, acc3_3);
-                    }
+                        var acc0_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o) : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z0, o);
+                        var acc0_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o + 4) : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z0, o + 4);
+                        var acc0_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o + 8) : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z0, o + 8);
+                        var acc0_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o + 12) : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z0, o + 12);
+                        var acc1_0 = firstPanel ? acc0_0 : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z1, o);
+                        var acc1_1 = firstPanel ? acc0_1 : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z1, o + 4);
+                        var acc1_2 = firstPanel ? acc0_2 : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z1, o + 8);
+                        var acc1_3 = firstPanel ? acc0_3 : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z1, o + 12);
+                        var acc2_0 = firstPanel ? acc0_0 : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z2, o);
+                        var acc2_1 = firstPanel ? acc0_1 : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z2, o + 4);
+                        var acc2_2 = firstPanel ? acc0_2 : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z2, o + 8);
+                        var acc2_3 = firstPanel ? acc0_3 : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z2, o + 12);
+                        var acc3_0 = firstPanel ? acc0_0 : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z3, o);
+                        var acc3_1 = firstPanel ? acc0_1 : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z3, o + 4);
+                        var acc3_2 = firstPanel ? acc0_2 : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z3, o + 8);
+                        var acc3_3 = firstPanel ? acc0_3 : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z3, o + 12);
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 4);
+                            var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 8);
+                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 12);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w3, acc0_3);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w3, acc1_3);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w3, acc2_3);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w3, acc3_3);
+                        }
 
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref z0, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_0), ref a0, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref z0, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_1), ref a0, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref z0, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_2), ref a0, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref z0, 56);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_3), ref a0, 56);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref z1, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_0), ref a1, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref z1, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_1), ref a1, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref z1, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_2), ref a1, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_3, ref z1, 56);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_3), ref a1, 56);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref z2, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_0), ref a2, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_1, ref z2, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_1), ref a2, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref z2, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_2), ref a2, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_3, ref z2, 56);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_3), ref a2, 56);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref z3, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_0), ref a3, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_1, ref z3, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_1), ref a3, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref z3, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_2), ref a3, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_3, ref z3, 56);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_3), ref a3, 56);
+                        if (!lastPanel) // the sums so far, for the next panel
+                        {
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, o);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref z0, o + 4);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref z0, o + 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref z0, o + 12);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, o);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref z1, o + 4);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_2, ref z1, o + 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_3, ref z1, o + 12);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, o);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref z2, o + 4);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_2, ref z2, o + 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_3, ref z2, o + 12);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, o);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref z3, o + 4);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_2, ref z3, o + 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_3, ref z3, o + 12);
+                        }
+                        else
+                        {
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, o);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_0), ref a0, o);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref z0, o + 4);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_1), ref a0, o + 4);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref z0, o + 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_2), ref a0, o + 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref z0, o + 12);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_3), ref a0, o + 12);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, o);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_0), ref a1, o);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref z1, o + 4);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_1), ref a1, o + 4);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_2, ref z1, o + 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_2), ref a1, o + 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_3, ref z1, o + 12);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_3), ref a1, o + 12);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, o);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_0), ref a2, o);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref z2, o + 4);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_1), ref a2, o + 4);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_2, ref z2, o + 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_2), ref a2, o + 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_3, ref z2, o + 12);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_3), ref a2, o + 12);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, o);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_0), ref a3, o);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref z3, o + 4);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_1), ref a3, o + 4);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_2, ref z3, o + 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_2), ref a3, o + 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_3, ref z3, o + 12);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_3), ref a3, o + 12);
+                        }
+                    }
                 }
-            }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-            {
-                // outputs 0..63: 4 blocks of 4 x Vector128, one per iteration
-                for (nuint o = 0; o < (nuint)(L6Out - L6Out % 16); o += 16)
+                else
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o);
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o + 4);
-                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o + 8);
-                    var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o + 12);
-                    var acc1_0 = acc0_0;
-                    var acc1_1 = acc0_1;
-                    var acc1_2 = acc0_2;
-                    var acc1_3 = acc0_3;
-                    var acc2_0 = acc0_0;
-                    var acc2_1 = acc0_1;
-                    var acc2_2 = acc0_2;
-                    var acc2_3 = acc0_3;
-                    var acc3_0 = acc0_0;
-                    var acc3_1 = acc0_1;
-                    var acc3_2 = acc0_2;
-                    var acc3_3 = acc0_3;
-                    for (int i = 0; i < L6In; i++)
+                    if (lastPanel) // the one-sample kernel takes every row at once
                     {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
-                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o);
-                        var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 4);
-                        var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 8);
-                        var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 12);
-                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
-                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
-                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
-                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
-                        acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w2, acc0_2);
-                        acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w3, acc0_3);
-                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
-                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
-                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
-                        acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
-                        acc1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w2, acc1_2);
-                        acc1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w3, acc1_3);
-                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
-                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
-                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
-                        acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
-                        acc2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w2, acc2_2);
-                        acc2_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w3, acc2_3);
-                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
-                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
-                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
-                        acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
-                        acc3_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w2, acc3_2);
-                        acc3_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w3, acc3_3);
+                        Layer6Forward(ref x0, ref z0, ref a0);
+                        Layer6Forward(ref x1, ref z1, ref a1);
+                        Layer6Forward(ref x2, ref z2, ref a2);
+                        Layer6Forward(ref x3, ref z3, ref a3);
                     }
-
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, o);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_0), ref a0, o);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref z0, o + 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_1), ref a0, o + 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref z0, o + 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_2), ref a0, o + 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref z0, o + 12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_3), ref a0, o + 12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, o);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_0), ref a1, o);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref z1, o + 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_1), ref a1, o + 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_2, ref z1, o + 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_2), ref a1, o + 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_3, ref z1, o + 12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_3), ref a1, o + 12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, o);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_0), ref a2, o);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref z2, o + 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_1), ref a2, o + 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_2, ref z2, o + 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_2), ref a2, o + 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_3, ref z2, o + 12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_3), ref a2, o + 12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, o);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_0), ref a3, o);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref z3, o + 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_1), ref a3, o + 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_2, ref z3, o + 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_2), ref a3, o + 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_3, ref z3, o + 12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_3), ref a3, o + 12);
                 }
-            }
-            else
-            {
-                Layer6Forward(ref x0, ref z0, ref a0);
-                Layer6Forward(ref x1, ref z1, ref a1);
-                Layer6Forward(ref x2, ref z2, ref a2);
-                Layer6Forward(ref x3, ref z3, ref a3);
             }
         }
 
-        for (; s < end; s++)
+        for (int s = tiled; s < end; s++)
         {
             Layer6Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L6In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L6Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L6Out));
         }
@@ -3653,467 +3751,474 @@ partial class Cnn
     /// <summary>
     /// Layer 6, input chunk <paramref name="chunk"/> of 4: P[chunk] = X[:, rows]·W6[rows, :] over the whole batch, for the rows
     /// of W6 in the chunk. The register tiles of <see cref="Layer6ForwardBatch"/> (4 samples × up to 4 vectors), the last
-    /// batch % 4 samples in tiles of one; the accumulators start at zero. Threads sharing the layer each take whole
-    /// chunks, and so read only their own rows of W6.
+    /// batch % 4 samples in tiles of one; the accumulators start at zero, and the rows are taken in panels that stay in the
+    /// L1 cache across the batch. Threads sharing the layer each take whole chunks, and so read only their own rows of W6.
     /// </summary>
     private void Layer6ForwardPartial(ref float x, int batch, int chunk)
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L6W); // (L6In, L6Out)
         ref float p = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _partial6.Start, chunk * batch * L6Out); // (batch, L6Out)
-        int i0 = ChunkStart(chunk, L6In);
-        int i1 = chunk == InputChunks - 1 ? L6In : ChunkStart(chunk + 1, L6In); // the last chunk also takes the rows after the last whole tile
-        int s = 0;
-        for (; s <= batch - 4; s += 4)
+        int c0 = ChunkStart(chunk, L6In);
+        int c1 = chunk == InputChunks - 1 ? L6In : ChunkStart(chunk + 1, L6In); // the last chunk also takes the rows after the last whole tile
+        // The chunk's rows in equal panels of at most 128 (32 KB of W6): a panel stays in the L1 cache while every sample
+        // tile of the batch uses it. Each panel's sums are stored in P and reloaded by the next, which rounds nothing.
+        int panels = (c1 - c0 + 127) / 128;
+        for (int panel = 0; panel < panels; panel++)
         {
-            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L6In);
-            ref float p0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 0) * L6Out);
-            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L6In);
-            ref float p1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 1) * L6Out);
-            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L6In);
-            ref float p2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 2) * L6Out);
-            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L6In);
-            ref float p3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 3) * L6Out);
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            int i0 = c0 + panel * (c1 - c0) / panels, i1 = c0 + (panel + 1) * (c1 - c0) / panels;
+            bool firstPanel = panel == 0;
+            int s = 0;
+            for (; s <= batch - 4; s += 4)
             {
-                // outputs 0..63 (4 x Vector512)
+                ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L6In);
+                ref float p0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 0) * L6Out);
+                ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L6In);
+                ref float p1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 1) * L6Out);
+                ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L6In);
+                ref float p2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 2) * L6Out);
+                ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L6In);
+                ref float p3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 3) * L6Out);
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc2_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc2_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc2_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc3_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc3_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc3_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int i = i0; i < i1; i++)
+                    // outputs 0..63 (4 x Vector512)
                     {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
-                        var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
-                        var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
-                        var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32);
-                        var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48);
-                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
-                        var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
-                        acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
-                        acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
-                        acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
-                        acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w3, acc0_3);
-                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
-                        var x1iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1i);
-                        acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w0, acc1_0);
-                        acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w1, acc1_1);
-                        acc1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w2, acc1_2);
-                        acc1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w3, acc1_3);
-                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
-                        var x2iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2i);
-                        acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w0, acc2_0);
-                        acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w1, acc2_1);
-                        acc2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w2, acc2_2);
-                        acc2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w3, acc2_3);
-                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
-                        var x3iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3i);
-                        acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w0, acc3_0);
-                        acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w1, acc3_1);
-                        acc3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w2, acc3_2);
-                        acc3_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w3, acc3_3);
-                    }
+                        var acc0_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 0);
+                        var acc0_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 16);
+                        var acc0_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 32);
+                        var acc0_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 48);
+                        var acc1_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p1, 0);
+                        var acc1_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p1, 16);
+                        var acc1_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p1, 32);
+                        var acc1_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p1, 48);
+                        var acc2_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p2, 0);
+                        var acc2_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p2, 16);
+                        var acc2_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p2, 32);
+                        var acc2_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p2, 48);
+                        var acc3_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p3, 0);
+                        var acc3_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p3, 16);
+                        var acc3_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p3, 32);
+                        var acc3_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p3, 48);
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
+                            var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
+                            var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32);
+                            var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w3, acc0_3);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w3, acc1_3);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w3, acc2_3);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w3, acc3_3);
+                        }
 
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref p0, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref p0, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref p0, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref p0, 48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref p1, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref p1, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_2, ref p1, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_3, ref p1, 48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref p2, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref p2, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_2, ref p2, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_3, ref p2, 48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref p3, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref p3, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref p3, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref p3, 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref p0, 0);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref p0, 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref p0, 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref p0, 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref p1, 0);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref p1, 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_2, ref p1, 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_3, ref p1, 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref p2, 0);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref p2, 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_2, ref p2, 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_3, ref p2, 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref p3, 0);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref p3, 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref p3, 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref p3, 48);
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    // outputs 0..31 (4 x Vector256)
+                    {
+                        var acc0_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, 0);
+                        var acc0_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, 8);
+                        var acc0_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, 16);
+                        var acc0_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, 24);
+                        var acc1_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p1, 0);
+                        var acc1_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p1, 8);
+                        var acc1_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p1, 16);
+                        var acc1_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p1, 24);
+                        var acc2_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p2, 0);
+                        var acc2_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p2, 8);
+                        var acc2_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p2, 16);
+                        var acc2_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p2, 24);
+                        var acc3_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p3, 0);
+                        var acc3_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p3, 8);
+                        var acc3_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p3, 16);
+                        var acc3_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p3, 24);
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
+                            var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8);
+                            var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
+                            var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w3, acc0_3);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w3, acc1_3);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w3, acc2_3);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w3, acc3_3);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref p0, 0);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref p0, 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref p0, 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref p0, 24);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref p1, 0);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref p1, 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref p1, 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_3, ref p1, 24);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref p2, 0);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_1, ref p2, 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref p2, 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_3, ref p2, 24);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref p3, 0);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_1, ref p3, 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref p3, 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_3, ref p3, 24);
+                    }
+                    // outputs 32..63 (4 x Vector256)
+                    {
+                        var acc0_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, 32);
+                        var acc0_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, 40);
+                        var acc0_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, 48);
+                        var acc0_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, 56);
+                        var acc1_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p1, 32);
+                        var acc1_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p1, 40);
+                        var acc1_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p1, 48);
+                        var acc1_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p1, 56);
+                        var acc2_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p2, 32);
+                        var acc2_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p2, 40);
+                        var acc2_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p2, 48);
+                        var acc2_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p2, 56);
+                        var acc3_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p3, 32);
+                        var acc3_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p3, 40);
+                        var acc3_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p3, 48);
+                        var acc3_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p3, 56);
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32);
+                            var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40);
+                            var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48);
+                            var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w3, acc0_3);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w3, acc1_3);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w3, acc2_3);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w3, acc3_3);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref p0, 32);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref p0, 40);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref p0, 48);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref p0, 56);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref p1, 32);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref p1, 40);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref p1, 48);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_3, ref p1, 56);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref p2, 32);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_1, ref p2, 40);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref p2, 48);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_3, ref p2, 56);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref p3, 32);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_1, ref p3, 40);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref p3, 48);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_3, ref p3, 56);
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    // outputs 0..63: 4 blocks of 4 x Vector128, one per iteration
+                    for (nuint o = 0; o < (nuint)(L6Out - L6Out % 16); o += 16)
+                    {
+                        var acc0_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p0, o);
+                        var acc0_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p0, o + 4);
+                        var acc0_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p0, o + 8);
+                        var acc0_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p0, o + 12);
+                        var acc1_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p1, o);
+                        var acc1_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p1, o + 4);
+                        var acc1_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p1, o + 8);
+                        var acc1_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p1, o + 12);
+                        var acc2_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p2, o);
+                        var acc2_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p2, o + 4);
+                        var acc2_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p2, o + 8);
+                        var acc2_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p2, o + 12);
+                        var acc3_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p3, o);
+                        var acc3_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p3, o + 4);
+                        var acc3_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p3, o + 8);
+                        var acc3_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p3, o + 12);
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 4);
+                            var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 8);
+                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 12);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w3, acc0_3);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w3, acc1_3);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w3, acc2_3);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w3, acc3_3);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref p0, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref p0, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref p0, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref p0, o + 12);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref p1, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref p1, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_2, ref p1, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_3, ref p1, o + 12);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref p2, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref p2, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_2, ref p2, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_3, ref p2, o + 12);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref p3, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref p3, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_2, ref p3, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_3, ref p3, o + 12);
+                    }
+                }
+                else
+                {
+                    for (int o = 0; o < L6Out; o++)
+                    {
+                        float acc0 = firstPanel ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref p0, o);
+                        float acc1 = firstPanel ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, o);
+                        float acc2 = firstPanel ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, o);
+                        float acc3 = firstPanel ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, o);
+                        for (int i = i0; i < i1; i++)
+                        {
+                            float wi = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out + o);
+                            acc0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i), wi, acc0);
+                            acc1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i), wi, acc1);
+                            acc2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i), wi, acc2);
+                            acc3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i), wi, acc3);
+                        }
+
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref p0, o) = acc0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, o) = acc1;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, o) = acc2;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, o) = acc3;
+                    }
                 }
             }
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+
+            for (; s < batch; s++)
             {
-                // outputs 0..31 (4 x Vector256)
+                ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L6In);
+                ref float p0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 0) * L6Out);
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc1_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc2_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc2_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc2_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc3_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc3_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc3_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int i = i0; i < i1; i++)
+                    // outputs 0..63 (4 x Vector512)
                     {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
-                        var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
-                        var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8);
-                        var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
-                        var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24);
-                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
-                        var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
-                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
-                        acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w1, acc0_1);
-                        acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
-                        acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w3, acc0_3);
-                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
-                        var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
-                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
-                        acc1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w1, acc1_1);
-                        acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w2, acc1_2);
-                        acc1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w3, acc1_3);
-                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
-                        var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
-                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
-                        acc2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w1, acc2_1);
-                        acc2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w2, acc2_2);
-                        acc2_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w3, acc2_3);
-                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
-                        var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
-                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
-                        acc3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w1, acc3_1);
-                        acc3_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w2, acc3_2);
-                        acc3_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w3, acc3_3);
-                    }
+                        var acc0_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 0);
+                        var acc0_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 16);
+                        var acc0_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 32);
+                        var acc0_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 48);
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
+                            var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
+                            var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32);
+                            var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w3, acc0_3);
+                        }
 
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref p0, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref p0, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref p0, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref p0, 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref p1, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref p1, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref p1, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_3, ref p1, 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref p2, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_1, ref p2, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref p2, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_3, ref p2, 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref p3, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_1, ref p3, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref p3, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_3, ref p3, 24);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref p0, 0);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref p0, 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref p0, 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref p0, 48);
+                    }
                 }
-                // outputs 32..63 (4 x Vector256)
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc1_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc2_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc2_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc2_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc3_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc3_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc3_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int i = i0; i < i1; i++)
+                    // outputs 0..31 (4 x Vector256)
                     {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
-                        var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32);
-                        var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40);
-                        var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48);
-                        var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56);
-                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
-                        var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
-                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
-                        acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w1, acc0_1);
-                        acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
-                        acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w3, acc0_3);
-                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
-                        var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
-                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
-                        acc1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w1, acc1_1);
-                        acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w2, acc1_2);
-                        acc1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w3, acc1_3);
-                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
-                        var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
-                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
-                        acc2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w1, acc2_1);
-                        acc2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w2, acc2_2);
-                        acc2_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w3, acc2_3);
-                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
-                        var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
-                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
-                        acc3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w1, acc3_1);
-                        acc3_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w2, acc3_2);
-                        acc3_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w3, acc3_3);
-                    }
+                        var acc0_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, 0);
+                        var acc0_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, 8);
+                        var acc0_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, 16);
+                        var acc0_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, 24);
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
+                            var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8);
+                            var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
+                            var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w3, acc0_3);
+                        }
 
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref p0, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref p0, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref p0, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref p0, 56);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref p1, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref p1, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref p1, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_3, ref p1, 56);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref p2, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_1, ref p2, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref p2, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_3, ref p2, 56);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref p3, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_1, ref p3, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref p3, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_3, ref p3, 56);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref p0, 0);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref p0, 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref p0, 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref p0, 24);
+                    }
+                    // outputs 32..63 (4 x Vector256)
+                    {
+                        var acc0_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, 32);
+                        var acc0_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, 40);
+                        var acc0_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, 48);
+                        var acc0_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, 56);
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32);
+                            var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40);
+                            var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48);
+                            var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w3, acc0_3);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref p0, 32);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref p0, 40);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref p0, 48);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref p0, 56);
+                    }
                 }
-            }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-            {
-                // outputs 0..63: 4 blocks of 4 x Vector128, one per iteration
-                for (nuint o = 0; o < (nuint)(L6Out - L6Out % 16); o += 16)
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc0_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc1_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc2_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc2_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc3_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc3_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc3_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int i = i0; i < i1; i++)
+                    // outputs 0..63: 4 blocks of 4 x Vector128, one per iteration
+                    for (nuint o = 0; o < (nuint)(L6Out - L6Out % 16); o += 16)
                     {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
-                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o);
-                        var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 4);
-                        var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 8);
-                        var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 12);
-                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
-                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
-                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
-                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
-                        acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w2, acc0_2);
-                        acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w3, acc0_3);
-                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
-                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
-                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
-                        acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
-                        acc1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w2, acc1_2);
-                        acc1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w3, acc1_3);
-                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
-                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
-                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
-                        acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
-                        acc2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w2, acc2_2);
-                        acc2_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w3, acc2_3);
-                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
-                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
-                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
-                        acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
-                        acc3_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w2, acc3_2);
-                        acc3_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w3, acc3_3);
-                    }
+                        var acc0_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p0, o);
+                        var acc0_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p0, o + 4);
+                        var acc0_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p0, o + 8);
+                        var acc0_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p0, o + 12);
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 4);
+                            var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 8);
+                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 12);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w3, acc0_3);
+                        }
 
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref p0, o);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref p0, o + 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref p0, o + 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref p0, o + 12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref p1, o);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref p1, o + 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_2, ref p1, o + 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_3, ref p1, o + 12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref p2, o);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref p2, o + 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_2, ref p2, o + 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_3, ref p2, o + 12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref p3, o);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref p3, o + 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_2, ref p3, o + 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_3, ref p3, o + 12);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref p0, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref p0, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref p0, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref p0, o + 12);
+                    }
                 }
-            }
-            else
-            {
-                for (int o = 0; o < L6Out; o++)
+                else
                 {
-                    float acc0 = 0f;
-                    float acc1 = 0f;
-                    float acc2 = 0f;
-                    float acc3 = 0f;
-                    for (int i = i0; i < i1; i++)
+                    for (int o = 0; o < L6Out; o++)
                     {
-                        float wi = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out + o);
-                        acc0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i), wi, acc0);
-                        acc1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i), wi, acc1);
-                        acc2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i), wi, acc2);
-                        acc3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i), wi, acc3);
-                    }
+                        float acc0 = firstPanel ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref p0, o);
+                        for (int i = i0; i < i1; i++)
+                        {
+                            float wi = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out + o);
+                            acc0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i), wi, acc0);
+                        }
 
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p0, o) = acc0;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, o) = acc1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, o) = acc2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, o) = acc3;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref p0, o) = acc0;
+                    }
                 }
             }
         }
-
-        for (; s < batch; s++)
-        {
-            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L6In);
-            ref float p0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 0) * L6Out);
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-            {
-                // outputs 0..63 (4 x Vector512)
-                {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int i = i0; i < i1; i++)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
-                        var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
-                        var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
-                        var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32);
-                        var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48);
-                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
-                        var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
-                        acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
-                        acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
-                        acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
-                        acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w3, acc0_3);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref p0, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref p0, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref p0, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref p0, 48);
-                }
-            }
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-            {
-                // outputs 0..31 (4 x Vector256)
-                {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int i = i0; i < i1; i++)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
-                        var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
-                        var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8);
-                        var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
-                        var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24);
-                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
-                        var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
-                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
-                        acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w1, acc0_1);
-                        acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
-                        acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w3, acc0_3);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref p0, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref p0, 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref p0, 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref p0, 24);
-                }
-                // outputs 32..63 (4 x Vector256)
-                {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int i = i0; i < i1; i++)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
-                        var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32);
-                        var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40);
-                        var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48);
-                        var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56);
-                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
-                        var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
-                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
-                        acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w1, acc0_1);
-                        acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
-                        acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w3, acc0_3);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref p0, 32);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref p0, 40);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref p0, 48);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref p0, 56);
-                }
-            }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-            {
-                // outputs 0..63: 4 blocks of 4 x Vector128, one per iteration
-                for (nuint o = 0; o < (nuint)(L6Out - L6Out % 16); o += 16)
-                {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc0_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int i = i0; i < i1; i++)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out);
-                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o);
-                        var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 4);
-                        var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 8);
-                        var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 12);
-                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
-                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
-                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
-                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
-                        acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w2, acc0_2);
-                        acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w3, acc0_3);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref p0, o);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref p0, o + 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref p0, o + 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref p0, o + 12);
-                }
-            }
-            else
-            {
-                for (int o = 0; o < L6Out; o++)
-                {
-                    float acc0 = 0f;
-                    for (int i = i0; i < i1; i++)
-                    {
-                        float wi = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L6Out + o);
-                        acc0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i), wi, acc0);
-                    }
-
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p0, o) = acc0;
-                }
-            }
-        }
-
     }
 
     /// <summary>Layer 6, samples <paramref name="first"/> to <paramref name="end"/>: z = b + P[0] + P[1] + P[2] + P[3], added in that order; a = relu(z).</summary>

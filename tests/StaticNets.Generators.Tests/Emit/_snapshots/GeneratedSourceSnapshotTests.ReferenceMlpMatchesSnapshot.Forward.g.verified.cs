@@ -292,378 +292,476 @@ partial class Mlp
         ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L1B); // (L1Out)
         ref float z = ref _z1.Start; // (batch, L1Out)
         ref float a = ref _a1.Start; // (batch, L1Out)
-        int s = start;
-        for (; s <= end - 4; s += 4)
+        int tiled = start + (end - start) / 4 * 4; // one past the last sample in a whole tile
+        // The rows of W1 in 13 equal panels of at most 64 (32 KB): a panel stays in the L1 cache while every
+        // tile of samples uses it. Z holds each panel's sums for the next, which rounds nothing; the last panel applies the activation.
+        for (int panel = 0; panel < 13; panel++)
         {
-            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L1In);
-            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L1In);
-            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L1In);
-            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L1In);
-            ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L1Out);
-            ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L1Out);
-            ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L1Out);
-            ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L1Out);
-            ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L1Out);
-            ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L1Out);
-            ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L1Out);
-            ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L1Out);
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            int i0 = panel * L1In / 13, i1 = (panel + 1) * L1In / 13;
+            bool firstPanel = panel == 0, lastPanel = panel == 12;
+            for (int s = start; s < tiled; s += 4)
             {
-                // outputs 0..63 (4 x Vector512)
+                ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L1In);
+                ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L1In);
+                ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L1In);
+                ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L1In);
+                ref float z0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 0) * L1Out);
+                ref float z1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 1) * L1Out);
+                ref float z2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 2) * L1Out);
+                ref float z3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, (s + 3) * L1Out);
+                ref float a0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 0) * L1Out);
+                ref float a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 1) * L1Out);
+                ref float a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 2) * L1Out);
+                ref float a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, (s + 3) * L1Out);
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 0);
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 16);
-                    var acc0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 32);
-                    var acc0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 48);
-                    var acc1_0 = acc0_0;
-                    var acc1_1 = acc0_1;
-                    var acc1_2 = acc0_2;
-                    var acc1_3 = acc0_3;
-                    var acc2_0 = acc0_0;
-                    var acc2_1 = acc0_1;
-                    var acc2_2 = acc0_2;
-                    var acc2_3 = acc0_3;
-                    var acc3_0 = acc0_0;
-                    var acc3_1 = acc0_1;
-                    var acc3_2 = acc0_2;
-                    var acc3_3 = acc0_3;
-                    for (int i = 0; i < L1In; i++)
+                    // outputs 0..63 (4 x Vector512)
                     {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
-                        var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
-                        var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
-                        var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32);
-                        var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48);
-                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
-                        var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
-                        acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
-                        acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
-                        acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
-                        acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w3, acc0_3);
-                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
-                        var x1iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1i);
-                        acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w0, acc1_0);
-                        acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w1, acc1_1);
-                        acc1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w2, acc1_2);
-                        acc1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w3, acc1_3);
-                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
-                        var x2iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2i);
-                        acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w0, acc2_0);
-                        acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w1, acc2_1);
-                        acc2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w2, acc2_2);
-                        acc2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w3, acc2_3);
-                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
-                        var x3iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3i);
-                        acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w0, acc3_0);
-                        acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w1, acc3_1);
-                        acc3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w2, acc3_2);
-                        acc3_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w3, acc3_3);
-                    }
+                        var acc0_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 0) : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z0, 0);
+                        var acc0_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 16) : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z0, 16);
+                        var acc0_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 32) : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z0, 32);
+                        var acc0_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 48) : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z0, 48);
+                        var acc1_0 = firstPanel ? acc0_0 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z1, 0);
+                        var acc1_1 = firstPanel ? acc0_1 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z1, 16);
+                        var acc1_2 = firstPanel ? acc0_2 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z1, 32);
+                        var acc1_3 = firstPanel ? acc0_3 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z1, 48);
+                        var acc2_0 = firstPanel ? acc0_0 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z2, 0);
+                        var acc2_1 = firstPanel ? acc0_1 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z2, 16);
+                        var acc2_2 = firstPanel ? acc0_2 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z2, 32);
+                        var acc2_3 = firstPanel ? acc0_3 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z2, 48);
+                        var acc3_0 = firstPanel ? acc0_0 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z3, 0);
+                        var acc3_1 = firstPanel ? acc0_1 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z3, 16);
+                        var acc3_2 = firstPanel ? acc0_2 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z3, 32);
+                        var acc3_3 = firstPanel ? acc0_3 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z3, 48);
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
+                            var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
+                            var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32);
+                            var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w3, acc0_3);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w3, acc1_3);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w3, acc2_3);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w3, acc3_3);
+                        }
 
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref z0, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_0), ref a0, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref z0, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_1), ref a0, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref z0, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_2), ref a0, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref z0, 48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_3), ref a0, 48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref z1, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_0), ref a1, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref z1, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_1), ref a1, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_2, ref z1, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_2), ref a1, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_3, ref z1, 48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_3), ref a1, 48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref z2, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_0), ref a2, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref z2, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_1), ref a2, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_2, ref z2, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_2), ref a2, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_3, ref z2, 48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_3), ref a2, 48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref z3, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_0), ref a3, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref z3, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_1), ref a3, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref z3, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_2), ref a3, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref z3, 48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_3), ref a3, 48);
+                        if (!lastPanel) // the sums so far, for the next panel
+                        {
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref z0, 0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref z0, 16);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref z0, 32);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref z0, 48);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref z1, 0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref z1, 16);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_2, ref z1, 32);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_3, ref z1, 48);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref z2, 0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref z2, 16);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_2, ref z2, 32);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_3, ref z2, 48);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref z3, 0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref z3, 16);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref z3, 32);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref z3, 48);
+                        }
+                        else
+                        {
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref z0, 0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_0), ref a0, 0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref z0, 16);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_1), ref a0, 16);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref z0, 32);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_2), ref a0, 32);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref z0, 48);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_3), ref a0, 48);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref z1, 0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_0), ref a1, 0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref z1, 16);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_1), ref a1, 16);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_2, ref z1, 32);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_2), ref a1, 32);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_3, ref z1, 48);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_3), ref a1, 48);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref z2, 0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_0), ref a2, 0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref z2, 16);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_1), ref a2, 16);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_2, ref z2, 32);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_2), ref a2, 32);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_3, ref z2, 48);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_3), ref a2, 48);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref z3, 0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_0), ref a3, 0);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref z3, 16);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_1), ref a3, 16);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref z3, 32);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_2), ref a3, 32);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref z3, 48);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_3), ref a3, 48);
+                        }
+                    }
+                    // outputs 64..127 (4 x Vector512)
+                    {
+                        var acc0_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 64) : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z0, 64);
+                        var acc0_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 80) : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z0, 80);
+                        var acc0_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 96) : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z0, 96);
+                        var acc0_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 112) : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z0, 112);
+                        var acc1_0 = firstPanel ? acc0_0 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z1, 64);
+                        var acc1_1 = firstPanel ? acc0_1 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z1, 80);
+                        var acc1_2 = firstPanel ? acc0_2 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z1, 96);
+                        var acc1_3 = firstPanel ? acc0_3 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z1, 112);
+                        var acc2_0 = firstPanel ? acc0_0 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z2, 64);
+                        var acc2_1 = firstPanel ? acc0_1 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z2, 80);
+                        var acc2_2 = firstPanel ? acc0_2 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z2, 96);
+                        var acc2_3 = firstPanel ? acc0_3 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z2, 112);
+                        var acc3_0 = firstPanel ? acc0_0 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z3, 64);
+                        var acc3_1 = firstPanel ? acc0_1 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z3, 80);
+                        var acc3_2 = firstPanel ? acc0_2 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z3, 96);
+                        var acc3_3 = firstPanel ? acc0_3 : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref z3, 112);
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64);
+                            var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80);
+                            var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96);
+                            var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w3, acc0_3);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w3, acc1_3);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w3, acc2_3);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w3, acc3_3);
+                        }
+
+                        if (!lastPanel) // the sums so far, for the next panel
+                        {
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref z0, 64);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref z0, 80);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref z0, 96);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref z0, 112);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref z1, 64);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref z1, 80);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_2, ref z1, 96);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_3, ref z1, 112);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref z2, 64);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref z2, 80);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_2, ref z2, 96);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_3, ref z2, 112);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref z3, 64);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref z3, 80);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref z3, 96);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref z3, 112);
+                        }
+                        else
+                        {
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref z0, 64);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_0), ref a0, 64);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref z0, 80);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_1), ref a0, 80);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref z0, 96);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_2), ref a0, 96);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref z0, 112);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_3), ref a0, 112);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref z1, 64);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_0), ref a1, 64);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref z1, 80);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_1), ref a1, 80);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_2, ref z1, 96);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_2), ref a1, 96);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_3, ref z1, 112);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_3), ref a1, 112);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref z2, 64);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_0), ref a2, 64);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref z2, 80);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_1), ref a2, 80);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_2, ref z2, 96);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_2), ref a2, 96);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_3, ref z2, 112);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_3), ref a2, 112);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref z3, 64);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_0), ref a3, 64);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref z3, 80);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_1), ref a3, 80);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref z3, 96);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_2), ref a3, 96);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref z3, 112);
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_3), ref a3, 112);
+                        }
+                    }
                 }
-                // outputs 64..127 (4 x Vector512)
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 64);
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 80);
-                    var acc0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 96);
-                    var acc0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 112);
-                    var acc1_0 = acc0_0;
-                    var acc1_1 = acc0_1;
-                    var acc1_2 = acc0_2;
-                    var acc1_3 = acc0_3;
-                    var acc2_0 = acc0_0;
-                    var acc2_1 = acc0_1;
-                    var acc2_2 = acc0_2;
-                    var acc2_3 = acc0_3;
-                    var acc3_0 = acc0_0;
-                    var acc3_1 = acc0_1;
-                    var acc3_2 = acc0_2;
-                    var acc3_3 = acc0_3;
-                    for (int i = 0; i < L1In; i++)
+                    // outputs 0..127: 4 blocks of 4 x Vector256, one per iteration
+                    for (nuint o = 0; o < (nuint)(L1Out - L1Out % 32); o += 32)
                     {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
-                        var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64);
-                        var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80);
-                        var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96);
-                        var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112);
-                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
-                        var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
-                        acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
-                        acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
-                        acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
-                        acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w3, acc0_3);
-                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
-                        var x1iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1i);
-                        acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w0, acc1_0);
-                        acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w1, acc1_1);
-                        acc1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w2, acc1_2);
-                        acc1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w3, acc1_3);
-                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
-                        var x2iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2i);
-                        acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w0, acc2_0);
-                        acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w1, acc2_1);
-                        acc2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w2, acc2_2);
-                        acc2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w3, acc2_3);
-                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
-                        var x3iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3i);
-                        acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w0, acc3_0);
-                        acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w1, acc3_1);
-                        acc3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w2, acc3_2);
-                        acc3_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w3, acc3_3);
-                    }
+                        var acc0_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, o) : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z0, o);
+                        var acc0_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, o + 8) : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z0, o + 8);
+                        var acc0_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, o + 16) : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z0, o + 16);
+                        var acc0_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, o + 24) : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z0, o + 24);
+                        var acc1_0 = firstPanel ? acc0_0 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z1, o);
+                        var acc1_1 = firstPanel ? acc0_1 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z1, o + 8);
+                        var acc1_2 = firstPanel ? acc0_2 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z1, o + 16);
+                        var acc1_3 = firstPanel ? acc0_3 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z1, o + 24);
+                        var acc2_0 = firstPanel ? acc0_0 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z2, o);
+                        var acc2_1 = firstPanel ? acc0_1 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z2, o + 8);
+                        var acc2_2 = firstPanel ? acc0_2 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z2, o + 16);
+                        var acc2_3 = firstPanel ? acc0_3 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z2, o + 24);
+                        var acc3_0 = firstPanel ? acc0_0 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z3, o);
+                        var acc3_1 = firstPanel ? acc0_1 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z3, o + 8);
+                        var acc3_2 = firstPanel ? acc0_2 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z3, o + 16);
+                        var acc3_3 = firstPanel ? acc0_3 : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref z3, o + 24);
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o);
+                            var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 8);
+                            var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 16);
+                            var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 24);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w3, acc0_3);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w3, acc1_3);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w3, acc2_3);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w3, acc3_3);
+                        }
 
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref z0, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_0), ref a0, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref z0, 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_1), ref a0, 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref z0, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_2), ref a0, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref z0, 112);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_3), ref a0, 112);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref z1, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_0), ref a1, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref z1, 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_1), ref a1, 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_2, ref z1, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_2), ref a1, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_3, ref z1, 112);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_3), ref a1, 112);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref z2, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_0), ref a2, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref z2, 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_1), ref a2, 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_2, ref z2, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_2), ref a2, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_3, ref z2, 112);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_3), ref a2, 112);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref z3, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_0), ref a3, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref z3, 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_1), ref a3, 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref z3, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_2), ref a3, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref z3, 112);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_3), ref a3, 112);
+                        if (!lastPanel) // the sums so far, for the next panel
+                        {
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref z0, o);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref z0, o + 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref z0, o + 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref z0, o + 24);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref z1, o);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref z1, o + 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref z1, o + 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_3, ref z1, o + 24);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref z2, o);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_1, ref z2, o + 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref z2, o + 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_3, ref z2, o + 24);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref z3, o);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_1, ref z3, o + 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref z3, o + 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_3, ref z3, o + 24);
+                        }
+                        else
+                        {
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref z0, o);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_0), ref a0, o);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref z0, o + 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_1), ref a0, o + 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref z0, o + 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_2), ref a0, o + 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref z0, o + 24);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_3), ref a0, o + 24);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref z1, o);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_0), ref a1, o);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref z1, o + 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_1), ref a1, o + 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref z1, o + 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_2), ref a1, o + 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_3, ref z1, o + 24);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_3), ref a1, o + 24);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref z2, o);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_0), ref a2, o);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_1, ref z2, o + 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_1), ref a2, o + 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref z2, o + 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_2), ref a2, o + 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_3, ref z2, o + 24);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_3), ref a2, o + 24);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref z3, o);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_0), ref a3, o);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_1, ref z3, o + 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_1), ref a3, o + 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref z3, o + 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_2), ref a3, o + 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_3, ref z3, o + 24);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_3), ref a3, o + 24);
+                        }
+                    }
                 }
-            }
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-            {
-                // outputs 0..127: 4 blocks of 4 x Vector256, one per iteration
-                for (nuint o = 0; o < (nuint)(L1Out - L1Out % 32); o += 32)
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, o);
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, o + 8);
-                    var acc0_2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, o + 16);
-                    var acc0_3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, o + 24);
-                    var acc1_0 = acc0_0;
-                    var acc1_1 = acc0_1;
-                    var acc1_2 = acc0_2;
-                    var acc1_3 = acc0_3;
-                    var acc2_0 = acc0_0;
-                    var acc2_1 = acc0_1;
-                    var acc2_2 = acc0_2;
-                    var acc2_3 = acc0_3;
-                    var acc3_0 = acc0_0;
-                    var acc3_1 = acc0_1;
-                    var acc3_2 = acc0_2;
-                    var acc3_3 = acc0_3;
-                    for (int i = 0; i < L1In; i++)
+                    // outputs 0..127: 8 blocks of 4 x Vector128, one per iteration
+                    for (nuint o = 0; o < (nuint)(L1Out - L1Out % 16); o += 16)
                     {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
-                        var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o);
-                        var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 8);
-                        var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 16);
-                        var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 24);
-                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
-                        var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
-                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
-                        acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w1, acc0_1);
-                        acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
-                        acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w3, acc0_3);
-                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
-                        var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
-                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
-                        acc1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w1, acc1_1);
-                        acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w2, acc1_2);
-                        acc1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w3, acc1_3);
-                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
-                        var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
-                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
-                        acc2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w1, acc2_1);
-                        acc2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w2, acc2_2);
-                        acc2_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w3, acc2_3);
-                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
-                        var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
-                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
-                        acc3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w1, acc3_1);
-                        acc3_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w2, acc3_2);
-                        acc3_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w3, acc3_3);
-                    }
+                        var acc0_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o) : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z0, o);
+                        var acc0_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o + 4) : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z0, o + 4);
+                        var acc0_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o + 8) : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z0, o + 8);
+                        var acc0_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o + 12) : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z0, o + 12);
+                        var acc1_0 = firstPanel ? acc0_0 : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z1, o);
+                        var acc1_1 = firstPanel ? acc0_1 : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z1, o + 4);
+                        var acc1_2 = firstPanel ? acc0_2 : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z1, o + 8);
+                        var acc1_3 = firstPanel ? acc0_3 : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z1, o + 12);
+                        var acc2_0 = firstPanel ? acc0_0 : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z2, o);
+                        var acc2_1 = firstPanel ? acc0_1 : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z2, o + 4);
+                        var acc2_2 = firstPanel ? acc0_2 : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z2, o + 8);
+                        var acc2_3 = firstPanel ? acc0_3 : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z2, o + 12);
+                        var acc3_0 = firstPanel ? acc0_0 : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z3, o);
+                        var acc3_1 = firstPanel ? acc0_1 : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z3, o + 4);
+                        var acc3_2 = firstPanel ? acc0_2 : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z3, o + 8);
+                        var acc3_3 = firstPanel ? acc0_3 : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref z3, o + 12);
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 4);
+                            var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 8);
+                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 12);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w3, acc0_3);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w3, acc1_3);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w3, acc2_3);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w3, acc3_3);
+                        }
 
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref z0, o);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_0), ref a0, o);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref z0, o + 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_1), ref a0, o + 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref z0, o + 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_2), ref a0, o + 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref z0, o + 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_3), ref a0, o + 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref z1, o);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_0), ref a1, o);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref z1, o + 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_1), ref a1, o + 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref z1, o + 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_2), ref a1, o + 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_3, ref z1, o + 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_3), ref a1, o + 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref z2, o);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_0), ref a2, o);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_1, ref z2, o + 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_1), ref a2, o + 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref z2, o + 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_2), ref a2, o + 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_3, ref z2, o + 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_3), ref a2, o + 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref z3, o);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_0), ref a3, o);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_1, ref z3, o + 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_1), ref a3, o + 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref z3, o + 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_2), ref a3, o + 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_3, ref z3, o + 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_3), ref a3, o + 24);
+                        if (!lastPanel) // the sums so far, for the next panel
+                        {
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, o);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref z0, o + 4);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref z0, o + 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref z0, o + 12);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, o);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref z1, o + 4);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_2, ref z1, o + 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_3, ref z1, o + 12);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, o);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref z2, o + 4);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_2, ref z2, o + 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_3, ref z2, o + 12);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, o);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref z3, o + 4);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_2, ref z3, o + 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_3, ref z3, o + 12);
+                        }
+                        else
+                        {
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, o);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_0), ref a0, o);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref z0, o + 4);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_1), ref a0, o + 4);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref z0, o + 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_2), ref a0, o + 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref z0, o + 12);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_3), ref a0, o + 12);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, o);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_0), ref a1, o);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref z1, o + 4);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_1), ref a1, o + 4);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_2, ref z1, o + 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_2), ref a1, o + 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_3, ref z1, o + 12);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_3), ref a1, o + 12);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, o);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_0), ref a2, o);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref z2, o + 4);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_1), ref a2, o + 4);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_2, ref z2, o + 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_2), ref a2, o + 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_3, ref z2, o + 12);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_3), ref a2, o + 12);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, o);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_0), ref a3, o);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref z3, o + 4);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_1), ref a3, o + 4);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_2, ref z3, o + 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_2), ref a3, o + 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_3, ref z3, o + 12);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_3), ref a3, o + 12);
+                        }
+                    }
                 }
-            }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-            {
-                // outputs 0..127: 8 blocks of 4 x Vector128, one per iteration
-                for (nuint o = 0; o < (nuint)(L1Out - L1Out % 16); o += 16)
+                else
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o);
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o + 4);
-                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o + 8);
-                    var acc0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, o + 12);
-                    var acc1_0 = acc0_0;
-                    var acc1_1 = acc0_1;
-                    var acc1_2 = acc0_2;
-                    var acc1_3 = acc0_3;
-                    var acc2_0 = acc0_0;
-                    var acc2_1 = acc0_1;
-                    var acc2_2 = acc0_2;
-                    var acc2_3 = acc0_3;
-                    var acc3_0 = acc0_0;
-                    var acc3_1 = acc0_1;
-                    var acc3_2 = acc0_2;
-                    var acc3_3 = acc0_3;
-                    for (int i = 0; i < L1In; i++)
+                    if (lastPanel) // the one-sample kernel takes every row at once
                     {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
-                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o);
-                        var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 4);
-                        var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 8);
-                        var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 12);
-                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
-                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
-                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
-                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
-                        acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w2, acc0_2);
-                        acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w3, acc0_3);
-                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
-                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
-                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
-                        acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
-                        acc1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w2, acc1_2);
-                        acc1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w3, acc1_3);
-                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
-                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
-                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
-                        acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
-                        acc2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w2, acc2_2);
-                        acc2_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w3, acc2_3);
-                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
-                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
-                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
-                        acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
-                        acc3_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w2, acc3_2);
-                        acc3_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w3, acc3_3);
+                        Layer1Forward(ref x0, ref z0, ref a0);
+                        Layer1Forward(ref x1, ref z1, ref a1);
+                        Layer1Forward(ref x2, ref z2, ref a2);
+                        Layer1Forward(ref x3, ref z3, ref a3);
                     }
-
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref z0, o);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_0), ref a0, o);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref z0, o + 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_1), ref a0, o + 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref z0, o + 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_2), ref a0, o + 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref z0, o + 12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc0_3), ref a0, o + 12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref z1, o);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_0), ref a1, o);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref z1, o + 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_1), ref a1, o + 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_2, ref z1, o + 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_2), ref a1, o + 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_3, ref z1, o + 12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc1_3), ref a1, o + 12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref z2, o);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_0), ref a2, o);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref z2, o + 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_1), ref a2, o + 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_2, ref z2, o + 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_2), ref a2, o + 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_3, ref z2, o + 12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc2_3), ref a2, o + 12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref z3, o);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_0), ref a3, o);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref z3, o + 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_1), ref a3, o + 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_2, ref z3, o + 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_2), ref a3, o + 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_3, ref z3, o + 12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::StaticNets.Operators.ReLUOperator.Forward(acc3_3), ref a3, o + 12);
                 }
-            }
-            else
-            {
-                Layer1Forward(ref x0, ref z0, ref a0);
-                Layer1Forward(ref x1, ref z1, ref a1);
-                Layer1Forward(ref x2, ref z2, ref a2);
-                Layer1Forward(ref x3, ref z3, ref a3);
             }
         }
 
-        for (; s < end; s++)
+        for (int s = tiled; s < end; s++)
         {
             Layer1Forward(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, s * L1In), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, s * L1Out), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, s * L1Out));
         }
@@ -672,469 +770,476 @@ partial class Mlp
     /// <summary>
     /// Layer 1, input chunk <paramref name="chunk"/> of 4: P[chunk] = X[:, rows]·W1[rows, :] over the whole batch, for the rows
     /// of W1 in the chunk. The register tiles of <see cref="Layer1ForwardBatch"/> (4 samples × up to 4 vectors), the last
-    /// batch % 4 samples in tiles of one; the accumulators start at zero. Threads sharing the layer each take whole
-    /// chunks, and so read only their own rows of W1.
+    /// batch % 4 samples in tiles of one; the accumulators start at zero, and the rows are taken in panels that stay in the
+    /// L1 cache across the batch. Threads sharing the layer each take whole chunks, and so read only their own rows of W1.
     /// </summary>
     private void Layer1ForwardPartial(ref float x, int batch, int chunk)
     {
         ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _parameters.Start, L1W); // (L1In, L1Out)
         ref float p = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref _partial1.Start, chunk * batch * L1Out); // (batch, L1Out)
-        int i0 = ChunkStart(chunk, L1In);
-        int i1 = chunk == InputChunks - 1 ? L1In : ChunkStart(chunk + 1, L1In); // the last chunk also takes the rows after the last whole tile
-        int s = 0;
-        for (; s <= batch - 4; s += 4)
+        int c0 = ChunkStart(chunk, L1In);
+        int c1 = chunk == InputChunks - 1 ? L1In : ChunkStart(chunk + 1, L1In); // the last chunk also takes the rows after the last whole tile
+        // The chunk's rows in equal panels of at most 64 (32 KB of W1): a panel stays in the L1 cache while every sample
+        // tile of the batch uses it. Each panel's sums are stored in P and reloaded by the next, which rounds nothing.
+        int panels = (c1 - c0 + 63) / 64;
+        for (int panel = 0; panel < panels; panel++)
         {
-            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L1In);
-            ref float p0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 0) * L1Out);
-            ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L1In);
-            ref float p1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 1) * L1Out);
-            ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L1In);
-            ref float p2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 2) * L1Out);
-            ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L1In);
-            ref float p3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 3) * L1Out);
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            int i0 = c0 + panel * (c1 - c0) / panels, i1 = c0 + (panel + 1) * (c1 - c0) / panels;
+            bool firstPanel = panel == 0;
+            int s = 0;
+            for (; s <= batch - 4; s += 4)
             {
-                // outputs 0..63 (4 x Vector512)
+                ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L1In);
+                ref float p0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 0) * L1Out);
+                ref float x1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 1) * L1In);
+                ref float p1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 1) * L1Out);
+                ref float x2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 2) * L1In);
+                ref float p2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 2) * L1Out);
+                ref float x3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 3) * L1In);
+                ref float p3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 3) * L1Out);
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc2_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc2_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc2_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc3_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc3_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc3_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int i = i0; i < i1; i++)
+                    // outputs 0..63 (4 x Vector512)
                     {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
-                        var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
-                        var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
-                        var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32);
-                        var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48);
-                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
-                        var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
-                        acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
-                        acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
-                        acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
-                        acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w3, acc0_3);
-                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
-                        var x1iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1i);
-                        acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w0, acc1_0);
-                        acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w1, acc1_1);
-                        acc1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w2, acc1_2);
-                        acc1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w3, acc1_3);
-                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
-                        var x2iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2i);
-                        acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w0, acc2_0);
-                        acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w1, acc2_1);
-                        acc2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w2, acc2_2);
-                        acc2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w3, acc2_3);
-                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
-                        var x3iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3i);
-                        acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w0, acc3_0);
-                        acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w1, acc3_1);
-                        acc3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w2, acc3_2);
-                        acc3_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w3, acc3_3);
-                    }
+                        var acc0_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 0);
+                        var acc0_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 16);
+                        var acc0_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 32);
+                        var acc0_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 48);
+                        var acc1_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p1, 0);
+                        var acc1_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p1, 16);
+                        var acc1_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p1, 32);
+                        var acc1_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p1, 48);
+                        var acc2_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p2, 0);
+                        var acc2_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p2, 16);
+                        var acc2_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p2, 32);
+                        var acc2_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p2, 48);
+                        var acc3_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p3, 0);
+                        var acc3_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p3, 16);
+                        var acc3_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p3, 32);
+                        var acc3_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p3, 48);
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
+                            var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
+                            var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32);
+                            var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w3, acc0_3);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w3, acc1_3);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w3, acc2_3);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w3, acc3_3);
+                        }
 
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref p0, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref p0, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref p0, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref p0, 48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref p1, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref p1, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_2, ref p1, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_3, ref p1, 48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref p2, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref p2, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_2, ref p2, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_3, ref p2, 48);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref p3, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref p3, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref p3, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref p3, 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref p0, 0);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref p0, 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref p0, 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref p0, 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref p1, 0);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref p1, 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_2, ref p1, 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_3, ref p1, 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref p2, 0);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref p2, 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_2, ref p2, 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_3, ref p2, 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref p3, 0);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref p3, 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref p3, 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref p3, 48);
+                    }
+                    // outputs 64..127 (4 x Vector512)
+                    {
+                        var acc0_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 64);
+                        var acc0_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 80);
+                        var acc0_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 96);
+                        var acc0_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 112);
+                        var acc1_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p1, 64);
+                        var acc1_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p1, 80);
+                        var acc1_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p1, 96);
+                        var acc1_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p1, 112);
+                        var acc2_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p2, 64);
+                        var acc2_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p2, 80);
+                        var acc2_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p2, 96);
+                        var acc2_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p2, 112);
+                        var acc3_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p3, 64);
+                        var acc3_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p3, 80);
+                        var acc3_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p3, 96);
+                        var acc3_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p3, 112);
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64);
+                            var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80);
+                            var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96);
+                            var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w3, acc0_3);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w3, acc1_3);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w3, acc2_3);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w3, acc3_3);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref p0, 64);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref p0, 80);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref p0, 96);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref p0, 112);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref p1, 64);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref p1, 80);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_2, ref p1, 96);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_3, ref p1, 112);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref p2, 64);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref p2, 80);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_2, ref p2, 96);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_3, ref p2, 112);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref p3, 64);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref p3, 80);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref p3, 96);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref p3, 112);
+                    }
                 }
-                // outputs 64..127 (4 x Vector512)
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc1_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc1_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc1_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc2_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc2_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc2_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc3_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc3_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc3_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int i = i0; i < i1; i++)
+                    // outputs 0..127: 4 blocks of 4 x Vector256, one per iteration
+                    for (nuint o = 0; o < (nuint)(L1Out - L1Out % 32); o += 32)
                     {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
-                        var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64);
-                        var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80);
-                        var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96);
-                        var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112);
-                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
-                        var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
-                        acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
-                        acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
-                        acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
-                        acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w3, acc0_3);
-                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
-                        var x1iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x1i);
-                        acc1_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w0, acc1_0);
-                        acc1_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w1, acc1_1);
-                        acc1_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w2, acc1_2);
-                        acc1_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x1iv16, w3, acc1_3);
-                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
-                        var x2iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x2i);
-                        acc2_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w0, acc2_0);
-                        acc2_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w1, acc2_1);
-                        acc2_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w2, acc2_2);
-                        acc2_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x2iv16, w3, acc2_3);
-                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
-                        var x3iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x3i);
-                        acc3_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w0, acc3_0);
-                        acc3_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w1, acc3_1);
-                        acc3_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w2, acc3_2);
-                        acc3_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x3iv16, w3, acc3_3);
-                    }
+                        var acc0_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, o);
+                        var acc0_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, o + 8);
+                        var acc0_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, o + 16);
+                        var acc0_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, o + 24);
+                        var acc1_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p1, o);
+                        var acc1_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p1, o + 8);
+                        var acc1_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p1, o + 16);
+                        var acc1_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p1, o + 24);
+                        var acc2_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p2, o);
+                        var acc2_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p2, o + 8);
+                        var acc2_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p2, o + 16);
+                        var acc2_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p2, o + 24);
+                        var acc3_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p3, o);
+                        var acc3_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p3, o + 8);
+                        var acc3_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p3, o + 16);
+                        var acc3_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p3, o + 24);
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o);
+                            var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 8);
+                            var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 16);
+                            var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 24);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w3, acc0_3);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w3, acc1_3);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w3, acc2_3);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w3, acc3_3);
+                        }
 
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref p0, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref p0, 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref p0, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref p0, 112);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref p1, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref p1, 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_2, ref p1, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_3, ref p1, 112);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref p2, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref p2, 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_2, ref p2, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_3, ref p2, 112);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref p3, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref p3, 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref p3, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref p3, 112);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref p0, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref p0, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref p0, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref p0, o + 24);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref p1, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref p1, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref p1, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_3, ref p1, o + 24);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref p2, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_1, ref p2, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref p2, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_3, ref p2, o + 24);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref p3, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_1, ref p3, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref p3, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_3, ref p3, o + 24);
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    // outputs 0..127: 8 blocks of 4 x Vector128, one per iteration
+                    for (nuint o = 0; o < (nuint)(L1Out - L1Out % 16); o += 16)
+                    {
+                        var acc0_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p0, o);
+                        var acc0_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p0, o + 4);
+                        var acc0_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p0, o + 8);
+                        var acc0_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p0, o + 12);
+                        var acc1_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p1, o);
+                        var acc1_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p1, o + 4);
+                        var acc1_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p1, o + 8);
+                        var acc1_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p1, o + 12);
+                        var acc2_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p2, o);
+                        var acc2_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p2, o + 4);
+                        var acc2_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p2, o + 8);
+                        var acc2_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p2, o + 12);
+                        var acc3_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p3, o);
+                        var acc3_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p3, o + 4);
+                        var acc3_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p3, o + 8);
+                        var acc3_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p3, o + 12);
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 4);
+                            var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 8);
+                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 12);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w3, acc0_3);
+                            float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
+                            var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
+                            acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
+                            acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
+                            acc1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w2, acc1_2);
+                            acc1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w3, acc1_3);
+                            float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
+                            var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
+                            acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
+                            acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
+                            acc2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w2, acc2_2);
+                            acc2_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w3, acc2_3);
+                            float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
+                            var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
+                            acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
+                            acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
+                            acc3_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w2, acc3_2);
+                            acc3_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w3, acc3_3);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref p0, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref p0, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref p0, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref p0, o + 12);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref p1, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref p1, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_2, ref p1, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_3, ref p1, o + 12);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref p2, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref p2, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_2, ref p2, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_3, ref p2, o + 12);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref p3, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref p3, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_2, ref p3, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_3, ref p3, o + 12);
+                    }
+                }
+                else
+                {
+                    for (int o = 0; o < L1Out; o++)
+                    {
+                        float acc0 = firstPanel ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref p0, o);
+                        float acc1 = firstPanel ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, o);
+                        float acc2 = firstPanel ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, o);
+                        float acc3 = firstPanel ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, o);
+                        for (int i = i0; i < i1; i++)
+                        {
+                            float wi = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out + o);
+                            acc0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i), wi, acc0);
+                            acc1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i), wi, acc1);
+                            acc2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i), wi, acc2);
+                            acc3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i), wi, acc3);
+                        }
+
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref p0, o) = acc0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, o) = acc1;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, o) = acc2;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, o) = acc3;
+                    }
                 }
             }
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-            {
-                // outputs 0..127: 4 blocks of 4 x Vector256, one per iteration
-                for (nuint o = 0; o < (nuint)(L1Out - L1Out % 32); o += 32)
-                {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc1_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc1_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc2_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc2_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc2_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc3_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc3_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc3_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int i = i0; i < i1; i++)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
-                        var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o);
-                        var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 8);
-                        var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 16);
-                        var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 24);
-                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
-                        var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
-                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
-                        acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w1, acc0_1);
-                        acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
-                        acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w3, acc0_3);
-                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
-                        var x1iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x1i);
-                        acc1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w0, acc1_0);
-                        acc1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w1, acc1_1);
-                        acc1_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w2, acc1_2);
-                        acc1_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x1iv8, w3, acc1_3);
-                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
-                        var x2iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x2i);
-                        acc2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w0, acc2_0);
-                        acc2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w1, acc2_1);
-                        acc2_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w2, acc2_2);
-                        acc2_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x2iv8, w3, acc2_3);
-                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
-                        var x3iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x3i);
-                        acc3_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w0, acc3_0);
-                        acc3_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w1, acc3_1);
-                        acc3_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w2, acc3_2);
-                        acc3_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x3iv8, w3, acc3_3);
-                    }
 
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref p0, o);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref p0, o + 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref p0, o + 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref p0, o + 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref p1, o);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref p1, o + 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_2, ref p1, o + 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_3, ref p1, o + 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref p2, o);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_1, ref p2, o + 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_2, ref p2, o + 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_3, ref p2, o + 24);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref p3, o);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_1, ref p3, o + 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_2, ref p3, o + 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_3, ref p3, o + 24);
+            for (; s < batch; s++)
+            {
+                ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L1In);
+                ref float p0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 0) * L1Out);
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    // outputs 0..63 (4 x Vector512)
+                    {
+                        var acc0_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 0);
+                        var acc0_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 16);
+                        var acc0_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 32);
+                        var acc0_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 48);
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
+                            var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
+                            var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32);
+                            var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w3, acc0_3);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref p0, 0);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref p0, 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref p0, 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref p0, 48);
+                    }
+                    // outputs 64..127 (4 x Vector512)
+                    {
+                        var acc0_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 64);
+                        var acc0_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 80);
+                        var acc0_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 96);
+                        var acc0_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 112);
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64);
+                            var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80);
+                            var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96);
+                            var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w3, acc0_3);
+                        }
+
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref p0, 64);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref p0, 80);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref p0, 96);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref p0, 112);
+                    }
                 }
-            }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-            {
-                // outputs 0..127: 8 blocks of 4 x Vector128, one per iteration
-                for (nuint o = 0; o < (nuint)(L1Out - L1Out % 16); o += 16)
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc0_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc1_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc2_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc2_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc2_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc3_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc3_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc3_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc3_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int i = i0; i < i1; i++)
+                    // outputs 0..127: 4 blocks of 4 x Vector256, one per iteration
+                    for (nuint o = 0; o < (nuint)(L1Out - L1Out % 32); o += 32)
                     {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
-                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o);
-                        var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 4);
-                        var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 8);
-                        var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 12);
-                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
-                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
-                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
-                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
-                        acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w2, acc0_2);
-                        acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w3, acc0_3);
-                        float x1i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i);
-                        var x1iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x1i);
-                        acc1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w0, acc1_0);
-                        acc1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w1, acc1_1);
-                        acc1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w2, acc1_2);
-                        acc1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x1iv4, w3, acc1_3);
-                        float x2i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i);
-                        var x2iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x2i);
-                        acc2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w0, acc2_0);
-                        acc2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w1, acc2_1);
-                        acc2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w2, acc2_2);
-                        acc2_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x2iv4, w3, acc2_3);
-                        float x3i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i);
-                        var x3iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x3i);
-                        acc3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w0, acc3_0);
-                        acc3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w1, acc3_1);
-                        acc3_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w2, acc3_2);
-                        acc3_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x3iv4, w3, acc3_3);
-                    }
+                        var acc0_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, o);
+                        var acc0_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, o + 8);
+                        var acc0_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, o + 16);
+                        var acc0_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector256<float>.Zero : global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref p0, o + 24);
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o);
+                            var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 8);
+                            var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 16);
+                            var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 24);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w3, acc0_3);
+                        }
 
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref p0, o);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref p0, o + 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref p0, o + 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref p0, o + 12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref p1, o);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref p1, o + 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_2, ref p1, o + 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_3, ref p1, o + 12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref p2, o);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref p2, o + 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_2, ref p2, o + 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_3, ref p2, o + 12);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref p3, o);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref p3, o + 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_2, ref p3, o + 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_3, ref p3, o + 12);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref p0, o);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref p0, o + 8);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref p0, o + 16);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref p0, o + 24);
+                    }
                 }
-            }
-            else
-            {
-                for (int o = 0; o < L1Out; o++)
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
-                    float acc0 = 0f;
-                    float acc1 = 0f;
-                    float acc2 = 0f;
-                    float acc3 = 0f;
-                    for (int i = i0; i < i1; i++)
+                    // outputs 0..127: 8 blocks of 4 x Vector128, one per iteration
+                    for (nuint o = 0; o < (nuint)(L1Out - L1Out % 16); o += 16)
                     {
-                        float wi = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out + o);
-                        acc0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i), wi, acc0);
-                        acc1 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x1, i), wi, acc1);
-                        acc2 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x2, i), wi, acc2);
-                        acc3 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x3, i), wi, acc3);
-                    }
+                        var acc0_0 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p0, o);
+                        var acc0_1 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p0, o + 4);
+                        var acc0_2 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p0, o + 8);
+                        var acc0_3 = firstPanel ? global::System.Runtime.Intrinsics.Vector128<float>.Zero : global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref p0, o + 12);
+                        for (int i = i0; i < i1; i++)
+                        {
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
+                            var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o);
+                            var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 4);
+                            var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 8);
+                            var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 12);
+                            float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
+                            var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
+                            acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
+                            acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
+                            acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w2, acc0_2);
+                            acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w3, acc0_3);
+                        }
 
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p0, o) = acc0;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, o) = acc1;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, o) = acc2;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, o) = acc3;
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref p0, o);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref p0, o + 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref p0, o + 8);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref p0, o + 12);
+                    }
+                }
+                else
+                {
+                    for (int o = 0; o < L1Out; o++)
+                    {
+                        float acc0 = firstPanel ? 0f : global::System.Runtime.CompilerServices.Unsafe.Add(ref p0, o);
+                        for (int i = i0; i < i1; i++)
+                        {
+                            float wi = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out + o);
+                            acc0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i), wi, acc0);
+                        }
+
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref p0, o) = acc0;
+                    }
                 }
             }
         }
-
-        for (; s < batch; s++)
-        {
-            ref float x0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (s + 0) * L1In);
-            ref float p0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (s + 0) * L1Out);
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-            {
-                // outputs 0..63 (4 x Vector512)
-                {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int i = i0; i < i1; i++)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
-                        var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
-                        var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
-                        var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32);
-                        var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48);
-                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
-                        var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
-                        acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
-                        acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
-                        acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
-                        acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w3, acc0_3);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref p0, 0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref p0, 16);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref p0, 32);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref p0, 48);
-                }
-                // outputs 64..127 (4 x Vector512)
-                {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc0_2 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    var acc0_3 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
-                    for (int i = i0; i < i1; i++)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
-                        var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64);
-                        var w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80);
-                        var w2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96);
-                        var w3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112);
-                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
-                        var x0iv16 = global::System.Runtime.Intrinsics.Vector512.Create(x0i);
-                        acc0_0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w0, acc0_0);
-                        acc0_1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w1, acc0_1);
-                        acc0_2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w2, acc0_2);
-                        acc0_3 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x0iv16, w3, acc0_3);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref p0, 64);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref p0, 80);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref p0, 96);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref p0, 112);
-                }
-            }
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-            {
-                // outputs 0..127: 4 blocks of 4 x Vector256, one per iteration
-                for (nuint o = 0; o < (nuint)(L1Out - L1Out % 32); o += 32)
-                {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    var acc0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
-                    for (int i = i0; i < i1; i++)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
-                        var w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o);
-                        var w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 8);
-                        var w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 16);
-                        var w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, o + 24);
-                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
-                        var x0iv8 = global::System.Runtime.Intrinsics.Vector256.Create(x0i);
-                        acc0_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w0, acc0_0);
-                        acc0_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w1, acc0_1);
-                        acc0_2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w2, acc0_2);
-                        acc0_3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x0iv8, w3, acc0_3);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref p0, o);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref p0, o + 8);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_2, ref p0, o + 16);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_3, ref p0, o + 24);
-                }
-            }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-            {
-                // outputs 0..127: 8 blocks of 4 x Vector128, one per iteration
-                for (nuint o = 0; o < (nuint)(L1Out - L1Out % 16); o += 16)
-                {
-                    var acc0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    var acc0_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
-                    for (int i = i0; i < i1; i++)
-                    {
-                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out);
-                        var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o);
-                        var w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 4);
-                        var w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 8);
-                        var w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, o + 12);
-                        float x0i = global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
-                        var x0iv4 = global::System.Runtime.Intrinsics.Vector128.Create(x0i);
-                        acc0_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w0, acc0_0);
-                        acc0_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w1, acc0_1);
-                        acc0_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w2, acc0_2);
-                        acc0_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x0iv4, w3, acc0_3);
-                    }
-
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref p0, o);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref p0, o + 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_2, ref p0, o + 8);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_3, ref p0, o + 12);
-                }
-            }
-            else
-            {
-                for (int o = 0; o < L1Out; o++)
-                {
-                    float acc0 = 0f;
-                    for (int i = i0; i < i1; i++)
-                    {
-                        float wi = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L1Out + o);
-                        acc0 = global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref x0, i), wi, acc0);
-                    }
-
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p0, o) = acc0;
-                }
-            }
-        }
-
     }
 
     /// <summary>Layer 1, samples <paramref name="first"/> to <paramref name="end"/>: z = b + P[0] + P[1] + P[2] + P[3], added in that order; a = relu(z).</summary>

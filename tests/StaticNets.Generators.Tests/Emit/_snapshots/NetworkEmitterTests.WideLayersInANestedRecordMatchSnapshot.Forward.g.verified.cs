@@ -1681,8 +1681,7 @@ partial struct Outer
         /// <summary>
         /// Layer 2, input chunk <paramref name="chunk"/> of 4: P[chunk] = X[:, rows]·W2[rows, :] over the whole batch, for the rows
         /// of W2 in the chunk. The register tiles of <see cref="Layer2ForwardBatch"/> (4 samples × up to 4 vectors), the last
-        /// batch % 4 samples in tiles of one; the accumulators start at zero. Threads sharing the layer each take whole
-        /// chunks, and so read only their own rows of W2.
+        /// batch % 4 samples in tiles of one; the accumulators start at zero. Threads sharing the layer each take whole chunks, and so read only their own rows of W2.
         /// </summary>
         private void Layer2ForwardPartial(ref float x, int batch, int chunk)
         {
@@ -2297,7 +2296,6 @@ partial struct Outer
                     }
                 }
             }
-
         }
 
         /// <summary>Layer 2, samples <paramref name="first"/> to <paramref name="end"/>: z = b + P[0] + P[1] + P[2] + P[3], added in that order; a = tanh(z).</summary>
