@@ -126,57 +126,17 @@ public sealed class ReferenceEquivalenceTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(TestNetworks.WidthNames), MemberType = typeof(TestNetworks))]
-    public void ForwardMatchesReference(string name)
-    {
-        NetworkCase network = TestNetworks.Get(name);
-        INetwork generated = network.Create(NetworkSeed, maxBatchSize: Batch);
-        ReferenceNetwork reference = network.CreateReference();
-        double[] parameters = TestData.ToDouble(generated.Parameters);
-        float[] inputs = TestData.Uniform(new SeededRandom(2), Batch * network.InputSize);
-
-        // A full batch, then a smaller one, so that a stale row of the workspace would show.
-        double worst = 0;
-        foreach (int batch in new[] { Batch, 2 })
-        {
-            var outputs = new float[batch * network.OutputSize];
-            generated.Forward(inputs.AsSpan(0, batch * network.InputSize), outputs);
-            var expected = new double[network.OutputSize];
-            for (int s = 0; s < batch; s++)
-            {
-                reference.Predict(parameters, TestData.ToDouble(inputs.AsSpan(s * network.InputSize, network.InputSize)), expected);
-                worst = Math.Max(worst, AssertOutputsClose(outputs.AsSpan(s * network.OutputSize, network.OutputSize), expected, $"batch {batch}, sample {s}"));
-            }
-        }
-
-        output.WriteLine($"worst relative error {worst:E2}");
-    }
+    public void ForwardMatchesReference(string name) =>
+        AssertBatchMatchesReference(name, inputSeed: 2, static (network, inputs, outputs) => network.Forward(inputs.Span, outputs.Span));
 
     [Theory]
     [MemberData(nameof(TestNetworks.WidthNames), MemberType = typeof(TestNetworks))]
     public void PredictBatchMatchesReference(string name)
     {
         // PredictBatch runs the batch kernels sample tile by sample tile (Forward runs the input chunks of wide layers).
-        NetworkCase network = TestNetworks.Get(name);
-        INetwork generated = network.Create(NetworkSeed, maxBatchSize: Batch);
-        ReferenceNetwork reference = network.CreateReference();
-        double[] parameters = TestData.ToDouble(generated.Parameters);
-        float[] inputs = TestData.Uniform(new SeededRandom(3), Batch * network.InputSize);
-        var predictBatch = generated.GetType().GetMethod("PredictBatch", [typeof(ReadOnlyMemory<float>), typeof(Memory<float>)])!;
-
-        double worst = 0;
-        foreach (int batch in new[] { Batch, 2 })
-        {
-            var outputs = new float[batch * network.OutputSize];
-            predictBatch.Invoke(generated, [new ReadOnlyMemory<float>(inputs, 0, batch * network.InputSize), new Memory<float>(outputs)]);
-            var expected = new double[network.OutputSize];
-            for (int s = 0; s < batch; s++)
-            {
-                reference.Predict(parameters, TestData.ToDouble(inputs.AsSpan(s * network.InputSize, network.InputSize)), expected);
-                worst = Math.Max(worst, AssertOutputsClose(outputs.AsSpan(s * network.OutputSize, network.OutputSize), expected, $"batch {batch}, sample {s}"));
-            }
-        }
-
-        output.WriteLine($"worst relative error {worst:E2}");
+        Type[] signature = [typeof(ReadOnlyMemory<float>), typeof(Memory<float>)];
+        AssertBatchMatchesReference(name, inputSeed: 3, (network, inputs, outputs) =>
+            network.GetType().GetMethod("PredictBatch", signature)!.Invoke(network, [inputs, outputs]));
     }
 
     [Theory]
@@ -319,6 +279,36 @@ public sealed class ReferenceEquivalenceTests(ITestOutputHelper output)
         output.WriteLine($"worst relative error {worst:E2}");
         Assert.All(generated.Gradients.ToArray(), g => Assert.Equal(0f, g));
         Assert.Contains(once, g => g != 0);
+    }
+
+    /// <summary>Runs a batch of inputs through a network into outputs (Forward, PredictBatch).</summary>
+    private delegate void BatchRun(INetwork network, ReadOnlyMemory<float> inputs, Memory<float> outputs);
+
+    /// <summary>
+    /// Runs a full batch, then a smaller one (so that a stale row of the workspace would show), through
+    /// <paramref name="run"/> and compares every sample's outputs with the double-precision reference.
+    /// </summary>
+    private void AssertBatchMatchesReference(string name, ulong inputSeed, BatchRun run)
+    {
+        NetworkCase network = TestNetworks.Get(name);
+        INetwork generated = network.Create(NetworkSeed, maxBatchSize: Batch);
+        ReferenceNetwork reference = network.CreateReference();
+        double[] parameters = TestData.ToDouble(generated.Parameters);
+        float[] inputs = TestData.Uniform(new SeededRandom(inputSeed), Batch * network.InputSize);
+        double worst = 0;
+        foreach (int batch in new[] { Batch, 2 })
+        {
+            var outputs = new float[batch * network.OutputSize];
+            run(generated, inputs.AsMemory(0, batch * network.InputSize), outputs);
+            var expected = new double[network.OutputSize];
+            for (int s = 0; s < batch; s++)
+            {
+                reference.Predict(parameters, TestData.ToDouble(inputs.AsSpan(s * network.InputSize, network.InputSize)), expected);
+                worst = Math.Max(worst, AssertOutputsClose(outputs.AsSpan(s * network.OutputSize, network.OutputSize), expected, $"batch {batch}, sample {s}"));
+            }
+        }
+
+        output.WriteLine($"worst relative error {worst:E2}");
     }
 
     /// <summary>Asserts outputs are close and returns the worst relative error.</summary>
