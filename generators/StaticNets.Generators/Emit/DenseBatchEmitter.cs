@@ -481,12 +481,9 @@ internal static class DenseBatchEmitter
             writer.OpenBlock("if (!lastPanel) // the sums so far, for the next panel");
             for (int r = 0; r < rows; r++)
             {
-                foreach (Chunk chunk in block)
+                for (int k = 0; k < block.Count; k++)
                 {
-                    foreach (string line in chunk.Width.StoreFirst(Acc(r, block.IndexOf(chunk)), $"z{r}", baseOffset, chunk.Offset, chunk.Floats))
-                    {
-                        writer.WriteLine(line);
-                    }
+                    ForwardEmitter.WriteStore(writer, block[k], Acc(r, k), $"z{r}", baseOffset);
                 }
             }
 

@@ -235,13 +235,12 @@ internal static class ForwardEmitter
     {
         int l = layer.Index;
         string Row(string reference, string size) => $"ref {Unsafe}.Add(ref {reference}, s * {size})";
-        string Buffer(string array) => $"{array}.Start";
         writer.OpenBlock($"for (int s = {first}; s < {end}; s++)");
         string inputSize = In(l);
         if (layer.IsConvolution && layer.IsPadded)
         {
-            writer.WriteLine($"{LayerPad(l)}({Row(input, In(l))}, {Row(Buffer(Padded(l)), PaddedSize(l))});");
-            input = Buffer(Padded(l));
+            writer.WriteLine($"{LayerPad(l)}({Row(input, In(l))}, {Row($"{Padded(l)}.Start", PaddedSize(l))});");
+            input = $"{Padded(l)}.Start";
             inputSize = PaddedSize(l);
         }
 
@@ -249,10 +248,10 @@ internal static class ForwardEmitter
         writer.WriteLine($"    {Row(input, inputSize)},");
         if (layer.HasActivation)
         {
-            writer.WriteLine($"    {Row(Buffer(Z(l)), Out(l))},");
+            writer.WriteLine($"    {Row($"{Z(l)}.Start", Out(l))},");
         }
 
-        writer.WriteLine($"    {Row(Buffer(A(l)), Out(l))});");
+        writer.WriteLine($"    {Row($"{A(l)}.Start", Out(l))});");
         writer.CloseBlock();
     }
 
@@ -448,7 +447,7 @@ internal static class ForwardEmitter
     }
 
     /// <summary>Stores a chunk's value: whole, or only the used lanes of a partial chunk.</summary>
-    private static void WriteStore(SourceWriter writer, Chunk chunk, string value, string reference, string? baseOffset)
+    internal static void WriteStore(SourceWriter writer, Chunk chunk, string value, string reference, string? baseOffset)
     {
         foreach (string line in chunk.Width.StoreFirst(value, reference, baseOffset, chunk.Offset, chunk.Floats))
         {
