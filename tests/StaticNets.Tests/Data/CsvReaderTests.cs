@@ -62,6 +62,19 @@ public sealed class CsvReaderTests
     }
 
     [Fact]
+    public void TheLargestClassIndexIsAcceptedAndOneMoreIsRefused()
+    {
+        Dataset dataset = Read("x,y\n1,65535\n2,0\n", new CsvOptions { Labels = CsvLabels.ClassIndices });
+
+        Assert.Equal([65535, 0], dataset.Labels);
+        Assert.Equal(65536, dataset.ClassCount);
+        Assert.Equal("65535", dataset.ClassNames[65535]);
+
+        var error = Assert.Throws<InvalidDataException>(() => Read("x,y\n1,65536\n", new CsvOptions { Labels = CsvLabels.ClassIndices }));
+        Assert.Equal($"Cannot load {Source}: line 2, column 2 ('y'): the label '65536' is not a class index (a whole number from 0 to 65535); read named classes with Labels = CsvLabels.ClassNames.", error.Message);
+    }
+
+    [Fact]
     public void LabelThatIsNotAClassIndexIsRefusedWhenIndicesAreRequired()
     {
         var error = Assert.Throws<InvalidDataException>(() => Read("x,y\n1,0\n2,cat\n", new CsvOptions { Labels = CsvLabels.ClassIndices }));
