@@ -17,3 +17,21 @@ public partial class DropoutProbeNet;
 [Dense(16, Activation.SiLU)]
 [Dense(4, Activation.Softmax)]
 public partial class RegularizedDropoutNet;
+
+/// <summary>Dropout between two linear layers: the loss is quadratic in each parameter, so a centred difference is exact.</summary>
+[Network(Loss.MeanSquaredError, Optimizer.Sgd, MaxBatchSize = 4)]
+[Input(5)]
+[Dense(19)]
+[Dropout(0.5f)]
+[Dense(3)]
+public partial class DropoutBetweenLinearLayersNet;
+
+/// <summary>Two dropout layers at other rates between tanh layers.</summary>
+[Network(Loss.MeanSquaredError, Optimizer.Sgd, MaxBatchSize = 4)]
+[Input(6)]
+[Dense(17, Activation.Tanh)]
+[Dropout(0.2f)]
+[Dense(9, Activation.Tanh)]
+[Dropout(0.6f)]
+[Dense(2)]
+public partial class TwoDropoutsBetweenTanhLayersNet;
