@@ -111,6 +111,7 @@ public static class PyTorchNetworks
         ["sgd_nesterov"] = DeclaredNetwork.Of(() => new SgdNesterov()),
         ["sgd_momentum_dampening"] = DeclaredNetwork.Of(() => new SgdMomentumDampening()),
         ["sgd_weight_decay"] = DeclaredNetwork.Of(() => new SgdWeightDecay()),
+        ["sgd_nesterov_weight_decay"] = DeclaredNetwork.Of(() => new SgdNesterovWeightDecay()),
         ["adagrad_defaults"] = DeclaredNetwork.Of(() => new AdagradDefaults()),
         ["adagrad_custom"] = DeclaredNetwork.Of(() => new AdagradCustom()),
         ["adadelta_defaults"] = DeclaredNetwork.Of(() => new AdadeltaDefaults()),

@@ -403,6 +403,9 @@ OPT_CASES = [
     ("sgd_nesterov", "SGD", {"lr": 0.1, "momentum": 0.9, "nesterov": True}),
     ("sgd_momentum_dampening", "SGD", {"lr": 0.1, "momentum": 0.9, "dampening": 0.1}),
     ("sgd_weight_decay", "SGD", {"lr": 0.1, "weight_decay": 0.01}),
+    # Nesterov's look-ahead must use the gradient with weight decay added: weight decay 0.1 makes that term a sizeable
+    # part of each step, so a look-ahead on the bare gradient shows at the first step.
+    ("sgd_nesterov_weight_decay", "SGD", {"lr": 0.1, "momentum": 0.9, "nesterov": True, "weight_decay": 0.1}),
     ("adagrad_defaults", "Adagrad", {}),
     ("adagrad_custom", "Adagrad", {"lr": 0.05, "lr_decay": 0.01, "initial_accumulator_value": 0.1,
                                    "weight_decay": 0.01}),

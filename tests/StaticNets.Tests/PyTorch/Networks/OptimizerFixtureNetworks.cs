@@ -41,6 +41,13 @@ public partial class SgdMomentumDampening;
 [Dense(2, Activation.Linear)]
 public partial class SgdWeightDecay;
 
+/// <summary>optimizers.json <c>sgd_nesterov_weight_decay</c>.</summary>
+[Network(Loss.MeanSquaredError, Optimizer.Nesterov, LearningRate = 0.1f, Momentum = 0.9f, Dampening = 0f, WeightDecay = 0.1f)]
+[Input(3)]
+[Dense(4, Activation.Tanh)]
+[Dense(2, Activation.Linear)]
+public partial class SgdNesterovWeightDecay;
+
 /// <summary>optimizers.json <c>adagrad_defaults</c>.</summary>
 [Network(Loss.MeanSquaredError, Optimizer.Adagrad, LearningRate = 0.01f, LearningRateDecay = 0f, WeightDecay = 0f, InitialAccumulatorValue = 0f, Epsilon = 1e-10f)]
 [Input(3)]
