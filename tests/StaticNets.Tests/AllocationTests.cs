@@ -8,13 +8,7 @@ namespace StaticNets.Tests;
 /// <summary>After warm-up, the hot paths of a generated network allocate nothing.</summary>
 public sealed class AllocationTests
 {
-    /// <summary>
-    /// Calls before measuring: enough for tiered compilation to promote the methods (30 calls) and for one-time
-    /// per-thread buffers to exist, so that only steady-state behaviour is measured.
-    /// </summary>
-    private const int WarmUpCalls = 200;
-
-    /// <summary>Calls measured; a single allocation per call would show as at least this many bytes × 24.</summary>
+    /// <summary>Calls per window; a single allocation per call would show as at least this many bytes × 24.</summary>
     private const int MeasuredCalls = 1000;
 
     private const int Batch = 8;
@@ -74,30 +68,5 @@ public sealed class AllocationTests
         Assert.Equal((0L, 0L, 0L, 0L), (forward, backward, zero, step));
     }
 
-    /// <summary>
-    /// Bytes allocated on this thread by <see cref="MeasuredCalls"/> calls, after <see cref="WarmUpCalls"/>: the least of
-    /// three rounds. A call that allocates does so in every round; the runtime's own one-off work (a method's tier-up
-    /// landing in the middle of a round) does not repeat.
-    /// </summary>
-    private static long Measure(Action call)
-    {
-        for (int k = 0; k < WarmUpCalls; k++)
-        {
-            call();
-        }
-
-        long least = long.MaxValue;
-        for (int round = 0; round < 3 && least > 0; round++)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int k = 0; k < MeasuredCalls; k++)
-            {
-                call();
-            }
-
-            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-
-        return least;
-    }
+    private static long Measure(Action call) => Allocations.OnThisThread(call, MeasuredCalls);
 }

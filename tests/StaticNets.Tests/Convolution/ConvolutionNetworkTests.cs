@@ -261,21 +261,7 @@ public sealed class ConvolutionNetworkTests(ITestOutputHelper output)
         var output = new float[ReferenceCnn.OutputSize];
         var paddedOutput = new float[ConvSameAveragePoolMse.OutputSize];
 
-        long Measure(Action call)
-        {
-            for (int k = 0; k < 50; k++)
-            {
-                call();
-            }
-
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int k = 0; k < 200; k++)
-            {
-                call();
-            }
-
-            return GC.GetAllocatedBytesForCurrentThread() - before;
-        }
+        static long Measure(Action call) => Allocations.OnThisThread(call);
 
         Assert.Equal(0, Measure(() => network.Predict(inputs.AsSpan(0, 784), output)));
         Assert.Equal(0, Measure(() => network.TrainBatch(inputs, targets)));

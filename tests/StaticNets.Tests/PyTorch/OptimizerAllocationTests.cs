@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using StaticNets.Tests.PyTorch.Networks;
+using StaticNets.Tests.Support;
 using Xunit;
 
 namespace StaticNets.Tests.PyTorch;
@@ -12,19 +13,8 @@ namespace StaticNets.Tests.PyTorch;
 /// </summary>
 public sealed class OptimizerAllocationTests
 {
-    /// <summary>Calls before measuring: enough for tiered compilation to promote the methods and for one-time state to exist.</summary>
-    private const int WarmUpCalls = 200;
-
-    /// <summary>Calls measured per window; one allocation in any call would show as at least 24 bytes times this.</summary>
+    /// <summary>Calls per window; one allocation in any call would show as at least 24 bytes times this.</summary>
     private const int MeasuredCalls = 1000;
-
-    /// <summary>
-    /// Windows of <see cref="MeasuredCalls"/> calls; the fewest bytes of any window count. An allocation made in every
-    /// call shows in each window; a one-time one that warm-up did not reach (a type initialised when tiered compilation
-    /// installs the optimised code, which with DOTNET_EnableAVX=0 arrived inside the window: 2,160 bytes once) shows in
-    /// one at most.
-    /// </summary>
-    private const int Windows = 3;
 
     private const string DropoutNetwork = nameof(DropoutElasticNetClassifier);
 
@@ -44,7 +34,7 @@ public sealed class OptimizerAllocationTests
         long bytes = Measure(network.Step);
 
         Assert.Equal(0, bytes);
-        Assert.Equal(WarmUpCalls + Windows * MeasuredCalls, network.StepCount); // the calls really ran
+        Assert.True(network.StepCount >= Allocations.WarmUpCalls + MeasuredCalls, $"{network.StepCount} steps"); // the calls really ran
     }
 
     [Theory]
@@ -59,7 +49,7 @@ public sealed class OptimizerAllocationTests
 
         Assert.Equal(0, bytes);
         Assert.True(float.IsFinite(loss) && loss > 0, $"loss {loss}");
-        Assert.Equal(WarmUpCalls + Windows * MeasuredCalls, network.StepCount);
+        Assert.True(network.StepCount >= Allocations.WarmUpCalls + MeasuredCalls, $"{network.StepCount} steps");
     }
 
     /// <summary>Creates the network and one batch: the case's first batch, or a fixed pseudo-random batch for the dropout network.</summary>
@@ -89,29 +79,5 @@ public sealed class OptimizerAllocationTests
         return generated;
     }
 
-    /// <summary>
-    /// The fewest bytes allocated on this thread by <see cref="MeasuredCalls"/> calls, over <see cref="Windows"/> windows
-    /// after <see cref="WarmUpCalls"/> calls.
-    /// </summary>
-    private static long Measure(Action call)
-    {
-        for (int k = 0; k < WarmUpCalls; k++)
-        {
-            call();
-        }
-
-        long fewest = long.MaxValue;
-        for (int window = 0; window < Windows; window++)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int k = 0; k < MeasuredCalls; k++)
-            {
-                call();
-            }
-
-            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-
-        return fewest;
-    }
+    private static long Measure(Action call) => Allocations.OnThisThread(call, MeasuredCalls);
 }

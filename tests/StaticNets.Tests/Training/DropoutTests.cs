@@ -1,4 +1,5 @@
 using System;
+using StaticNets.Tests.Support;
 using Xunit;
 
 namespace StaticNets.Tests.Training;
@@ -103,19 +104,9 @@ public sealed class DropoutTests
             y[s * RegularizedDropoutNet.OutputSize + s % RegularizedDropoutNet.OutputSize] = 1f;
         }
 
-        for (int k = 0; k < 20; k++)
-        {
-            net.TrainBatch(x, y);
-        }
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
         float loss = 0f;
-        for (int k = 0; k < 200; k++)
-        {
-            loss = net.TrainBatch(x, y);
-        }
+        long allocated = Allocations.OnThisThread(() => loss = net.TrainBatch(x, y));
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, allocated);
         Assert.True(float.IsFinite(loss));
         Assert.True(net.LastRegularizationLoss > 0f);
