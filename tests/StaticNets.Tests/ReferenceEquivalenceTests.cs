@@ -13,8 +13,8 @@ namespace StaticNets.Tests;
 /// vector body and exact tail runs.
 /// </summary>
 /// <remarks>
-/// Only the widest accelerated branch runs in one process. To run the others, run the suite again with
-/// <c>DOTNET_EnableAVX512=0</c> (Vector256), <c>DOTNET_EnableAVX=0</c> (Vector128) and
+/// Only the widest accelerated branch runs in one process. scripts/test-widths.sh, which CI runs, runs the suite again
+/// with <c>DOTNET_EnableAVX512=0</c> (Vector256), <c>DOTNET_PreferredVectorBitWidth=128</c> (Vector128) and
 /// <c>DOTNET_EnableHWIntrinsic=0</c> (the scalar fallback).
 /// </remarks>
 public sealed class ReferenceEquivalenceTests(ITestOutputHelper output)
