@@ -1,6 +1,6 @@
 namespace StaticNets;
 
-/// <summary>The activation a <see cref="DenseAttribute"/> layer applies to its pre-activation <c>z</c>.</summary>
+/// <summary>The activation a <see cref="DenseAttribute"/> or <see cref="Conv2DAttribute"/> layer applies to its pre-activation <c>z</c>.</summary>
 /// <remarks>The numeric values are part of the model-file fingerprint; never renumber them.</remarks>
 public enum Activation
 {
@@ -18,13 +18,13 @@ public enum Activation
 
     /// <summary>
     /// Leaky ReLU: <c>a = z &gt; 0 ? z : slope·z</c>, with PyTorch's default slope 0.01 unless
-    /// <see cref="DenseAttribute.NegativeSlope"/> says otherwise.
+    /// the layer's <see cref="DenseAttribute.NegativeSlope"/> (or <see cref="Conv2DAttribute.NegativeSlope"/>) says otherwise.
     /// </summary>
     LeakyReLU = 4,
 
     /// <summary>
     /// Exponential linear unit: <c>a = z &gt; 0 ? z : alpha·(exp(z) - 1)</c>, with PyTorch's default alpha 1 unless
-    /// <see cref="DenseAttribute.Alpha"/> says otherwise.
+    /// the layer's <see cref="DenseAttribute.Alpha"/> (or <see cref="Conv2DAttribute.Alpha"/>) says otherwise.
     /// </summary>
     ELU = 5,
 

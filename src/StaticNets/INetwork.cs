@@ -8,9 +8,11 @@ namespace StaticNets;
 /// The sizes are static so that <c>TNetwork.InputSize</c> is a constant the JIT can fold.
 /// </summary>
 /// <remarks>
-/// <para>Parameter layout: for each dense layer in order, its weights as an <c>(inputs, outputs)</c> row-major
-/// matrix (input-major: the weights leaving input <c>i</c> are contiguous), then its <c>outputs</c> biases.
-/// <see cref="Gradients"/> has the same layout.</para>
+/// <para>Parameter layout: the layers that have parameters, in declaration order, each as its weights followed by its
+/// biases. A dense layer's weights are an <c>(inputs, outputs)</c> row-major matrix (input-major: the weights leaving
+/// input <c>i</c> are contiguous), then its <c>outputs</c> biases; a convolution's weights are
+/// <c>(kernelHeight, kernelWidth, inputChannels, filters)</c> row-major, then its <c>filters</c> biases. Pooling,
+/// flatten and dropout layers have none. <see cref="Gradients"/> has the same layout.</para>
 /// <para>Threading: <see cref="Predict"/> only reads the parameters, so any number of threads may call it on one
 /// instance at once. Every other member mutates the instance and needs exclusive access.</para>
 /// </remarks>
