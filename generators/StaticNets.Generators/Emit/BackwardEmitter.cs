@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using StaticNets.Generators.Emit.Layers;
 using StaticNets.Generators.Models;
 using static StaticNets.Generators.Emit.GeneratedNames;
 
@@ -12,39 +13,16 @@ internal static class BackwardEmitter
         WriteBackward(writer, model);
         for (int k = model.Layers.Count - 1; k >= 0; k--)
         {
-            if (!NeedsBackward(model, model.Layers[k]))
+            LayerModel layer = model.Layers[k];
+            if (!LayerUnit.NeedsBackward(model, layer))
             {
                 continue;
             }
 
             writer.WriteLine();
-            WriteLayerBackward(writer, model, model.Layers[k]);
+            layer.Unit().WriteBackwardKernels(writer, model, layer);
         }
     }
-
-    /// <summary>
-    /// Whether anything below <paramref name="layer"/> has parameters, so that its gradient with respect to its input
-    /// is needed. False for the first layer and for layers above nothing but input dropout.
-    /// </summary>
-    public static bool NeedsInputGradient(NetworkModel model, LayerModel layer)
-    {
-        for (int k = 0; k < layer.Index - 1; k++)
-        {
-            if (model.Layers[k].HasParameters)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// Whether a layer has any backward work: layers with parameters always; layers without only if a layer with
-    /// parameters is below them. Flatten never: it shares its buffers with the layer below.
-    /// </summary>
-    public static bool NeedsBackward(NetworkModel model, LayerModel layer) =>
-        layer.Kind != LayerKind.Flatten && (layer.HasParameters || NeedsInputGradient(model, layer));
 
     /// <summary>Whether the loss hands the output layer dLoss/dz directly (fused with a softmax or sigmoid output).</summary>
     public static bool IsFused(LossKind loss) => loss is LossKind.SoftmaxCrossEntropy or LossKind.BinaryCrossEntropy;
@@ -75,11 +53,7 @@ internal static class BackwardEmitter
         for (int l = last; l >= 1; l--)
         {
             LayerModel layer = model.Layers[l - 1];
-            writer.WriteLine(NeedsBackward(model, layer)
-                ? $"{LayerBackward(l)}(batch);"
-                : layer.Kind == LayerKind.Flatten
-                    ? $"// layer {l}: flatten shares its buffers with the layer below, nothing to do"
-                    : $"// layer {l}: {layer.Kind.ToString().ToLowerInvariant()} with no parameters below it, nothing needs its gradient");
+            writer.WriteLine(layer.Unit().BackwardCall(model, layer));
         }
 
         if (parallel)
@@ -156,31 +130,13 @@ internal static class BackwardEmitter
         _ => "Mean squared error over batch and outputs, as PyTorch's MSELoss: dLoss/da = 2(a - y) / (batch · OutputSize).",
     };
 
-    private static void WriteLayerBackward(SourceWriter writer, NetworkModel model, LayerModel layer)
+    /// <summary>Writes <c>Layer{l}Backward</c> of a dense layer and the kernels it calls.</summary>
+    internal static void WriteDenseBackward(SourceWriter writer, NetworkModel model, LayerModel layer)
     {
         int l = layer.Index;
-        switch (layer.Kind)
-        {
-            case LayerKind.Dropout:
-                WriteDropoutBackward(writer, model, layer);
-                return;
-            case LayerKind.Conv2D:
-                ConvolutionEmitter.WriteBackward(writer, model, layer, isOutput: l == model.Layers.Count);
-                return;
-            case LayerKind.MaxPool2D:
-                PoolingEmitter.WriteMaxBackward(writer, model, layer);
-                return;
-            case LayerKind.AveragePool2D:
-                PoolingEmitter.WriteAverageBackward(writer, model, layer);
-                return;
-            case LayerKind.GlobalAveragePool2D:
-                PoolingEmitter.WriteGlobalAverageBackward(writer, model, layer);
-                return;
-        }
-
-        bool applyDerivative = HasDerivative(model, layer);
+        bool applyDerivative = layer.Unit().HasDerivative(model, layer);
         bool fused = l == model.Layers.Count && IsFused(model.Loss);
-        bool inputGradient = NeedsInputGradient(model, layer);
+        bool inputGradient = LayerUnit.NeedsInputGradient(model, layer);
         int source = model.SourceOf(l);
         string input = source == 0 ? Inputs : A(source);
         string inputName = source == 0 ? "x" : "a" + Int(source);
@@ -284,20 +240,6 @@ internal static class BackwardEmitter
     }
 
     /// <summary>
-    /// Whether a layer's backward starts by turning dLoss/da into dLoss/dz: dense and convolution layers with an
-    /// activation other than linear, except a softmax (only ever fused with its loss) and an output layer whose loss
-    /// hands it dLoss/dz directly.
-    /// </summary>
-    public static bool HasDerivative(NetworkModel model, LayerModel layer) =>
-        layer.Kind switch
-        {
-            LayerKind.Dense => layer.Activation is not (ActivationKind.Linear or ActivationKind.Softmax)
-                && !(layer.Index == model.Layers.Count && IsFused(model.Loss)),
-            LayerKind.Conv2D => layer.Activation != ActivationKind.Linear,
-            _ => false,
-        };
-
-    /// <summary>
     /// Writes <c>Layer{l}Derivative(first, end)</c> of a dense or convolution layer: its activation derivative over a
     /// range of samples, which threads share out.
     /// </summary>
@@ -337,20 +279,6 @@ internal static class BackwardEmitter
                 writer.WriteLine($"{Unsafe}.Add(ref dzRow, o) *= {ActivationDerivative(layer, $"{Unsafe}.Add(ref zRow, o)", $"{Unsafe}.Add(ref aRow, o)")};");
                 writer.CloseBlock();
             });
-        writer.CloseBlock();
-    }
-
-    private static void WriteDropoutBackward(SourceWriter writer, NetworkModel model, LayerModel layer)
-    {
-        int l = layer.Index;
-        writer.WriteLine($"/// <summary>Layer {l} backward: dLoss/dinput = dLoss/doutput ⊙ mask, written to {Dz(model.SourceOf(l))}.</summary>");
-        writer.OpenBlock($"private void {LayerBackward(l)}(int batch)");
-        writer.WriteLine($"ref float mask = ref {Mask(l)}.Start;");
-        writer.WriteLine($"ref float dy = ref {Dz(l)}.Start;");
-        writer.WriteLine($"ref float dx = ref {Dz(model.SourceOf(l))}.Start;");
-        writer.OpenBlock($"for (int k = 0; k < batch * {Out(l)}; k++)");
-        writer.WriteLine($"{Unsafe}.Add(ref dx, k) = {Unsafe}.Add(ref dy, k) * {Unsafe}.Add(ref mask, k);");
-        writer.CloseBlock();
         writer.CloseBlock();
     }
 

@@ -173,7 +173,7 @@ internal static class ConvolutionEmitter
     {
         int l = layer.Index;
         int source = model.SourceOf(l);
-        bool inputGradient = BackwardEmitter.NeedsInputGradient(model, layer);
+        bool inputGradient = Layers.LayerUnit.NeedsInputGradient(model, layer);
         bool applyDerivative = layer.Activation != ActivationKind.Linear && !isOutput;
         string input = layer.IsPadded ? Padded(l) : source == 0 ? Inputs : A(source);
         writer.WriteLines($"""

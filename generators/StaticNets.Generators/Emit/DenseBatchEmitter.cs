@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using StaticNets.Generators.Emit.Layers;
 using StaticNets.Generators.Models;
 using static StaticNets.Generators.Emit.GeneratedNames;
 
@@ -23,15 +24,15 @@ internal static class DenseBatchEmitter
     public const int VectorTile = 4;
 
     /// <summary>
-    /// Whether <c>TrainBatch</c> skips clearing the gradients because every layer's backward stores its gradients
-    /// instead of adding to them: true when every layer is dense or dropout (the dense backward writes every entry of
-    /// dW and db; dropout has no parameters). Any other layer kind keeps the clear-then-accumulate path.
+    /// Whether <c>TrainBatch</c> skips clearing the gradients because every layer with weights stores its gradients
+    /// instead of adding to them (<see cref="WeightedLayerUnit.StoresGradients"/>: the dense backward writes every entry
+    /// of dW and db). Layers without parameters write no gradients.
     /// </summary>
     public static bool StoresGradients(NetworkModel model)
     {
         foreach (LayerModel layer in model.Layers)
         {
-            if (layer.Kind is not (LayerKind.Dense or LayerKind.Dropout))
+            if (layer.Unit() is WeightedLayerUnit { StoresGradients: false })
             {
                 return false;
             }
@@ -600,29 +601,6 @@ internal static class DenseBatchEmitter
                 }
             }
         }
-    }
-
-    /// <summary>
-    /// How many floats a dense layer's dz buffer holds past its last row: the backward kernels read a row's tail as one
-    /// partial vector where the parameters after W allow it (<see cref="ForwardEmitter.OverRead"/>), and the last
-    /// sample's row then reads this far past the end. The widest spill of the plans at every vector width; 0 for
-    /// other layers and for rows that split into whole vectors.
-    /// </summary>
-    public static int DzPadding(NetworkModel model, LayerModel layer)
-    {
-        if (layer.Kind != LayerKind.Dense)
-        {
-            return 0;
-        }
-
-        int padding = 0;
-        foreach (VectorWidth width in VectorWidth.Vectors)
-        {
-            List<Chunk> plan = Chunk.Plan(layer.Outputs, width, ForwardEmitter.OverRead(model, layer));
-            padding = System.Math.Max(padding, plan[plan.Count - 1].Spill);
-        }
-
-        return padding;
     }
 
     /// <summary>

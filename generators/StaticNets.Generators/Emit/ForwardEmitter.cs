@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using StaticNets.Generators.Emit.Layers;
 using StaticNets.Generators.Models;
 using static StaticNets.Generators.Emit.GeneratedNames;
 
@@ -16,23 +17,7 @@ internal static class ForwardEmitter
         WriteForward(writer, model);
         foreach (LayerModel layer in model.Layers)
         {
-            if (layer.Kind == LayerKind.Flatten)
-            {
-                continue; // nothing to compute
-            }
-
-            writer.WriteLine();
-            WriteLayerForward(writer, model, layer);
-            if (layer.IsDense)
-            {
-                writer.WriteLine();
-                DenseBatchEmitter.WriteForward(writer, model, layer);
-                if (DenseBatchEmitter.SplitsInputs(layer))
-                {
-                    writer.WriteLine();
-                    DenseBatchEmitter.WriteForwardChunks(writer, layer);
-                }
-            }
+            layer.Unit().WriteForwardKernels(writer, model, layer);
         }
 
         if (DenseBatchEmitter.AnySplitsInputs(model))
@@ -75,7 +60,7 @@ internal static class ForwardEmitter
         writer.WriteLine($"ref float y = ref {MemoryMarshal}.GetReference(output);");
         // The hidden activations (and padded inputs) lie one after another in the scratch buffer: each starts where the previous one ends.
         (string Name, string Size)? previous = null;
-        var padded = new List<string>();
+        var cleared = new List<(string Name, string Size)>();
         void Region(string name, string size)
         {
             string start = previous is { } p
@@ -87,56 +72,30 @@ internal static class ForwardEmitter
 
         foreach (LayerModel layer in model.Layers)
         {
-            if (layer.IsConvolution && layer.IsPadded)
+            LayerUnit unit = layer.Unit();
+            foreach ((string name, string size, int _) in unit.PredictWorkspace(layer))
             {
-                Region("p" + Int(layer.Index), PaddedSize(layer.Index));
-                padded.Add("p" + Int(layer.Index));
+                Region(name, size);
+                cleared.Add((name, size));
             }
 
-            if (layer.Index != last && NetworkEmitter.WritesOutput(layer))
+            if (layer.Index != last && unit.WritesOutputAtInference)
             {
                 Region("h" + Int(layer.Index), Out(layer.Index));
             }
         }
 
-        foreach (string name in padded)
+        foreach ((string name, string size) in cleared)
         {
-            int l = int.Parse(name.Substring(1), System.Globalization.CultureInfo.InvariantCulture);
-            writer.WriteLine($"{MemoryMarshal}.CreateSpan(ref {name}, {PaddedSize(l)}).Clear(); // the zero borders; the interior is written below");
+            writer.WriteLine($"{MemoryMarshal}.CreateSpan(ref {name}, {size}).Clear(); // the zero borders; the interior is written below");
         }
 
         writer.WriteLine("// z and a share memory: nothing is kept for a backward pass.");
         string current = "x";
         foreach (LayerModel layer in model.Layers)
         {
-            int l = layer.Index;
-            string output = l == last ? "y" : "h" + Int(l);
-            switch (layer.Kind)
-            {
-                case LayerKind.Dropout:
-                    writer.WriteLine($"// layer {l}: dropout is the identity at inference");
-                    continue;
-                case LayerKind.Flatten:
-                    writer.WriteLine($"// layer {l}: flatten moves nothing");
-                    continue;
-                case LayerKind.Dense:
-                    writer.WriteLine($"{LayerForward(l)}(ref {current}, ref {output}, ref {output});");
-                    break;
-                case LayerKind.Conv2D:
-                    if (layer.IsPadded)
-                    {
-                        writer.WriteLine($"{LayerPad(l)}(ref {current}, ref p{Int(l)});");
-                        current = "p" + Int(l);
-                    }
-
-                    writer.WriteLine($"{LayerForward(l)}(ref {current}, ref {output}, ref {output});");
-                    break;
-                default:
-                    writer.WriteLine($"{LayerForward(l)}(ref {current}, ref {output});");
-                    break;
-            }
-
-            current = output;
+            string output = layer.Index == last ? "y" : "h" + Int(layer.Index);
+            current = layer.Unit().WritePredict(writer, layer, current, output);
         }
 
         writer.CloseBlock();
@@ -183,97 +142,17 @@ internal static class ForwardEmitter
         ParallelTrainingEmitter.WriteForwardHook(writer);
         foreach (LayerModel layer in model.Layers)
         {
-            int l = layer.Index;
-            int source = model.SourceOf(l);
-            string input = source == 0 ? Inputs : A(source);
-            switch (layer.Kind)
-            {
-                case LayerKind.Flatten:
-                    writer.WriteLine($"// layer {l}: flatten shares the buffers of the layer below");
-                    writer.WriteLine();
-                    continue;
-                case LayerKind.Dropout:
-                    writer.WriteLine($"{LayerForward(l)}(batch, training);");
-                    writer.WriteLine();
-                    continue;
-            }
-
-            if (DenseBatchEmitter.SplitsInputs(layer))
-            {
-                writer.WriteLine($"// layer {l}: its input chunks one after another, then their sum (the same sums threads sharing the chunks make)");
-                writer.OpenBlock($"for (int chunk = 0; chunk < {DenseBatchEmitter.InputChunksName}; chunk++)");
-                writer.WriteLine($"{DenseBatchEmitter.LayerForwardPartial(l)}(ref {input}.Start, batch, chunk);");
-                writer.CloseBlock();
-                writer.WriteLine();
-                writer.WriteLine($"{DenseBatchEmitter.LayerForwardCombine(l)}(batch, 0, batch);");
-                writer.WriteLine();
-                continue;
-            }
-
-            if (layer.IsDense)
-            {
-                writer.WriteLine($"{DenseBatchEmitter.LayerForwardBatch(l)}(ref {input}.Start, 0, batch);");
-                writer.WriteLine();
-                continue;
-            }
-
-            WriteImageLayerRows(writer, layer, $"{input}.Start", "0", "batch");
-            writer.WriteLine();
+            layer.Unit().WriteForwardBatch(writer, model, layer, LayerUnit.InputBuffer(model, layer));
         }
 
         writer.WriteLine($"{BatchSize} = batch;");
         writer.CloseBlock();
     }
 
-    /// <summary>
-    /// Writes the sample loop of an image layer (convolution, pooling, global pooling) over samples
-    /// <paramref name="first"/> to <paramref name="end"/>: each sample's rows of the workspace are its own, so
-    /// disjoint ranges may run on different threads.
-    /// </summary>
-    /// <param name="input">A <c>ref float</c> expression for the first sample's input.</param>
-    internal static void WriteImageLayerRows(SourceWriter writer, LayerModel layer, string input, string first, string end)
+    /// <summary>Writes <c>Layer{l}Forward</c> of a dense layer: one sample, z = x·W + b, then the activation.</summary>
+    internal static void WriteDenseForward(SourceWriter writer, NetworkModel model, LayerModel layer)
     {
         int l = layer.Index;
-        string Row(string reference, string size) => $"ref {Unsafe}.Add(ref {reference}, s * {size})";
-        writer.OpenBlock($"for (int s = {first}; s < {end}; s++)");
-        string inputSize = In(l);
-        if (layer.IsConvolution && layer.IsPadded)
-        {
-            writer.WriteLine($"{LayerPad(l)}({Row(input, In(l))}, {Row($"{Padded(l)}.Start", PaddedSize(l))});");
-            input = $"{Padded(l)}.Start";
-            inputSize = PaddedSize(l);
-        }
-
-        writer.WriteLine($"{LayerForward(l)}(");
-        writer.WriteLine($"    {Row(input, inputSize)},");
-        if (layer.HasActivation)
-        {
-            writer.WriteLine($"    {Row($"{Z(l)}.Start", Out(l))},");
-        }
-
-        writer.WriteLine($"    {Row($"{A(l)}.Start", Out(l))});");
-        writer.CloseBlock();
-    }
-
-    private static void WriteLayerForward(SourceWriter writer, NetworkModel model, LayerModel layer)
-    {
-        int l = layer.Index;
-        switch (layer.Kind)
-        {
-            case LayerKind.Dropout:
-                WriteDropoutForward(writer, model, layer);
-                return;
-            case LayerKind.Conv2D:
-                ConvolutionEmitter.WriteForward(writer, layer);
-                return;
-            case LayerKind.MaxPool2D or LayerKind.AveragePool2D:
-                PoolingEmitter.WriteForward(writer, layer);
-                return;
-            case LayerKind.GlobalAveragePool2D:
-                PoolingEmitter.WriteGlobalAverageForward(writer, layer);
-                return;
-        }
-
         bool unrolled = layer.Inputs <= MaxUnrolledInputs;
         string activation = layer.Activation == ActivationKind.Softmax ? "softmax(z)" : $"{Formula(layer.Activation)}(z)";
         writer.WriteLines($"""
@@ -629,34 +508,6 @@ internal static class ForwardEmitter
 
             writer.WriteLine($"{SimdEmitter.Accumulator(k)} = {string.Join(" + ", pairs)};");
         }
-    }
-
-    private static void WriteDropoutForward(SourceWriter writer, NetworkModel model, LayerModel layer)
-    {
-        int l = layer.Index;
-        string input = model.SourceOf(l) == 0 ? Inputs : A(model.SourceOf(l));
-        writer.WriteLines($"""
-            /// <summary>
-            /// Layer {l} forward over the batch. Training: each value is kept with probability 1 - {Rate(l)} and scaled
-            /// by {Scale(l)}, else zeroed; the mask is kept for backward; draws from the network's seeded random source.
-            /// Inference: a copy.
-            /// </summary>
-            """);
-        writer.OpenBlock($"private void {LayerForward(l)}(int batch, bool training)");
-        writer.OpenBlock("if (!training)");
-        writer.WriteLine($"{input}.Span.Slice(0, batch * {Out(l)}).CopyTo({A(l)}.Span); // the identity at inference");
-        writer.WriteLine("return;");
-        writer.CloseBlock();
-        writer.WriteLine();
-        writer.WriteLine($"ref float x = ref {input}.Start;");
-        writer.WriteLine($"ref float mask = ref {Mask(l)}.Start;");
-        writer.WriteLine($"ref float a = ref {A(l)}.Start;");
-        writer.OpenBlock($"for (int k = 0; k < batch * {Out(l)}; k++)");
-        writer.WriteLine($"float keep = {RandomField}.NextSingle() < {Rate(l)} ? 0f : {Scale(l)};");
-        writer.WriteLine($"{Unsafe}.Add(ref mask, k) = keep;");
-        writer.WriteLine($"{Unsafe}.Add(ref a, k) = {Unsafe}.Add(ref x, k) * keep;");
-        writer.CloseBlock();
-        writer.CloseBlock();
     }
 
     /// <summary>The fallback for hardware without SIMD: plain loops.</summary>

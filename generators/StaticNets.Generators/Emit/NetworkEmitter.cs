@@ -1,6 +1,7 @@
 using System;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
+using StaticNets.Generators.Emit.Layers;
 using StaticNets.Generators.Models;
 using static StaticNets.Generators.Emit.GeneratedNames;
 
@@ -106,7 +107,7 @@ internal static class NetworkEmitter
 
         foreach (LayerModel layer in model.Layers)
         {
-            WriteLayerConstants(writer, layer);
+            layer.Unit().WriteConstants(writer, layer);
             writer.WriteLine();
         }
 
@@ -137,41 +138,7 @@ internal static class NetworkEmitter
         writer.WriteLine($"private readonly {AlignedBuffer} {Inputs};            // (MaxBatchSize, InputSize): inputs of the last Forward");
         foreach (LayerModel layer in model.Layers)
         {
-            int l = layer.Index;
-            switch (layer.Kind)
-            {
-                case LayerKind.Dropout:
-                    writer.WriteLine($"private readonly {AlignedBuffer} {A(l)}, {Mask(l)}, {Dz(l)}; // (MaxBatchSize, {Out(l)}): output, mask (0 or {Scale(l)}), dLoss/doutput");
-                    break;
-                case LayerKind.Flatten:
-                    writer.WriteLine($"// layer {l} (Flatten) shares the buffers of the layer below: channels-last images are already flat");
-                    break;
-                case LayerKind.MaxPool2D or LayerKind.AveragePool2D or LayerKind.GlobalAveragePool2D:
-                    writer.WriteLine($"private readonly {AlignedBuffer} {A(l)}, {Dz(l)}; // (MaxBatchSize, {Out(l)}): output, dLoss/doutput");
-                    break;
-                default:
-                    writer.WriteLine($"private readonly {AlignedBuffer} {Z(l)}, {A(l)}, {Dz(l)}; // (MaxBatchSize, {Out(l)}): pre-activation z, activation a, dLoss/dz");
-                    break;
-            }
-
-            if (DenseBatchEmitter.SplitsInputs(layer))
-            {
-                writer.WriteLine($"private readonly {AlignedBuffer} {DenseBatchEmitter.Partial(l)}; // (InputChunks, MaxBatchSize, {Out(l)}): the input chunks' partial products, summed by the forward pass");
-            }
-
-            if (layer.IsConvolution && layer.IsPadded)
-            {
-                writer.WriteLine($"private readonly {AlignedBuffer} {Padded(l)}; // (MaxBatchSize, {PaddedSize(l)}): the inputs with their zero borders");
-            }
-
-            if (layer.IsConvolution && BackwardEmitter.NeedsInputGradient(model, layer))
-            {
-                writer.WriteLine($"private readonly {AlignedBuffer} {Transposed(l)}; // ({WeightCount(l)}): W{l} as (kernel row, kernel column, output channel, input channel), for the input gradient");
-                if (layer.IsPadded)
-                {
-                    writer.WriteLine($"private readonly {AlignedBuffer} {PaddedGradient(l)}; // (MaxBatchSize, {PaddedSize(l)}): the input gradients, borders included");
-                }
-            }
+            layer.Unit().WriteFields(writer, model, layer);
         }
 
         if (stateBuffers > 0)
@@ -206,42 +173,7 @@ internal static class NetworkEmitter
             """);
         foreach (LayerModel layer in model.Layers)
         {
-            int l = layer.Index;
-            switch (layer.Kind)
-            {
-                case LayerKind.Flatten:
-                    continue;
-                case LayerKind.Dropout:
-                    writer.WriteLine($"{Mask(l)} = new {AlignedBuffer}(checked(maxBatchSize * {Out(l)}));");
-                    break;
-                case LayerKind.Dense or LayerKind.Conv2D:
-                    writer.WriteLine($"{Z(l)} = new {AlignedBuffer}(checked(maxBatchSize * {Out(l)}));");
-                    break;
-            }
-
-            writer.WriteLine($"{A(l)} = new {AlignedBuffer}(checked(maxBatchSize * {Out(l)}));");
-            int padding = DenseBatchEmitter.DzPadding(model, layer);
-            writer.WriteLine(padding == 0
-                ? $"{Dz(l)} = new {AlignedBuffer}(checked(maxBatchSize * {Out(l)}));"
-                : $"{Dz(l)} = new {AlignedBuffer}(checked(maxBatchSize * {Out(l)} + {Int(padding)})); // the backward kernels read the last row's tail as one vector, {Int(padding)} {(padding == 1 ? "float" : "floats")} past it");
-            if (DenseBatchEmitter.SplitsInputs(layer))
-            {
-                writer.WriteLine($"{DenseBatchEmitter.Partial(l)} = new {AlignedBuffer}(checked({DenseBatchEmitter.InputChunksName} * maxBatchSize * {Out(l)}));");
-            }
-
-            if (layer.IsConvolution && layer.IsPadded)
-            {
-                writer.WriteLine($"{Padded(l)} = new {AlignedBuffer}(checked(maxBatchSize * {PaddedSize(l)})); // the borders stay zero: only the interior is ever written");
-            }
-
-            if (layer.IsConvolution && BackwardEmitter.NeedsInputGradient(model, layer))
-            {
-                writer.WriteLine($"{Transposed(l)} = new {AlignedBuffer}({WeightCount(l)});");
-                if (layer.IsPadded)
-                {
-                    writer.WriteLine($"{PaddedGradient(l)} = new {AlignedBuffer}(checked(maxBatchSize * {PaddedSize(l)}));");
-                }
-            }
+            layer.Unit().WriteAllocations(writer, model, layer);
         }
 
         writer.WriteLine();
@@ -257,23 +189,9 @@ internal static class NetworkEmitter
         writer.WriteLine($"{RandomField} = new {SeededRandom}(unchecked((ulong)seed));");
         foreach (LayerModel layer in model.Layers)
         {
-            int l = layer.Index;
-            if (!layer.HasParameters)
+            if (layer.Unit() is WeightedLayerUnit weighted)
             {
-                continue;
-            }
-
-            string weights = $"{Parameters}.Span.Slice({WeightsOffset(l)}, {WeightCountExpression(layer)})";
-            (string fanIn, string fanOut) = layer.IsConvolution
-                ? ($"{KernelHeight(l)} * {KernelWidth(l)} * {InChannels(l)}", $"{KernelHeight(l)} * {KernelWidth(l)} * {OutChannels(l)}")
-                : (In(l), Out(l));
-            if (UsesHeInitialization(layer.Activation))
-            {
-                writer.WriteLine($"{Initializers}.HeNormal({weights}, {fanIn}, {RandomField}); // layer {l}, {layer.Activation}");
-            }
-            else
-            {
-                writer.WriteLine($"{Initializers}.GlorotUniform({weights}, {fanIn}, {fanOut}, {RandomField}); // layer {l}, {layer.Activation}");
+                weighted.WriteInitialization(writer, layer);
             }
         }
 
@@ -338,8 +256,8 @@ internal static class NetworkEmitter
     }
 
     /// <summary>
-    /// Floats Predict needs: the widths of the hidden layers that write an output (dropout is the identity at inference
-    /// and flatten shares its input, so neither needs a buffer), plus each padded convolution's padded input.
+    /// Floats Predict needs: the outputs of the hidden layers that write one at inference (see
+    /// <see cref="LayerUnit.WritesOutputAtInference"/>), plus each layer's own workspace (a padded convolution's input).
     /// </summary>
     public static int PredictScratch(NetworkModel model)
     {
@@ -347,12 +265,13 @@ internal static class NetworkEmitter
         for (int k = 0; k < model.Layers.Count; k++)
         {
             LayerModel layer = model.Layers[k];
-            if (layer.IsConvolution && layer.IsPadded)
+            LayerUnit unit = layer.Unit();
+            foreach ((string _, string _, int floats) in unit.PredictWorkspace(layer))
             {
-                total += layer.PaddedSize;
+                total += floats;
             }
 
-            if (k < model.Layers.Count - 1 && WritesOutput(layer))
+            if (k < model.Layers.Count - 1 && unit.WritesOutputAtInference)
             {
                 total += layer.Outputs;
             }
@@ -361,88 +280,8 @@ internal static class NetworkEmitter
         return total;
     }
 
-    /// <summary>Whether a layer writes its own output at inference (every kind but dropout and flatten).</summary>
-    public static bool WritesOutput(LayerModel layer) => layer.Kind is not (LayerKind.Dropout or LayerKind.Flatten);
-
-    /// <summary>The weight count as an expression of the layer's constants.</summary>
-    public static string WeightCountExpression(LayerModel layer) =>
-        layer.IsConvolution ? WeightCount(layer.Index) : $"{In(layer.Index)} * {Out(layer.Index)}";
-
-    private static void WriteLayerConstants(SourceWriter writer, LayerModel layer)
-    {
-        int l = layer.Index;
-        switch (layer.Kind)
-        {
-            case LayerKind.Dropout:
-                writer.WriteLine($"// Layer {l}: Dropout over {layer.Outputs} values, rate {NetworkParser.Format(layer.DropoutRate)}: kept values are scaled by 1 / (1 - rate). No parameters.");
-                writer.WriteLine($"private const int {In(l)} = {Int(layer.Inputs)}, {Out(l)} = {Int(layer.Outputs)};");
-                writer.WriteLine($"private const float {Rate(l)} = {Float(layer.DropoutRate)}, {Scale(l)} = 1f / (1f - {Rate(l)});");
-                return;
-
-            case LayerKind.Flatten:
-                writer.WriteLine($"// Layer {l}: Flatten {layer.InHeight}x{layer.InWidth}x{layer.InChannels} -> {layer.Outputs}: channels-last values are already in order, so nothing moves. No parameters.");
-                writer.WriteLine($"private const int {In(l)} = {Int(layer.Inputs)}, {Out(l)} = {Int(layer.Outputs)};");
-                return;
-
-            case LayerKind.GlobalAveragePool2D:
-                writer.WriteLine($"// Layer {l}: GlobalAveragePool2D {layer.InHeight}x{layer.InWidth}x{layer.InChannels} -> {layer.Outputs}: the mean of each channel over all pixels. No parameters.");
-                WriteImageInput(writer, layer);
-                writer.WriteLine($"private const int {In(l)} = {InHeight(l)} * {InWidth(l)} * {InChannels(l)}, {Out(l)} = {InChannels(l)};");
-                return;
-
-            case LayerKind.MaxPool2D or LayerKind.AveragePool2D:
-                writer.WriteLine($"// Layer {l}: {layer.Kind} {layer.InHeight}x{layer.InWidth}x{layer.InChannels} -> {layer.OutHeight}x{layer.OutWidth}x{layer.OutChannels}, {layer.KernelHeight}x{layer.KernelWidth} windows every {layer.StrideHeight} rows and {layer.StrideWidth} columns{DroppedEdges(layer)}. No parameters.");
-                WriteImageInput(writer, layer);
-                writer.WriteLine($"private const int {OutHeight(l)} = {Int(layer.OutHeight)}, {OutWidth(l)} = {Int(layer.OutWidth)}, {OutChannels(l)} = {InChannels(l)};");
-                writer.WriteLine($"private const int {KernelHeight(l)} = {Int(layer.KernelHeight)}, {KernelWidth(l)} = {Int(layer.KernelWidth)}, {StrideHeight(l)} = {Int(layer.StrideHeight)}, {StrideWidth(l)} = {Int(layer.StrideWidth)};");
-                writer.WriteLine($"private const int {In(l)} = {InHeight(l)} * {InWidth(l)} * {InChannels(l)}, {Out(l)} = {OutHeight(l)} * {OutWidth(l)} * {OutChannels(l)};");
-                return;
-
-            case LayerKind.Conv2D:
-                writer.WriteLine($"// Layer {l}: Conv2D {layer.InHeight}x{layer.InWidth}x{layer.InChannels} -> {layer.OutHeight}x{layer.OutWidth}x{layer.OutChannels}, {layer.KernelHeight}x{layer.KernelWidth} kernel, stride {layer.StrideHeight}, {(layer.IsPadded ? $"zero padding {layer.PadTop} above, {layer.PadBottom} below, {layer.PadLeft} left, {layer.PadRight} right" : "no padding")}, {layer.Activation}.");
-                writer.WriteLine($"// Weights ({KernelHeight(l)}, {KernelWidth(l)}, {InChannels(l)}, {OutChannels(l)}) row-major at {WeightsOffset(l)}, biases ({OutChannels(l)}) at {BiasOffset(l)}.");
-                WriteImageInput(writer, layer);
-                writer.WriteLine($"private const int {OutHeight(l)} = {Int(layer.OutHeight)}, {OutWidth(l)} = {Int(layer.OutWidth)}, {OutChannels(l)} = {Int(layer.OutChannels)};");
-                writer.WriteLine($"private const int {KernelHeight(l)} = {Int(layer.KernelHeight)}, {KernelWidth(l)} = {Int(layer.KernelWidth)}, {Stride(l)} = {Int(layer.StrideHeight)};");
-                if (layer.IsPadded)
-                {
-                    writer.WriteLine($"private const int {PadTop(l)} = {Int(layer.PadTop)}, {PadLeft(l)} = {Int(layer.PadLeft)}, {PaddedHeight(l)} = {Int(layer.PaddedHeight)}, {PaddedWidth(l)} = {Int(layer.PaddedWidth)}, {PaddedSize(l)} = {PaddedHeight(l)} * {PaddedWidth(l)} * {InChannels(l)};");
-                }
-
-                writer.WriteLine($"private const int {In(l)} = {InHeight(l)} * {InWidth(l)} * {InChannels(l)}, {Out(l)} = {OutHeight(l)} * {OutWidth(l)} * {OutChannels(l)};");
-                writer.WriteLine($"private const int {WeightCount(l)} = {KernelHeight(l)} * {KernelWidth(l)} * {InChannels(l)} * {OutChannels(l)}, {WeightsOffset(l)} = {Int(layer.WeightsOffset)}, {BiasOffset(l)} = {Int(layer.BiasOffset)};");
-                break;
-
-            default:
-                writer.WriteLine($"// Layer {l}: Dense {layer.Inputs} -> {layer.Outputs}, {layer.Activation}. Weights ({In(l)}, {Out(l)}) row-major at {WeightsOffset(l)}, biases ({Out(l)}) at {BiasOffset(l)}.");
-                writer.WriteLine($"private const int {In(l)} = {Int(layer.Inputs)}, {Out(l)} = {Int(layer.Outputs)}, {WeightsOffset(l)} = {Int(layer.WeightsOffset)}, {BiasOffset(l)} = {Int(layer.BiasOffset)};");
-                break;
-        }
-
-        if (ActivationParameter(layer) is { } parameter)
-        {
-            writer.WriteLine($"private const float {parameter} = {Float(layer.ActivationParameter)};");
-        }
-
-        if (layer.IsRegularized)
-        {
-            writer.WriteLine($"private const float L{l}L1 = {Float(layer.L1)}, L{l}L2 = {Float(layer.L2)}; // penalty L1·Σ|w| + L2·Σw² on this layer's weights");
-        }
-    }
-
-    private static void WriteImageInput(SourceWriter writer, LayerModel layer)
-    {
-        int l = layer.Index;
-        writer.WriteLine($"private const int {InHeight(l)} = {Int(layer.InHeight)}, {InWidth(l)} = {Int(layer.InWidth)}, {InChannels(l)} = {Int(layer.InChannels)};");
-    }
-
-    /// <summary>Says which input rows and columns pooling leaves out, if any.</summary>
-    private static string DroppedEdges(LayerModel layer)
-    {
-        int rows = layer.InHeight - ((layer.OutHeight - 1) * layer.StrideHeight + layer.KernelHeight);
-        int columns = layer.InWidth - ((layer.OutWidth - 1) * layer.StrideWidth + layer.KernelWidth);
-        return rows == 0 && columns == 0 ? string.Empty : $" (the last {rows} row(s) and {columns} column(s) fill no window and are left out)";
-    }
+    /// <summary>The weight count of a layer with weights, as an expression of its constants.</summary>
+    public static string WeightCountExpression(LayerModel layer) => ((WeightedLayerUnit)layer.Unit()).WeightCountExpression(layer);
 
     /// <summary>The constant naming the widest row a workspace buffer holds: <c>InputSize</c> or the widest layer's <c>LnOut</c>.</summary>
     public static string LargestRow(NetworkModel model)
@@ -460,8 +299,4 @@ internal static class NetworkEmitter
 
         return name;
     }
-
-    /// <summary>Whether a layer's weights are initialised with He (ReLU family) rather than Glorot.</summary>
-    public static bool UsesHeInitialization(ActivationKind activation) =>
-        activation is ActivationKind.ReLU or ActivationKind.LeakyReLU or ActivationKind.ELU;
 }

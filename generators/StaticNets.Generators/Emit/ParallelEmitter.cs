@@ -1,3 +1,4 @@
+using StaticNets.Generators.Emit.Layers;
 using StaticNets.Generators.Models;
 using static StaticNets.Generators.Emit.GeneratedNames;
 
@@ -109,22 +110,7 @@ internal static class ParallelEmitter
             int l = layer.Index;
             int source = model.SourceOf(l);
             string input = source == 0 ? "x" : $"{A(source)}.Start";
-            switch (layer.Kind)
-            {
-                case LayerKind.Dense:
-                    writer.WriteLine($"{DenseBatchEmitter.LayerForwardBatch(l)}(ref {input}, start, end);");
-                    break;
-                case LayerKind.Dropout:
-                    writer.WriteLine($"// layer {l}: dropout is the identity at inference");
-                    writer.WriteLine($"{MemoryMarshal}.CreateReadOnlySpan(ref {Unsafe}.Add(ref {input}, start * {Out(l)}), (end - start) * {Out(l)}).CopyTo({A(l)}.Span.Slice(start * {Out(l)}, (end - start) * {Out(l)}));");
-                    break;
-                case LayerKind.Flatten:
-                    writer.WriteLine($"// layer {l}: flatten moves nothing");
-                    break;
-                default:
-                    ForwardEmitter.WriteImageLayerRows(writer, layer, input, "start", "end");
-                    break;
-            }
+            layer.Unit().WritePredictRows(writer, layer, input);
         }
 
         writer.WriteLine($"{A(last)}.Span.Slice(start * OutputSize, (end - start) * OutputSize).CopyTo(_predictOutputs.Span.Slice(start * OutputSize));");

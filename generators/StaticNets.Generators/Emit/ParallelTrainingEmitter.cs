@@ -1,3 +1,4 @@
+using StaticNets.Generators.Emit.Layers;
 using StaticNets.Generators.Models;
 using static StaticNets.Generators.Emit.GeneratedNames;
 
@@ -18,10 +19,10 @@ internal static class ParallelTrainingEmitter
     public const int MinimumBatch = 2 * DenseBatchEmitter.SampleTile;
 
     /// <summary>Phase numbers: forward of layer l is l; these are added to l for the backward phases.</summary>
-    private const int PoolingBackward = 1000;
-    private const int DerivativePhase = 2000;
-    private const int GradientsPhase = 3000;
-    private const int CombinePhase = 5000;
+    public const int PoolingBackward = 1000;
+    public const int DerivativePhase = 2000;
+    public const int GradientsPhase = 3000;
+    public const int CombinePhase = 5000;
 
     /// <summary>The phase number of the optimizer step.</summary>
     public const int StepPhase = 4000;
@@ -46,12 +47,14 @@ internal static class ParallelTrainingEmitter
         writer.WriteLine();
     }
 
+    private static bool HasDerivative(NetworkModel model, LayerModel layer) => layer.Unit().HasDerivative(model, layer);
+
     /// <summary>Whether a layer's activation derivative is done in the input-gradient job of the layer above it.</summary>
     private static bool DerivativeFusedAbove(NetworkModel model, LayerModel layer)
     {
         foreach (LayerModel above in model.Layers)
         {
-            if (above.Index > layer.Index && model.SourceOf(above.Index) == layer.Index && BackwardEmitter.NeedsBackward(model, above) && FusesDerivativeBelow(model, above))
+            if (above.Index > layer.Index && model.SourceOf(above.Index) == layer.Index && LayerUnit.NeedsBackward(model, above) && FusesDerivativeBelow(model, above))
             {
                 return true;
             }
@@ -65,7 +68,7 @@ internal static class ParallelTrainingEmitter
     {
         foreach (LayerModel layer in model.Layers)
         {
-            if (BackwardEmitter.NeedsBackward(model, layer) && layer.Kind != LayerKind.Dropout)
+            if (LayerUnit.NeedsBackward(model, layer) && layer.Unit().BackwardOnWorkers)
             {
                 return true;
             }
@@ -83,10 +86,9 @@ internal static class ParallelTrainingEmitter
     {
         int source = model.SourceOf(layer.Index);
         return source > 0
-            && layer.Kind != LayerKind.Dropout
-            && !DenseBatchEmitter.SplitsInputs(layer) // its input gradient is shared out by inputs, not samples
-            && BackwardEmitter.NeedsInputGradient(model, layer)
-            && BackwardEmitter.HasDerivative(model, model.Layers[source - 1]);
+            && layer.Unit().InputGradientBySamples(layer)
+            && LayerUnit.NeedsInputGradient(model, layer)
+            && HasDerivative(model, model.Layers[source - 1]);
     }
 
     public static void Write(SourceWriter writer, NetworkModel model)
@@ -104,26 +106,7 @@ internal static class ParallelTrainingEmitter
         writer.WriteLine("_phaseBatch = batch;");
         foreach (LayerModel layer in model.Layers)
         {
-            int l = layer.Index;
-            switch (layer.Kind)
-            {
-                case LayerKind.Flatten:
-                    writer.WriteLine($"// layer {l}: flatten moves nothing");
-                    break;
-                case LayerKind.Dropout:
-                    writer.WriteLine($"{LayerForward(l)}(batch, training); // dropout: one random stream, drawn in order on this thread");
-                    break;
-                default:
-                    writer.WriteLine($"_phase = {Int(l)};{(DenseBatchEmitter.SplitsInputs(layer) ? $" // layer {l}: the input chunks' partial products, by chunks" : string.Empty)}");
-                    writer.WriteLine("workers.Run(_trainPart);");
-                    if (DenseBatchEmitter.SplitsInputs(layer))
-                    {
-                        writer.WriteLine($"_phase = {Int(CombinePhase + l)}; // layer {l}: their sum, bias and activation, by samples");
-                        writer.WriteLine("workers.Run(_trainPart);");
-                    }
-
-                    break;
-            }
+            layer.Unit().WriteForwardJobs(writer, layer);
         }
 
         writer.CloseBlock();
@@ -143,38 +126,20 @@ internal static class ParallelTrainingEmitter
             for (int l = model.Layers.Count; l >= 1; l--)
             {
                 LayerModel layer = model.Layers[l - 1];
-                if (!BackwardEmitter.NeedsBackward(model, layer))
+                if (!LayerUnit.NeedsBackward(model, layer))
                 {
                     continue;
                 }
 
                 bool fuses = FusesDerivativeBelow(model, layer);
                 string below = fuses ? $", then layer {model.SourceOf(l)}'s activation derivative for the same samples" : string.Empty;
-                if (BackwardEmitter.HasDerivative(model, layer) && !DerivativeFusedAbove(model, layer))
+                if (HasDerivative(model, layer) && !DerivativeFusedAbove(model, layer))
                 {
                     writer.WriteLine($"_phase = {Int(DerivativePhase + l)}; // layer {l}: dz = da ⊙ {Formula(layer.Activation)}'(z), by samples");
                     writer.WriteLine("workers.Run(_trainPart);");
                 }
 
-                switch (layer.Kind)
-                {
-                    case LayerKind.Dense or LayerKind.Conv2D:
-                        if (layer.Kind == LayerKind.Conv2D && BackwardEmitter.NeedsInputGradient(model, layer))
-                        {
-                            writer.WriteLine($"{Transpose(l)}();");
-                        }
-
-                        writer.WriteLine($"_phase = {Int(GradientsPhase + l)}; // layer {l}: dW by rows{(BackwardEmitter.NeedsInputGradient(model, layer) ? (DenseBatchEmitter.SplitsInputs(layer) ? ", the input gradient by inputs" : ", the input gradient by samples") : string.Empty)}{below}");
-                        writer.WriteLine("workers.Run(_trainPart);");
-                        break;
-                    case LayerKind.MaxPool2D or LayerKind.AveragePool2D or LayerKind.GlobalAveragePool2D:
-                        writer.WriteLine($"_phase = {Int(PoolingBackward + l)}; // layer {l}: by samples{below}");
-                        writer.WriteLine("workers.Run(_trainPart);");
-                        break;
-                    default:
-                        writer.WriteLine($"{LayerBackward(l)}(batch);");
-                        break;
-                }
+                layer.Unit().WriteBackwardJobs(writer, model, layer, below);
             }
 
             writer.CloseBlock();
@@ -197,77 +162,28 @@ internal static class ParallelTrainingEmitter
         foreach (LayerModel layer in model.Layers)
         {
             int l = layer.Index;
-            int source = model.SourceOf(l);
-            string input = $"{(source == 0 ? Inputs : A(source))}.Start";
-            switch (layer.Kind)
-            {
-                case LayerKind.Flatten or LayerKind.Dropout:
-                    continue;
-                case LayerKind.Dense when DenseBatchEmitter.SplitsInputs(layer):
-                    writer.WriteLine($"case {Int(l)}: // layer {l} (Dense) forward: this part's input chunks");
-                    writer.OpenBlock("    for (int chunk = FirstChunk(part, parts); chunk < FirstChunk(part + 1, parts); chunk++)");
-                    writer.WriteLine($"{DenseBatchEmitter.LayerForwardPartial(l)}(ref {input}, batch, chunk);");
-                    writer.CloseBlock();
-                    writer.WriteLine();
-                    writer.WriteLine("    break;");
-                    writer.WriteLine($"case {Int(CombinePhase + l)}: // layer {l} (Dense) forward: the chunks' sum");
-                    writer.WriteLine($"    {DenseBatchEmitter.LayerForwardCombine(l)}(batch, first, end);");
-                    writer.WriteLine("    break;");
-                    break;
-                case LayerKind.Dense:
-                    writer.WriteLine($"case {Int(l)}: // layer {l} (Dense) forward");
-                    writer.WriteLine($"    {DenseBatchEmitter.LayerForwardBatch(l)}(ref {input}, first, end);");
-                    writer.WriteLine("    break;");
-                    break;
-                default:
-                    writer.WriteLine($"case {Int(l)}: // layer {l} ({layer.Kind}) forward");
-                    writer.OpenBlock(string.Empty);
-                    ForwardEmitter.WriteImageLayerRows(writer, layer, input, "first", "end");
-                    writer.WriteLine("break;");
-                    writer.CloseBlock();
-                    break;
-            }
-
-            if (!BackwardEmitter.NeedsBackward(model, layer))
+            LayerUnit unit = layer.Unit();
+            unit.WriteForwardCases(writer, layer, $"{LayerUnit.InputBuffer(model, layer)}.Start");
+            if (!LayerUnit.NeedsBackward(model, layer))
             {
                 continue;
             }
 
-            if (layer.Kind == LayerKind.Dropout)
-            {
-                continue;
-            }
-
-            string derivativeBelow = FusesDerivativeBelow(model, layer) ? $"    {Derivative(model.SourceOf(l))}(first, end);" : string.Empty;
-            if (BackwardEmitter.HasDerivative(model, layer) && !DerivativeFusedAbove(model, layer))
+            if (HasDerivative(model, layer) && !DerivativeFusedAbove(model, layer))
             {
                 writer.WriteLine($"case {Int(DerivativePhase + l)}: // layer {l} activation derivative");
                 writer.WriteLine($"    {Derivative(l)}(first, end);");
                 writer.WriteLine("    break;");
             }
 
-            if (layer.Kind is LayerKind.Dense or LayerKind.Conv2D)
+            if (!unit.WriteBackwardCase(writer, model, layer))
             {
-                writer.WriteLine($"case {Int(GradientsPhase + l)}: // layer {l} weight gradient{(BackwardEmitter.NeedsInputGradient(model, layer) ? " and input gradient" : string.Empty)}");
-                writer.WriteLine($"    {WeightGradient(l)}(batch, part, parts);");
-                if (BackwardEmitter.NeedsInputGradient(model, layer))
-                {
-                    writer.WriteLine(layer.Kind == LayerKind.Conv2D
-                        ? $"    {InputGradient(l)}(first, end);"
-                        : DenseBatchEmitter.SplitsInputs(layer)
-                            ? $"    {InputGradient(l)}(0, batch, {DenseBatchEmitter.PartFirstRow(l)}, part == parts - 1 ? {In(l)} : {DenseBatchEmitter.PartEndRow(l)}); // by this part's rows of W{l}"
-                            : $"    {InputGradient(l)}(first, end, 0, {In(l)});");
-                }
-            }
-            else
-            {
-                writer.WriteLine($"case {Int(PoolingBackward + l)}: // layer {l} backward");
-                writer.WriteLine($"    {LayerBackwardRows(l)}(first, end);");
+                continue; // its backward runs on the calling thread
             }
 
-            if (derivativeBelow.Length > 0)
+            if (FusesDerivativeBelow(model, layer))
             {
-                writer.WriteLine(derivativeBelow);
+                writer.WriteLine($"    {Derivative(model.SourceOf(l))}(first, end);");
             }
 
             writer.WriteLine("    break;");

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using StaticNets.Generators.Emit.Layers;
 using StaticNets.Generators.Models;
 using static StaticNets.Generators.Emit.GeneratedNames;
 
@@ -322,28 +323,10 @@ internal static class StepEmitter
         writer.OpenBlock("private void StepPart(int part, int parts)");
         foreach (LayerModel layer in model.Layers)
         {
-            if (!layer.HasParameters)
+            if (layer.Unit() is WeightedLayerUnit weighted)
             {
-                continue;
+                weighted.WriteStepPart(writer, layer);
             }
-
-            int l = layer.Index;
-            if (DenseBatchEmitter.SplitsInputs(layer))
-            {
-                writer.WriteLine($"// layer {l}: the rows of W{l} in this part's input chunks");
-                writer.WriteLine($"{StepRange}({WeightsOffset(l)} + {DenseBatchEmitter.PartFirstRow(l)} * {Out(l)}, {WeightsOffset(l)} + (part == parts - 1 ? {In(l)} : {DenseBatchEmitter.PartEndRow(l)}) * {Out(l)});");
-            }
-            else
-            {
-                string count = NetworkEmitter.WeightCountExpression(layer);
-                string grain = Int(ParallelTrainingEmitter.StepGrain);
-                writer.WriteLine($"// layer {l}: a contiguous share of W{l}");
-                writer.WriteLine($"{StepRange}({WeightsOffset(l)} + part * (({count}) / {grain}) / parts * {grain}, part == parts - 1 ? {WeightsOffset(l)} + {count} : {WeightsOffset(l)} + (part + 1) * (({count}) / {grain}) / parts * {grain});");
-            }
-
-            writer.OpenBlock("if (part == parts - 1)");
-            writer.WriteLine($"{StepRange}({BiasOffset(l)}, {BiasOffset(l)} + {(layer.IsConvolution ? OutChannels(l) : Out(l))}); // b{l}");
-            writer.CloseBlock();
         }
 
         writer.CloseBlock();

@@ -76,7 +76,7 @@ internal readonly record struct LayerModel(
     public bool IsConvolution => Kind == LayerKind.Conv2D;
 
     /// <summary>Whether the layer has weights and biases: dense and convolution layers.</summary>
-    public bool HasParameters => Kind is LayerKind.Dense or LayerKind.Conv2D;
+    public bool HasParameters => WeightCount > 0;
 
     /// <summary>Whether the layer computes pre-activations and an activation (z and a), as dense and convolution layers do.</summary>
     public bool HasActivation => HasParameters;
@@ -95,11 +95,13 @@ internal readonly record struct LayerModel(
 
     public bool IsRegularized => L1 > 0f || L2 > 0f;
 
+    /// <summary>Weights: (Inputs, Outputs) of a dense layer, (KernelHeight, KernelWidth, InChannels, OutChannels) of a convolution.</summary>
+    /// <remarks>Every kind is named (no default), so a new kind fails the build until it says what it owns.</remarks>
     public int WeightCount => Kind switch
     {
         LayerKind.Dense => Inputs * Outputs,
         LayerKind.Conv2D => KernelHeight * KernelWidth * InChannels * OutChannels,
-        _ => 0,
+        LayerKind.Dropout or LayerKind.MaxPool2D or LayerKind.AveragePool2D or LayerKind.GlobalAveragePool2D or LayerKind.Flatten => 0,
     };
 
     /// <summary>Biases: one per output (dense) or per output channel (convolution).</summary>
@@ -107,7 +109,7 @@ internal readonly record struct LayerModel(
     {
         LayerKind.Dense => Outputs,
         LayerKind.Conv2D => OutChannels,
-        _ => 0,
+        LayerKind.Dropout or LayerKind.MaxPool2D or LayerKind.AveragePool2D or LayerKind.GlobalAveragePool2D or LayerKind.Flatten => 0,
     };
 
     public int ParameterCount => WeightCount + BiasCount;
@@ -120,6 +122,6 @@ internal readonly record struct LayerModel(
     {
         LayerKind.Dense => (long)Inputs * Outputs,
         LayerKind.Conv2D => (long)OutHeight * OutWidth * WeightCount,
-        _ => 0,
+        LayerKind.Dropout or LayerKind.MaxPool2D or LayerKind.AveragePool2D or LayerKind.GlobalAveragePool2D or LayerKind.Flatten => 0,
     };
 }

@@ -63,23 +63,6 @@ internal sealed record NetworkModel(
         }
     }
 
-    /// <summary>Whether any layer is a convolution or pooling layer.</summary>
-    public bool HasImageLayers
-    {
-        get
-        {
-            foreach (LayerModel layer in Layers)
-            {
-                if (layer.Kind is LayerKind.Conv2D or LayerKind.MaxPool2D or LayerKind.AveragePool2D or LayerKind.GlobalAveragePool2D)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
-
     /// <summary>
     /// The layer whose buffers hold the input of layer <paramref name="index"/> (numbered from 1): the layer below, or
     /// the one below a run of <see cref="LayerKind.Flatten"/> layers, which own no buffers; 0 for the network's input.
@@ -148,60 +131,7 @@ internal sealed record NetworkModel(
             foreach (LayerModel layer in Layers)
             {
                 text.Append(" -> ");
-                if (layer.Kind == LayerKind.Dropout)
-                {
-                    text.Append("Dropout(").Append(layer.DropoutRate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append(')');
-                    continue;
-                }
-
-                if (layer.Kind is LayerKind.Flatten or LayerKind.GlobalAveragePool2D)
-                {
-                    text.Append(layer.Kind);
-                    continue;
-                }
-
-                if (layer.Kind is LayerKind.MaxPool2D or LayerKind.AveragePool2D)
-                {
-                    text.Append(layer.Kind).Append('(').Append(layer.KernelHeight).Append('x').Append(layer.KernelWidth);
-                    if (layer.StrideHeight != layer.KernelHeight || layer.StrideWidth != layer.KernelWidth)
-                    {
-                        text.Append(", stride ").Append(layer.StrideHeight);
-                    }
-
-                    text.Append(')');
-                    continue;
-                }
-
-                if (layer.Kind == LayerKind.Conv2D)
-                {
-                    text.Append("Conv2D(").Append(layer.OutChannels).Append(", ").Append(layer.KernelHeight).Append('x').Append(layer.KernelWidth);
-                    if (layer.StrideHeight != 1)
-                    {
-                        text.Append(", stride ").Append(layer.StrideHeight);
-                    }
-
-                    if (layer.IsPadded)
-                    {
-                        text.Append(", same");
-                    }
-
-                    text.Append(", ").Append(layer.Activation);
-                    if (layer.Activation is ActivationKind.LeakyReLU or ActivationKind.ELU)
-                    {
-                        text.Append('(').Append(layer.ActivationParameter.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append(')');
-                    }
-
-                    text.Append(')');
-                    continue;
-                }
-
-                text.Append(layer.Kind).Append('(').Append(layer.Outputs).Append(", ").Append(layer.Activation);
-                if (layer.Activation is ActivationKind.LeakyReLU or ActivationKind.ELU)
-                {
-                    text.Append('(').Append(layer.ActivationParameter.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append(')');
-                }
-
-                text.Append(')');
+                Emit.Layers.LayerUnits.For(layer.Kind).Describe(text, layer);
             }
 
             return text.ToString();

@@ -1,0 +1,18 @@
+using StaticNets.Generators.Models;
+
+namespace StaticNets.Generators.Emit.Layers;
+
+/// <summary>Average pooling: each window's mean per channel; the backward pass spreads the gradient evenly over the window.</summary>
+internal sealed class AveragePool2DLayer : WindowPoolingLayer
+{
+    public static readonly AveragePool2DLayer Instance = new();
+
+    private AveragePool2DLayer()
+    {
+    }
+
+    public override LayerKind Kind => LayerKind.AveragePool2D;
+
+    public override void WriteBackwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer) =>
+        PoolingEmitter.WriteAverageBackward(writer, model, layer);
+}

@@ -1,0 +1,183 @@
+using System.Collections.Generic;
+using System.Text;
+using StaticNets.Generators.Models;
+using static StaticNets.Generators.Emit.GeneratedNames;
+
+namespace StaticNets.Generators.Emit.Layers;
+
+/// <summary>
+/// A 2-D convolution over channels-last images: z[y, x, f] = b[f] + Σ in[y·s + ky, x·s + kx, c]·W[ky, kx, c, f], with W
+/// (KernelHeight, KernelWidth, InChannels, OutChannels) row-major. Same padding copies each input into a zero-bordered
+/// buffer first; the input gradient runs through a transposed copy of the weights.
+/// </summary>
+internal sealed class Conv2DLayer : WeightedLayerUnit
+{
+    public static readonly Conv2DLayer Instance = new();
+
+    private Conv2DLayer()
+    {
+    }
+
+    public override LayerKind Kind => LayerKind.Conv2D;
+
+    public override void Describe(StringBuilder text, LayerModel layer)
+    {
+        text.Append("Conv2D(").Append(layer.OutChannels).Append(", ").Append(layer.KernelHeight).Append('x').Append(layer.KernelWidth);
+        if (layer.StrideHeight != 1)
+        {
+            text.Append(", stride ").Append(layer.StrideHeight);
+        }
+
+        if (layer.IsPadded)
+        {
+            text.Append(", same");
+        }
+
+        text.Append(", ");
+        DescribeActivation(text, layer);
+        text.Append(')');
+    }
+
+    public override void WriteConstants(SourceWriter writer, LayerModel layer)
+    {
+        int l = layer.Index;
+        writer.WriteLine($"// Layer {l}: Conv2D {layer.InHeight}x{layer.InWidth}x{layer.InChannels} -> {layer.OutHeight}x{layer.OutWidth}x{layer.OutChannels}, {layer.KernelHeight}x{layer.KernelWidth} kernel, stride {layer.StrideHeight}, {(layer.IsPadded ? $"zero padding {layer.PadTop} above, {layer.PadBottom} below, {layer.PadLeft} left, {layer.PadRight} right" : "no padding")}, {layer.Activation}.");
+        writer.WriteLine($"// Weights ({KernelHeight(l)}, {KernelWidth(l)}, {InChannels(l)}, {OutChannels(l)}) row-major at {WeightsOffset(l)}, biases ({OutChannels(l)}) at {BiasOffset(l)}.");
+        ImageLayerUnit.WriteImageInput(writer, layer);
+        writer.WriteLine($"private const int {OutHeight(l)} = {Int(layer.OutHeight)}, {OutWidth(l)} = {Int(layer.OutWidth)}, {OutChannels(l)} = {Int(layer.OutChannels)};");
+        writer.WriteLine($"private const int {KernelHeight(l)} = {Int(layer.KernelHeight)}, {KernelWidth(l)} = {Int(layer.KernelWidth)}, {Stride(l)} = {Int(layer.StrideHeight)};");
+        if (layer.IsPadded)
+        {
+            writer.WriteLine($"private const int {PadTop(l)} = {Int(layer.PadTop)}, {PadLeft(l)} = {Int(layer.PadLeft)}, {PaddedHeight(l)} = {Int(layer.PaddedHeight)}, {PaddedWidth(l)} = {Int(layer.PaddedWidth)}, {PaddedSize(l)} = {PaddedHeight(l)} * {PaddedWidth(l)} * {InChannels(l)};");
+        }
+
+        writer.WriteLine($"private const int {In(l)} = {InHeight(l)} * {InWidth(l)} * {InChannels(l)}, {Out(l)} = {OutHeight(l)} * {OutWidth(l)} * {OutChannels(l)};");
+        writer.WriteLine($"private const int {WeightCount(l)} = {KernelHeight(l)} * {KernelWidth(l)} * {InChannels(l)} * {OutChannels(l)}, {WeightsOffset(l)} = {Int(layer.WeightsOffset)}, {BiasOffset(l)} = {Int(layer.BiasOffset)};");
+        WriteActivationAndPenaltyConstants(writer, layer);
+    }
+
+    public override void WriteFields(SourceWriter writer, NetworkModel model, LayerModel layer)
+    {
+        int l = layer.Index;
+        WriteActivationFields(writer, layer);
+        if (layer.IsPadded)
+        {
+            writer.WriteLine($"private readonly {AlignedBuffer} {Padded(l)}; // (MaxBatchSize, {PaddedSize(l)}): the inputs with their zero borders");
+        }
+
+        if (NeedsInputGradient(model, layer))
+        {
+            writer.WriteLine($"private readonly {AlignedBuffer} {Transposed(l)}; // ({WeightCount(l)}): W{l} as (kernel row, kernel column, output channel, input channel), for the input gradient");
+            if (layer.IsPadded)
+            {
+                writer.WriteLine($"private readonly {AlignedBuffer} {PaddedGradient(l)}; // (MaxBatchSize, {PaddedSize(l)}): the input gradients, borders included");
+            }
+        }
+    }
+
+    public override void WriteAllocations(SourceWriter writer, NetworkModel model, LayerModel layer)
+    {
+        int l = layer.Index;
+        WriteActivationAllocations(writer, model, layer);
+        if (layer.IsPadded)
+        {
+            writer.WriteLine($"{Padded(l)} = new {AlignedBuffer}(checked(maxBatchSize * {PaddedSize(l)})); // the borders stay zero: only the interior is ever written");
+        }
+
+        if (NeedsInputGradient(model, layer))
+        {
+            writer.WriteLine($"{Transposed(l)} = new {AlignedBuffer}({WeightCount(l)});");
+            if (layer.IsPadded)
+            {
+                writer.WriteLine($"{PaddedGradient(l)} = new {AlignedBuffer}(checked(maxBatchSize * {PaddedSize(l)}));");
+            }
+        }
+    }
+
+    public override string WeightCountExpression(LayerModel layer) => WeightCount(layer.Index);
+
+    public override string BiasCountName(LayerModel layer) => OutChannels(layer.Index);
+
+    protected override (string FanIn, string FanOut) Fans(LayerModel layer)
+    {
+        int l = layer.Index;
+        return ($"{KernelHeight(l)} * {KernelWidth(l)} * {InChannels(l)}", $"{KernelHeight(l)} * {KernelWidth(l)} * {OutChannels(l)}");
+    }
+
+    /// <summary>The backward adds into dW and db, so <c>TrainBatch</c> clears them first.</summary>
+    public override bool StoresGradients => false;
+
+    /// <summary>The zero-bordered copy of a padded layer's input.</summary>
+    public override IEnumerable<(string Name, string Size, int Floats)> PredictWorkspace(LayerModel layer) =>
+        layer.IsPadded ? [(PaddedName(layer), PaddedSize(layer.Index), layer.PaddedSize)] : [];
+
+    private static string PaddedName(LayerModel layer) => "p" + Int(layer.Index);
+
+    public override string WritePredict(SourceWriter writer, LayerModel layer, string input, string output)
+    {
+        int l = layer.Index;
+        if (layer.IsPadded)
+        {
+            writer.WriteLine($"{LayerPad(l)}(ref {input}, ref {PaddedName(layer)});");
+            input = PaddedName(layer);
+        }
+
+        writer.WriteLine($"{LayerForward(l)}(ref {input}, ref {output}, ref {output});");
+        return output;
+    }
+
+    public override void WriteForwardBatch(SourceWriter writer, NetworkModel model, LayerModel layer, string input)
+    {
+        ImageLayerUnit.WriteRows(writer, layer, $"{input}.Start", "0", "batch");
+        writer.WriteLine();
+    }
+
+    public override void WritePredictRows(SourceWriter writer, LayerModel layer, string input) =>
+        ImageLayerUnit.WriteRows(writer, layer, input, "start", "end");
+
+    public override void WriteForwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer)
+    {
+        writer.WriteLine();
+        ConvolutionEmitter.WriteForward(writer, layer);
+    }
+
+    /// <summary>Any activation but linear.</summary>
+    public override bool HasDerivative(NetworkModel model, LayerModel layer) => layer.Activation != ActivationKind.Linear;
+
+    public override void WriteBackwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer) =>
+        ConvolutionEmitter.WriteBackward(writer, model, layer, isOutput: layer.Index == model.Layers.Count);
+
+    public override void WriteForwardJobs(SourceWriter writer, LayerModel layer)
+    {
+        writer.WriteLine($"_phase = {Int(layer.Index)};");
+        writer.WriteLine("workers.Run(_trainPart);");
+    }
+
+    public override void WriteForwardCases(SourceWriter writer, LayerModel layer, string input) =>
+        ImageLayerUnit.WriteRowsCase(writer, layer, input);
+
+    public override void WriteBackwardJobs(SourceWriter writer, NetworkModel model, LayerModel layer, string below)
+    {
+        bool inputGradient = NeedsInputGradient(model, layer);
+        if (inputGradient)
+        {
+            writer.WriteLine($"{Transpose(layer.Index)}();");
+        }
+
+        WriteGradientJob(writer, layer, inputGradient ? ", the input gradient by samples" : string.Empty, below);
+    }
+
+    public override bool WriteBackwardCase(SourceWriter writer, NetworkModel model, LayerModel layer)
+    {
+        int l = layer.Index;
+        bool inputGradient = NeedsInputGradient(model, layer);
+        writer.WriteLine($"case {Int(ParallelTrainingEmitter.GradientsPhase + l)}: // layer {l} weight gradient{(inputGradient ? " and input gradient" : string.Empty)}");
+        writer.WriteLine($"    {WeightGradient(l)}(batch, part, parts);");
+        if (inputGradient)
+        {
+            writer.WriteLine($"    {InputGradient(l)}(first, end);");
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,209 @@
+using System.Text;
+using StaticNets.Generators.Models;
+using static StaticNets.Generators.Emit.GeneratedNames;
+
+namespace StaticNets.Generators.Emit.Layers;
+
+/// <summary>
+/// A dense layer: z = x·W + b, a = activation(z), with W (In, Out) row-major. One sample at a time in
+/// <c>Predict</c>, register tiles of samples over the batch, and for layers with many weights the input chunks that
+/// threads share by rows of W (<see cref="DenseBatchEmitter.SplitsInputs"/>).
+/// </summary>
+internal sealed class DenseLayer : WeightedLayerUnit
+{
+    public static readonly DenseLayer Instance = new();
+
+    private DenseLayer()
+    {
+    }
+
+    public override LayerKind Kind => LayerKind.Dense;
+
+    public override void Describe(StringBuilder text, LayerModel layer)
+    {
+        text.Append("Dense(").Append(layer.Outputs).Append(", ");
+        DescribeActivation(text, layer);
+        text.Append(')');
+    }
+
+    public override void WriteConstants(SourceWriter writer, LayerModel layer)
+    {
+        int l = layer.Index;
+        writer.WriteLine($"// Layer {l}: Dense {layer.Inputs} -> {layer.Outputs}, {layer.Activation}. Weights ({In(l)}, {Out(l)}) row-major at {WeightsOffset(l)}, biases ({Out(l)}) at {BiasOffset(l)}.");
+        writer.WriteLine($"private const int {In(l)} = {Int(layer.Inputs)}, {Out(l)} = {Int(layer.Outputs)}, {WeightsOffset(l)} = {Int(layer.WeightsOffset)}, {BiasOffset(l)} = {Int(layer.BiasOffset)};");
+        WriteActivationAndPenaltyConstants(writer, layer);
+    }
+
+    public override void WriteFields(SourceWriter writer, NetworkModel model, LayerModel layer)
+    {
+        WriteActivationFields(writer, layer);
+        if (DenseBatchEmitter.SplitsInputs(layer))
+        {
+            writer.WriteLine($"private readonly {AlignedBuffer} {DenseBatchEmitter.Partial(layer.Index)}; // (InputChunks, MaxBatchSize, {Out(layer.Index)}): the input chunks' partial products, summed by the forward pass");
+        }
+    }
+
+    public override void WriteAllocations(SourceWriter writer, NetworkModel model, LayerModel layer)
+    {
+        WriteActivationAllocations(writer, model, layer);
+        if (DenseBatchEmitter.SplitsInputs(layer))
+        {
+            writer.WriteLine($"{DenseBatchEmitter.Partial(layer.Index)} = new {AlignedBuffer}(checked({DenseBatchEmitter.InputChunksName} * maxBatchSize * {Out(layer.Index)}));");
+        }
+    }
+
+    public override string WeightCountExpression(LayerModel layer) => $"{In(layer.Index)} * {Out(layer.Index)}";
+
+    public override string BiasCountName(LayerModel layer) => Out(layer.Index);
+
+    protected override (string FanIn, string FanOut) Fans(LayerModel layer) => (In(layer.Index), Out(layer.Index));
+
+    /// <summary>Every entry of dW and db is written once per batch, so <c>TrainBatch</c> need not clear them.</summary>
+    public override bool StoresGradients => true;
+
+    public override string WritePredict(SourceWriter writer, LayerModel layer, string input, string output)
+    {
+        writer.WriteLine($"{LayerForward(layer.Index)}(ref {input}, ref {output}, ref {output});");
+        return output;
+    }
+
+    public override void WriteForwardBatch(SourceWriter writer, NetworkModel model, LayerModel layer, string input)
+    {
+        int l = layer.Index;
+        if (DenseBatchEmitter.SplitsInputs(layer))
+        {
+            writer.WriteLine($"// layer {l}: its input chunks one after another, then their sum (the same sums threads sharing the chunks make)");
+            writer.OpenBlock($"for (int chunk = 0; chunk < {DenseBatchEmitter.InputChunksName}; chunk++)");
+            writer.WriteLine($"{DenseBatchEmitter.LayerForwardPartial(l)}(ref {input}.Start, batch, chunk);");
+            writer.CloseBlock();
+            writer.WriteLine();
+            writer.WriteLine($"{DenseBatchEmitter.LayerForwardCombine(l)}(batch, 0, batch);");
+            writer.WriteLine();
+            return;
+        }
+
+        writer.WriteLine($"{DenseBatchEmitter.LayerForwardBatch(l)}(ref {input}.Start, 0, batch);");
+        writer.WriteLine();
+    }
+
+    public override void WritePredictRows(SourceWriter writer, LayerModel layer, string input) =>
+        writer.WriteLine($"{DenseBatchEmitter.LayerForwardBatch(layer.Index)}(ref {input}, start, end);");
+
+    public override void WriteForwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer)
+    {
+        writer.WriteLine();
+        ForwardEmitter.WriteDenseForward(writer, model, layer);
+        writer.WriteLine();
+        DenseBatchEmitter.WriteForward(writer, model, layer);
+        if (DenseBatchEmitter.SplitsInputs(layer))
+        {
+            writer.WriteLine();
+            DenseBatchEmitter.WriteForwardChunks(writer, layer);
+        }
+    }
+
+    /// <summary>
+    /// Any activation but linear and softmax (only ever fused with its loss), except in an output layer whose loss
+    /// hands it dLoss/dz directly.
+    /// </summary>
+    public override bool HasDerivative(NetworkModel model, LayerModel layer) =>
+        layer.Activation is not (ActivationKind.Linear or ActivationKind.Softmax)
+        && !(layer.Index == model.Layers.Count && BackwardEmitter.IsFused(model.Loss));
+
+    public override void WriteBackwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer) =>
+        BackwardEmitter.WriteDenseBackward(writer, model, layer);
+
+    /// <summary>
+    /// The backward kernels read a row's tail as one partial vector where the parameters after W allow it
+    /// (<see cref="ForwardEmitter.OverRead"/>), and the last sample's row then reads this far past the end: the widest
+    /// spill of the plans at every vector width, 0 for rows that split into whole vectors.
+    /// </summary>
+    public override int DzPadding(NetworkModel model, LayerModel layer)
+    {
+        int padding = 0;
+        foreach (VectorWidth width in VectorWidth.Vectors)
+        {
+            var plan = Chunk.Plan(layer.Outputs, width, ForwardEmitter.OverRead(model, layer));
+            padding = System.Math.Max(padding, plan[plan.Count - 1].Spill);
+        }
+
+        return padding;
+    }
+
+    public override void WriteForwardJobs(SourceWriter writer, LayerModel layer)
+    {
+        int l = layer.Index;
+        bool splits = DenseBatchEmitter.SplitsInputs(layer);
+        writer.WriteLine($"_phase = {Int(l)};{(splits ? $" // layer {l}: the input chunks' partial products, by chunks" : string.Empty)}");
+        writer.WriteLine("workers.Run(_trainPart);");
+        if (splits)
+        {
+            writer.WriteLine($"_phase = {Int(ParallelTrainingEmitter.CombinePhase + l)}; // layer {l}: their sum, bias and activation, by samples");
+            writer.WriteLine("workers.Run(_trainPart);");
+        }
+    }
+
+    public override void WriteForwardCases(SourceWriter writer, LayerModel layer, string input)
+    {
+        int l = layer.Index;
+        if (DenseBatchEmitter.SplitsInputs(layer))
+        {
+            writer.WriteLine($"case {Int(l)}: // layer {l} (Dense) forward: this part's input chunks");
+            writer.OpenBlock("    for (int chunk = FirstChunk(part, parts); chunk < FirstChunk(part + 1, parts); chunk++)");
+            writer.WriteLine($"{DenseBatchEmitter.LayerForwardPartial(l)}(ref {input}, batch, chunk);");
+            writer.CloseBlock();
+            writer.WriteLine();
+            writer.WriteLine("    break;");
+            writer.WriteLine($"case {Int(ParallelTrainingEmitter.CombinePhase + l)}: // layer {l} (Dense) forward: the chunks' sum");
+            writer.WriteLine($"    {DenseBatchEmitter.LayerForwardCombine(l)}(batch, first, end);");
+            writer.WriteLine("    break;");
+            return;
+        }
+
+        writer.WriteLine($"case {Int(l)}: // layer {l} (Dense) forward");
+        writer.WriteLine($"    {DenseBatchEmitter.LayerForwardBatch(l)}(ref {input}, first, end);");
+        writer.WriteLine("    break;");
+    }
+
+    /// <summary>A layer shared by input chunks writes its input gradient by inputs, not samples.</summary>
+    public override bool InputGradientBySamples(LayerModel layer) => !DenseBatchEmitter.SplitsInputs(layer);
+
+    public override void WriteBackwardJobs(SourceWriter writer, NetworkModel model, LayerModel layer, string below)
+    {
+        string inputGradient = !NeedsInputGradient(model, layer) ? string.Empty
+            : DenseBatchEmitter.SplitsInputs(layer) ? ", the input gradient by inputs"
+            : ", the input gradient by samples";
+        WriteGradientJob(writer, layer, inputGradient, below);
+    }
+
+    public override bool WriteBackwardCase(SourceWriter writer, NetworkModel model, LayerModel layer)
+    {
+        int l = layer.Index;
+        bool inputGradient = NeedsInputGradient(model, layer);
+        writer.WriteLine($"case {Int(ParallelTrainingEmitter.GradientsPhase + l)}: // layer {l} weight gradient{(inputGradient ? " and input gradient" : string.Empty)}");
+        writer.WriteLine($"    {WeightGradient(l)}(batch, part, parts);");
+        if (inputGradient)
+        {
+            writer.WriteLine(DenseBatchEmitter.SplitsInputs(layer)
+                ? $"    {InputGradient(l)}(0, batch, {DenseBatchEmitter.PartFirstRow(l)}, part == parts - 1 ? {In(l)} : {DenseBatchEmitter.PartEndRow(l)}); // by this part's rows of W{l}"
+                : $"    {InputGradient(l)}(first, end, 0, {In(l)});");
+        }
+
+        return true;
+    }
+
+    /// <summary>A layer shared by input chunks steps the rows of W each thread owns; the others a contiguous share.</summary>
+    public override void WriteStepPart(SourceWriter writer, LayerModel layer)
+    {
+        if (!DenseBatchEmitter.SplitsInputs(layer))
+        {
+            base.WriteStepPart(writer, layer);
+            return;
+        }
+
+        int l = layer.Index;
+        writer.WriteLine($"// layer {l}: the rows of W{l} in this part's input chunks");
+        writer.WriteLine($"{StepRange}({WeightsOffset(l)} + {DenseBatchEmitter.PartFirstRow(l)} * {Out(l)}, {WeightsOffset(l)} + (part == parts - 1 ? {In(l)} : {DenseBatchEmitter.PartEndRow(l)}) * {Out(l)});");
+        WriteBiasStep(writer, layer);
+    }
+}

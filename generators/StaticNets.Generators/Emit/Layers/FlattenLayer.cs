@@ -1,0 +1,84 @@
+using System.Text;
+using StaticNets.Generators.Models;
+using static StaticNets.Generators.Emit.GeneratedNames;
+
+namespace StaticNets.Generators.Emit.Layers;
+
+/// <summary>
+/// Flatten: a channels-last image is already a vector in memory, so the layer moves nothing and owns no buffers; the
+/// layers above read the buffers of the layer below it (<see cref="NetworkModel.SourceOf"/>).
+/// </summary>
+internal sealed class FlattenLayer : LayerUnit
+{
+    public static readonly FlattenLayer Instance = new();
+
+    private FlattenLayer()
+    {
+    }
+
+    public override LayerKind Kind => LayerKind.Flatten;
+
+    public override void Describe(StringBuilder text, LayerModel layer) => text.Append(Kind);
+
+    public override void WriteConstants(SourceWriter writer, LayerModel layer)
+    {
+        int l = layer.Index;
+        writer.WriteLine($"// Layer {l}: Flatten {layer.InHeight}x{layer.InWidth}x{layer.InChannels} -> {layer.Outputs}: channels-last values are already in order, so nothing moves. No parameters.");
+        writer.WriteLine($"private const int {In(l)} = {Int(layer.Inputs)}, {Out(l)} = {Int(layer.Outputs)};");
+    }
+
+    public override void WriteFields(SourceWriter writer, NetworkModel model, LayerModel layer) =>
+        writer.WriteLine($"// layer {layer.Index} (Flatten) shares the buffers of the layer below: channels-last images are already flat");
+
+    public override void WriteAllocations(SourceWriter writer, NetworkModel model, LayerModel layer)
+    {
+    }
+
+    public override bool WritesOutputAtInference => false;
+
+    public override string WritePredict(SourceWriter writer, LayerModel layer, string input, string output)
+    {
+        writer.WriteLine($"// layer {layer.Index}: flatten moves nothing");
+        return input;
+    }
+
+    public override void WriteForwardBatch(SourceWriter writer, NetworkModel model, LayerModel layer, string input)
+    {
+        writer.WriteLine($"// layer {layer.Index}: flatten shares the buffers of the layer below");
+        writer.WriteLine();
+    }
+
+    public override void WritePredictRows(SourceWriter writer, LayerModel layer, string input) =>
+        writer.WriteLine($"// layer {layer.Index}: flatten moves nothing");
+
+    public override void WriteForwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer)
+    {
+    }
+
+    /// <summary>Its gradient is the gradient of the layer below, in the same buffer.</summary>
+    public override bool CanHaveBackward => false;
+
+    public override string NoBackwardComment(LayerModel layer) =>
+        $"// layer {layer.Index}: flatten shares its buffers with the layer below, nothing to do";
+
+    public override void WriteBackwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer)
+    {
+    }
+
+    public override void WriteForwardJobs(SourceWriter writer, LayerModel layer) =>
+        writer.WriteLine($"// layer {layer.Index}: flatten moves nothing");
+
+    public override void WriteForwardCases(SourceWriter writer, LayerModel layer, string input)
+    {
+    }
+
+    public override bool BackwardOnWorkers => false;
+
+    public override bool InputGradientBySamples(LayerModel layer) => false;
+
+    public override void WriteBackwardJobs(SourceWriter writer, NetworkModel model, LayerModel layer, string below)
+    {
+    }
+
+    public override bool WriteBackwardCase(SourceWriter writer, NetworkModel model, LayerModel layer) => false;
+}

@@ -1,0 +1,36 @@
+using System.Text;
+using StaticNets.Generators.Models;
+using static StaticNets.Generators.Emit.GeneratedNames;
+
+namespace StaticNets.Generators.Emit.Layers;
+
+/// <summary>Global average pooling: the mean of each channel over every pixel, an image in and a vector of channels out.</summary>
+internal sealed class GlobalAveragePool2DLayer : ImageLayerUnit
+{
+    public static readonly GlobalAveragePool2DLayer Instance = new();
+
+    private GlobalAveragePool2DLayer()
+    {
+    }
+
+    public override LayerKind Kind => LayerKind.GlobalAveragePool2D;
+
+    public override void Describe(StringBuilder text, LayerModel layer) => text.Append(Kind);
+
+    public override void WriteConstants(SourceWriter writer, LayerModel layer)
+    {
+        int l = layer.Index;
+        writer.WriteLine($"// Layer {l}: GlobalAveragePool2D {layer.InHeight}x{layer.InWidth}x{layer.InChannels} -> {layer.Outputs}: the mean of each channel over all pixels. No parameters.");
+        WriteImageInput(writer, layer);
+        writer.WriteLine($"private const int {In(l)} = {InHeight(l)} * {InWidth(l)} * {InChannels(l)}, {Out(l)} = {InChannels(l)};");
+    }
+
+    public override void WriteForwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer)
+    {
+        writer.WriteLine();
+        PoolingEmitter.WriteGlobalAverageForward(writer, layer);
+    }
+
+    public override void WriteBackwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer) =>
+        PoolingEmitter.WriteGlobalAverageBackward(writer, model, layer);
+}

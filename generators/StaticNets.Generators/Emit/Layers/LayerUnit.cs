@@ -1,0 +1,173 @@
+using System.Collections.Generic;
+using System.Text;
+using StaticNets.Generators.Models;
+using static StaticNets.Generators.Emit.GeneratedNames;
+
+namespace StaticNets.Generators.Emit.Layers;
+
+/// <summary>
+/// Everything the network-level emitters ask of one kind of layer. Each <see cref="LayerKind"/> has one sealed subclass
+/// in this folder, found through <see cref="LayerUnits.For"/>; the emitters loop over the layers and call these members,
+/// so what a kind generates lives with its kind, and a network-level emitter never tests a layer's kind.
+/// </summary>
+/// <remarks>
+/// The members follow the generated files: the constants, buffers and construction of <c>.g.cs</c>; <c>Predict</c>,
+/// <c>ForwardBatch</c>, <c>PredictRows</c> and the forward kernels of <c>.Forward.g.cs</c>; the backward kernels of
+/// <c>.Backward.g.cs</c>; and the jobs the multi-thread schedule shares out.
+/// </remarks>
+internal abstract class LayerUnit
+{
+    /// <summary>The kind this unit generates.</summary>
+    public abstract LayerKind Kind { get; }
+
+    /// <summary>Appends the layer to the architecture text model files store, e.g. <c>Dense(128, ReLU)</c>.</summary>
+    public abstract void Describe(StringBuilder text, LayerModel layer);
+
+    /// <summary>Writes the layer's opening comment and <c>const</c> sizes in <c>.g.cs</c>.</summary>
+    public abstract void WriteConstants(SourceWriter writer, LayerModel layer);
+
+    /// <summary>Declares the layer's workspace fields in <c>.g.cs</c>, each with its shape.</summary>
+    public abstract void WriteFields(SourceWriter writer, NetworkModel model, LayerModel layer);
+
+    /// <summary>Allocates the layer's workspace in the constructor (<c>maxBatchSize</c> in scope).</summary>
+    public abstract void WriteAllocations(SourceWriter writer, NetworkModel model, LayerModel layer);
+
+    // ---- inference, one sample at a time
+
+    /// <summary>
+    /// Whether the layer writes an output of its own in <c>Predict</c>; false for layers that hand their input on
+    /// unchanged there (flatten always, dropout at inference), which then need no scratch memory.
+    /// </summary>
+    public virtual bool WritesOutputAtInference => true;
+
+    /// <summary>
+    /// Scratch regions <c>Predict</c> keeps for the layer besides its output, zeroed once per call before any layer
+    /// runs (a padded convolution's input with its zero border): (name, size constant, floats).
+    /// </summary>
+    public virtual IEnumerable<(string Name, string Size, int Floats)> PredictWorkspace(LayerModel layer) => [];
+
+    /// <summary>
+    /// Writes the layer's statements in <c>Predict</c>, reading the <c>ref float</c> <paramref name="input"/> and writing
+    /// <paramref name="output"/>; returns the reference the next layer reads.
+    /// </summary>
+    public abstract string WritePredict(SourceWriter writer, LayerModel layer, string input, string output);
+
+    // ---- the batch, layer by layer
+
+    /// <summary>
+    /// Writes the layer's statements in <c>ForwardBatch</c> (one thread), reading the workspace buffer
+    /// <paramref name="input"/>; <c>batch</c> and <c>training</c> are in scope.
+    /// </summary>
+    public abstract void WriteForwardBatch(SourceWriter writer, NetworkModel model, LayerModel layer, string input);
+
+    /// <summary>
+    /// Writes the layer's statements in <c>PredictRows</c>: samples <c>start</c> to <c>end</c>, from the
+    /// <c>ref float</c> <paramref name="input"/>.
+    /// </summary>
+    public abstract void WritePredictRows(SourceWriter writer, LayerModel layer, string input);
+
+    /// <summary>Writes the layer's forward kernels in <c>.Forward.g.cs</c>, each preceded by a blank line; nothing for a layer that computes nothing.</summary>
+    public abstract void WriteForwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer);
+
+    // ---- backward
+
+    /// <summary>
+    /// Whether the layer can have backward work at all. Layers with parameters always have some; the others only when
+    /// a layer with parameters lies below them (see <see cref="NeedsBackward"/>). False for layers that share the
+    /// buffers of the layer below.
+    /// </summary>
+    public virtual bool CanHaveBackward => true;
+
+    /// <summary>Whether the layer turns dLoss/da into dLoss/dz with its activation's derivative before the rest of its backward pass.</summary>
+    public virtual bool HasDerivative(NetworkModel model, LayerModel layer) => false;
+
+    /// <summary>The comment <c>Backward</c> writes in place of the call for a layer with no backward work.</summary>
+    public virtual string NoBackwardComment(LayerModel layer) =>
+        $"// layer {layer.Index}: {Kind.ToString().ToLowerInvariant()} with no parameters below it, nothing needs its gradient";
+
+    /// <summary>Writes <c>Layer{l}Backward(int batch)</c> and the kernels it calls, in <c>.Backward.g.cs</c>.</summary>
+    public abstract void WriteBackwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer);
+
+    /// <summary>
+    /// How many floats the layer's dz buffer needs past its last row, for kernels that read a row's tail as one vector.
+    /// </summary>
+    public virtual int DzPadding(NetworkModel model, LayerModel layer) => 0;
+
+    // ---- the multi-thread schedule
+
+    /// <summary>Writes the layer's jobs in <c>ForwardParallel</c> (<c>workers</c>, <c>batch</c>, <c>training</c> in scope).</summary>
+    public abstract void WriteForwardJobs(SourceWriter writer, LayerModel layer);
+
+    /// <summary>
+    /// Writes the <c>case</c>s of <c>TrainPart</c> that run the layer's forward jobs, reading the <c>ref float</c>
+    /// <paramref name="input"/>; nothing for layers that run on the calling thread.
+    /// </summary>
+    public abstract void WriteForwardCases(SourceWriter writer, LayerModel layer, string input);
+
+    /// <summary>
+    /// Whether the layer's backward work is shared out between the threads; false for work that must run on the
+    /// calling thread (dropout).
+    /// </summary>
+    public virtual bool BackwardOnWorkers => true;
+
+    /// <summary>
+    /// Whether the job that writes the layer's input gradient is shared out by samples, so that the activation
+    /// derivative of the layer below, for the same samples, can run in the same job.
+    /// </summary>
+    public virtual bool InputGradientBySamples(LayerModel layer) => true;
+
+    /// <summary>
+    /// Writes the layer's backward jobs in <c>BackwardParallel</c>, after the derivative job if it has one;
+    /// <paramref name="below"/> ends the comment with what else the job does.
+    /// </summary>
+    public abstract void WriteBackwardJobs(SourceWriter writer, NetworkModel model, LayerModel layer, string below);
+
+    /// <summary>
+    /// Writes the <c>case</c> label and calls of the layer's backward job in <c>TrainPart</c> (the caller adds the
+    /// derivative of the layer below and the <c>break</c>); returns false, writing nothing, for layers whose backward
+    /// runs on the calling thread.
+    /// </summary>
+    public abstract bool WriteBackwardCase(SourceWriter writer, NetworkModel model, LayerModel layer);
+
+    // ---- shared by the units
+
+    /// <summary>
+    /// Whether anything below <paramref name="layer"/> has parameters, so that its gradient with respect to its input
+    /// is needed. False for the first layer and for layers above nothing but input dropout.
+    /// </summary>
+    public static bool NeedsInputGradient(NetworkModel model, LayerModel layer)
+    {
+        for (int k = 0; k < layer.Index - 1; k++)
+        {
+            if (model.Layers[k].HasParameters)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a layer has any backward work: layers with parameters always; the others only if a layer with parameters is below them.</summary>
+    public static bool NeedsBackward(NetworkModel model, LayerModel layer) =>
+        LayerUnits.For(layer.Kind).CanHaveBackward && (layer.HasParameters || NeedsInputGradient(model, layer));
+
+    /// <summary>The workspace buffer that holds the layer's input: the network's inputs or the output of the layer below.</summary>
+    public static string InputBuffer(NetworkModel model, LayerModel layer) =>
+        model.SourceOf(layer.Index) == 0 ? Inputs : A(model.SourceOf(layer.Index));
+
+    /// <summary>The allocation of the output and dLoss/doutput buffers every layer with an output of its own has.</summary>
+    protected void WriteOutputAllocations(SourceWriter writer, NetworkModel model, LayerModel layer)
+    {
+        int l = layer.Index;
+        writer.WriteLine($"{A(l)} = new {AlignedBuffer}(checked(maxBatchSize * {Out(l)}));");
+        int padding = DzPadding(model, layer);
+        writer.WriteLine(padding == 0
+            ? $"{Dz(l)} = new {AlignedBuffer}(checked(maxBatchSize * {Out(l)}));"
+            : $"{Dz(l)} = new {AlignedBuffer}(checked(maxBatchSize * {Out(l)} + {Int(padding)})); // the backward kernels read the last row's tail as one vector, {Int(padding)} {(padding == 1 ? "float" : "floats")} past it");
+    }
+
+    /// <summary>The call in <c>Backward</c> of a layer's backward kernel, or the comment saying why there is none.</summary>
+    public string BackwardCall(NetworkModel model, LayerModel layer) =>
+        NeedsBackward(model, layer) ? $"{LayerBackward(layer.Index)}(batch);" : NoBackwardComment(layer);
+}

@@ -1,0 +1,111 @@
+using System.Text;
+using StaticNets.Generators.Models;
+using static StaticNets.Generators.Emit.GeneratedNames;
+
+namespace StaticNets.Generators.Emit.Layers;
+
+/// <summary>
+/// A layer with weights and biases and an activation (dense, convolution): it is initialised, stepped, optionally
+/// penalised, and keeps its pre-activation z beside its activation a.
+/// </summary>
+internal abstract class WeightedLayerUnit : LayerUnit
+{
+    /// <summary>The weight count as an expression of the layer's constants.</summary>
+    public abstract string WeightCountExpression(LayerModel layer);
+
+    /// <summary>The constant that names the number of biases.</summary>
+    public abstract string BiasCountName(LayerModel layer);
+
+    /// <summary>The fan-in and fan-out of one weight, as expressions, for the initialisers.</summary>
+    protected abstract (string FanIn, string FanOut) Fans(LayerModel layer);
+
+    /// <summary>
+    /// Whether the layer's backward stores dW and db inside <c>TrainBatch</c> rather than adding them to cleared
+    /// gradients (every entry is written once per batch).
+    /// </summary>
+    public abstract bool StoresGradients { get; }
+
+    /// <summary>Whether the weights start He normal (the ReLU family) rather than Glorot uniform.</summary>
+    public static bool UsesHeInitialization(ActivationKind activation) =>
+        activation is ActivationKind.ReLU or ActivationKind.LeakyReLU or ActivationKind.ELU;
+
+    /// <summary>Draws the layer's weights in the constructor (the biases stay zero).</summary>
+    public void WriteInitialization(SourceWriter writer, LayerModel layer)
+    {
+        int l = layer.Index;
+        string weights = $"{Parameters}.Span.Slice({WeightsOffset(l)}, {WeightCountExpression(layer)})";
+        (string fanIn, string fanOut) = Fans(layer);
+        writer.WriteLine(UsesHeInitialization(layer.Activation)
+            ? $"{Initializers}.HeNormal({weights}, {fanIn}, {RandomField}); // layer {l}, {layer.Activation}"
+            : $"{Initializers}.GlorotUniform({weights}, {fanIn}, {fanOut}, {RandomField}); // layer {l}, {layer.Activation}");
+    }
+
+    /// <summary>
+    /// Writes the layer's share of <c>StepPart</c>: by default a contiguous share of the weights in multiples of
+    /// <see cref="ParallelTrainingEmitter.StepGrain"/>, then the biases in the last part.
+    /// </summary>
+    public virtual void WriteStepPart(SourceWriter writer, LayerModel layer)
+    {
+        int l = layer.Index;
+        string count = WeightCountExpression(layer);
+        string grain = Int(ParallelTrainingEmitter.StepGrain);
+        writer.WriteLine($"// layer {l}: a contiguous share of W{l}");
+        writer.WriteLine($"{StepRange}({WeightsOffset(l)} + part * (({count}) / {grain}) / parts * {grain}, part == parts - 1 ? {WeightsOffset(l)} + {count} : {WeightsOffset(l)} + (part + 1) * (({count}) / {grain}) / parts * {grain});");
+        WriteBiasStep(writer, layer);
+    }
+
+    /// <summary>The biases' share of <c>StepPart</c>: all of them, in the last part.</summary>
+    protected void WriteBiasStep(SourceWriter writer, LayerModel layer)
+    {
+        int l = layer.Index;
+        writer.OpenBlock("if (part == parts - 1)");
+        writer.WriteLine($"{StepRange}({BiasOffset(l)}, {BiasOffset(l)} + {BiasCountName(layer)}); // b{l}");
+        writer.CloseBlock();
+    }
+
+    /// <summary>The activation's parameter and the layer's penalties, after its other constants.</summary>
+    protected static void WriteActivationAndPenaltyConstants(SourceWriter writer, LayerModel layer)
+    {
+        int l = layer.Index;
+        if (ActivationParameter(layer) is { } parameter)
+        {
+            writer.WriteLine($"private const float {parameter} = {Float(layer.ActivationParameter)};");
+        }
+
+        if (layer.IsRegularized)
+        {
+            writer.WriteLine($"private const float L{l}L1 = {Float(layer.L1)}, L{l}L2 = {Float(layer.L2)}; // penalty L1·Σ|w| + L2·Σw² on this layer's weights");
+        }
+    }
+
+    /// <summary>The activation as the architecture text names it, with its parameter where it has one: <c>LeakyReLU(0.01)</c>.</summary>
+    protected static void DescribeActivation(StringBuilder text, LayerModel layer)
+    {
+        text.Append(layer.Activation);
+        if (layer.Activation is ActivationKind.LeakyReLU or ActivationKind.ELU)
+        {
+            text.Append('(').Append(layer.ActivationParameter.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append(')');
+        }
+    }
+
+    /// <summary>The pre-activation buffer's allocation, then the output's.</summary>
+    protected void WriteActivationAllocations(SourceWriter writer, NetworkModel model, LayerModel layer)
+    {
+        writer.WriteLine($"{Z(layer.Index)} = new {AlignedBuffer}(checked(maxBatchSize * {Out(layer.Index)}));");
+        WriteOutputAllocations(writer, model, layer);
+    }
+
+    /// <summary>The field line of the z, a and dz buffers.</summary>
+    protected static void WriteActivationFields(SourceWriter writer, LayerModel layer)
+    {
+        int l = layer.Index;
+        writer.WriteLine($"private readonly {AlignedBuffer} {Z(l)}, {A(l)}, {Dz(l)}; // (MaxBatchSize, {Out(l)}): pre-activation z, activation a, dLoss/dz");
+    }
+
+    /// <summary>The weight-gradient job of <c>BackwardParallel</c>: dW by rows, and the input gradient as the layer shares it.</summary>
+    protected static void WriteGradientJob(SourceWriter writer, LayerModel layer, string inputGradient, string below)
+    {
+        writer.WriteLine($"_phase = {Int(ParallelTrainingEmitter.GradientsPhase + layer.Index)}; // layer {layer.Index}: dW by rows{inputGradient}{below}");
+        writer.WriteLine("workers.Run(_trainPart);");
+    }
+}
