@@ -52,7 +52,7 @@ internal static class ParallelEmitter
 
             /// <summary>
             /// Inference on a batch of up to <see cref="MaxBatchSize"/> samples (dropout off), split across
-            /// <see cref="DegreeOfParallelism"/> threads in whole tiles of {{DenseBatchEmitter.SampleTile}} samples. The first
+            /// <see cref="DegreeOfParallelism"/> threads in whole tiles of {{DenseLayer.SampleTile}} samples. The first
             /// layer reads <paramref name="inputs"/> in place. Each sample's outputs are exactly those of a one-thread run.
             /// </summary>
             /// <remarks>
@@ -71,7 +71,7 @@ internal static class ParallelEmitter
                 _predictRows = batch;
                 try
                 {
-                    if (_workers is { } workers && batch > {{DenseBatchEmitter.SampleTile}})
+                    if (_workers is { } workers && batch > {{DenseLayer.SampleTile}})
                     {
                         workers.Run(_predictPart!);
                     }
@@ -91,7 +91,7 @@ internal static class ParallelEmitter
             private void PredictPart(int part)
             {
                 int parts = DegreeOfParallelism;
-                int share = ((_predictRows + parts - 1) / parts + {{DenseBatchEmitter.SampleTile - 1}}) / {{DenseBatchEmitter.SampleTile}} * {{DenseBatchEmitter.SampleTile}};
+                int share = ((_predictRows + parts - 1) / parts + {{DenseLayer.SampleTile - 1}}) / {{DenseLayer.SampleTile}} * {{DenseLayer.SampleTile}};
                 int start = global::System.Math.Min(part * share, _predictRows);
                 int end = global::System.Math.Min(start + share, _predictRows);
                 if (start < end)

@@ -8,7 +8,7 @@ namespace StaticNets.Generators.Emit;
 /// Writes training across threads: when <c>DegreeOfParallelism</c> is above 1, <c>Forward</c>, <c>Backward</c> and
 /// <c>TrainBatch</c> run each layer as one job of the worker group, the threads taking disjoint shares of it, with
 /// the layers still in order. Forward passes and per-sample backward work (activation derivatives, pooling, input
-/// gradients) are shared out by samples, in whole tiles of <see cref="DenseBatchEmitter.SampleTile"/>; a weight
+/// gradients) are shared out by samples, in whole tiles of <see cref="DenseLayer.SampleTile"/>; a weight
 /// gradient is shared out by rows of dW, each summed over the whole batch by one thread; the optimizer step by ranges of
 /// parameters. Nothing is ever summed across threads, so every result is bitwise the one-thread result, whatever the
 /// thread count. Dropout masks are drawn, and dropout's backward runs, on the calling thread.
@@ -16,7 +16,7 @@ namespace StaticNets.Generators.Emit;
 internal static class ParallelTrainingEmitter
 {
     /// <summary>Batches below this many samples run on the calling thread: sharing them out would cost more than it saves.</summary>
-    public const int MinimumBatch = 2 * DenseBatchEmitter.SampleTile;
+    public const int MinimumBatch = 2 * DenseLayer.SampleTile;
 
     /// <summary>Phase numbers: forward of layer l is l; these are added to l for the backward phases.</summary>
     public const int PoolingBackward = 1000;
@@ -148,16 +148,16 @@ internal static class ParallelTrainingEmitter
 
         writer.WriteLines($$"""
             /// <summary>
-            /// One thread's share of the job in <see cref="_phase"/>: samples first to end (whole tiles of {{DenseBatchEmitter.SampleTile}}),
+            /// One thread's share of the job in <see cref="_phase"/>: samples first to end (whole tiles of {{DenseLayer.SampleTile}}),
             /// or part <paramref name="part"/> of the rows of a weight gradient.
             /// </summary>
             """);
         writer.OpenBlock("private void TrainPart(int part)");
         writer.WriteLine("int parts = _workers!.DegreeOfParallelism;");
         writer.WriteLine("int batch = _phaseBatch;");
-        writer.WriteLine($"int tiles = (batch + {Int(DenseBatchEmitter.SampleTile - 1)}) / {Int(DenseBatchEmitter.SampleTile)};");
-        writer.WriteLine($"int first = global::System.Math.Min(part * tiles / parts * {Int(DenseBatchEmitter.SampleTile)}, batch);");
-        writer.WriteLine($"int end = global::System.Math.Min((part + 1) * tiles / parts * {Int(DenseBatchEmitter.SampleTile)}, batch);");
+        writer.WriteLine($"int tiles = (batch + {Int(DenseLayer.SampleTile - 1)}) / {Int(DenseLayer.SampleTile)};");
+        writer.WriteLine($"int first = global::System.Math.Min(part * tiles / parts * {Int(DenseLayer.SampleTile)}, batch);");
+        writer.WriteLine($"int end = global::System.Math.Min((part + 1) * tiles / parts * {Int(DenseLayer.SampleTile)}, batch);");
         writer.OpenBlock("switch (_phase)");
         foreach (LayerModel layer in model.Layers)
         {

@@ -14,7 +14,7 @@ internal static class StepEmitter
 {
     public static void Write(SourceWriter writer, NetworkModel model)
     {
-        if (DenseBatchEmitter.StoresGradients(model))
+        if (WeightedLayerUnit.EveryLayerStoresGradients(model))
         {
             WriteStoringTrainBatch(writer);
             WriteStep(writer, model);

@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using StaticNets.Generators.Emit;
+using StaticNets.Generators.Emit.Layers;
 using StaticNets.Generators.Models;
 using StaticNets.Generators.Tests.Infrastructure;
 using Xunit;
@@ -187,7 +188,7 @@ public sealed class NetworkEmitterTests
         Assert.Equal(1, GeneratedCode.Count(layer2Forward, "global::StaticNets.Operators.SoftmaxOperator.Forward(acc0, "));
         Assert.Equal(2, GeneratedCode.Count(layer2Forward, "float inverse = 1f / ("));
         string wideSoftmax = GeneratedCode.Method(
-            Emit(TestModels.Network(5, [(7, ReLU), (ForwardEmitter.MaxUnrolledSoftmax + 1, Softmax)], LossKind.SoftmaxCrossEntropy), ".Forward.g.cs"),
+            Emit(TestModels.Network(5, [(7, ReLU), (DenseLayer.MaxUnrolledSoftmax + 1, Softmax)], LossKind.SoftmaxCrossEntropy), ".Forward.g.cs"),
             "Layer2Forward");
         Assert.Equal(1, GeneratedCode.Count(wideSoftmax, "global::StaticNets.Operators.SoftmaxOperator.Forward("));
     }

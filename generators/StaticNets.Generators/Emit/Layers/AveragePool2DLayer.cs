@@ -14,5 +14,5 @@ internal sealed class AveragePool2DLayer : WindowPoolingLayer
     public override LayerKind Kind => LayerKind.AveragePool2D;
 
     public override void WriteBackwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer) =>
-        PoolingEmitter.WriteAverageBackward(writer, model, layer);
+        PoolingKernels.WriteAverageBackward(writer, model, layer);
 }

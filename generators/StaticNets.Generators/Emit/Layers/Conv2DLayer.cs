@@ -10,7 +10,7 @@ namespace StaticNets.Generators.Emit.Layers;
 /// (KernelHeight, KernelWidth, InChannels, OutChannels) row-major. Same padding copies each input into a zero-bordered
 /// buffer first; the input gradient runs through a transposed copy of the weights.
 /// </summary>
-internal sealed class Conv2DLayer : WeightedLayerUnit
+internal sealed partial class Conv2DLayer : WeightedLayerUnit
 {
     public static readonly Conv2DLayer Instance = new();
 
@@ -138,14 +138,14 @@ internal sealed class Conv2DLayer : WeightedLayerUnit
     public override void WriteForwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer)
     {
         writer.WriteLine();
-        ConvolutionEmitter.WriteForward(writer, layer);
+        WriteForward(writer, layer);
     }
 
     /// <summary>Any activation but linear.</summary>
     public override bool HasDerivative(NetworkModel model, LayerModel layer) => layer.Activation != ActivationKind.Linear;
 
     public override void WriteBackwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer) =>
-        ConvolutionEmitter.WriteBackward(writer, model, layer, isOutput: layer.Index == model.Layers.Count);
+        WriteBackward(writer, model, layer, isOutput: layer.Index == model.Layers.Count);
 
     public override void WriteForwardJobs(SourceWriter writer, LayerModel layer)
     {

@@ -7,9 +7,9 @@ namespace StaticNets.Generators.Emit.Layers;
 /// <summary>
 /// A dense layer: z = x·W + b, a = activation(z), with W (In, Out) row-major. One sample at a time in
 /// <c>Predict</c>, register tiles of samples over the batch, and for layers with many weights the input chunks that
-/// threads share by rows of W (<see cref="DenseBatchEmitter.SplitsInputs"/>).
+/// threads share by rows of W (<see cref="SplitsInputs"/>).
 /// </summary>
-internal sealed class DenseLayer : WeightedLayerUnit
+internal sealed partial class DenseLayer : WeightedLayerUnit
 {
     public static readonly DenseLayer Instance = new();
 
@@ -37,18 +37,18 @@ internal sealed class DenseLayer : WeightedLayerUnit
     public override void WriteFields(SourceWriter writer, NetworkModel model, LayerModel layer)
     {
         WriteActivationFields(writer, layer);
-        if (DenseBatchEmitter.SplitsInputs(layer))
+        if (SplitsInputs(layer))
         {
-            writer.WriteLine($"private readonly {AlignedBuffer} {DenseBatchEmitter.Partial(layer.Index)}; // (InputChunks, MaxBatchSize, {Out(layer.Index)}): the input chunks' partial products, summed by the forward pass");
+            writer.WriteLine($"private readonly {AlignedBuffer} {Partial(layer.Index)}; // (InputChunks, MaxBatchSize, {Out(layer.Index)}): the input chunks' partial products, summed by the forward pass");
         }
     }
 
     public override void WriteAllocations(SourceWriter writer, NetworkModel model, LayerModel layer)
     {
         WriteActivationAllocations(writer, model, layer);
-        if (DenseBatchEmitter.SplitsInputs(layer))
+        if (SplitsInputs(layer))
         {
-            writer.WriteLine($"{DenseBatchEmitter.Partial(layer.Index)} = new {AlignedBuffer}(checked({DenseBatchEmitter.InputChunksName} * maxBatchSize * {Out(layer.Index)}));");
+            writer.WriteLine($"{Partial(layer.Index)} = new {AlignedBuffer}(checked({InputChunksName} * maxBatchSize * {Out(layer.Index)}));");
         }
     }
 
@@ -70,35 +70,35 @@ internal sealed class DenseLayer : WeightedLayerUnit
     public override void WriteForwardBatch(SourceWriter writer, NetworkModel model, LayerModel layer, string input)
     {
         int l = layer.Index;
-        if (DenseBatchEmitter.SplitsInputs(layer))
+        if (SplitsInputs(layer))
         {
             writer.WriteLine($"// layer {l}: its input chunks one after another, then their sum (the same sums threads sharing the chunks make)");
-            writer.OpenBlock($"for (int chunk = 0; chunk < {DenseBatchEmitter.InputChunksName}; chunk++)");
-            writer.WriteLine($"{DenseBatchEmitter.LayerForwardPartial(l)}(ref {input}.Start, batch, chunk);");
+            writer.OpenBlock($"for (int chunk = 0; chunk < {InputChunksName}; chunk++)");
+            writer.WriteLine($"{LayerForwardPartial(l)}(ref {input}.Start, batch, chunk);");
             writer.CloseBlock();
             writer.WriteLine();
-            writer.WriteLine($"{DenseBatchEmitter.LayerForwardCombine(l)}(batch, 0, batch);");
+            writer.WriteLine($"{LayerForwardCombine(l)}(batch, 0, batch);");
             writer.WriteLine();
             return;
         }
 
-        writer.WriteLine($"{DenseBatchEmitter.LayerForwardBatch(l)}(ref {input}.Start, 0, batch);");
+        writer.WriteLine($"{LayerForwardBatch(l)}(ref {input}.Start, 0, batch);");
         writer.WriteLine();
     }
 
     public override void WritePredictRows(SourceWriter writer, LayerModel layer, string input) =>
-        writer.WriteLine($"{DenseBatchEmitter.LayerForwardBatch(layer.Index)}(ref {input}, start, end);");
+        writer.WriteLine($"{LayerForwardBatch(layer.Index)}(ref {input}, start, end);");
 
     public override void WriteForwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer)
     {
         writer.WriteLine();
-        ForwardEmitter.WriteDenseForward(writer, model, layer);
+        WriteDenseForward(writer, model, layer);
         writer.WriteLine();
-        DenseBatchEmitter.WriteForward(writer, model, layer);
-        if (DenseBatchEmitter.SplitsInputs(layer))
+        WriteForward(writer, model, layer);
+        if (SplitsInputs(layer))
         {
             writer.WriteLine();
-            DenseBatchEmitter.WriteForwardChunks(writer, layer);
+            WriteForwardChunks(writer, layer);
         }
     }
 
@@ -111,11 +111,11 @@ internal sealed class DenseLayer : WeightedLayerUnit
         && !(layer.Index == model.Layers.Count && BackwardEmitter.IsFused(model.Loss));
 
     public override void WriteBackwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer) =>
-        BackwardEmitter.WriteDenseBackward(writer, model, layer);
+        WriteDenseBackward(writer, model, layer);
 
     /// <summary>
     /// The backward kernels read a row's tail as one partial vector where the parameters after W allow it
-    /// (<see cref="ForwardEmitter.OverRead"/>), and the last sample's row then reads this far past the end: the widest
+    /// (<see cref="OverRead"/>), and the last sample's row then reads this far past the end: the widest
     /// spill of the plans at every vector width, 0 for rows that split into whole vectors.
     /// </summary>
     public override int DzPadding(NetworkModel model, LayerModel layer)
@@ -123,7 +123,7 @@ internal sealed class DenseLayer : WeightedLayerUnit
         int padding = 0;
         foreach (VectorWidth width in VectorWidth.Vectors)
         {
-            var plan = Chunk.Plan(layer.Outputs, width, ForwardEmitter.OverRead(model, layer));
+            var plan = Chunk.Plan(layer.Outputs, width, OverRead(model, layer));
             padding = System.Math.Max(padding, plan[plan.Count - 1].Spill);
         }
 
@@ -133,7 +133,7 @@ internal sealed class DenseLayer : WeightedLayerUnit
     public override void WriteForwardJobs(SourceWriter writer, LayerModel layer)
     {
         int l = layer.Index;
-        bool splits = DenseBatchEmitter.SplitsInputs(layer);
+        bool splits = SplitsInputs(layer);
         writer.WriteLine($"_phase = {Int(l)};{(splits ? $" // layer {l}: the input chunks' partial products, by chunks" : string.Empty)}");
         writer.WriteLine("workers.Run(_trainPart);");
         if (splits)
@@ -146,32 +146,32 @@ internal sealed class DenseLayer : WeightedLayerUnit
     public override void WriteForwardCases(SourceWriter writer, LayerModel layer, string input)
     {
         int l = layer.Index;
-        if (DenseBatchEmitter.SplitsInputs(layer))
+        if (SplitsInputs(layer))
         {
             writer.WriteLine($"case {Int(l)}: // layer {l} (Dense) forward: this part's input chunks");
             writer.OpenBlock("    for (int chunk = FirstChunk(part, parts); chunk < FirstChunk(part + 1, parts); chunk++)");
-            writer.WriteLine($"{DenseBatchEmitter.LayerForwardPartial(l)}(ref {input}, batch, chunk);");
+            writer.WriteLine($"{LayerForwardPartial(l)}(ref {input}, batch, chunk);");
             writer.CloseBlock();
             writer.WriteLine();
             writer.WriteLine("    break;");
             writer.WriteLine($"case {Int(ParallelTrainingEmitter.CombinePhase + l)}: // layer {l} (Dense) forward: the chunks' sum");
-            writer.WriteLine($"    {DenseBatchEmitter.LayerForwardCombine(l)}(batch, first, end);");
+            writer.WriteLine($"    {LayerForwardCombine(l)}(batch, first, end);");
             writer.WriteLine("    break;");
             return;
         }
 
         writer.WriteLine($"case {Int(l)}: // layer {l} (Dense) forward");
-        writer.WriteLine($"    {DenseBatchEmitter.LayerForwardBatch(l)}(ref {input}, first, end);");
+        writer.WriteLine($"    {LayerForwardBatch(l)}(ref {input}, first, end);");
         writer.WriteLine("    break;");
     }
 
     /// <summary>A layer shared by input chunks writes its input gradient by inputs, not samples.</summary>
-    public override bool InputGradientBySamples(LayerModel layer) => !DenseBatchEmitter.SplitsInputs(layer);
+    public override bool InputGradientBySamples(LayerModel layer) => !SplitsInputs(layer);
 
     public override void WriteBackwardJobs(SourceWriter writer, NetworkModel model, LayerModel layer, string below)
     {
         string inputGradient = !NeedsInputGradient(model, layer) ? string.Empty
-            : DenseBatchEmitter.SplitsInputs(layer) ? ", the input gradient by inputs"
+            : SplitsInputs(layer) ? ", the input gradient by inputs"
             : ", the input gradient by samples";
         WriteGradientJob(writer, layer, inputGradient, below);
     }
@@ -184,8 +184,8 @@ internal sealed class DenseLayer : WeightedLayerUnit
         writer.WriteLine($"    {WeightGradient(l)}(batch, part, parts);");
         if (inputGradient)
         {
-            writer.WriteLine(DenseBatchEmitter.SplitsInputs(layer)
-                ? $"    {InputGradient(l)}(0, batch, {DenseBatchEmitter.PartFirstRow(l)}, part == parts - 1 ? {In(l)} : {DenseBatchEmitter.PartEndRow(l)}); // by this part's rows of W{l}"
+            writer.WriteLine(SplitsInputs(layer)
+                ? $"    {InputGradient(l)}(0, batch, {PartFirstRow(l)}, part == parts - 1 ? {In(l)} : {PartEndRow(l)}); // by this part's rows of W{l}"
                 : $"    {InputGradient(l)}(first, end, 0, {In(l)});");
         }
 
@@ -195,7 +195,7 @@ internal sealed class DenseLayer : WeightedLayerUnit
     /// <summary>A layer shared by input chunks steps the rows of W each thread owns; the others a contiguous share.</summary>
     public override void WriteStepPart(SourceWriter writer, LayerModel layer)
     {
-        if (!DenseBatchEmitter.SplitsInputs(layer))
+        if (!SplitsInputs(layer))
         {
             base.WriteStepPart(writer, layer);
             return;
@@ -203,7 +203,7 @@ internal sealed class DenseLayer : WeightedLayerUnit
 
         int l = layer.Index;
         writer.WriteLine($"// layer {l}: the rows of W{l} in this part's input chunks");
-        writer.WriteLine($"{StepRange}({WeightsOffset(l)} + {DenseBatchEmitter.PartFirstRow(l)} * {Out(l)}, {WeightsOffset(l)} + (part == parts - 1 ? {In(l)} : {DenseBatchEmitter.PartEndRow(l)}) * {Out(l)});");
+        writer.WriteLine($"{StepRange}({WeightsOffset(l)} + {PartFirstRow(l)} * {Out(l)}, {WeightsOffset(l)} + (part == parts - 1 ? {In(l)} : {PartEndRow(l)}) * {Out(l)});");
         WriteBiasStep(writer, layer);
     }
 }

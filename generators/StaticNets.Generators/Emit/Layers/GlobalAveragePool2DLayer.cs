@@ -28,9 +28,9 @@ internal sealed class GlobalAveragePool2DLayer : ImageLayerUnit
     public override void WriteForwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer)
     {
         writer.WriteLine();
-        PoolingEmitter.WriteGlobalAverageForward(writer, layer);
+        PoolingKernels.WriteGlobalAverageForward(writer, layer);
     }
 
     public override void WriteBackwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer) =>
-        PoolingEmitter.WriteGlobalAverageBackward(writer, model, layer);
+        PoolingKernels.WriteGlobalAverageBackward(writer, model, layer);
 }

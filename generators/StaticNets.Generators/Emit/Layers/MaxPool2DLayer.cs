@@ -14,5 +14,5 @@ internal sealed class MaxPool2DLayer : WindowPoolingLayer
     public override LayerKind Kind => LayerKind.MaxPool2D;
 
     public override void WriteBackwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer) =>
-        PoolingEmitter.WriteMaxBackward(writer, model, layer);
+        PoolingKernels.WriteMaxBackward(writer, model, layer);
 }

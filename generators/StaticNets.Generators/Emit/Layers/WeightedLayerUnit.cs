@@ -25,6 +25,24 @@ internal abstract class WeightedLayerUnit : LayerUnit
     /// </summary>
     public abstract bool StoresGradients { get; }
 
+    /// <summary>
+    /// Whether <c>TrainBatch</c> skips clearing the gradients because every layer with weights stores its gradients
+    /// instead of adding to them (<see cref="StoresGradients"/>: the dense backward writes every entry
+    /// of dW and db). Layers without parameters write no gradients.
+    /// </summary>
+    public static bool EveryLayerStoresGradients(NetworkModel model)
+    {
+        foreach (LayerModel layer in model.Layers)
+        {
+            if (layer.Unit() is WeightedLayerUnit { StoresGradients: false })
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Whether the weights start He normal (the ReLU family) rather than Glorot uniform.</summary>
     public static bool UsesHeInitialization(ActivationKind activation) =>
         activation is ActivationKind.ReLU or ActivationKind.LeakyReLU or ActivationKind.ELU;
@@ -107,5 +125,48 @@ internal abstract class WeightedLayerUnit : LayerUnit
     {
         writer.WriteLine($"_phase = {Int(ParallelTrainingEmitter.GradientsPhase + layer.Index)}; // layer {layer.Index}: dW by rows{inputGradient}{below}");
         writer.WriteLine("workers.Run(_trainPart);");
+    }
+
+    /// <summary>
+    /// Writes <c>Layer{l}Derivative(first, end)</c> of a dense or convolution layer: its activation derivative over a
+    /// range of samples, which threads share out.
+    /// </summary>
+    public static void WriteDerivativeMethod(SourceWriter writer, LayerModel layer)
+    {
+        int l = layer.Index;
+        writer.WriteLine();
+        writer.WriteLine($"/// <summary>Layer {l}, samples <paramref name=\"first\"/> to <paramref name=\"end\"/>: {Dz(l)} from dLoss/da to dLoss/dz, in place.</summary>");
+        writer.OpenBlock($"private void {Derivative(l)}(int first, int end)");
+        writer.WriteLine($"ref float dz = ref {Dz(l)}.Start; // (batch, {Out(l)})");
+        WriteActivationDerivative(writer, layer, "first", "end");
+        writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// Step 1 of a layer with an activation: turns dLoss/da in the layer's dz buffer into dLoss/dz in place, sample by
+    /// sample (expects <c>dz</c> to be declared).
+    /// </summary>
+    public static void WriteActivationDerivative(SourceWriter writer, LayerModel layer, string first = "0", string end = "batch")
+    {
+        int l = layer.Index;
+        writer.WriteLine();
+        writer.WriteLine($"// 1. dz = da ⊙ {Formula(layer.Activation)}'(z)");
+        writer.WriteLine($"ref float z = ref {Z(l)}.Start;");
+        writer.WriteLine($"ref float a = ref {A(l)}.Start;");
+        writer.OpenBlock($"for (int s = {first}; s < {end}; s++)");
+        writer.WriteLine($"ref float zRow = ref {Unsafe}.Add(ref z, s * {Out(l)});");
+        writer.WriteLine($"ref float aRow = ref {Unsafe}.Add(ref a, s * {Out(l)});");
+        writer.WriteLine($"ref float dzRow = ref {Unsafe}.Add(ref dz, s * {Out(l)});");
+        SimdEmitter.WidthLadder(
+            writer,
+            width => SimdEmitter.Elementwise(writer, layer.Outputs, Out(l), width, (w, o) =>
+                w.Store($"{w.Load("dzRow", o)} * {ActivationDerivative(layer, w.Load("zRow", o), w.Load("aRow", o))}", "dzRow", o)),
+            () =>
+            {
+                writer.OpenBlock($"for (int o = 0; o < {Out(l)}; o++)");
+                writer.WriteLine($"{Unsafe}.Add(ref dzRow, o) *= {ActivationDerivative(layer, $"{Unsafe}.Add(ref zRow, o)", $"{Unsafe}.Add(ref aRow, o)")};");
+                writer.CloseBlock();
+            });
+        writer.CloseBlock();
     }
 }

@@ -31,7 +31,7 @@ internal abstract class WindowPoolingLayer : ImageLayerUnit
     public override void WriteForwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer)
     {
         writer.WriteLine();
-        PoolingEmitter.WriteForward(writer, layer);
+        PoolingKernels.WriteForward(writer, layer);
     }
 
     /// <summary>Says which input rows and columns pooling leaves out, if any.</summary>

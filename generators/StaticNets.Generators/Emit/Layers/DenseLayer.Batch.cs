@@ -1,9 +1,8 @@
 using System.Collections.Generic;
-using StaticNets.Generators.Emit.Layers;
 using StaticNets.Generators.Models;
 using static StaticNets.Generators.Emit.GeneratedNames;
 
-namespace StaticNets.Generators.Emit;
+namespace StaticNets.Generators.Emit.Layers;
 
 /// <summary>
 /// Writes the register-tiled batch kernels of dense layers: the forward pass as a GEMM over tiles of
@@ -12,7 +11,7 @@ namespace StaticNets.Generators.Emit;
 /// <see cref="VectorTile"/> vectors of outputs. Each weight (or gradient) vector loaded feeds several FMAs, so the
 /// kernels are bound by the FMA units rather than by loads.
 /// </summary>
-internal static class DenseBatchEmitter
+internal sealed partial class DenseLayer
 {
     /// <summary>Samples per forward tile: each weight vector loaded is used by this many samples.</summary>
     public const int SampleTile = 4;
@@ -22,24 +21,6 @@ internal static class DenseBatchEmitter
 
     /// <summary>Output vectors per tile; <see cref="SampleTile"/> × this accumulators stay in registers.</summary>
     public const int VectorTile = 4;
-
-    /// <summary>
-    /// Whether <c>TrainBatch</c> skips clearing the gradients because every layer with weights stores its gradients
-    /// instead of adding to them (<see cref="WeightedLayerUnit.StoresGradients"/>: the dense backward writes every entry
-    /// of dW and db). Layers without parameters write no gradients.
-    /// </summary>
-    public static bool StoresGradients(NetworkModel model)
-    {
-        foreach (LayerModel layer in model.Layers)
-        {
-            if (layer.Unit() is WeightedLayerUnit { StoresGradients: false })
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     /// <summary>
     /// The start value of a gradient accumulator: the stored gradient, or zero inside <c>TrainBatch</c> when
@@ -105,16 +86,16 @@ internal static class DenseBatchEmitter
 
         // As in the one-sample kernel: a tail of outputs is one partial vector, and logits that fit one vector get
         // their softmax across its lanes; otherwise each sample's softmax is taken from its stored logits.
-        int overRead = ForwardEmitter.OverRead(model, layer);
+        int overRead = OverRead(model, layer);
         bool softmax = layer.Activation == ActivationKind.Softmax;
-        bool InRegister(VectorWidth width) => ForwardEmitter.SoftmaxInRegister(model, layer, width);
+        bool InRegister(VectorWidth width) => SoftmaxInRegister(model, layer, width);
         bool perBranch = System.Array.Exists(VectorWidth.Vectors, InRegister);
         SimdEmitter.WidthLadder(
             writer,
             width =>
             {
                 bool inRegister = InRegister(width);
-                TileBlocks(writer, layer.Outputs, Out(l), width, (block, baseOffset) => WriteForwardTile(writer, layer, block, baseOffset, inRegister: inRegister, biasOverRead: ForwardEmitter.BiasOverRead(model, layer), panelled: panels > 1), overRead);
+                TileBlocks(writer, layer.Outputs, Out(l), width, (block, baseOffset) => WriteForwardTile(writer, layer, block, baseOffset, inRegister: inRegister, biasOverRead: BiasOverRead(model, layer), panelled: panels > 1), overRead);
                 if (perBranch && softmax && !inRegister)
                 {
                     WriteTileSoftmax(writer, layer);
@@ -161,13 +142,13 @@ internal static class DenseBatchEmitter
     {
         for (int r = 0; r < SampleTile; r++)
         {
-            bool braces = layer.Outputs <= ForwardEmitter.MaxUnrolledSoftmax; // its locals would clash with the next sample's
+            bool braces = layer.Outputs <= MaxUnrolledSoftmax; // its locals would clash with the next sample's
             if (braces)
             {
                 writer.OpenBlock(string.Empty);
             }
 
-            ForwardEmitter.WriteSoftmax(writer, layer, $"z{r}", $"a{r}");
+            WriteSoftmax(writer, layer, $"z{r}", $"a{r}");
             if (braces)
             {
                 writer.CloseBlock();
@@ -439,7 +420,7 @@ internal static class DenseBatchEmitter
                 Chunk chunk = block[k];
                 string start = partial
                     ? (chunk.Width.IsScalar ? "0f" : chunk.Width.Class + "<float>.Zero")
-                    : r == 0 ? ForwardEmitter.BiasStart(chunk, baseOffset, biasOverRead) : Acc(0, k);
+                    : r == 0 ? BiasStart(chunk, baseOffset, biasOverRead) : Acc(0, k);
                 if (panelled)
                 {
                     // Later panels go on from the sums the previous one stored (in P, or in Z).
@@ -450,7 +431,7 @@ internal static class DenseBatchEmitter
             }
         }
 
-        ForwardEmitter.WriteOverReadComment(writer, layer, block);
+        WriteOverReadComment(writer, layer, block);
 
         writer.OpenBlock(partial || panelled ? "for (int i = i0; i < i1; i++)" : $"for (int i = 0; i < {In(l)}; i++)");
         writer.WriteLine($"ref float row = ref {Unsafe}.Add(ref w, i * {Out(l)});");
@@ -473,7 +454,7 @@ internal static class DenseBatchEmitter
         writer.WriteLine();
         if (inRegister)
         {
-            ForwardEmitter.WriteUsedLanes(writer, block[0]);
+            WriteUsedLanes(writer, block[0]);
         }
 
         bool splitStores = panelled && !partial; // P is stored alike after every panel; Z gets its activation after the last
@@ -484,7 +465,7 @@ internal static class DenseBatchEmitter
             {
                 for (int k = 0; k < block.Count; k++)
                 {
-                    ForwardEmitter.WriteStore(writer, block[k], Acc(r, k), $"z{r}", baseOffset);
+                    WriteStore(writer, block[k], Acc(r, k), $"z{r}", baseOffset);
                 }
             }
 
@@ -504,7 +485,7 @@ internal static class DenseBatchEmitter
                     continue;
                 }
 
-                ForwardEmitter.WriteOutputStores(writer, layer, chunk, Acc(r, k), $"z{r}", $"a{r}", baseOffset, inRegister, $"a{Int(r)}_{Int(k)}");
+                WriteOutputStores(writer, layer, chunk, Acc(r, k), $"z{r}", $"a{r}", baseOffset, inRegister, $"a{Int(r)}_{Int(k)}");
             }
         }
 
@@ -523,7 +504,7 @@ internal static class DenseBatchEmitter
     public static void WriteWeightGradient(SourceWriter writer, NetworkModel model, LayerModel layer, VectorWidth width, bool stores)
     {
         int l = layer.Index;
-        int overRead = ForwardEmitter.OverRead(model, layer);
+        int overRead = OverRead(model, layer);
         int fullTiles = layer.Inputs / InputTile * InputTile;
         if (fullTiles > 0)
         {
@@ -561,7 +542,7 @@ internal static class DenseBatchEmitter
     private static void WriteGradientTile(SourceWriter writer, LayerModel layer, List<Chunk> block, string? baseOffset, int rows, bool stores)
     {
         int l = layer.Index;
-        ForwardEmitter.WriteOverReadComment(writer, layer, block, $"dW{l} and dz{l}");
+        WriteOverReadComment(writer, layer, block, $"dW{l} and dz{l}");
 
         for (int r = 0; r < rows; r++)
         {
@@ -613,7 +594,7 @@ internal static class DenseBatchEmitter
     /// </summary>
     public static void WriteInputGradient(SourceWriter writer, NetworkModel model, LayerModel layer)
     {
-        int overRead = ForwardEmitter.OverRead(model, layer);
+        int overRead = OverRead(model, layer);
         writer.WriteLine("int t = first; // the first sample of the tile");
         writer.WriteLine($"// {SampleTile} samples at a time: each vector of W loaded feeds {SampleTile} dot products");
         writer.OpenBlock($"for (; t <= end - {SampleTile}; t += {SampleTile})");

@@ -4,14 +4,14 @@ using StaticNets.Generators.Models;
 using static StaticNets.Generators.Emit.GeneratedNames;
 using static StaticNets.Generators.Emit.RegisterTile;
 
-namespace StaticNets.Generators.Emit;
+namespace StaticNets.Generators.Emit.Layers;
 
 /// <summary>
 /// Writes the kernels of a <c>[Conv2D]</c> layer: direct convolution over channels-last images, with the output
 /// channels in vectors and several output pixels per register tile, so that each weight vector loaded serves them all.
 /// Padding is done once per sample by copying the input into a zero-bordered buffer, so the kernels never test borders.
 /// </summary>
-internal static class ConvolutionEmitter
+internal sealed partial class Conv2DLayer
 {
     /// <summary>Kernels with at most this many weights per output channel have their window loops unrolled.</summary>
     public const int MaxUnrolledWindow = 16;
@@ -203,7 +203,7 @@ internal static class ConvolutionEmitter
         writer.CloseBlock();
         if (applyDerivative)
         {
-            BackwardEmitter.WriteDerivativeMethod(writer, layer);
+            WriteDerivativeMethod(writer, layer);
         }
 
         writer.WriteLine();

@@ -2,13 +2,13 @@ using System.Collections.Generic;
 using StaticNets.Generators.Models;
 using static StaticNets.Generators.Emit.GeneratedNames;
 
-namespace StaticNets.Generators.Emit;
+namespace StaticNets.Generators.Emit.Layers;
 
 /// <summary>
 /// Writes the kernels of <c>[MaxPool2D]</c>, <c>[AveragePool2D]</c> and <c>[GlobalAveragePool2D]</c> layers. Images are
 /// channels last, so the channels of a pixel are contiguous and every kernel works on vectors of channels.
 /// </summary>
-internal static class PoolingEmitter
+internal static class PoolingKernels
 {
     /// <summary>Windows of at most this many positions are unrolled.</summary>
     public const int MaxUnrolledWindow = 16;
