@@ -15,7 +15,7 @@ internal static class GeneratedMemberNames
         "_lastDataLoss", "_lastPenalty", "t_predictBuffer",
         "DegreeOfParallelism", "PredictBatch", "PredictPart", "PredictRows",
         "_workers", "_predictPart", "_predictInputs", "_predictOutputs", "_predictRows", "_overwriteGradients",
-        "ForwardParallel", "BackwardParallel", "TrainPart", "_phase", "_phaseBatch", "_trainPart", "StepRange", "LastStepFinite", "_nonFiniteStep", "StepPart", "ChunkStart", "FirstChunk", "InputChunks", "RowTile",
+        "ForwardParallel", "BackwardParallel", "TrainPart", "_job", "_jobBatch", "TrainingJob", "_trainPart", "StepRange", "LastStepFinite", "_nonFiniteStep", "StepPart", "ChunkStart", "FirstChunk", "InputChunks", "RowTile",
     ];
 
     private static readonly Regex LayerMember = new(

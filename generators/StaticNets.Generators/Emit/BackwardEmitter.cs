@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using StaticNets.Generators.Emit.Layers;
 using StaticNets.Generators.Models;
+using StaticNets.Generators.Plan;
 using static StaticNets.Generators.Emit.GeneratedNames;
 
 namespace StaticNets.Generators.Emit;
@@ -8,27 +9,29 @@ namespace StaticNets.Generators.Emit;
 /// <summary>Writes <c>Backward</c> (the fused loss) and one backward kernel per layer, called in reverse order.</summary>
 internal static class BackwardEmitter
 {
-    public static void Write(SourceWriter writer, NetworkModel model)
+    public static void Write(SourceWriter writer, NetworkPlan plan)
     {
-        WriteBackward(writer, model);
+        NetworkModel model = plan.Model;
+        WriteBackward(writer, plan);
         for (int k = model.Layers.Count - 1; k >= 0; k--)
         {
             LayerModel layer = model.Layers[k];
-            if (!LayerUnit.NeedsBackward(model, layer))
+            if (!plan[layer].NeedsBackward)
             {
                 continue;
             }
 
             writer.WriteLine();
-            layer.Unit().WriteBackwardKernels(writer, model, layer);
+            layer.Unit().WriteBackwardKernels(writer, plan, layer);
         }
     }
 
     /// <summary>Whether the loss hands the output layer dLoss/dz directly (fused with a softmax or sigmoid output).</summary>
     public static bool IsFused(LossKind loss) => loss is LossKind.SoftmaxCrossEntropy or LossKind.BinaryCrossEntropy;
 
-    private static void WriteBackward(SourceWriter writer, NetworkModel model)
+    private static void WriteBackward(SourceWriter writer, NetworkPlan plan)
     {
+        NetworkModel model = plan.Model;
         int last = model.Layers.Count;
         bool crossEntropy = model.Loss == LossKind.SoftmaxCrossEntropy;
         writer.WriteLine($"/// <inheritdoc cref=\"{INetwork}.Backward\"/>");
@@ -41,7 +44,7 @@ internal static class BackwardEmitter
         writer.WriteLine();
         writer.WriteLine($"{Guard}.Length(targets.Length, batch * OutputSize, nameof(targets));");
         writer.WriteLine($"{LastDataLoss} = DataLoss(targets, batch);");
-        bool parallel = ParallelTrainingEmitter.HasParallelBackward(model);
+        bool parallel = plan.HasParallelBackward;
         if (parallel)
         {
             writer.OpenBlock($"if (_workers is {{ }} workers && batch >= {Int(ParallelTrainingEmitter.MinimumBatch)})");
@@ -53,7 +56,7 @@ internal static class BackwardEmitter
         for (int l = last; l >= 1; l--)
         {
             LayerModel layer = model.Layers[l - 1];
-            writer.WriteLine(layer.Unit().BackwardCall(model, layer));
+            writer.WriteLine(layer.Unit().BackwardCall(plan, layer));
         }
 
         if (parallel)

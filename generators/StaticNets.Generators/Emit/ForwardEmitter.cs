@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using StaticNets.Generators.Emit.Layers;
 using StaticNets.Generators.Models;
+using StaticNets.Generators.Plan;
 using static StaticNets.Generators.Emit.GeneratedNames;
 
 namespace StaticNets.Generators.Emit;
@@ -8,16 +9,17 @@ namespace StaticNets.Generators.Emit;
 /// <summary>Writes <c>Predict</c>, the batched <c>Forward</c> and one forward kernel per layer.</summary>
 internal static class ForwardEmitter
 {
-    public static void Write(SourceWriter writer, NetworkModel model)
+    public static void Write(SourceWriter writer, NetworkPlan plan)
     {
+        NetworkModel model = plan.Model;
         WritePredict(writer, model);
-        WriteForward(writer, model);
+        WriteForward(writer, plan);
         foreach (LayerModel layer in model.Layers)
         {
-            layer.Unit().WriteForwardKernels(writer, model, layer);
+            layer.Unit().WriteForwardKernels(writer, plan, layer);
         }
 
-        if (DenseLayer.AnySplitsInputs(model))
+        if (plan.ChunksInputs)
         {
             writer.WriteLine();
             DenseLayer.WriteChunkHelpers(writer);
@@ -26,7 +28,7 @@ internal static class ForwardEmitter
         writer.WriteLine();
         ParallelEmitter.Write(writer, model);
         writer.WriteLine();
-        ParallelTrainingEmitter.Write(writer, model);
+        ParallelTrainingEmitter.Write(writer, plan);
     }
 
     private static void WritePredict(SourceWriter writer, NetworkModel model)
@@ -99,8 +101,9 @@ internal static class ForwardEmitter
         writer.WriteLine();
     }
 
-    private static void WriteForward(SourceWriter writer, NetworkModel model)
+    private static void WriteForward(SourceWriter writer, NetworkPlan plan)
     {
+        NetworkModel model = plan.Model;
         int last = model.Layers.Count;
         writer.WriteLine($"/// <inheritdoc cref=\"{INetwork}.Forward\"/>");
         writer.OpenBlock($"public void Forward({ReadOnlySpan} inputs, {Span} outputs)");
@@ -139,7 +142,7 @@ internal static class ForwardEmitter
         ParallelTrainingEmitter.WriteForwardHook(writer);
         foreach (LayerModel layer in model.Layers)
         {
-            layer.Unit().WriteForwardBatch(writer, model, layer, LayerUnit.InputBuffer(model, layer));
+            layer.Unit().WriteForwardBatch(writer, plan, layer, plan[layer].InputBuffer);
         }
 
         writer.WriteLine($"{BatchSize} = batch;");

@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using StaticNets.Generators.Emit.Layers;
 using StaticNets.Generators.Models;
+using StaticNets.Generators.Plan;
 using static StaticNets.Generators.Emit.GeneratedNames;
 
 namespace StaticNets.Generators.Emit;
@@ -27,13 +29,17 @@ internal static class NetworkEmitter
     }
 
     /// <summary>The generated files as (hint-name suffix, source) pairs, in a fixed order. Used directly by emitter tests.</summary>
-    public static (string Suffix, string Source)[] EmitAll(NetworkModel model) =>
-    [
-        (".g.cs", File(model, isMain: true, writer => WriteCore(writer, model))),
-        (".Forward.g.cs", File(model, isMain: false, writer => ForwardEmitter.Write(writer, model))),
-        (".Backward.g.cs", File(model, isMain: false, writer => BackwardEmitter.Write(writer, model))),
-        (".Step.g.cs", File(model, isMain: false, writer => StepEmitter.Write(writer, model))),
-    ];
+    public static (string Suffix, string Source)[] EmitAll(NetworkModel model)
+    {
+        NetworkPlan plan = NetworkPlan.Create(model);
+        return
+        [
+            (".g.cs", File(model, isMain: true, writer => WriteCore(writer, plan))),
+            (".Forward.g.cs", File(model, isMain: false, writer => ForwardEmitter.Write(writer, plan))),
+            (".Backward.g.cs", File(model, isMain: false, writer => BackwardEmitter.Write(writer, plan))),
+            (".Step.g.cs", File(model, isMain: false, writer => StepEmitter.Write(writer, plan))),
+        ];
+    }
 
     private static string File(NetworkModel model, bool isMain, Action<SourceWriter> body)
     {
@@ -73,8 +79,9 @@ internal static class NetworkEmitter
         return writer.ToString();
     }
 
-    private static void WriteCore(SourceWriter writer, NetworkModel model)
+    private static void WriteCore(SourceWriter writer, NetworkPlan plan)
     {
+        NetworkModel model = plan.Model;
         writer.WriteLines($$"""
             /// <summary>Features per input sample.</summary>
             public const int InputSize = {{Int(model.InputSize)}};
@@ -136,9 +143,9 @@ internal static class NetworkEmitter
         writer.WriteLine($"private readonly {AlignedBuffer} {Parameters};   // (ParameterCount): per layer, weights then biases; see the layer constants");
         writer.WriteLine($"private readonly {AlignedBuffer} {Gradients};    // (ParameterCount): same layout as {Parameters}");
         writer.WriteLine($"private readonly {AlignedBuffer} {Inputs};            // (MaxBatchSize, InputSize): inputs of the last Forward");
-        foreach (LayerModel layer in model.Layers)
+        foreach (LayerPlan layer in plan.Layers)
         {
-            layer.Unit().WriteFields(writer, model, layer);
+            WriteFields(writer, layer);
         }
 
         if (stateBuffers > 0)
@@ -171,9 +178,12 @@ internal static class NetworkEmitter
             {{Gradients}} = new {{AlignedBuffer}}(ParameterCount);
             {{Inputs}} = new {{AlignedBuffer}}(checked(maxBatchSize * InputSize));
             """);
-        foreach (LayerModel layer in model.Layers)
+        foreach (LayerPlan layer in plan.Layers)
         {
-            layer.Unit().WriteAllocations(writer, model, layer);
+            foreach (BufferPlan buffer in layer.Buffers)
+            {
+                writer.WriteLine($"{buffer.Name} = new {AlignedBuffer}({buffer.Length});{(buffer.Note is null ? string.Empty : " // " + buffer.Note)}");
+            }
         }
 
         writer.WriteLine();
@@ -253,6 +263,39 @@ internal static class NetworkEmitter
             /// <inheritdoc cref="{{INetwork}}.Load(string)"/>
             public void Load(string path) => {{StepCount}} = {{ModelFile}}.Read(path, Architecture, {{Parameters}}.Span, OptimizerName, {{StepCount}}, {{(stateBuffers > 0 ? OptimizerState + ".Span" : "default")}});
             """);
+    }
+
+    /// <summary>
+    /// Declares a layer's buffers, one line per run of buffers of the same shape:
+    /// <c>private readonly AlignedBuffer _z1, _a1, _dz1; // (MaxBatchSize, L1Out): pre-activation z, activation a, dLoss/dz</c>.
+    /// </summary>
+    private static void WriteFields(SourceWriter writer, LayerPlan layer)
+    {
+        if (layer.Buffers.Count == 0)
+        {
+            writer.WriteLine(layer.Unit.NoBuffersComment(layer.Model));
+            return;
+        }
+
+        for (int first = 0; first < layer.Buffers.Count;)
+        {
+            int end = first + 1;
+            while (end < layer.Buffers.Count && layer.Buffers[end].Shape == layer.Buffers[first].Shape)
+            {
+                end++;
+            }
+
+            var names = new List<string>();
+            var roles = new List<string>();
+            for (int k = first; k < end; k++)
+            {
+                names.Add(layer.Buffers[k].Name);
+                roles.Add(layer.Buffers[k].Role);
+            }
+
+            writer.WriteLine($"private readonly {AlignedBuffer} {string.Join(", ", names)}; // {layer.Buffers[first].Shape}: {string.Join(", ", roles)}");
+            first = end;
+        }
     }
 
     /// <summary>

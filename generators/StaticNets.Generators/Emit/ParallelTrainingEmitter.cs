@@ -1,5 +1,7 @@
 using StaticNets.Generators.Emit.Layers;
+using System.Collections.Generic;
 using StaticNets.Generators.Models;
+using StaticNets.Generators.Plan;
 using static StaticNets.Generators.Emit.GeneratedNames;
 
 namespace StaticNets.Generators.Emit;
@@ -17,15 +19,6 @@ internal static class ParallelTrainingEmitter
 {
     /// <summary>Batches below this many samples run on the calling thread: sharing them out would cost more than it saves.</summary>
     public const int MinimumBatch = 2 * DenseLayer.SampleTile;
-
-    /// <summary>Phase numbers: forward of layer l is l; these are added to l for the backward phases.</summary>
-    public const int PoolingBackward = 1000;
-    public const int DerivativePhase = 2000;
-    public const int GradientsPhase = 3000;
-    public const int CombinePhase = 5000;
-
-    /// <summary>The phase number of the optimizer step.</summary>
-    public const int StepPhase = 4000;
 
     /// <summary>Networks with fewer parameters than this step on the calling thread: a step that short is not worth a hand-off.</summary>
     public const int MinimumParallelStep = 16384;
@@ -47,72 +40,90 @@ internal static class ParallelTrainingEmitter
         writer.WriteLine();
     }
 
-    private static bool HasDerivative(NetworkModel model, LayerModel layer) => layer.Unit().HasDerivative(model, layer);
+    /// <summary>The generated name of job <paramref name="name"/> of layer <paramref name="layer"/>: <c>TrainingJob.Layer2Gradients</c>.</summary>
+    public static string Job(int layer, string name) => $"{JobType}.Layer{Int(layer)}{name}";
 
-    /// <summary>Whether a layer's activation derivative is done in the input-gradient job of the layer above it.</summary>
-    private static bool DerivativeFusedAbove(NetworkModel model, LayerModel layer)
-    {
-        foreach (LayerModel above in model.Layers)
-        {
-            if (above.Index > layer.Index && model.SourceOf(above.Index) == layer.Index && LayerUnit.NeedsBackward(model, above) && FusesDerivativeBelow(model, above))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether <c>Backward</c> has anything to share out (else it keeps only the one-thread code).</summary>
-    public static bool HasParallelBackward(NetworkModel model)
-    {
-        foreach (LayerModel layer in model.Layers)
-        {
-            if (LayerUnit.NeedsBackward(model, layer) && layer.Unit().BackwardOnWorkers)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>The generated enum of the jobs.</summary>
+    public const string JobType = "TrainingJob";
 
     /// <summary>
-    /// Whether the activation derivative of the layer <paramref name="layer"/> reads from is done in the same job as
-    /// <paramref name="layer"/>'s input gradient: that job writes dLoss/da of the layer below for the same samples the
-    /// derivative then turns into dLoss/dz, so one thread can do both without waiting for the others.
+    /// The jobs of the multi-thread schedule in the order a training step runs them: each layer's forward jobs, then
+    /// from the last layer down its activation derivative (unless the layer above does it) and its backward jobs,
+    /// then the optimizer step.
     /// </summary>
-    private static bool FusesDerivativeBelow(NetworkModel model, LayerModel layer)
+    public static List<string> Jobs(NetworkPlan plan)
     {
-        int source = model.SourceOf(layer.Index);
-        return source > 0
-            && layer.Unit().InputGradientBySamples(layer)
-            && LayerUnit.NeedsInputGradient(model, layer)
-            && HasDerivative(model, model.Layers[source - 1]);
+        var jobs = new List<string>();
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            foreach (string name in layer.Unit.ForwardJobs(layer))
+            {
+                jobs.Add($"Layer{Int(layer.Index)}{name}");
+            }
+        }
+
+        for (int l = plan.Layers.Count; l >= 1; l--)
+        {
+            LayerPlan layer = plan[l];
+            if (!layer.NeedsBackward)
+            {
+                continue;
+            }
+
+            if (layer.HasDerivative && !layer.DerivativeDoneAbove)
+            {
+                jobs.Add($"Layer{Int(l)}Derivative");
+            }
+
+            foreach (string name in layer.Unit.BackwardJobs(layer))
+            {
+                jobs.Add($"Layer{Int(l)}{name}");
+            }
+        }
+
+        if (HasParallelStep(plan.Model))
+        {
+            jobs.Add("Step");
+        }
+
+        return jobs;
     }
 
-    public static void Write(SourceWriter writer, NetworkModel model)
+    public static void Write(SourceWriter writer, NetworkPlan plan)
     {
-        writer.WriteLines("""
+        NetworkModel model = plan.Model;
+        writer.WriteLines($$"""
             // Training across threads: the job now running, its batch size, and the cached delegate the workers run.
-            private int _phase;
-            private int _phaseBatch;
+            private {{JobType}} _job;
+            private int _jobBatch;
             private global::System.Action<int>? _trainPart;
+
+            /// <summary>The jobs training shares out between the threads, in the order a training step runs them.</summary>
+            private enum {{JobType}}
+            {
+            """);
+        foreach (string job in Jobs(plan))
+        {
+            writer.WriteLine($"    {job},");
+        }
+
+        writer.WriteLines("""
+            }
 
             /// <summary>ForwardBatch across the worker group: one job per layer, in order; dropout masks drawn here, in order.</summary>
             """);
         writer.OpenBlock("private void ForwardParallel(global::StaticNets.WorkerGroup workers, int batch, bool training)");
         writer.WriteLine("_trainPart ??= TrainPart;");
-        writer.WriteLine("_phaseBatch = batch;");
+        writer.WriteLine("_jobBatch = batch;");
         foreach (LayerModel layer in model.Layers)
         {
-            layer.Unit().WriteForwardJobs(writer, layer);
+            layer.Unit().WriteForwardJobs(writer, plan, layer);
         }
 
         writer.CloseBlock();
         writer.WriteLine();
 
-        if (HasParallelBackward(model))
+        if (plan.HasParallelBackward)
         {
             writer.WriteLines("""
                 /// <summary>
@@ -122,24 +133,23 @@ internal static class ParallelTrainingEmitter
                 """);
             writer.OpenBlock("private void BackwardParallel(global::StaticNets.WorkerGroup workers, int batch)");
             writer.WriteLine("_trainPart ??= TrainPart;");
-            writer.WriteLine("_phaseBatch = batch;");
+            writer.WriteLine("_jobBatch = batch;");
             for (int l = model.Layers.Count; l >= 1; l--)
             {
-                LayerModel layer = model.Layers[l - 1];
-                if (!LayerUnit.NeedsBackward(model, layer))
+                LayerPlan layer = plan[l];
+                if (!layer.NeedsBackward)
                 {
                     continue;
                 }
 
-                bool fuses = FusesDerivativeBelow(model, layer);
-                string below = fuses ? $", then layer {model.SourceOf(l)}'s activation derivative for the same samples" : string.Empty;
-                if (HasDerivative(model, layer) && !DerivativeFusedAbove(model, layer))
+                string below = layer.FusesDerivativeBelow ? $", then layer {layer.Source}'s activation derivative for the same samples" : string.Empty;
+                if (layer.HasDerivative && !layer.DerivativeDoneAbove)
                 {
-                    writer.WriteLine($"_phase = {Int(DerivativePhase + l)}; // layer {l}: dz = da ⊙ {Formula(layer.Activation)}'(z), by samples");
+                    writer.WriteLine($"_job = {Job(l, "Derivative")}; // layer {l}: dz = da ⊙ {Formula(layer.Model.Activation)}'(z), by samples");
                     writer.WriteLine("workers.Run(_trainPart);");
                 }
 
-                layer.Unit().WriteBackwardJobs(writer, model, layer, below);
+                layer.Unit.WriteBackwardJobs(writer, plan, layer.Model, below);
             }
 
             writer.CloseBlock();
@@ -148,42 +158,41 @@ internal static class ParallelTrainingEmitter
 
         writer.WriteLines($$"""
             /// <summary>
-            /// One thread's share of the job in <see cref="_phase"/>: samples first to end (whole tiles of {{DenseLayer.SampleTile}}),
+            /// One thread's share of the job in <see cref="_job"/>: samples first to end (whole tiles of {{DenseLayer.SampleTile}}),
             /// or part <paramref name="part"/> of the rows of a weight gradient.
             /// </summary>
             """);
         writer.OpenBlock("private void TrainPart(int part)");
         writer.WriteLine("int parts = _workers!.DegreeOfParallelism;");
-        writer.WriteLine("int batch = _phaseBatch;");
+        writer.WriteLine("int batch = _jobBatch;");
         writer.WriteLine($"int tiles = (batch + {Int(DenseLayer.SampleTile - 1)}) / {Int(DenseLayer.SampleTile)};");
         writer.WriteLine($"int first = global::System.Math.Min(part * tiles / parts * {Int(DenseLayer.SampleTile)}, batch);");
         writer.WriteLine($"int end = global::System.Math.Min((part + 1) * tiles / parts * {Int(DenseLayer.SampleTile)}, batch);");
-        writer.OpenBlock("switch (_phase)");
-        foreach (LayerModel layer in model.Layers)
+        writer.OpenBlock("switch (_job)");
+        foreach (LayerPlan layer in plan.Layers)
         {
             int l = layer.Index;
-            LayerUnit unit = layer.Unit();
-            unit.WriteForwardCases(writer, layer, $"{LayerUnit.InputBuffer(model, layer)}.Start");
-            if (!LayerUnit.NeedsBackward(model, layer))
+            layer.Unit.WriteForwardCases(writer, plan, layer.Model, $"{layer.InputBuffer}.Start");
+            if (!layer.NeedsBackward)
             {
                 continue;
             }
 
-            if (HasDerivative(model, layer) && !DerivativeFusedAbove(model, layer))
+            if (layer.HasDerivative && !layer.DerivativeDoneAbove)
             {
-                writer.WriteLine($"case {Int(DerivativePhase + l)}: // layer {l} activation derivative");
+                writer.WriteLine($"case {Job(l, "Derivative")}: // layer {l} activation derivative");
                 writer.WriteLine($"    {Derivative(l)}(first, end);");
                 writer.WriteLine("    break;");
             }
 
-            if (!unit.WriteBackwardCase(writer, model, layer))
+            if (!layer.Unit.WriteBackwardCase(writer, plan, layer.Model))
             {
                 continue; // its backward runs on the calling thread
             }
 
-            if (FusesDerivativeBelow(model, layer))
+            if (layer.FusesDerivativeBelow)
             {
-                writer.WriteLine($"    {Derivative(model.SourceOf(l))}(first, end);");
+                writer.WriteLine($"    {Derivative(layer.Source)}(first, end);");
             }
 
             writer.WriteLine("    break;");
@@ -191,7 +200,7 @@ internal static class ParallelTrainingEmitter
 
         if (HasParallelStep(model))
         {
-            writer.WriteLine($"case {Int(StepPhase)}: // the optimizer step");
+            writer.WriteLine($"case {JobType}.Step: // the optimizer step");
             writer.WriteLine("    StepPart(part, parts);");
             writer.WriteLine("    break;");
         }

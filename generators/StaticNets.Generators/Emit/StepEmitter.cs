@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using StaticNets.Generators.Emit.Layers;
 using StaticNets.Generators.Models;
+using StaticNets.Generators.Plan;
 using static StaticNets.Generators.Emit.GeneratedNames;
 
 namespace StaticNets.Generators.Emit;
@@ -12,12 +13,13 @@ namespace StaticNets.Generators.Emit;
 /// </summary>
 internal static class StepEmitter
 {
-    public static void Write(SourceWriter writer, NetworkModel model)
+    public static void Write(SourceWriter writer, NetworkPlan plan)
     {
-        if (WeightedLayerUnit.EveryLayerStoresGradients(model))
+        NetworkModel model = plan.Model;
+        if (plan.StoresGradients)
         {
             WriteStoringTrainBatch(writer);
-            WriteStep(writer, model);
+            WriteStep(writer, plan);
             return;
         }
 
@@ -38,7 +40,7 @@ internal static class StepEmitter
             }
 
             """);
-        WriteStep(writer, model);
+        WriteStep(writer, plan);
     }
 
     /// <summary>
@@ -144,8 +146,9 @@ internal static class StepEmitter
         return $"{model.Optimizer}({arguments})";
     }
 
-    private static void WriteStep(SourceWriter writer, NetworkModel model)
+    private static void WriteStep(SourceWriter writer, NetworkPlan plan)
     {
+        NetworkModel model = plan.Model;
         OptimizerSettings s = model.Settings;
         List<string> buffers = StateBuffers(model);
         bool parallel = ParallelTrainingEmitter.HasParallelStep(model);
@@ -162,7 +165,7 @@ internal static class StepEmitter
             writer.OpenBlock("if (_workers is { } workers)");
             writer.WriteLine("// every parameter is updated on its own, so the threads take disjoint shares and the result is bitwise the same");
             writer.WriteLine("_trainPart ??= TrainPart;");
-            writer.WriteLine($"_phase = {Int(ParallelTrainingEmitter.StepPhase)};");
+            writer.WriteLine($"_job = {ParallelTrainingEmitter.JobType}.Step;");
             writer.WriteLine("workers.Run(_trainPart);");
             writer.CloseBlock();
             writer.OpenBlock("else");
@@ -170,7 +173,7 @@ internal static class StepEmitter
             writer.CloseBlock();
             writer.CloseBlock();
             writer.WriteLine();
-            WriteStepPart(writer, model);
+            WriteStepPart(writer, plan);
             writer.WriteLine();
             writer.WriteLine($"/// <summary>The update of <see cref=\"Step\"/> for parameters <paramref name=\"first\"/> to <paramref name=\"end\"/>.</summary>");
             writer.OpenBlock($"private void {StepRange}(int first, int end)");
@@ -317,15 +320,16 @@ internal static class StepEmitter
     /// owns (those it read in the forward pass and wrote in the weight gradient, so they are in its cache); the other
     /// layers' weights are shared in contiguous ranges; biases are stepped by the last part.
     /// </summary>
-    private static void WriteStepPart(SourceWriter writer, NetworkModel model)
+    private static void WriteStepPart(SourceWriter writer, NetworkPlan plan)
     {
+        NetworkModel model = plan.Model;
         writer.WriteLine("/// <summary>Part <paramref name=\"part\"/> of <paramref name=\"parts\"/> of <see cref=\"Step\"/>; the parts update disjoint parameters.</summary>");
         writer.OpenBlock("private void StepPart(int part, int parts)");
         foreach (LayerModel layer in model.Layers)
         {
             if (layer.Unit() is WeightedLayerUnit weighted)
             {
-                weighted.WriteStepPart(writer, layer);
+                weighted.WriteStepPart(writer, plan, layer);
             }
         }
 

@@ -346,7 +346,8 @@ public sealed class DeclarationDiagnosticTests
         "L1In", "L1Out", "L1W", "L1B", "L12Out", "Layer1Forward", "Layer1Backward", "Layer10Forward",
         "L2Rate", "L2Scale", "L1Slope", "L3Alpha", "L1L1", "L1L2", "L12L2",
         "_x", "_parameters", "_gradients", "_batchSize", "_learningRate", "_random", "_optimizerState", "_step",
-        "_lastDataLoss", "_lastPenalty", "t_predictBuffer", "_z1", "_a1", "_dz1", "_mask2", "_z10", "_mask12");
+        "_lastDataLoss", "_lastPenalty", "t_predictBuffer", "_z1", "_a1", "_dz1", "_mask2", "_z10", "_mask12",
+        "TrainingJob", "_job", "_jobBatch");
 
     [Theory]
     [MemberData(nameof(NamesOfGeneratedMembers))]

@@ -1,3 +1,4 @@
+using StaticNets.Generators.Plan;
 using StaticNets.Generators.Models;
 
 namespace StaticNets.Generators.Emit.Layers;
@@ -13,6 +14,6 @@ internal sealed class AveragePool2DLayer : WindowPoolingLayer
 
     public override LayerKind Kind => LayerKind.AveragePool2D;
 
-    public override void WriteBackwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer) =>
-        PoolingKernels.WriteAverageBackward(writer, model, layer);
+    public override void WriteBackwardKernels(SourceWriter writer, NetworkPlan plan, LayerModel layer) =>
+        PoolingKernels.WriteAverageBackward(writer, plan.Model, layer);
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using StaticNets.Generators.Models;
+using StaticNets.Generators.Plan;
 using static StaticNets.Generators.Emit.GeneratedNames;
 using static StaticNets.Generators.Emit.RegisterTile;
 
@@ -169,11 +170,13 @@ internal sealed partial class Conv2DLayer
     }
 
     /// <summary>The backward kernel of the whole batch.</summary>
-    public static void WriteBackward(SourceWriter writer, NetworkModel model, LayerModel layer, bool isOutput)
+    public static void WriteBackward(SourceWriter writer, NetworkPlan plan, LayerModel layer)
     {
+        NetworkModel model = plan.Model;
+        bool isOutput = layer.Index == model.Layers.Count;
         int l = layer.Index;
         int source = model.SourceOf(l);
-        bool inputGradient = Layers.LayerUnit.NeedsInputGradient(model, layer);
+        bool inputGradient = plan[layer].NeedsInputGradient;
         bool applyDerivative = layer.Activation != ActivationKind.Linear && !isOutput;
         string input = layer.IsPadded ? Padded(l) : source == 0 ? Inputs : A(source);
         writer.WriteLines($"""

@@ -1,3 +1,4 @@
+using StaticNets.Generators.Plan;
 using System.Collections.Generic;
 using System.Text;
 using StaticNets.Generators.Models;
@@ -56,42 +57,25 @@ internal sealed partial class Conv2DLayer : WeightedLayerUnit
         WriteActivationAndPenaltyConstants(writer, layer);
     }
 
-    public override void WriteFields(SourceWriter writer, NetworkModel model, LayerModel layer)
+    public override IReadOnlyList<BufferPlan> Buffers(NetworkPlan plan, LayerModel layer)
     {
         int l = layer.Index;
-        WriteActivationFields(writer, layer);
+        var buffers = new List<BufferPlan>(ActivationBuffers(plan, layer, "dLoss/dz"));
         if (layer.IsPadded)
         {
-            writer.WriteLine($"private readonly {AlignedBuffer} {Padded(l)}; // (MaxBatchSize, {PaddedSize(l)}): the inputs with their zero borders");
+            buffers.Add(new(Padded(l), [BufferPlan.BatchDimension, PaddedSize(l)], "the inputs with their zero borders", Note: "the borders stay zero: only the interior is ever written"));
         }
 
-        if (NeedsInputGradient(model, layer))
+        if (plan[layer].NeedsInputGradient)
         {
-            writer.WriteLine($"private readonly {AlignedBuffer} {Transposed(l)}; // ({WeightCount(l)}): W{l} as (kernel row, kernel column, output channel, input channel), for the input gradient");
+            buffers.Add(new(Transposed(l), [WeightCount(l)], $"W{l} as (kernel row, kernel column, output channel, input channel), for the input gradient"));
             if (layer.IsPadded)
             {
-                writer.WriteLine($"private readonly {AlignedBuffer} {PaddedGradient(l)}; // (MaxBatchSize, {PaddedSize(l)}): the input gradients, borders included");
+                buffers.Add(new(PaddedGradient(l), [BufferPlan.BatchDimension, PaddedSize(l)], "the input gradients, borders included"));
             }
         }
-    }
 
-    public override void WriteAllocations(SourceWriter writer, NetworkModel model, LayerModel layer)
-    {
-        int l = layer.Index;
-        WriteActivationAllocations(writer, model, layer);
-        if (layer.IsPadded)
-        {
-            writer.WriteLine($"{Padded(l)} = new {AlignedBuffer}(checked(maxBatchSize * {PaddedSize(l)})); // the borders stay zero: only the interior is ever written");
-        }
-
-        if (NeedsInputGradient(model, layer))
-        {
-            writer.WriteLine($"{Transposed(l)} = new {AlignedBuffer}({WeightCount(l)});");
-            if (layer.IsPadded)
-            {
-                writer.WriteLine($"{PaddedGradient(l)} = new {AlignedBuffer}(checked(maxBatchSize * {PaddedSize(l)}));");
-            }
-        }
+        return buffers;
     }
 
     public override string WeightCountExpression(LayerModel layer) => WeightCount(layer.Index);
@@ -126,7 +110,7 @@ internal sealed partial class Conv2DLayer : WeightedLayerUnit
         return output;
     }
 
-    public override void WriteForwardBatch(SourceWriter writer, NetworkModel model, LayerModel layer, string input)
+    public override void WriteForwardBatch(SourceWriter writer, NetworkPlan plan, LayerModel layer, string input)
     {
         ImageLayerUnit.WriteRows(writer, layer, $"{input}.Start", "0", "batch");
         writer.WriteLine();
@@ -135,7 +119,7 @@ internal sealed partial class Conv2DLayer : WeightedLayerUnit
     public override void WritePredictRows(SourceWriter writer, LayerModel layer, string input) =>
         ImageLayerUnit.WriteRows(writer, layer, input, "start", "end");
 
-    public override void WriteForwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer)
+    public override void WriteForwardKernels(SourceWriter writer, NetworkPlan plan, LayerModel layer)
     {
         writer.WriteLine();
         WriteForward(writer, layer);
@@ -144,21 +128,23 @@ internal sealed partial class Conv2DLayer : WeightedLayerUnit
     /// <summary>Any activation but linear.</summary>
     public override bool HasDerivative(NetworkModel model, LayerModel layer) => layer.Activation != ActivationKind.Linear;
 
-    public override void WriteBackwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer) =>
-        WriteBackward(writer, model, layer, isOutput: layer.Index == model.Layers.Count);
+    public override void WriteBackwardKernels(SourceWriter writer, NetworkPlan plan, LayerModel layer) =>
+        WriteBackward(writer, plan, layer);
 
-    public override void WriteForwardJobs(SourceWriter writer, LayerModel layer)
+    public override IReadOnlyList<string> BackwardJobs(LayerPlan layer) => ["Gradients"];
+
+    public override void WriteForwardJobs(SourceWriter writer, NetworkPlan plan, LayerModel layer)
     {
-        writer.WriteLine($"_phase = {Int(layer.Index)};");
+        writer.WriteLine($"_job = {ParallelTrainingEmitter.Job(layer.Index, "Forward")};");
         writer.WriteLine("workers.Run(_trainPart);");
     }
 
-    public override void WriteForwardCases(SourceWriter writer, LayerModel layer, string input) =>
+    public override void WriteForwardCases(SourceWriter writer, NetworkPlan plan, LayerModel layer, string input) =>
         ImageLayerUnit.WriteRowsCase(writer, layer, input);
 
-    public override void WriteBackwardJobs(SourceWriter writer, NetworkModel model, LayerModel layer, string below)
+    public override void WriteBackwardJobs(SourceWriter writer, NetworkPlan plan, LayerModel layer, string below)
     {
-        bool inputGradient = NeedsInputGradient(model, layer);
+        bool inputGradient = plan[layer].NeedsInputGradient;
         if (inputGradient)
         {
             writer.WriteLine($"{Transpose(layer.Index)}();");
@@ -167,11 +153,11 @@ internal sealed partial class Conv2DLayer : WeightedLayerUnit
         WriteGradientJob(writer, layer, inputGradient ? ", the input gradient by samples" : string.Empty, below);
     }
 
-    public override bool WriteBackwardCase(SourceWriter writer, NetworkModel model, LayerModel layer)
+    public override bool WriteBackwardCase(SourceWriter writer, NetworkPlan plan, LayerModel layer)
     {
         int l = layer.Index;
-        bool inputGradient = NeedsInputGradient(model, layer);
-        writer.WriteLine($"case {Int(ParallelTrainingEmitter.GradientsPhase + l)}: // layer {l} weight gradient{(inputGradient ? " and input gradient" : string.Empty)}");
+        bool inputGradient = plan[layer].NeedsInputGradient;
+        writer.WriteLine($"case {ParallelTrainingEmitter.Job(l, "Gradients")}: // layer {l} weight gradient{(inputGradient ? " and input gradient" : string.Empty)}");
         writer.WriteLine($"    {WeightGradient(l)}(batch, part, parts);");
         if (inputGradient)
         {

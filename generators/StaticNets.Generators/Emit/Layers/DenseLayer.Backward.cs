@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using StaticNets.Generators.Models;
+using StaticNets.Generators.Plan;
 using static StaticNets.Generators.Emit.GeneratedNames;
 
 namespace StaticNets.Generators.Emit.Layers;
@@ -11,13 +12,14 @@ namespace StaticNets.Generators.Emit.Layers;
 internal sealed partial class DenseLayer
 {
     /// <summary>Writes <c>Layer{l}Backward</c> of a dense layer and the kernels it calls.</summary>
-    internal static void WriteDenseBackward(SourceWriter writer, NetworkModel model, LayerModel layer)
+    internal static void WriteDenseBackward(SourceWriter writer, NetworkPlan plan, LayerModel layer)
     {
+        NetworkModel model = plan.Model;
         int l = layer.Index;
-        bool applyDerivative = layer.Unit().HasDerivative(model, layer);
+        bool applyDerivative = plan[layer].HasDerivative;
         bool fused = l == model.Layers.Count && BackwardEmitter.IsFused(model.Loss);
-        bool inputGradient = LayerUnit.NeedsInputGradient(model, layer);
-        int source = model.SourceOf(l);
+        bool inputGradient = plan[layer].NeedsInputGradient;
+        int source = plan[layer].Source;
         string input = source == 0 ? Inputs : A(source);
         string inputName = source == 0 ? "x" : "a" + Int(source);
         string derivativeStep = applyDerivative
@@ -26,7 +28,7 @@ internal sealed partial class DenseLayer
                 ? $"nothing to apply: the loss already gives dLoss/dz{l}"
                 : $"nothing to apply: a linear layer has dz{l} = da{l}";
         string entry = fused ? $"dLoss/dz{l} (the loss is fused with the {Formula(layer.Activation)})" : $"dLoss/da{l}";
-        bool stores = WeightedLayerUnit.EveryLayerStoresGradients(model);
+        bool stores = plan.StoresGradients;
 
         writer.WriteLines($"""
             /// <summary>
@@ -78,7 +80,7 @@ internal sealed partial class DenseLayer
 
         writer.WriteLine($"ref float x = ref {input}.Start; // (batch, {In(l)})");
         writer.WriteLine($"ref float dz = ref {Dz(l)}.Start; // (batch, {Out(l)})");
-        if (SplitsInputs(layer))
+        if (plan[layer].ChunksInputs)
         {
             writer.WriteLine($"int firstRow = {PartFirstRow(l)}; // the rows of this part's input chunks, as in the forward pass and the step");
             writer.WriteLine($"int endRow = {PartEndRow(l)};");

@@ -221,20 +221,6 @@ internal sealed partial class DenseLayer
         return largest;
     }
 
-    /// <summary>Whether any layer <see cref="SplitsInputs"/> (so the chunk helpers are generated).</summary>
-    public static bool AnySplitsInputs(NetworkModel model)
-    {
-        foreach (LayerModel layer in model.Layers)
-        {
-            if (SplitsInputs(layer))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>The partial products of a layer that <see cref="SplitsInputs"/>: (InputChunks, batch, Out).</summary>
     public static string Partial(int layer) => "_partial" + Int(layer);
 

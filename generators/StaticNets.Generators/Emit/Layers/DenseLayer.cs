@@ -1,3 +1,5 @@
+using StaticNets.Generators.Plan;
+using System.Collections.Generic;
 using System.Text;
 using StaticNets.Generators.Models;
 using static StaticNets.Generators.Emit.GeneratedNames;
@@ -34,23 +36,19 @@ internal sealed partial class DenseLayer : WeightedLayerUnit
         WriteActivationAndPenaltyConstants(writer, layer);
     }
 
-    public override void WriteFields(SourceWriter writer, NetworkModel model, LayerModel layer)
+    public override IReadOnlyList<BufferPlan> Buffers(NetworkPlan plan, LayerModel layer)
     {
-        WriteActivationFields(writer, layer);
-        if (SplitsInputs(layer))
+        var buffers = new List<BufferPlan>(ActivationBuffers(plan, layer, "dLoss/dz"));
+        if (plan[layer].ChunksInputs)
         {
-            writer.WriteLine($"private readonly {AlignedBuffer} {Partial(layer.Index)}; // (InputChunks, MaxBatchSize, {Out(layer.Index)}): the input chunks' partial products, summed by the forward pass");
+            buffers.Add(new(Partial(layer.Index), [InputChunksName, BufferPlan.BatchDimension, Out(layer.Index)], "the input chunks' partial products, summed by the forward pass"));
         }
+
+        return buffers;
     }
 
-    public override void WriteAllocations(SourceWriter writer, NetworkModel model, LayerModel layer)
-    {
-        WriteActivationAllocations(writer, model, layer);
-        if (SplitsInputs(layer))
-        {
-            writer.WriteLine($"{Partial(layer.Index)} = new {AlignedBuffer}(checked({InputChunksName} * maxBatchSize * {Out(layer.Index)}));");
-        }
-    }
+    /// <summary>Layers with many weights and an activation that works output by output (see <see cref="SplitsInputs"/>).</summary>
+    public override bool ChunksInputs(LayerModel layer) => SplitsInputs(layer);
 
     public override string WeightCountExpression(LayerModel layer) => $"{In(layer.Index)} * {Out(layer.Index)}";
 
@@ -67,10 +65,10 @@ internal sealed partial class DenseLayer : WeightedLayerUnit
         return output;
     }
 
-    public override void WriteForwardBatch(SourceWriter writer, NetworkModel model, LayerModel layer, string input)
+    public override void WriteForwardBatch(SourceWriter writer, NetworkPlan plan, LayerModel layer, string input)
     {
         int l = layer.Index;
-        if (SplitsInputs(layer))
+        if (plan[layer].ChunksInputs)
         {
             writer.WriteLine($"// layer {l}: its input chunks one after another, then their sum (the same sums threads sharing the chunks make)");
             writer.OpenBlock($"for (int chunk = 0; chunk < {InputChunksName}; chunk++)");
@@ -89,13 +87,13 @@ internal sealed partial class DenseLayer : WeightedLayerUnit
     public override void WritePredictRows(SourceWriter writer, LayerModel layer, string input) =>
         writer.WriteLine($"{LayerForwardBatch(layer.Index)}(ref {input}, start, end);");
 
-    public override void WriteForwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer)
+    public override void WriteForwardKernels(SourceWriter writer, NetworkPlan plan, LayerModel layer)
     {
         writer.WriteLine();
-        WriteDenseForward(writer, model, layer);
+        WriteDenseForward(writer, plan.Model, layer);
         writer.WriteLine();
-        WriteForward(writer, model, layer);
-        if (SplitsInputs(layer))
+        WriteForward(writer, plan.Model, layer);
+        if (plan[layer].ChunksInputs)
         {
             writer.WriteLine();
             WriteForwardChunks(writer, layer);
@@ -110,8 +108,8 @@ internal sealed partial class DenseLayer : WeightedLayerUnit
         layer.Activation is not (ActivationKind.Linear or ActivationKind.Softmax)
         && !(layer.Index == model.Layers.Count && BackwardEmitter.IsFused(model.Loss));
 
-    public override void WriteBackwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer) =>
-        WriteDenseBackward(writer, model, layer);
+    public override void WriteBackwardKernels(SourceWriter writer, NetworkPlan plan, LayerModel layer) =>
+        WriteDenseBackward(writer, plan, layer);
 
     /// <summary>
     /// The backward kernels read a row's tail as one partial vector where the parameters after W allow it
@@ -123,44 +121,49 @@ internal sealed partial class DenseLayer : WeightedLayerUnit
         int padding = 0;
         foreach (VectorWidth width in VectorWidth.Vectors)
         {
-            var plan = Chunk.Plan(layer.Outputs, width, OverRead(model, layer));
-            padding = System.Math.Max(padding, plan[plan.Count - 1].Spill);
+            var chunks = Chunk.Plan(layer.Outputs, width, OverRead(model, layer));
+            padding = System.Math.Max(padding, chunks[chunks.Count - 1].Spill);
         }
 
         return padding;
     }
 
-    public override void WriteForwardJobs(SourceWriter writer, LayerModel layer)
+    /// <summary>A layer shared by input chunks runs the chunks' partial products, then their sum by samples.</summary>
+    public override IReadOnlyList<string> ForwardJobs(LayerPlan layer) => layer.ChunksInputs ? ["Chunks", "Combine"] : ["Forward"];
+
+    public override IReadOnlyList<string> BackwardJobs(LayerPlan layer) => ["Gradients"];
+
+    public override void WriteForwardJobs(SourceWriter writer, NetworkPlan plan, LayerModel layer)
     {
         int l = layer.Index;
-        bool splits = SplitsInputs(layer);
-        writer.WriteLine($"_phase = {Int(l)};{(splits ? $" // layer {l}: the input chunks' partial products, by chunks" : string.Empty)}");
+        bool splits = plan[layer].ChunksInputs;
+        writer.WriteLine($"_job = {ParallelTrainingEmitter.Job(l, splits ? "Chunks" : "Forward")};{(splits ? $" // layer {l}: the input chunks' partial products, by chunks" : string.Empty)}");
         writer.WriteLine("workers.Run(_trainPart);");
         if (splits)
         {
-            writer.WriteLine($"_phase = {Int(ParallelTrainingEmitter.CombinePhase + l)}; // layer {l}: their sum, bias and activation, by samples");
+            writer.WriteLine($"_job = {ParallelTrainingEmitter.Job(l, "Combine")}; // layer {l}: their sum, bias and activation, by samples");
             writer.WriteLine("workers.Run(_trainPart);");
         }
     }
 
-    public override void WriteForwardCases(SourceWriter writer, LayerModel layer, string input)
+    public override void WriteForwardCases(SourceWriter writer, NetworkPlan plan, LayerModel layer, string input)
     {
         int l = layer.Index;
-        if (SplitsInputs(layer))
+        if (plan[layer].ChunksInputs)
         {
-            writer.WriteLine($"case {Int(l)}: // layer {l} (Dense) forward: this part's input chunks");
+            writer.WriteLine($"case {ParallelTrainingEmitter.Job(l, "Chunks")}: // layer {l} (Dense) forward: this part's input chunks");
             writer.OpenBlock("    for (int chunk = FirstChunk(part, parts); chunk < FirstChunk(part + 1, parts); chunk++)");
             writer.WriteLine($"{LayerForwardPartial(l)}(ref {input}, batch, chunk);");
             writer.CloseBlock();
             writer.WriteLine();
             writer.WriteLine("    break;");
-            writer.WriteLine($"case {Int(ParallelTrainingEmitter.CombinePhase + l)}: // layer {l} (Dense) forward: the chunks' sum");
+            writer.WriteLine($"case {ParallelTrainingEmitter.Job(l, "Combine")}: // layer {l} (Dense) forward: the chunks' sum");
             writer.WriteLine($"    {LayerForwardCombine(l)}(batch, first, end);");
             writer.WriteLine("    break;");
             return;
         }
 
-        writer.WriteLine($"case {Int(l)}: // layer {l} (Dense) forward");
+        writer.WriteLine($"case {ParallelTrainingEmitter.Job(l, "Forward")}: // layer {l} (Dense) forward");
         writer.WriteLine($"    {LayerForwardBatch(l)}(ref {input}, first, end);");
         writer.WriteLine("    break;");
     }
@@ -168,23 +171,23 @@ internal sealed partial class DenseLayer : WeightedLayerUnit
     /// <summary>A layer shared by input chunks writes its input gradient by inputs, not samples.</summary>
     public override bool InputGradientBySamples(LayerModel layer) => !SplitsInputs(layer);
 
-    public override void WriteBackwardJobs(SourceWriter writer, NetworkModel model, LayerModel layer, string below)
+    public override void WriteBackwardJobs(SourceWriter writer, NetworkPlan plan, LayerModel layer, string below)
     {
-        string inputGradient = !NeedsInputGradient(model, layer) ? string.Empty
-            : SplitsInputs(layer) ? ", the input gradient by inputs"
+        string inputGradient = !plan[layer].NeedsInputGradient ? string.Empty
+            : plan[layer].ChunksInputs ? ", the input gradient by inputs"
             : ", the input gradient by samples";
         WriteGradientJob(writer, layer, inputGradient, below);
     }
 
-    public override bool WriteBackwardCase(SourceWriter writer, NetworkModel model, LayerModel layer)
+    public override bool WriteBackwardCase(SourceWriter writer, NetworkPlan plan, LayerModel layer)
     {
         int l = layer.Index;
-        bool inputGradient = NeedsInputGradient(model, layer);
-        writer.WriteLine($"case {Int(ParallelTrainingEmitter.GradientsPhase + l)}: // layer {l} weight gradient{(inputGradient ? " and input gradient" : string.Empty)}");
+        bool inputGradient = plan[layer].NeedsInputGradient;
+        writer.WriteLine($"case {ParallelTrainingEmitter.Job(l, "Gradients")}: // layer {l} weight gradient{(inputGradient ? " and input gradient" : string.Empty)}");
         writer.WriteLine($"    {WeightGradient(l)}(batch, part, parts);");
         if (inputGradient)
         {
-            writer.WriteLine(SplitsInputs(layer)
+            writer.WriteLine(plan[layer].ChunksInputs
                 ? $"    {InputGradient(l)}(0, batch, {PartFirstRow(l)}, part == parts - 1 ? {In(l)} : {PartEndRow(l)}); // by this part's rows of W{l}"
                 : $"    {InputGradient(l)}(first, end, 0, {In(l)});");
         }
@@ -193,11 +196,11 @@ internal sealed partial class DenseLayer : WeightedLayerUnit
     }
 
     /// <summary>A layer shared by input chunks steps the rows of W each thread owns; the others a contiguous share.</summary>
-    public override void WriteStepPart(SourceWriter writer, LayerModel layer)
+    public override void WriteStepPart(SourceWriter writer, NetworkPlan plan, LayerModel layer)
     {
-        if (!SplitsInputs(layer))
+        if (!plan[layer].ChunksInputs)
         {
-            base.WriteStepPart(writer, layer);
+            base.WriteStepPart(writer, plan, layer);
             return;
         }
 

@@ -1,3 +1,5 @@
+using StaticNets.Generators.Plan;
+using System.Collections.Generic;
 using System.Text;
 using StaticNets.Generators.Models;
 using static StaticNets.Generators.Emit.GeneratedNames;
@@ -29,16 +31,10 @@ internal sealed class DropoutLayer : LayerUnit
         writer.WriteLine($"private const float {Rate(l)} = {Float(layer.DropoutRate)}, {Scale(l)} = 1f / (1f - {Rate(l)});");
     }
 
-    public override void WriteFields(SourceWriter writer, NetworkModel model, LayerModel layer)
+    public override IReadOnlyList<BufferPlan> Buffers(NetworkPlan plan, LayerModel layer)
     {
-        int l = layer.Index;
-        writer.WriteLine($"private readonly {AlignedBuffer} {A(l)}, {Mask(l)}, {Dz(l)}; // (MaxBatchSize, {Out(l)}): output, mask (0 or {Scale(l)}), dLoss/doutput");
-    }
-
-    public override void WriteAllocations(SourceWriter writer, NetworkModel model, LayerModel layer)
-    {
-        writer.WriteLine($"{Mask(layer.Index)} = new {AlignedBuffer}(checked(maxBatchSize * {Out(layer.Index)}));");
-        WriteOutputAllocations(writer, model, layer);
+        BufferPlan[] outputs = OutputBuffers(plan, layer, "output", "dLoss/doutput");
+        return [outputs[0], new(Mask(layer.Index), PerSample(layer), $"mask (0 or {Scale(layer.Index)})"), outputs[1]];
     }
 
     /// <summary>The identity at inference: <c>Predict</c> hands the input on.</summary>
@@ -50,7 +46,7 @@ internal sealed class DropoutLayer : LayerUnit
         return input;
     }
 
-    public override void WriteForwardBatch(SourceWriter writer, NetworkModel model, LayerModel layer, string input)
+    public override void WriteForwardBatch(SourceWriter writer, NetworkPlan plan, LayerModel layer, string input)
     {
         writer.WriteLine($"{LayerForward(layer.Index)}(batch, training);");
         writer.WriteLine();
@@ -63,10 +59,10 @@ internal sealed class DropoutLayer : LayerUnit
         writer.WriteLine($"{MemoryMarshal}.CreateReadOnlySpan(ref {Unsafe}.Add(ref {input}, start * {Out(l)}), (end - start) * {Out(l)}).CopyTo({A(l)}.Span.Slice(start * {Out(l)}, (end - start) * {Out(l)}));");
     }
 
-    public override void WriteForwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer)
+    public override void WriteForwardKernels(SourceWriter writer, NetworkPlan plan, LayerModel layer)
     {
         int l = layer.Index;
-        string input = InputBuffer(model, layer);
+        string input = plan[layer].InputBuffer;
         writer.WriteLine();
         writer.WriteLines($"""
             /// <summary>
@@ -92,25 +88,27 @@ internal sealed class DropoutLayer : LayerUnit
         writer.CloseBlock();
     }
 
-    public override void WriteBackwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer)
+    public override void WriteBackwardKernels(SourceWriter writer, NetworkPlan plan, LayerModel layer)
     {
         int l = layer.Index;
-        writer.WriteLine($"/// <summary>Layer {l} backward: dLoss/dinput = dLoss/doutput ⊙ mask, written to {Dz(model.SourceOf(l))}.</summary>");
+        writer.WriteLine($"/// <summary>Layer {l} backward: dLoss/dinput = dLoss/doutput ⊙ mask, written to {Dz(plan[layer].Source)}.</summary>");
         writer.OpenBlock($"private void {LayerBackward(l)}(int batch)");
         writer.WriteLine($"ref float mask = ref {Mask(l)}.Start;");
         writer.WriteLine($"ref float dy = ref {Dz(l)}.Start;");
-        writer.WriteLine($"ref float dx = ref {Dz(model.SourceOf(l))}.Start;");
+        writer.WriteLine($"ref float dx = ref {Dz(plan[layer].Source)}.Start;");
         writer.OpenBlock($"for (int k = 0; k < batch * {Out(l)}; k++)");
         writer.WriteLine($"{Unsafe}.Add(ref dx, k) = {Unsafe}.Add(ref dy, k) * {Unsafe}.Add(ref mask, k);");
         writer.CloseBlock();
         writer.CloseBlock();
     }
 
+    public override IReadOnlyList<string> ForwardJobs(LayerPlan layer) => [];
+
     /// <summary>One random stream, drawn in order: the masks are drawn on the calling thread.</summary>
-    public override void WriteForwardJobs(SourceWriter writer, LayerModel layer) =>
+    public override void WriteForwardJobs(SourceWriter writer, NetworkPlan plan, LayerModel layer) =>
         writer.WriteLine($"{LayerForward(layer.Index)}(batch, training); // dropout: one random stream, drawn in order on this thread");
 
-    public override void WriteForwardCases(SourceWriter writer, LayerModel layer, string input)
+    public override void WriteForwardCases(SourceWriter writer, NetworkPlan plan, LayerModel layer, string input)
     {
     }
 
@@ -119,8 +117,8 @@ internal sealed class DropoutLayer : LayerUnit
 
     public override bool InputGradientBySamples(LayerModel layer) => false;
 
-    public override void WriteBackwardJobs(SourceWriter writer, NetworkModel model, LayerModel layer, string below) =>
+    public override void WriteBackwardJobs(SourceWriter writer, NetworkPlan plan, LayerModel layer, string below) =>
         writer.WriteLine($"{LayerBackward(layer.Index)}(batch);");
 
-    public override bool WriteBackwardCase(SourceWriter writer, NetworkModel model, LayerModel layer) => false;
+    public override bool WriteBackwardCase(SourceWriter writer, NetworkPlan plan, LayerModel layer) => false;
 }

@@ -1,3 +1,5 @@
+using StaticNets.Generators.Plan;
+using System.Collections.Generic;
 using System.Text;
 using StaticNets.Generators.Models;
 using static StaticNets.Generators.Emit.GeneratedNames;
@@ -27,12 +29,10 @@ internal sealed class FlattenLayer : LayerUnit
         writer.WriteLine($"private const int {In(l)} = {Int(layer.Inputs)}, {Out(l)} = {Int(layer.Outputs)};");
     }
 
-    public override void WriteFields(SourceWriter writer, NetworkModel model, LayerModel layer) =>
-        writer.WriteLine($"// layer {layer.Index} (Flatten) shares the buffers of the layer below: channels-last images are already flat");
+    public override IReadOnlyList<BufferPlan> Buffers(NetworkPlan plan, LayerModel layer) => [];
 
-    public override void WriteAllocations(SourceWriter writer, NetworkModel model, LayerModel layer)
-    {
-    }
+    public override string NoBuffersComment(LayerModel layer) =>
+        $"// layer {layer.Index} (Flatten) shares the buffers of the layer below: channels-last images are already flat";
 
     public override bool WritesOutputAtInference => false;
 
@@ -42,7 +42,7 @@ internal sealed class FlattenLayer : LayerUnit
         return input;
     }
 
-    public override void WriteForwardBatch(SourceWriter writer, NetworkModel model, LayerModel layer, string input)
+    public override void WriteForwardBatch(SourceWriter writer, NetworkPlan plan, LayerModel layer, string input)
     {
         writer.WriteLine($"// layer {layer.Index}: flatten shares the buffers of the layer below");
         writer.WriteLine();
@@ -51,7 +51,7 @@ internal sealed class FlattenLayer : LayerUnit
     public override void WritePredictRows(SourceWriter writer, LayerModel layer, string input) =>
         writer.WriteLine($"// layer {layer.Index}: flatten moves nothing");
 
-    public override void WriteForwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer)
+    public override void WriteForwardKernels(SourceWriter writer, NetworkPlan plan, LayerModel layer)
     {
     }
 
@@ -61,14 +61,16 @@ internal sealed class FlattenLayer : LayerUnit
     public override string NoBackwardComment(LayerModel layer) =>
         $"// layer {layer.Index}: flatten shares its buffers with the layer below, nothing to do";
 
-    public override void WriteBackwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer)
+    public override void WriteBackwardKernels(SourceWriter writer, NetworkPlan plan, LayerModel layer)
     {
     }
 
-    public override void WriteForwardJobs(SourceWriter writer, LayerModel layer) =>
+    public override IReadOnlyList<string> ForwardJobs(LayerPlan layer) => [];
+
+    public override void WriteForwardJobs(SourceWriter writer, NetworkPlan plan, LayerModel layer) =>
         writer.WriteLine($"// layer {layer.Index}: flatten moves nothing");
 
-    public override void WriteForwardCases(SourceWriter writer, LayerModel layer, string input)
+    public override void WriteForwardCases(SourceWriter writer, NetworkPlan plan, LayerModel layer, string input)
     {
     }
 
@@ -76,9 +78,9 @@ internal sealed class FlattenLayer : LayerUnit
 
     public override bool InputGradientBySamples(LayerModel layer) => false;
 
-    public override void WriteBackwardJobs(SourceWriter writer, NetworkModel model, LayerModel layer, string below)
+    public override void WriteBackwardJobs(SourceWriter writer, NetworkPlan plan, LayerModel layer, string below)
     {
     }
 
-    public override bool WriteBackwardCase(SourceWriter writer, NetworkModel model, LayerModel layer) => false;
+    public override bool WriteBackwardCase(SourceWriter writer, NetworkPlan plan, LayerModel layer) => false;
 }

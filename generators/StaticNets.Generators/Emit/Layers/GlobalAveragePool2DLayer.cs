@@ -1,3 +1,4 @@
+using StaticNets.Generators.Plan;
 using System.Text;
 using StaticNets.Generators.Models;
 using static StaticNets.Generators.Emit.GeneratedNames;
@@ -25,12 +26,12 @@ internal sealed class GlobalAveragePool2DLayer : ImageLayerUnit
         writer.WriteLine($"private const int {In(l)} = {InHeight(l)} * {InWidth(l)} * {InChannels(l)}, {Out(l)} = {InChannels(l)};");
     }
 
-    public override void WriteForwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer)
+    public override void WriteForwardKernels(SourceWriter writer, NetworkPlan plan, LayerModel layer)
     {
         writer.WriteLine();
         PoolingKernels.WriteGlobalAverageForward(writer, layer);
     }
 
-    public override void WriteBackwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer) =>
-        PoolingKernels.WriteGlobalAverageBackward(writer, model, layer);
+    public override void WriteBackwardKernels(SourceWriter writer, NetworkPlan plan, LayerModel layer) =>
+        PoolingKernels.WriteGlobalAverageBackward(writer, plan.Model, layer);
 }

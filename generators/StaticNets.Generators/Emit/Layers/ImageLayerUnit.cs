@@ -1,3 +1,5 @@
+using StaticNets.Generators.Plan;
+using System.Collections.Generic;
 using StaticNets.Generators.Models;
 using static StaticNets.Generators.Emit.GeneratedNames;
 
@@ -9,14 +11,9 @@ namespace StaticNets.Generators.Emit.Layers;
 /// </summary>
 internal abstract class ImageLayerUnit : LayerUnit
 {
-    public override void WriteFields(SourceWriter writer, NetworkModel model, LayerModel layer)
-    {
-        int l = layer.Index;
-        writer.WriteLine($"private readonly {AlignedBuffer} {A(l)}, {Dz(l)}; // (MaxBatchSize, {Out(l)}): output, dLoss/doutput");
-    }
 
-    public override void WriteAllocations(SourceWriter writer, NetworkModel model, LayerModel layer) =>
-        WriteOutputAllocations(writer, model, layer);
+    public override IReadOnlyList<BufferPlan> Buffers(NetworkPlan plan, LayerModel layer) =>
+        OutputBuffers(plan, layer, "output", "dLoss/doutput");
 
     public override string WritePredict(SourceWriter writer, LayerModel layer, string input, string output)
     {
@@ -24,7 +21,7 @@ internal abstract class ImageLayerUnit : LayerUnit
         return output;
     }
 
-    public override void WriteForwardBatch(SourceWriter writer, NetworkModel model, LayerModel layer, string input)
+    public override void WriteForwardBatch(SourceWriter writer, NetworkPlan plan, LayerModel layer, string input)
     {
         WriteRows(writer, layer, $"{input}.Start", "0", "batch");
         writer.WriteLine();
@@ -33,25 +30,27 @@ internal abstract class ImageLayerUnit : LayerUnit
     public override void WritePredictRows(SourceWriter writer, LayerModel layer, string input) =>
         WriteRows(writer, layer, input, "start", "end");
 
-    public override void WriteForwardJobs(SourceWriter writer, LayerModel layer)
+    public override IReadOnlyList<string> BackwardJobs(LayerPlan layer) => ["Backward"];
+
+    public override void WriteForwardJobs(SourceWriter writer, NetworkPlan plan, LayerModel layer)
     {
-        writer.WriteLine($"_phase = {Int(layer.Index)};");
+        writer.WriteLine($"_job = {ParallelTrainingEmitter.Job(layer.Index, "Forward")};");
         writer.WriteLine("workers.Run(_trainPart);");
     }
 
-    public override void WriteForwardCases(SourceWriter writer, LayerModel layer, string input) =>
+    public override void WriteForwardCases(SourceWriter writer, NetworkPlan plan, LayerModel layer, string input) =>
         WriteRowsCase(writer, layer, input);
 
-    public override void WriteBackwardJobs(SourceWriter writer, NetworkModel model, LayerModel layer, string below)
+    public override void WriteBackwardJobs(SourceWriter writer, NetworkPlan plan, LayerModel layer, string below)
     {
-        writer.WriteLine($"_phase = {Int(ParallelTrainingEmitter.PoolingBackward + layer.Index)}; // layer {layer.Index}: by samples{below}");
+        writer.WriteLine($"_job = {ParallelTrainingEmitter.Job(layer.Index, "Backward")}; // layer {layer.Index}: by samples{below}");
         writer.WriteLine("workers.Run(_trainPart);");
     }
 
-    public override bool WriteBackwardCase(SourceWriter writer, NetworkModel model, LayerModel layer)
+    public override bool WriteBackwardCase(SourceWriter writer, NetworkPlan plan, LayerModel layer)
     {
         int l = layer.Index;
-        writer.WriteLine($"case {Int(ParallelTrainingEmitter.PoolingBackward + l)}: // layer {l} backward");
+        writer.WriteLine($"case {ParallelTrainingEmitter.Job(l, "Backward")}: // layer {l} backward");
         writer.WriteLine($"    {LayerBackwardRows(l)}(first, end);");
         return true;
     }
@@ -97,7 +96,7 @@ internal abstract class ImageLayerUnit : LayerUnit
     /// <summary>The <c>case</c> of <c>TrainPart</c> that runs an image layer's forward pass on samples <c>first</c> to <c>end</c>.</summary>
     public static void WriteRowsCase(SourceWriter writer, LayerModel layer, string input)
     {
-        writer.WriteLine($"case {Int(layer.Index)}: // layer {layer.Index} ({layer.Kind}) forward");
+        writer.WriteLine($"case {ParallelTrainingEmitter.Job(layer.Index, "Forward")}: // layer {layer.Index} ({layer.Kind}) forward");
         writer.OpenBlock(string.Empty);
         WriteRows(writer, layer, input, "first", "end");
         writer.WriteLine("break;");

@@ -1,3 +1,4 @@
+using StaticNets.Generators.Plan;
 using System.Collections.Generic;
 using System.Text;
 using StaticNets.Generators.Models;
@@ -26,12 +27,6 @@ internal abstract class LayerUnit
     /// <summary>Writes the layer's opening comment and <c>const</c> sizes in <c>.g.cs</c>.</summary>
     public abstract void WriteConstants(SourceWriter writer, LayerModel layer);
 
-    /// <summary>Declares the layer's workspace fields in <c>.g.cs</c>, each with its shape.</summary>
-    public abstract void WriteFields(SourceWriter writer, NetworkModel model, LayerModel layer);
-
-    /// <summary>Allocates the layer's workspace in the constructor (<c>maxBatchSize</c> in scope).</summary>
-    public abstract void WriteAllocations(SourceWriter writer, NetworkModel model, LayerModel layer);
-
     // ---- inference, one sample at a time
 
     /// <summary>
@@ -58,7 +53,7 @@ internal abstract class LayerUnit
     /// Writes the layer's statements in <c>ForwardBatch</c> (one thread), reading the workspace buffer
     /// <paramref name="input"/>; <c>batch</c> and <c>training</c> are in scope.
     /// </summary>
-    public abstract void WriteForwardBatch(SourceWriter writer, NetworkModel model, LayerModel layer, string input);
+    public abstract void WriteForwardBatch(SourceWriter writer, NetworkPlan plan, LayerModel layer, string input);
 
     /// <summary>
     /// Writes the layer's statements in <c>PredictRows</c>: samples <c>start</c> to <c>end</c>, from the
@@ -67,7 +62,7 @@ internal abstract class LayerUnit
     public abstract void WritePredictRows(SourceWriter writer, LayerModel layer, string input);
 
     /// <summary>Writes the layer's forward kernels in <c>.Forward.g.cs</c>, each preceded by a blank line; nothing for a layer that computes nothing.</summary>
-    public abstract void WriteForwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer);
+    public abstract void WriteForwardKernels(SourceWriter writer, NetworkPlan plan, LayerModel layer);
 
     // ---- backward
 
@@ -86,7 +81,7 @@ internal abstract class LayerUnit
         $"// layer {layer.Index}: {Kind.ToString().ToLowerInvariant()} with no parameters below it, nothing needs its gradient";
 
     /// <summary>Writes <c>Layer{l}Backward(int batch)</c> and the kernels it calls, in <c>.Backward.g.cs</c>.</summary>
-    public abstract void WriteBackwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer);
+    public abstract void WriteBackwardKernels(SourceWriter writer, NetworkPlan plan, LayerModel layer);
 
     /// <summary>
     /// How many floats the layer's dz buffer needs past its last row, for kernels that read a row's tail as one vector.
@@ -95,14 +90,20 @@ internal abstract class LayerUnit
 
     // ---- the multi-thread schedule
 
+    /// <summary>The names of the layer's forward jobs in the multi-thread schedule (after <c>Layer{l}</c>), in order.</summary>
+    public virtual IReadOnlyList<string> ForwardJobs(LayerPlan layer) => ["Forward"];
+
+    /// <summary>The names of the layer's backward jobs besides its activation derivative, in order; none for work on the calling thread.</summary>
+    public virtual IReadOnlyList<string> BackwardJobs(LayerPlan layer) => [];
+
     /// <summary>Writes the layer's jobs in <c>ForwardParallel</c> (<c>workers</c>, <c>batch</c>, <c>training</c> in scope).</summary>
-    public abstract void WriteForwardJobs(SourceWriter writer, LayerModel layer);
+    public abstract void WriteForwardJobs(SourceWriter writer, NetworkPlan plan, LayerModel layer);
 
     /// <summary>
     /// Writes the <c>case</c>s of <c>TrainPart</c> that run the layer's forward jobs, reading the <c>ref float</c>
     /// <paramref name="input"/>; nothing for layers that run on the calling thread.
     /// </summary>
-    public abstract void WriteForwardCases(SourceWriter writer, LayerModel layer, string input);
+    public abstract void WriteForwardCases(SourceWriter writer, NetworkPlan plan, LayerModel layer, string input);
 
     /// <summary>
     /// Whether the layer's backward work is shared out between the threads; false for work that must run on the
@@ -120,54 +121,49 @@ internal abstract class LayerUnit
     /// Writes the layer's backward jobs in <c>BackwardParallel</c>, after the derivative job if it has one;
     /// <paramref name="below"/> ends the comment with what else the job does.
     /// </summary>
-    public abstract void WriteBackwardJobs(SourceWriter writer, NetworkModel model, LayerModel layer, string below);
+    public abstract void WriteBackwardJobs(SourceWriter writer, NetworkPlan plan, LayerModel layer, string below);
 
     /// <summary>
     /// Writes the <c>case</c> label and calls of the layer's backward job in <c>TrainPart</c> (the caller adds the
     /// derivative of the layer below and the <c>break</c>); returns false, writing nothing, for layers whose backward
     /// runs on the calling thread.
     /// </summary>
-    public abstract bool WriteBackwardCase(SourceWriter writer, NetworkModel model, LayerModel layer);
+    public abstract bool WriteBackwardCase(SourceWriter writer, NetworkPlan plan, LayerModel layer);
 
-    // ---- shared by the units
+    // ---- buffers
+
+    /// <summary>The layer's workspace buffers (see <see cref="LayerPlan.Buffers"/>), in the order they are declared.</summary>
+    public abstract IReadOnlyList<BufferPlan> Buffers(NetworkPlan plan, LayerModel layer);
+
+    /// <summary>The comment that stands in the fields for a layer without buffers of its own.</summary>
+    public virtual string NoBuffersComment(LayerModel layer) => $"// layer {layer.Index} ({Kind}) has no buffers of its own";
 
     /// <summary>
-    /// Whether anything below <paramref name="layer"/> has parameters, so that its gradient with respect to its input
-    /// is needed. False for the first layer and for layers above nothing but input dropout.
+    /// Whether threads share the layer by its inputs (rows of W) rather than by samples; see
+    /// <see cref="LayerPlan.ChunksInputs"/>.
     /// </summary>
-    public static bool NeedsInputGradient(NetworkModel model, LayerModel layer)
-    {
-        for (int k = 0; k < layer.Index - 1; k++)
-        {
-            if (model.Layers[k].HasParameters)
-            {
-                return true;
-            }
-        }
+    public virtual bool ChunksInputs(LayerModel layer) => false;
 
-        return false;
-    }
+    /// <summary>The dimensions of a buffer with one row of the layer's outputs per sample.</summary>
+    protected static string[] PerSample(LayerModel layer) => [BufferPlan.BatchDimension, Out(layer.Index)];
 
-    /// <summary>Whether a layer has any backward work: layers with parameters always; the others only if a layer with parameters is below them.</summary>
-    public static bool NeedsBackward(NetworkModel model, LayerModel layer) =>
-        LayerUnits.For(layer.Kind).CanHaveBackward && (layer.HasParameters || NeedsInputGradient(model, layer));
-
-    /// <summary>The workspace buffer that holds the layer's input: the network's inputs or the output of the layer below.</summary>
-    public static string InputBuffer(NetworkModel model, LayerModel layer) =>
-        model.SourceOf(layer.Index) == 0 ? Inputs : A(model.SourceOf(layer.Index));
-
-    /// <summary>The allocation of the output and dLoss/doutput buffers every layer with an output of its own has.</summary>
-    protected void WriteOutputAllocations(SourceWriter writer, NetworkModel model, LayerModel layer)
+    /// <summary>
+    /// The output and dLoss/doutput buffers every layer with an output of its own has; dz is padded by
+    /// <see cref="DzPadding"/>.
+    /// </summary>
+    protected BufferPlan[] OutputBuffers(NetworkPlan plan, LayerModel layer, string output, string gradient)
     {
         int l = layer.Index;
-        writer.WriteLine($"{A(l)} = new {AlignedBuffer}(checked(maxBatchSize * {Out(l)}));");
-        int padding = DzPadding(model, layer);
-        writer.WriteLine(padding == 0
-            ? $"{Dz(l)} = new {AlignedBuffer}(checked(maxBatchSize * {Out(l)}));"
-            : $"{Dz(l)} = new {AlignedBuffer}(checked(maxBatchSize * {Out(l)} + {Int(padding)})); // the backward kernels read the last row's tail as one vector, {Int(padding)} {(padding == 1 ? "float" : "floats")} past it");
+        int padding = DzPadding(plan.Model, layer);
+        return
+        [
+            new(A(l), PerSample(layer), output),
+            new(Dz(l), PerSample(layer), gradient, padding,
+                padding == 0 ? null : $"the backward kernels read the last row's tail as one vector, {Int(padding)} {(padding == 1 ? "float" : "floats")} past it"),
+        ];
     }
 
     /// <summary>The call in <c>Backward</c> of a layer's backward kernel, or the comment saying why there is none.</summary>
-    public string BackwardCall(NetworkModel model, LayerModel layer) =>
-        NeedsBackward(model, layer) ? $"{LayerBackward(layer.Index)}(batch);" : NoBackwardComment(layer);
+    public string BackwardCall(NetworkPlan plan, LayerModel layer) =>
+        plan[layer].NeedsBackward ? $"{LayerBackward(layer.Index)}(batch);" : NoBackwardComment(layer);
 }

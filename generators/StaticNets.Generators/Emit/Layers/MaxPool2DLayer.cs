@@ -1,3 +1,4 @@
+using StaticNets.Generators.Plan;
 using StaticNets.Generators.Models;
 
 namespace StaticNets.Generators.Emit.Layers;
@@ -13,6 +14,6 @@ internal sealed class MaxPool2DLayer : WindowPoolingLayer
 
     public override LayerKind Kind => LayerKind.MaxPool2D;
 
-    public override void WriteBackwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer) =>
-        PoolingKernels.WriteMaxBackward(writer, model, layer);
+    public override void WriteBackwardKernels(SourceWriter writer, NetworkPlan plan, LayerModel layer) =>
+        PoolingKernels.WriteMaxBackward(writer, plan.Model, layer);
 }

@@ -1,3 +1,4 @@
+using StaticNets.Generators.Plan;
 using System.Text;
 using StaticNets.Generators.Models;
 using static StaticNets.Generators.Emit.GeneratedNames;
@@ -25,24 +26,6 @@ internal abstract class WeightedLayerUnit : LayerUnit
     /// </summary>
     public abstract bool StoresGradients { get; }
 
-    /// <summary>
-    /// Whether <c>TrainBatch</c> skips clearing the gradients because every layer with weights stores its gradients
-    /// instead of adding to them (<see cref="StoresGradients"/>: the dense backward writes every entry
-    /// of dW and db). Layers without parameters write no gradients.
-    /// </summary>
-    public static bool EveryLayerStoresGradients(NetworkModel model)
-    {
-        foreach (LayerModel layer in model.Layers)
-        {
-            if (layer.Unit() is WeightedLayerUnit { StoresGradients: false })
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     /// <summary>Whether the weights start He normal (the ReLU family) rather than Glorot uniform.</summary>
     public static bool UsesHeInitialization(ActivationKind activation) =>
         activation is ActivationKind.ReLU or ActivationKind.LeakyReLU or ActivationKind.ELU;
@@ -62,7 +45,7 @@ internal abstract class WeightedLayerUnit : LayerUnit
     /// Writes the layer's share of <c>StepPart</c>: by default a contiguous share of the weights in multiples of
     /// <see cref="ParallelTrainingEmitter.StepGrain"/>, then the biases in the last part.
     /// </summary>
-    public virtual void WriteStepPart(SourceWriter writer, LayerModel layer)
+    public virtual void WriteStepPart(SourceWriter writer, NetworkPlan plan, LayerModel layer)
     {
         int l = layer.Index;
         string count = WeightCountExpression(layer);
@@ -106,24 +89,17 @@ internal abstract class WeightedLayerUnit : LayerUnit
         }
     }
 
-    /// <summary>The pre-activation buffer's allocation, then the output's.</summary>
-    protected void WriteActivationAllocations(SourceWriter writer, NetworkModel model, LayerModel layer)
+    /// <summary>The pre-activation z, the activation a and the gradient of the layer's output, one row per sample.</summary>
+    protected BufferPlan[] ActivationBuffers(NetworkPlan plan, LayerModel layer, string gradient)
     {
-        writer.WriteLine($"{Z(layer.Index)} = new {AlignedBuffer}(checked(maxBatchSize * {Out(layer.Index)}));");
-        WriteOutputAllocations(writer, model, layer);
-    }
-
-    /// <summary>The field line of the z, a and dz buffers.</summary>
-    protected static void WriteActivationFields(SourceWriter writer, LayerModel layer)
-    {
-        int l = layer.Index;
-        writer.WriteLine($"private readonly {AlignedBuffer} {Z(l)}, {A(l)}, {Dz(l)}; // (MaxBatchSize, {Out(l)}): pre-activation z, activation a, dLoss/dz");
+        BufferPlan[] outputs = OutputBuffers(plan, layer, "activation a", gradient);
+        return [new(Z(layer.Index), PerSample(layer), "pre-activation z"), outputs[0], outputs[1]];
     }
 
     /// <summary>The weight-gradient job of <c>BackwardParallel</c>: dW by rows, and the input gradient as the layer shares it.</summary>
     protected static void WriteGradientJob(SourceWriter writer, LayerModel layer, string inputGradient, string below)
     {
-        writer.WriteLine($"_phase = {Int(ParallelTrainingEmitter.GradientsPhase + layer.Index)}; // layer {layer.Index}: dW by rows{inputGradient}{below}");
+        writer.WriteLine($"_job = {ParallelTrainingEmitter.Job(layer.Index, "Gradients")}; // layer {layer.Index}: dW by rows{inputGradient}{below}");
         writer.WriteLine("workers.Run(_trainPart);");
     }
 

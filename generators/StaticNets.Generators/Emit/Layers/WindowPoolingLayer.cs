@@ -1,3 +1,4 @@
+using StaticNets.Generators.Plan;
 using System.Text;
 using StaticNets.Generators.Models;
 using static StaticNets.Generators.Emit.GeneratedNames;
@@ -28,7 +29,7 @@ internal abstract class WindowPoolingLayer : ImageLayerUnit
         writer.WriteLine($"private const int {In(l)} = {InHeight(l)} * {InWidth(l)} * {InChannels(l)}, {Out(l)} = {OutHeight(l)} * {OutWidth(l)} * {OutChannels(l)};");
     }
 
-    public override void WriteForwardKernels(SourceWriter writer, NetworkModel model, LayerModel layer)
+    public override void WriteForwardKernels(SourceWriter writer, NetworkPlan plan, LayerModel layer)
     {
         writer.WriteLine();
         PoolingKernels.WriteForward(writer, layer);

@@ -2267,34 +2267,59 @@ partial class AllActivationsNet
     }
 
     // Training across threads: the job now running, its batch size, and the cached delegate the workers run.
-    private int _phase;
-    private int _phaseBatch;
+    private TrainingJob _job;
+    private int _jobBatch;
     private global::System.Action<int>? _trainPart;
+
+    /// <summary>The jobs training shares out between the threads, in the order a training step runs them.</summary>
+    private enum TrainingJob
+    {
+        Layer1Forward,
+        Layer2Forward,
+        Layer3Forward,
+        Layer4Forward,
+        Layer5Forward,
+        Layer6Forward,
+        Layer7Forward,
+        Layer8Forward,
+        Layer9Forward,
+        Layer10Forward,
+        Layer10Gradients,
+        Layer9Gradients,
+        Layer8Gradients,
+        Layer7Gradients,
+        Layer6Gradients,
+        Layer5Gradients,
+        Layer4Gradients,
+        Layer3Gradients,
+        Layer2Gradients,
+        Layer1Gradients,
+    }
 
     /// <summary>ForwardBatch across the worker group: one job per layer, in order; dropout masks drawn here, in order.</summary>
     private void ForwardParallel(global::StaticNets.WorkerGroup workers, int batch, bool training)
     {
         _trainPart ??= TrainPart;
-        _phaseBatch = batch;
-        _phase = 1;
+        _jobBatch = batch;
+        _job = TrainingJob.Layer1Forward;
         workers.Run(_trainPart);
-        _phase = 2;
+        _job = TrainingJob.Layer2Forward;
         workers.Run(_trainPart);
-        _phase = 3;
+        _job = TrainingJob.Layer3Forward;
         workers.Run(_trainPart);
-        _phase = 4;
+        _job = TrainingJob.Layer4Forward;
         workers.Run(_trainPart);
-        _phase = 5;
+        _job = TrainingJob.Layer5Forward;
         workers.Run(_trainPart);
-        _phase = 6;
+        _job = TrainingJob.Layer6Forward;
         workers.Run(_trainPart);
-        _phase = 7;
+        _job = TrainingJob.Layer7Forward;
         workers.Run(_trainPart);
-        _phase = 8;
+        _job = TrainingJob.Layer8Forward;
         workers.Run(_trainPart);
-        _phase = 9;
+        _job = TrainingJob.Layer9Forward;
         workers.Run(_trainPart);
-        _phase = 10;
+        _job = TrainingJob.Layer10Forward;
         workers.Run(_trainPart);
     }
 
@@ -2305,115 +2330,115 @@ partial class AllActivationsNet
     private void BackwardParallel(global::StaticNets.WorkerGroup workers, int batch)
     {
         _trainPart ??= TrainPart;
-        _phaseBatch = batch;
-        _phase = 3010; // layer 10: dW by rows, the input gradient by samples, then layer 9's activation derivative for the same samples
+        _jobBatch = batch;
+        _job = TrainingJob.Layer10Gradients; // layer 10: dW by rows, the input gradient by samples, then layer 9's activation derivative for the same samples
         workers.Run(_trainPart);
-        _phase = 3009; // layer 9: dW by rows, the input gradient by samples, then layer 8's activation derivative for the same samples
+        _job = TrainingJob.Layer9Gradients; // layer 9: dW by rows, the input gradient by samples, then layer 8's activation derivative for the same samples
         workers.Run(_trainPart);
-        _phase = 3008; // layer 8: dW by rows, the input gradient by samples, then layer 7's activation derivative for the same samples
+        _job = TrainingJob.Layer8Gradients; // layer 8: dW by rows, the input gradient by samples, then layer 7's activation derivative for the same samples
         workers.Run(_trainPart);
-        _phase = 3007; // layer 7: dW by rows, the input gradient by samples, then layer 6's activation derivative for the same samples
+        _job = TrainingJob.Layer7Gradients; // layer 7: dW by rows, the input gradient by samples, then layer 6's activation derivative for the same samples
         workers.Run(_trainPart);
-        _phase = 3006; // layer 6: dW by rows, the input gradient by samples, then layer 5's activation derivative for the same samples
+        _job = TrainingJob.Layer6Gradients; // layer 6: dW by rows, the input gradient by samples, then layer 5's activation derivative for the same samples
         workers.Run(_trainPart);
-        _phase = 3005; // layer 5: dW by rows, the input gradient by samples, then layer 4's activation derivative for the same samples
+        _job = TrainingJob.Layer5Gradients; // layer 5: dW by rows, the input gradient by samples, then layer 4's activation derivative for the same samples
         workers.Run(_trainPart);
-        _phase = 3004; // layer 4: dW by rows, the input gradient by samples, then layer 3's activation derivative for the same samples
+        _job = TrainingJob.Layer4Gradients; // layer 4: dW by rows, the input gradient by samples, then layer 3's activation derivative for the same samples
         workers.Run(_trainPart);
-        _phase = 3003; // layer 3: dW by rows, the input gradient by samples, then layer 2's activation derivative for the same samples
+        _job = TrainingJob.Layer3Gradients; // layer 3: dW by rows, the input gradient by samples, then layer 2's activation derivative for the same samples
         workers.Run(_trainPart);
-        _phase = 3002; // layer 2: dW by rows, the input gradient by samples
+        _job = TrainingJob.Layer2Gradients; // layer 2: dW by rows, the input gradient by samples
         workers.Run(_trainPart);
-        _phase = 3001; // layer 1: dW by rows
+        _job = TrainingJob.Layer1Gradients; // layer 1: dW by rows
         workers.Run(_trainPart);
     }
 
     /// <summary>
-    /// One thread's share of the job in <see cref="_phase"/>: samples first to end (whole tiles of 4),
+    /// One thread's share of the job in <see cref="_job"/>: samples first to end (whole tiles of 4),
     /// or part <paramref name="part"/> of the rows of a weight gradient.
     /// </summary>
     private void TrainPart(int part)
     {
         int parts = _workers!.DegreeOfParallelism;
-        int batch = _phaseBatch;
+        int batch = _jobBatch;
         int tiles = (batch + 3) / 4;
         int first = global::System.Math.Min(part * tiles / parts * 4, batch);
         int end = global::System.Math.Min((part + 1) * tiles / parts * 4, batch);
-        switch (_phase)
+        switch (_job)
         {
-            case 1: // layer 1 (Dense) forward
+            case TrainingJob.Layer1Forward: // layer 1 (Dense) forward
                 Layer1ForwardBatch(ref _x.Start, first, end);
                 break;
-            case 3001: // layer 1 weight gradient
+            case TrainingJob.Layer1Gradients: // layer 1 weight gradient
                 Layer1WeightGradient(batch, part, parts);
                 break;
-            case 2: // layer 2 (Dense) forward
+            case TrainingJob.Layer2Forward: // layer 2 (Dense) forward
                 Layer2ForwardBatch(ref _a1.Start, first, end);
                 break;
-            case 3002: // layer 2 weight gradient and input gradient
+            case TrainingJob.Layer2Gradients: // layer 2 weight gradient and input gradient
                 Layer2WeightGradient(batch, part, parts);
                 Layer2InputGradient(first, end, 0, L2In);
                 break;
-            case 3: // layer 3 (Dense) forward
+            case TrainingJob.Layer3Forward: // layer 3 (Dense) forward
                 Layer3ForwardBatch(ref _a2.Start, first, end);
                 break;
-            case 3003: // layer 3 weight gradient and input gradient
+            case TrainingJob.Layer3Gradients: // layer 3 weight gradient and input gradient
                 Layer3WeightGradient(batch, part, parts);
                 Layer3InputGradient(first, end, 0, L3In);
                 Layer2Derivative(first, end);
                 break;
-            case 4: // layer 4 (Dense) forward
+            case TrainingJob.Layer4Forward: // layer 4 (Dense) forward
                 Layer4ForwardBatch(ref _a3.Start, first, end);
                 break;
-            case 3004: // layer 4 weight gradient and input gradient
+            case TrainingJob.Layer4Gradients: // layer 4 weight gradient and input gradient
                 Layer4WeightGradient(batch, part, parts);
                 Layer4InputGradient(first, end, 0, L4In);
                 Layer3Derivative(first, end);
                 break;
-            case 5: // layer 5 (Dense) forward
+            case TrainingJob.Layer5Forward: // layer 5 (Dense) forward
                 Layer5ForwardBatch(ref _a4.Start, first, end);
                 break;
-            case 3005: // layer 5 weight gradient and input gradient
+            case TrainingJob.Layer5Gradients: // layer 5 weight gradient and input gradient
                 Layer5WeightGradient(batch, part, parts);
                 Layer5InputGradient(first, end, 0, L5In);
                 Layer4Derivative(first, end);
                 break;
-            case 6: // layer 6 (Dense) forward
+            case TrainingJob.Layer6Forward: // layer 6 (Dense) forward
                 Layer6ForwardBatch(ref _a5.Start, first, end);
                 break;
-            case 3006: // layer 6 weight gradient and input gradient
+            case TrainingJob.Layer6Gradients: // layer 6 weight gradient and input gradient
                 Layer6WeightGradient(batch, part, parts);
                 Layer6InputGradient(first, end, 0, L6In);
                 Layer5Derivative(first, end);
                 break;
-            case 7: // layer 7 (Dense) forward
+            case TrainingJob.Layer7Forward: // layer 7 (Dense) forward
                 Layer7ForwardBatch(ref _a6.Start, first, end);
                 break;
-            case 3007: // layer 7 weight gradient and input gradient
+            case TrainingJob.Layer7Gradients: // layer 7 weight gradient and input gradient
                 Layer7WeightGradient(batch, part, parts);
                 Layer7InputGradient(first, end, 0, L7In);
                 Layer6Derivative(first, end);
                 break;
-            case 8: // layer 8 (Dense) forward
+            case TrainingJob.Layer8Forward: // layer 8 (Dense) forward
                 Layer8ForwardBatch(ref _a7.Start, first, end);
                 break;
-            case 3008: // layer 8 weight gradient and input gradient
+            case TrainingJob.Layer8Gradients: // layer 8 weight gradient and input gradient
                 Layer8WeightGradient(batch, part, parts);
                 Layer8InputGradient(first, end, 0, L8In);
                 Layer7Derivative(first, end);
                 break;
-            case 9: // layer 9 (Dense) forward
+            case TrainingJob.Layer9Forward: // layer 9 (Dense) forward
                 Layer9ForwardBatch(ref _a8.Start, first, end);
                 break;
-            case 3009: // layer 9 weight gradient and input gradient
+            case TrainingJob.Layer9Gradients: // layer 9 weight gradient and input gradient
                 Layer9WeightGradient(batch, part, parts);
                 Layer9InputGradient(first, end, 0, L9In);
                 Layer8Derivative(first, end);
                 break;
-            case 10: // layer 10 (Dense) forward
+            case TrainingJob.Layer10Forward: // layer 10 (Dense) forward
                 Layer10ForwardBatch(ref _a9.Start, first, end);
                 break;
-            case 3010: // layer 10 weight gradient and input gradient
+            case TrainingJob.Layer10Gradients: // layer 10 weight gradient and input gradient
                 Layer10WeightGradient(batch, part, parts);
                 Layer10InputGradient(first, end, 0, L10In);
                 Layer9Derivative(first, end);

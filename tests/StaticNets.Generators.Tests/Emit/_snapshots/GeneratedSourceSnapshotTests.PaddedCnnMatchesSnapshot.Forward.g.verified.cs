@@ -1206,25 +1206,40 @@ partial class PaddedCnn
     }
 
     // Training across threads: the job now running, its batch size, and the cached delegate the workers run.
-    private int _phase;
-    private int _phaseBatch;
+    private TrainingJob _job;
+    private int _jobBatch;
     private global::System.Action<int>? _trainPart;
+
+    /// <summary>The jobs training shares out between the threads, in the order a training step runs them.</summary>
+    private enum TrainingJob
+    {
+        Layer1Forward,
+        Layer2Forward,
+        Layer3Forward,
+        Layer5Forward,
+        Layer6Forward,
+        Layer6Gradients,
+        Layer5Backward,
+        Layer3Backward,
+        Layer2Gradients,
+        Layer1Gradients,
+    }
 
     /// <summary>ForwardBatch across the worker group: one job per layer, in order; dropout masks drawn here, in order.</summary>
     private void ForwardParallel(global::StaticNets.WorkerGroup workers, int batch, bool training)
     {
         _trainPart ??= TrainPart;
-        _phaseBatch = batch;
-        _phase = 1;
+        _jobBatch = batch;
+        _job = TrainingJob.Layer1Forward;
         workers.Run(_trainPart);
-        _phase = 2;
+        _job = TrainingJob.Layer2Forward;
         workers.Run(_trainPart);
-        _phase = 3;
+        _job = TrainingJob.Layer3Forward;
         workers.Run(_trainPart);
         Layer4Forward(batch, training); // dropout: one random stream, drawn in order on this thread
-        _phase = 5;
+        _job = TrainingJob.Layer5Forward;
         workers.Run(_trainPart);
-        _phase = 6;
+        _job = TrainingJob.Layer6Forward;
         workers.Run(_trainPart);
     }
 
@@ -1235,35 +1250,35 @@ partial class PaddedCnn
     private void BackwardParallel(global::StaticNets.WorkerGroup workers, int batch)
     {
         _trainPart ??= TrainPart;
-        _phaseBatch = batch;
-        _phase = 3006; // layer 6: dW by rows, the input gradient by samples
+        _jobBatch = batch;
+        _job = TrainingJob.Layer6Gradients; // layer 6: dW by rows, the input gradient by samples
         workers.Run(_trainPart);
-        _phase = 1005; // layer 5: by samples
+        _job = TrainingJob.Layer5Backward; // layer 5: by samples
         workers.Run(_trainPart);
         Layer4Backward(batch);
-        _phase = 1003; // layer 3: by samples, then layer 2's activation derivative for the same samples
+        _job = TrainingJob.Layer3Backward; // layer 3: by samples, then layer 2's activation derivative for the same samples
         workers.Run(_trainPart);
         Layer2Transpose();
-        _phase = 3002; // layer 2: dW by rows, the input gradient by samples, then layer 1's activation derivative for the same samples
+        _job = TrainingJob.Layer2Gradients; // layer 2: dW by rows, the input gradient by samples, then layer 1's activation derivative for the same samples
         workers.Run(_trainPart);
-        _phase = 3001; // layer 1: dW by rows
+        _job = TrainingJob.Layer1Gradients; // layer 1: dW by rows
         workers.Run(_trainPart);
     }
 
     /// <summary>
-    /// One thread's share of the job in <see cref="_phase"/>: samples first to end (whole tiles of 4),
+    /// One thread's share of the job in <see cref="_job"/>: samples first to end (whole tiles of 4),
     /// or part <paramref name="part"/> of the rows of a weight gradient.
     /// </summary>
     private void TrainPart(int part)
     {
         int parts = _workers!.DegreeOfParallelism;
-        int batch = _phaseBatch;
+        int batch = _jobBatch;
         int tiles = (batch + 3) / 4;
         int first = global::System.Math.Min(part * tiles / parts * 4, batch);
         int end = global::System.Math.Min((part + 1) * tiles / parts * 4, batch);
-        switch (_phase)
+        switch (_job)
         {
-            case 1: // layer 1 (Conv2D) forward
+            case TrainingJob.Layer1Forward: // layer 1 (Conv2D) forward
             {
                 for (int s = first; s < end; s++)
                 {
@@ -1275,10 +1290,10 @@ partial class PaddedCnn
                 }
                 break;
             }
-            case 3001: // layer 1 weight gradient
+            case TrainingJob.Layer1Gradients: // layer 1 weight gradient
                 Layer1WeightGradient(batch, part, parts);
                 break;
-            case 2: // layer 2 (Conv2D) forward
+            case TrainingJob.Layer2Forward: // layer 2 (Conv2D) forward
             {
                 for (int s = first; s < end; s++)
                 {
@@ -1290,12 +1305,12 @@ partial class PaddedCnn
                 }
                 break;
             }
-            case 3002: // layer 2 weight gradient and input gradient
+            case TrainingJob.Layer2Gradients: // layer 2 weight gradient and input gradient
                 Layer2WeightGradient(batch, part, parts);
                 Layer2InputGradient(first, end);
                 Layer1Derivative(first, end);
                 break;
-            case 3: // layer 3 (AveragePool2D) forward
+            case TrainingJob.Layer3Forward: // layer 3 (AveragePool2D) forward
             {
                 for (int s = first; s < end; s++)
                 {
@@ -1305,11 +1320,11 @@ partial class PaddedCnn
                 }
                 break;
             }
-            case 1003: // layer 3 backward
+            case TrainingJob.Layer3Backward: // layer 3 backward
                 Layer3BackwardRows(first, end);
                 Layer2Derivative(first, end);
                 break;
-            case 5: // layer 5 (GlobalAveragePool2D) forward
+            case TrainingJob.Layer5Forward: // layer 5 (GlobalAveragePool2D) forward
             {
                 for (int s = first; s < end; s++)
                 {
@@ -1319,13 +1334,13 @@ partial class PaddedCnn
                 }
                 break;
             }
-            case 1005: // layer 5 backward
+            case TrainingJob.Layer5Backward: // layer 5 backward
                 Layer5BackwardRows(first, end);
                 break;
-            case 6: // layer 6 (Dense) forward
+            case TrainingJob.Layer6Forward: // layer 6 (Dense) forward
                 Layer6ForwardBatch(ref _a5.Start, first, end);
                 break;
-            case 3006: // layer 6 weight gradient and input gradient
+            case TrainingJob.Layer6Gradients: // layer 6 weight gradient and input gradient
                 Layer6WeightGradient(batch, part, parts);
                 Layer6InputGradient(first, end, 0, L6In);
                 break;

@@ -118,8 +118,8 @@ partial class PaddedCnn : global::StaticNets.INetwork
         _paddedGradient2 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L2PaddedSize));
         _a3 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L3Out));
         _dz3 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L3Out));
-        _mask4 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L4Out));
         _a4 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L4Out));
+        _mask4 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L4Out));
         _dz4 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L4Out));
         _a5 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L5Out));
         _dz5 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L5Out));

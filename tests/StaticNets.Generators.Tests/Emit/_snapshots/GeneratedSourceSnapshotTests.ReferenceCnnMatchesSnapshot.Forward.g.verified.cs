@@ -5321,29 +5321,48 @@ partial class Cnn
     }
 
     // Training across threads: the job now running, its batch size, and the cached delegate the workers run.
-    private int _phase;
-    private int _phaseBatch;
+    private TrainingJob _job;
+    private int _jobBatch;
     private global::System.Action<int>? _trainPart;
+
+    /// <summary>The jobs training shares out between the threads, in the order a training step runs them.</summary>
+    private enum TrainingJob
+    {
+        Layer1Forward,
+        Layer2Forward,
+        Layer3Forward,
+        Layer4Forward,
+        Layer6Chunks,
+        Layer6Combine,
+        Layer7Forward,
+        Layer7Gradients,
+        Layer6Gradients,
+        Layer4Backward,
+        Layer3Gradients,
+        Layer2Backward,
+        Layer1Gradients,
+        Step,
+    }
 
     /// <summary>ForwardBatch across the worker group: one job per layer, in order; dropout masks drawn here, in order.</summary>
     private void ForwardParallel(global::StaticNets.WorkerGroup workers, int batch, bool training)
     {
         _trainPart ??= TrainPart;
-        _phaseBatch = batch;
-        _phase = 1;
+        _jobBatch = batch;
+        _job = TrainingJob.Layer1Forward;
         workers.Run(_trainPart);
-        _phase = 2;
+        _job = TrainingJob.Layer2Forward;
         workers.Run(_trainPart);
-        _phase = 3;
+        _job = TrainingJob.Layer3Forward;
         workers.Run(_trainPart);
-        _phase = 4;
+        _job = TrainingJob.Layer4Forward;
         workers.Run(_trainPart);
         // layer 5: flatten moves nothing
-        _phase = 6; // layer 6: the input chunks' partial products, by chunks
+        _job = TrainingJob.Layer6Chunks; // layer 6: the input chunks' partial products, by chunks
         workers.Run(_trainPart);
-        _phase = 5006; // layer 6: their sum, bias and activation, by samples
+        _job = TrainingJob.Layer6Combine; // layer 6: their sum, bias and activation, by samples
         workers.Run(_trainPart);
-        _phase = 7;
+        _job = TrainingJob.Layer7Forward;
         workers.Run(_trainPart);
     }
 
@@ -5354,36 +5373,36 @@ partial class Cnn
     private void BackwardParallel(global::StaticNets.WorkerGroup workers, int batch)
     {
         _trainPart ??= TrainPart;
-        _phaseBatch = batch;
-        _phase = 3007; // layer 7: dW by rows, the input gradient by samples, then layer 6's activation derivative for the same samples
+        _jobBatch = batch;
+        _job = TrainingJob.Layer7Gradients; // layer 7: dW by rows, the input gradient by samples, then layer 6's activation derivative for the same samples
         workers.Run(_trainPart);
-        _phase = 3006; // layer 6: dW by rows, the input gradient by inputs
+        _job = TrainingJob.Layer6Gradients; // layer 6: dW by rows, the input gradient by inputs
         workers.Run(_trainPart);
-        _phase = 1004; // layer 4: by samples, then layer 3's activation derivative for the same samples
+        _job = TrainingJob.Layer4Backward; // layer 4: by samples, then layer 3's activation derivative for the same samples
         workers.Run(_trainPart);
         Layer3Transpose();
-        _phase = 3003; // layer 3: dW by rows, the input gradient by samples
+        _job = TrainingJob.Layer3Gradients; // layer 3: dW by rows, the input gradient by samples
         workers.Run(_trainPart);
-        _phase = 1002; // layer 2: by samples, then layer 1's activation derivative for the same samples
+        _job = TrainingJob.Layer2Backward; // layer 2: by samples, then layer 1's activation derivative for the same samples
         workers.Run(_trainPart);
-        _phase = 3001; // layer 1: dW by rows
+        _job = TrainingJob.Layer1Gradients; // layer 1: dW by rows
         workers.Run(_trainPart);
     }
 
     /// <summary>
-    /// One thread's share of the job in <see cref="_phase"/>: samples first to end (whole tiles of 4),
+    /// One thread's share of the job in <see cref="_job"/>: samples first to end (whole tiles of 4),
     /// or part <paramref name="part"/> of the rows of a weight gradient.
     /// </summary>
     private void TrainPart(int part)
     {
         int parts = _workers!.DegreeOfParallelism;
-        int batch = _phaseBatch;
+        int batch = _jobBatch;
         int tiles = (batch + 3) / 4;
         int first = global::System.Math.Min(part * tiles / parts * 4, batch);
         int end = global::System.Math.Min((part + 1) * tiles / parts * 4, batch);
-        switch (_phase)
+        switch (_job)
         {
-            case 1: // layer 1 (Conv2D) forward
+            case TrainingJob.Layer1Forward: // layer 1 (Conv2D) forward
             {
                 for (int s = first; s < end; s++)
                 {
@@ -5394,10 +5413,10 @@ partial class Cnn
                 }
                 break;
             }
-            case 3001: // layer 1 weight gradient
+            case TrainingJob.Layer1Gradients: // layer 1 weight gradient
                 Layer1WeightGradient(batch, part, parts);
                 break;
-            case 2: // layer 2 (MaxPool2D) forward
+            case TrainingJob.Layer2Forward: // layer 2 (MaxPool2D) forward
             {
                 for (int s = first; s < end; s++)
                 {
@@ -5407,11 +5426,11 @@ partial class Cnn
                 }
                 break;
             }
-            case 1002: // layer 2 backward
+            case TrainingJob.Layer2Backward: // layer 2 backward
                 Layer2BackwardRows(first, end);
                 Layer1Derivative(first, end);
                 break;
-            case 3: // layer 3 (Conv2D) forward
+            case TrainingJob.Layer3Forward: // layer 3 (Conv2D) forward
             {
                 for (int s = first; s < end; s++)
                 {
@@ -5422,11 +5441,11 @@ partial class Cnn
                 }
                 break;
             }
-            case 3003: // layer 3 weight gradient and input gradient
+            case TrainingJob.Layer3Gradients: // layer 3 weight gradient and input gradient
                 Layer3WeightGradient(batch, part, parts);
                 Layer3InputGradient(first, end);
                 break;
-            case 4: // layer 4 (MaxPool2D) forward
+            case TrainingJob.Layer4Forward: // layer 4 (MaxPool2D) forward
             {
                 for (int s = first; s < end; s++)
                 {
@@ -5436,33 +5455,33 @@ partial class Cnn
                 }
                 break;
             }
-            case 1004: // layer 4 backward
+            case TrainingJob.Layer4Backward: // layer 4 backward
                 Layer4BackwardRows(first, end);
                 Layer3Derivative(first, end);
                 break;
-            case 6: // layer 6 (Dense) forward: this part's input chunks
+            case TrainingJob.Layer6Chunks: // layer 6 (Dense) forward: this part's input chunks
                 for (int chunk = FirstChunk(part, parts); chunk < FirstChunk(part + 1, parts); chunk++)
             {
                 Layer6ForwardPartial(ref _a4.Start, batch, chunk);
             }
 
                 break;
-            case 5006: // layer 6 (Dense) forward: the chunks' sum
+            case TrainingJob.Layer6Combine: // layer 6 (Dense) forward: the chunks' sum
                 Layer6ForwardCombine(batch, first, end);
                 break;
-            case 3006: // layer 6 weight gradient and input gradient
+            case TrainingJob.Layer6Gradients: // layer 6 weight gradient and input gradient
                 Layer6WeightGradient(batch, part, parts);
                 Layer6InputGradient(0, batch, ChunkStart(FirstChunk(part, parts), L6In), part == parts - 1 ? L6In : ChunkStart(FirstChunk(part + 1, parts), L6In)); // by this part's rows of W6
                 break;
-            case 7: // layer 7 (Dense) forward
+            case TrainingJob.Layer7Forward: // layer 7 (Dense) forward
                 Layer7ForwardBatch(ref _a6.Start, first, end);
                 break;
-            case 3007: // layer 7 weight gradient and input gradient
+            case TrainingJob.Layer7Gradients: // layer 7 weight gradient and input gradient
                 Layer7WeightGradient(batch, part, parts);
                 Layer7InputGradient(first, end, 0, L7In);
                 Layer6Derivative(first, end);
                 break;
-            case 4000: // the optimizer step
+            case TrainingJob.Step: // the optimizer step
                 StepPart(part, parts);
                 break;
         }

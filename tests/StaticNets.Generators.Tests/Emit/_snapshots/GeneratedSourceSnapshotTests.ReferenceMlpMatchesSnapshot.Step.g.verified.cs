@@ -43,7 +43,7 @@ partial class Mlp
         {
             // every parameter is updated on its own, so the threads take disjoint shares and the result is bitwise the same
             _trainPart ??= TrainPart;
-            _phase = 4000;
+            _job = TrainingJob.Step;
             workers.Run(_trainPart);
         }
         else

@@ -330,18 +330,27 @@ partial class Net
     }
 
     // Training across threads: the job now running, its batch size, and the cached delegate the workers run.
-    private int _phase;
-    private int _phaseBatch;
+    private TrainingJob _job;
+    private int _jobBatch;
     private global::System.Action<int>? _trainPart;
+
+    /// <summary>The jobs training shares out between the threads, in the order a training step runs them.</summary>
+    private enum TrainingJob
+    {
+        Layer1Forward,
+        Layer2Forward,
+        Layer2Gradients,
+        Layer1Gradients,
+    }
 
     /// <summary>ForwardBatch across the worker group: one job per layer, in order; dropout masks drawn here, in order.</summary>
     private void ForwardParallel(global::StaticNets.WorkerGroup workers, int batch, bool training)
     {
         _trainPart ??= TrainPart;
-        _phaseBatch = batch;
-        _phase = 1;
+        _jobBatch = batch;
+        _job = TrainingJob.Layer1Forward;
         workers.Run(_trainPart);
-        _phase = 2;
+        _job = TrainingJob.Layer2Forward;
         workers.Run(_trainPart);
     }
 
@@ -352,36 +361,36 @@ partial class Net
     private void BackwardParallel(global::StaticNets.WorkerGroup workers, int batch)
     {
         _trainPart ??= TrainPart;
-        _phaseBatch = batch;
-        _phase = 3002; // layer 2: dW by rows, the input gradient by samples, then layer 1's activation derivative for the same samples
+        _jobBatch = batch;
+        _job = TrainingJob.Layer2Gradients; // layer 2: dW by rows, the input gradient by samples, then layer 1's activation derivative for the same samples
         workers.Run(_trainPart);
-        _phase = 3001; // layer 1: dW by rows
+        _job = TrainingJob.Layer1Gradients; // layer 1: dW by rows
         workers.Run(_trainPart);
     }
 
     /// <summary>
-    /// One thread's share of the job in <see cref="_phase"/>: samples first to end (whole tiles of 4),
+    /// One thread's share of the job in <see cref="_job"/>: samples first to end (whole tiles of 4),
     /// or part <paramref name="part"/> of the rows of a weight gradient.
     /// </summary>
     private void TrainPart(int part)
     {
         int parts = _workers!.DegreeOfParallelism;
-        int batch = _phaseBatch;
+        int batch = _jobBatch;
         int tiles = (batch + 3) / 4;
         int first = global::System.Math.Min(part * tiles / parts * 4, batch);
         int end = global::System.Math.Min((part + 1) * tiles / parts * 4, batch);
-        switch (_phase)
+        switch (_job)
         {
-            case 1: // layer 1 (Dense) forward
+            case TrainingJob.Layer1Forward: // layer 1 (Dense) forward
                 Layer1ForwardBatch(ref _x.Start, first, end);
                 break;
-            case 3001: // layer 1 weight gradient
+            case TrainingJob.Layer1Gradients: // layer 1 weight gradient
                 Layer1WeightGradient(batch, part, parts);
                 break;
-            case 2: // layer 2 (Dense) forward
+            case TrainingJob.Layer2Forward: // layer 2 (Dense) forward
                 Layer2ForwardBatch(ref _a1.Start, first, end);
                 break;
-            case 3002: // layer 2 weight gradient and input gradient
+            case TrainingJob.Layer2Gradients: // layer 2 weight gradient and input gradient
                 Layer2WeightGradient(batch, part, parts);
                 Layer2InputGradient(first, end, 0, L2In);
                 Layer1Derivative(first, end);

@@ -2578,22 +2578,37 @@ partial struct Outer
         }
 
         // Training across threads: the job now running, its batch size, and the cached delegate the workers run.
-        private int _phase;
-        private int _phaseBatch;
+        private TrainingJob _job;
+        private int _jobBatch;
         private global::System.Action<int>? _trainPart;
+
+        /// <summary>The jobs training shares out between the threads, in the order a training step runs them.</summary>
+        private enum TrainingJob
+        {
+            Layer1Forward,
+            Layer2Chunks,
+            Layer2Combine,
+            Layer3Forward,
+            Layer3Derivative,
+            Layer3Gradients,
+            Layer2Gradients,
+            Layer1Derivative,
+            Layer1Gradients,
+            Step,
+        }
 
         /// <summary>ForwardBatch across the worker group: one job per layer, in order; dropout masks drawn here, in order.</summary>
         private void ForwardParallel(global::StaticNets.WorkerGroup workers, int batch, bool training)
         {
             _trainPart ??= TrainPart;
-            _phaseBatch = batch;
-            _phase = 1;
+            _jobBatch = batch;
+            _job = TrainingJob.Layer1Forward;
             workers.Run(_trainPart);
-            _phase = 2; // layer 2: the input chunks' partial products, by chunks
+            _job = TrainingJob.Layer2Chunks; // layer 2: the input chunks' partial products, by chunks
             workers.Run(_trainPart);
-            _phase = 5002; // layer 2: their sum, bias and activation, by samples
+            _job = TrainingJob.Layer2Combine; // layer 2: their sum, bias and activation, by samples
             workers.Run(_trainPart);
-            _phase = 3;
+            _job = TrainingJob.Layer3Forward;
             workers.Run(_trainPart);
         }
 
@@ -2604,67 +2619,67 @@ partial struct Outer
         private void BackwardParallel(global::StaticNets.WorkerGroup workers, int batch)
         {
             _trainPart ??= TrainPart;
-            _phaseBatch = batch;
-            _phase = 2003; // layer 3: dz = da ⊙ sigmoid'(z), by samples
+            _jobBatch = batch;
+            _job = TrainingJob.Layer3Derivative; // layer 3: dz = da ⊙ sigmoid'(z), by samples
             workers.Run(_trainPart);
-            _phase = 3003; // layer 3: dW by rows, the input gradient by samples, then layer 2's activation derivative for the same samples
+            _job = TrainingJob.Layer3Gradients; // layer 3: dW by rows, the input gradient by samples, then layer 2's activation derivative for the same samples
             workers.Run(_trainPart);
-            _phase = 3002; // layer 2: dW by rows, the input gradient by inputs
+            _job = TrainingJob.Layer2Gradients; // layer 2: dW by rows, the input gradient by inputs
             workers.Run(_trainPart);
-            _phase = 2001; // layer 1: dz = da ⊙ relu'(z), by samples
+            _job = TrainingJob.Layer1Derivative; // layer 1: dz = da ⊙ relu'(z), by samples
             workers.Run(_trainPart);
-            _phase = 3001; // layer 1: dW by rows
+            _job = TrainingJob.Layer1Gradients; // layer 1: dW by rows
             workers.Run(_trainPart);
         }
 
         /// <summary>
-        /// One thread's share of the job in <see cref="_phase"/>: samples first to end (whole tiles of 4),
+        /// One thread's share of the job in <see cref="_job"/>: samples first to end (whole tiles of 4),
         /// or part <paramref name="part"/> of the rows of a weight gradient.
         /// </summary>
         private void TrainPart(int part)
         {
             int parts = _workers!.DegreeOfParallelism;
-            int batch = _phaseBatch;
+            int batch = _jobBatch;
             int tiles = (batch + 3) / 4;
             int first = global::System.Math.Min(part * tiles / parts * 4, batch);
             int end = global::System.Math.Min((part + 1) * tiles / parts * 4, batch);
-            switch (_phase)
+            switch (_job)
             {
-                case 1: // layer 1 (Dense) forward
+                case TrainingJob.Layer1Forward: // layer 1 (Dense) forward
                     Layer1ForwardBatch(ref _x.Start, first, end);
                     break;
-                case 2001: // layer 1 activation derivative
+                case TrainingJob.Layer1Derivative: // layer 1 activation derivative
                     Layer1Derivative(first, end);
                     break;
-                case 3001: // layer 1 weight gradient
+                case TrainingJob.Layer1Gradients: // layer 1 weight gradient
                     Layer1WeightGradient(batch, part, parts);
                     break;
-                case 2: // layer 2 (Dense) forward: this part's input chunks
+                case TrainingJob.Layer2Chunks: // layer 2 (Dense) forward: this part's input chunks
                     for (int chunk = FirstChunk(part, parts); chunk < FirstChunk(part + 1, parts); chunk++)
                 {
                     Layer2ForwardPartial(ref _a1.Start, batch, chunk);
                 }
 
                     break;
-                case 5002: // layer 2 (Dense) forward: the chunks' sum
+                case TrainingJob.Layer2Combine: // layer 2 (Dense) forward: the chunks' sum
                     Layer2ForwardCombine(batch, first, end);
                     break;
-                case 3002: // layer 2 weight gradient and input gradient
+                case TrainingJob.Layer2Gradients: // layer 2 weight gradient and input gradient
                     Layer2WeightGradient(batch, part, parts);
                     Layer2InputGradient(0, batch, ChunkStart(FirstChunk(part, parts), L2In), part == parts - 1 ? L2In : ChunkStart(FirstChunk(part + 1, parts), L2In)); // by this part's rows of W2
                     break;
-                case 3: // layer 3 (Dense) forward
+                case TrainingJob.Layer3Forward: // layer 3 (Dense) forward
                     Layer3ForwardBatch(ref _a2.Start, first, end);
                     break;
-                case 2003: // layer 3 activation derivative
+                case TrainingJob.Layer3Derivative: // layer 3 activation derivative
                     Layer3Derivative(first, end);
                     break;
-                case 3003: // layer 3 weight gradient and input gradient
+                case TrainingJob.Layer3Gradients: // layer 3 weight gradient and input gradient
                     Layer3WeightGradient(batch, part, parts);
                     Layer3InputGradient(first, end, 0, L3In);
                     Layer2Derivative(first, end);
                     break;
-                case 4000: // the optimizer step
+                case TrainingJob.Step: // the optimizer step
                     StepPart(part, parts);
                     break;
             }

@@ -1237,26 +1237,42 @@ partial class RegularizedNet
     }
 
     // Training across threads: the job now running, its batch size, and the cached delegate the workers run.
-    private int _phase;
-    private int _phaseBatch;
+    private TrainingJob _job;
+    private int _jobBatch;
     private global::System.Action<int>? _trainPart;
+
+    /// <summary>The jobs training shares out between the threads, in the order a training step runs them.</summary>
+    private enum TrainingJob
+    {
+        Layer2Forward,
+        Layer4Forward,
+        Layer5Forward,
+        Layer6Forward,
+        Layer7Forward,
+        Layer7Gradients,
+        Layer6Gradients,
+        Layer5Gradients,
+        Layer4Gradients,
+        Layer2Derivative,
+        Layer2Gradients,
+    }
 
     /// <summary>ForwardBatch across the worker group: one job per layer, in order; dropout masks drawn here, in order.</summary>
     private void ForwardParallel(global::StaticNets.WorkerGroup workers, int batch, bool training)
     {
         _trainPart ??= TrainPart;
-        _phaseBatch = batch;
+        _jobBatch = batch;
         Layer1Forward(batch, training); // dropout: one random stream, drawn in order on this thread
-        _phase = 2;
+        _job = TrainingJob.Layer2Forward;
         workers.Run(_trainPart);
         Layer3Forward(batch, training); // dropout: one random stream, drawn in order on this thread
-        _phase = 4;
+        _job = TrainingJob.Layer4Forward;
         workers.Run(_trainPart);
-        _phase = 5;
+        _job = TrainingJob.Layer5Forward;
         workers.Run(_trainPart);
-        _phase = 6;
+        _job = TrainingJob.Layer6Forward;
         workers.Run(_trainPart);
-        _phase = 7;
+        _job = TrainingJob.Layer7Forward;
         workers.Run(_trainPart);
     }
 
@@ -1267,71 +1283,71 @@ partial class RegularizedNet
     private void BackwardParallel(global::StaticNets.WorkerGroup workers, int batch)
     {
         _trainPart ??= TrainPart;
-        _phaseBatch = batch;
-        _phase = 3007; // layer 7: dW by rows, the input gradient by samples, then layer 6's activation derivative for the same samples
+        _jobBatch = batch;
+        _job = TrainingJob.Layer7Gradients; // layer 7: dW by rows, the input gradient by samples, then layer 6's activation derivative for the same samples
         workers.Run(_trainPart);
-        _phase = 3006; // layer 6: dW by rows, the input gradient by samples, then layer 5's activation derivative for the same samples
+        _job = TrainingJob.Layer6Gradients; // layer 6: dW by rows, the input gradient by samples, then layer 5's activation derivative for the same samples
         workers.Run(_trainPart);
-        _phase = 3005; // layer 5: dW by rows, the input gradient by samples, then layer 4's activation derivative for the same samples
+        _job = TrainingJob.Layer5Gradients; // layer 5: dW by rows, the input gradient by samples, then layer 4's activation derivative for the same samples
         workers.Run(_trainPart);
-        _phase = 3004; // layer 4: dW by rows, the input gradient by samples
+        _job = TrainingJob.Layer4Gradients; // layer 4: dW by rows, the input gradient by samples
         workers.Run(_trainPart);
         Layer3Backward(batch);
-        _phase = 2002; // layer 2: dz = da ⊙ leaky_relu'(z), by samples
+        _job = TrainingJob.Layer2Derivative; // layer 2: dz = da ⊙ leaky_relu'(z), by samples
         workers.Run(_trainPart);
-        _phase = 3002; // layer 2: dW by rows
+        _job = TrainingJob.Layer2Gradients; // layer 2: dW by rows
         workers.Run(_trainPart);
     }
 
     /// <summary>
-    /// One thread's share of the job in <see cref="_phase"/>: samples first to end (whole tiles of 4),
+    /// One thread's share of the job in <see cref="_job"/>: samples first to end (whole tiles of 4),
     /// or part <paramref name="part"/> of the rows of a weight gradient.
     /// </summary>
     private void TrainPart(int part)
     {
         int parts = _workers!.DegreeOfParallelism;
-        int batch = _phaseBatch;
+        int batch = _jobBatch;
         int tiles = (batch + 3) / 4;
         int first = global::System.Math.Min(part * tiles / parts * 4, batch);
         int end = global::System.Math.Min((part + 1) * tiles / parts * 4, batch);
-        switch (_phase)
+        switch (_job)
         {
-            case 2: // layer 2 (Dense) forward
+            case TrainingJob.Layer2Forward: // layer 2 (Dense) forward
                 Layer2ForwardBatch(ref _a1.Start, first, end);
                 break;
-            case 2002: // layer 2 activation derivative
+            case TrainingJob.Layer2Derivative: // layer 2 activation derivative
                 Layer2Derivative(first, end);
                 break;
-            case 3002: // layer 2 weight gradient
+            case TrainingJob.Layer2Gradients: // layer 2 weight gradient
                 Layer2WeightGradient(batch, part, parts);
                 break;
-            case 4: // layer 4 (Dense) forward
+            case TrainingJob.Layer4Forward: // layer 4 (Dense) forward
                 Layer4ForwardBatch(ref _a3.Start, first, end);
                 break;
-            case 3004: // layer 4 weight gradient and input gradient
+            case TrainingJob.Layer4Gradients: // layer 4 weight gradient and input gradient
                 Layer4WeightGradient(batch, part, parts);
                 Layer4InputGradient(first, end, 0, L4In);
                 break;
-            case 5: // layer 5 (Dense) forward
+            case TrainingJob.Layer5Forward: // layer 5 (Dense) forward
                 Layer5ForwardBatch(ref _a4.Start, first, end);
                 break;
-            case 3005: // layer 5 weight gradient and input gradient
+            case TrainingJob.Layer5Gradients: // layer 5 weight gradient and input gradient
                 Layer5WeightGradient(batch, part, parts);
                 Layer5InputGradient(first, end, 0, L5In);
                 Layer4Derivative(first, end);
                 break;
-            case 6: // layer 6 (Dense) forward
+            case TrainingJob.Layer6Forward: // layer 6 (Dense) forward
                 Layer6ForwardBatch(ref _a5.Start, first, end);
                 break;
-            case 3006: // layer 6 weight gradient and input gradient
+            case TrainingJob.Layer6Gradients: // layer 6 weight gradient and input gradient
                 Layer6WeightGradient(batch, part, parts);
                 Layer6InputGradient(first, end, 0, L6In);
                 Layer5Derivative(first, end);
                 break;
-            case 7: // layer 7 (Dense) forward
+            case TrainingJob.Layer7Forward: // layer 7 (Dense) forward
                 Layer7ForwardBatch(ref _a6.Start, first, end);
                 break;
-            case 3007: // layer 7 weight gradient and input gradient
+            case TrainingJob.Layer7Gradients: // layer 7 weight gradient and input gradient
                 Layer7WeightGradient(batch, part, parts);
                 Layer7InputGradient(first, end, 0, L7In);
                 Layer6Derivative(first, end);

@@ -101,14 +101,14 @@ partial class RegularizedNet : global::StaticNets.INetwork
         _parameters = new global::StaticNets.AlignedBuffer(ParameterCount);
         _gradients = new global::StaticNets.AlignedBuffer(ParameterCount);
         _x = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * InputSize));
-        _mask1 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L1Out));
         _a1 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L1Out));
+        _mask1 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L1Out));
         _dz1 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L1Out));
         _z2 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L2Out));
         _a2 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L2Out));
         _dz2 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L2Out));
-        _mask3 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L3Out));
         _a3 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L3Out));
+        _mask3 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L3Out));
         _dz3 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L3Out));
         _z4 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L4Out));
         _a4 = new global::StaticNets.AlignedBuffer(checked(maxBatchSize * L4Out));
