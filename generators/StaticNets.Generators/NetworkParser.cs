@@ -659,6 +659,14 @@ internal static class NetworkParser
             problems.Add(DiagnosticDescriptors.NetworkNameClashesWithMember, typeLocation, type.Name);
         }
 
+        foreach ((string name, string fullName) in GeneratedMemberNames.UnqualifiedTypes(type))
+        {
+            if (GeneratedMemberNames.Hides(type, name, fullName))
+            {
+                problems.Add(DiagnosticDescriptors.NameHidesGeneratedImport, typeLocation, name, type.Name, fullName);
+            }
+        }
+
         foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
         {
             if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration)

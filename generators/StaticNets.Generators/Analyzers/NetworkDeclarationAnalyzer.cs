@@ -25,6 +25,7 @@ public sealed class NetworkDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.NetworkMustNotBeFileLocal,
         DiagnosticDescriptors.NetworkMustNotHavePrimaryConstructor,
         DiagnosticDescriptors.NetworkNameClashesWithMember,
+        DiagnosticDescriptors.NameHidesGeneratedImport,
         DiagnosticDescriptors.InvalidSetting,
         DiagnosticDescriptors.SettingNotUsed,
         DiagnosticDescriptors.DropoutIsLast,

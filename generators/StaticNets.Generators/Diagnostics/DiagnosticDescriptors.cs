@@ -98,6 +98,13 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpLink("SN0012"));
 
+    /// <summary>SN0013: "'{0}' in the scope of network class '{1}' hides {2}, which the generated code uses...".</summary>
+    public static readonly DiagnosticDescriptor NameHidesGeneratedImport = Create(
+        id: "SN0013",
+        title: "A name in the network's scope hides a type the generated code uses",
+        messageFormat: "'{0}' in the scope of network class '{1}' hides {2}, which the generated code uses by that name; rename it, or declare the network in another namespace",
+        category: DeclarationCategory);
+
     /// <summary>SN0100: "Network '{0}' has no [Input] attribute; declare the input size first, for example [Input(784)]".</summary>
     public static readonly DiagnosticDescriptor MissingInput = Create(
         id: "SN0100",

@@ -108,11 +108,11 @@ internal static class BackwardEmitter
         string call = model.Loss switch
         {
             LossKind.SoftmaxCrossEntropy => $"{SoftmaxCrossEntropyLoss}.Evaluate({z}, {a}, {y}, {dz}, scale)",
-            LossKind.BinaryCrossEntropy => $"global::StaticNets.Operators.BinaryCrossEntropyLoss.Evaluate({z}, {y}, {dz}, scale)",
-            LossKind.MeanAbsoluteError => $"global::StaticNets.Operators.MeanAbsoluteErrorLoss.Evaluate({a}, {y}, {dz}, scale)",
-            LossKind.Huber => $"global::StaticNets.Operators.HuberLoss.Evaluate({a}, {y}, {dz}, scale, {Float(model.HuberDelta)})",
-            LossKind.Hinge => $"global::StaticNets.Operators.HingeLoss.Evaluate({a}, {y}, {dz}, scale)",
-            LossKind.Logistic => $"global::StaticNets.Operators.LogisticLoss.Evaluate({a}, {y}, {dz}, scale)",
+            LossKind.BinaryCrossEntropy => $"BinaryCrossEntropyLoss.Evaluate({z}, {y}, {dz}, scale)",
+            LossKind.MeanAbsoluteError => $"MeanAbsoluteErrorLoss.Evaluate({a}, {y}, {dz}, scale)",
+            LossKind.Huber => $"HuberLoss.Evaluate({a}, {y}, {dz}, scale, {Float(model.HuberDelta)})",
+            LossKind.Hinge => $"HingeLoss.Evaluate({a}, {y}, {dz}, scale)",
+            LossKind.Logistic => $"LogisticLoss.Evaluate({a}, {y}, {dz}, scale)",
             _ => $"{MeanSquaredErrorLoss}.Evaluate({a}, {y}, {dz}, scale)",
         };
         writer.WriteLine($"loss += {call};");

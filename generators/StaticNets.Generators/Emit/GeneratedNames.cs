@@ -6,9 +6,9 @@ namespace StaticNets.Generators.Emit;
 internal static class GeneratedNames
 {
     // Runtime types.
-    public const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
-    public const string MemoryMarshal = "global::System.Runtime.InteropServices.MemoryMarshal";
-    public const string MathF = "global::System.MathF";
+    public const string Unsafe = "Unsafe";
+    public const string MemoryMarshal = "MemoryMarshal";
+    public const string MathF = "MathF";
     public const string Span = "global::System.Span<float>";
     public const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
     public const string Stream = "global::System.IO.Stream";
@@ -22,12 +22,12 @@ internal static class GeneratedNames
     public const string ModelFile = "global::StaticNets.ModelFile";
     public const string SeededRandom = "global::StaticNets.SeededRandom";
     public const string Initializers = "global::StaticNets.Initializers";
-    public const string Softmax = "global::StaticNets.Operators.SoftmaxOperator";
+    public const string Softmax = "SoftmaxOperator";
 
     /// <summary>The polynomial exponential the operators share.</summary>
-    public const string Exp = "global::StaticNets.Operators.ExpOperator.Exp";
-    public const string SoftmaxCrossEntropyLoss = "global::StaticNets.Operators.SoftmaxCrossEntropyLoss";
-    public const string MeanSquaredErrorLoss = "global::StaticNets.Operators.MeanSquaredErrorLoss";
+    public const string Exp = "ExpOperator.Exp";
+    public const string SoftmaxCrossEntropyLoss = "SoftmaxCrossEntropyLoss";
+    public const string MeanSquaredErrorLoss = "MeanSquaredErrorLoss";
 
     // Members of the generated class.
     public const string Parameters = "_parameters";
@@ -44,13 +44,13 @@ internal static class GeneratedNames
     public const string StepCount = "_step";
     public const string LastDataLoss = "_lastDataLoss";
     public const string LastPenalty = "_lastPenalty";
-    public const string Regularization = "global::StaticNets.Operators.RegularizationOperator";
+    public const string Regularization = "RegularizationOperator";
 
     /// <summary>The runtime's sums across the lanes of a vector, in one fixed order for one vector or four.</summary>
-    public const string HorizontalSum = "global::StaticNets.Operators.HorizontalSum";
+    public const string HorizontalSum = "HorizontalSum";
 
     /// <summary>The runtime's flush of subnormal floats to zero, applied to decaying optimizer state.</summary>
-    public const string Subnormals = "global::StaticNets.Operators.Subnormals";
+    public const string Subnormals = "Subnormals";
 
     /// <summary>Dropout mask of layer <paramref name="layer"/>: 0 for a dropped value, else <c>1 / (1 - rate)</c>.</summary>
     public static string Mask(int layer) => "_mask" + layer.ToString(CultureInfo.InvariantCulture);
@@ -191,14 +191,14 @@ internal static class GeneratedNames
     /// <summary>The runtime operator class implementing an activation.</summary>
     public static string Operator(Models.ActivationKind activation) => activation switch
     {
-        Models.ActivationKind.Sigmoid => "global::StaticNets.Operators.SigmoidOperator",
-        Models.ActivationKind.Tanh => "global::StaticNets.Operators.TanhOperator",
-        Models.ActivationKind.ReLU => "global::StaticNets.Operators.ReLUOperator",
-        Models.ActivationKind.LeakyReLU => "global::StaticNets.Operators.LeakyReLUOperator",
-        Models.ActivationKind.ELU => "global::StaticNets.Operators.EluOperator",
-        Models.ActivationKind.Softplus => "global::StaticNets.Operators.SoftplusOperator",
-        Models.ActivationKind.GELU => "global::StaticNets.Operators.GeluOperator",
-        Models.ActivationKind.SiLU => "global::StaticNets.Operators.SiluOperator",
+        Models.ActivationKind.Sigmoid => "SigmoidOperator",
+        Models.ActivationKind.Tanh => "TanhOperator",
+        Models.ActivationKind.ReLU => "ReLUOperator",
+        Models.ActivationKind.LeakyReLU => "LeakyReLUOperator",
+        Models.ActivationKind.ELU => "EluOperator",
+        Models.ActivationKind.Softplus => "SoftplusOperator",
+        Models.ActivationKind.GELU => "GeluOperator",
+        Models.ActivationKind.SiLU => "SiluOperator",
         _ => throw new System.ArgumentOutOfRangeException(nameof(activation), activation, "Not an elementwise operator."),
     };
 

@@ -26,6 +26,7 @@ internal static class SimdEmitter
     public static void WidthLadder(SourceWriter writer, Action<VectorWidth> vector, Action scalar)
     {
         var bodies = new List<(VectorWidth Width, string Text)>();
+        int vectorExpressions = VectorWidth.VectorExpressions;
         foreach (VectorWidth width in VectorWidth.Vectors)
         {
             string body = writer.Capture(() =>
@@ -37,7 +38,8 @@ internal static class SimdEmitter
             bodies.Add((width, body));
         }
 
-        if (bodies.TrueForAll(body => body.Text == bodies[0].Text) && !bodies[0].Text.Contains("global::System.Runtime.Intrinsics."))
+        bool usesVectors = VectorWidth.VectorExpressions != vectorExpressions;
+        if (!usesVectors)
         {
             // No vector code at any width (fewer floats than the narrowest vector): straight-line scalar code, no ladder.
             vector(VectorWidth.V128);

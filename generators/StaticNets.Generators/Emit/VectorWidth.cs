@@ -30,10 +30,33 @@ internal sealed class VectorWidth
 
     public bool IsScalar => Count == 1;
 
-    /// <summary>The static class, e.g. <c>global::System.Runtime.Intrinsics.Vector512</c>.</summary>
-    public string Class => "global::System.Runtime.Intrinsics." + Name;
+    /// <summary>
+    /// The static class, e.g. <c>Vector512</c> (the generated files import <c>System.Runtime.Intrinsics</c>). Every
+    /// vector expression is built from it, so reading it counts towards <see cref="VectorExpressions"/>.
+    /// </summary>
+    public string Class
+    {
+        get
+        {
+            if (!IsScalar)
+            {
+                t_vectorExpressions++;
+            }
 
-    /// <summary>The value type: <c>global::System.Runtime.Intrinsics.Vector512&lt;float&gt;</c> or <c>float</c>.</summary>
+            return Name;
+        }
+    }
+
+    [System.ThreadStatic]
+    private static int t_vectorExpressions;
+
+    /// <summary>
+    /// How many vector expressions this thread has built so far: an emitter that compares the count before and after
+    /// writing some code knows whether that code uses vectors, without reading the text back.
+    /// </summary>
+    public static int VectorExpressions => t_vectorExpressions;
+
+    /// <summary>The value type: <c>Vector512&lt;float&gt;</c> or <c>float</c>.</summary>
     public string Type => IsScalar ? "float" : Class + "<float>";
 
     /// <summary>Loads one value at <paramref name="offset"/> elements from <paramref name="reference"/>.</summary>

@@ -24,6 +24,7 @@ public sealed class AcceptedDeclarationTests
         ["Record"] = (Attributes + "public partial record Net;", "Net"),
         ["ClassWithOwnMembers"] = (Attributes + "public partial class Net : System.IDisposable\n{\n    public void Dispose() { }\n    public override string ToString() => \"net\";\n}", "Net"),
         ["ClassWithABaseClass"] = ("public abstract class Model { }\n\n" + Attributes + "public partial class Net : Model;", "Net"),
+        ["UserFileImportsIntrinsicsAndOperators"] = ("using System;\nusing System.Runtime.Intrinsics;\nusing StaticNets.Operators;\n\n" + Attributes + "public partial class Net\n{\n    private static Vector128<float> Lanes => Vector128<float>.One;\n}", "Net"),
         ["NestedInStruct"] = ("public partial struct Outer\n{\n" + Attributes + "public partial class Net;\n}", "Outer+Net"),
         ["NestedInInterface"] = ("public partial interface IOuter\n{\n" + Attributes + "public partial class Net;\n}", "IOuter+Net"),
         ["NestedInStaticClass"] = ("public static partial class Outer\n{\n" + Attributes + "public partial class Net;\n}", "Outer+Net"),

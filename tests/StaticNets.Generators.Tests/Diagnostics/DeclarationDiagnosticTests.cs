@@ -371,6 +371,55 @@ public sealed class DeclarationDiagnosticTests
     }
 
     [Theory]
+    [InlineData("namespace Samples { internal static class Unsafe { } }", "", "Unsafe", "System.Runtime.CompilerServices.Unsafe")]
+    [InlineData("namespace Samples { internal struct Vector512 { } }", "", "Vector512", "System.Runtime.Intrinsics.Vector512")]
+    [InlineData("namespace Samples { namespace MathF { } }", "", "MathF", "System.MathF")]
+    [InlineData("internal static class ReLUOperator { }", "", "ReLUOperator", "StaticNets.Operators.ReLUOperator")]
+    [InlineData("namespace Samples { public class Base { protected int MemoryMarshal; } }", " : Base", "MemoryMarshal", "System.Runtime.InteropServices.MemoryMarshal")]
+    public void ANameInScopeThatHidesATypeTheGeneratedCodeUsesIsReported(string other, string baseClass, string name, string hidden)
+    {
+        // A type in the network's namespace or in the global namespace, a namespace, or an inherited member would each
+        // be found before the type the generated code means.
+        string source = $$"""
+            using StaticNets;
+
+            namespace Samples
+            {
+                [Network(Loss.MeanSquaredError)]
+                [Input(2)]
+                [Dense(1)]
+                public partial class [|Net|]{{baseClass}};
+            }
+
+            {{other}}
+            """;
+        GeneratorRun run = DiagnosticAssert.ReportsExactly(source, (DiagnosticDescriptors.NameHidesGeneratedImport, 0));
+
+        Assert.Equal(
+            $"'{name}' in the scope of network class 'Net' hides {hidden}, which the generated code uses by that name; rename it, or declare the network in another namespace",
+            run.AnalyzerDiagnostics[0].GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void AMemberNamedLikeAnImportedTypeInTheNetworkClassIsReported()
+    {
+        DiagnosticAssert.ReportsExactly(
+            """
+            using StaticNets;
+            namespace Samples;
+
+            [Network(Loss.MeanSquaredError)]
+            [Input(2)]
+            [Dense(1)]
+            public partial class [|Net|]
+            {
+                private static float Vector256() => 0f;
+            }
+            """,
+            (DiagnosticDescriptors.NameHidesGeneratedImport, 0));
+    }
+
+    [Theory]
     [InlineData("Layer")]
     [InlineData("LayerForward")]
     [InlineData("Layer1")]

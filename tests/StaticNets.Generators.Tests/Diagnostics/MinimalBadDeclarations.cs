@@ -115,6 +115,18 @@ internal static class MinimalBadDeclarations
             public partial class [|Step|];
             """,
 
+        [DiagnosticDescriptors.NameHidesGeneratedImport] = """
+            using StaticNets;
+            namespace Samples;
+
+            internal static class Unsafe;
+
+            [Network(Loss.MeanSquaredError)]
+            [Input(2)]
+            [Dense(1)]
+            public partial class [|Net|];
+            """,
+
         [DiagnosticDescriptors.InvalidSetting] = """
             using StaticNets;
             namespace Samples;

@@ -160,7 +160,7 @@ public sealed class NetworkEmitterTests
         // Backward takes the data loss (and dLoss/dz of the output layer) from DataLoss, which Evaluate shares.
         Assert.Contains("_lastDataLoss = DataLoss(targets, batch);", backward, StringComparison.Ordinal);
         Assert.Contains("float scale = 1f / (batch * OutputSize);", dataLoss, StringComparison.Ordinal);
-        Assert.Contains("global::StaticNets.Operators.MeanSquaredErrorLoss.Evaluate(", dataLoss, StringComparison.Ordinal);
+        Assert.Contains("MeanSquaredErrorLoss.Evaluate(", dataLoss, StringComparison.Ordinal);
         Assert.Contains("return loss * scale;", dataLoss, StringComparison.Ordinal);
         Assert.DoesNotContain("SoftmaxCrossEntropyLoss", backwardFile, StringComparison.Ordinal);
     }
@@ -172,25 +172,25 @@ public sealed class NetworkEmitterTests
         string backward = GeneratedCode.Method(backwardFile, "DataLoss");
 
         Assert.Contains("float scale = 1f / batch;", backward, StringComparison.Ordinal);
-        Assert.Contains("global::StaticNets.Operators.SoftmaxCrossEntropyLoss.Evaluate(", backward, StringComparison.Ordinal);
+        Assert.Contains("SoftmaxCrossEntropyLoss.Evaluate(", backward, StringComparison.Ordinal);
         Assert.Contains("_z2.Span.Slice(row, OutputSize),", backward, StringComparison.Ordinal);
         Assert.DoesNotContain("MeanSquaredErrorLoss", backward, StringComparison.Ordinal);
 
         // The fused loss already gives dLoss/dz, so the output layer applies no derivative; the hidden layer does.
         Assert.DoesNotContain(".Derivative(", GeneratedCode.LayerBackward(backwardFile, 2), StringComparison.Ordinal);
-        Assert.Contains("global::StaticNets.Operators.LeakyReLUOperator.Derivative(", GeneratedCode.LayerBackward(backwardFile, 1), StringComparison.Ordinal);
+        Assert.Contains("LeakyReLUOperator.Derivative(", GeneratedCode.LayerBackward(backwardFile, 1), StringComparison.Ordinal);
 
         // Softmax is applied once to the whole output row, not elementwise: in the one-sample kernel, across the lanes of
         // the one vector that holds the 7 logits where one does (a Vector256, for the Vector512 and Vector256 branches
         // alike), else as straight-line code (the Vector128 branch and the scalar fallback); more outputs than fit the
         // straight-line code go through the operator.
         string layer2Forward = GeneratedCode.Method(Emit(Cases["OddSizes"], ".Forward.g.cs"), "Layer2Forward");
-        Assert.Equal(1, GeneratedCode.Count(layer2Forward, "global::StaticNets.Operators.SoftmaxOperator.Forward(acc0, "));
+        Assert.Equal(1, GeneratedCode.Count(layer2Forward, "SoftmaxOperator.Forward(acc0, "));
         Assert.Equal(2, GeneratedCode.Count(layer2Forward, "float inverse = 1f / ("));
         string wideSoftmax = GeneratedCode.Method(
             Emit(TestModels.Network(5, [(7, ReLU), (DenseLayer.MaxUnrolledSoftmax + 1, Softmax)], LossKind.SoftmaxCrossEntropy), ".Forward.g.cs"),
             "Layer2Forward");
-        Assert.Equal(1, GeneratedCode.Count(wideSoftmax, "global::StaticNets.Operators.SoftmaxOperator.Forward("));
+        Assert.Equal(1, GeneratedCode.Count(wideSoftmax, "SoftmaxOperator.Forward("));
     }
 
     [Fact]
@@ -199,7 +199,7 @@ public sealed class NetworkEmitterTests
         foreach (LossKind loss in Enum.GetValues<LossKind>())
         {
             string backward = Emit(TestModels.Network(2, [(3, OutputFor(loss))], loss), ".Backward.g.cs");
-            Assert.Contains($"global::StaticNets.Operators.{loss}Loss.Evaluate(", backward, StringComparison.Ordinal);
+            Assert.Contains($"{loss}Loss.Evaluate(", backward, StringComparison.Ordinal);
             Assert.Equal(1, GeneratedCode.Count(backward, "Loss.Evaluate("));
         }
     }
@@ -256,18 +256,18 @@ public sealed class NetworkEmitterTests
         Assert.Equal(3, GeneratedCode.Count(layer1, "for (nuint o = 0;"));
 
         // Inside the loop: biases, weights (unrolled inputs: row i starts at i * 300) and stores relative to o.
-        Assert.Contains("var acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, o);", layer1, StringComparison.Ordinal);
-        Assert.Contains("var acc7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, o + 112);", layer1, StringComparison.Ordinal);
-        Assert.Contains("global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w, o + 600)", layer1, StringComparison.Ordinal);
-        Assert.Contains("global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc7, ref z, o + 28);", layer1, StringComparison.Ordinal);
+        Assert.Contains("var acc0 = Vector512.LoadUnsafe(ref b, o);", layer1, StringComparison.Ordinal);
+        Assert.Contains("var acc7 = Vector512.LoadUnsafe(ref b, o + 112);", layer1, StringComparison.Ordinal);
+        Assert.Contains("Vector512.LoadUnsafe(ref w, o + 600)", layer1, StringComparison.Ordinal);
+        Assert.Contains("Vector128.StoreUnsafe(acc7, ref z, o + 28);", layer1, StringComparison.Ordinal);
 
         // After the loop the remaining block has constant offsets.
-        Assert.Contains("var acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 256);", layer1, StringComparison.Ordinal);
-        Assert.Contains("var acc2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 288);", layer1, StringComparison.Ordinal);
+        Assert.Contains("var acc0 = Vector512.LoadUnsafe(ref b, 256);", layer1, StringComparison.Ordinal);
+        Assert.Contains("var acc2 = Vector512.LoadUnsafe(ref b, 288);", layer1, StringComparison.Ordinal);
 
         // A looped input row (300 inputs) is read relative to o as well.
         Assert.Contains("for (nuint o = 0; o < (nuint)(L2Out - L2Out % 128); o += 128)", layer2, StringComparison.Ordinal);
-        Assert.Contains("global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, o + 16)", layer2, StringComparison.Ordinal);
+        Assert.Contains("Vector512.LoadUnsafe(ref row, o + 16)", layer2, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -288,20 +288,20 @@ public sealed class NetworkEmitterTests
             ["256..299 (2 x Vector512 + Vector512 with 12 lanes used)", "288..299 (Vector256 + Vector128)", "288..299 (3 x Vector128)"],
             GeneratedCode.BlockComments(layer1, "outputs"));
         Assert.Contains("// the Vector512 of outputs 288..299 also reads the 4 floats after each row of dW1 and dz1; those lanes are never stored", layer1, StringComparison.Ordinal);
-        Assert.Contains("var g2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, 288);", layer1, StringComparison.Ordinal);
-        Assert.Contains("global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc0_2)), ref dwRow0, 296);", layer1, StringComparison.Ordinal);
+        Assert.Contains("var g2 = Vector512.LoadUnsafe(ref dzRow, 288);", layer1, StringComparison.Ordinal);
+        Assert.Contains("Vector128.StoreUnsafe(Vector256.GetLower(Vector512.GetUpper(acc0_2)), ref dwRow0, 296);", layer1, StringComparison.Ordinal);
         Assert.DoesNotContain("ref dwRow0, 300", layer1, StringComparison.Ordinal);
         Assert.Equal(
             ["256..299 (2 x Vector512 + Vector256 + Vector128)", "256..299 (5 x Vector256 + Vector128)", "288..299 (3 x Vector128)"],
             GeneratedCode.BlockComments(layer1, "biases"));
 
         // Inside TrainBatch (accumulate false) the accumulators start at zero instead of the stored gradients.
-        Assert.Contains("var acc0_1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dwRow0, o + 16) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;", layer1, StringComparison.Ordinal);
-        Assert.Contains("var g1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dzRow, o + 16);", layer1, StringComparison.Ordinal);
-        Assert.Contains("global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref dwRow0, o + 16);", layer1, StringComparison.Ordinal);
-        Assert.Contains("var acc1 = accumulate ? global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref db, o + 16) : global::System.Runtime.Intrinsics.Vector512<float>.Zero;", layer1, StringComparison.Ordinal);
-        Assert.Contains("global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref db, o + 16);", layer1, StringComparison.Ordinal);
-        Assert.Contains("global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1, ref db, 272);", layer1, StringComparison.Ordinal);
+        Assert.Contains("var acc0_1 = accumulate ? Vector512.LoadUnsafe(ref dwRow0, o + 16) : Vector512<float>.Zero;", layer1, StringComparison.Ordinal);
+        Assert.Contains("var g1 = Vector512.LoadUnsafe(ref dzRow, o + 16);", layer1, StringComparison.Ordinal);
+        Assert.Contains("Vector512.StoreUnsafe(acc0_1, ref dwRow0, o + 16);", layer1, StringComparison.Ordinal);
+        Assert.Contains("var acc1 = accumulate ? Vector512.LoadUnsafe(ref db, o + 16) : Vector512<float>.Zero;", layer1, StringComparison.Ordinal);
+        Assert.Contains("Vector512.StoreUnsafe(acc1, ref db, o + 16);", layer1, StringComparison.Ordinal);
+        Assert.Contains("Vector512.StoreUnsafe(acc1, ref db, 272);", layer1, StringComparison.Ordinal);
 
         // Every block written out has its own braces, even the only one after a loop.
         Assert.Matches(@"// outputs 288\.\.299 \(3 x Vector128\)\n\s*\{\n", layer1);
@@ -355,8 +355,8 @@ public sealed class NetworkEmitterTests
         Assert.DoesNotMatch(@"for \(nuint o = 0; o < \d", layer1);
 
         // The tail after each loop still has literal offsets.
-        Assert.Contains("global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dzRow, 288)", layer1, StringComparison.Ordinal);
-        Assert.Contains("global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dzRow, 296)", layer1, StringComparison.Ordinal);
+        Assert.Contains("Vector256.LoadUnsafe(ref dzRow, 288)", layer1, StringComparison.Ordinal);
+        Assert.Contains("Vector128.LoadUnsafe(ref dzRow, 296)", layer1, StringComparison.Ordinal);
         Assert.DoesNotContain("ref dzRow, 300)", layer1, StringComparison.Ordinal);
     }
 
@@ -367,7 +367,7 @@ public sealed class NetworkEmitterTests
         string layer1 = GeneratedCode.LayerBackward(Emit(Cases["OddSizes"], ".Backward.g.cs"), 1);
 
         Assert.DoesNotContain("for (nuint o", layer1, StringComparison.Ordinal);
-        Assert.Contains("global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, 12)", layer1, StringComparison.Ordinal);
+        Assert.Contains("Unsafe.Add(ref dzRow, 12)", layer1, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -380,19 +380,19 @@ public sealed class NetworkEmitterTests
 
         // At 512 bits, four rows of W at a time (a row holds whole vectors), then the rest one by one.
         Assert.Contains("for (; i <= i1 - 4; i += 4)", oneSample, StringComparison.Ordinal);
-        Assert.Contains("global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(sum0, ref dx0, (nuint)i);", oneSample, StringComparison.Ordinal);
-        Assert.Contains("sum0 = global::StaticNets.Operators.HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);", oneSample, StringComparison.Ordinal);
+        Assert.Contains("Vector128.StoreUnsafe(sum0, ref dx0, (nuint)i);", oneSample, StringComparison.Ordinal);
+        Assert.Contains("sum0 = HorizontalSum.OfEach(dot0_0, dot0_1, dot0_2, dot0_3);", oneSample, StringComparison.Ordinal);
 
         // One row: one accumulator per width, each width's lanes summed and added in the order the widths come. At 512
         // bits the last 12 outputs are one partial vector whose dz lanes past the row are cleared, so the 4 floats it
         // reads of the next row of W add nothing.
-        Assert.Contains("var dot0_0 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;", oneRow, StringComparison.Ordinal);
-        Assert.Contains("sum0 = global::StaticNets.Operators.HorizontalSum.Of(dot0_0);", oneRow, StringComparison.Ordinal);
-        Assert.Equal(1, GeneratedCode.Count(oneRow[..oneRow.IndexOf("Unsafe.Add(ref dx0, i) = sum0;", StringComparison.Ordinal)], "sum0 += global::StaticNets.Operators.HorizontalSum.Of(dot0_0);"));
-        Assert.Contains("var w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row0, 288);", oneRow, StringComparison.Ordinal);
+        Assert.Contains("var dot0_0 = Vector512<float>.Zero;", oneRow, StringComparison.Ordinal);
+        Assert.Contains("sum0 = HorizontalSum.Of(dot0_0);", oneRow, StringComparison.Ordinal);
+        Assert.Equal(1, GeneratedCode.Count(oneRow[..oneRow.IndexOf("Unsafe.Add(ref dx0, i) = sum0;", StringComparison.Ordinal)], "sum0 += HorizontalSum.Of(dot0_0);"));
+        Assert.Contains("var w0 = Vector512.LoadUnsafe(ref row0, 288);", oneRow, StringComparison.Ordinal);
         Assert.Contains("// lanes 12..15 hold the 4 floats after each row of W2 and of dz2: dz's are cleared, so they add nothing", oneRow, StringComparison.Ordinal);
-        Assert.Contains("var used = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThan(global::System.Runtime.Intrinsics.Vector512<int>.Indices, global::System.Runtime.Intrinsics.Vector512.Create(12)));", oneRow, StringComparison.Ordinal);
-        Assert.Contains("var z0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dz0, 288) & used;", oneRow, StringComparison.Ordinal);
+        Assert.Contains("var used = Vector512.AsSingle(Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(12)));", oneRow, StringComparison.Ordinal);
+        Assert.Contains("var z0 = Vector512.LoadUnsafe(ref dz0, 288) & used;", oneRow, StringComparison.Ordinal);
         Assert.DoesNotContain("Vector512.Sum(", layer2, StringComparison.Ordinal);
 
         // The loops end at a constant expression of the layer's size; the tails that follow have literal offsets.
@@ -400,7 +400,7 @@ public sealed class NetworkEmitterTests
         Assert.Contains("for (nuint o = 0; o < (nuint)(L2Out - L2Out % 8); o += 8)", oneSample, StringComparison.Ordinal);
         Assert.Contains("for (nuint o = 0; o < (nuint)(L2Out - L2Out % 4); o += 4)", oneSample, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"for \(nuint o = 0; o < \d", oneSample);
-        Assert.Contains("var w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row0, 296);", oneRow, StringComparison.Ordinal);
+        Assert.Contains("var w0 = Vector128.LoadUnsafe(ref row0, 296);", oneRow, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -445,17 +445,17 @@ public sealed class NetworkEmitterTests
         {
             Assert.Empty(GeneratedCode.Ladder(code));
             Assert.DoesNotContain("IsHardwareAccelerated", code, StringComparison.Ordinal);
-            Assert.DoesNotContain("global::System.Runtime.Intrinsics.", code, StringComparison.Ordinal);
+            Assert.DoesNotContain("Vector", code, StringComparison.Ordinal);
             Assert.DoesNotContain("for (int o = 0;", code, StringComparison.Ordinal); // the loops of the scalar fallback
         }
 
         string layer1 = GeneratedCode.Method(forward, "Layer1Forward");
         Assert.Equal(["0..0 (float)"], GeneratedCode.BlockComments(layer1));
         Assert.Contains(
-            "        // outputs 0..0 (float)\n        var acc0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0);\n",
+            "        // outputs 0..0 (float)\n        var acc0 = Unsafe.Add(ref b, 0);\n",
             layer1,
             StringComparison.Ordinal);
-        Assert.Contains("acc0 = global::System.MathF.FusedMultiplyAdd(x0, global::System.Runtime.CompilerServices.Unsafe.Add(ref w, 0), acc0);", layer1, StringComparison.Ordinal);
+        Assert.Contains("acc0 = MathF.FusedMultiplyAdd(x0, Unsafe.Add(ref w, 0), acc0);", layer1, StringComparison.Ordinal);
 
         // Step runs over the 4 parameters, which fill one Vector128, so it keeps the narrowest check and the fallback.
         Assert.Equal(4, model.ParameterCount);
@@ -531,10 +531,10 @@ public sealed class NetworkEmitterTests
 
         // The hidden layer's biases are followed by layer 2's parameters, so the partial vector reads them whole; the
         // stores write the 13 outputs and nothing past them.
-        Assert.Contains("var acc0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, 0);", layer1, StringComparison.Ordinal);
-        Assert.Contains("global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.GetLower(acc0), ref z, 0);", layer1, StringComparison.Ordinal);
-        Assert.Contains("global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.GetLower(global::System.Runtime.Intrinsics.Vector512.GetUpper(acc0)), ref z, 8);", layer1, StringComparison.Ordinal);
-        Assert.Contains("global::System.Runtime.CompilerServices.Unsafe.Add(ref z, 12) = global::System.Runtime.Intrinsics.Vector128.ToScalar(", layer1, StringComparison.Ordinal);
+        Assert.Contains("var acc0 = Vector512.LoadUnsafe(ref b, 0);", layer1, StringComparison.Ordinal);
+        Assert.Contains("Vector256.StoreUnsafe(Vector512.GetLower(acc0), ref z, 0);", layer1, StringComparison.Ordinal);
+        Assert.Contains("Vector128.StoreUnsafe(Vector256.GetLower(Vector512.GetUpper(acc0)), ref z, 8);", layer1, StringComparison.Ordinal);
+        Assert.Contains("Unsafe.Add(ref z, 12) = Vector128.ToScalar(", layer1, StringComparison.Ordinal);
         Assert.DoesNotContain("ref z, 13)", layer1, StringComparison.Ordinal);
     }
 
@@ -546,7 +546,7 @@ public sealed class NetworkEmitterTests
 
         Assert.Contains("// outputs 0..6 (Vector256 with 7 lanes used)", layer2, StringComparison.Ordinal);
         Assert.Contains(
-            "var acc0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, 0), global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 6), 0f));",
+            "var acc0 = Vector256.Create(Vector128.LoadUnsafe(ref b, 0), Vector128.Create(Unsafe.Add(ref b, 4), Unsafe.Add(ref b, 5), Unsafe.Add(ref b, 6), 0f));",
             layer2,
             StringComparison.Ordinal);
         Assert.DoesNotContain("Vector256.LoadUnsafe(ref b", layer2, StringComparison.Ordinal);
@@ -667,7 +667,7 @@ public sealed class NetworkEmitterTests
         Assert.Contains("for (int s = tiled; s < end; s++)", batch, StringComparison.Ordinal);
         string chunk = GeneratedCode.Method(forward, "Layer1ForwardPartial");
         Assert.Contains("int panels = (c1 - c0 + 63) / 64;", chunk, StringComparison.Ordinal);
-        Assert.Contains("firstPanel ? global::System.Runtime.Intrinsics.Vector512<float>.Zero : global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref p0, 0)", chunk, StringComparison.Ordinal);
+        Assert.Contains("firstPanel ? Vector512<float>.Zero : Vector512.LoadUnsafe(ref p0, 0)", chunk, StringComparison.Ordinal);
 
         // A softmax layer needs whole rows of logits; 512 outputs would leave 16-row panels; 64 rows of 16 outputs fit one panel.
         Assert.DoesNotContain("panel", GeneratedCode.Method(forward, "Layer2ForwardBatch"), StringComparison.Ordinal);
@@ -732,7 +732,7 @@ public sealed class NetworkEmitterTests
     {
         string layer1 = GeneratedCode.Method(Emit(Cases[name], ".Forward.g.cs"), "Layer1Forward");
 
-        Assert.Equal(unrolled, layer1.Contains("float x15 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 15);", StringComparison.Ordinal));
+        Assert.Equal(unrolled, layer1.Contains("float x15 = Unsafe.Add(ref x, 15);", StringComparison.Ordinal));
         Assert.Equal(!unrolled, layer1.Contains("ref float row", StringComparison.Ordinal));
     }
 

@@ -93,7 +93,7 @@ public sealed class TrainingEmitterTests
         // v itself (v̂ is then never defined). Optimizers with state that decays (all but Adagrad's growing sum and
         // stateless SGD) say that it is flushed to zero below the normal floats.
         bool decays = Optimizers[optimizerCase].State.Length > 0 && Optimizers[optimizerCase].Kind != OptimizerKind.Adagrad;
-        string flush = decays ? " Decaying state that falls below 2⁻¹²⁶ is stored as 0 (<see cref=\"global::StaticNets.Operators.Subnormals\"/>)." : string.Empty;
+        string flush = decays ? " Decaying state that falls below 2⁻¹²⁶ is stored as 0 (<see cref=\"Subnormals\"/>)." : string.Empty;
         Assert.Equal(formula + flush, Remarks(Small(optimizerCase)));
     }
 
@@ -171,9 +171,9 @@ public sealed class TrainingEmitterTests
         bool decoupled = decay && kind == OptimizerKind.AdamW;
 
         // Coupled: the gradient becomes g + λθ. Decoupled (AdamW): θ is scaled by 1 - lr·λ and the gradient is untouched.
-        Assert.Equal(coupled, step.Contains("var gv = global::System.MathF.FusedMultiplyAdd(pv, weightDecay, global::System.Runtime.CompilerServices.Unsafe.Add(ref g, (nuint)k));", StringComparison.Ordinal));
+        Assert.Equal(coupled, step.Contains("var gv = MathF.FusedMultiplyAdd(pv, weightDecay, Unsafe.Add(ref g, (nuint)k));", StringComparison.Ordinal));
         Assert.Equal(decoupled, step.Contains("float parameterDecay = 1f - lr * weightDecay;", StringComparison.Ordinal));
-        Assert.Equal(decoupled, step.Contains("var pv = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) * parameterDecay;", StringComparison.Ordinal));
+        Assert.Equal(decoupled, step.Contains("var pv = Unsafe.Add(ref p, (nuint)k) * parameterDecay;", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -185,9 +185,9 @@ public sealed class TrainingEmitterTests
         Assert.Contains("const float momentum = 0.9f, dampening = 0.5f;", step, StringComparison.Ordinal);
         Assert.Contains("float bufferDecay = step == 1 ? 0f : momentum;", step, StringComparison.Ordinal);
         Assert.Contains("float gradientScale = step == 1 ? 1f : 1f - dampening;", step, StringComparison.Ordinal);
-        Assert.Contains("var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, (nuint)k), bufferDecay, gv * gradientScale));", step, StringComparison.Ordinal);
-        Assert.Contains("var updated = global::System.MathF.FusedMultiplyAdd(bv, -lr, pv);", step, StringComparison.Ordinal);
-        Assert.Contains("global::System.Runtime.CompilerServices.Unsafe.Add(ref p, (nuint)k) = updated;", step, StringComparison.Ordinal);
+        Assert.Contains("var bv = Subnormals.FlushToZero(MathF.FusedMultiplyAdd(Unsafe.Add(ref buffer, (nuint)k), bufferDecay, gv * gradientScale));", step, StringComparison.Ordinal);
+        Assert.Contains("var updated = MathF.FusedMultiplyAdd(bv, -lr, pv);", step, StringComparison.Ordinal);
+        Assert.Contains("Unsafe.Add(ref p, (nuint)k) = updated;", step, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -195,7 +195,7 @@ public sealed class TrainingEmitterTests
     {
         string step = Step(Small("Nesterov"));
 
-        Assert.Contains("var updated = global::System.MathF.FusedMultiplyAdd(global::System.MathF.FusedMultiplyAdd(bv, momentum, gv), -lr, pv);", step, StringComparison.Ordinal);
+        Assert.Contains("var updated = MathF.FusedMultiplyAdd(MathF.FusedMultiplyAdd(bv, momentum, gv), -lr, pv);", step, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -219,7 +219,7 @@ public sealed class TrainingEmitterTests
         Assert.Contains("const float beta1 = 0.9f, beta2 = 0.999f, epsilon = 1E-08f;", step, StringComparison.Ordinal);
         Assert.Contains("float stepSize = (float)(lr / (1.0 - global::System.Math.Pow(beta1, step)));", step, StringComparison.Ordinal);
         Assert.Contains("float inverseCorrection2Sqrt = (float)(1.0 / global::System.Math.Sqrt(1.0 - global::System.Math.Pow(beta2, step)));", step, StringComparison.Ordinal);
-        Assert.Contains("var denominator = global::System.MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;", step, StringComparison.Ordinal);
+        Assert.Contains("var denominator = MathF.Sqrt(vv) * inverseCorrection2Sqrt + epsilon;", step, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -227,9 +227,9 @@ public sealed class TrainingEmitterTests
     {
         // As torch.optim.Adam: v is stored before the maximum is taken, and the maximum goes to its own buffer.
         string step = Step(Small("AdamAmsGrad"));
-        int storeV = step.IndexOf("global::System.Runtime.CompilerServices.Unsafe.Add(ref v, (nuint)k) = vv;", StringComparison.Ordinal);
-        int max = step.IndexOf("vv = global::System.MathF.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, (nuint)k), vv);", StringComparison.Ordinal);
-        int storeMax = step.IndexOf("global::System.Runtime.CompilerServices.Unsafe.Add(ref vMax, (nuint)k) = vv;", StringComparison.Ordinal);
+        int storeV = step.IndexOf("Unsafe.Add(ref v, (nuint)k) = vv;", StringComparison.Ordinal);
+        int max = step.IndexOf("vv = MathF.Max(Unsafe.Add(ref vMax, (nuint)k), vv);", StringComparison.Ordinal);
+        int storeMax = step.IndexOf("Unsafe.Add(ref vMax, (nuint)k) = vv;", StringComparison.Ordinal);
 
         Assert.True(storeV >= 0 && max > storeV && storeMax > max, $"v at {storeV}, max at {max}, vMax at {storeMax}.");
     }
@@ -241,8 +241,8 @@ public sealed class TrainingEmitterTests
 
         Assert.Contains("const float alpha = 0.99f, epsilon = 1E-08f;", step, StringComparison.Ordinal);
         Assert.Contains("const float momentum = 0.9f;", step, StringComparison.Ordinal);
-        Assert.Contains("var average = global::System.MathF.Sqrt(global::System.MathF.FusedMultiplyAdd(-ga, ga, va)) + epsilon;", step, StringComparison.Ordinal);
-        Assert.Contains("var bv = global::StaticNets.Operators.Subnormals.FlushToZero(global::System.MathF.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref buffer, (nuint)k), momentum, gv / average));", step, StringComparison.Ordinal);
+        Assert.Contains("var average = MathF.Sqrt(MathF.FusedMultiplyAdd(-ga, ga, va)) + epsilon;", step, StringComparison.Ordinal);
+        Assert.Contains("var bv = Subnormals.FlushToZero(MathF.FusedMultiplyAdd(Unsafe.Add(ref buffer, (nuint)k), momentum, gv / average));", step, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -294,9 +294,9 @@ public sealed class TrainingEmitterTests
     {
         string backward = GeneratedCode.Method(Emitted.File(Penalized, ".Backward.g.cs"), "Backward");
 
-        Assert.Equal(2, GeneratedCode.Count(backward, "global::StaticNets.Operators.RegularizationOperator.Apply("));
-        Assert.Contains("penalty += global::StaticNets.Operators.RegularizationOperator.Apply(_parameters.Span.Slice(L1W, L1In * L1Out), _gradients.Span.Slice(L1W, L1In * L1Out), L1L1, L1L2);", backward, StringComparison.Ordinal);
-        Assert.Contains("penalty += global::StaticNets.Operators.RegularizationOperator.Apply(_parameters.Span.Slice(L4W, L4In * L4Out), _gradients.Span.Slice(L4W, L4In * L4Out), L4L1, L4L2);", backward, StringComparison.Ordinal);
+        Assert.Equal(2, GeneratedCode.Count(backward, "RegularizationOperator.Apply("));
+        Assert.Contains("penalty += RegularizationOperator.Apply(_parameters.Span.Slice(L1W, L1In * L1Out), _gradients.Span.Slice(L1W, L1In * L1Out), L1L1, L1L2);", backward, StringComparison.Ordinal);
+        Assert.Contains("penalty += RegularizationOperator.Apply(_parameters.Span.Slice(L4W, L4In * L4Out), _gradients.Span.Slice(L4W, L4In * L4Out), L4L1, L4L2);", backward, StringComparison.Ordinal);
         Assert.DoesNotContain("L3L1", backward, StringComparison.Ordinal);
         Assert.DoesNotContain("L2L1", backward, StringComparison.Ordinal);
         Assert.Contains("_lastPenalty = penalty;", backward, StringComparison.Ordinal);
@@ -373,7 +373,7 @@ public sealed class TrainingEmitterTests
         string layer3 = GeneratedCode.Method(forward, "Layer3Forward");
         Assert.Contains("ref float x = ref _a2.Start;", layer3, StringComparison.Ordinal);
         Assert.Contains("float keep = _random.NextSingle() < L3Rate ? 0f : L3Scale;", layer3, StringComparison.Ordinal);
-        Assert.Contains("global::System.Runtime.CompilerServices.Unsafe.Add(ref mask, k) = keep;", layer3, StringComparison.Ordinal);
+        Assert.Contains("Unsafe.Add(ref mask, k) = keep;", layer3, StringComparison.Ordinal);
         Assert.Contains("ref float x = ref _x.Start;", GeneratedCode.Method(forward, "Layer1Forward"), StringComparison.Ordinal);
     }
 
@@ -429,7 +429,7 @@ public sealed class TrainingEmitterTests
         Assert.Contains("ref float mask = ref _mask3.Start;", layer3, StringComparison.Ordinal);
         Assert.Contains("ref float dy = ref _dz3.Start;", layer3, StringComparison.Ordinal);
         Assert.Contains("ref float dx = ref _dz2.Start;", layer3, StringComparison.Ordinal);
-        Assert.Contains("global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, k) = global::System.Runtime.CompilerServices.Unsafe.Add(ref dy, k) * global::System.Runtime.CompilerServices.Unsafe.Add(ref mask, k);", layer3, StringComparison.Ordinal);
+        Assert.Contains("Unsafe.Add(ref dx, k) = Unsafe.Add(ref dy, k) * Unsafe.Add(ref mask, k);", layer3, StringComparison.Ordinal);
 
 
         // The dense layer after a dropout layer takes its input from the dropout output.
@@ -468,20 +468,20 @@ public sealed class TrainingEmitterTests
         string layer2 = GeneratedCode.LayerBackward(backward, 2);
 
         Assert.Equal(derivative, layer2.Contains(".Derivative(", StringComparison.Ordinal));
-        Assert.Contains("global::StaticNets.Operators.TanhOperator.Derivative(", GeneratedCode.LayerBackward(backward, 1), StringComparison.Ordinal);
+        Assert.Contains("TanhOperator.Derivative(", GeneratedCode.LayerBackward(backward, 1), StringComparison.Ordinal);
         bool fused = loss is LossKind.SoftmaxCrossEntropy or LossKind.BinaryCrossEntropy;
         Assert.Equal(fused, layer2.Contains($"(the loss is fused with the {output.ToString().ToLowerInvariant()})", StringComparison.Ordinal));
         Emitted.AssertCompiles(model);
     }
 
     [Theory]
-    [InlineData(Loss.MeanSquaredError, Activation.Linear, "global::StaticNets.Operators.MeanSquaredErrorLoss.Evaluate(_a2.Span.Slice(row, OutputSize), targets.Slice(row, OutputSize), _dz2.Span.Slice(row, OutputSize), scale)", "as PyTorch's MSELoss")]
-    [InlineData(Loss.SoftmaxCrossEntropy, Activation.Softmax, "global::StaticNets.Operators.SoftmaxCrossEntropyLoss.Evaluate(_z2.Span.Slice(row, OutputSize), _a2.Span.Slice(row, OutputSize), targets.Slice(row, OutputSize), _dz2.Span.Slice(row, OutputSize), scale)", "Softmax cross-entropy, fused")]
-    [InlineData(Loss.MeanAbsoluteError, Activation.Linear, "global::StaticNets.Operators.MeanAbsoluteErrorLoss.Evaluate(_a2.Span.Slice(row, OutputSize), targets.Slice(row, OutputSize), _dz2.Span.Slice(row, OutputSize), scale)", "as PyTorch's L1Loss")]
-    [InlineData(Loss.Huber, Activation.Linear, "global::StaticNets.Operators.HuberLoss.Evaluate(_a2.Span.Slice(row, OutputSize), targets.Slice(row, OutputSize), _dz2.Span.Slice(row, OutputSize), scale, 1f)", "Huber loss with delta 1 over batch and outputs, as PyTorch's HuberLoss")]
-    [InlineData(Loss.BinaryCrossEntropy, Activation.Sigmoid, "global::StaticNets.Operators.BinaryCrossEntropyLoss.Evaluate(_z2.Span.Slice(row, OutputSize), targets.Slice(row, OutputSize), _dz2.Span.Slice(row, OutputSize), scale)", "as PyTorch's BCEWithLogitsLoss")]
-    [InlineData(Loss.Hinge, Activation.Linear, "global::StaticNets.Operators.HingeLoss.Evaluate(_a2.Span.Slice(row, OutputSize), targets.Slice(row, OutputSize), _dz2.Span.Slice(row, OutputSize), scale)", "Hinge loss max(0, 1 - y·f)")]
-    [InlineData(Loss.Logistic, Activation.Linear, "global::StaticNets.Operators.LogisticLoss.Evaluate(_a2.Span.Slice(row, OutputSize), targets.Slice(row, OutputSize), _dz2.Span.Slice(row, OutputSize), scale)", "as PyTorch's SoftMarginLoss")]
+    [InlineData(Loss.MeanSquaredError, Activation.Linear, "MeanSquaredErrorLoss.Evaluate(_a2.Span.Slice(row, OutputSize), targets.Slice(row, OutputSize), _dz2.Span.Slice(row, OutputSize), scale)", "as PyTorch's MSELoss")]
+    [InlineData(Loss.SoftmaxCrossEntropy, Activation.Softmax, "SoftmaxCrossEntropyLoss.Evaluate(_z2.Span.Slice(row, OutputSize), _a2.Span.Slice(row, OutputSize), targets.Slice(row, OutputSize), _dz2.Span.Slice(row, OutputSize), scale)", "Softmax cross-entropy, fused")]
+    [InlineData(Loss.MeanAbsoluteError, Activation.Linear, "MeanAbsoluteErrorLoss.Evaluate(_a2.Span.Slice(row, OutputSize), targets.Slice(row, OutputSize), _dz2.Span.Slice(row, OutputSize), scale)", "as PyTorch's L1Loss")]
+    [InlineData(Loss.Huber, Activation.Linear, "HuberLoss.Evaluate(_a2.Span.Slice(row, OutputSize), targets.Slice(row, OutputSize), _dz2.Span.Slice(row, OutputSize), scale, 1f)", "Huber loss with delta 1 over batch and outputs, as PyTorch's HuberLoss")]
+    [InlineData(Loss.BinaryCrossEntropy, Activation.Sigmoid, "BinaryCrossEntropyLoss.Evaluate(_z2.Span.Slice(row, OutputSize), targets.Slice(row, OutputSize), _dz2.Span.Slice(row, OutputSize), scale)", "as PyTorch's BCEWithLogitsLoss")]
+    [InlineData(Loss.Hinge, Activation.Linear, "HingeLoss.Evaluate(_a2.Span.Slice(row, OutputSize), targets.Slice(row, OutputSize), _dz2.Span.Slice(row, OutputSize), scale)", "Hinge loss max(0, 1 - y·f)")]
+    [InlineData(Loss.Logistic, Activation.Linear, "LogisticLoss.Evaluate(_a2.Span.Slice(row, OutputSize), targets.Slice(row, OutputSize), _dz2.Span.Slice(row, OutputSize), scale)", "as PyTorch's SoftMarginLoss")]
     public void EachLossIsEvaluatedOnTheRightOutputsAndScaledAsPyTorchsMean(Loss lossValue, Activation outputValue, string call, string remark)
     {
         var loss = (LossKind)lossValue;
@@ -548,8 +548,8 @@ public sealed class TrainingEmitterTests
         Assert.Contains("private const float L1Slope = 0.2f;", main, StringComparison.Ordinal);
         Assert.Contains("private const float L2Alpha = 0.5f;", main, StringComparison.Ordinal);
         Assert.Contains("Input(3) -> Dense(4, LeakyReLU(0.2)) -> Dense(5, ELU(0.5)) -> Dense(2, Linear)", main, StringComparison.Ordinal);
-        Assert.Contains("global::StaticNets.Operators.LeakyReLUOperator.Forward(acc0, L1Slope)", GeneratedCode.Method(forward, "Layer1Forward"), StringComparison.Ordinal);
-        Assert.Contains("global::StaticNets.Operators.EluOperator.Forward(acc0, L2Alpha)", GeneratedCode.Method(forward, "Layer2Forward"), StringComparison.Ordinal);
+        Assert.Contains("LeakyReLUOperator.Forward(acc0, L1Slope)", GeneratedCode.Method(forward, "Layer1Forward"), StringComparison.Ordinal);
+        Assert.Contains("EluOperator.Forward(acc0, L2Alpha)", GeneratedCode.Method(forward, "Layer2Forward"), StringComparison.Ordinal);
         Assert.Contains(", L1Slope)", GeneratedCode.LayerBackward(backward, 1), StringComparison.Ordinal);
         Assert.Contains(", L2Alpha)", GeneratedCode.LayerBackward(backward, 2), StringComparison.Ordinal);
         Emitted.AssertCompiles(model);
@@ -563,10 +563,10 @@ public sealed class TrainingEmitterTests
         string forward = Emitted.File(model, ".Forward.g.cs");
         string backward = Emitted.File(model, ".Backward.g.cs");
 
-        Assert.Contains("global::StaticNets.Operators.GeluOperator.Forward(", GeneratedCode.Method(forward, "Layer1Forward"), StringComparison.Ordinal);
-        Assert.Contains("global::StaticNets.Operators.SiluOperator.Forward(", GeneratedCode.Method(forward, "Layer2Forward"), StringComparison.Ordinal);
-        Assert.Contains("global::StaticNets.Operators.GeluOperator.Derivative(", GeneratedCode.LayerBackward(backward, 1), StringComparison.Ordinal);
-        Assert.Contains("global::StaticNets.Operators.SiluOperator.Derivative(", GeneratedCode.LayerBackward(backward, 2), StringComparison.Ordinal);
+        Assert.Contains("GeluOperator.Forward(", GeneratedCode.Method(forward, "Layer1Forward"), StringComparison.Ordinal);
+        Assert.Contains("SiluOperator.Forward(", GeneratedCode.Method(forward, "Layer2Forward"), StringComparison.Ordinal);
+        Assert.Contains("GeluOperator.Derivative(", GeneratedCode.LayerBackward(backward, 1), StringComparison.Ordinal);
+        Assert.Contains("SiluOperator.Derivative(", GeneratedCode.LayerBackward(backward, 2), StringComparison.Ordinal);
         Assert.Contains("global::StaticNets.Initializers.GlorotUniform(_parameters.Span.Slice(L1W, L1In * L1Out), L1In, L1Out, _random); // layer 1, GELU", main, StringComparison.Ordinal);
         Assert.Contains("global::StaticNets.Initializers.GlorotUniform(_parameters.Span.Slice(L2W, L2In * L2Out), L2In, L2Out, _random); // layer 2, SiLU", main, StringComparison.Ordinal);
         Assert.DoesNotContain("L1Slope", main, StringComparison.Ordinal);

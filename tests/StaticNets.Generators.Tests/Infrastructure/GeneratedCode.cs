@@ -58,7 +58,7 @@ internal static class GeneratedCode
     public static List<string> Ladder(string code)
     {
         var branches = new List<string>();
-        foreach (Match match in Regex.Matches(code, @"(?:else if|if) \(global::System\.Runtime\.Intrinsics\.(Vector\d+)\.IsHardwareAccelerated\)|^\s*else\s*$", RegexOptions.Multiline))
+        foreach (Match match in Regex.Matches(code, @"(?:else if|if) \((Vector\d+)\.IsHardwareAccelerated\)|^\s*else\s*$", RegexOptions.Multiline))
         {
             branches.Add(match.Groups[1].Success ? match.Groups[1].Value : "else");
         }
