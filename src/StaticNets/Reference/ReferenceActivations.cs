@@ -98,6 +98,34 @@ public static class ReferenceActivations
         _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "Not an elementwise activation."),
     };
 
+    /// <summary>
+    /// The parameter a reference network's layer <paramref name="layer"/> uses: <paramref name="parameter"/>, or the
+    /// activation's default when it is null.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="parameter"/> is set on an activation other than LeakyReLU and ELU (which would ignore it), or is
+    /// not finite (NaN is how the attributes mark an unset parameter).
+    /// </exception>
+    internal static double LayerParameter(Activation activation, double? parameter, int layer, string argumentName)
+    {
+        if (parameter is not { } value)
+        {
+            return DefaultParameter(activation);
+        }
+
+        if (activation is not (Activation.LeakyReLU or Activation.ELU))
+        {
+            throw new ArgumentException($"Layer {layer}: {activation} takes no activation parameter, but {value} is given.", argumentName);
+        }
+
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentException($"Layer {layer}: {activation}'s parameter must be finite, not {value}.", argumentName);
+        }
+
+        return value;
+    }
+
     /// <summary>Writes <c>softmax(z)</c> into <paramref name="a"/>.</summary>
     /// <param name="z">The logits.</param>
     /// <param name="a">Receives the probabilities.</param>
