@@ -95,7 +95,7 @@ public sealed class ParameterLayoutTests
     public void NetworksOfDifferentShapeHaveDifferentArchitectures()
     {
         var byShape = TestNetworks.All.GroupBy(n =>
-            $"{n.DeclaredInputSize}|{string.Join(",", n.Layers.Select(l => $"{l.Units}:{l.Activation}"))}").ToArray();
+            $"{n.DeclaredInputSize}|{string.Join(",", n.Layers.Select(l => $"{l.Units}:{l.Activation}:{l.ActivationParameter}"))}").ToArray();
 
         foreach (var sameShape in byShape)
         {
@@ -112,7 +112,7 @@ public sealed class ParameterLayoutTests
         NetworkCase network = TestNetworks.Get(name);
         int position = network.Architecture.IndexOf($"Input({network.DeclaredInputSize})", StringComparison.Ordinal);
         Assert.True(position >= 0, network.Architecture);
-        foreach ((int units, Activation activation) in network.Layers)
+        foreach ((int units, Activation activation, _) in network.Layers)
         {
             // The activation may carry its hyper-parameters, e.g. "LeakyReLU(0.01)".
             string layer = $"Dense({units}, {activation}";

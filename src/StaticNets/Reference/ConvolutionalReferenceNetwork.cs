@@ -21,6 +21,7 @@ public sealed class ConvolutionalReferenceNetwork
     private readonly (int Height, int Width, int Channels)[] _shapes; // [0] the input, [l + 1] the output of layer l
     private readonly int[] _offsets; // where each layer's parameters start
     private readonly (int Top, int Left)[] _pads; // Conv2D padding before the first row and column
+    private readonly double[] _activationParameters; // LeakyReLU's slope or ELU's alpha, defaults filled in; 0 without an activation
     private readonly Loss _loss;
 
     /// <summary>Describes a network taking <c>(height, width, channels)</c> samples through the given layers.</summary>
@@ -29,7 +30,10 @@ public sealed class ConvolutionalReferenceNetwork
     /// <param name="channels">Input channels.</param>
     /// <param name="layers">The layers, in order.</param>
     /// <param name="loss"><see cref="StaticNets.Loss.SoftmaxCrossEntropy"/> (the last layer must be a Softmax dense layer) or <see cref="StaticNets.Loss.MeanSquaredError"/>.</param>
-    /// <exception cref="ArgumentException">The layers do not chain, or the loss does not fit the last layer.</exception>
+    /// <exception cref="ArgumentException">
+    /// The layers do not chain, the loss does not fit the last layer, or a layer has an activation parameter its
+    /// activation does not take or that is not finite.
+    /// </exception>
     public ConvolutionalReferenceNetwork(int height, int width, int channels, IReadOnlyList<ReferenceLayer> layers, Loss loss)
     {
         ArgumentNullException.ThrowIfNull(layers);
@@ -42,6 +46,7 @@ public sealed class ConvolutionalReferenceNetwork
         _shapes = new (int, int, int)[layers.Count + 1];
         _offsets = new int[layers.Count];
         _pads = new (int, int)[layers.Count];
+        _activationParameters = new double[layers.Count];
         _shapes[0] = (height, width, channels);
         bool flat = false;
         for (int l = 0; l < layers.Count; l++)
@@ -66,6 +71,7 @@ public sealed class ConvolutionalReferenceNetwork
 
             _layers[l] = layer;
             _offsets[l] = ParameterCount;
+            _activationParameters[l] = ReferenceActivations.LayerParameter(ActivationOf(layer), ActivationParameterOf(layer), l, nameof(layers));
             switch (layer)
             {
                 case ReferenceLayer.Conv2D conv:
@@ -233,7 +239,7 @@ public sealed class ConvolutionalReferenceNetwork
                 {
                     double error = a[last][k] - y[k];
                     total += error * error / OutputSize; // the mean over outputs; over the batch below
-                    dz[k] = 2 * error * scale * ReferenceActivations.Derivative(ActivationOf(_layers[last]), z[last][k]);
+                    dz[k] = 2 * error * scale * ReferenceActivations.Derivative(ActivationOf(_layers[last]), z[last][k], _activationParameters[last]);
                 }
             }
 
@@ -267,7 +273,7 @@ public sealed class ConvolutionalReferenceNetwork
                     a[l] = new double[z[l].Length];
                     for (int i = 0; i < z[l].Length; i++)
                     {
-                        a[l][i] = ReferenceActivations.Forward(conv.Activation, z[l][i]);
+                        a[l][i] = ReferenceActivations.Forward(conv.Activation, z[l][i], _activationParameters[l]);
                     }
 
                     break;
@@ -287,7 +293,7 @@ public sealed class ConvolutionalReferenceNetwork
                     int inputs = input.Length;
                     a[l] = new double[dense.Units];
                     DenseReference.Forward(parameters.Slice(_offsets[l], inputs * dense.Units),
-                        parameters.Slice(_offsets[l] + inputs * dense.Units, dense.Units), dense.Activation, input, z[l], a[l]);
+                        parameters.Slice(_offsets[l] + inputs * dense.Units, dense.Units), dense.Activation, _activationParameters[l], input, z[l], a[l]);
                     break;
             }
 
@@ -340,7 +346,7 @@ public sealed class ConvolutionalReferenceNetwork
             Activation previous = ActivationOf(_layers[l - 1]);
             for (int i = 0; i < dx.Length; i++)
             {
-                dx[i] *= ReferenceActivations.Derivative(previous, z[l - 1][i]);
+                dx[i] *= ReferenceActivations.Derivative(previous, z[l - 1][i], _activationParameters[l - 1]);
             }
 
             dz = dx;
@@ -353,6 +359,14 @@ public sealed class ConvolutionalReferenceNetwork
         ReferenceLayer.Conv2D conv => conv.Activation,
         ReferenceLayer.Dense dense => dense.Activation,
         _ => Activation.Linear,
+    };
+
+    /// <summary>The activation parameter a layer declares: null for the default and for layers without an activation.</summary>
+    private static double? ActivationParameterOf(ReferenceLayer layer) => layer switch
+    {
+        ReferenceLayer.Conv2D conv => conv.ActivationParameter,
+        ReferenceLayer.Dense dense => dense.ActivationParameter,
+        _ => null,
     };
 
     private static (int Height, int Width, int Channels) PoolOutput((int Height, int Width, int Channels) input,

@@ -8,7 +8,10 @@ namespace StaticNets.Reference;
 /// </summary>
 public static class DenseReference
 {
-    /// <summary>One sample: <c>z = x·W + b; a = activation(z)</c>.</summary>
+    /// <summary>
+    /// One sample: <c>z = x·W + b; a = activation(z)</c>, LeakyReLU and ELU with their default parameters
+    /// (<see cref="ReferenceActivations.DefaultParameter"/>).
+    /// </summary>
     /// <param name="weights">The <c>(inputs, outputs)</c> weights.</param>
     /// <param name="bias">The <c>outputs</c> biases.</param>
     /// <param name="activation">The layer's activation.</param>
@@ -16,6 +19,18 @@ public static class DenseReference
     /// <param name="z">Receives the pre-activation.</param>
     /// <param name="a">Receives the activation.</param>
     public static void Forward(ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, Activation activation,
+        ReadOnlySpan<double> x, Span<double> z, Span<double> a) =>
+        Forward(weights, bias, activation, ReferenceActivations.DefaultParameter(activation), x, z, a);
+
+    /// <summary>One sample: <c>z = x·W + b; a = activation(z)</c>.</summary>
+    /// <param name="weights">The <c>(inputs, outputs)</c> weights.</param>
+    /// <param name="bias">The <c>outputs</c> biases.</param>
+    /// <param name="activation">The layer's activation.</param>
+    /// <param name="activationParameter">LeakyReLU's negative slope or ELU's alpha; the other activations ignore it.</param>
+    /// <param name="x">The layer's input.</param>
+    /// <param name="z">Receives the pre-activation.</param>
+    /// <param name="a">Receives the activation.</param>
+    public static void Forward(ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, Activation activation, double activationParameter,
         ReadOnlySpan<double> x, Span<double> z, Span<double> a)
     {
         int outputs = bias.Length;
@@ -38,7 +53,7 @@ public static class DenseReference
 
         for (int o = 0; o < outputs; o++)
         {
-            a[o] = ReferenceActivations.Forward(activation, z[o]);
+            a[o] = ReferenceActivations.Forward(activation, z[o], activationParameter);
         }
     }
 

@@ -19,7 +19,15 @@ public abstract record ReferenceLayer
     /// <param name="Same">True for "same" padding (Keras/TensorFlow), false for "valid"; see <see cref="ConvolutionReference.OutputSize"/>.</param>
     /// <param name="Activation">The activation applied to the convolution's output (not Softmax).</param>
     public sealed record Conv2D(int Filters, int KernelHeight, int KernelWidth, int StrideHeight, int StrideWidth, bool Same,
-        Activation Activation) : ReferenceLayer;
+        Activation Activation) : ReferenceLayer
+    {
+        /// <summary>
+        /// LeakyReLU's negative slope or ELU's alpha, as <see cref="Conv2DAttribute.NegativeSlope"/> and
+        /// <see cref="Conv2DAttribute.Alpha"/> set it; null (unset) takes <see cref="ReferenceActivations.DefaultParameter"/>.
+        /// Other activations take none.
+        /// </summary>
+        public double? ActivationParameter { get; init; }
+    }
 
     /// <summary>Max pooling without padding; trailing rows and columns that do not fill a window are dropped.</summary>
     /// <param name="PoolHeight">Window rows.</param>
@@ -44,5 +52,13 @@ public abstract record ReferenceLayer
     /// <summary>A dense layer on a flat input (after <see cref="Flatten"/> or <see cref="GlobalAveragePool2D"/>).</summary>
     /// <param name="Units">Outputs.</param>
     /// <param name="Activation">The activation; Softmax only on the last layer.</param>
-    public sealed record Dense(int Units, Activation Activation) : ReferenceLayer;
+    public sealed record Dense(int Units, Activation Activation) : ReferenceLayer
+    {
+        /// <summary>
+        /// LeakyReLU's negative slope or ELU's alpha, as <see cref="DenseAttribute.NegativeSlope"/> and
+        /// <see cref="DenseAttribute.Alpha"/> set it; null (unset) takes <see cref="ReferenceActivations.DefaultParameter"/>.
+        /// Other activations take none.
+        /// </summary>
+        public double? ActivationParameter { get; init; }
+    }
 }

@@ -12,22 +12,42 @@ public sealed class ReferenceNetwork
 {
     private readonly int[] _sizes;
     private readonly Activation[] _activations;
+    private readonly double[] _activationParameters; // LeakyReLU's slope or ELU's alpha, defaults filled in
     private readonly Loss _loss;
 
-    /// <summary>Describes a network of <paramref name="inputSize"/> inputs and the given layers.</summary>
+    /// <summary>
+    /// Describes a network of <paramref name="inputSize"/> inputs and the given layers, LeakyReLU and ELU with their
+    /// default parameters (<see cref="ReferenceActivations.DefaultParameter"/>).
+    /// </summary>
     /// <param name="inputSize">Features per sample.</param>
     /// <param name="layers">Units and activation of each dense layer, in order.</param>
     /// <param name="loss">The loss.</param>
     public ReferenceNetwork(int inputSize, IReadOnlyList<(int Units, Activation Activation)> layers, Loss loss)
+        : this(inputSize, WithDefaultParameters(layers), loss)
+    {
+    }
+
+    /// <summary>Describes a network of <paramref name="inputSize"/> inputs and the given layers.</summary>
+    /// <param name="inputSize">Features per sample.</param>
+    /// <param name="layers">
+    /// Units, activation and activation parameter of each dense layer, in order. The parameter is LeakyReLU's negative
+    /// slope or ELU's alpha, as <see cref="DenseAttribute.NegativeSlope"/> and <see cref="DenseAttribute.Alpha"/> set
+    /// it; null takes the default (<see cref="ReferenceActivations.DefaultParameter"/>).
+    /// </param>
+    /// <param name="loss">The loss.</param>
+    /// <exception cref="ArgumentException">A layer has a parameter its activation does not take, or one that is not finite.</exception>
+    public ReferenceNetwork(int inputSize, IReadOnlyList<(int Units, Activation Activation, double? ActivationParameter)> layers, Loss loss)
     {
         ArgumentNullException.ThrowIfNull(layers);
         _sizes = new int[layers.Count + 1];
         _activations = new Activation[layers.Count];
+        _activationParameters = new double[layers.Count];
         _sizes[0] = inputSize;
         for (int l = 0; l < layers.Count; l++)
         {
             _sizes[l + 1] = layers[l].Units;
             _activations[l] = layers[l].Activation;
+            _activationParameters[l] = ReferenceActivations.LayerParameter(layers[l].Activation, layers[l].ActivationParameter, l, nameof(layers));
             ParameterCount += _sizes[l] * _sizes[l + 1] + _sizes[l + 1];
         }
 
@@ -118,7 +138,7 @@ public sealed class ReferenceNetwork
                 {
                     double error = a[^1][k] - y[k];
                     total += error * error / OutputSize; // the mean over outputs; over the batch below
-                    dz[k] = 2 * error * scale * ReferenceActivations.Derivative(_activations[^1], z[^1][k]);
+                    dz[k] = 2 * error * scale * ReferenceActivations.Derivative(_activations[^1], z[^1][k], _activationParameters[^1]);
                 }
             }
 
@@ -141,7 +161,7 @@ public sealed class ReferenceNetwork
                 {
                     for (int i = 0; i < fanIn; i++)
                     {
-                        dx[i] *= ReferenceActivations.Derivative(_activations[l - 1], z[l - 1][i]);
+                        dx[i] *= ReferenceActivations.Derivative(_activations[l - 1], z[l - 1][i], _activationParameters[l - 1]);
                     }
 
                     dz = dx;
@@ -160,10 +180,23 @@ public sealed class ReferenceNetwork
         {
             int inputs = _sizes[l], outputs = _sizes[l + 1];
             DenseReference.Forward(parameters.Slice(offset, inputs * outputs), parameters.Slice(offset + inputs * outputs, outputs),
-                _activations[l], input, z[l], a[l]);
+                _activations[l], _activationParameters[l], input, z[l], a[l]);
             offset += inputs * outputs + outputs;
             input = a[l];
         }
+    }
+
+    private static (int Units, Activation Activation, double? ActivationParameter)[] WithDefaultParameters(
+        IReadOnlyList<(int Units, Activation Activation)> layers)
+    {
+        ArgumentNullException.ThrowIfNull(layers);
+        var result = new (int, Activation, double?)[layers.Count];
+        for (int l = 0; l < layers.Count; l++)
+        {
+            result[l] = (layers[l].Units, layers[l].Activation, null);
+        }
+
+        return result;
     }
 
     private double[][] NewActivations()

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Reflection;
 using StaticNets.Reference;
 using StaticNets.Tests.Networks;
+using StaticNets.Tests.Support;
 using Xunit;
 
 namespace StaticNets.Tests.Convolution;
@@ -29,7 +30,10 @@ public sealed class ConvolutionCase
             switch (attribute)
             {
                 case Conv2DAttribute conv:
-                    layers.Add(new ReferenceLayer.Conv2D(conv.Filters, conv.KernelHeight, conv.KernelWidth, conv.Stride, conv.Stride, conv.Padding == Padding.Same, conv.Activation));
+                    layers.Add(new ReferenceLayer.Conv2D(conv.Filters, conv.KernelHeight, conv.KernelWidth, conv.Stride, conv.Stride, conv.Padding == Padding.Same, conv.Activation)
+                    {
+                        ActivationParameter = NetworkCase.DeclaredActivationParameter(conv.Activation, conv.NegativeSlope, conv.Alpha),
+                    });
                     break;
                 case MaxPool2DAttribute pool:
                     layers.Add(new ReferenceLayer.MaxPool2D(pool.Height, pool.Width, pool.Stride == 0 ? pool.Height : pool.Stride, pool.Stride == 0 ? pool.Width : pool.Stride));
@@ -44,7 +48,10 @@ public sealed class ConvolutionCase
                     layers.Add(new ReferenceLayer.Flatten());
                     break;
                 case DenseAttribute dense:
-                    layers.Add(new ReferenceLayer.Dense(dense.Units, dense.Activation));
+                    layers.Add(new ReferenceLayer.Dense(dense.Units, dense.Activation)
+                    {
+                        ActivationParameter = NetworkCase.DeclaredActivationParameter(dense.Activation, dense.NegativeSlope, dense.Alpha),
+                    });
                     break;
                 case DropoutAttribute dropout:
                     Assert.Equal(0f, dropout.Rate); // only the identity can be compared with a reference that has no dropout
@@ -82,6 +89,8 @@ public sealed class ConvolutionCase
         Of((s, b) => new ConvGlobalAverageSoftmax(s, b)),
         Of((s, b) => new ConvOverlappingMaxPoolSigmoidMse(s, b)),
         Of((s, b) => new ConvStrideDropoutMse(s, b)),
+        Of((s, b) => new ConvGeluSlopeAlphaMse(s, b)),
+        Of((s, b) => new ConvAlphaGeluSlopeSoftmax(s, b)),
         Of((s, b) => new FixtureReluMaxPoolTanhSoftmax(s, b)),
         Of((s, b) => new FixtureSameAveragePoolGlobalMse(s, b)),
         Of((s, b) => new FixtureStrideOverlappingMaxPoolSoftmax(s, b)),

@@ -55,6 +55,29 @@ public partial class ConvOverlappingMaxPoolSigmoidMse;
 [Dense(2)]
 public partial class ConvStrideDropoutMse;
 
+// GELU, and LeakyReLU and ELU with a slope and an alpha other than PyTorch's defaults, on convolutions whose channel
+// counts leave vector tails, on a stride-2 convolution, and on a GELU output under mean squared error.
+[Network(Loss.MeanSquaredError, Optimizer.Sgd, MaxBatchSize = 4)]
+[Input(8, 8, 2)]
+[Conv2D(5, 3, Activation.GELU)] // 6x6x5
+[Conv2D(6, 2, Activation.LeakyReLU, NegativeSlope = 0.2f)] // 5x5x6
+[Conv2D(3, 3, Activation.ELU, Alpha = 0.5f, Stride = 2)] // 2x2x3
+[Flatten]
+[Dense(3, Activation.GELU)]
+public partial class ConvGeluSlopeAlphaMse;
+
+// The same activations in other places: ELU(0.5) on a same-padded convolution before average pooling, GELU on the
+// convolution after it, LeakyReLU(0.2) on a dense layer before the softmax.
+[Network(Loss.SoftmaxCrossEntropy, Optimizer.Sgd, MaxBatchSize = 4)]
+[Input(7, 7, 3)]
+[Conv2D(9, 3, Activation.ELU, Alpha = 0.5f, Padding = Padding.Same)] // 7x7x9
+[AveragePool2D(2)] // 3x3x9
+[Conv2D(6, 2, Activation.GELU)] // 2x2x6
+[Flatten]
+[Dense(5, Activation.LeakyReLU, NegativeSlope = 0.2f)]
+[Dense(3, Activation.Softmax)]
+public partial class ConvAlphaGeluSlopeSoftmax;
+
 /// <summary>The reference CNN (W5): the Keras network of report 000, on 28x28 grey images.</summary>
 [Network(Loss.SoftmaxCrossEntropy, Optimizer.Adam, LearningRate = 0.001f, MaxBatchSize = 64)]
 [Input(28, 28, 1)]

@@ -94,6 +94,18 @@ public partial class Widths43To49;
 [Dense(3, Activation.LeakyReLU)]
 public partial class WidthsMultiplesOf7;
 
+// GELU, SiLU, and LeakyReLU and ELU with a slope and an alpha other than PyTorch's defaults, at widths that end in a
+// vector tail (a few lanes past a multiple of 16, 8 and 4), with an ELU(0.5) output under mean squared error.
+[Network(Loss.MeanSquaredError)]
+[Input(9)]
+[Dense(19, Activation.GELU)]
+[Dense(33, Activation.LeakyReLU, NegativeSlope = 0.2f)]
+[Dense(23, Activation.ELU, Alpha = 0.5f)]
+[Dense(31, Activation.SiLU)]
+[Dense(13, Activation.GELU)]
+[Dense(5, Activation.ELU, Alpha = 0.5f)]
+public partial class WidthsGeluSiluSlopeAlpha;
+
 /// <summary>
 /// Wide layers: 300 and 161 outputs (more than 8 full Vector512s, so elementwise passes loop instead of unrolling
 /// and the forward kernel needs several register blocks; 161 on a second layer, so the input-gradient dot product

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using StaticNets.Operators;
+using StaticNets.Reference;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -68,8 +69,8 @@ public sealed class GeluOperatorTests(ITestOutputHelper output)
         {
             for (int i = 0; i < x.Length; i++)
             {
-                double error = Math.Abs(values[i] - ErfReference.Erf(x[i]));
-                Assert.True(error <= ErfAbsoluteTolerance, $"{width} Erf({x[i]:R}) = {values[i]:R}, reference {ErfReference.Erf(x[i]):R}");
+                double error = Math.Abs(values[i] - ReferenceErf.Erf(x[i]));
+                Assert.True(error <= ErfAbsoluteTolerance, $"{width} Erf({x[i]:R}) = {values[i]:R}, reference {ReferenceErf.Erf(x[i]):R}");
                 if (error > worst)
                 {
                     (worst, worstAt) = (error, x[i]);
@@ -87,7 +88,7 @@ public sealed class GeluOperatorTests(ITestOutputHelper output)
         float[] x = [.. Lanes.Grid(1e-4f, 1f, 50_000), .. Enumerable.Range(1, 30).Select(k => MathF.Pow(10f, -k))];
         foreach (float v in x)
         {
-            double expected = ErfReference.Erf(v);
+            double expected = ReferenceErf.Erf(v);
             double error = Math.Abs(GeluOperator.Erf(v) - expected) / expected;
             Assert.True(error <= ErfSmallRelativeTolerance, $"Erf({v:R}) = {GeluOperator.Erf(v):R}, reference {expected:R}");
             worst = Math.Max(worst, error);
@@ -116,7 +117,7 @@ public sealed class GeluOperatorTests(ITestOutputHelper output)
         double worst = 0;
         foreach (float z in Lanes.Grid(-20f, 20f, 100_000).Concat(Lanes.Inputs()))
         {
-            double expected = z * ErfReference.Cdf(z);
+            double expected = z * ReferenceErf.Cdf(z);
             double error = Math.Abs(GeluOperator.Forward(z) - expected) / Math.Max(1, Math.Abs(z));
             Assert.True(error <= GeluTolerance, $"Forward({z:R}) = {GeluOperator.Forward(z):R}, reference {expected:R}");
             worst = Math.Max(worst, error);
@@ -131,7 +132,7 @@ public sealed class GeluOperatorTests(ITestOutputHelper output)
         double worst = 0;
         foreach (float z in Lanes.Grid(-12.5f, -1f, 20_000))
         {
-            double expected = z * ErfReference.Cdf(z);
+            double expected = z * ReferenceErf.Cdf(z);
             double error = Math.Abs(GeluOperator.Forward(z) - expected) / Math.Abs(expected);
             Assert.True(error <= GeluTailRelativeTolerance, $"Forward({z:R}) = {GeluOperator.Forward(z):R}, reference {expected:R}");
             worst = Math.Max(worst, error);
@@ -164,7 +165,7 @@ public sealed class GeluOperatorTests(ITestOutputHelper output)
         foreach (float z in Lanes.Grid(-20f, 20f, 100_000).Concat(Lanes.Inputs()))
         {
             double zc = Math.Clamp(z, -40, 40); // φ(z) underflows long before; keeps z·φ(z) from becoming ∞·0
-            double expected = ErfReference.Cdf(z) + zc * ErfReference.Density(zc);
+            double expected = ReferenceErf.Cdf(z) + zc * ReferenceErf.Density(zc);
             float actual = GeluOperator.Derivative(z, GeluOperator.Forward(z));
             double error = Math.Abs(actual - expected);
             Assert.True(error <= DerivativeTolerance, $"Derivative({z:R}) = {actual:R}, reference {expected:R}");
@@ -185,7 +186,7 @@ public sealed class GeluOperatorTests(ITestOutputHelper output)
             Assert.True(Math.Abs(actual - numeric) <= DerivativeTolerance, $"Derivative({z:R}) = {actual:R}, central difference {numeric:R}");
         }
 
-        static double Gelu(double z) => z * ErfReference.Cdf(z);
+        static double Gelu(double z) => z * ReferenceErf.Cdf(z);
     }
 
     [Fact]

@@ -217,7 +217,8 @@ public sealed class ConvolutionReferenceGradientTests(ITestOutputHelper output)
     /// <summary>Networks: (name, loss). Each is built by <see cref="Network"/>.</summary>
     public static TheoryData<string> Networks => new("conv tanh, max pool, conv sigmoid, flatten, softmax",
         "same conv softplus, average pool, strided same conv tanh, global average, linear mse",
-        "strided conv sigmoid, overlapping max pool, flatten, dense tanh, dense softmax");
+        "strided conv sigmoid, overlapping max pool, flatten, dense tanh, dense softmax",
+        "conv gelu, average pool, same conv gelu, flatten, gelu mse");
 
     [Theory]
     [MemberData(nameof(Networks))]
@@ -283,6 +284,14 @@ public sealed class ConvolutionReferenceGradientTests(ITestOutputHelper output)
             new ReferenceLayer.Dense(4, Activation.Tanh),
             new ReferenceLayer.Dense(3, Activation.Softmax),
         ], Loss.SoftmaxCrossEntropy), 3),
+        "conv gelu, average pool, same conv gelu, flatten, gelu mse" => (new ConvolutionalReferenceNetwork(8, 7, 2,
+        [
+            new ReferenceLayer.Conv2D(5, 3, 2, 1, 1, Same: false, Activation.GELU), // 6x6x5
+            new ReferenceLayer.AveragePool2D(2, 2, 2, 2), // 3x3x5
+            new ReferenceLayer.Conv2D(3, 2, 2, 1, 1, Same: true, Activation.GELU), // 3x3x3
+            new ReferenceLayer.Flatten(), // 27
+            new ReferenceLayer.Dense(4, Activation.GELU),
+        ], Loss.MeanSquaredError), 2),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 

@@ -31,7 +31,8 @@ public sealed class NetworkCase
         Loss = network.Loss;
         DeclaredInputSize = type.GetCustomAttribute<InputAttribute>()!.Size;
         // Attributes come back in metadata order, which the C# compiler keeps equal to source order.
-        Layers = type.GetCustomAttributes<DenseAttribute>().Select(d => (d.Units, d.Activation)).ToArray();
+        Layers = type.GetCustomAttributes<DenseAttribute>()
+            .Select(d => (d.Units, d.Activation, DeclaredActivationParameter(d.Activation, d.NegativeSlope, d.Alpha))).ToArray();
     }
 
     /// <summary>The generated type.</summary>
@@ -61,8 +62,11 @@ public sealed class NetworkCase
     /// <summary>The size declared on <c>[Input]</c>.</summary>
     public int DeclaredInputSize { get; }
 
-    /// <summary>The <c>[Dense]</c> layers in declaration order.</summary>
-    public IReadOnlyList<(int Units, Activation Activation)> Layers { get; }
+    /// <summary>
+    /// The <c>[Dense]</c> layers in declaration order, with the NegativeSlope or Alpha they set (null where unset, so
+    /// that the reference takes its own default).
+    /// </summary>
+    public IReadOnlyList<(int Units, Activation Activation, double? ActivationParameter)> Layers { get; }
 
     /// <summary>Layer sizes including the input: <c>sizes[0]</c> is the input, <c>sizes[l]</c> the outputs of layer <c>l</c>.</summary>
     public int[] Sizes => [DeclaredInputSize, .. Layers.Select(l => l.Units)];
@@ -82,6 +86,17 @@ public sealed class NetworkCase
 
     /// <summary>A reference network with the declared shape and loss.</summary>
     public ReferenceNetwork CreateReference() => new(DeclaredInputSize, Layers, Loss);
+
+    /// <summary>
+    /// The activation parameter a layer attribute sets: its NegativeSlope for LeakyReLU, its Alpha for ELU, as the
+    /// generator reads them (the float, widened to double), or null where the attribute leaves it unset (NaN).
+    /// </summary>
+    public static double? DeclaredActivationParameter(Activation activation, float negativeSlope, float alpha) => activation switch
+    {
+        Activation.LeakyReLU when !float.IsNaN(negativeSlope) => negativeSlope,
+        Activation.ELU when !float.IsNaN(alpha) => alpha,
+        _ => null,
+    };
 
     /// <summary>Creates the generated network.</summary>
     public INetwork Create(int seed = 0, int? maxBatchSize = null) => (INetwork)_create(seed, maxBatchSize ?? DefaultMaxBatchSize);

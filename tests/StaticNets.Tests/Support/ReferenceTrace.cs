@@ -25,8 +25,9 @@ public static class ReferenceTrace
                 var z = new double[fanOut];
                 var a = new double[fanOut];
                 Activation activation = network.Layers[l].Activation;
+                double parameter = network.Layers[l].ActivationParameter ?? ReferenceActivations.DefaultParameter(activation);
                 DenseReference.Forward(parameters.Slice(offset, fanIn * fanOut), parameters.Slice(offset + fanIn * fanOut, fanOut),
-                    activation, x, z, a);
+                    activation, parameter, x, z, a);
                 if (activation is Activation.ReLU or Activation.LeakyReLU or Activation.ELU)
                 {
                     foreach (double value in z)

@@ -1,18 +1,26 @@
 using System;
 
-namespace StaticNets.Tests.Operators;
+namespace StaticNets.Reference;
 
 /// <summary>
-/// A double-precision erf, erfc and normal CDF, written from their textbook series and continued fraction, to measure
-/// the float operators against. Accurate to about 1e-15 relative (checked against tabulated values in
-/// <see cref="ErfReferenceTests"/>).
+/// The error function, its complement and the standard normal distribution in <see cref="double"/>, written from their
+/// textbook power series and continued fraction: the definition GELU's reference and the float erf are measured
+/// against. Accurate to about 1e-15 relative (the test project checks it against tabulated values).
 /// </summary>
-internal static class ErfReference
+/// <remarks>
+/// <see cref="Math"/> has no erf. For |x| below 2.5 erf is the series <c>2/√π·exp(-x²)·Σ 2ⁿ·x^(2n+1)/(1·3·…·(2n+1))</c>,
+/// whose terms are all positive; from 2.5 on erfc is the continued fraction
+/// <c>exp(-x²)/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …))))</c>, which keeps erfc's relative accuracy far out.
+/// Slow by design; never use it in production.
+/// </remarks>
+public static class ReferenceErf
 {
     /// <summary>Below this |x| erf uses the power series; from it on, erfc's continued fraction.</summary>
     private const double SeriesLimit = 2.5;
 
-    /// <summary><c>erf(x)</c>.</summary>
+    /// <summary>The error function, <c>erf(x) = 2/√π·∫₀ˣ exp(-t²) dt</c>.</summary>
+    /// <param name="x">The argument.</param>
+    /// <returns><c>erf(x)</c>, in [-1, 1]; NaN for NaN.</returns>
     public static double Erf(double x)
     {
         double w = Math.Abs(x);
@@ -20,7 +28,9 @@ internal static class ErfReference
         return Math.CopySign(value, x);
     }
 
-    /// <summary><c>erfc(x) = 1 - erf(x)</c>, without cancellation for large x.</summary>
+    /// <summary>The complementary error function, <c>erfc(x) = 1 - erf(x)</c>, without cancellation for large x.</summary>
+    /// <param name="x">The argument.</param>
+    /// <returns><c>erfc(x)</c>, in [0, 2]; NaN for NaN.</returns>
     public static double Erfc(double x)
     {
         if (x < SeriesLimit)
@@ -31,10 +41,14 @@ internal static class ErfReference
         return ContinuedFraction(x);
     }
 
-    /// <summary>The standard normal CDF, <c>Φ(z) = erfc(-z/√2) / 2</c>.</summary>
+    /// <summary>The standard normal cumulative distribution function, <c>Φ(z) = erfc(-z/√2) / 2</c>.</summary>
+    /// <param name="z">The argument.</param>
+    /// <returns><c>Φ(z)</c>, with relative accuracy in the lower tail.</returns>
     public static double Cdf(double z) => 0.5 * Erfc(-z / Math.Sqrt(2));
 
     /// <summary>The standard normal density, <c>φ(z) = exp(-z²/2) / √(2π)</c>.</summary>
+    /// <param name="z">The argument.</param>
+    /// <returns><c>φ(z)</c>.</returns>
     public static double Density(double z) => Math.Exp(-0.5 * z * z) / Math.Sqrt(2 * Math.PI);
 
     /// <summary>
