@@ -29,6 +29,15 @@ public sealed class RecordingNetwork(int maxBatchSize) : INetwork
     /// <summary>Every batch in the order the trainer ran them: the sample indices it held and the learning rate then.</summary>
     public List<(int[] Samples, float LearningRate)> Batches { get; } = [];
 
+    /// <summary>The inputs of every <see cref="Evaluate"/> call, in order.</summary>
+    public List<float[]> EvaluatedBatches { get; } = [];
+
+    /// <summary>
+    /// The loss <see cref="Evaluate"/> returns for a batch's inputs (0 when null). <see cref="Evaluate"/> writes its
+    /// inputs as its outputs, so a test picks each sample's output by its input.
+    /// </summary>
+    public Func<float[], float>? EvaluationLoss { get; init; }
+
     public int MaxBatchSize { get; } = maxBatchSize;
 
     public int DegreeOfParallelism { get; set; } = 1;
@@ -67,8 +76,9 @@ public sealed class RecordingNetwork(int maxBatchSize) : INetwork
 
     public float Evaluate(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> outputs)
     {
-        outputs.Clear();
-        return 0f;
+        EvaluatedBatches.Add(inputs.ToArray());
+        inputs.CopyTo(outputs);
+        return EvaluationLoss?.Invoke(inputs.ToArray()) ?? 0f;
     }
 
     public void Predict(ReadOnlySpan<float> input, Span<float> output) => throw Unused();
