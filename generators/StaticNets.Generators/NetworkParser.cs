@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using StaticNets.Generators.Diagnostics;
+using StaticNets.Generators.Emit.Layers;
 using StaticNets.Generators.Models;
 
 namespace StaticNets.Generators;
@@ -180,79 +181,7 @@ internal static class NetworkParser
             }
 
             var declaration = new Declaration(kind!.Value, location) { Number = layers.Count + 1 };
-            string name = $"Layer {declaration.Number} ({kind})";
-            switch (kind!.Value)
-            {
-                case LayerKind.Dropout:
-                    declaration.Rate = layerArgs.Float(0, float.NaN);
-                    if (!(declaration.Rate >= 0f && declaration.Rate < 1f))
-                    {
-                        problems.Add(DiagnosticDescriptors.InvalidSetting, location, $"{name} rate", Format(declaration.Rate), "a probability in [0, 1), such as 0.2");
-                    }
-
-                    break;
-
-                case LayerKind.Dense:
-                    declaration.Units = layerArgs.Int(0, 0);
-                    CheckAtLeastOne(problems, location, name, declaration.Units);
-                    ReadActivation(layerArgs, 1, name, location, problems, declaration);
-                    declaration.L1 = layerArgs.Has("L1") ? NonNegative(layerArgs, "L1", location, problems) : networkL1;
-                    declaration.L2 = layerArgs.Has("L2") ? NonNegative(layerArgs, "L2", location, problems) : networkL2;
-                    break;
-
-                case LayerKind.Conv2D:
-                    bool rectangular = attribute.ConstructorArguments.Length == 4;
-                    declaration.Units = layerArgs.Int(0, 0);
-                    declaration.KernelHeight = layerArgs.Int(1, 0);
-                    declaration.KernelWidth = rectangular ? layerArgs.Int(2, 0) : declaration.KernelHeight;
-                    declaration.Stride = layerArgs.NamedInt("Stride", 1);
-                    int padding = layerArgs.NamedInt("Padding", 0);
-                    CheckAtLeastOne(problems, location, name + " filters", declaration.Units);
-                    if (rectangular)
-                    {
-                        CheckAtLeastOne(problems, location, name + " kernel height", declaration.KernelHeight);
-                        CheckAtLeastOne(problems, location, name + " kernel width", declaration.KernelWidth);
-                    }
-                    else
-                    {
-                        CheckAtLeastOne(problems, location, name + " kernel", declaration.KernelHeight);
-                    }
-
-                    CheckAtLeastOne(problems, location, name + " stride", declaration.Stride);
-                    if (padding is not (0 or 1))
-                    {
-                        problems.Add(DiagnosticDescriptors.UndefinedEnumValue, location, padding, "Padding", "Valid, Same");
-                    }
-
-                    declaration.Same = padding == 1;
-                    ReadActivation(layerArgs, rectangular ? 3 : 2, name, location, problems, declaration);
-                    declaration.L1 = layerArgs.Has("L1") ? NonNegative(layerArgs, "L1", location, problems) : networkL1;
-                    declaration.L2 = layerArgs.Has("L2") ? NonNegative(layerArgs, "L2", location, problems) : networkL2;
-                    break;
-
-                case LayerKind.MaxPool2D:
-                case LayerKind.AveragePool2D:
-                    bool rectangularWindow = attribute.ConstructorArguments.Length == 2;
-                    declaration.KernelHeight = layerArgs.Int(0, 0);
-                    declaration.KernelWidth = rectangularWindow ? layerArgs.Int(1, 0) : declaration.KernelHeight;
-                    declaration.Stride = layerArgs.NamedInt("Stride", 0);
-                    if (rectangularWindow)
-                    {
-                        CheckAtLeastOne(problems, location, name + " window height", declaration.KernelHeight);
-                        CheckAtLeastOne(problems, location, name + " window width", declaration.KernelWidth);
-                    }
-                    else
-                    {
-                        CheckAtLeastOne(problems, location, name + " window", declaration.KernelHeight);
-                    }
-                    if (declaration.Stride < 0)
-                    {
-                        problems.Add(DiagnosticDescriptors.InvalidSetting, location, name + " Stride", declaration.Stride.ToString(System.Globalization.CultureInfo.InvariantCulture), "at least 1, or 0 for the window's size");
-                    }
-
-                    break;
-            }
-
+            LayerUnits.For(declaration.Kind).Read(new LayerArguments(attribute, layerArgs, $"Layer {declaration.Number} ({kind})", location, problems, networkL1, networkL2), declaration);
             layers.Add(declaration);
         }
 
@@ -268,19 +197,15 @@ internal static class NetworkParser
 
         for (int l = 0; l < layers.Count - 1; l++)
         {
-            if (layers[l].Kind is LayerKind.Dense or LayerKind.Conv2D && layers[l].Activation == (int)ActivationKind.Softmax)
+            if (layers[l].Activation == (int)ActivationKind.Softmax) // only layers with an activation read one
             {
                 problems.Add(DiagnosticDescriptors.SoftmaxOnHiddenLayer, layers[l].Location, l + 1);
             }
         }
 
-        if (layers.Count > 0 && layers[layers.Count - 1].Kind == LayerKind.Dropout)
+        if (layers.Count > 0 && !LayerUnits.For(layers[layers.Count - 1].Kind).CanBeOutput)
         {
-            problems.Add(DiagnosticDescriptors.DropoutIsLast, layers[layers.Count - 1].Location, layers.Count);
-        }
-        else if (layers.Count > 0 && layers[layers.Count - 1].Kind != LayerKind.Dense)
-        {
-            problems.Add(DiagnosticDescriptors.OutputMustBeDense, layers[layers.Count - 1].Location, layers.Count, layers[layers.Count - 1].Kind);
+            LayerUnits.For(layers[layers.Count - 1].Kind).ReportAsOutput(layers[layers.Count - 1], problems);
         }
         else if (layers.Count > 0)
         {
@@ -288,173 +213,44 @@ internal static class NetworkParser
         }
 
         // Shapes, offsets and the parameter count, in 64 bits so that absurd sizes are reported instead of overflowing.
-        long offset = 0;
         var models = new LayerModel[layers.Count];
-        int fanIn = inputSize ?? 0;
-        var shape = new Shape(inputHeight, inputWidth, inputChannels);
-        bool shapesKnown = inputSize is > 0;
-        for (int l = 0; l < layers.Count && offset <= MaxParameters; l++)
+        var walk = new ShapeWalk
+        {
+            FanIn = inputSize ?? 0,
+            Shape = new Shape(inputHeight, inputWidth, inputChannels),
+            Known = inputSize is > 0,
+        };
+        for (int l = 0; l < layers.Count && walk.Offset <= MaxParameters; l++)
         {
             Declaration layer = layers[l];
-            string name = $"Layer {l + 1} ({layer.Kind})";
-            var model = new LayerModel(l + 1, layer.Kind, fanIn, fanIn, ActivationKind.Linear, (int)offset, (int)offset);
-            bool image = shape.IsImage;
-            if (shapesKnown && layer.Kind is LayerKind.Conv2D or LayerKind.MaxPool2D or LayerKind.AveragePool2D or LayerKind.GlobalAveragePool2D or LayerKind.Flatten && !image)
+            LayerUnit unit = LayerUnits.For(layer.Kind);
+            var model = new LayerModel(l + 1, layer.Kind, walk.FanIn, walk.FanIn, ActivationKind.Linear, (int)walk.Offset, (int)walk.Offset);
+            bool image = walk.Shape.IsImage;
+            if (walk.Known && unit.Input == LayerInput.Image && !image)
             {
-                problems.Add(DiagnosticDescriptors.NeedsImageInput, layer.Location, l + 1, layer.Kind, fanIn);
-                shapesKnown = false;
+                problems.Add(DiagnosticDescriptors.NeedsImageInput, layer.Location, l + 1, layer.Kind, walk.FanIn);
+                walk.Known = false;
             }
-            else if (shapesKnown && layer.Kind == LayerKind.Dense && image)
+            else if (walk.Known && unit.Input == LayerInput.Vector && image)
             {
-                problems.Add(DiagnosticDescriptors.NeedsVectorInput, layer.Location, l + 1, shape.ToString());
-                shapesKnown = false;
+                problems.Add(DiagnosticDescriptors.NeedsVectorInput, layer.Location, l + 1, walk.Shape.ToString());
+                walk.Known = false;
             }
 
             if (image)
             {
                 model = model with
                 {
-                    InHeight = shape.Height,
-                    InWidth = shape.Width,
-                    InChannels = shape.Channels,
+                    InHeight = walk.Shape.Height,
+                    InWidth = walk.Shape.Width,
+                    InChannels = walk.Shape.Channels,
                 };
             }
 
-            switch (layer.Kind)
-            {
-                case LayerKind.Dropout:
-                    models[l] = model with { DropoutRate = layer.Rate, OutHeight = shape.Height, OutWidth = shape.Width, OutChannels = shape.Channels };
-                    continue;
-
-                case LayerKind.Flatten:
-                    models[l] = model;
-                    shape = default;
-                    continue;
-
-                case LayerKind.GlobalAveragePool2D:
-                    models[l] = model with { Outputs = shape.Channels, OutHeight = 0, OutWidth = 0, OutChannels = 0 };
-                    fanIn = shape.Channels;
-                    shape = default;
-                    continue;
-
-                case LayerKind.MaxPool2D:
-                case LayerKind.AveragePool2D:
-                {
-                    int stride = layer.Stride == 0 ? 0 : layer.Stride;
-                    int strideHeight = stride == 0 ? layer.KernelHeight : stride;
-                    int strideWidth = stride == 0 ? layer.KernelWidth : stride;
-                    if (!shapesKnown || layer.KernelHeight < 1 || layer.KernelWidth < 1 || strideHeight < 1 || strideWidth < 1)
-                    {
-                        shapesKnown = false;
-                        models[l] = model;
-                        continue;
-                    }
-
-                    if (layer.KernelHeight > shape.Height || layer.KernelWidth > shape.Width)
-                    {
-                        problems.Add(DiagnosticDescriptors.ShapeDoesNotFit, layer.Location, l + 1, layer.Kind, shape.ToString(),
-                            $"the {layer.KernelHeight}x{layer.KernelWidth} window is larger than the image, so there is no output; use a smaller window");
-                        shapesKnown = false;
-                        models[l] = model;
-                        continue;
-                    }
-
-                    int outHeight = (shape.Height - layer.KernelHeight) / strideHeight + 1;
-                    int outWidth = (shape.Width - layer.KernelWidth) / strideWidth + 1;
-                    models[l] = model with
-                    {
-                        Outputs = outHeight * outWidth * shape.Channels,
-                        KernelHeight = layer.KernelHeight,
-                        KernelWidth = layer.KernelWidth,
-                        StrideHeight = strideHeight,
-                        StrideWidth = strideWidth,
-                        OutHeight = outHeight,
-                        OutWidth = outWidth,
-                        OutChannels = shape.Channels,
-                    };
-                    shape = new Shape(outHeight, outWidth, shape.Channels);
-                    fanIn = shape.Size;
-                    continue;
-                }
-
-                case LayerKind.Conv2D:
-                {
-                    if (!shapesKnown || layer.KernelHeight < 1 || layer.KernelWidth < 1 || layer.Stride < 1 || layer.Units < 1)
-                    {
-                        shapesKnown = false;
-                        models[l] = model;
-                        continue;
-                    }
-
-                    if (!ConvolutionFits(layer, shape, out int outHeight, out int outWidth, out int padTop, out int padBottom, out int padLeft, out int padRight, out string? why))
-                    {
-                        problems.Add(DiagnosticDescriptors.ShapeDoesNotFit, layer.Location, l + 1, layer.Kind, shape.ToString(), why);
-                        shapesKnown = false;
-                        models[l] = model;
-                        continue;
-                    }
-
-                    long weights = (long)layer.KernelHeight * layer.KernelWidth * shape.Channels * layer.Units;
-                    long biasOffset = offset + weights;
-                    long outputs = (long)outHeight * outWidth * layer.Units;
-                    if (biasOffset + layer.Units <= MaxParameters && outputs <= int.MaxValue)
-                    {
-                        models[l] = model with
-                        {
-                            Outputs = (int)outputs,
-                            Activation = (ActivationKind)layer.Activation,
-                            BiasOffset = (int)biasOffset,
-                            ActivationParameter = layer.Parameter,
-                            L1 = layer.L1,
-                            L2 = layer.L2,
-                            KernelHeight = layer.KernelHeight,
-                            KernelWidth = layer.KernelWidth,
-                            StrideHeight = layer.Stride,
-                            StrideWidth = layer.Stride,
-                            PadTop = padTop,
-                            PadBottom = padBottom,
-                            PadLeft = padLeft,
-                            PadRight = padRight,
-                            OutHeight = outHeight,
-                            OutWidth = outWidth,
-                            OutChannels = layer.Units,
-                        };
-                    }
-
-                    offset = biasOffset + layer.Units;
-                    shape = new Shape(outHeight, outWidth, layer.Units);
-                    fanIn = (int)System.Math.Min(outputs, int.MaxValue);
-                    continue;
-                }
-
-                default:
-                {
-                    // Dense. Each term is below 2^62 and offset stays below 2^28 + 2^62, so nothing here can overflow a long.
-                    long weights = (long)Math.Max(fanIn, 0) * Math.Max(layer.Units, 0);
-                    long biasOffset = offset + weights;
-                    if (biasOffset + layer.Units <= MaxParameters)
-                    {
-                        models[l] = model with
-                        {
-                            Outputs = layer.Units,
-                            Activation = (ActivationKind)layer.Activation,
-                            BiasOffset = (int)biasOffset,
-                            ActivationParameter = layer.Parameter,
-                            L1 = layer.L1,
-                            L2 = layer.L2,
-                            InHeight = 0,
-                            InWidth = 0,
-                            InChannels = 0,
-                        };
-                    }
-
-                    offset = biasOffset + Math.Max(layer.Units, 0);
-                    fanIn = layer.Units;
-                    shape = default;
-                    continue;
-                }
-            }
+            models[l] = unit.Infer(layer, model, walk, problems);
         }
+
+        long offset = walk.Offset;
         if (offset > MaxParameters)
         {
             string count = offset.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
@@ -489,29 +285,18 @@ internal static class NetworkParser
     /// <summary>The layer an attribute declares, or <see langword="null"/> for any other attribute.</summary>
     private static LayerKind? LayerKindOf(AttributeData attribute)
     {
-        foreach ((string name, LayerKind kind) in LayerAttributes)
+        foreach (LayerUnit unit in LayerUnits.All)
         {
-            if (IsStaticNetsAttribute(attribute, name))
+            if (IsStaticNetsAttribute(attribute, unit.AttributeName))
             {
-                return kind;
+                return unit.Kind;
             }
         }
 
         return null;
     }
 
-    private static readonly (string Name, LayerKind Kind)[] LayerAttributes =
-    [
-        ("DenseAttribute", LayerKind.Dense),
-        ("DropoutAttribute", LayerKind.Dropout),
-        ("Conv2DAttribute", LayerKind.Conv2D),
-        ("MaxPool2DAttribute", LayerKind.MaxPool2D),
-        ("AveragePool2DAttribute", LayerKind.AveragePool2D),
-        ("GlobalAveragePool2DAttribute", LayerKind.GlobalAveragePool2D),
-        ("FlattenAttribute", LayerKind.Flatten),
-    ];
-
-    private static void CheckAtLeastOne(ProblemSink problems, Location location, string what, int value)
+    internal static void CheckAtLeastOne(ProblemSink problems, Location location, string what, int value)
     {
         if (value < 1)
         {
@@ -520,7 +305,7 @@ internal static class NetworkParser
     }
 
     /// <summary>Reads the activation at constructor position <paramref name="position"/> and its NegativeSlope or Alpha.</summary>
-    private static void ReadActivation(ImmutableArgs layerArgs, int position, string name, Location location, ProblemSink problems, Declaration declaration)
+    internal static void ReadActivation(ImmutableArgs layerArgs, int position, string name, Location location, ProblemSink problems, Declaration declaration)
     {
         int activation = layerArgs.Int(position, (int)ActivationKind.Linear);
         declaration.Activation = activation;
@@ -562,7 +347,7 @@ internal static class NetworkParser
     /// A convolution's output size and padding on <paramref name="input"/>, or why it does not fit: a kernel larger
     /// than the (padded) input, or, without padding, a stride that leaves rows or columns unread.
     /// </summary>
-    private static bool ConvolutionFits(Declaration layer, Shape input, out int outHeight, out int outWidth,
+    internal static bool ConvolutionFits(Declaration layer, Shape input, out int outHeight, out int outWidth,
         out int padTop, out int padBottom, out int padLeft, out int padRight, out string? why)
     {
         int stride = layer.Stride;
@@ -601,7 +386,7 @@ internal static class NetworkParser
     }
 
     /// <summary>One layer attribute as declared, before shapes are known.</summary>
-    private sealed class Declaration(LayerKind kind, Location location)
+    internal sealed class Declaration(LayerKind kind, Location location)
     {
         public LayerKind Kind { get; } = kind;
 
@@ -632,8 +417,37 @@ internal static class NetworkParser
         public bool Same { get; set; }
     }
 
+    /// <summary>
+    /// Where shape inference stands between layers: the next parameter offset (in 64 bits, so that absurd sizes are
+    /// reported instead of overflowing), the flat size and the image shape of the next layer's input, and whether they
+    /// are known (false after a problem, so that one mistake is not reported again by every later layer).
+    /// </summary>
+    internal sealed class ShapeWalk
+    {
+        public long Offset { get; set; }
+
+        public int FanIn { get; set; }
+
+        public Shape Shape { get; set; }
+
+        public bool Known { get; set; }
+    }
+
+    /// <summary>What a layer unit reads its attribute with: its arguments, the layer's name and location for messages, and the network's penalties.</summary>
+    internal sealed record LayerArguments(AttributeData Attribute, ImmutableArgs Args, string Name, Location Location, ProblemSink Problems, float NetworkL1, float NetworkL2)
+    {
+        /// <summary>Constructor arguments given.</summary>
+        public int Count => Attribute.ConstructorArguments.Length;
+
+        /// <summary>The layer's L1 factor: its own, or the network's.</summary>
+        public float L1 => Args.Has("L1") ? NonNegative(Args, "L1", Location, Problems) : NetworkL1;
+
+        /// <summary>The layer's L2 factor: its own, or the network's.</summary>
+        public float L2 => Args.Has("L2") ? NonNegative(Args, "L2", Location, Problems) : NetworkL2;
+    }
+
     /// <summary>An image shape (height, width, channels), or the default for a vector.</summary>
-    private readonly record struct Shape(int Height, int Width, int Channels)
+    internal readonly record struct Shape(int Height, int Width, int Channels)
     {
         public bool IsImage => Height > 0;
 
@@ -730,7 +544,7 @@ internal static class NetworkParser
     }
 
     /// <summary>Reads an optional factor that must be zero or more; NaN when unset.</summary>
-    private static float NonNegative(ImmutableArgs args, string name, Location location, ProblemSink problems)
+    internal static float NonNegative(ImmutableArgs args, string name, Location location, ProblemSink problems)
     {
         float value = args.NamedFloat(name, float.NaN);
         if (args.Has(name) && !(value >= 0f && !float.IsInfinity(value)))

@@ -73,8 +73,6 @@ internal readonly record struct LayerModel(
 
     public bool IsDense => Kind == LayerKind.Dense;
 
-    public bool IsConvolution => Kind == LayerKind.Conv2D;
-
     /// <summary>Whether the layer has weights and biases: dense and convolution layers.</summary>
     public bool HasParameters => WeightCount > 0;
 

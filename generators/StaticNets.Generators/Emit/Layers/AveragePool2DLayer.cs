@@ -1,5 +1,7 @@
 using StaticNets.Generators.Plan;
+using StaticNets.Generators.Diagnostics;
 using StaticNets.Generators.Models;
+using static StaticNets.Generators.NetworkParser;
 
 namespace StaticNets.Generators.Emit.Layers;
 
@@ -13,6 +15,8 @@ internal sealed class AveragePool2DLayer : WindowPoolingLayer
     }
 
     public override LayerKind Kind => LayerKind.AveragePool2D;
+
+    public override string AttributeName => "AveragePool2DAttribute";
 
     public override void WriteBackwardKernels(SourceWriter writer, NetworkPlan plan, LayerModel layer) =>
         PoolingKernels.WriteAverageBackward(writer, plan.Model, layer);

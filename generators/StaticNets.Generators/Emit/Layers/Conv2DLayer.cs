@@ -1,7 +1,9 @@
 using StaticNets.Generators.Plan;
 using System.Collections.Generic;
 using System.Text;
+using StaticNets.Generators.Diagnostics;
 using StaticNets.Generators.Models;
+using static StaticNets.Generators.NetworkParser;
 using static StaticNets.Generators.Emit.GeneratedNames;
 
 namespace StaticNets.Generators.Emit.Layers;
@@ -20,6 +22,91 @@ internal sealed partial class Conv2DLayer : WeightedLayerUnit
     }
 
     public override LayerKind Kind => LayerKind.Conv2D;
+
+    public override string AttributeName => "Conv2DAttribute";
+
+    public override LayerInput Input => LayerInput.Image;
+
+    public override void Read(LayerArguments args, Declaration declaration)
+    {
+        bool rectangular = args.Count == 4;
+        string name = args.Name;
+        declaration.Units = args.Args.Int(0, 0);
+        declaration.KernelHeight = args.Args.Int(1, 0);
+        declaration.KernelWidth = rectangular ? args.Args.Int(2, 0) : declaration.KernelHeight;
+        declaration.Stride = args.Args.NamedInt("Stride", 1);
+        int padding = args.Args.NamedInt("Padding", 0);
+        CheckAtLeastOne(args.Problems, args.Location, name + " filters", declaration.Units);
+        if (rectangular)
+        {
+            CheckAtLeastOne(args.Problems, args.Location, name + " kernel height", declaration.KernelHeight);
+            CheckAtLeastOne(args.Problems, args.Location, name + " kernel width", declaration.KernelWidth);
+        }
+        else
+        {
+            CheckAtLeastOne(args.Problems, args.Location, name + " kernel", declaration.KernelHeight);
+        }
+
+        CheckAtLeastOne(args.Problems, args.Location, name + " stride", declaration.Stride);
+        if (padding is not (0 or 1))
+        {
+            args.Problems.Add(DiagnosticDescriptors.UndefinedEnumValue, args.Location, padding, "Padding", "Valid, Same");
+        }
+
+        declaration.Same = padding == 1;
+        ReadActivation(args.Args, rectangular ? 3 : 2, name, args.Location, args.Problems, declaration);
+        declaration.L1 = args.L1;
+        declaration.L2 = args.L2;
+    }
+
+    public override LayerModel Infer(Declaration layer, LayerModel model, ShapeWalk walk, ProblemSink problems)
+    {
+        Shape shape = walk.Shape;
+        if (!walk.Known || layer.KernelHeight < 1 || layer.KernelWidth < 1 || layer.Stride < 1 || layer.Units < 1)
+        {
+            walk.Known = false;
+            return model;
+        }
+
+        if (!ConvolutionFits(layer, shape, out int outHeight, out int outWidth, out int padTop, out int padBottom, out int padLeft, out int padRight, out string? why))
+        {
+            problems.Add(DiagnosticDescriptors.ShapeDoesNotFit, layer.Location, layer.Number, layer.Kind, shape.ToString(), why);
+            walk.Known = false;
+            return model;
+        }
+
+        long weights = (long)layer.KernelHeight * layer.KernelWidth * shape.Channels * layer.Units;
+        long biasOffset = walk.Offset + weights;
+        long outputs = (long)outHeight * outWidth * layer.Units;
+        if (biasOffset + layer.Units <= MaxParameters && outputs <= int.MaxValue)
+        {
+            model = model with
+            {
+                Outputs = (int)outputs,
+                Activation = (ActivationKind)layer.Activation,
+                BiasOffset = (int)biasOffset,
+                ActivationParameter = layer.Parameter,
+                L1 = layer.L1,
+                L2 = layer.L2,
+                KernelHeight = layer.KernelHeight,
+                KernelWidth = layer.KernelWidth,
+                StrideHeight = layer.Stride,
+                StrideWidth = layer.Stride,
+                PadTop = padTop,
+                PadBottom = padBottom,
+                PadLeft = padLeft,
+                PadRight = padRight,
+                OutHeight = outHeight,
+                OutWidth = outWidth,
+                OutChannels = layer.Units,
+            };
+        }
+
+        walk.Offset = biasOffset + layer.Units;
+        walk.Shape = new Shape(outHeight, outWidth, layer.Units);
+        walk.FanIn = (int)System.Math.Min(outputs, int.MaxValue);
+        return model;
+    }
 
     public override void Describe(StringBuilder text, LayerModel layer)
     {

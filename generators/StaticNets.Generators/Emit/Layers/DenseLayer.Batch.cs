@@ -173,8 +173,7 @@ internal sealed partial class DenseLayer
     /// by-samples pass. For layers with many weights and an activation that works output by output.
     /// </summary>
     public static bool SplitsInputs(LayerModel layer) =>
-        layer.IsDense
-        && layer.Activation != ActivationKind.Softmax
+        layer.Activation != ActivationKind.Softmax
         && layer.Inputs >= InputChunks * InputTile
         && layer.Inputs * layer.Outputs >= MinimumChunkedWeights;
 

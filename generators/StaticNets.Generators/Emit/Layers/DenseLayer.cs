@@ -1,7 +1,9 @@
 using StaticNets.Generators.Plan;
 using System.Collections.Generic;
 using System.Text;
+using StaticNets.Generators.Diagnostics;
 using StaticNets.Generators.Models;
+using static StaticNets.Generators.NetworkParser;
 using static StaticNets.Generators.Emit.GeneratedNames;
 
 namespace StaticNets.Generators.Emit.Layers;
@@ -20,6 +22,49 @@ internal sealed partial class DenseLayer : WeightedLayerUnit
     }
 
     public override LayerKind Kind => LayerKind.Dense;
+
+    public override string AttributeName => "DenseAttribute";
+
+    public override LayerInput Input => LayerInput.Vector;
+
+    /// <summary>The only layer whose output can be the network's: the losses read a vector of outputs with an activation.</summary>
+    public override bool CanBeOutput => true;
+
+    public override void Read(LayerArguments args, Declaration declaration)
+    {
+        declaration.Units = args.Args.Int(0, 0);
+        CheckAtLeastOne(args.Problems, args.Location, args.Name, declaration.Units);
+        ReadActivation(args.Args, 1, args.Name, args.Location, args.Problems, declaration);
+        declaration.L1 = args.L1;
+        declaration.L2 = args.L2;
+    }
+
+    public override LayerModel Infer(Declaration layer, LayerModel model, ShapeWalk walk, ProblemSink problems)
+    {
+        // Each term is below 2^62 and the offset stays below 2^28 + 2^62, so nothing here can overflow a long.
+        long weights = (long)System.Math.Max(walk.FanIn, 0) * System.Math.Max(layer.Units, 0);
+        long biasOffset = walk.Offset + weights;
+        if (biasOffset + layer.Units <= MaxParameters)
+        {
+            model = model with
+            {
+                Outputs = layer.Units,
+                Activation = (ActivationKind)layer.Activation,
+                BiasOffset = (int)biasOffset,
+                ActivationParameter = layer.Parameter,
+                L1 = layer.L1,
+                L2 = layer.L2,
+                InHeight = 0,
+                InWidth = 0,
+                InChannels = 0,
+            };
+        }
+
+        walk.Offset = biasOffset + System.Math.Max(layer.Units, 0);
+        walk.FanIn = layer.Units;
+        walk.Shape = default;
+        return model;
+    }
 
     public override void Describe(StringBuilder text, LayerModel layer)
     {

@@ -1,7 +1,9 @@
 using StaticNets.Generators.Plan;
 using System.Collections.Generic;
 using System.Text;
+using StaticNets.Generators.Diagnostics;
 using StaticNets.Generators.Models;
+using static StaticNets.Generators.NetworkParser;
 using static StaticNets.Generators.Emit.GeneratedNames;
 
 namespace StaticNets.Generators.Emit.Layers;
@@ -19,6 +21,27 @@ internal sealed class DropoutLayer : LayerUnit
     }
 
     public override LayerKind Kind => LayerKind.Dropout;
+
+    public override string AttributeName => "DropoutAttribute";
+
+    public override LayerInput Input => LayerInput.Any;
+
+    public override void Read(LayerArguments args, Declaration declaration)
+    {
+        declaration.Rate = args.Args.Float(0, float.NaN);
+        if (!(declaration.Rate >= 0f && declaration.Rate < 1f))
+        {
+            args.Problems.Add(DiagnosticDescriptors.InvalidSetting, args.Location, $"{args.Name} rate", Format(declaration.Rate), "a probability in [0, 1), such as 0.2");
+        }
+    }
+
+    /// <summary>The output has the input's shape.</summary>
+    public override LayerModel Infer(Declaration layer, LayerModel model, ShapeWalk walk, ProblemSink problems) =>
+        model with { DropoutRate = layer.Rate, OutHeight = walk.Shape.Height, OutWidth = walk.Shape.Width, OutChannels = walk.Shape.Channels };
+
+    /// <summary>Dropout last would drop outputs the loss reads; it has its own message.</summary>
+    public override void ReportAsOutput(Declaration layer, ProblemSink problems) =>
+        problems.Add(DiagnosticDescriptors.DropoutIsLast, layer.Location, layer.Number);
 
     public override void Describe(StringBuilder text, LayerModel layer) =>
         text.Append("Dropout(").Append(layer.DropoutRate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append(')');

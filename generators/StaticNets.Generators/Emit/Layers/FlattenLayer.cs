@@ -1,7 +1,9 @@
 using StaticNets.Generators.Plan;
 using System.Collections.Generic;
 using System.Text;
+using StaticNets.Generators.Diagnostics;
 using StaticNets.Generators.Models;
+using static StaticNets.Generators.NetworkParser;
 using static StaticNets.Generators.Emit.GeneratedNames;
 
 namespace StaticNets.Generators.Emit.Layers;
@@ -19,6 +21,17 @@ internal sealed class FlattenLayer : LayerUnit
     }
 
     public override LayerKind Kind => LayerKind.Flatten;
+
+    public override string AttributeName => "FlattenAttribute";
+
+    public override LayerInput Input => LayerInput.Image;
+
+    /// <summary>The same values as a vector.</summary>
+    public override LayerModel Infer(Declaration layer, LayerModel model, ShapeWalk walk, ProblemSink problems)
+    {
+        walk.Shape = default;
+        return model;
+    }
 
     public override void Describe(StringBuilder text, LayerModel layer) => text.Append(Kind);
 

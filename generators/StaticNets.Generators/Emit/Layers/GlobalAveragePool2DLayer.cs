@@ -1,6 +1,8 @@
 using StaticNets.Generators.Plan;
 using System.Text;
+using StaticNets.Generators.Diagnostics;
 using StaticNets.Generators.Models;
+using static StaticNets.Generators.NetworkParser;
 using static StaticNets.Generators.Emit.GeneratedNames;
 
 namespace StaticNets.Generators.Emit.Layers;
@@ -15,6 +17,17 @@ internal sealed class GlobalAveragePool2DLayer : ImageLayerUnit
     }
 
     public override LayerKind Kind => LayerKind.GlobalAveragePool2D;
+
+    public override string AttributeName => "GlobalAveragePool2DAttribute";
+
+    /// <summary>A vector of the input's channels.</summary>
+    public override LayerModel Infer(Declaration layer, LayerModel model, ShapeWalk walk, ProblemSink problems)
+    {
+        model = model with { Outputs = walk.Shape.Channels, OutHeight = 0, OutWidth = 0, OutChannels = 0 };
+        walk.FanIn = walk.Shape.Channels;
+        walk.Shape = default;
+        return model;
+    }
 
     public override void Describe(StringBuilder text, LayerModel layer) => text.Append(Kind);
 

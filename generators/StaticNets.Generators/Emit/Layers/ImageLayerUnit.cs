@@ -11,6 +11,8 @@ namespace StaticNets.Generators.Emit.Layers;
 /// </summary>
 internal abstract class ImageLayerUnit : LayerUnit
 {
+    public override LayerInput Input => LayerInput.Image;
+
 
     public override IReadOnlyList<BufferPlan> Buffers(NetworkPlan plan, LayerModel layer) =>
         OutputBuffers(plan, layer, "output", "dLoss/doutput");

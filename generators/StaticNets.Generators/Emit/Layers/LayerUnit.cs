@@ -1,7 +1,9 @@
 using StaticNets.Generators.Plan;
 using System.Collections.Generic;
 using System.Text;
+using StaticNets.Generators.Diagnostics;
 using StaticNets.Generators.Models;
+using static StaticNets.Generators.NetworkParser;
 using static StaticNets.Generators.Emit.GeneratedNames;
 
 namespace StaticNets.Generators.Emit.Layers;
@@ -20,6 +22,35 @@ internal abstract class LayerUnit
 {
     /// <summary>The kind this unit generates.</summary>
     public abstract LayerKind Kind { get; }
+
+    // ---- the declaration
+
+    /// <summary>The attribute that declares the kind, e.g. <c>DenseAttribute</c>.</summary>
+    public abstract string AttributeName { get; }
+
+    /// <summary>What the layer takes: a vector, an image, or either.</summary>
+    public abstract LayerInput Input { get; }
+
+    /// <summary>Reads the layer's attribute into <paramref name="declaration"/>, reporting what is out of range.</summary>
+    public virtual void Read(LayerArguments args, Declaration declaration)
+    {
+    }
+
+    /// <summary>
+    /// Works out the layer's output from its input (<paramref name="walk"/>) and returns its model; reports a shape that
+    /// does not fit, and moves <paramref name="walk"/> on to the next layer's input and parameter offset.
+    /// </summary>
+    /// <param name="model">The model so far: index, kind, input size, offsets, and the input image's shape.</param>
+    public abstract LayerModel Infer(Declaration layer, LayerModel model, ShapeWalk walk, ProblemSink problems);
+
+    /// <summary>Whether the layer can be the network's last (its output is what the loss reads).</summary>
+    public virtual bool CanBeOutput => false;
+
+    /// <summary>Reports the layer as a last layer it cannot be.</summary>
+    public virtual void ReportAsOutput(Declaration layer, ProblemSink problems) =>
+        problems.Add(DiagnosticDescriptors.OutputMustBeDense, layer.Location, layer.Number, layer.Kind);
+
+    // ---- the generated code
 
     /// <summary>Appends the layer to the architecture text model files store, e.g. <c>Dense(128, ReLU)</c>.</summary>
     public abstract void Describe(StringBuilder text, LayerModel layer);

@@ -20,6 +20,18 @@ internal static class LayerUnits
         LayerKind.Flatten => FlattenLayer.Instance,
     };
 
+    /// <summary>Every unit, in the order of <see cref="LayerKind"/>.</summary>
+    public static readonly LayerUnit[] All =
+    [
+        DenseLayer.Instance,
+        DropoutLayer.Instance,
+        Conv2DLayer.Instance,
+        MaxPool2DLayer.Instance,
+        AveragePool2DLayer.Instance,
+        GlobalAveragePool2DLayer.Instance,
+        FlattenLayer.Instance,
+    ];
+
     /// <summary>The unit of <paramref name="layer"/>'s kind.</summary>
     public static LayerUnit Unit(this LayerModel layer) => For(layer.Kind);
 }

@@ -1,5 +1,7 @@
 using StaticNets.Generators.Plan;
+using StaticNets.Generators.Diagnostics;
 using StaticNets.Generators.Models;
+using static StaticNets.Generators.NetworkParser;
 
 namespace StaticNets.Generators.Emit.Layers;
 
@@ -13,6 +15,8 @@ internal sealed class MaxPool2DLayer : WindowPoolingLayer
     }
 
     public override LayerKind Kind => LayerKind.MaxPool2D;
+
+    public override string AttributeName => "MaxPool2DAttribute";
 
     public override void WriteBackwardKernels(SourceWriter writer, NetworkPlan plan, LayerModel layer) =>
         PoolingKernels.WriteMaxBackward(writer, plan.Model, layer);

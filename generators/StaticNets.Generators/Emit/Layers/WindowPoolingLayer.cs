@@ -1,6 +1,8 @@
 using StaticNets.Generators.Plan;
 using System.Text;
+using StaticNets.Generators.Diagnostics;
 using StaticNets.Generators.Models;
+using static StaticNets.Generators.NetworkParser;
 using static StaticNets.Generators.Emit.GeneratedNames;
 
 namespace StaticNets.Generators.Emit.Layers;
@@ -8,6 +10,66 @@ namespace StaticNets.Generators.Emit.Layers;
 /// <summary>Pooling over windows of a channels-last image, channel by channel (max or average).</summary>
 internal abstract class WindowPoolingLayer : ImageLayerUnit
 {
+    /// <summary>A square or rectangular window, and a stride (0, the default, for the window's size).</summary>
+    public override void Read(LayerArguments args, Declaration declaration)
+    {
+        bool rectangularWindow = args.Count == 2;
+        string name = args.Name;
+        declaration.KernelHeight = args.Args.Int(0, 0);
+        declaration.KernelWidth = rectangularWindow ? args.Args.Int(1, 0) : declaration.KernelHeight;
+        declaration.Stride = args.Args.NamedInt("Stride", 0);
+        if (rectangularWindow)
+        {
+            CheckAtLeastOne(args.Problems, args.Location, name + " window height", declaration.KernelHeight);
+            CheckAtLeastOne(args.Problems, args.Location, name + " window width", declaration.KernelWidth);
+        }
+        else
+        {
+            CheckAtLeastOne(args.Problems, args.Location, name + " window", declaration.KernelHeight);
+        }
+
+        if (declaration.Stride < 0)
+        {
+            args.Problems.Add(DiagnosticDescriptors.InvalidSetting, args.Location, name + " Stride", declaration.Stride.ToString(System.Globalization.CultureInfo.InvariantCulture), "at least 1, or 0 for the window's size");
+        }
+    }
+
+    public override LayerModel Infer(Declaration layer, LayerModel model, ShapeWalk walk, ProblemSink problems)
+    {
+        Shape shape = walk.Shape;
+        int strideHeight = layer.Stride == 0 ? layer.KernelHeight : layer.Stride;
+        int strideWidth = layer.Stride == 0 ? layer.KernelWidth : layer.Stride;
+        if (!walk.Known || layer.KernelHeight < 1 || layer.KernelWidth < 1 || strideHeight < 1 || strideWidth < 1)
+        {
+            walk.Known = false;
+            return model;
+        }
+
+        if (layer.KernelHeight > shape.Height || layer.KernelWidth > shape.Width)
+        {
+            problems.Add(DiagnosticDescriptors.ShapeDoesNotFit, layer.Location, layer.Number, layer.Kind, shape.ToString(),
+                $"the {layer.KernelHeight}x{layer.KernelWidth} window is larger than the image, so there is no output; use a smaller window");
+            walk.Known = false;
+            return model;
+        }
+
+        int outHeight = (shape.Height - layer.KernelHeight) / strideHeight + 1;
+        int outWidth = (shape.Width - layer.KernelWidth) / strideWidth + 1;
+        walk.Shape = new Shape(outHeight, outWidth, shape.Channels);
+        walk.FanIn = walk.Shape.Size;
+        return model with
+        {
+            Outputs = outHeight * outWidth * shape.Channels,
+            KernelHeight = layer.KernelHeight,
+            KernelWidth = layer.KernelWidth,
+            StrideHeight = strideHeight,
+            StrideWidth = strideWidth,
+            OutHeight = outHeight,
+            OutWidth = outWidth,
+            OutChannels = shape.Channels,
+        };
+    }
+
     public override void Describe(StringBuilder text, LayerModel layer)
     {
         text.Append(Kind).Append('(').Append(layer.KernelHeight).Append('x').Append(layer.KernelWidth);
