@@ -83,7 +83,7 @@ public sealed class ParallelTrainingTests
         float[] inputs = TestData.Uniform(random, 32 * ParallelWideNet.InputSize);
         float[] targets = TestData.Targets(random, Loss.SoftmaxCrossEntropy, 32, ParallelWideNet.OutputSize);
         // Both threads run the steps (see Allocations.AssertNoneOnAnyThread).
-        Allocations.AssertNoneOnAnyThread(() => network.TrainBatch(inputs, targets));
+        Allocations.AssertNoneOnAnyThread(network, () => network.TrainBatch(inputs, targets));
         network.DegreeOfParallelism = 1;
     }
 

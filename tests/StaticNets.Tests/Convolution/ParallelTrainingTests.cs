@@ -50,7 +50,7 @@ public sealed class ParallelTrainingTests
         float[] inputs = TestData.Uniform(random, 16 * ReferenceCnn.InputSize, 0f, 1f);
         float[] targets = TestData.Targets(random, Loss.SoftmaxCrossEntropy, 16, ReferenceCnn.OutputSize);
         // Both threads run the steps (see Allocations.AssertNoneOnAnyThread).
-        Allocations.AssertNoneOnAnyThread(() => network.TrainBatch(inputs, targets));
+        Allocations.AssertNoneOnAnyThread(network, () => network.TrainBatch(inputs, targets));
         network.DegreeOfParallelism = 1;
     }
 
