@@ -41,7 +41,7 @@ internal sealed partial class Conv2DLayer
         writer.OpenBlock($"private void {LayerForward(l)}(ref float x, ref float z, ref float a)");
         writer.WriteLine($"ref float w = ref {Unsafe}.Add(ref {Parameters}.Start, {WeightsOffset(l)});");
         writer.WriteLine($"ref float b = ref {Unsafe}.Add(ref {Parameters}.Start, {BiasOffset(l)});");
-        SimdEmitter.WidthLadder(writer, width => WriteForwardBody(writer, layer, width), () => WriteForwardBody(writer, layer, VectorWidth.Scalar));
+        SimdEmitter.WidthLadder(writer, width => WriteForwardBody(writer, layer, width), () => WriteScalarForward(writer, layer));
         writer.CloseBlock();
     }
 
@@ -224,11 +224,11 @@ internal sealed partial class Conv2DLayer
         writer.WriteLine($"ref float dz = ref {Dz(l)}.Start; // (batch, {Out(l)})");
         writer.OpenBlock("if (part == 0)");
         writer.WriteLine("// db += Σ dz over every pixel of every sample");
-        SimdEmitter.WidthLadder(writer, width => WriteBiasGradient(writer, layer, width), () => WriteBiasGradient(writer, layer, VectorWidth.Scalar));
+        SimdEmitter.WidthLadder(writer, width => WriteBiasGradient(writer, layer, width), () => WriteScalarBiasGradient(writer, layer));
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine("// dW += inᵀ·dz, sample by sample so that its input and dz stay in cache");
-        SimdEmitter.WidthLadder(writer, width => WriteWeightGradient(writer, layer, width), () => WriteWeightGradient(writer, layer, VectorWidth.Scalar));
+        SimdEmitter.WidthLadder(writer, width => WriteWeightGradient(writer, layer, width), () => WriteScalarWeightGradient(writer, layer));
         writer.CloseBlock();
 
         if (inputGradient)
@@ -366,7 +366,7 @@ internal sealed partial class Conv2DLayer
         }
 
         writer.WriteLine($"{MemoryMarshal}.CreateSpan(ref dxs, {InputSize(layer)}).Clear();");
-        SimdEmitter.WidthLadder(writer, width => WriteInputGradientBody(writer, layer, width), () => WriteInputGradientBody(writer, layer, VectorWidth.Scalar));
+        SimdEmitter.WidthLadder(writer, width => WriteInputGradientBody(writer, layer, width), () => WriteScalarInputGradient(writer, layer));
         if (layer.IsPadded)
         {
             writer.OpenBlock($"for (int y = 0; y < {InHeight(l)}; y++)");
@@ -432,6 +432,101 @@ internal sealed partial class Conv2DLayer
             (chunk, _) => chunk.Width.Load("wtRow", Int(chunk.Offset)),
             (p, _) => $"{Unsafe}.Add(ref dzo, {Sum(Times(p, OutChannels(l)), "f")})",
             (p, chunk, acc) => writer.WriteLine(chunk.Width.Store(acc, "dxo", Sum(Times(p, pixelStep), Int(chunk.Offset)))));
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    // The fallbacks for hardware without SIMD: plain loops, one sum per value, each in the order the vector tiles
+    // take it. Only such hardware runs them (the JIT drops them everywhere else), so they are written to be read.
+
+    /// <summary>z[oy, ox, f] = b[f] + Σ_(ky, j) x[(oy·s + ky, ox·s), j]·W[ky, j, f], j running over a kernel row's columns and channels.</summary>
+    private static void WriteScalarForward(SourceWriter writer, LayerModel layer)
+    {
+        int l = layer.Index;
+        string window = $"{KernelWidth(l)} * {InChannels(l)}";
+        writer.OpenBlock($"for (int oy = 0; oy < {OutHeight(l)}; oy++)");
+        writer.OpenBlock($"for (int ox = 0; ox < {OutWidth(l)}; ox++)");
+        writer.WriteLine($"ref float xo = ref {Unsafe}.Add(ref x, (oy * {Stride(l)} * {RowWidth(layer)} + ox * {Stride(l)}) * {InChannels(l)}); // the window's first input");
+        writer.WriteLine($"int o = (oy * {OutWidth(l)} + ox) * {OutChannels(l)};");
+        writer.OpenBlock($"for (int f = 0; f < {OutChannels(l)}; f++)");
+        writer.WriteLine($"float sum = {Unsafe}.Add(ref b, f);");
+        writer.OpenBlock($"for (int ky = 0; ky < {KernelHeight(l)}; ky++)");
+        writer.OpenBlock($"for (int j = 0; j < {window}; j++)");
+        writer.WriteLine($"sum = {MathF}.FusedMultiplyAdd({Unsafe}.Add(ref xo, ky * {RowWidth(layer)} * {InChannels(l)} + j), {Unsafe}.Add(ref w, (ky * {window} + j) * {OutChannels(l)} + f), sum);");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine($"{Unsafe}.Add(ref z, o + f) = sum;");
+        writer.WriteLine($"{Unsafe}.Add(ref a, o + f) = {(layer.Activation == ActivationKind.Linear ? "sum" : ActivationForward(layer, "sum"))};");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    /// <summary>db[f] += Σ over samples and pixels of dz[.., f].</summary>
+    private static void WriteScalarBiasGradient(SourceWriter writer, LayerModel layer)
+    {
+        int l = layer.Index;
+        writer.OpenBlock($"for (int f = 0; f < {OutChannels(l)}; f++)");
+        writer.WriteLine($"float sum = {Unsafe}.Add(ref db, f);");
+        writer.OpenBlock($"for (int r = 0; r < batch * {OutHeight(l)} * {OutWidth(l)}; r++)");
+        writer.WriteLine($"sum += {Unsafe}.Add(ref dz, r * {OutChannels(l)} + f);");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine($"{Unsafe}.Add(ref db, f) = sum;");
+        writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// dW[row, f] += Σ_(oy, ox) x[(oy·s + ky, ox·s), j]·dz[oy, ox, f] sample by sample, for this part's share of the
+    /// weight rows (row = (ky, j)).
+    /// </summary>
+    private static void WriteScalarWeightGradient(SourceWriter writer, LayerModel layer)
+    {
+        int l = layer.Index;
+        string window = $"{KernelWidth(l)} * {InChannels(l)}";
+        string rows = $"{KernelHeight(l)} * {window}";
+        writer.OpenBlock("for (int s = 0; s < batch; s++)");
+        writer.WriteLine($"ref float xs = ref {Unsafe}.Add(ref x, s * {InputSize(layer)});");
+        writer.WriteLine($"ref float dzs = ref {Unsafe}.Add(ref dz, s * {Out(l)});");
+        writer.OpenBlock($"for (int row = part * ({rows}) / parts; row < (part + 1) * ({rows}) / parts; row++)");
+        writer.WriteLine($"int ky = row / ({window}), j = row % ({window});");
+        writer.OpenBlock($"for (int f = 0; f < {OutChannels(l)}; f++)");
+        writer.WriteLine($"ref float dwi = ref {Unsafe}.Add(ref dw, row * {OutChannels(l)} + f);");
+        writer.WriteLine("float sum = dwi;");
+        writer.OpenBlock($"for (int oy = 0; oy < {OutHeight(l)}; oy++)");
+        writer.OpenBlock($"for (int ox = 0; ox < {OutWidth(l)}; ox++)");
+        writer.WriteLine($"sum = {MathF}.FusedMultiplyAdd({Unsafe}.Add(ref xs, ((oy * {Stride(l)} + ky) * {RowWidth(layer)} + ox * {Stride(l)}) * {InChannels(l)} + j), {Unsafe}.Add(ref dzs, (oy * {OutWidth(l)} + ox) * {OutChannels(l)} + f), sum);");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("dwi = sum;");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    /// <summary>din[(oy·s + ky, ox·s + kx), c] += Σ_f dz[oy, ox, f]·Wt[ky, kx, f, c], pixel by pixel.</summary>
+    private static void WriteScalarInputGradient(SourceWriter writer, LayerModel layer)
+    {
+        int l = layer.Index;
+        writer.OpenBlock($"for (int oy = 0; oy < {OutHeight(l)}; oy++)");
+        writer.OpenBlock($"for (int ox = 0; ox < {OutWidth(l)}; ox++)");
+        writer.WriteLine($"ref float dzo = ref {Unsafe}.Add(ref dzs, (oy * {OutWidth(l)} + ox) * {OutChannels(l)});");
+        writer.OpenBlock($"for (int ky = 0; ky < {KernelHeight(l)}; ky++)");
+        writer.OpenBlock($"for (int kx = 0; kx < {KernelWidth(l)}; kx++)");
+        writer.WriteLine($"ref float dxo = ref {Unsafe}.Add(ref dxs, ((oy * {Stride(l)} + ky) * {RowWidth(layer)} + ox * {Stride(l)} + kx) * {InChannels(l)});");
+        writer.WriteLine($"ref float wtk = ref {Unsafe}.Add(ref wt, (ky * {KernelWidth(l)} + kx) * {OutChannels(l)} * {InChannels(l)});");
+        writer.OpenBlock($"for (int c = 0; c < {InChannels(l)}; c++)");
+        writer.WriteLine($"float sum = {Unsafe}.Add(ref dxo, c);");
+        writer.OpenBlock($"for (int f = 0; f < {OutChannels(l)}; f++)");
+        writer.WriteLine($"sum = {MathF}.FusedMultiplyAdd({Unsafe}.Add(ref dzo, f), {Unsafe}.Add(ref wtk, f * {InChannels(l)} + c), sum);");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine($"{Unsafe}.Add(ref dxo, c) = sum;");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.CloseBlock();
         writer.CloseBlock();
         writer.CloseBlock();
     }

@@ -771,86 +771,15 @@ partial class PaddedCnn
             }
             else
             {
+                for (int f = 0; f < L2OutChannels; f++)
                 {
-                    var acc0_0 = Unsafe.Add(ref db, 0);
-                    var acc0_1 = Unsafe.Add(ref db, 1);
-                    var acc0_2 = Unsafe.Add(ref db, 2);
-                    var acc0_3 = Unsafe.Add(ref db, 3);
-                    var acc0_4 = Unsafe.Add(ref db, 4);
-                    var acc0_5 = Unsafe.Add(ref db, 5);
-                    var acc0_6 = Unsafe.Add(ref db, 6);
-                    var acc0_7 = Unsafe.Add(ref db, 7);
+                    float sum = Unsafe.Add(ref db, f);
                     for (int r = 0; r < batch * L2OutHeight * L2OutWidth; r++)
                     {
-                        ref float dzPixel = ref Unsafe.Add(ref dz, r * L2OutChannels);
-                        acc0_0 += Unsafe.Add(ref dzPixel, 0);
-                        acc0_1 += Unsafe.Add(ref dzPixel, 1);
-                        acc0_2 += Unsafe.Add(ref dzPixel, 2);
-                        acc0_3 += Unsafe.Add(ref dzPixel, 3);
-                        acc0_4 += Unsafe.Add(ref dzPixel, 4);
-                        acc0_5 += Unsafe.Add(ref dzPixel, 5);
-                        acc0_6 += Unsafe.Add(ref dzPixel, 6);
-                        acc0_7 += Unsafe.Add(ref dzPixel, 7);
+                        sum += Unsafe.Add(ref dz, r * L2OutChannels + f);
                     }
 
-                    Unsafe.Add(ref db, 0) = acc0_0;
-                    Unsafe.Add(ref db, 1) = acc0_1;
-                    Unsafe.Add(ref db, 2) = acc0_2;
-                    Unsafe.Add(ref db, 3) = acc0_3;
-                    Unsafe.Add(ref db, 4) = acc0_4;
-                    Unsafe.Add(ref db, 5) = acc0_5;
-                    Unsafe.Add(ref db, 6) = acc0_6;
-                    Unsafe.Add(ref db, 7) = acc0_7;
-                }
-                {
-                    var acc0_0 = Unsafe.Add(ref db, 8);
-                    var acc0_1 = Unsafe.Add(ref db, 9);
-                    var acc0_2 = Unsafe.Add(ref db, 10);
-                    var acc0_3 = Unsafe.Add(ref db, 11);
-                    var acc0_4 = Unsafe.Add(ref db, 12);
-                    var acc0_5 = Unsafe.Add(ref db, 13);
-                    var acc0_6 = Unsafe.Add(ref db, 14);
-                    var acc0_7 = Unsafe.Add(ref db, 15);
-                    for (int r = 0; r < batch * L2OutHeight * L2OutWidth; r++)
-                    {
-                        ref float dzPixel = ref Unsafe.Add(ref dz, r * L2OutChannels);
-                        acc0_0 += Unsafe.Add(ref dzPixel, 8);
-                        acc0_1 += Unsafe.Add(ref dzPixel, 9);
-                        acc0_2 += Unsafe.Add(ref dzPixel, 10);
-                        acc0_3 += Unsafe.Add(ref dzPixel, 11);
-                        acc0_4 += Unsafe.Add(ref dzPixel, 12);
-                        acc0_5 += Unsafe.Add(ref dzPixel, 13);
-                        acc0_6 += Unsafe.Add(ref dzPixel, 14);
-                        acc0_7 += Unsafe.Add(ref dzPixel, 15);
-                    }
-
-                    Unsafe.Add(ref db, 8) = acc0_0;
-                    Unsafe.Add(ref db, 9) = acc0_1;
-                    Unsafe.Add(ref db, 10) = acc0_2;
-                    Unsafe.Add(ref db, 11) = acc0_3;
-                    Unsafe.Add(ref db, 12) = acc0_4;
-                    Unsafe.Add(ref db, 13) = acc0_5;
-                    Unsafe.Add(ref db, 14) = acc0_6;
-                    Unsafe.Add(ref db, 15) = acc0_7;
-                }
-                {
-                    var acc0_0 = Unsafe.Add(ref db, 16);
-                    var acc0_1 = Unsafe.Add(ref db, 17);
-                    var acc0_2 = Unsafe.Add(ref db, 18);
-                    var acc0_3 = Unsafe.Add(ref db, 19);
-                    for (int r = 0; r < batch * L2OutHeight * L2OutWidth; r++)
-                    {
-                        ref float dzPixel = ref Unsafe.Add(ref dz, r * L2OutChannels);
-                        acc0_0 += Unsafe.Add(ref dzPixel, 16);
-                        acc0_1 += Unsafe.Add(ref dzPixel, 17);
-                        acc0_2 += Unsafe.Add(ref dzPixel, 18);
-                        acc0_3 += Unsafe.Add(ref dzPixel, 19);
-                    }
-
-                    Unsafe.Add(ref db, 16) = acc0_0;
-                    Unsafe.Add(ref db, 17) = acc0_1;
-                    Unsafe.Add(ref db, 18) = acc0_2;
-                    Unsafe.Add(ref db, 19) = acc0_3;
+                    Unsafe.Add(ref db, f) = sum;
                 }
             }
         }
@@ -1161,192 +1090,23 @@ partial class PaddedCnn
             {
                 ref float xs = ref Unsafe.Add(ref x, s * L2PaddedSize);
                 ref float dzs = ref Unsafe.Add(ref dz, s * L2Out);
-                // output channels 0..7 (8 x float), 1 weight row(s) per tile; the L2KernelWidth x L2InChannels rows of a kernel row are contiguous.
-                // Work items: (L2KernelHeight kernel rows) x (15 tiles), shared out between the parts.
-                for (int item = part * (L2KernelHeight * 15) / parts; item < (part + 1) * (L2KernelHeight * 15) / parts; item++)
+                for (int row = part * (L2KernelHeight * L2KernelWidth * L2InChannels) / parts; row < (part + 1) * (L2KernelHeight * L2KernelWidth * L2InChannels) / parts; row++)
                 {
-                    int ky = item / 15;
-                    int j = item % 15 * 1;
-                    ref float dwRows = ref Unsafe.Add(ref dw, (ky * L2KernelWidth * L2InChannels + j) * L2OutChannels);
-                    var acc0_0 = Unsafe.Add(ref dwRows, 0);
-                    var acc0_1 = Unsafe.Add(ref dwRows, 1);
-                    var acc0_2 = Unsafe.Add(ref dwRows, 2);
-                    var acc0_3 = Unsafe.Add(ref dwRows, 3);
-                    var acc0_4 = Unsafe.Add(ref dwRows, 4);
-                    var acc0_5 = Unsafe.Add(ref dwRows, 5);
-                    var acc0_6 = Unsafe.Add(ref dwRows, 6);
-                    var acc0_7 = Unsafe.Add(ref dwRows, 7);
-                    for (int oy = 0; oy < L2OutHeight; oy++)
+                    int ky = row / (L2KernelWidth * L2InChannels), j = row % (L2KernelWidth * L2InChannels);
+                    for (int f = 0; f < L2OutChannels; f++)
                     {
-                        ref float xRow = ref Unsafe.Add(ref xs, ((oy * L2Stride + ky) * L2PaddedWidth) * L2InChannels + j);
-                        ref float dzRow = ref Unsafe.Add(ref dzs, oy * L2OutWidth * L2OutChannels);
-                        for (int ox = 0; ox < L2OutWidth; ox++)
+                        ref float dwi = ref Unsafe.Add(ref dw, row * L2OutChannels + f);
+                        float sum = dwi;
+                        for (int oy = 0; oy < L2OutHeight; oy++)
                         {
-                            ref float xPixel = ref Unsafe.Add(ref xRow, ox * L2Stride * L2InChannels);
-                            ref float dzPixel = ref Unsafe.Add(ref dzRow, ox * L2OutChannels);
-                            var v0 = Unsafe.Add(ref dzPixel, 0);
-                            var v1 = Unsafe.Add(ref dzPixel, 1);
-                            var v2 = Unsafe.Add(ref dzPixel, 2);
-                            var v3 = Unsafe.Add(ref dzPixel, 3);
-                            var v4 = Unsafe.Add(ref dzPixel, 4);
-                            var v5 = Unsafe.Add(ref dzPixel, 5);
-                            var v6 = Unsafe.Add(ref dzPixel, 6);
-                            var v7 = Unsafe.Add(ref dzPixel, 7);
-                            var x0 = Unsafe.Add(ref xPixel, 0);
-                            acc0_0 = MathF.FusedMultiplyAdd(x0, v0, acc0_0);
-                            acc0_1 = MathF.FusedMultiplyAdd(x0, v1, acc0_1);
-                            acc0_2 = MathF.FusedMultiplyAdd(x0, v2, acc0_2);
-                            acc0_3 = MathF.FusedMultiplyAdd(x0, v3, acc0_3);
-                            acc0_4 = MathF.FusedMultiplyAdd(x0, v4, acc0_4);
-                            acc0_5 = MathF.FusedMultiplyAdd(x0, v5, acc0_5);
-                            acc0_6 = MathF.FusedMultiplyAdd(x0, v6, acc0_6);
-                            acc0_7 = MathF.FusedMultiplyAdd(x0, v7, acc0_7);
+                            for (int ox = 0; ox < L2OutWidth; ox++)
+                            {
+                                sum = MathF.FusedMultiplyAdd(Unsafe.Add(ref xs, ((oy * L2Stride + ky) * L2PaddedWidth + ox * L2Stride) * L2InChannels + j), Unsafe.Add(ref dzs, (oy * L2OutWidth + ox) * L2OutChannels + f), sum);
+                            }
                         }
-                    }
 
-                    Unsafe.Add(ref dwRows, 0) = acc0_0;
-                    Unsafe.Add(ref dwRows, 1) = acc0_1;
-                    Unsafe.Add(ref dwRows, 2) = acc0_2;
-                    Unsafe.Add(ref dwRows, 3) = acc0_3;
-                    Unsafe.Add(ref dwRows, 4) = acc0_4;
-                    Unsafe.Add(ref dwRows, 5) = acc0_5;
-                    Unsafe.Add(ref dwRows, 6) = acc0_6;
-                    Unsafe.Add(ref dwRows, 7) = acc0_7;
-                }
-                // output channels 8..15 (8 x float), 1 weight row(s) per tile; the L2KernelWidth x L2InChannels rows of a kernel row are contiguous.
-                // Work items: (L2KernelHeight kernel rows) x (15 tiles), shared out between the parts.
-                for (int item = part * (L2KernelHeight * 15) / parts; item < (part + 1) * (L2KernelHeight * 15) / parts; item++)
-                {
-                    int ky = item / 15;
-                    int j = item % 15 * 1;
-                    ref float dwRows = ref Unsafe.Add(ref dw, (ky * L2KernelWidth * L2InChannels + j) * L2OutChannels);
-                    var acc0_0 = Unsafe.Add(ref dwRows, 8);
-                    var acc0_1 = Unsafe.Add(ref dwRows, 9);
-                    var acc0_2 = Unsafe.Add(ref dwRows, 10);
-                    var acc0_3 = Unsafe.Add(ref dwRows, 11);
-                    var acc0_4 = Unsafe.Add(ref dwRows, 12);
-                    var acc0_5 = Unsafe.Add(ref dwRows, 13);
-                    var acc0_6 = Unsafe.Add(ref dwRows, 14);
-                    var acc0_7 = Unsafe.Add(ref dwRows, 15);
-                    for (int oy = 0; oy < L2OutHeight; oy++)
-                    {
-                        ref float xRow = ref Unsafe.Add(ref xs, ((oy * L2Stride + ky) * L2PaddedWidth) * L2InChannels + j);
-                        ref float dzRow = ref Unsafe.Add(ref dzs, oy * L2OutWidth * L2OutChannels);
-                        for (int ox = 0; ox < L2OutWidth; ox++)
-                        {
-                            ref float xPixel = ref Unsafe.Add(ref xRow, ox * L2Stride * L2InChannels);
-                            ref float dzPixel = ref Unsafe.Add(ref dzRow, ox * L2OutChannels);
-                            var v0 = Unsafe.Add(ref dzPixel, 8);
-                            var v1 = Unsafe.Add(ref dzPixel, 9);
-                            var v2 = Unsafe.Add(ref dzPixel, 10);
-                            var v3 = Unsafe.Add(ref dzPixel, 11);
-                            var v4 = Unsafe.Add(ref dzPixel, 12);
-                            var v5 = Unsafe.Add(ref dzPixel, 13);
-                            var v6 = Unsafe.Add(ref dzPixel, 14);
-                            var v7 = Unsafe.Add(ref dzPixel, 15);
-                            var x0 = Unsafe.Add(ref xPixel, 0);
-                            acc0_0 = MathF.FusedMultiplyAdd(x0, v0, acc0_0);
-                            acc0_1 = MathF.FusedMultiplyAdd(x0, v1, acc0_1);
-                            acc0_2 = MathF.FusedMultiplyAdd(x0, v2, acc0_2);
-                            acc0_3 = MathF.FusedMultiplyAdd(x0, v3, acc0_3);
-                            acc0_4 = MathF.FusedMultiplyAdd(x0, v4, acc0_4);
-                            acc0_5 = MathF.FusedMultiplyAdd(x0, v5, acc0_5);
-                            acc0_6 = MathF.FusedMultiplyAdd(x0, v6, acc0_6);
-                            acc0_7 = MathF.FusedMultiplyAdd(x0, v7, acc0_7);
-                        }
+                        dwi = sum;
                     }
-
-                    Unsafe.Add(ref dwRows, 8) = acc0_0;
-                    Unsafe.Add(ref dwRows, 9) = acc0_1;
-                    Unsafe.Add(ref dwRows, 10) = acc0_2;
-                    Unsafe.Add(ref dwRows, 11) = acc0_3;
-                    Unsafe.Add(ref dwRows, 12) = acc0_4;
-                    Unsafe.Add(ref dwRows, 13) = acc0_5;
-                    Unsafe.Add(ref dwRows, 14) = acc0_6;
-                    Unsafe.Add(ref dwRows, 15) = acc0_7;
-                }
-                // output channels 16..19 (4 x float), 2 weight row(s) per tile; the L2KernelWidth x L2InChannels rows of a kernel row are contiguous.
-                // Work items: (L2KernelHeight kernel rows) x (7 tiles), shared out between the parts.
-                for (int item = part * (L2KernelHeight * 7) / parts; item < (part + 1) * (L2KernelHeight * 7) / parts; item++)
-                {
-                    int ky = item / 7;
-                    int j = item % 7 * 2;
-                    ref float dwRows = ref Unsafe.Add(ref dw, (ky * L2KernelWidth * L2InChannels + j) * L2OutChannels);
-                    var acc0_0 = Unsafe.Add(ref dwRows, 16);
-                    var acc0_1 = Unsafe.Add(ref dwRows, 17);
-                    var acc0_2 = Unsafe.Add(ref dwRows, 18);
-                    var acc0_3 = Unsafe.Add(ref dwRows, 19);
-                    var acc1_0 = Unsafe.Add(ref dwRows, L2OutChannels + 16);
-                    var acc1_1 = Unsafe.Add(ref dwRows, L2OutChannels + 17);
-                    var acc1_2 = Unsafe.Add(ref dwRows, L2OutChannels + 18);
-                    var acc1_3 = Unsafe.Add(ref dwRows, L2OutChannels + 19);
-                    for (int oy = 0; oy < L2OutHeight; oy++)
-                    {
-                        ref float xRow = ref Unsafe.Add(ref xs, ((oy * L2Stride + ky) * L2PaddedWidth) * L2InChannels + j);
-                        ref float dzRow = ref Unsafe.Add(ref dzs, oy * L2OutWidth * L2OutChannels);
-                        for (int ox = 0; ox < L2OutWidth; ox++)
-                        {
-                            ref float xPixel = ref Unsafe.Add(ref xRow, ox * L2Stride * L2InChannels);
-                            ref float dzPixel = ref Unsafe.Add(ref dzRow, ox * L2OutChannels);
-                            var v0 = Unsafe.Add(ref dzPixel, 16);
-                            var v1 = Unsafe.Add(ref dzPixel, 17);
-                            var v2 = Unsafe.Add(ref dzPixel, 18);
-                            var v3 = Unsafe.Add(ref dzPixel, 19);
-                            var x0 = Unsafe.Add(ref xPixel, 0);
-                            var x1 = Unsafe.Add(ref xPixel, 1);
-                            acc0_0 = MathF.FusedMultiplyAdd(x0, v0, acc0_0);
-                            acc0_1 = MathF.FusedMultiplyAdd(x0, v1, acc0_1);
-                            acc0_2 = MathF.FusedMultiplyAdd(x0, v2, acc0_2);
-                            acc0_3 = MathF.FusedMultiplyAdd(x0, v3, acc0_3);
-                            acc1_0 = MathF.FusedMultiplyAdd(x1, v0, acc1_0);
-                            acc1_1 = MathF.FusedMultiplyAdd(x1, v1, acc1_1);
-                            acc1_2 = MathF.FusedMultiplyAdd(x1, v2, acc1_2);
-                            acc1_3 = MathF.FusedMultiplyAdd(x1, v3, acc1_3);
-                        }
-                    }
-
-                    Unsafe.Add(ref dwRows, 16) = acc0_0;
-                    Unsafe.Add(ref dwRows, 17) = acc0_1;
-                    Unsafe.Add(ref dwRows, 18) = acc0_2;
-                    Unsafe.Add(ref dwRows, 19) = acc0_3;
-                    Unsafe.Add(ref dwRows, L2OutChannels + 16) = acc1_0;
-                    Unsafe.Add(ref dwRows, L2OutChannels + 17) = acc1_1;
-                    Unsafe.Add(ref dwRows, L2OutChannels + 18) = acc1_2;
-                    Unsafe.Add(ref dwRows, L2OutChannels + 19) = acc1_3;
-                }
-                // the last 1 row(s) of each kernel row, by the last part
-                for (int ky = part == parts - 1 ? 0 : L2KernelHeight; ky < L2KernelHeight; ky++)
-                {
-                    int j = L2KernelWidth * L2InChannels - 1;
-                    ref float dwRows = ref Unsafe.Add(ref dw, (ky * L2KernelWidth * L2InChannels + j) * L2OutChannels);
-                    var acc0_0 = Unsafe.Add(ref dwRows, 16);
-                    var acc0_1 = Unsafe.Add(ref dwRows, 17);
-                    var acc0_2 = Unsafe.Add(ref dwRows, 18);
-                    var acc0_3 = Unsafe.Add(ref dwRows, 19);
-                    for (int oy = 0; oy < L2OutHeight; oy++)
-                    {
-                        ref float xRow = ref Unsafe.Add(ref xs, ((oy * L2Stride + ky) * L2PaddedWidth) * L2InChannels + j);
-                        ref float dzRow = ref Unsafe.Add(ref dzs, oy * L2OutWidth * L2OutChannels);
-                        for (int ox = 0; ox < L2OutWidth; ox++)
-                        {
-                            ref float xPixel = ref Unsafe.Add(ref xRow, ox * L2Stride * L2InChannels);
-                            ref float dzPixel = ref Unsafe.Add(ref dzRow, ox * L2OutChannels);
-                            var v0 = Unsafe.Add(ref dzPixel, 16);
-                            var v1 = Unsafe.Add(ref dzPixel, 17);
-                            var v2 = Unsafe.Add(ref dzPixel, 18);
-                            var v3 = Unsafe.Add(ref dzPixel, 19);
-                            var x0 = Unsafe.Add(ref xPixel, 0);
-                            acc0_0 = MathF.FusedMultiplyAdd(x0, v0, acc0_0);
-                            acc0_1 = MathF.FusedMultiplyAdd(x0, v1, acc0_1);
-                            acc0_2 = MathF.FusedMultiplyAdd(x0, v2, acc0_2);
-                            acc0_3 = MathF.FusedMultiplyAdd(x0, v3, acc0_3);
-                        }
-                    }
-
-                    Unsafe.Add(ref dwRows, 16) = acc0_0;
-                    Unsafe.Add(ref dwRows, 17) = acc0_1;
-                    Unsafe.Add(ref dwRows, 18) = acc0_2;
-                    Unsafe.Add(ref dwRows, 19) = acc0_3;
                 }
             }
         }
@@ -1443,10 +1203,9 @@ partial class PaddedCnn
             }
             else
             {
-                // input channels 0..4 (5 x float), 1 pixel(s) per tile
                 for (int oy = 0; oy < L2OutHeight; oy++)
                 {
-                    for (int ox = 0; ox < L2OutWidth; ox += 1)
+                    for (int ox = 0; ox < L2OutWidth; ox++)
                     {
                         ref float dzo = ref Unsafe.Add(ref dzs, (oy * L2OutWidth + ox) * L2OutChannels);
                         for (int ky = 0; ky < L2KernelHeight; ky++)
@@ -1455,32 +1214,16 @@ partial class PaddedCnn
                             {
                                 ref float dxo = ref Unsafe.Add(ref dxs, ((oy * L2Stride + ky) * L2PaddedWidth + ox * L2Stride + kx) * L2InChannels);
                                 ref float wtk = ref Unsafe.Add(ref wt, (ky * L2KernelWidth + kx) * L2OutChannels * L2InChannels);
-                                var acc0_0 = Unsafe.Add(ref dxo, 0);
-                                var acc0_1 = Unsafe.Add(ref dxo, 1);
-                                var acc0_2 = Unsafe.Add(ref dxo, 2);
-                                var acc0_3 = Unsafe.Add(ref dxo, 3);
-                                var acc0_4 = Unsafe.Add(ref dxo, 4);
-                                for (int f = 0; f < L2OutChannels; f++)
+                                for (int c = 0; c < L2InChannels; c++)
                                 {
-                                    ref float wtRow = ref Unsafe.Add(ref wtk, f * L2InChannels);
-                                    var v0 = Unsafe.Add(ref wtRow, 0);
-                                    var v1 = Unsafe.Add(ref wtRow, 1);
-                                    var v2 = Unsafe.Add(ref wtRow, 2);
-                                    var v3 = Unsafe.Add(ref wtRow, 3);
-                                    var v4 = Unsafe.Add(ref wtRow, 4);
-                                    var x0 = Unsafe.Add(ref dzo, f);
-                                    acc0_0 = MathF.FusedMultiplyAdd(x0, v0, acc0_0);
-                                    acc0_1 = MathF.FusedMultiplyAdd(x0, v1, acc0_1);
-                                    acc0_2 = MathF.FusedMultiplyAdd(x0, v2, acc0_2);
-                                    acc0_3 = MathF.FusedMultiplyAdd(x0, v3, acc0_3);
-                                    acc0_4 = MathF.FusedMultiplyAdd(x0, v4, acc0_4);
-                                }
+                                    float sum = Unsafe.Add(ref dxo, c);
+                                    for (int f = 0; f < L2OutChannels; f++)
+                                    {
+                                        sum = MathF.FusedMultiplyAdd(Unsafe.Add(ref dzo, f), Unsafe.Add(ref wtk, f * L2InChannels + c), sum);
+                                    }
 
-                                Unsafe.Add(ref dxo, 0) = acc0_0;
-                                Unsafe.Add(ref dxo, 1) = acc0_1;
-                                Unsafe.Add(ref dxo, 2) = acc0_2;
-                                Unsafe.Add(ref dxo, 3) = acc0_3;
-                                Unsafe.Add(ref dxo, 4) = acc0_4;
+                                    Unsafe.Add(ref dxo, c) = sum;
+                                }
                             }
                         }
                     }
@@ -1589,27 +1332,15 @@ partial class PaddedCnn
             }
             else
             {
+                for (int f = 0; f < L1OutChannels; f++)
                 {
-                    var acc0_0 = Unsafe.Add(ref db, 0);
-                    var acc0_1 = Unsafe.Add(ref db, 1);
-                    var acc0_2 = Unsafe.Add(ref db, 2);
-                    var acc0_3 = Unsafe.Add(ref db, 3);
-                    var acc0_4 = Unsafe.Add(ref db, 4);
+                    float sum = Unsafe.Add(ref db, f);
                     for (int r = 0; r < batch * L1OutHeight * L1OutWidth; r++)
                     {
-                        ref float dzPixel = ref Unsafe.Add(ref dz, r * L1OutChannels);
-                        acc0_0 += Unsafe.Add(ref dzPixel, 0);
-                        acc0_1 += Unsafe.Add(ref dzPixel, 1);
-                        acc0_2 += Unsafe.Add(ref dzPixel, 2);
-                        acc0_3 += Unsafe.Add(ref dzPixel, 3);
-                        acc0_4 += Unsafe.Add(ref dzPixel, 4);
+                        sum += Unsafe.Add(ref dz, r * L1OutChannels + f);
                     }
 
-                    Unsafe.Add(ref db, 0) = acc0_0;
-                    Unsafe.Add(ref db, 1) = acc0_1;
-                    Unsafe.Add(ref db, 2) = acc0_2;
-                    Unsafe.Add(ref db, 3) = acc0_3;
-                    Unsafe.Add(ref db, 4) = acc0_4;
+                    Unsafe.Add(ref db, f) = sum;
                 }
             }
         }
@@ -1829,45 +1560,23 @@ partial class PaddedCnn
             {
                 ref float xs = ref Unsafe.Add(ref x, s * L1PaddedSize);
                 ref float dzs = ref Unsafe.Add(ref dz, s * L1Out);
-                // output channels 0..4 (5 x float), 1 weight row(s) per tile; the L1KernelWidth x L1InChannels rows of a kernel row are contiguous.
-                // Work items: (L1KernelHeight kernel rows) x (9 tiles), shared out between the parts.
-                for (int item = part * (L1KernelHeight * 9) / parts; item < (part + 1) * (L1KernelHeight * 9) / parts; item++)
+                for (int row = part * (L1KernelHeight * L1KernelWidth * L1InChannels) / parts; row < (part + 1) * (L1KernelHeight * L1KernelWidth * L1InChannels) / parts; row++)
                 {
-                    int ky = item / 9;
-                    int j = item % 9 * 1;
-                    ref float dwRows = ref Unsafe.Add(ref dw, (ky * L1KernelWidth * L1InChannels + j) * L1OutChannels);
-                    var acc0_0 = Unsafe.Add(ref dwRows, 0);
-                    var acc0_1 = Unsafe.Add(ref dwRows, 1);
-                    var acc0_2 = Unsafe.Add(ref dwRows, 2);
-                    var acc0_3 = Unsafe.Add(ref dwRows, 3);
-                    var acc0_4 = Unsafe.Add(ref dwRows, 4);
-                    for (int oy = 0; oy < L1OutHeight; oy++)
+                    int ky = row / (L1KernelWidth * L1InChannels), j = row % (L1KernelWidth * L1InChannels);
+                    for (int f = 0; f < L1OutChannels; f++)
                     {
-                        ref float xRow = ref Unsafe.Add(ref xs, ((oy * L1Stride + ky) * L1PaddedWidth) * L1InChannels + j);
-                        ref float dzRow = ref Unsafe.Add(ref dzs, oy * L1OutWidth * L1OutChannels);
-                        for (int ox = 0; ox < L1OutWidth; ox++)
+                        ref float dwi = ref Unsafe.Add(ref dw, row * L1OutChannels + f);
+                        float sum = dwi;
+                        for (int oy = 0; oy < L1OutHeight; oy++)
                         {
-                            ref float xPixel = ref Unsafe.Add(ref xRow, ox * L1Stride * L1InChannels);
-                            ref float dzPixel = ref Unsafe.Add(ref dzRow, ox * L1OutChannels);
-                            var v0 = Unsafe.Add(ref dzPixel, 0);
-                            var v1 = Unsafe.Add(ref dzPixel, 1);
-                            var v2 = Unsafe.Add(ref dzPixel, 2);
-                            var v3 = Unsafe.Add(ref dzPixel, 3);
-                            var v4 = Unsafe.Add(ref dzPixel, 4);
-                            var x0 = Unsafe.Add(ref xPixel, 0);
-                            acc0_0 = MathF.FusedMultiplyAdd(x0, v0, acc0_0);
-                            acc0_1 = MathF.FusedMultiplyAdd(x0, v1, acc0_1);
-                            acc0_2 = MathF.FusedMultiplyAdd(x0, v2, acc0_2);
-                            acc0_3 = MathF.FusedMultiplyAdd(x0, v3, acc0_3);
-                            acc0_4 = MathF.FusedMultiplyAdd(x0, v4, acc0_4);
+                            for (int ox = 0; ox < L1OutWidth; ox++)
+                            {
+                                sum = MathF.FusedMultiplyAdd(Unsafe.Add(ref xs, ((oy * L1Stride + ky) * L1PaddedWidth + ox * L1Stride) * L1InChannels + j), Unsafe.Add(ref dzs, (oy * L1OutWidth + ox) * L1OutChannels + f), sum);
+                            }
                         }
-                    }
 
-                    Unsafe.Add(ref dwRows, 0) = acc0_0;
-                    Unsafe.Add(ref dwRows, 1) = acc0_1;
-                    Unsafe.Add(ref dwRows, 2) = acc0_2;
-                    Unsafe.Add(ref dwRows, 3) = acc0_3;
-                    Unsafe.Add(ref dwRows, 4) = acc0_4;
+                        dwi = sum;
+                    }
                 }
             }
         }

@@ -214,54 +214,26 @@ partial class PaddedCnn
         }
         else
         {
-            // output channels 0..4 (5 x float), 1 pixel(s) per tile
             for (int oy = 0; oy < L1OutHeight; oy++)
             {
-                ref float xRow = ref Unsafe.Add(ref x, oy * L1Stride * L1PaddedWidth * L1InChannels); // the window's top input row
-                ref float zRow = ref Unsafe.Add(ref z, oy * L1OutWidth * L1OutChannels);
-                ref float aRow = ref Unsafe.Add(ref a, oy * L1OutWidth * L1OutChannels);
-                for (int ox = 0; ox < L1OutWidth; ox += 1)
+                for (int ox = 0; ox < L1OutWidth; ox++)
                 {
-                    ref float xo = ref Unsafe.Add(ref xRow, ox * L1Stride * L1InChannels);
-                    ref float zo = ref Unsafe.Add(ref zRow, ox * L1OutChannels);
-                    ref float ao = ref Unsafe.Add(ref aRow, ox * L1OutChannels);
-                    var acc0_0 = Unsafe.Add(ref b, 0);
-                    var acc0_1 = Unsafe.Add(ref b, 1);
-                    var acc0_2 = Unsafe.Add(ref b, 2);
-                    var acc0_3 = Unsafe.Add(ref b, 3);
-                    var acc0_4 = Unsafe.Add(ref b, 4);
-                    for (int ky = 0; ky < L1KernelHeight; ky++)
+                    ref float xo = ref Unsafe.Add(ref x, (oy * L1Stride * L1PaddedWidth + ox * L1Stride) * L1InChannels); // the window's first input
+                    int o = (oy * L1OutWidth + ox) * L1OutChannels;
+                    for (int f = 0; f < L1OutChannels; f++)
                     {
-                        ref float wRow = ref Unsafe.Add(ref w, ky * L1KernelWidth * L1InChannels * L1OutChannels);
-                        ref float xk = ref Unsafe.Add(ref xo, ky * L1PaddedWidth * L1InChannels);
-                        // one kernel row: its L1KernelWidth x L1InChannels inputs are contiguous, and so are their weight rows
-                        for (int j = 0; j < L1KernelWidth * L1InChannels; j++)
+                        float sum = Unsafe.Add(ref b, f);
+                        for (int ky = 0; ky < L1KernelHeight; ky++)
                         {
-                            ref float wj = ref Unsafe.Add(ref wRow, j * L1OutChannels);
-                            var v0 = Unsafe.Add(ref wj, 0);
-                            var v1 = Unsafe.Add(ref wj, 1);
-                            var v2 = Unsafe.Add(ref wj, 2);
-                            var v3 = Unsafe.Add(ref wj, 3);
-                            var v4 = Unsafe.Add(ref wj, 4);
-                            var x0 = Unsafe.Add(ref xk, j);
-                            acc0_0 = MathF.FusedMultiplyAdd(x0, v0, acc0_0);
-                            acc0_1 = MathF.FusedMultiplyAdd(x0, v1, acc0_1);
-                            acc0_2 = MathF.FusedMultiplyAdd(x0, v2, acc0_2);
-                            acc0_3 = MathF.FusedMultiplyAdd(x0, v3, acc0_3);
-                            acc0_4 = MathF.FusedMultiplyAdd(x0, v4, acc0_4);
+                            for (int j = 0; j < L1KernelWidth * L1InChannels; j++)
+                            {
+                                sum = MathF.FusedMultiplyAdd(Unsafe.Add(ref xo, ky * L1PaddedWidth * L1InChannels + j), Unsafe.Add(ref w, (ky * L1KernelWidth * L1InChannels + j) * L1OutChannels + f), sum);
+                            }
                         }
-                    }
 
-                    Unsafe.Add(ref zo, 0) = acc0_0;
-                    Unsafe.Add(ref ao, 0) = TanhOperator.Forward(acc0_0);
-                    Unsafe.Add(ref zo, 1) = acc0_1;
-                    Unsafe.Add(ref ao, 1) = TanhOperator.Forward(acc0_1);
-                    Unsafe.Add(ref zo, 2) = acc0_2;
-                    Unsafe.Add(ref ao, 2) = TanhOperator.Forward(acc0_2);
-                    Unsafe.Add(ref zo, 3) = acc0_3;
-                    Unsafe.Add(ref ao, 3) = TanhOperator.Forward(acc0_3);
-                    Unsafe.Add(ref zo, 4) = acc0_4;
-                    Unsafe.Add(ref ao, 4) = TanhOperator.Forward(acc0_4);
+                        Unsafe.Add(ref z, o + f) = sum;
+                        Unsafe.Add(ref a, o + f) = TanhOperator.Forward(sum);
+                    }
                 }
             }
         }
@@ -474,196 +446,26 @@ partial class PaddedCnn
         }
         else
         {
-            // output channels 0..7 (8 x float), 1 pixel(s) per tile
             for (int oy = 0; oy < L2OutHeight; oy++)
             {
-                ref float xRow = ref Unsafe.Add(ref x, oy * L2Stride * L2PaddedWidth * L2InChannels); // the window's top input row
-                ref float zRow = ref Unsafe.Add(ref z, oy * L2OutWidth * L2OutChannels);
-                ref float aRow = ref Unsafe.Add(ref a, oy * L2OutWidth * L2OutChannels);
-                for (int ox = 0; ox < L2OutWidth; ox += 1)
+                for (int ox = 0; ox < L2OutWidth; ox++)
                 {
-                    ref float xo = ref Unsafe.Add(ref xRow, ox * L2Stride * L2InChannels);
-                    ref float zo = ref Unsafe.Add(ref zRow, ox * L2OutChannels);
-                    ref float ao = ref Unsafe.Add(ref aRow, ox * L2OutChannels);
-                    var acc0_0 = Unsafe.Add(ref b, 0);
-                    var acc0_1 = Unsafe.Add(ref b, 1);
-                    var acc0_2 = Unsafe.Add(ref b, 2);
-                    var acc0_3 = Unsafe.Add(ref b, 3);
-                    var acc0_4 = Unsafe.Add(ref b, 4);
-                    var acc0_5 = Unsafe.Add(ref b, 5);
-                    var acc0_6 = Unsafe.Add(ref b, 6);
-                    var acc0_7 = Unsafe.Add(ref b, 7);
-                    for (int ky = 0; ky < L2KernelHeight; ky++)
+                    ref float xo = ref Unsafe.Add(ref x, (oy * L2Stride * L2PaddedWidth + ox * L2Stride) * L2InChannels); // the window's first input
+                    int o = (oy * L2OutWidth + ox) * L2OutChannels;
+                    for (int f = 0; f < L2OutChannels; f++)
                     {
-                        ref float wRow = ref Unsafe.Add(ref w, ky * L2KernelWidth * L2InChannels * L2OutChannels);
-                        ref float xk = ref Unsafe.Add(ref xo, ky * L2PaddedWidth * L2InChannels);
-                        // one kernel row: its L2KernelWidth x L2InChannels inputs are contiguous, and so are their weight rows
-                        for (int j = 0; j < L2KernelWidth * L2InChannels; j++)
+                        float sum = Unsafe.Add(ref b, f);
+                        for (int ky = 0; ky < L2KernelHeight; ky++)
                         {
-                            ref float wj = ref Unsafe.Add(ref wRow, j * L2OutChannels);
-                            var v0 = Unsafe.Add(ref wj, 0);
-                            var v1 = Unsafe.Add(ref wj, 1);
-                            var v2 = Unsafe.Add(ref wj, 2);
-                            var v3 = Unsafe.Add(ref wj, 3);
-                            var v4 = Unsafe.Add(ref wj, 4);
-                            var v5 = Unsafe.Add(ref wj, 5);
-                            var v6 = Unsafe.Add(ref wj, 6);
-                            var v7 = Unsafe.Add(ref wj, 7);
-                            var x0 = Unsafe.Add(ref xk, j);
-                            acc0_0 = MathF.FusedMultiplyAdd(x0, v0, acc0_0);
-                            acc0_1 = MathF.FusedMultiplyAdd(x0, v1, acc0_1);
-                            acc0_2 = MathF.FusedMultiplyAdd(x0, v2, acc0_2);
-                            acc0_3 = MathF.FusedMultiplyAdd(x0, v3, acc0_3);
-                            acc0_4 = MathF.FusedMultiplyAdd(x0, v4, acc0_4);
-                            acc0_5 = MathF.FusedMultiplyAdd(x0, v5, acc0_5);
-                            acc0_6 = MathF.FusedMultiplyAdd(x0, v6, acc0_6);
-                            acc0_7 = MathF.FusedMultiplyAdd(x0, v7, acc0_7);
+                            for (int j = 0; j < L2KernelWidth * L2InChannels; j++)
+                            {
+                                sum = MathF.FusedMultiplyAdd(Unsafe.Add(ref xo, ky * L2PaddedWidth * L2InChannels + j), Unsafe.Add(ref w, (ky * L2KernelWidth * L2InChannels + j) * L2OutChannels + f), sum);
+                            }
                         }
-                    }
 
-                    Unsafe.Add(ref zo, 0) = acc0_0;
-                    Unsafe.Add(ref ao, 0) = SigmoidOperator.Forward(acc0_0);
-                    Unsafe.Add(ref zo, 1) = acc0_1;
-                    Unsafe.Add(ref ao, 1) = SigmoidOperator.Forward(acc0_1);
-                    Unsafe.Add(ref zo, 2) = acc0_2;
-                    Unsafe.Add(ref ao, 2) = SigmoidOperator.Forward(acc0_2);
-                    Unsafe.Add(ref zo, 3) = acc0_3;
-                    Unsafe.Add(ref ao, 3) = SigmoidOperator.Forward(acc0_3);
-                    Unsafe.Add(ref zo, 4) = acc0_4;
-                    Unsafe.Add(ref ao, 4) = SigmoidOperator.Forward(acc0_4);
-                    Unsafe.Add(ref zo, 5) = acc0_5;
-                    Unsafe.Add(ref ao, 5) = SigmoidOperator.Forward(acc0_5);
-                    Unsafe.Add(ref zo, 6) = acc0_6;
-                    Unsafe.Add(ref ao, 6) = SigmoidOperator.Forward(acc0_6);
-                    Unsafe.Add(ref zo, 7) = acc0_7;
-                    Unsafe.Add(ref ao, 7) = SigmoidOperator.Forward(acc0_7);
-                }
-            }
-            // output channels 8..15 (8 x float), 1 pixel(s) per tile
-            for (int oy = 0; oy < L2OutHeight; oy++)
-            {
-                ref float xRow = ref Unsafe.Add(ref x, oy * L2Stride * L2PaddedWidth * L2InChannels); // the window's top input row
-                ref float zRow = ref Unsafe.Add(ref z, oy * L2OutWidth * L2OutChannels);
-                ref float aRow = ref Unsafe.Add(ref a, oy * L2OutWidth * L2OutChannels);
-                for (int ox = 0; ox < L2OutWidth; ox += 1)
-                {
-                    ref float xo = ref Unsafe.Add(ref xRow, ox * L2Stride * L2InChannels);
-                    ref float zo = ref Unsafe.Add(ref zRow, ox * L2OutChannels);
-                    ref float ao = ref Unsafe.Add(ref aRow, ox * L2OutChannels);
-                    var acc0_0 = Unsafe.Add(ref b, 8);
-                    var acc0_1 = Unsafe.Add(ref b, 9);
-                    var acc0_2 = Unsafe.Add(ref b, 10);
-                    var acc0_3 = Unsafe.Add(ref b, 11);
-                    var acc0_4 = Unsafe.Add(ref b, 12);
-                    var acc0_5 = Unsafe.Add(ref b, 13);
-                    var acc0_6 = Unsafe.Add(ref b, 14);
-                    var acc0_7 = Unsafe.Add(ref b, 15);
-                    for (int ky = 0; ky < L2KernelHeight; ky++)
-                    {
-                        ref float wRow = ref Unsafe.Add(ref w, ky * L2KernelWidth * L2InChannels * L2OutChannels);
-                        ref float xk = ref Unsafe.Add(ref xo, ky * L2PaddedWidth * L2InChannels);
-                        // one kernel row: its L2KernelWidth x L2InChannels inputs are contiguous, and so are their weight rows
-                        for (int j = 0; j < L2KernelWidth * L2InChannels; j++)
-                        {
-                            ref float wj = ref Unsafe.Add(ref wRow, j * L2OutChannels);
-                            var v0 = Unsafe.Add(ref wj, 8);
-                            var v1 = Unsafe.Add(ref wj, 9);
-                            var v2 = Unsafe.Add(ref wj, 10);
-                            var v3 = Unsafe.Add(ref wj, 11);
-                            var v4 = Unsafe.Add(ref wj, 12);
-                            var v5 = Unsafe.Add(ref wj, 13);
-                            var v6 = Unsafe.Add(ref wj, 14);
-                            var v7 = Unsafe.Add(ref wj, 15);
-                            var x0 = Unsafe.Add(ref xk, j);
-                            acc0_0 = MathF.FusedMultiplyAdd(x0, v0, acc0_0);
-                            acc0_1 = MathF.FusedMultiplyAdd(x0, v1, acc0_1);
-                            acc0_2 = MathF.FusedMultiplyAdd(x0, v2, acc0_2);
-                            acc0_3 = MathF.FusedMultiplyAdd(x0, v3, acc0_3);
-                            acc0_4 = MathF.FusedMultiplyAdd(x0, v4, acc0_4);
-                            acc0_5 = MathF.FusedMultiplyAdd(x0, v5, acc0_5);
-                            acc0_6 = MathF.FusedMultiplyAdd(x0, v6, acc0_6);
-                            acc0_7 = MathF.FusedMultiplyAdd(x0, v7, acc0_7);
-                        }
+                        Unsafe.Add(ref z, o + f) = sum;
+                        Unsafe.Add(ref a, o + f) = SigmoidOperator.Forward(sum);
                     }
-
-                    Unsafe.Add(ref zo, 8) = acc0_0;
-                    Unsafe.Add(ref ao, 8) = SigmoidOperator.Forward(acc0_0);
-                    Unsafe.Add(ref zo, 9) = acc0_1;
-                    Unsafe.Add(ref ao, 9) = SigmoidOperator.Forward(acc0_1);
-                    Unsafe.Add(ref zo, 10) = acc0_2;
-                    Unsafe.Add(ref ao, 10) = SigmoidOperator.Forward(acc0_2);
-                    Unsafe.Add(ref zo, 11) = acc0_3;
-                    Unsafe.Add(ref ao, 11) = SigmoidOperator.Forward(acc0_3);
-                    Unsafe.Add(ref zo, 12) = acc0_4;
-                    Unsafe.Add(ref ao, 12) = SigmoidOperator.Forward(acc0_4);
-                    Unsafe.Add(ref zo, 13) = acc0_5;
-                    Unsafe.Add(ref ao, 13) = SigmoidOperator.Forward(acc0_5);
-                    Unsafe.Add(ref zo, 14) = acc0_6;
-                    Unsafe.Add(ref ao, 14) = SigmoidOperator.Forward(acc0_6);
-                    Unsafe.Add(ref zo, 15) = acc0_7;
-                    Unsafe.Add(ref ao, 15) = SigmoidOperator.Forward(acc0_7);
-                }
-            }
-            // output channels 16..19 (4 x float), 2 pixel(s) per tile
-            for (int oy = 0; oy < L2OutHeight; oy++)
-            {
-                ref float xRow = ref Unsafe.Add(ref x, oy * L2Stride * L2PaddedWidth * L2InChannels); // the window's top input row
-                ref float zRow = ref Unsafe.Add(ref z, oy * L2OutWidth * L2OutChannels);
-                ref float aRow = ref Unsafe.Add(ref a, oy * L2OutWidth * L2OutChannels);
-                for (int ox = 0; ox < L2OutWidth; ox += 2)
-                {
-                    ref float xo = ref Unsafe.Add(ref xRow, ox * L2Stride * L2InChannels);
-                    ref float zo = ref Unsafe.Add(ref zRow, ox * L2OutChannels);
-                    ref float ao = ref Unsafe.Add(ref aRow, ox * L2OutChannels);
-                    var acc0_0 = Unsafe.Add(ref b, 16);
-                    var acc0_1 = Unsafe.Add(ref b, 17);
-                    var acc0_2 = Unsafe.Add(ref b, 18);
-                    var acc0_3 = Unsafe.Add(ref b, 19);
-                    var acc1_0 = Unsafe.Add(ref b, 16);
-                    var acc1_1 = Unsafe.Add(ref b, 17);
-                    var acc1_2 = Unsafe.Add(ref b, 18);
-                    var acc1_3 = Unsafe.Add(ref b, 19);
-                    for (int ky = 0; ky < L2KernelHeight; ky++)
-                    {
-                        ref float wRow = ref Unsafe.Add(ref w, ky * L2KernelWidth * L2InChannels * L2OutChannels);
-                        ref float xk = ref Unsafe.Add(ref xo, ky * L2PaddedWidth * L2InChannels);
-                        // one kernel row: its L2KernelWidth x L2InChannels inputs are contiguous, and so are their weight rows
-                        for (int j = 0; j < L2KernelWidth * L2InChannels; j++)
-                        {
-                            ref float wj = ref Unsafe.Add(ref wRow, j * L2OutChannels);
-                            var v0 = Unsafe.Add(ref wj, 16);
-                            var v1 = Unsafe.Add(ref wj, 17);
-                            var v2 = Unsafe.Add(ref wj, 18);
-                            var v3 = Unsafe.Add(ref wj, 19);
-                            var x0 = Unsafe.Add(ref xk, j);
-                            var x1 = Unsafe.Add(ref xk, L2Stride * L2InChannels + j);
-                            acc0_0 = MathF.FusedMultiplyAdd(x0, v0, acc0_0);
-                            acc0_1 = MathF.FusedMultiplyAdd(x0, v1, acc0_1);
-                            acc0_2 = MathF.FusedMultiplyAdd(x0, v2, acc0_2);
-                            acc0_3 = MathF.FusedMultiplyAdd(x0, v3, acc0_3);
-                            acc1_0 = MathF.FusedMultiplyAdd(x1, v0, acc1_0);
-                            acc1_1 = MathF.FusedMultiplyAdd(x1, v1, acc1_1);
-                            acc1_2 = MathF.FusedMultiplyAdd(x1, v2, acc1_2);
-                            acc1_3 = MathF.FusedMultiplyAdd(x1, v3, acc1_3);
-                        }
-                    }
-
-                    Unsafe.Add(ref zo, 16) = acc0_0;
-                    Unsafe.Add(ref ao, 16) = SigmoidOperator.Forward(acc0_0);
-                    Unsafe.Add(ref zo, 17) = acc0_1;
-                    Unsafe.Add(ref ao, 17) = SigmoidOperator.Forward(acc0_1);
-                    Unsafe.Add(ref zo, 18) = acc0_2;
-                    Unsafe.Add(ref ao, 18) = SigmoidOperator.Forward(acc0_2);
-                    Unsafe.Add(ref zo, 19) = acc0_3;
-                    Unsafe.Add(ref ao, 19) = SigmoidOperator.Forward(acc0_3);
-                    Unsafe.Add(ref zo, L2OutChannels + 16) = acc1_0;
-                    Unsafe.Add(ref ao, L2OutChannels + 16) = SigmoidOperator.Forward(acc1_0);
-                    Unsafe.Add(ref zo, L2OutChannels + 17) = acc1_1;
-                    Unsafe.Add(ref ao, L2OutChannels + 17) = SigmoidOperator.Forward(acc1_1);
-                    Unsafe.Add(ref zo, L2OutChannels + 18) = acc1_2;
-                    Unsafe.Add(ref ao, L2OutChannels + 18) = SigmoidOperator.Forward(acc1_2);
-                    Unsafe.Add(ref zo, L2OutChannels + 19) = acc1_3;
-                    Unsafe.Add(ref ao, L2OutChannels + 19) = SigmoidOperator.Forward(acc1_3);
                 }
             }
         }
