@@ -224,7 +224,7 @@ internal static class NetworkParser
         {
             Declaration layer = layers[l];
             LayerUnit unit = LayerUnits.For(layer.Kind);
-            var model = new LayerModel(l + 1, layer.Kind, walk.FanIn, walk.FanIn, ActivationKind.Linear, (int)walk.Offset, (int)walk.Offset);
+            var model = new LayerModel(l + 1, layer.Kind, walk.FanIn, walk.FanIn, ActivationKind.Linear);
             bool image = walk.Shape.IsImage;
             if (walk.Known && unit.Input == LayerInput.Image && !image)
             {

@@ -1,11 +1,9 @@
 namespace StaticNets.Generators.Models;
 
 /// <summary>
-/// One layer, numbered from 1 in declaration order. A dense layer's weights are <c>(Inputs, Outputs)</c> row-major at
-/// <see cref="WeightsOffset"/> in the parameter buffer, its biases follow at <see cref="BiasOffset"/>. A dropout layer
-/// has no parameters (<see cref="Inputs"/> equals <see cref="Outputs"/>). Image layers (convolution, pooling) read and
-/// write channels-last images whose shapes are the <c>In*</c> and <c>Out*</c> properties; a convolution's weights are
-/// <c>(KernelHeight, KernelWidth, InChannels, OutChannels)</c> row-major. <see cref="Inputs"/> and <see cref="Outputs"/>
+/// One layer, numbered from 1 in declaration order. Its parameters are the named blocks of <see cref="Parameters"/>
+/// (none for dropout, pooling and flatten layers). Image layers (convolution, pooling) read and write channels-last
+/// images whose shapes are the <c>In*</c> and <c>Out*</c> properties. <see cref="Inputs"/> and <see cref="Outputs"/>
 /// are always the flat sizes.
 /// </summary>
 internal readonly record struct LayerModel(
@@ -13,10 +11,17 @@ internal readonly record struct LayerModel(
     LayerKind Kind,
     int Inputs,
     int Outputs,
-    ActivationKind Activation,
-    int WeightsOffset,
-    int BiasOffset)
+    ActivationKind Activation)
 {
+    /// <summary>The layer's parameter blocks in buffer order; empty for a layer without parameters.</summary>
+    public EquatableArray<ParameterBlock> Parameters { get; init; }
+
+    /// <summary>
+    /// Multiply-adds of one sample's forward pass through this layer, as the layer's unit counts them (one per weight
+    /// of a dense layer, one per weight and output pixel of a convolution, none for layers without weights).
+    /// </summary>
+    public long MultiplyAdds { get; init; }
+
     /// <summary>LeakyReLU's negative slope or ELU's alpha; unused by other activations.</summary>
     public float ActivationParameter { get; init; }
 
@@ -73,8 +78,8 @@ internal readonly record struct LayerModel(
 
     public bool IsDense => Kind == LayerKind.Dense;
 
-    /// <summary>Whether the layer has weights and biases: dense and convolution layers.</summary>
-    public bool HasParameters => WeightCount > 0;
+    /// <summary>Whether the layer has parameters: dense and convolution layers.</summary>
+    public bool HasParameters => Parameters.Count > 0;
 
     /// <summary>Whether the layer computes pre-activations and an activation (z and a), as dense and convolution layers do.</summary>
     public bool HasActivation => HasParameters;
@@ -93,33 +98,33 @@ internal readonly record struct LayerModel(
 
     public bool IsRegularized => L1 > 0f || L2 > 0f;
 
-    /// <summary>Weights: (Inputs, Outputs) of a dense layer, (KernelHeight, KernelWidth, InChannels, OutChannels) of a convolution.</summary>
-    /// <remarks>Every kind is named (no default), so a new kind fails the build until it says what it owns.</remarks>
-    public int WeightCount => Kind switch
+    /// <summary>The layer's parameters: the floats of all its blocks.</summary>
+    public int ParameterCount
     {
-        LayerKind.Dense => Inputs * Outputs,
-        LayerKind.Conv2D => KernelHeight * KernelWidth * InChannels * OutChannels,
-        LayerKind.Dropout or LayerKind.MaxPool2D or LayerKind.AveragePool2D or LayerKind.GlobalAveragePool2D or LayerKind.Flatten => 0,
-    };
+        get
+        {
+            int count = 0;
+            foreach (ParameterBlock block in Parameters)
+            {
+                count += block.Count;
+            }
 
-    /// <summary>Biases: one per output (dense) or per output channel (convolution).</summary>
-    public int BiasCount => Kind switch
+            return count;
+        }
+    }
+
+    /// <summary>The parameter block named <paramref name="name"/>.</summary>
+    /// <exception cref="System.InvalidOperationException">The layer has no such block (a generator defect).</exception>
+    public ParameterBlock Block(string name)
     {
-        LayerKind.Dense => Outputs,
-        LayerKind.Conv2D => OutChannels,
-        LayerKind.Dropout or LayerKind.MaxPool2D or LayerKind.AveragePool2D or LayerKind.GlobalAveragePool2D or LayerKind.Flatten => 0,
-    };
+        foreach (ParameterBlock block in Parameters)
+        {
+            if (block.Name == name)
+            {
+                return block;
+            }
+        }
 
-    public int ParameterCount => WeightCount + BiasCount;
-
-    /// <summary>
-    /// Multiply-adds of one sample's forward pass through this layer: one per weight of a dense layer, one per weight
-    /// and output pixel of a convolution; none for layers without weights.
-    /// </summary>
-    public long MultiplyAdds => Kind switch
-    {
-        LayerKind.Dense => (long)Inputs * Outputs,
-        LayerKind.Conv2D => (long)OutHeight * OutWidth * WeightCount,
-        LayerKind.Dropout or LayerKind.MaxPool2D or LayerKind.AveragePool2D or LayerKind.GlobalAveragePool2D or LayerKind.Flatten => 0,
-    };
+        throw new System.InvalidOperationException($"Layer {Index} ({Kind}) has no parameter block {name}.");
+    }
 }

@@ -82,7 +82,20 @@ internal sealed record NetworkModel(
 
     public int OutputSize => OutputLayer.Outputs;
 
-    public int ParameterCount => OutputLayer.BiasOffset + OutputLayer.Outputs;
+    /// <summary>Floats in the parameter buffer: every layer's blocks, which follow each other without gaps.</summary>
+    public int ParameterCount
+    {
+        get
+        {
+            int count = 0;
+            foreach (LayerModel layer in Layers)
+            {
+                count += layer.ParameterCount;
+            }
+
+            return count;
+        }
+    }
 
     /// <summary>Multiply-adds of one sample's forward pass: the sum over the layers.</summary>
     public long MultiplyAddsPerSample

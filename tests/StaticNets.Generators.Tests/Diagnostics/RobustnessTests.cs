@@ -247,19 +247,19 @@ public sealed class RobustnessTests
             LayerModel layer = model.Layers[k];
             Assert.True(layer.Index == k + 1, $"Layer {k + 1} has index {layer.Index}.");
             Assert.True(layer.Inputs == fanIn && layer.Outputs >= 1, $"Layer {k + 1} is {layer.Inputs} -> {layer.Outputs} after {fanIn}.");
-            Assert.True(layer.WeightsOffset == offset, $"Layer {k + 1} weights at {layer.WeightsOffset}, expected {offset}.");
+            Assert.True(layer.Parameters.Count == 0 || layer.Block("W").Offset == offset, $"Layer {k + 1} weights do not start at {offset}.");
             Assert.True(layer.L1 >= 0f && float.IsFinite(layer.L1) && layer.L2 >= 0f && float.IsFinite(layer.L2), $"Layer {k + 1} penalties {layer.L1}, {layer.L2}.");
             if (layer.Kind == LayerKind.Dropout)
             {
                 Assert.True(layer.Inputs == layer.Outputs && layer.ParameterCount == 0, $"Dropout layer {k + 1} is {layer.Inputs} -> {layer.Outputs}.");
                 Assert.True(layer.DropoutRate >= 0f && layer.DropoutRate < 1f, $"Dropout layer {k + 1} has rate {layer.DropoutRate}.");
-                Assert.True(layer.BiasOffset == offset, $"Dropout layer {k + 1} biases at {layer.BiasOffset}, expected {offset}.");
+                Assert.True(layer.Parameters.Count == 0, $"Dropout layer {k + 1} has {layer.Parameters.Count} parameter blocks.");
                 continue;
             }
 
             Assert.True(float.IsFinite(layer.ActivationParameter), $"Layer {k + 1} activation parameter {layer.ActivationParameter}.");
             offset += (long)layer.Inputs * layer.Outputs;
-            Assert.True(layer.BiasOffset == offset, $"Layer {k + 1} biases at {layer.BiasOffset}, expected {offset}.");
+            Assert.True(layer.Block("b").Offset == offset, $"Layer {k + 1} biases at {layer.Block("b").Offset}, expected {offset}.");
             offset += layer.Outputs;
             fanIn = layer.Outputs;
         }

@@ -9,6 +9,25 @@ namespace StaticNets.Generators.Tests.Infrastructure;
 /// </summary>
 internal static class TestModels
 {
+    /// <summary>
+    /// Dense layer <paramref name="index"/>, <paramref name="inputs"/> → <paramref name="outputs"/>, whose weights
+    /// <c>W</c> (inputs, outputs) start at <paramref name="offset"/> and whose biases <c>b</c> follow them.
+    /// </summary>
+    public static LayerModel Dense(int index, int inputs, int outputs, ActivationKind activation, int offset) =>
+        new(index, LayerKind.Dense, inputs, outputs, activation)
+        {
+            Parameters = new EquatableArray<ParameterBlock>(
+            [
+                new ParameterBlock("W", offset, new EquatableArray<int>([inputs, outputs]), IsWeight: true),
+                new ParameterBlock("b", offset + inputs * outputs, new EquatableArray<int>([outputs]), IsWeight: false),
+            ]),
+            MultiplyAdds = (long)inputs * outputs,
+        };
+
+    /// <summary>Dropout layer <paramref name="index"/> over <paramref name="width"/> values: no parameters.</summary>
+    public static LayerModel Dropout(int index, int width, float rate) =>
+        new(index, LayerKind.Dropout, width, width, ActivationKind.Linear) { DropoutRate = rate };
+
     /// <summary>A network of dense layers only, each with the parser's default activation parameter.</summary>
     public static NetworkModel Network(
         int inputSize,
@@ -58,18 +77,17 @@ internal static class TestModels
             LayerSpec spec = layers[l];
             if (spec.Kind == LayerKind.Dropout)
             {
-                models[l] = new LayerModel(l + 1, LayerKind.Dropout, fanIn, fanIn, ActivationKind.Linear, offset, offset) { DropoutRate = spec.Rate };
+                models[l] = Dropout(l + 1, fanIn, spec.Rate);
                 continue;
             }
 
-            int bias = offset + fanIn * spec.Units;
-            models[l] = new LayerModel(l + 1, LayerKind.Dense, fanIn, spec.Units, spec.Activation, offset, bias)
+            models[l] = Dense(l + 1, fanIn, spec.Units, spec.Activation, offset) with
             {
                 ActivationParameter = spec.Parameter,
                 L1 = spec.L1,
                 L2 = spec.L2,
             };
-            offset = bias + spec.Units;
+            offset += fanIn * spec.Units + spec.Units;
             fanIn = spec.Units;
         }
 

@@ -173,9 +173,9 @@ public sealed class NetworkModelEqualityTests
     [Fact]
     public void EquatableArraysCompareByContent()
     {
-        var a = new EquatableArray<LayerModel>([new(1, LayerKind.Dense, 2, 3, ActivationKind.ReLU, 0, 6)]);
-        var b = new EquatableArray<LayerModel>([new(1, LayerKind.Dense, 2, 3, ActivationKind.ReLU, 0, 6)]);
-        var c = new EquatableArray<LayerModel>([new(1, LayerKind.Dense, 2, 3, ActivationKind.Tanh, 0, 6)]);
+        var a = new EquatableArray<LayerModel>([TestModels.Dense(1, 2, 3, ActivationKind.ReLU, offset: 0)]);
+        var b = new EquatableArray<LayerModel>([TestModels.Dense(1, 2, 3, ActivationKind.ReLU, offset: 0)]);
+        var c = new EquatableArray<LayerModel>([TestModels.Dense(1, 2, 3, ActivationKind.Tanh, offset: 0)]);
 
         Assert.True(a == b);
         Assert.Equal(a.GetHashCode(), b.GetHashCode());

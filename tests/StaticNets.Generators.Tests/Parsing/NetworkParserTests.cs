@@ -23,8 +23,8 @@ public sealed class NetworkParserTests
         Assert.Equal(SampleNetworks.MlpParameterCount, model.ParameterCount);
         Assert.Equal(
             [
-                new LayerModel(1, LayerKind.Dense, 784, 128, ActivationKind.ReLU, WeightsOffset: 0, BiasOffset: 100352),
-                new LayerModel(2, LayerKind.Dense, 128, 10, ActivationKind.Softmax, WeightsOffset: 100480, BiasOffset: 101760),
+                TestModels.Dense(1, 784, 128, ActivationKind.ReLU, offset: 0),
+                TestModels.Dense(2, 128, 10, ActivationKind.Softmax, offset: 100480),
             ],
             model.Layers);
         Assert.Equal(784, model.InputSize);
@@ -42,13 +42,15 @@ public sealed class NetworkParserTests
         Assert.Equal(
             [
                 // LeakyReLU without NegativeSlope takes PyTorch's default slope, 0.01.
-                new LayerModel(1, LayerKind.Dense, 37, 13, ActivationKind.LeakyReLU, 0, 481) { ActivationParameter = 0.01f },
-                new LayerModel(2, LayerKind.Dense, 13, 7, ActivationKind.Linear, 494, 585),
+                TestModels.Dense(1, 37, 13, ActivationKind.LeakyReLU, offset: 0) with { ActivationParameter = 0.01f },
+                TestModels.Dense(2, 13, 7, ActivationKind.Linear, offset: 494),
             ],
             model.Layers);
         Assert.Equal(592, model.ParameterCount);
         Assert.Equal(37 * 13 + 13, model.Layers[0].ParameterCount);
-        Assert.Equal(13 * 7, model.Layers[1].WeightCount);
+        Assert.Equal(481, model.Layers[0].Block("b").Offset);
+        Assert.Equal(585, model.Layers[1].Block("b").Offset);
+        Assert.Equal(13 * 7, model.Layers[1].Block("W").Count);
     }
 
     [Fact]
@@ -63,9 +65,9 @@ public sealed class NetworkParserTests
             LayerModel layer = model.Layers[k];
             Assert.Equal(k + 1, layer.Index);
             Assert.Equal(fanIn, layer.Inputs);
-            Assert.Equal(offset, layer.WeightsOffset);
-            Assert.Equal(layer.WeightsOffset + layer.WeightCount, layer.BiasOffset);
-            offset = layer.BiasOffset + layer.Outputs;
+            Assert.Equal(offset, layer.Block("W").Offset);
+            Assert.Equal(layer.Block("W").End, layer.Block("b").Offset);
+            offset = layer.Block("b").End;
             fanIn = layer.Outputs;
         }
 

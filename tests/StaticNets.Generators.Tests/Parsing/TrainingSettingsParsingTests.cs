@@ -228,13 +228,13 @@ public sealed class TrainingSettingsParsingTests
         // 4*6 + 6 = 30 parameters in layer 1; the dropout layer sits at offset 30 and holds none; 6*3 + 3 = 21 in layer 3.
         Assert.Equal(
             [
-                new LayerModel(1, LayerKind.Dense, 4, 6, ActivationKind.ReLU, 0, 24),
-                new LayerModel(2, LayerKind.Dropout, 6, 6, ActivationKind.Linear, 30, 30) { DropoutRate = 0.25f },
-                new LayerModel(3, LayerKind.Dense, 6, 3, ActivationKind.Linear, 30, 48),
+                TestModels.Dense(1, 4, 6, ActivationKind.ReLU, offset: 0),
+                TestModels.Dropout(2, 6, 0.25f),
+                TestModels.Dense(3, 6, 3, ActivationKind.Linear, offset: 30),
             ],
             model.Layers);
         Assert.Equal(0, model.Layers[1].ParameterCount);
-        Assert.Equal(0, model.Layers[1].WeightCount);
+        Assert.Empty(model.Layers[1].Parameters);
         Assert.False(model.Layers[1].IsDense);
         Assert.Equal(51, model.ParameterCount);
         Assert.True(model.HasDropout);
@@ -245,8 +245,8 @@ public sealed class TrainingSettingsParsingTests
     {
         NetworkModel model = ModelParsing.ParseValid(Network("Loss.MeanSquaredError", "[Dropout(0.1f)]", "[Dense(2)]"), "Samples.Net");
 
-        Assert.Equal(new LayerModel(1, LayerKind.Dropout, 4, 4, ActivationKind.Linear, 0, 0) { DropoutRate = 0.1f }, model.Layers[0]);
-        Assert.Equal(new LayerModel(2, LayerKind.Dense, 4, 2, ActivationKind.Linear, 0, 8), model.Layers[1]);
+        Assert.Equal(TestModels.Dropout(1, 4, 0.1f), model.Layers[0]);
+        Assert.Equal(TestModels.Dense(2, 4, 2, ActivationKind.Linear, offset: 0), model.Layers[1]);
         Assert.Equal(10, model.ParameterCount);
     }
 

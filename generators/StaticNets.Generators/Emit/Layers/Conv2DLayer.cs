@@ -84,7 +84,8 @@ internal sealed partial class Conv2DLayer : WeightedLayerUnit
             {
                 Outputs = (int)outputs,
                 Activation = (ActivationKind)layer.Activation,
-                BiasOffset = (int)biasOffset,
+                Parameters = WeightsAndBiases(walk.Offset, [layer.KernelHeight, layer.KernelWidth, shape.Channels, layer.Units], biasOffset, layer.Units),
+                MultiplyAdds = (long)outHeight * outWidth * weights,
                 ActivationParameter = layer.Parameter,
                 L1 = layer.L1,
                 L2 = layer.L2,
@@ -140,7 +141,7 @@ internal sealed partial class Conv2DLayer : WeightedLayerUnit
         }
 
         writer.WriteLine($"private const int {In(l)} = {InHeight(l)} * {InWidth(l)} * {InChannels(l)}, {Out(l)} = {OutHeight(l)} * {OutWidth(l)} * {OutChannels(l)};");
-        writer.WriteLine($"private const int {WeightCount(l)} = {KernelHeight(l)} * {KernelWidth(l)} * {InChannels(l)} * {OutChannels(l)}, {WeightsOffset(l)} = {Int(layer.WeightsOffset)}, {BiasOffset(l)} = {Int(layer.BiasOffset)};");
+        writer.WriteLine($"private const int {WeightCount(l)} = {KernelHeight(l)} * {KernelWidth(l)} * {InChannels(l)} * {OutChannels(l)}, {WeightsOffset(l)} = {Int(Weights(layer).Offset)}, {BiasOffset(l)} = {Int(Biases(layer).Offset)};");
         WriteActivationAndPenaltyConstants(writer, layer);
     }
 

@@ -82,7 +82,7 @@ internal sealed partial class DenseLayer
     /// How many floats a row of W may be read past its end: the parameters after W (the biases, then the later layers).
     /// A partial chunk (<see cref="Chunk.Plan"/>) of the last row reads into them and drops those lanes.
     /// </summary>
-    internal static int OverRead(NetworkModel model, LayerModel layer) => model.ParameterCount - layer.BiasOffset;
+    internal static int OverRead(NetworkModel model, LayerModel layer) => model.ParameterCount - Biases(layer).Offset;
 
     /// <summary>The softmax of a sample whose logits are stored at <paramref name="z"/>, into <paramref name="a"/>.</summary>
     internal static void WriteSoftmax(SourceWriter writer, LayerModel layer, string z = "z", string a = "a")

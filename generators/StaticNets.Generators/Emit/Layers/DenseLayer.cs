@@ -50,7 +50,8 @@ internal sealed partial class DenseLayer : WeightedLayerUnit
             {
                 Outputs = layer.Units,
                 Activation = (ActivationKind)layer.Activation,
-                BiasOffset = (int)biasOffset,
+                Parameters = WeightsAndBiases(walk.Offset, [walk.FanIn, layer.Units], biasOffset, layer.Units),
+                MultiplyAdds = weights,
                 ActivationParameter = layer.Parameter,
                 L1 = layer.L1,
                 L2 = layer.L2,
@@ -77,7 +78,7 @@ internal sealed partial class DenseLayer : WeightedLayerUnit
     {
         int l = layer.Index;
         writer.WriteLine($"// Layer {l}: Dense {layer.Inputs} -> {layer.Outputs}, {layer.Activation}. Weights ({In(l)}, {Out(l)}) row-major at {WeightsOffset(l)}, biases ({Out(l)}) at {BiasOffset(l)}.");
-        writer.WriteLine($"private const int {In(l)} = {Int(layer.Inputs)}, {Out(l)} = {Int(layer.Outputs)}, {WeightsOffset(l)} = {Int(layer.WeightsOffset)}, {BiasOffset(l)} = {Int(layer.BiasOffset)};");
+        writer.WriteLine($"private const int {In(l)} = {Int(layer.Inputs)}, {Out(l)} = {Int(layer.Outputs)}, {WeightsOffset(l)} = {Int(Weights(layer).Offset)}, {BiasOffset(l)} = {Int(Biases(layer).Offset)};");
         WriteActivationAndPenaltyConstants(writer, layer);
     }
 

@@ -11,6 +11,25 @@ namespace StaticNets.Generators.Emit.Layers;
 /// </summary>
 internal abstract class WeightedLayerUnit : LayerUnit
 {
+    /// <summary>The name of the weight block, <c>W</c>, as the generated comments write it.</summary>
+    public const string WeightsBlock = "W";
+
+    /// <summary>The name of the bias block, <c>b</c>.</summary>
+    public const string BiasesBlock = "b";
+
+    /// <summary>The layer's weights.</summary>
+    public static ParameterBlock Weights(LayerModel layer) => layer.Block(WeightsBlock);
+
+    /// <summary>The layer's biases.</summary>
+    public static ParameterBlock Biases(LayerModel layer) => layer.Block(BiasesBlock);
+
+    /// <summary>The blocks of a weighted layer: weights of <paramref name="weightShape"/>, then one bias per output unit.</summary>
+    protected static EquatableArray<ParameterBlock> WeightsAndBiases(long weightsOffset, int[] weightShape, long biasOffset, int biases) =>
+        new([
+            new ParameterBlock(WeightsBlock, (int)weightsOffset, new EquatableArray<int>(weightShape), IsWeight: true),
+            new ParameterBlock(BiasesBlock, (int)biasOffset, new EquatableArray<int>([biases]), IsWeight: false),
+        ]);
+
     /// <summary>The weight count as an expression of the layer's constants.</summary>
     public abstract string WeightCountExpression(LayerModel layer);
 
