@@ -5,6 +5,9 @@
 #
 #   scripts/mutation.sh runtime      src/StaticNets against tests/StaticNets.Tests
 #   scripts/mutation.sh generator    the generator's Emit/ against tests/StaticNets.Generators.Tests
+#   scripts/mutation.sh generator-behaviour
+#                                    the generator's Emit/ against the tests that compile and run generated code only,
+#                                    without string mutations (in an emitter, a string is generated C#)
 #
 # Reports (HTML, JSON, Markdown) go to artifacts/mutation/<target>/.
 set -euo pipefail
@@ -12,8 +15,8 @@ cd "$(dirname "$0")/.."
 target=${1:-}
 case "$target" in
   runtime) project_dir=src/StaticNets ;;
-  generator) project_dir=generators/StaticNets.Generators ;;
-  *) echo "usage: scripts/mutation.sh runtime|generator" >&2; exit 2 ;;
+  generator|generator-behaviour) project_dir=generators/StaticNets.Generators ;;
+  *) echo "usage: scripts/mutation.sh runtime|generator|generator-behaviour" >&2; exit 2 ;;
 esac
 
 root=$(pwd)
