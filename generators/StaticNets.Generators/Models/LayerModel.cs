@@ -31,9 +31,6 @@ internal readonly record struct LayerModel(
     /// <summary>The effective L2 factor on this layer's weights (0: none).</summary>
     public float L2 { get; init; }
 
-    /// <summary>A dropout layer's probability of zeroing a value.</summary>
-    public float DropoutRate { get; init; }
-
     /// <summary>Input rows of an image layer (0 for a vector).</summary>
     public int InHeight { get; init; }
 
@@ -52,30 +49,6 @@ internal readonly record struct LayerModel(
     /// <summary>Output channels of an image layer.</summary>
     public int OutChannels { get; init; }
 
-    /// <summary>Kernel or window rows.</summary>
-    public int KernelHeight { get; init; }
-
-    /// <summary>Kernel or window columns.</summary>
-    public int KernelWidth { get; init; }
-
-    /// <summary>Rows between kernel or window positions.</summary>
-    public int StrideHeight { get; init; }
-
-    /// <summary>Columns between kernel or window positions.</summary>
-    public int StrideWidth { get; init; }
-
-    /// <summary>Zero rows added above the input (same padding).</summary>
-    public int PadTop { get; init; }
-
-    /// <summary>Zero rows added below the input.</summary>
-    public int PadBottom { get; init; }
-
-    /// <summary>Zero columns added left of the input.</summary>
-    public int PadLeft { get; init; }
-
-    /// <summary>Zero columns added right of the input.</summary>
-    public int PadRight { get; init; }
-
     public bool IsDense => Kind == LayerKind.Dense;
 
     /// <summary>Whether the layer has parameters: dense and convolution layers.</summary>
@@ -84,14 +57,27 @@ internal readonly record struct LayerModel(
     /// <summary>Whether the layer computes pre-activations and an activation (z and a), as dense and convolution layers do.</summary>
     public bool HasActivation => HasParameters;
 
-    /// <summary>Whether a convolution pads its input.</summary>
-    public bool IsPadded => PadTop + PadBottom + PadLeft + PadRight > 0;
+    /// <summary>What the layer's kind knows beyond this header: a window, a dropout rate, or nothing.</summary>
+    public LayerSettings Settings { get; init; } = LayerSettings.None;
 
-    /// <summary>Rows of the zero-padded input.</summary>
-    public int PaddedHeight => InHeight + PadTop + PadBottom;
+    /// <summary>The window of a convolution or pooling layer.</summary>
+    /// <exception cref="System.InvalidOperationException">The layer has no window (a generator defect).</exception>
+    public WindowSettings Window =>
+        Settings as WindowSettings ?? throw new System.InvalidOperationException($"Layer {Index} ({Kind}) has no window.");
+
+    /// <summary>The settings of a dropout layer.</summary>
+    /// <exception cref="System.InvalidOperationException">The layer is no dropout layer (a generator defect).</exception>
+    public DropoutSettings Dropout =>
+        Settings as DropoutSettings ?? throw new System.InvalidOperationException($"Layer {Index} ({Kind}) is no dropout layer.");
+
+    /// <summary>Whether a convolution pads its input.</summary>
+    public bool IsPadded => Settings is WindowSettings { IsPadded: true };
+
+    /// <summary>Rows of the zero-padded input (the input's rows for a layer without padding).</summary>
+    public int PaddedHeight => Settings is WindowSettings w ? InHeight + w.PadTop + w.PadBottom : InHeight;
 
     /// <summary>Columns of the zero-padded input.</summary>
-    public int PaddedWidth => InWidth + PadLeft + PadRight;
+    public int PaddedWidth => Settings is WindowSettings w ? InWidth + w.PadLeft + w.PadRight : InWidth;
 
     /// <summary>Floats of one zero-padded input.</summary>
     public int PaddedSize => PaddedHeight * PaddedWidth * InChannels;
@@ -126,5 +112,29 @@ internal readonly record struct LayerModel(
         }
 
         throw new System.InvalidOperationException($"Layer {Index} ({Kind}) has no parameter block {name}.");
+    }
+
+    /// <summary>
+    /// What <see cref="ToString"/> prints: the stored members only, not <see cref="Window"/> and <see cref="Dropout"/>,
+    /// which throw for the kinds that have none.
+    /// </summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("Index = ").Append(Index).Append(", Kind = ").Append(Kind)
+            .Append(", Inputs = ").Append(Inputs).Append(", Outputs = ").Append(Outputs)
+            .Append(", Activation = ").Append(Activation).Append(", ActivationParameter = ").Append(ActivationParameter)
+            .Append(", L1 = ").Append(L1).Append(", L2 = ").Append(L2)
+            .Append(", In = ").Append(InHeight).Append('x').Append(InWidth).Append('x').Append(InChannels)
+            .Append(", Out = ").Append(OutHeight).Append('x').Append(OutWidth).Append('x').Append(OutChannels)
+            .Append(", Parameters = [");
+        for (int k = 0; k < Parameters.Count; k++)
+        {
+            ParameterBlock block = Parameters[k];
+            builder.Append(k == 0 ? string.Empty : ", ").Append(block.Name).Append(" at ").Append(block.Offset).Append(" (")
+                .Append(string.Join(", ", block.Shape)).Append(')');
+        }
+
+        builder.Append("], MultiplyAdds = ").Append(MultiplyAdds).Append(", Settings = ").Append(Settings);
+        return true;
     }
 }

@@ -252,7 +252,7 @@ public sealed class RobustnessTests
             if (layer.Kind == LayerKind.Dropout)
             {
                 Assert.True(layer.Inputs == layer.Outputs && layer.ParameterCount == 0, $"Dropout layer {k + 1} is {layer.Inputs} -> {layer.Outputs}.");
-                Assert.True(layer.DropoutRate >= 0f && layer.DropoutRate < 1f, $"Dropout layer {k + 1} has rate {layer.DropoutRate}.");
+                Assert.True(layer.Dropout.Rate >= 0f && layer.Dropout.Rate < 1f, $"Dropout layer {k + 1} has rate {layer.Dropout.Rate}.");
                 Assert.True(layer.Parameters.Count == 0, $"Dropout layer {k + 1} has {layer.Parameters.Count} parameter blocks.");
                 continue;
             }

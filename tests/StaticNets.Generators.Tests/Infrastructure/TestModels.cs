@@ -26,7 +26,7 @@ internal static class TestModels
 
     /// <summary>Dropout layer <paramref name="index"/> over <paramref name="width"/> values: no parameters.</summary>
     public static LayerModel Dropout(int index, int width, float rate) =>
-        new(index, LayerKind.Dropout, width, width, ActivationKind.Linear) { DropoutRate = rate };
+        new(index, LayerKind.Dropout, width, width, ActivationKind.Linear) { Settings = new DropoutSettings(rate) };
 
     /// <summary>A network of dense layers only, each with the parser's default activation parameter.</summary>
     public static NetworkModel Network(

@@ -129,8 +129,9 @@ public sealed class NetworkModelEqualityTests
     [Fact]
     public void EachModelPropertyOutsideThePrimaryConstructorTakesPartInEquality()
     {
-        // Settings, HuberDelta and the layers' ActivationParameter, L1, L2 and DropoutRate are init-only properties,
-        // not constructor parameters: record equality must still compare them.
+        // Settings, HuberDelta and the layers' ActivationParameter, L1, L2, Parameters, MultiplyAdds and Settings (a
+        // dropout rate, a window) are init-only properties, not constructor parameters: record equality must still
+        // compare them, by content.
         NetworkModel model = ModelParsing.ParseValid(TrainingTemplate, "Samples.Net");
         LayerModel dense = model.Layers[0];
         LayerModel dropout = model.Layers[1];
@@ -141,8 +142,12 @@ public sealed class NetworkModelEqualityTests
         Assert.NotEqual(dense, dense with { ActivationParameter = 0.3f });
         Assert.NotEqual(dense, dense with { L1 = 0.5f });
         Assert.NotEqual(dense, dense with { L2 = 0.5f });
-        Assert.NotEqual(dropout, dropout with { DropoutRate = 0.75f });
-        Assert.NotEqual(model, model with { Layers = new EquatableArray<LayerModel>([.. model.Layers.Select(l => l.Index == 2 ? l with { DropoutRate = 0.75f } : l)]) });
+        Assert.NotEqual(dropout, dropout with { Settings = new DropoutSettings(0.75f) });
+        Assert.Equal(dropout, dropout with { Settings = new DropoutSettings(dropout.Dropout.Rate) });
+        Assert.NotEqual(dense, dense with { MultiplyAdds = dense.MultiplyAdds + 1 });
+        Assert.NotEqual(dense, dense with { Parameters = new EquatableArray<ParameterBlock>([.. dense.Parameters.Select(b => b with { Offset = b.Offset + 1 })]) });
+        Assert.Equal(dense, dense with { Parameters = new EquatableArray<ParameterBlock>([.. dense.Parameters.Select(b => b with { Shape = new EquatableArray<int>([.. b.Shape]) })]) });
+        Assert.NotEqual(model, model with { Layers = new EquatableArray<LayerModel>([.. model.Layers.Select(l => l.Index == 2 ? l with { Settings = new DropoutSettings(0.75f) } : l)]) });
         Assert.Equal(model, model with { Settings = model.Settings with { } });
     }
 

@@ -256,7 +256,7 @@ public sealed class TrainingSettingsParsingTests
         NetworkModel model = ModelParsing.ParseValid(Network("Loss.MeanSquaredError", "[Dense(7)]", "[Dropout(0.5f)]", "[Dropout(0f)]", "[Dense(2)]"), "Samples.Net");
 
         Assert.Equal([(4, 7), (7, 7), (7, 7), (7, 2)], model.Layers.Select(static l => (l.Inputs, l.Outputs)));
-        Assert.Equal([0.5f, 0f], model.Layers.Where(static l => l.Kind == LayerKind.Dropout).Select(static l => l.DropoutRate));
+        Assert.Equal([0.5f, 0f], model.Layers.Where(static l => l.Kind == LayerKind.Dropout).Select(static l => l.Dropout.Rate));
         Assert.Equal(4 * 7 + 7 + 7 * 2 + 2, model.ParameterCount);
     }
 

@@ -71,8 +71,8 @@ internal sealed partial class Conv2DLayer
     private static void WriteForwardBody(SourceWriter writer, LayerModel layer, VectorWidth width)
     {
         int l = layer.Index;
-        int window = layer.KernelWidth * layer.InChannels;
-        bool unrolled = layer.KernelHeight * window <= MaxUnrolledWindow;
+        int window = layer.Window.KernelWidth * layer.InChannels;
+        bool unrolled = layer.Window.KernelHeight * window <= MaxUnrolledWindow;
         List<List<Chunk>> groups = Groups(layer.OutChannels, width);
         foreach (List<Chunk> group in groups)
         {
@@ -120,7 +120,7 @@ internal sealed partial class Conv2DLayer
                 (p, chunk) => chunk.Width.Load("b", Int(chunk.Offset)),
                 (Action<(int Row, string Input)> body) =>
                 {
-                    for (int ky = 0; ky < layer.KernelHeight; ky++)
+                    for (int ky = 0; ky < layer.Window.KernelHeight; ky++)
                     {
                         for (int j = 0; j < window; j++)
                         {
@@ -270,7 +270,7 @@ internal sealed partial class Conv2DLayer
     private static void WriteWeightGradient(SourceWriter writer, LayerModel layer, VectorWidth width)
     {
         int l = layer.Index;
-        int window = layer.KernelWidth * layer.InChannels;
+        int window = layer.Window.KernelWidth * layer.InChannels;
         writer.OpenBlock("for (int s = 0; s < batch; s++)");
         writer.WriteLine($"ref float xs = ref {Unsafe}.Add(ref x, s * {InputSize(layer)});");
         writer.WriteLine($"ref float dzs = ref {Unsafe}.Add(ref dz, s * {Out(l)});");

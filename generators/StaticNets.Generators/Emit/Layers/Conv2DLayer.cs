@@ -89,14 +89,7 @@ internal sealed partial class Conv2DLayer : WeightedLayerUnit
                 ActivationParameter = layer.Parameter,
                 L1 = layer.L1,
                 L2 = layer.L2,
-                KernelHeight = layer.KernelHeight,
-                KernelWidth = layer.KernelWidth,
-                StrideHeight = layer.Stride,
-                StrideWidth = layer.Stride,
-                PadTop = padTop,
-                PadBottom = padBottom,
-                PadLeft = padLeft,
-                PadRight = padRight,
+                Settings = new WindowSettings(layer.KernelHeight, layer.KernelWidth, layer.Stride, layer.Stride, padTop, padBottom, padLeft, padRight),
                 OutHeight = outHeight,
                 OutWidth = outWidth,
                 OutChannels = layer.Units,
@@ -111,10 +104,10 @@ internal sealed partial class Conv2DLayer : WeightedLayerUnit
 
     public override void Describe(StringBuilder text, LayerModel layer)
     {
-        text.Append("Conv2D(").Append(layer.OutChannels).Append(", ").Append(layer.KernelHeight).Append('x').Append(layer.KernelWidth);
-        if (layer.StrideHeight != 1)
+        text.Append("Conv2D(").Append(layer.OutChannels).Append(", ").Append(layer.Window.KernelHeight).Append('x').Append(layer.Window.KernelWidth);
+        if (layer.Window.StrideHeight != 1)
         {
-            text.Append(", stride ").Append(layer.StrideHeight);
+            text.Append(", stride ").Append(layer.Window.StrideHeight);
         }
 
         if (layer.IsPadded)
@@ -130,14 +123,14 @@ internal sealed partial class Conv2DLayer : WeightedLayerUnit
     public override void WriteConstants(SourceWriter writer, LayerModel layer)
     {
         int l = layer.Index;
-        writer.WriteLine($"// Layer {l}: Conv2D {layer.InHeight}x{layer.InWidth}x{layer.InChannels} -> {layer.OutHeight}x{layer.OutWidth}x{layer.OutChannels}, {layer.KernelHeight}x{layer.KernelWidth} kernel, stride {layer.StrideHeight}, {(layer.IsPadded ? $"zero padding {layer.PadTop} above, {layer.PadBottom} below, {layer.PadLeft} left, {layer.PadRight} right" : "no padding")}, {layer.Activation}.");
+        writer.WriteLine($"// Layer {l}: Conv2D {layer.InHeight}x{layer.InWidth}x{layer.InChannels} -> {layer.OutHeight}x{layer.OutWidth}x{layer.OutChannels}, {layer.Window.KernelHeight}x{layer.Window.KernelWidth} kernel, stride {layer.Window.StrideHeight}, {(layer.IsPadded ? $"zero padding {layer.Window.PadTop} above, {layer.Window.PadBottom} below, {layer.Window.PadLeft} left, {layer.Window.PadRight} right" : "no padding")}, {layer.Activation}.");
         writer.WriteLine($"// Weights ({KernelHeight(l)}, {KernelWidth(l)}, {InChannels(l)}, {OutChannels(l)}) row-major at {WeightsOffset(l)}, biases ({OutChannels(l)}) at {BiasOffset(l)}.");
         ImageLayerUnit.WriteImageInput(writer, layer);
         writer.WriteLine($"private const int {OutHeight(l)} = {Int(layer.OutHeight)}, {OutWidth(l)} = {Int(layer.OutWidth)}, {OutChannels(l)} = {Int(layer.OutChannels)};");
-        writer.WriteLine($"private const int {KernelHeight(l)} = {Int(layer.KernelHeight)}, {KernelWidth(l)} = {Int(layer.KernelWidth)}, {Stride(l)} = {Int(layer.StrideHeight)};");
+        writer.WriteLine($"private const int {KernelHeight(l)} = {Int(layer.Window.KernelHeight)}, {KernelWidth(l)} = {Int(layer.Window.KernelWidth)}, {Stride(l)} = {Int(layer.Window.StrideHeight)};");
         if (layer.IsPadded)
         {
-            writer.WriteLine($"private const int {PadTop(l)} = {Int(layer.PadTop)}, {PadLeft(l)} = {Int(layer.PadLeft)}, {PaddedHeight(l)} = {Int(layer.PaddedHeight)}, {PaddedWidth(l)} = {Int(layer.PaddedWidth)}, {PaddedSize(l)} = {PaddedHeight(l)} * {PaddedWidth(l)} * {InChannels(l)};");
+            writer.WriteLine($"private const int {PadTop(l)} = {Int(layer.Window.PadTop)}, {PadLeft(l)} = {Int(layer.Window.PadLeft)}, {PaddedHeight(l)} = {Int(layer.PaddedHeight)}, {PaddedWidth(l)} = {Int(layer.PaddedWidth)}, {PaddedSize(l)} = {PaddedHeight(l)} * {PaddedWidth(l)} * {InChannels(l)};");
         }
 
         writer.WriteLine($"private const int {In(l)} = {InHeight(l)} * {InWidth(l)} * {InChannels(l)}, {Out(l)} = {OutHeight(l)} * {OutWidth(l)} * {OutChannels(l)};");

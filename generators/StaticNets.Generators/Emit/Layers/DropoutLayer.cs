@@ -37,21 +37,21 @@ internal sealed class DropoutLayer : LayerUnit
 
     /// <summary>The output has the input's shape.</summary>
     public override LayerModel Infer(Declaration layer, LayerModel model, ShapeWalk walk, ProblemSink problems) =>
-        model with { DropoutRate = layer.Rate, OutHeight = walk.Shape.Height, OutWidth = walk.Shape.Width, OutChannels = walk.Shape.Channels };
+        model with { Settings = new DropoutSettings(layer.Rate), OutHeight = walk.Shape.Height, OutWidth = walk.Shape.Width, OutChannels = walk.Shape.Channels };
 
     /// <summary>Dropout last would drop outputs the loss reads; it has its own message.</summary>
     public override void ReportAsOutput(Declaration layer, ProblemSink problems) =>
         problems.Add(DiagnosticDescriptors.DropoutIsLast, layer.Location, layer.Number);
 
     public override void Describe(StringBuilder text, LayerModel layer) =>
-        text.Append("Dropout(").Append(layer.DropoutRate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append(')');
+        text.Append("Dropout(").Append(layer.Dropout.Rate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append(')');
 
     public override void WriteConstants(SourceWriter writer, LayerModel layer)
     {
         int l = layer.Index;
-        writer.WriteLine($"// Layer {l}: Dropout over {layer.Outputs} values, rate {NetworkParser.Format(layer.DropoutRate)}: kept values are scaled by 1 / (1 - rate). No parameters.");
+        writer.WriteLine($"// Layer {l}: Dropout over {layer.Outputs} values, rate {NetworkParser.Format(layer.Dropout.Rate)}: kept values are scaled by 1 / (1 - rate). No parameters.");
         writer.WriteLine($"private const int {In(l)} = {Int(layer.Inputs)}, {Out(l)} = {Int(layer.Outputs)};");
-        writer.WriteLine($"private const float {Rate(l)} = {Float(layer.DropoutRate)}, {Scale(l)} = 1f / (1f - {Rate(l)});");
+        writer.WriteLine($"private const float {Rate(l)} = {Float(layer.Dropout.Rate)}, {Scale(l)} = 1f / (1f - {Rate(l)});");
     }
 
     public override IReadOnlyList<BufferPlan> Buffers(NetworkPlan plan, LayerModel layer)

@@ -13,7 +13,7 @@ internal static class PoolingKernels
     /// <summary>Windows of at most this many positions are unrolled.</summary>
     public const int MaxUnrolledWindow = 16;
 
-    private static bool Unrolled(LayerModel layer) => layer.KernelHeight * layer.KernelWidth <= MaxUnrolledWindow;
+    private static bool Unrolled(LayerModel layer) => layer.Window.KernelHeight * layer.Window.KernelWidth <= MaxUnrolledWindow;
 
     private static string InputOf(NetworkModel model, int l) => model.SourceOf(l) == 0 ? Inputs : A(model.SourceOf(l));
 
@@ -67,9 +67,9 @@ internal static class PoolingKernels
         string Combine(string load) => max ? $"m = {width.Max("m", load)};" : $"m += {load};";
         if (Unrolled(layer))
         {
-            for (int ky = 0; ky < layer.KernelHeight; ky++)
+            for (int ky = 0; ky < layer.Window.KernelHeight; ky++)
             {
-                for (int kx = 0; kx < layer.KernelWidth; kx++)
+                for (int kx = 0; kx < layer.Window.KernelWidth; kx++)
                 {
                     if (ky + kx > 0)
                     {
@@ -94,8 +94,8 @@ internal static class PoolingKernels
     /// to exactly one window and the backward pass can store instead of clear-and-add.
     /// </summary>
     private static bool TilesExactly(LayerModel layer) =>
-        layer.StrideHeight == layer.KernelHeight && layer.StrideWidth == layer.KernelWidth &&
-        layer.InHeight % layer.KernelHeight == 0 && layer.InWidth % layer.KernelWidth == 0;
+        layer.Window.StrideHeight == layer.Window.KernelHeight && layer.Window.StrideWidth == layer.Window.KernelWidth &&
+        layer.InHeight % layer.Window.KernelHeight == 0 && layer.InWidth % layer.Window.KernelWidth == 0;
 
     /// <summary>
     /// Max pooling backward over the batch: each output's gradient goes to the first position of its window (in
@@ -150,9 +150,9 @@ internal static class PoolingKernels
         var positions = new List<string>();
         if (Unrolled(layer))
         {
-            for (int ky = 0; ky < layer.KernelHeight; ky++)
+            for (int ky = 0; ky < layer.Window.KernelHeight; ky++)
             {
-                for (int kx = 0; kx < layer.KernelWidth; kx++)
+                for (int kx = 0; kx < layer.Window.KernelWidth; kx++)
                 {
                     positions.Add(RegisterTile.Sum(WindowOffset(layer, ky, kx), o));
                 }
@@ -268,9 +268,9 @@ internal static class PoolingKernels
         yield return $"var g = {width.Load("dyo", o)} * (1f / ({KernelHeight(l)} * {KernelWidth(l)}));";
         if (Unrolled(layer))
         {
-            for (int ky = 0; ky < layer.KernelHeight; ky++)
+            for (int ky = 0; ky < layer.Window.KernelHeight; ky++)
             {
-                for (int kx = 0; kx < layer.KernelWidth; kx++)
+                for (int kx = 0; kx < layer.Window.KernelWidth; kx++)
                 {
                     string at = RegisterTile.Sum(WindowOffset(layer, ky, kx), o);
                     yield return width.Store(exact ? "g" : $"{width.Load("window", at)} + g", "window", at);

@@ -60,10 +60,7 @@ internal abstract class WindowPoolingLayer : ImageLayerUnit
         return model with
         {
             Outputs = outHeight * outWidth * shape.Channels,
-            KernelHeight = layer.KernelHeight,
-            KernelWidth = layer.KernelWidth,
-            StrideHeight = strideHeight,
-            StrideWidth = strideWidth,
+            Settings = new WindowSettings(layer.KernelHeight, layer.KernelWidth, strideHeight, strideWidth),
             OutHeight = outHeight,
             OutWidth = outWidth,
             OutChannels = shape.Channels,
@@ -72,10 +69,10 @@ internal abstract class WindowPoolingLayer : ImageLayerUnit
 
     public override void Describe(StringBuilder text, LayerModel layer)
     {
-        text.Append(Kind).Append('(').Append(layer.KernelHeight).Append('x').Append(layer.KernelWidth);
-        if (layer.StrideHeight != layer.KernelHeight || layer.StrideWidth != layer.KernelWidth)
+        text.Append(Kind).Append('(').Append(layer.Window.KernelHeight).Append('x').Append(layer.Window.KernelWidth);
+        if (layer.Window.StrideHeight != layer.Window.KernelHeight || layer.Window.StrideWidth != layer.Window.KernelWidth)
         {
-            text.Append(", stride ").Append(layer.StrideHeight);
+            text.Append(", stride ").Append(layer.Window.StrideHeight);
         }
 
         text.Append(')');
@@ -84,10 +81,10 @@ internal abstract class WindowPoolingLayer : ImageLayerUnit
     public override void WriteConstants(SourceWriter writer, LayerModel layer)
     {
         int l = layer.Index;
-        writer.WriteLine($"// Layer {l}: {layer.Kind} {layer.InHeight}x{layer.InWidth}x{layer.InChannels} -> {layer.OutHeight}x{layer.OutWidth}x{layer.OutChannels}, {layer.KernelHeight}x{layer.KernelWidth} windows every {layer.StrideHeight} rows and {layer.StrideWidth} columns{DroppedEdges(layer)}. No parameters.");
+        writer.WriteLine($"// Layer {l}: {layer.Kind} {layer.InHeight}x{layer.InWidth}x{layer.InChannels} -> {layer.OutHeight}x{layer.OutWidth}x{layer.OutChannels}, {layer.Window.KernelHeight}x{layer.Window.KernelWidth} windows every {layer.Window.StrideHeight} rows and {layer.Window.StrideWidth} columns{DroppedEdges(layer)}. No parameters.");
         WriteImageInput(writer, layer);
         writer.WriteLine($"private const int {OutHeight(l)} = {Int(layer.OutHeight)}, {OutWidth(l)} = {Int(layer.OutWidth)}, {OutChannels(l)} = {InChannels(l)};");
-        writer.WriteLine($"private const int {KernelHeight(l)} = {Int(layer.KernelHeight)}, {KernelWidth(l)} = {Int(layer.KernelWidth)}, {StrideHeight(l)} = {Int(layer.StrideHeight)}, {StrideWidth(l)} = {Int(layer.StrideWidth)};");
+        writer.WriteLine($"private const int {KernelHeight(l)} = {Int(layer.Window.KernelHeight)}, {KernelWidth(l)} = {Int(layer.Window.KernelWidth)}, {StrideHeight(l)} = {Int(layer.Window.StrideHeight)}, {StrideWidth(l)} = {Int(layer.Window.StrideWidth)};");
         writer.WriteLine($"private const int {In(l)} = {InHeight(l)} * {InWidth(l)} * {InChannels(l)}, {Out(l)} = {OutHeight(l)} * {OutWidth(l)} * {OutChannels(l)};");
     }
 
@@ -100,8 +97,8 @@ internal abstract class WindowPoolingLayer : ImageLayerUnit
     /// <summary>Says which input rows and columns pooling leaves out, if any.</summary>
     private static string DroppedEdges(LayerModel layer)
     {
-        int rows = layer.InHeight - ((layer.OutHeight - 1) * layer.StrideHeight + layer.KernelHeight);
-        int columns = layer.InWidth - ((layer.OutWidth - 1) * layer.StrideWidth + layer.KernelWidth);
+        int rows = layer.InHeight - ((layer.OutHeight - 1) * layer.Window.StrideHeight + layer.Window.KernelHeight);
+        int columns = layer.InWidth - ((layer.OutWidth - 1) * layer.Window.StrideWidth + layer.Window.KernelWidth);
         return rows == 0 && columns == 0 ? string.Empty : $" (the last {rows} row(s) and {columns} column(s) fill no window and are left out)";
     }
 }
