@@ -217,13 +217,8 @@ public sealed class ReferenceExecutionTests
     private static int[] Bits(ReadOnlySpan<float> values) => values.ToArray().Select(BitConverter.SingleToInt32Bits).ToArray();
 
     /// <summary>A network's attributes and the same network described to the reference.</summary>
-    private sealed class Described((int Height, int Width, int Channels) input, Loss loss, IReadOnlyList<ReferenceLayer> layers)
+    private sealed class Described(string attributes, (int Height, int Width, int Channels) input, Loss loss, IReadOnlyList<ReferenceLayer> layers)
     {
-        private readonly string _attributes;
-
-        public Described(string attributes, (int Height, int Width, int Channels) input, Loss loss, IReadOnlyList<ReferenceLayer> layers)
-            : this(input, loss, layers) => _attributes = attributes;
-
         public Loss Loss { get; } = loss;
 
         public IReadOnlyList<ReferenceLayer> Layers { get; } = layers;
@@ -231,7 +226,7 @@ public sealed class ReferenceExecutionTests
         public ConvolutionalReferenceNetwork Reference { get; } = new(input.Height, input.Width, input.Channels, layers, loss);
 
         public LoadedNetworks Compile() =>
-            LoadedNetworks.Compile($"using StaticNets;\nnamespace Case;\n{_attributes}\npublic partial class Net;\n");
+            LoadedNetworks.Compile($"using StaticNets;\nnamespace Case;\n{attributes}\npublic partial class Net;\n");
 
         /// <summary>The reference outputs of every sample, one after the other.</summary>
         public double[] Outputs(double[] parameters, float[] inputs)
