@@ -4,13 +4,12 @@ namespace StaticNets.Generators.Models;
 /// One named array of a layer's parameters, row-major at <see cref="Offset"/> in the network's parameter buffer: a
 /// dense layer owns <c>W</c> (Inputs, Outputs) and <c>b</c> (Outputs), a convolution <c>W</c> (KernelHeight,
 /// KernelWidth, InChannels, OutChannels) and <c>b</c> (OutChannels). A layer owns any number of blocks, in the order
-/// they sit in the buffer; the optimizer steps every block, the L1 and L2 penalties apply to the weight blocks only.
+/// they sit in the buffer, and the optimizer steps every block.
 /// </summary>
 /// <param name="Name">The name the generated code and its comments give the block (<c>W</c>, <c>b</c>).</param>
 /// <param name="Offset">The block's first float in the parameter buffer (and in the gradient buffer).</param>
 /// <param name="Shape">The block's dimensions, outermost first.</param>
-/// <param name="IsWeight">Whether the penalties apply to the block (weights yes, biases no, as in Keras and PyTorch).</param>
-internal readonly record struct ParameterBlock(string Name, int Offset, EquatableArray<int> Shape, bool IsWeight)
+internal readonly record struct ParameterBlock(string Name, int Offset, EquatableArray<int> Shape)
 {
     /// <summary>Floats in the block: the product of its dimensions.</summary>
     public int Count

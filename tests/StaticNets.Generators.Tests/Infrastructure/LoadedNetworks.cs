@@ -57,8 +57,4 @@ internal sealed class LoadedNetworks
     /// <summary>A new <paramref name="fullName"/> through its <c>(seed, maxBatchSize)</c> constructor.</summary>
     public INetwork Create(string fullName, int seed, int maxBatchSize) =>
         (INetwork)Activator.CreateInstance(Type(fullName), seed, maxBatchSize)!;
-
-    /// <summary>The value of a generated static property (<c>InputSize</c>, <c>ParameterCount</c>, ...).</summary>
-    public T Static<T>(string fullName, string property) =>
-        (T)Type(fullName).GetProperty(property, BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
 }

@@ -18,8 +18,8 @@ internal static class TestModels
         {
             Parameters = new EquatableArray<ParameterBlock>(
             [
-                new ParameterBlock("W", offset, new EquatableArray<int>([inputs, outputs]), IsWeight: true),
-                new ParameterBlock("b", offset + inputs * outputs, new EquatableArray<int>([outputs]), IsWeight: false),
+                new ParameterBlock("W", offset, new EquatableArray<int>([inputs, outputs])),
+                new ParameterBlock("b", offset + inputs * outputs, new EquatableArray<int>([outputs])),
             ]),
             MultiplyAdds = (long)inputs * outputs,
         };

@@ -26,8 +26,8 @@ internal abstract class WeightedLayerUnit : LayerUnit
     /// <summary>The blocks of a weighted layer: weights of <paramref name="weightShape"/>, then one bias per output unit.</summary>
     protected static EquatableArray<ParameterBlock> WeightsAndBiases(long weightsOffset, int[] weightShape, long biasOffset, int biases) =>
         new([
-            new ParameterBlock(WeightsBlock, (int)weightsOffset, new EquatableArray<int>(weightShape), IsWeight: true),
-            new ParameterBlock(BiasesBlock, (int)biasOffset, new EquatableArray<int>([biases]), IsWeight: false),
+            new ParameterBlock(WeightsBlock, (int)weightsOffset, new EquatableArray<int>(weightShape)),
+            new ParameterBlock(BiasesBlock, (int)biasOffset, new EquatableArray<int>([biases])),
         ]);
 
     /// <summary>The weight count as an expression of the layer's constants.</summary>
