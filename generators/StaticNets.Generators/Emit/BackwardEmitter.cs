@@ -34,8 +34,8 @@ internal static class BackwardEmitter
         NetworkModel model = plan.Model;
         int last = model.Layers.Count;
         bool crossEntropy = model.Loss == LossKind.SoftmaxCrossEntropy;
-        writer.WriteLine($"/// <inheritdoc cref=\"{INetwork}.Backward\"/>");
-        writer.WriteLine($"/// <remarks>{LossRemark(model)}</remarks>");
+        writer.Documentation($"<inheritdoc cref=\"{INetwork}.Backward\"/>");
+        writer.Documentation($"<remarks>{LossRemark(model)}</remarks>");
         writer.OpenBlock($"public float Backward({ReadOnlySpan} targets)");
         writer.WriteLine($"int batch = {BatchSize};");
         writer.OpenBlock("if (batch == 0)");
@@ -56,7 +56,7 @@ internal static class BackwardEmitter
         for (int l = last; l >= 1; l--)
         {
             LayerModel layer = model.Layers[l - 1];
-            writer.WriteLine(layer.Unit().BackwardCall(plan, layer));
+            layer.Unit().WriteBackwardCall(writer, plan, layer);
         }
 
         if (parallel)
@@ -67,7 +67,7 @@ internal static class BackwardEmitter
         writer.WriteLine();
         if (model.IsRegularized)
         {
-            writer.WriteLine("// Elastic-net penalties on the weights (never the biases): added to the loss and the gradients.");
+            writer.Comment("Elastic-net penalties on the weights (never the biases): added to the loss and the gradients.");
             writer.WriteLine("float penalty = 0f;");
             foreach (LayerModel layer in model.Layers)
             {

@@ -35,10 +35,10 @@ internal static class ForwardEmitter
     {
         int last = model.Layers.Count;
         int scratch = NetworkEmitter.PredictScratch(model);
-        writer.WriteLine($"/// <inheritdoc cref=\"{INetwork}.Predict\"/>");
-        writer.WriteLine(scratch <= NetworkEmitter.MaxStackFloats
-            ? "/// <remarks>Reads only the parameters, so any number of threads may call it at once. Allocates nothing.</remarks>"
-            : "/// <remarks>Reads only the parameters, so any number of threads may call it at once. Allocates nothing after each thread's first call, which creates that thread's buffer.</remarks>");
+        writer.Documentation($"<inheritdoc cref=\"{INetwork}.Predict\"/>");
+        writer.Documentation(scratch <= NetworkEmitter.MaxStackFloats
+            ? "<remarks>Reads only the parameters, so any number of threads may call it at once. Allocates nothing.</remarks>"
+            : "<remarks>Reads only the parameters, so any number of threads may call it at once. Allocates nothing after each thread's first call, which creates that thread's buffer.</remarks>");
         writer.OpenBlock($"public void Predict({ReadOnlySpan} input, {Span} output)");
         writer.WriteLine($"{Guard}.Length(input.Length, InputSize, nameof(input));");
         writer.WriteLine($"{Guard}.Length(output.Length, OutputSize, nameof(output));");
@@ -89,7 +89,7 @@ internal static class ForwardEmitter
             writer.WriteLine($"{MemoryMarshal}.CreateSpan(ref {name}, {size}).Clear(); // the zero borders; the interior is written below");
         }
 
-        writer.WriteLine("// z and a share memory: nothing is kept for a backward pass.");
+        writer.Comment("z and a share memory: nothing is kept for a backward pass.");
         string current = "x";
         foreach (LayerModel layer in model.Layers)
         {
@@ -105,7 +105,7 @@ internal static class ForwardEmitter
     {
         NetworkModel model = plan.Model;
         int last = model.Layers.Count;
-        writer.WriteLine($"/// <inheritdoc cref=\"{INetwork}.Forward\"/>");
+        writer.Documentation($"<inheritdoc cref=\"{INetwork}.Forward\"/>");
         writer.OpenBlock($"public void Forward({ReadOnlySpan} inputs, {Span} outputs)");
         writer.WriteLine($"int batch = {Guard}.Batch(inputs.Length, InputSize, MaxBatchSize, nameof(inputs));");
         writer.WriteLine($"{Guard}.Length(outputs.Length, batch * OutputSize, nameof(outputs));");
@@ -114,7 +114,7 @@ internal static class ForwardEmitter
         writer.CloseBlock();
         writer.WriteLine();
 
-        writer.WriteLine($"/// <inheritdoc cref=\"{INetwork}.Evaluate\"/>");
+        writer.Documentation($"<inheritdoc cref=\"{INetwork}.Evaluate\"/>");
         writer.OpenBlock($"public float Evaluate({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} outputs)");
         writer.WriteLine($"int batch = {Guard}.Batch(inputs.Length, InputSize, MaxBatchSize, nameof(inputs));");
         writer.WriteLine($"{Guard}.Length(targets.Length, batch * OutputSize, nameof(targets));");
@@ -126,7 +126,7 @@ internal static class ForwardEmitter
         writer.WriteLine("return loss;");
         writer.CloseBlock();
         writer.WriteLine();
-        writer.WriteLine($"/// <inheritdoc cref=\"{INetwork}.LastOutputs\"/>");
+        writer.Documentation($"<inheritdoc cref=\"{INetwork}.LastOutputs\"/>");
         writer.WriteLine($"public {ReadOnlySpan} LastOutputs => {A(last)}.Span.Slice(0, {BatchSize} * OutputSize);");
         writer.WriteLine();
 

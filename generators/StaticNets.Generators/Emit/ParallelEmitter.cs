@@ -102,7 +102,7 @@ internal static class ParallelEmitter
 
             """);
 
-        writer.WriteLine("/// <summary>Every layer on samples <paramref name=\"start\"/> to <paramref name=\"end\"/>, then their outputs copied out.</summary>");
+        writer.Documentation("<summary>Every layer on samples <paramref name=\"start\"/> to <paramref name=\"end\"/>, then their outputs copied out.</summary>");
         writer.OpenBlock("private void PredictRows(int start, int end)");
         writer.WriteLine($"ref float x = ref {MemoryMarshal}.GetReference(_predictInputs.Span); // (batch, InputSize)");
         foreach (LayerModel layer in model.Layers)

@@ -122,7 +122,7 @@ internal static class SimdEmitter
         bool looped = full > 1 && (full > MaxUnrolledBlocks || chunkCount > MaxUnrolledBlocks * MaxAccumulators);
         if (looped)
         {
-            writer.WriteLine($"// {what} 0..{full * blockFloats - 1}: {full} blocks of {MaxAccumulators} x {width.Name}, one per iteration");
+            writer.Comment($"{what} 0..{full * blockFloats - 1}: {full} blocks of {MaxAccumulators} x {width.Name}, one per iteration");
             writer.OpenBlock($"for (nuint o = 0; o < {VectorEnd(countName, blockFloats)}; o += {Int(blockFloats)})");
             block(Chunk.Plan(blockFloats, width), "o");
             writer.CloseBlock();
@@ -139,7 +139,7 @@ internal static class SimdEmitter
 
         for (int k = 0; k < blocks.Count; k++)
         {
-            writer.WriteLine($"// {what} {Chunk.Describe(blocks[k])}");
+            writer.Comment($"{what} {Chunk.Describe(blocks[k])}");
             bool braces = scoped || looped || blocks.Count > 1;
             if (braces)
             {
@@ -180,7 +180,7 @@ internal static class SimdEmitter
 
         for (int k = 0; k < chunks.Count; k++)
         {
-            writer.WriteLine($"// {chunks[k].Width.Name} at {chunks[k].Offset}");
+            writer.Comment($"{chunks[k].Width.Name} at {chunks[k].Offset}");
             writer.OpenBlock(string.Empty);
             foreach (string line in body(chunks[k].Width, Int(chunks[k].Offset)))
             {

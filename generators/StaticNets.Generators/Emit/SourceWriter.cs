@@ -26,6 +26,12 @@ internal sealed class SourceWriter
         _text.Append('\n');
     }
 
+    /// <summary>Writes a <c>//</c> comment line: generated comments are for the reader and change no behaviour.</summary>
+    public void Comment(string text) => WriteLine("// " + text);
+
+    /// <summary>Writes a <c>///</c> documentation line, for IntelliSense and the reader; it changes no behaviour.</summary>
+    public void Documentation(string text) => WriteLine("/// " + text);
+
     /// <summary>Writes a multi-line block (typically a raw string literal), each line at the current indentation.</summary>
     public void WriteLines(string text)
     {

@@ -152,18 +152,18 @@ internal static class StepEmitter
         OptimizerSettings s = model.Settings;
         List<string> buffers = StateBuffers(model);
         bool parallel = ParallelTrainingEmitter.HasParallelStep(model);
-        writer.WriteLine($"/// <inheritdoc cref=\"{INetwork}.Step\"/>");
+        writer.Documentation($"<inheritdoc cref=\"{INetwork}.Step\"/>");
         string flush = model.Optimizer != OptimizerKind.Adagrad && StateBuffers(model).Count > 0
             ? $" Decaying state that falls below 2⁻¹²⁶ is stored as 0 (<see cref=\"{Subnormals}\"/>)."
             : string.Empty;
-        writer.WriteLine($"/// <remarks>{Summary(model)}{flush}</remarks>");
+        writer.Documentation($"<remarks>{Summary(model)}{flush}</remarks>");
         if (parallel)
         {
             writer.OpenBlock("public void Step()");
             writer.WriteLine($"{StepCount}++;");
             writer.WriteLine($"{NonFiniteStep} = false; // set by any part that writes a parameter that is not finite");
             writer.OpenBlock("if (_workers is { } workers)");
-            writer.WriteLine("// every parameter is updated on its own, so the threads take disjoint shares and the result is bitwise the same");
+            writer.Comment("every parameter is updated on its own, so the threads take disjoint shares and the result is bitwise the same");
             writer.WriteLine("_trainPart ??= TrainPart;");
             writer.WriteLine($"_job = {ParallelTrainingEmitter.JobType}.Step;");
             writer.WriteLine("workers.Run(_trainPart);");
@@ -175,7 +175,7 @@ internal static class StepEmitter
             writer.WriteLine();
             WriteStepPart(writer, plan);
             writer.WriteLine();
-            writer.WriteLine($"/// <summary>The update of <see cref=\"Step\"/> for parameters <paramref name=\"first\"/> to <paramref name=\"end\"/>.</summary>");
+            writer.Documentation($"<summary>The update of <see cref=\"Step\"/> for parameters <paramref name=\"first\"/> to <paramref name=\"end\"/>.</summary>");
             writer.OpenBlock($"private void {StepRange}(int first, int end)");
             writer.WriteLine($"int step = {StepCount};");
         }
@@ -209,7 +209,7 @@ internal static class StepEmitter
         {
             case OptimizerKind.Sgd or OptimizerKind.Momentum or OptimizerKind.Nesterov when s.Momentum > 0f:
                 writer.WriteLine($"const float momentum = {Float(s.Momentum)}, dampening = {Float(s.Dampening)};");
-                writer.WriteLine("// The first step copies the gradient into the buffer; later steps decay it.");
+                writer.Comment("The first step copies the gradient into the buffer; later steps decay it.");
                 writer.WriteLine("float bufferDecay = step == 1 ? 0f : momentum;");
                 writer.WriteLine("float gradientScale = step == 1 ? 1f : 1f - dampening;");
                 body = (w, o) => Momentum(w, o, decay, model.Optimizer == OptimizerKind.Nesterov);
@@ -237,9 +237,9 @@ internal static class StepEmitter
                 break;
             default:
                 writer.WriteLine($"const float beta1 = {Float(s.Beta1)}, beta2 = {Float(s.Beta2)}, epsilon = {Float(s.Epsilon)};");
-                writer.WriteLine("// Bias corrections in double, as PyTorch computes them in Python floats.");
+                writer.Comment("Bias corrections in double, as PyTorch computes them in Python floats.");
                 writer.WriteLine("float stepSize = (float)(lr / (1.0 - global::System.Math.Pow(beta1, step)));");
-                writer.WriteLine("// The reciprocal of sqrt(1 - beta2^t) once per step: each parameter then multiplies instead of dividing.");
+                writer.Comment("The reciprocal of sqrt(1 - beta2^t) once per step: each parameter then multiplies instead of dividing.");
                 writer.WriteLine("float inverseCorrection2Sqrt = (float)(1.0 / global::System.Math.Sqrt(1.0 - global::System.Math.Pow(beta2, step)));");
                 bool decoupled = model.Optimizer == OptimizerKind.AdamW;
                 if (decoupled && decay)
@@ -323,7 +323,7 @@ internal static class StepEmitter
     private static void WriteStepPart(SourceWriter writer, NetworkPlan plan)
     {
         NetworkModel model = plan.Model;
-        writer.WriteLine("/// <summary>Part <paramref name=\"part\"/> of <paramref name=\"parts\"/> of <see cref=\"Step\"/>; the parts update disjoint parameters.</summary>");
+        writer.Documentation("<summary>Part <paramref name=\"part\"/> of <paramref name=\"parts\"/> of <see cref=\"Step\"/>; the parts update disjoint parameters.</summary>");
         writer.OpenBlock("private void StepPart(int part, int parts)");
         foreach (LayerModel layer in model.Layers)
         {
@@ -418,7 +418,7 @@ internal static class StepEmitter
     /// <summary>The finiteness accumulators the updates use, declared at the start of a step.</summary>
     private static void WriteFiniteAccumulators(SourceWriter writer, string updates)
     {
-        writer.WriteLine("// x - x of every new parameter is summed here: 0 while all are finite, NaN as soon as one is not");
+        writer.Comment("x - x of every new parameter is summed here: 0 while all are finite, NaN as soon as one is not");
         foreach (VectorWidth w in FiniteWidths(updates))
         {
             writer.WriteLine(w.IsScalar ? "float finite1 = 0f;" : $"var {FiniteName(w)} = {w.Class}<float>.Zero;");

@@ -78,7 +78,7 @@ internal sealed partial class Conv2DLayer
         {
             int lanes = Lanes(group, width, layer.OutWidth);
             int rest = layer.OutWidth % lanes;
-            writer.WriteLine($"// output channels {Chunk.Describe(group)}, {lanes} pixel(s) per tile");
+            writer.Comment($"output channels {Chunk.Describe(group)}, {lanes} pixel(s) per tile");
             writer.OpenBlock($"for (int oy = 0; oy < {OutHeight(l)}; oy++)");
             writer.WriteLine($"ref float xRow = ref {Unsafe}.Add(ref x, oy * {Stride(l)} * {RowWidth(layer)} * {InChannels(l)}); // the window's top input row");
             writer.WriteLine($"ref float zRow = ref {Unsafe}.Add(ref z, oy * {OutWidth(l)} * {OutChannels(l)});");
@@ -92,7 +92,7 @@ internal sealed partial class Conv2DLayer
 
             if (rest > 0)
             {
-                writer.WriteLine($"// the last {rest} pixel(s) of the row");
+                writer.Comment($"the last {rest} pixel(s) of the row");
                 writer.OpenBlock(string.Empty);
                 writer.WriteLine($"int ox = {OutWidth(l)} - {Int(rest)};");
                 WriteForwardTile(writer, layer, group, rest, window, unrolled);
@@ -124,7 +124,7 @@ internal sealed partial class Conv2DLayer
                     {
                         for (int j = 0; j < window; j++)
                         {
-                            writer.WriteLine($"// ky = {ky}, kx = {j / layer.InChannels}, c = {j % layer.InChannels}");
+                            writer.Comment($"ky = {ky}, kx = {j / layer.InChannels}, c = {j % layer.InChannels}");
                             writer.OpenBlock(string.Empty);
                             body((ky * window + j, Sum(Times(ky, $"{RowWidth(layer)} * {InChannels(l)}"), Int(j))));
                             writer.CloseBlock();
@@ -147,7 +147,7 @@ internal sealed partial class Conv2DLayer
                 writer.OpenBlock($"for (int ky = 0; ky < {KernelHeight(l)}; ky++)");
                 writer.WriteLine($"ref float wRow = ref {Unsafe}.Add(ref w, ky * {KernelWidth(l)} * {InChannels(l)} * {OutChannels(l)});");
                 writer.WriteLine($"ref float xk = ref {Unsafe}.Add(ref xo, ky * {RowWidth(layer)} * {InChannels(l)});");
-                writer.WriteLine($"// one kernel row: its {KernelWidth(l)} x {InChannels(l)} inputs are contiguous, and so are their weight rows");
+                writer.Comment($"one kernel row: its {KernelWidth(l)} x {InChannels(l)} inputs are contiguous, and so are their weight rows");
                 writer.OpenBlock($"for (int j = 0; j < {KernelWidth(l)} * {InChannels(l)}; j++)");
                 writer.WriteLine($"ref float wj = ref {Unsafe}.Add(ref wRow, j * {OutChannels(l)});");
                 body(true);
@@ -223,11 +223,11 @@ internal sealed partial class Conv2DLayer
         writer.WriteLine($"ref float x = ref {input}.Start; // (batch, {InputSize(layer)})");
         writer.WriteLine($"ref float dz = ref {Dz(l)}.Start; // (batch, {Out(l)})");
         writer.OpenBlock("if (part == 0)");
-        writer.WriteLine("// db += Σ dz over every pixel of every sample");
+        writer.Comment("db += Σ dz over every pixel of every sample");
         SimdEmitter.WidthLadder(writer, width => WriteBiasGradient(writer, layer, width), () => WriteScalarBiasGradient(writer, layer));
         writer.CloseBlock();
         writer.WriteLine();
-        writer.WriteLine("// dW += inᵀ·dz, sample by sample so that its input and dz stay in cache");
+        writer.Comment("dW += inᵀ·dz, sample by sample so that its input and dz stay in cache");
         SimdEmitter.WidthLadder(writer, width => WriteWeightGradient(writer, layer, width), () => WriteScalarWeightGradient(writer, layer));
         writer.CloseBlock();
 
@@ -280,8 +280,8 @@ internal sealed partial class Conv2DLayer
             int tiles = window / lanes;
             int rest = window % lanes;
             string items = $"{KernelHeight(l)} * {Int(tiles)}";
-            writer.WriteLine($"// output channels {Chunk.Describe(group)}, {lanes} weight row(s) per tile; the {KernelWidth(l)} x {InChannels(l)} rows of a kernel row are contiguous.");
-            writer.WriteLine($"// Work items: ({KernelHeight(l)} kernel rows) x ({tiles} tiles), shared out between the parts.");
+            writer.Comment($"output channels {Chunk.Describe(group)}, {lanes} weight row(s) per tile; the {KernelWidth(l)} x {InChannels(l)} rows of a kernel row are contiguous.");
+            writer.Comment($"Work items: ({KernelHeight(l)} kernel rows) x ({tiles} tiles), shared out between the parts.");
             writer.OpenBlock($"for (int item = part * ({items}) / parts; item < (part + 1) * ({items}) / parts; item++)");
             writer.WriteLine($"int ky = item / {Int(tiles)};");
             writer.WriteLine($"int j = item % {Int(tiles)} * {Int(lanes)};");
@@ -290,7 +290,7 @@ internal sealed partial class Conv2DLayer
 
             if (rest > 0)
             {
-                writer.WriteLine($"// the last {rest} row(s) of each kernel row, by the last part");
+                writer.Comment($"the last {rest} row(s) of each kernel row, by the last part");
                 writer.OpenBlock($"for (int ky = part == parts - 1 ? 0 : {KernelHeight(l)}; ky < {KernelHeight(l)}; ky++)");
                 writer.WriteLine($"int j = {KernelWidth(l)} * {InChannels(l)} - {Int(rest)};");
                 WriteWeightTile(writer, layer, group, rest);
@@ -331,7 +331,7 @@ internal sealed partial class Conv2DLayer
     private static void WriteInputGradient(SourceWriter writer, LayerModel layer, int source)
     {
         int l = layer.Index;
-        writer.WriteLine($"/// <summary>Layer {l}: W{l} transposed to (ky, kx, f, c) in {Transposed(l)}, so that a row holds the {InChannels(l)} weights of one output channel.</summary>");
+        writer.Documentation($"<summary>Layer {l}: W{l} transposed to (ky, kx, f, c) in {Transposed(l)}, so that a row holds the {InChannels(l)} weights of one output channel.</summary>");
         writer.OpenBlock($"private void {Transpose(l)}()");
         writer.WriteLine($"ref float w = ref {Unsafe}.Add(ref {Parameters}.Start, {WeightsOffset(l)});");
         writer.WriteLine($"ref float wt = ref {Transposed(l)}.Start;");
@@ -386,7 +386,7 @@ internal sealed partial class Conv2DLayer
         {
             int lanes = Lanes(group, width, layer.OutWidth);
             int rest = layer.OutWidth % lanes;
-            writer.WriteLine($"// input channels {Chunk.Describe(group)}, {lanes} pixel(s) per tile");
+            writer.Comment($"input channels {Chunk.Describe(group)}, {lanes} pixel(s) per tile");
             writer.OpenBlock($"for (int oy = 0; oy < {OutHeight(l)}; oy++)");
             if (layer.OutWidth >= lanes)
             {

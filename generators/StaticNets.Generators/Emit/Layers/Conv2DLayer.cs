@@ -123,8 +123,8 @@ internal sealed partial class Conv2DLayer : WeightedLayerUnit
     public override void WriteConstants(SourceWriter writer, LayerModel layer)
     {
         int l = layer.Index;
-        writer.WriteLine($"// Layer {l}: Conv2D {layer.InHeight}x{layer.InWidth}x{layer.InChannels} -> {layer.OutHeight}x{layer.OutWidth}x{layer.OutChannels}, {layer.Window.KernelHeight}x{layer.Window.KernelWidth} kernel, stride {layer.Window.StrideHeight}, {(layer.IsPadded ? $"zero padding {layer.Window.PadTop} above, {layer.Window.PadBottom} below, {layer.Window.PadLeft} left, {layer.Window.PadRight} right" : "no padding")}, {layer.Activation}.");
-        writer.WriteLine($"// Weights ({KernelHeight(l)}, {KernelWidth(l)}, {InChannels(l)}, {OutChannels(l)}) row-major at {WeightsOffset(l)}, biases ({OutChannels(l)}) at {BiasOffset(l)}.");
+        writer.Comment($"Layer {l}: Conv2D {layer.InHeight}x{layer.InWidth}x{layer.InChannels} -> {layer.OutHeight}x{layer.OutWidth}x{layer.OutChannels}, {layer.Window.KernelHeight}x{layer.Window.KernelWidth} kernel, stride {layer.Window.StrideHeight}, {(layer.IsPadded ? $"zero padding {layer.Window.PadTop} above, {layer.Window.PadBottom} below, {layer.Window.PadLeft} left, {layer.Window.PadRight} right" : "no padding")}, {layer.Activation}.");
+        writer.Comment($"Weights ({KernelHeight(l)}, {KernelWidth(l)}, {InChannels(l)}, {OutChannels(l)}) row-major at {WeightsOffset(l)}, biases ({OutChannels(l)}) at {BiasOffset(l)}.");
         ImageLayerUnit.WriteImageInput(writer, layer);
         writer.WriteLine($"private const int {OutHeight(l)} = {Int(layer.OutHeight)}, {OutWidth(l)} = {Int(layer.OutWidth)}, {OutChannels(l)} = {Int(layer.OutChannels)};");
         writer.WriteLine($"private const int {KernelHeight(l)} = {Int(layer.Window.KernelHeight)}, {KernelWidth(l)} = {Int(layer.Window.KernelWidth)}, {Stride(l)} = {Int(layer.Window.StrideHeight)};");

@@ -88,20 +88,20 @@ internal sealed partial class DenseLayer
         else
         {
             string rowTiles = $"({In(l)} / {Int(InputTile)})";
-            writer.WriteLine($"// whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)");
+            writer.Comment($"whole tiles of rows; a single part takes them all without an integer division (tens of cycles, a tiny layer's whole budget)");
             writer.WriteLine($"int firstRow = parts == 1 ? 0 : part * {rowTiles} / parts * {Int(InputTile)};");
             writer.WriteLine($"int endRow = parts == 1 ? {rowTiles} * {Int(InputTile)} : (part + 1) * {rowTiles} / parts * {Int(InputTile)};");
         }
 
         writer.OpenBlock("if (part == 0)");
-        writer.WriteLine("// db += Σ_s dz");
+        writer.Comment("db += Σ_s dz");
         SimdEmitter.WidthLadder(
             writer,
             width => WriteBiasGradient(writer, layer, width, stores),
             () => WriteScalarBiasGradient(writer, layer, stores));
         writer.CloseBlock();
         writer.WriteLine();
-        writer.WriteLine($"// dW += {inputName}ᵀ·dz, rows firstRow to endRow in register tiles of {InputTile}, accumulated over the batch");
+        writer.Comment($"dW += {inputName}ᵀ·dz, rows firstRow to endRow in register tiles of {InputTile}, accumulated over the batch");
         SimdEmitter.WidthLadder(
             writer,
             width => WriteWeightGradient(writer, model, layer, width, stores),
@@ -111,7 +111,7 @@ internal sealed partial class DenseLayer
         if (inputGradient)
         {
             writer.WriteLine();
-            writer.WriteLine($"/// <summary>Layer {l}, samples <paramref name=\"first\"/> to <paramref name=\"end\"/>, inputs <paramref name=\"i0\"/> to <paramref name=\"i1\"/>: d{inputName} = dz{l}·W{l}ᵀ, written to {Dz(source)}.</summary>");
+            writer.Documentation($"<summary>Layer {l}, samples <paramref name=\"first\"/> to <paramref name=\"end\"/>, inputs <paramref name=\"i0\"/> to <paramref name=\"i1\"/>: d{inputName} = dz{l}·W{l}ᵀ, written to {Dz(source)}.</summary>");
             writer.OpenBlock($"private void {InputGradient(l)}(int first, int end, int i0, int i1)");
             writer.WriteLine($"ref float w = ref {Unsafe}.Add(ref {Parameters}.Start, {WeightsOffset(l)}); // ({In(l)}, {Out(l)})");
             writer.WriteLine($"ref float dz = ref {Dz(l)}.Start; // (batch, {Out(l)})");

@@ -57,8 +57,8 @@ internal sealed partial class DenseLayer
         if (panels > 1)
         {
             writer.WriteLine($"int tiled = start + (end - start) / {SampleTile} * {SampleTile}; // one past the last sample in a whole tile");
-            writer.WriteLine($"// The rows of W{l} in {Int(panels)} equal panels of at most {Int(PanelRows(layer))} ({PanelBytes / 1024} KB): a panel stays in the L1 cache while every");
-            writer.WriteLine("// tile of samples uses it. Z holds each panel's sums for the next, which rounds nothing; the last panel applies the activation.");
+            writer.Comment($"The rows of W{l} in {Int(panels)} equal panels of at most {Int(PanelRows(layer))} ({PanelBytes / 1024} KB): a panel stays in the L1 cache while every");
+            writer.Comment("tile of samples uses it. Z holds each panel's sums for the next, which rounds nothing; the last panel applies the activation.");
             writer.OpenBlock($"for (int panel = 0; panel < {Int(panels)}; panel++)");
             writer.WriteLine($"int i0 = panel * {In(l)} / {Int(panels)}, i1 = (panel + 1) * {In(l)} / {Int(panels)};");
             writer.WriteLine($"bool firstPanel = panel == 0, lastPanel = panel == {Int(panels - 1)};");
@@ -276,8 +276,8 @@ internal sealed partial class DenseLayer
         writer.WriteLine($"int {end} = chunk == {InputChunksName} - 1 ? {In(l)} : ChunkStart(chunk + 1, {In(l)}); // the last chunk also takes the rows after the last whole tile");
         if (panelled)
         {
-            writer.WriteLine($"// The chunk's rows in equal panels of at most {Int(PanelRows(layer))} ({PanelBytes / 1024} KB of W{l}): a panel stays in the L1 cache while every sample");
-            writer.WriteLine("// tile of the batch uses it. Each panel's sums are stored in P and reloaded by the next, which rounds nothing.");
+            writer.Comment($"The chunk's rows in equal panels of at most {Int(PanelRows(layer))} ({PanelBytes / 1024} KB of W{l}): a panel stays in the L1 cache while every sample");
+            writer.Comment("tile of the batch uses it. Each panel's sums are stored in P and reloaded by the next, which rounds nothing.");
             writer.WriteLine($"int panels = (c1 - c0 + {Int(PanelRows(layer) - 1)}) / {Int(PanelRows(layer))};");
             writer.OpenBlock("for (int panel = 0; panel < panels; panel++)");
             writer.WriteLine("int i0 = c0 + panel * (c1 - c0) / panels, i1 = c0 + (panel + 1) * (c1 - c0) / panels;");
@@ -343,7 +343,7 @@ internal sealed partial class DenseLayer
             sum.Add($"P[{c}]");
         }
 
-        writer.WriteLine($"/// <summary>Layer {l}, samples <paramref name=\"first\"/> to <paramref name=\"end\"/>: z = {string.Join(" + ", sum)}, added in that order; {activation}.</summary>");
+        writer.Documentation($"<summary>Layer {l}, samples <paramref name=\"first\"/> to <paramref name=\"end\"/>: z = {string.Join(" + ", sum)}, added in that order; {activation}.</summary>");
         writer.OpenBlock($"private void {LayerForwardCombine(l)}(int batch, int first, int end)");
         writer.WriteLine($"ref float b = ref {Unsafe}.Add(ref {Parameters}.Start, {BiasOffset(l)});");
         writer.WriteLine($"ref float partial = ref {Partial(l)}.Start;");
@@ -493,7 +493,7 @@ internal sealed partial class DenseLayer
         int fullTiles = layer.Inputs / InputTile * InputTile;
         if (fullTiles > 0)
         {
-            writer.WriteLine($"// {InputTile} rows of dW at a time: each dz vector loaded feeds {InputTile} FMAs");
+            writer.Comment($"{InputTile} rows of dW at a time: each dz vector loaded feeds {InputTile} FMAs");
             writer.OpenBlock($"for (int i = firstRow; i < endRow; i += {InputTile})");
             for (int r = 0; r < InputTile; r++)
             {
@@ -511,7 +511,7 @@ internal sealed partial class DenseLayer
                 writer.WriteLine();
             }
 
-            writer.WriteLine(fullTiles > 0 ? $"// rows {fullTiles}..{layer.Inputs - 1} of dW, one at a time, by the last part" : "// rows of dW one at a time, by the last part");
+            writer.Comment(fullTiles > 0 ? $"rows {fullTiles}..{layer.Inputs - 1} of dW, one at a time, by the last part" : "rows of dW one at a time, by the last part");
             writer.OpenBlock($"for (int i = part == parts - 1 ? {In(l)} - {In(l)} % {InputTile} : {In(l)}; i < {In(l)}; i++)");
             writer.WriteLine($"ref float dwRow0 = ref {Unsafe}.Add(ref dw, i * {Out(l)});");
             TileBlocks(writer, layer.Outputs, Out(l), width, (block, baseOffset) => WriteGradientTile(writer, layer, block, baseOffset, 1, stores), overRead);
@@ -581,12 +581,12 @@ internal sealed partial class DenseLayer
     {
         int overRead = OverRead(model, layer);
         writer.WriteLine("int t = first; // the first sample of the tile");
-        writer.WriteLine($"// {SampleTile} samples at a time: each vector of W loaded feeds {SampleTile} dot products");
+        writer.Comment($"{SampleTile} samples at a time: each vector of W loaded feeds {SampleTile} dot products");
         writer.OpenBlock($"for (; t <= end - {SampleTile}; t += {SampleTile})");
         WriteInputGradientSamples(writer, layer, SampleTile, overRead);
         writer.CloseBlock();
         writer.WriteLine();
-        writer.WriteLine("// the last samples one at a time");
+        writer.Comment("the last samples one at a time");
         writer.OpenBlock("for (; t < end; t++)");
         WriteInputGradientSamples(writer, layer, 1, overRead);
         writer.CloseBlock();
@@ -631,7 +631,7 @@ internal sealed partial class DenseLayer
         writer.WriteLine("int i = i0;");
         if (rows > 1)
         {
-            writer.WriteLine($"// {rows} rows of W at a time: each vector of dz loaded feeds {rows} dot products");
+            writer.Comment($"{rows} rows of W at a time: each vector of dz loaded feeds {rows} dot products");
             writer.OpenBlock($"for (; i <= i1 - {rows}; i += {rows})");
             WriteInputGradientDots(writer, layer, samples, rows, width, overRead);
             writer.CloseBlock();
@@ -711,7 +711,7 @@ internal sealed partial class DenseLayer
             if (partial is { } chunk)
             {
                 string lanes = chunk.Spill == 1 ? $"lane {Int(chunk.Floats)} holds" : $"lanes {Int(chunk.Floats)}..{Int(w.Count - 1)} hold";
-                writer.WriteLine($"// {lanes} the {Floats(chunk.Spill)} after each row of W{l} and of dz{l}: dz's are cleared, so they add nothing");
+                writer.Comment($"{lanes} the {Floats(chunk.Spill)} after each row of W{l} and of dz{l}: dz's are cleared, so they add nothing");
                 writer.WriteLine($"var used = {chunk.UsedMask};");
             }
 
@@ -732,9 +732,9 @@ internal sealed partial class DenseLayer
 
         if (segments.Exists(segment => !segment.Width.IsScalar))
         {
-            writer.WriteLine(rows == 1
-                ? "// each width's accumulators summed across their lanes (HorizontalSum), then added in turn"
-                : "// lane r of sum<s>: dz row s · W row i + r; each width's accumulators summed across their lanes (HorizontalSum.OfEach: lane by lane what HorizontalSum.Of gives one row), then added in turn");
+            writer.Comment(rows == 1
+                ? "each width's accumulators summed across their lanes (HorizontalSum), then added in turn"
+                : "lane r of sum<s>: dz row s · W row i + r; each width's accumulators summed across their lanes (HorizontalSum.OfEach: lane by lane what HorizontalSum.Of gives one row), then added in turn");
         }
 
         for (int s = 0; s < samples; s++)
@@ -766,7 +766,7 @@ internal sealed partial class DenseLayer
             {
                 for (int c = 0; c < segmentChunks.Count; c++)
                 {
-                    writer.WriteLine($"// {w.Name} at {Int(segmentChunks[c].Offset)}");
+                    writer.Comment($"{w.Name} at {Int(segmentChunks[c].Offset)}");
                     writer.OpenBlock(string.Empty);
                     Step(w, Int(segmentChunks[c].Offset), first: c == 0, segmentChunks[c].IsPartial ? segmentChunks[c] : null);
                     writer.CloseBlock();
@@ -803,7 +803,7 @@ internal sealed partial class DenseLayer
         List<List<Chunk>> blocks;
         if (full > 2)
         {
-            writer.WriteLine($"// outputs 0..{full * blockFloats - 1}: {full} blocks of {VectorTile} x {width.Name}, one per iteration");
+            writer.Comment($"outputs 0..{full * blockFloats - 1}: {full} blocks of {VectorTile} x {width.Name}, one per iteration");
             writer.OpenBlock($"for (nuint o = 0; o < {SimdEmitter.VectorEnd(countName, blockFloats)}; o += {Int(blockFloats)})");
             block(Chunk.Plan(blockFloats, width), "o");
             writer.CloseBlock();
@@ -816,7 +816,7 @@ internal sealed partial class DenseLayer
 
         foreach (List<Chunk> chunks in blocks)
         {
-            writer.WriteLine($"// outputs {Chunk.Describe(chunks)}");
+            writer.Comment($"outputs {Chunk.Describe(chunks)}");
             writer.OpenBlock(string.Empty);
             block(chunks, null);
             writer.CloseBlock();

@@ -117,7 +117,7 @@ internal sealed partial class DenseLayer
         {
             Chunk partial = block.Find(chunk => chunk.IsPartial);
             rows ??= $"W{layer.Index} (the next row, or the parameters after W{layer.Index})";
-            writer.WriteLine($"// the {partial.Width.Name} of outputs {partial.Offset}..{partial.Offset + partial.Floats - 1} also reads the {Floats(partial.Spill)} after each row of {rows}; those lanes are never stored");
+            writer.Comment($"the {partial.Width.Name} of outputs {partial.Offset}..{partial.Offset + partial.Floats - 1} also reads the {Floats(partial.Spill)} after each row of {rows}; those lanes are never stored");
         }
     }
 
@@ -246,7 +246,7 @@ internal sealed partial class DenseLayer
             return;
         }
 
-        writer.WriteLine($"// input i goes to partial sum i % {chains} of each accumulator: {chains} independent FMA chains instead of one");
+        writer.Comment($"input i goes to partial sum i % {chains} of each accumulator: {chains} independent FMA chains instead of one");
         for (int k = 0; k < block.Count; k++)
         {
             for (int c = 1; c < chains; c++)
@@ -287,7 +287,7 @@ internal sealed partial class DenseLayer
     internal static void WriteUnrolledSoftmax(SourceWriter writer, LayerModel layer, string z, string a)
     {
         int n = layer.Outputs;
-        writer.WriteLine($"// softmax over the {n} outputs, unrolled: subtract the largest logit, exponentiate, normalise");
+        writer.Comment($"softmax over the {n} outputs, unrolled: subtract the largest logit, exponentiate, normalise");
         for (int k = 0; k < n; k++)
         {
             writer.WriteLine($"float logit{Int(k)} = {Unsafe}.Add(ref {z}, {Int(k)});");
@@ -333,7 +333,7 @@ internal sealed partial class DenseLayer
         int chains = PartialSums(layer, block);
         if (chains > 1)
         {
-            writer.WriteLine($"// input i goes to partial sum i % {chains} of each accumulator: {chains} independent FMA chains instead of one");
+            writer.Comment($"input i goes to partial sum i % {chains} of each accumulator: {chains} independent FMA chains instead of one");
         }
 
         for (int i = 0; i < layer.Inputs; i++)

@@ -77,7 +77,7 @@ internal sealed partial class DenseLayer : WeightedLayerUnit
     public override void WriteConstants(SourceWriter writer, LayerModel layer)
     {
         int l = layer.Index;
-        writer.WriteLine($"// Layer {l}: Dense {layer.Inputs} -> {layer.Outputs}, {layer.Activation}. Weights ({In(l)}, {Out(l)}) row-major at {WeightsOffset(l)}, biases ({Out(l)}) at {BiasOffset(l)}.");
+        writer.Comment($"Layer {l}: Dense {layer.Inputs} -> {layer.Outputs}, {layer.Activation}. Weights ({In(l)}, {Out(l)}) row-major at {WeightsOffset(l)}, biases ({Out(l)}) at {BiasOffset(l)}.");
         writer.WriteLine($"private const int {In(l)} = {Int(layer.Inputs)}, {Out(l)} = {Int(layer.Outputs)}, {WeightsOffset(l)} = {Int(Weights(layer).Offset)}, {BiasOffset(l)} = {Int(Biases(layer).Offset)};");
         WriteActivationAndPenaltyConstants(writer, layer);
     }
@@ -116,7 +116,7 @@ internal sealed partial class DenseLayer : WeightedLayerUnit
         int l = layer.Index;
         if (plan[layer].ChunksInputs)
         {
-            writer.WriteLine($"// layer {l}: its input chunks one after another, then their sum (the same sums threads sharing the chunks make)");
+            writer.Comment($"layer {l}: its input chunks one after another, then their sum (the same sums threads sharing the chunks make)");
             writer.OpenBlock($"for (int chunk = 0; chunk < {InputChunksName}; chunk++)");
             writer.WriteLine($"{LayerForwardPartial(l)}(ref {input}.Start, batch, chunk);");
             writer.CloseBlock();
@@ -251,7 +251,7 @@ internal sealed partial class DenseLayer : WeightedLayerUnit
         }
 
         int l = layer.Index;
-        writer.WriteLine($"// layer {l}: the rows of W{l} in this part's input chunks");
+        writer.Comment($"layer {l}: the rows of W{l} in this part's input chunks");
         writer.WriteLine($"{StepRange}({WeightsOffset(l)} + {PartFirstRow(l)} * {Out(l)}, {WeightsOffset(l)} + (part == parts - 1 ? {In(l)} : {PartEndRow(l)}) * {Out(l)});");
         WriteBiasStep(writer, layer);
     }

@@ -49,7 +49,7 @@ internal sealed class DropoutLayer : LayerUnit
     public override void WriteConstants(SourceWriter writer, LayerModel layer)
     {
         int l = layer.Index;
-        writer.WriteLine($"// Layer {l}: Dropout over {layer.Outputs} values, rate {NetworkParser.Format(layer.Dropout.Rate)}: kept values are scaled by 1 / (1 - rate). No parameters.");
+        writer.Comment($"Layer {l}: Dropout over {layer.Outputs} values, rate {NetworkParser.Format(layer.Dropout.Rate)}: kept values are scaled by 1 / (1 - rate). No parameters.");
         writer.WriteLine($"private const int {In(l)} = {Int(layer.Inputs)}, {Out(l)} = {Int(layer.Outputs)};");
         writer.WriteLine($"private const float {Rate(l)} = {Float(layer.Dropout.Rate)}, {Scale(l)} = 1f / (1f - {Rate(l)});");
     }
@@ -65,7 +65,7 @@ internal sealed class DropoutLayer : LayerUnit
 
     public override string WritePredict(SourceWriter writer, LayerModel layer, string input, string output)
     {
-        writer.WriteLine($"// layer {layer.Index}: dropout is the identity at inference");
+        writer.Comment($"layer {layer.Index}: dropout is the identity at inference");
         return input;
     }
 
@@ -78,7 +78,7 @@ internal sealed class DropoutLayer : LayerUnit
     public override void WritePredictRows(SourceWriter writer, LayerModel layer, string input)
     {
         int l = layer.Index;
-        writer.WriteLine($"// layer {l}: dropout is the identity at inference");
+        writer.Comment($"layer {l}: dropout is the identity at inference");
         writer.WriteLine($"{MemoryMarshal}.CreateReadOnlySpan(ref {Unsafe}.Add(ref {input}, start * {Out(l)}), (end - start) * {Out(l)}).CopyTo({A(l)}.Span.Slice(start * {Out(l)}, (end - start) * {Out(l)}));");
     }
 
@@ -114,7 +114,7 @@ internal sealed class DropoutLayer : LayerUnit
     public override void WriteBackwardKernels(SourceWriter writer, NetworkPlan plan, LayerModel layer)
     {
         int l = layer.Index;
-        writer.WriteLine($"/// <summary>Layer {l} backward: dLoss/dinput = dLoss/doutput ⊙ mask, written to {Dz(plan[layer].Source)}.</summary>");
+        writer.Documentation($"<summary>Layer {l} backward: dLoss/dinput = dLoss/doutput ⊙ mask, written to {Dz(plan[layer].Source)}.</summary>");
         writer.OpenBlock($"private void {LayerBackward(l)}(int batch)");
         writer.WriteLine($"ref float mask = ref {Mask(l)}.Start;");
         writer.WriteLine($"ref float dy = ref {Dz(l)}.Start;");

@@ -38,31 +38,31 @@ internal sealed class FlattenLayer : LayerUnit
     public override void WriteConstants(SourceWriter writer, LayerModel layer)
     {
         int l = layer.Index;
-        writer.WriteLine($"// Layer {l}: Flatten {layer.InHeight}x{layer.InWidth}x{layer.InChannels} -> {layer.Outputs}: channels-last values are already in order, so nothing moves. No parameters.");
+        writer.Comment($"Layer {l}: Flatten {layer.InHeight}x{layer.InWidth}x{layer.InChannels} -> {layer.Outputs}: channels-last values are already in order, so nothing moves. No parameters.");
         writer.WriteLine($"private const int {In(l)} = {Int(layer.Inputs)}, {Out(l)} = {Int(layer.Outputs)};");
     }
 
     public override IReadOnlyList<BufferPlan> Buffers(NetworkPlan plan, LayerModel layer) => [];
 
     public override string NoBuffersComment(LayerModel layer) =>
-        $"// layer {layer.Index} (Flatten) shares the buffers of the layer below: channels-last images are already flat";
+        $"layer {layer.Index} (Flatten) shares the buffers of the layer below: channels-last images are already flat";
 
     public override bool WritesOutputAtInference => false;
 
     public override string WritePredict(SourceWriter writer, LayerModel layer, string input, string output)
     {
-        writer.WriteLine($"// layer {layer.Index}: flatten moves nothing");
+        writer.Comment($"layer {layer.Index}: flatten moves nothing");
         return input;
     }
 
     public override void WriteForwardBatch(SourceWriter writer, NetworkPlan plan, LayerModel layer, string input)
     {
-        writer.WriteLine($"// layer {layer.Index}: flatten shares the buffers of the layer below");
+        writer.Comment($"layer {layer.Index}: flatten shares the buffers of the layer below");
         writer.WriteLine();
     }
 
     public override void WritePredictRows(SourceWriter writer, LayerModel layer, string input) =>
-        writer.WriteLine($"// layer {layer.Index}: flatten moves nothing");
+        writer.Comment($"layer {layer.Index}: flatten moves nothing");
 
     public override void WriteForwardKernels(SourceWriter writer, NetworkPlan plan, LayerModel layer)
     {
@@ -72,7 +72,7 @@ internal sealed class FlattenLayer : LayerUnit
     public override bool CanHaveBackward => false;
 
     public override string NoBackwardComment(LayerModel layer) =>
-        $"// layer {layer.Index}: flatten shares its buffers with the layer below, nothing to do";
+        $"layer {layer.Index}: flatten shares its buffers with the layer below, nothing to do";
 
     public override void WriteBackwardKernels(SourceWriter writer, NetworkPlan plan, LayerModel layer)
     {
@@ -81,7 +81,7 @@ internal sealed class FlattenLayer : LayerUnit
     public override IReadOnlyList<string> ForwardJobs(LayerPlan layer) => [];
 
     public override void WriteForwardJobs(SourceWriter writer, NetworkPlan plan, LayerModel layer) =>
-        writer.WriteLine($"// layer {layer.Index}: flatten moves nothing");
+        writer.Comment($"layer {layer.Index}: flatten moves nothing");
 
     public override void WriteForwardCases(SourceWriter writer, NetworkPlan plan, LayerModel layer, string input)
     {

@@ -34,7 +34,7 @@ internal sealed class GlobalAveragePool2DLayer : ImageLayerUnit
     public override void WriteConstants(SourceWriter writer, LayerModel layer)
     {
         int l = layer.Index;
-        writer.WriteLine($"// Layer {l}: GlobalAveragePool2D {layer.InHeight}x{layer.InWidth}x{layer.InChannels} -> {layer.Outputs}: the mean of each channel over all pixels. No parameters.");
+        writer.Comment($"Layer {l}: GlobalAveragePool2D {layer.InHeight}x{layer.InWidth}x{layer.InChannels} -> {layer.Outputs}: the mean of each channel over all pixels. No parameters.");
         WriteImageInput(writer, layer);
         writer.WriteLine($"private const int {In(l)} = {InHeight(l)} * {InWidth(l)} * {InChannels(l)}, {Out(l)} = {InChannels(l)};");
     }

@@ -109,7 +109,7 @@ internal abstract class LayerUnit
 
     /// <summary>The comment <c>Backward</c> writes in place of the call for a layer with no backward work.</summary>
     public virtual string NoBackwardComment(LayerModel layer) =>
-        $"// layer {layer.Index}: {Kind.ToString().ToLowerInvariant()} with no parameters below it, nothing needs its gradient";
+        $"layer {layer.Index}: {Kind.ToString().ToLowerInvariant()} with no parameters below it, nothing needs its gradient";
 
     /// <summary>Writes <c>Layer{l}Backward(int batch)</c> and the kernels it calls, in <c>.Backward.g.cs</c>.</summary>
     public abstract void WriteBackwardKernels(SourceWriter writer, NetworkPlan plan, LayerModel layer);
@@ -167,7 +167,7 @@ internal abstract class LayerUnit
     public abstract IReadOnlyList<BufferPlan> Buffers(NetworkPlan plan, LayerModel layer);
 
     /// <summary>The comment that stands in the fields for a layer without buffers of its own.</summary>
-    public virtual string NoBuffersComment(LayerModel layer) => $"// layer {layer.Index} ({Kind}) has no buffers of its own";
+    public virtual string NoBuffersComment(LayerModel layer) => $"layer {layer.Index} ({Kind}) has no buffers of its own";
 
     /// <summary>
     /// Whether threads share the layer by its inputs (rows of W) rather than by samples; see
@@ -194,7 +194,16 @@ internal abstract class LayerUnit
         ];
     }
 
-    /// <summary>The call in <c>Backward</c> of a layer's backward kernel, or the comment saying why there is none.</summary>
-    public string BackwardCall(NetworkPlan plan, LayerModel layer) =>
-        plan[layer].NeedsBackward ? $"{LayerBackward(layer.Index)}(batch);" : NoBackwardComment(layer);
+    /// <summary>Writes the call in <c>Backward</c> of a layer's backward kernel, or the comment saying why there is none.</summary>
+    public void WriteBackwardCall(SourceWriter writer, NetworkPlan plan, LayerModel layer)
+    {
+        if (plan[layer].NeedsBackward)
+        {
+            writer.WriteLine($"{LayerBackward(layer.Index)}(batch);");
+        }
+        else
+        {
+            writer.Comment(NoBackwardComment(layer));
+        }
+    }
 }

@@ -29,7 +29,7 @@ internal static class PoolingKernels
     {
         writer.WriteLine($"private void {LayerBackward(l)}(int batch) => {LayerBackwardRows(l)}(0, batch);");
         writer.WriteLine();
-        writer.WriteLine($"/// <summary>Layer {l} backward, samples <paramref name=\"first\"/> to <paramref name=\"end\"/>.</summary>");
+        writer.Documentation($"<summary>Layer {l} backward, samples <paramref name=\"first\"/> to <paramref name=\"end\"/>.</summary>");
         writer.OpenBlock($"private void {LayerBackwardRows(l)}(int first, int end)");
     }
 
@@ -238,7 +238,7 @@ internal static class PoolingKernels
         int l = layer.Index;
         int source = model.SourceOf(l);
         bool exact = TilesExactly(layer);
-        writer.WriteLine($"/// <summary>Layer {l} backward over the batch: each output's gradient in {Dz(l)}, divided by {KernelHeight(l)}·{KernelWidth(l)}, {(exact ? "is written to every position of its window in " + Dz(source) + " (the windows tile the input exactly)" : "is added to every position of its window in " + Dz(source))}.</summary>");
+        writer.Documentation($"<summary>Layer {l} backward over the batch: each output's gradient in {Dz(l)}, divided by {KernelHeight(l)}·{KernelWidth(l)}, {(exact ? "is written to every position of its window in " + Dz(source) + " (the windows tile the input exactly)" : "is added to every position of its window in " + Dz(source))}.</summary>");
         OpenRows(writer, l);
         writer.WriteLine($"ref float dy = ref {Dz(l)}.Start;");
         writer.WriteLine($"ref float dx = ref {Dz(source)}.Start;");
@@ -320,7 +320,7 @@ internal static class PoolingKernels
     {
         int l = layer.Index;
         int source = model.SourceOf(l);
-        writer.WriteLine($"/// <summary>Layer {l} backward over the batch: every pixel of channel c gets dLoss/dmean[c] / ({InHeight(l)}·{InWidth(l)}), written to {Dz(source)}.</summary>");
+        writer.Documentation($"<summary>Layer {l} backward over the batch: every pixel of channel c gets dLoss/dmean[c] / ({InHeight(l)}·{InWidth(l)}), written to {Dz(source)}.</summary>");
         OpenRows(writer, l);
         writer.WriteLine($"ref float dy = ref {Dz(l)}.Start;");
         writer.WriteLine($"ref float dx = ref {Dz(source)}.Start;");

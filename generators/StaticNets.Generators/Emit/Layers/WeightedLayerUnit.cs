@@ -69,7 +69,7 @@ internal abstract class WeightedLayerUnit : LayerUnit
         int l = layer.Index;
         string count = WeightCountExpression(layer);
         string grain = Int(ParallelTrainingEmitter.StepGrain);
-        writer.WriteLine($"// layer {l}: a contiguous share of W{l}");
+        writer.Comment($"layer {l}: a contiguous share of W{l}");
         writer.WriteLine($"{StepRange}({WeightsOffset(l)} + part * (({count}) / {grain}) / parts * {grain}, part == parts - 1 ? {WeightsOffset(l)} + {count} : {WeightsOffset(l)} + (part + 1) * (({count}) / {grain}) / parts * {grain});");
         WriteBiasStep(writer, layer);
     }
@@ -130,7 +130,7 @@ internal abstract class WeightedLayerUnit : LayerUnit
     {
         int l = layer.Index;
         writer.WriteLine();
-        writer.WriteLine($"/// <summary>Layer {l}, samples <paramref name=\"first\"/> to <paramref name=\"end\"/>: {Dz(l)} from dLoss/da to dLoss/dz, in place.</summary>");
+        writer.Documentation($"<summary>Layer {l}, samples <paramref name=\"first\"/> to <paramref name=\"end\"/>: {Dz(l)} from dLoss/da to dLoss/dz, in place.</summary>");
         writer.OpenBlock($"private void {Derivative(l)}(int first, int end)");
         writer.WriteLine($"ref float dz = ref {Dz(l)}.Start; // (batch, {Out(l)})");
         WriteActivationDerivative(writer, layer, "first", "end");
@@ -145,7 +145,7 @@ internal abstract class WeightedLayerUnit : LayerUnit
     {
         int l = layer.Index;
         writer.WriteLine();
-        writer.WriteLine($"// 1. dz = da ⊙ {Formula(layer.Activation)}'(z)");
+        writer.Comment($"1. dz = da ⊙ {Formula(layer.Activation)}'(z)");
         writer.WriteLine($"ref float z = ref {Z(l)}.Start;");
         writer.WriteLine($"ref float a = ref {A(l)}.Start;");
         writer.OpenBlock($"for (int s = {first}; s < {end}; s++)");

@@ -81,7 +81,7 @@ internal abstract class WindowPoolingLayer : ImageLayerUnit
     public override void WriteConstants(SourceWriter writer, LayerModel layer)
     {
         int l = layer.Index;
-        writer.WriteLine($"// Layer {l}: {layer.Kind} {layer.InHeight}x{layer.InWidth}x{layer.InChannels} -> {layer.OutHeight}x{layer.OutWidth}x{layer.OutChannels}, {layer.Window.KernelHeight}x{layer.Window.KernelWidth} windows every {layer.Window.StrideHeight} rows and {layer.Window.StrideWidth} columns{DroppedEdges(layer)}. No parameters.");
+        writer.Comment($"Layer {l}: {layer.Kind} {layer.InHeight}x{layer.InWidth}x{layer.InChannels} -> {layer.OutHeight}x{layer.OutWidth}x{layer.OutChannels}, {layer.Window.KernelHeight}x{layer.Window.KernelWidth} windows every {layer.Window.StrideHeight} rows and {layer.Window.StrideWidth} columns{DroppedEdges(layer)}. No parameters.");
         WriteImageInput(writer, layer);
         writer.WriteLine($"private const int {OutHeight(l)} = {Int(layer.OutHeight)}, {OutWidth(l)} = {Int(layer.OutWidth)}, {OutChannels(l)} = {InChannels(l)};");
         writer.WriteLine($"private const int {KernelHeight(l)} = {Int(layer.Window.KernelHeight)}, {KernelWidth(l)} = {Int(layer.Window.KernelWidth)}, {StrideHeight(l)} = {Int(layer.Window.StrideHeight)}, {StrideWidth(l)} = {Int(layer.Window.StrideWidth)};");
