@@ -102,7 +102,101 @@ public sealed class ReferenceExecutionTests
             new ReferenceLayer.Dense(4, Activation.Softmax),
         ]);
 
-    public static IEnumerable<object[]> Networks => [[nameof(Dense)], [nameof(Convolutional)], [nameof(GlobalPooling)]];
+    /// <summary>
+    /// Windows too large to unroll (more than 16 positions): a max pool that tiles its input exactly, and an overlapping
+    /// average pool with a window that is not square, followed by a max pool that tiles exactly.
+    /// </summary>
+    private static readonly Described LoopedPooling = new(
+        """
+        [Network(Loss.MeanSquaredError, Optimizer.Sgd, LearningRate = 0.05f, MaxBatchSize = 16)]
+        [Input(10, 10, 2)]
+        [Conv2D(4, 1, Activation.Tanh)]
+        [MaxPool2D(5)]
+        [Conv2D(5, 1, Activation.Sigmoid)]
+        [Flatten]
+        [Dense(3, Activation.Linear)]
+        """,
+        (10, 10, 2),
+        Loss.MeanSquaredError,
+        [
+            new ReferenceLayer.Conv2D(4, 1, 1, 1, 1, false, Activation.Tanh),
+            new ReferenceLayer.MaxPool2D(5, 5, 5, 5),
+            new ReferenceLayer.Conv2D(5, 1, 1, 1, 1, false, Activation.Sigmoid),
+            new ReferenceLayer.Flatten(),
+            new ReferenceLayer.Dense(3, Activation.Linear),
+        ]);
+
+    /// <summary>An overlapping average pool with a 5 × 4 window (looped), then a max pool that tiles exactly.</summary>
+    private static readonly Described LoopedAveragePooling = new(
+        """
+        [Network(Loss.SoftmaxCrossEntropy, Optimizer.Sgd, LearningRate = 0.05f, MaxBatchSize = 16)]
+        [Input(9, 11, 3)]
+        [Conv2D(5, 2, Activation.Sigmoid)]
+        [AveragePool2D(5, 4, Stride = 2)]
+        [MaxPool2D(2)]
+        [Flatten]
+        [Dense(4, Activation.Softmax)]
+        """,
+        (9, 11, 3),
+        Loss.SoftmaxCrossEntropy,
+        [
+            new ReferenceLayer.Conv2D(5, 2, 2, 1, 1, false, Activation.Sigmoid),
+            new ReferenceLayer.AveragePool2D(5, 4, 2, 2),
+            new ReferenceLayer.MaxPool2D(2, 2, 2, 2),
+            new ReferenceLayer.Flatten(),
+            new ReferenceLayer.Dense(4, Activation.Softmax),
+        ]);
+
+    /// <summary>
+    /// Windows that tile exactly (average) and windows that leave a column over (max, stride equal to the window), both
+    /// unrolled, and a looped average pool that tiles exactly.
+    /// </summary>
+    private static readonly Described ExactPooling = new(
+        """
+        [Network(Loss.SoftmaxCrossEntropy, Optimizer.Sgd, LearningRate = 0.05f, MaxBatchSize = 16)]
+        [Input(8, 6, 3)]
+        [Conv2D(6, 3, Activation.ELU, Padding = Padding.Same)]
+        [AveragePool2D(2)]
+        [MaxPool2D(2)]
+        [Conv2D(18, 1, Activation.Tanh)]
+        [Flatten]
+        [Dense(4, Activation.Softmax)]
+        """,
+        (8, 6, 3),
+        Loss.SoftmaxCrossEntropy,
+        [
+            new ReferenceLayer.Conv2D(6, 3, 3, 1, 1, true, Activation.ELU),
+            new ReferenceLayer.AveragePool2D(2, 2, 2, 2),
+            new ReferenceLayer.MaxPool2D(2, 2, 2, 2),
+            new ReferenceLayer.Conv2D(18, 1, 1, 1, 1, false, Activation.Tanh),
+            new ReferenceLayer.Flatten(),
+            new ReferenceLayer.Dense(4, Activation.Softmax),
+        ]);
+
+    /// <summary>An average pool whose 5 × 5 window (looped) tiles a 10 × 10 image exactly.</summary>
+    private static readonly Described ExactLoopedAveragePooling = new(
+        """
+        [Network(Loss.MeanSquaredError, Optimizer.Sgd, LearningRate = 0.05f, MaxBatchSize = 16)]
+        [Input(10, 10, 3)]
+        [Conv2D(7, 1, Activation.SiLU)]
+        [AveragePool2D(5)]
+        [Flatten]
+        [Dense(2, Activation.Linear)]
+        """,
+        (10, 10, 3),
+        Loss.MeanSquaredError,
+        [
+            new ReferenceLayer.Conv2D(7, 1, 1, 1, 1, false, Activation.SiLU),
+            new ReferenceLayer.AveragePool2D(5, 5, 5, 5),
+            new ReferenceLayer.Flatten(),
+            new ReferenceLayer.Dense(2, Activation.Linear),
+        ]);
+
+    public static IEnumerable<object[]> Networks =>
+    [
+        [nameof(Dense)], [nameof(Convolutional)], [nameof(GlobalPooling)], [nameof(LoopedPooling)], [nameof(LoopedAveragePooling)],
+        [nameof(ExactPooling)], [nameof(ExactLoopedAveragePooling)],
+    ];
 
     [Theory]
     [MemberData(nameof(Networks))]
@@ -180,11 +274,77 @@ public sealed class ReferenceExecutionTests
         Assert.Equal(Bits(one.Parameters), Bits(two.Parameters));
     }
 
+    /// <summary>
+    /// Max pooling sends the gradient of a window whose maximum is tied to the first maximal element, row by row, as
+    /// PyTorch does. A 1 × 1 convolution with every weight 1 and no bias sums two input channels whose values are
+    /// multiples of 1/4, so most windows hold the same largest sum at several pixels with different channel values:
+    /// the convolution's weight gradient then tells which pixel received the pooled gradient. 19 filters run the vector
+    /// kernels (16 floats) and their scalar tail.
+    /// </summary>
+    [Theory]
+    [InlineData("MaxPool2D(2)", 2, 2)] // windows that tile the image, unrolled
+    [InlineData("MaxPool2D(3, Stride = 2)", 3, 2)] // overlapping windows, unrolled
+    [InlineData("MaxPool2D(5, Stride = 3)", 5, 3)] // overlapping windows, looped
+    public void MaxPoolingSendsATiedGradientToTheFirstMaximum(string pool, int window, int stride)
+    {
+        var described = new Described(
+            $"""
+            [Network(Loss.MeanSquaredError, Optimizer.Sgd, LearningRate = 0.05f, MaxBatchSize = 16)]
+            [Input(11, 11, 2)]
+            [Conv2D(19, 1, Activation.Linear)]
+            [{pool}]
+            [Flatten]
+            [Dense(3, Activation.Linear)]
+            """,
+            (11, 11, 2),
+            Loss.MeanSquaredError,
+            [
+                new ReferenceLayer.Conv2D(19, 1, 1, 1, 1, false, Activation.Linear),
+                new ReferenceLayer.MaxPool2D(window, window, stride, stride),
+                new ReferenceLayer.Flatten(),
+                new ReferenceLayer.Dense(3, Activation.Linear),
+            ]);
+        LoadedNetworks loaded = described.Compile();
+        INetwork one = loaded.Create("Case.Net", seed: 8, maxBatchSize: 16);
+        INetwork two = loaded.Create("Case.Net", seed: 8, maxBatchSize: 16);
+        one.DegreeOfParallelism = 1;
+        two.DegreeOfParallelism = 2;
+        int weights = 2 * 19, convolution = described.Reference.ParameterOffset(1);
+        foreach (INetwork network in new[] { one, two })
+        {
+            network.Parameters[..weights].Fill(1f);
+            network.Parameters[weights..convolution].Clear();
+        }
+
+        var random = new Random(9);
+        float[] inputs = Enumerable.Range(0, Batch * described.Reference.InputSize).Select(_ => random.Next(4) / 4f).ToArray();
+        float[] targets = Uniform(10, Batch * described.Reference.OutputSize);
+        double[] parameters = one.Parameters.ToArray().Select(static p => (double)p).ToArray();
+        var expected = new double[parameters.Length];
+        described.Reference.LossAndGradient(parameters, inputs.Select(static x => (double)x).ToArray(),
+            targets.Select(static y => (double)y).ToArray(), expected);
+
+        foreach (INetwork network in new[] { one, two })
+        {
+            network.ZeroGradients();
+            network.Forward(inputs, new float[targets.Length]);
+            network.Backward(targets);
+            TorchCaseExecutionTests.AssertVectorClose($"convolution gradients on {network.DegreeOfParallelism} threads",
+                network.Gradients[..convolution], expected[..convolution], GradientTolerance, scale: null);
+        }
+
+        Assert.Equal(Bits(one.Gradients), Bits(two.Gradients));
+    }
+
     private static Described Get(string name) => name switch
     {
         nameof(Dense) => Dense,
         nameof(Convolutional) => Convolutional,
         nameof(GlobalPooling) => GlobalPooling,
+        nameof(LoopedPooling) => LoopedPooling,
+        nameof(LoopedAveragePooling) => LoopedAveragePooling,
+        nameof(ExactPooling) => ExactPooling,
+        nameof(ExactLoopedAveragePooling) => ExactLoopedAveragePooling,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such network"),
     };
 
