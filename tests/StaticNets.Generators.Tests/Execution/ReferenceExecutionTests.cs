@@ -192,10 +192,29 @@ public sealed class ReferenceExecutionTests
             new ReferenceLayer.Dense(2, Activation.Linear),
         ]);
 
+    /// <summary>
+    /// A softmax over more outputs than one vector holds (37), so that each sample's softmax is taken from its stored
+    /// logits rather than across the lanes of one register.
+    /// </summary>
+    private static readonly Described WideSoftmax = new(
+        """
+        [Network(Loss.SoftmaxCrossEntropy, Optimizer.Sgd, LearningRate = 0.05f, MaxBatchSize = 16)]
+        [Input(23)]
+        [Dense(20, Activation.Sigmoid)]
+        [Dense(37, Activation.Softmax)]
+        """,
+        (1, 1, 23),
+        Loss.SoftmaxCrossEntropy,
+        [
+            new ReferenceLayer.Flatten(),
+            new ReferenceLayer.Dense(20, Activation.Sigmoid),
+            new ReferenceLayer.Dense(37, Activation.Softmax),
+        ]);
+
     public static IEnumerable<object[]> Networks =>
     [
         [nameof(Dense)], [nameof(Convolutional)], [nameof(GlobalPooling)], [nameof(LoopedPooling)], [nameof(LoopedAveragePooling)],
-        [nameof(ExactPooling)], [nameof(ExactLoopedAveragePooling)],
+        [nameof(ExactPooling)], [nameof(ExactLoopedAveragePooling)], [nameof(WideSoftmax)],
     ];
 
     [Theory]
@@ -251,15 +270,7 @@ public sealed class ReferenceExecutionTests
             TorchCaseExecutionTests.AssertClose($"loss on {network.DegreeOfParallelism} threads", loss, expectedLoss, OutputTolerance);
         }
 
-        for (int l = 0; l < described.Layers.Count; l++)
-        {
-            int start = described.Reference.ParameterOffset(l);
-            int end = l + 1 < described.Layers.Count ? described.Reference.ParameterOffset(l + 1) : parameters.Length;
-            if (end > start)
-            {
-                TorchCaseExecutionTests.AssertVectorClose($"layer {l + 1} gradients", one.Gradients[start..end], expected[start..end], GradientTolerance, scale: null);
-            }
-        }
+        AssertLayerGradients(described, "", one.Gradients, expected);
 
         Assert.Equal(Bits(one.Gradients), Bits(two.Gradients));
 
@@ -272,6 +283,37 @@ public sealed class ReferenceExecutionTests
         float twoLoss = two.TrainBatch(inputs.AsSpan(0, 9 * described.Reference.InputSize), targets.AsSpan(0, 9 * described.Reference.OutputSize));
         Assert.Equal(BitConverter.SingleToInt32Bits(oneLoss), BitConverter.SingleToInt32Bits(twoLoss));
         Assert.Equal(Bits(one.Parameters), Bits(two.Parameters));
+
+        // A third batch of other samples, one fewer than the last: the gradients are again the reference's at the
+        // current parameters, so nothing a kernel should have cleared or overwritten stays from the earlier batches.
+        int third = Batch - 3;
+        float[] thirdInputs = Uniform(17, third * described.Reference.InputSize);
+        float[] thirdTargets = Targets(described, 18)[..(third * described.Reference.OutputSize)];
+        double[] current = one.Parameters.ToArray().Select(static p => (double)p).ToArray();
+        Array.Clear(expected);
+        described.Reference.LossAndGradient(current, thirdInputs.Select(static x => (double)x).ToArray(),
+            thirdTargets.Select(static y => (double)y).ToArray(), expected);
+        foreach (INetwork network in new[] { one, two })
+        {
+            network.ZeroGradients();
+            network.Forward(thirdInputs, new float[thirdTargets.Length]);
+            network.Backward(thirdTargets);
+            AssertLayerGradients(described, $"third batch on {network.DegreeOfParallelism} threads: ", network.Gradients, expected);
+        }
+    }
+
+    /// <summary>Each layer's gradients against the reference, relative to that layer's largest.</summary>
+    private static void AssertLayerGradients(Described described, string label, ReadOnlySpan<float> actual, double[] expected)
+    {
+        for (int l = 0; l < described.Layers.Count; l++)
+        {
+            int start = described.Reference.ParameterOffset(l);
+            int end = l + 1 < described.Layers.Count ? described.Reference.ParameterOffset(l + 1) : expected.Length;
+            if (end > start)
+            {
+                TorchCaseExecutionTests.AssertVectorClose($"{label}layer {l + 1} gradients", actual[start..end], expected[start..end], GradientTolerance, scale: null);
+            }
+        }
     }
 
     /// <summary>
@@ -345,6 +387,7 @@ public sealed class ReferenceExecutionTests
         nameof(LoopedAveragePooling) => LoopedAveragePooling,
         nameof(ExactPooling) => ExactPooling,
         nameof(ExactLoopedAveragePooling) => ExactLoopedAveragePooling,
+        nameof(WideSoftmax) => WideSoftmax,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such network"),
     };
 

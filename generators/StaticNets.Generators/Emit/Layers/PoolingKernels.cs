@@ -105,7 +105,10 @@ internal static class PoolingKernels
     {
         int l = layer.Index;
         int source = model.SourceOf(l);
-        bool exact = TilesExactly(layer);
+
+        // Only the unrolled kernels write every position of a window (the gradient or 0); the looped ones add the gradient
+        // at the maximum alone, so their buffer is cleared first even when the windows tile the input.
+        bool exact = TilesExactly(layer) && Unrolled(layer);
         writer.WriteLines($"""
             /// <summary>
             /// Layer {l} backward over the batch: each output's gradient in {Dz(l)} goes to the first position of its window,
