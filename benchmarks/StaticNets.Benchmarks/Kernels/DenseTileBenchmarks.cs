@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using BenchmarkDotNet.Attributes;
+using StaticNets.Kernels;
 using StaticNets.Operators;
 
 namespace StaticNets.Benchmarks.Kernels;
@@ -9,7 +10,7 @@ namespace StaticNets.Benchmarks.Kernels;
 /// <summary>
 /// Layer 1 of the W1/W2 network (784 → 128, ReLU) over a batch of 256 on one thread, the kernel that dominates W2:
 /// the generator's unrolled 512-bit register tile (its text, taken from the generated code of that network) against
-/// the same tile written once, width-generic, in <see cref="DenseTile"/>. Both must give the same bits.
+/// the same tile written once, width-generic, in <see cref="DenseKernels"/>. Both must give the same bits.
 /// </summary>
 [Config(typeof(BenchmarkConfig))]
 public class DenseTileBenchmarks
@@ -302,8 +303,8 @@ public class DenseTileBenchmarks
             bool firstPanel = panel == 0, lastPanel = panel == Panels - 1;
             for (int s = 0; s < Batch; s += 4)
             {
-                DenseTile.ForwardRelu4<TV>(ref Unsafe.Add(ref x, s * L1In), L1In, ref w, L1Out, ref b,
-                    ref Unsafe.Add(ref z, s * L1Out), ref Unsafe.Add(ref a, s * L1Out), i0, i1, firstPanel, lastPanel);
+                DenseKernels.ForwardTile<TV, ReLUActivation>(ref Unsafe.Add(ref x, s * L1In), L1In, ref w, L1Out, ref b,
+                    ref Unsafe.Add(ref z, s * L1Out), ref Unsafe.Add(ref a, s * L1Out), i0, i1, firstPanel, lastPanel, default);
             }
         }
     }
