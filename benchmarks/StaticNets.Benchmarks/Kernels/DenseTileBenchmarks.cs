@@ -17,16 +17,18 @@ public class DenseTileBenchmarks
 {
     private const int L1In = 784, L1Out = 128, Batch = 256, Panels = 13;
     private float[] _x = [], _w = [], _b = [], _z = [], _a = [];
+    private int _xo, _wo, _bo, _zo, _ao; // the offsets of each array's first 64-byte boundary, where its data starts
 
     [GlobalSetup]
     public void Setup()
     {
+        // Aligned as the generated networks align their buffers: a misaligned 512-bit load touches two cache lines.
         var random = new SeededRandom(1);
-        _x = Fill(random, Batch * L1In);
-        _w = Fill(random, L1In * L1Out);
-        _b = Fill(random, L1Out);
-        _z = new float[Batch * L1Out];
-        _a = new float[Batch * L1Out];
+        (_x, _xo) = Aligned(random, Batch * L1In);
+        (_w, _wo) = Aligned(random, L1In * L1Out);
+        (_b, _bo) = Aligned(random, L1Out);
+        (_z, _zo) = Aligned(null, Batch * L1Out);
+        (_a, _ao) = Aligned(null, Batch * L1Out);
         Unrolled512();
         float[] z = (float[])_z.Clone(), a = (float[])_a.Clone();
         Array.Clear(_z);
@@ -41,11 +43,11 @@ public class DenseTileBenchmarks
     [Benchmark(Baseline = true)]
     public void Unrolled512()
     {
-        ref float x = ref _x[0];
-        ref float w = ref _w[0];
-        ref float b = ref _b[0];
-        ref float z = ref _z[0];
-        ref float a = ref _a[0];
+        ref float x = ref _x[_xo];
+        ref float w = ref _w[_wo];
+        ref float b = ref _b[_bo];
+        ref float z = ref _z[_zo];
+        ref float a = ref _a[_ao];
         for (int panel = 0; panel < Panels; panel++)
         {
             int i0 = panel * L1In / Panels, i1 = (panel + 1) * L1In / Panels;
@@ -292,11 +294,11 @@ public class DenseTileBenchmarks
     private void Generic<TV>()
         where TV : struct, IFloatVector<TV>
     {
-        ref float x = ref _x[0];
-        ref float w = ref _w[0];
-        ref float b = ref _b[0];
-        ref float z = ref _z[0];
-        ref float a = ref _a[0];
+        ref float x = ref _x[_xo];
+        ref float w = ref _w[_wo];
+        ref float b = ref _b[_bo];
+        ref float z = ref _z[_zo];
+        ref float a = ref _a[_ao];
         for (int panel = 0; panel < Panels; panel++)
         {
             int i0 = panel * L1In / Panels, i1 = (panel + 1) * L1In / Panels;
@@ -309,14 +311,19 @@ public class DenseTileBenchmarks
         }
     }
 
-    private static float[] Fill(SeededRandom random, int count)
+    /// <summary>A pinned array with <paramref name="count"/> floats from a 64-byte boundary on (random ones, or zeros without <paramref name="random"/>).</summary>
+    private static unsafe (float[] Values, int Offset) Aligned(SeededRandom? random, int count)
     {
-        var values = new float[count];
-        for (int k = 0; k < count; k++)
+        float[] values = GC.AllocateArray<float>(count + 16, pinned: true);
+        fixed (float* start = values)
         {
-            values[k] = random.NextSingle() - 0.5f;
-        }
+            int offset = (int)((64 - (long)start % 64) % 64 / sizeof(float));
+            for (int k = 0; k < count && random is not null; k++)
+            {
+                values[offset + k] = random.NextSingle() - 0.5f;
+            }
 
-        return values;
+            return (values, offset);
+        }
     }
 }
