@@ -4,6 +4,7 @@ using System.Linq;
 using StaticNets.Generators.Tests.Infrastructure;
 using StaticNets.Reference;
 using Xunit;
+using static StaticNets.Generators.Tests.Execution.ExecutionData;
 
 namespace StaticNets.Generators.Tests.Execution;
 
@@ -391,13 +392,6 @@ public sealed class ReferenceExecutionTests
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such network"),
     };
 
-    /// <summary>Uniform values in [−1, 1) from a fixed seed.</summary>
-    private static float[] Uniform(int seed, int count)
-    {
-        var random = new Random(seed);
-        return Enumerable.Range(0, count).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
-    }
-
     /// <summary>One-hot targets for softmax cross-entropy, values in [−1, 1) for mean squared error.</summary>
     private static float[] Targets(Described described, int seed)
     {
@@ -417,7 +411,6 @@ public sealed class ReferenceExecutionTests
         return targets;
     }
 
-    private static int[] Bits(ReadOnlySpan<float> values) => values.ToArray().Select(BitConverter.SingleToInt32Bits).ToArray();
 
     /// <summary>A network's attributes and the same network described to the reference.</summary>
     private sealed class Described(string attributes, (int Height, int Width, int Channels) input, Loss loss, IReadOnlyList<ReferenceLayer> layers)

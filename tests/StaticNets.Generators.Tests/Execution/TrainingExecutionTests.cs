@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using StaticNets.Generators.Tests.Infrastructure;
 using Xunit;
+using static StaticNets.Generators.Tests.Execution.ExecutionData;
 
 namespace StaticNets.Generators.Tests.Execution;
 
@@ -372,13 +373,6 @@ public sealed class TrainingExecutionTests
         }
     }
 
-    /// <summary>Uniform values in [−1, 1) from a fixed seed.</summary>
-    private static float[] Uniform(int seed, int count)
-    {
-        var random = new Random(seed);
-        return Enumerable.Range(0, count).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
-    }
-
     private static float[] OneHot(int seed, int classes)
     {
         var random = new Random(seed);
@@ -390,6 +384,4 @@ public sealed class TrainingExecutionTests
 
         return targets;
     }
-
-    private static int[] Bits(ReadOnlySpan<float> values) => values.ToArray().Select(BitConverter.SingleToInt32Bits).ToArray();
 }
