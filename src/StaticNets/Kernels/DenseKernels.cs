@@ -209,21 +209,25 @@ public static class DenseKernels
         where TV : struct, IFloatVector<TV>
         where TActivation : struct, IActivation
     {
+        Put(sum, ref z, offset, count);
+        if (lastPanel)
+        {
+            Put(TV.Activate(sum, activation), ref a, offset, count);
+        }
+    }
+
+    /// <summary>Writes the first <paramref name="count"/> lanes of <paramref name="value"/>: the whole vector when it is full.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Put<TV>(TV value, ref float destination, nint offset, int count)
+        where TV : struct, IFloatVector<TV>
+    {
         if (count == TV.Count)
         {
-            TV.Store(sum, ref z, offset);
-            if (lastPanel)
-            {
-                TV.Store(TV.Activate(sum, activation), ref a, offset);
-            }
+            TV.Store(value, ref destination, offset);
         }
         else
         {
-            TV.StoreFirst(sum, ref z, offset, count);
-            if (lastPanel)
-            {
-                TV.StoreFirst(TV.Activate(sum, activation), ref a, offset, count);
-            }
+            TV.StoreFirst(value, ref destination, offset, count);
         }
     }
 }
